@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './units';
+export * from './validate';
+export { createExampleModel } from './example';

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { DISPLAY_UNITS, LANGUAGES } from './units';
+
+/**
+ * The structural rules of a model: types, finiteness and ranges of single fields.
+ * Rules that need more than one field (sibling shares, cycles, duplicate names, lever
+ * targets) live in `validate.ts`. The JSON interchange format is exactly this shape;
+ * docs/model-format.md documents every field.
+ */
+
+export const MODEL_FORMAT = 'service-cost-planner/model';
+export const MODEL_SCHEMA_VERSION = 1;
+
+export const LIMITS = {
+  nameMaxLength: 120,
+  notesMaxLength: 4000,
+  idMaxLength: 64,
+  maxAmount: 1e15,
+  maxHorizonYears: 30,
+  maxNodes: 100_000,
+  maxScenarios: 200,
+  maxInvestmentLines: 200,
+  /** A cost can at most grow elevenfold through one lever; beyond that it is a typo. */
+  maxCostIncrease: 10,
+  maxThroughputIncrease: 100,
+  maxRate: 10,
+} as const;
+
+function percent(value: number): string {
+  return `${Number((value * 100).toPrecision(12))}%`;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value;
+}
+
+function finiteNumber(): z.ZodNumber {
+  return z.number({
+    error: (issue) =>
+      typeof issue.input === 'number'
+        ? `must be a finite number, got ${describe(issue.input)}`
+        : `must be a number, got ${describe(issue.input)}`,
+  });
+}
+
+/** A number in [min, max]; `exclusiveMin` turns the lower bound into "greater than". */
+function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string } = {}) {
+  return finiteNumber().superRefine((value, ctx) => {
+    const belowMin = options.exclusiveMin ? value <= min : value < min;
+    if (belowMin || value > max) {
+      const lower = options.exclusiveMin ? `above ${percent(min)}` : `at least ${percent(min)}`;
+      const reason = options.what ? ` (${options.what})` : '';
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be ${lower} and at most ${percent(max)}${reason}, got ${percent(value)}`,
+      });
+    }
+  });
+}
+
+const amount = finiteNumber().superRefine((value, ctx) => {
+  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}` });
+  else if (value > LIMITS.maxAmount)
+    ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}` });
+});
+
+const name = z
+  .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+  .superRefine((value, ctx) => {
+    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+    else if (value.length > LIMITS.nameMaxLength)
+      ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}` });
+  });
+
+const id = z
+  .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+  .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'may only hold letters, digits and _ . : -' })
+  .max(LIMITS.idMaxLength, { error: `must be at most ${LIMITS.idMaxLength} characters` });
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) => `must be one of ${values.join(', ')}, got ${describe(issue.input)}`,
+  });
+}
+
+export const costBasisSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('amount'), amount }),
+    z.strictObject({ kind: z.literal('share'), share: ratioInRange(0, 1) }),
+  ],
+  { error: 'must be {"kind":"amount","amount":...} or {"kind":"share","share":...}' },
+);
+
+export const RELEVANCE = ['strong', 'weak'] as const;
+
+export const costNodeSchema = z.strictObject({
+  id,
+  parentId: id.nullable(),
+  name,
+  basis: costBasisSchema,
+  relevance: oneOf(RELEVANCE),
+  notes: z.string().max(LIMITS.notesMaxLength, { error: `must be at most ${LIMITS.notesMaxLength} characters` }).optional(),
+});
+
+export const LEVER_KINDS = ['unitCostChange', 'throughputChange', 'volumeChange'] as const;
+
+export const leverSchema = z.strictObject({
+  nodeId: id,
+  /** u: cost per ticket changes by u; the cost is multiplied by (1 + u). */
+  unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero' }).optional(),
+  /** t: tickets per agent change by t at the same wage; the cost is multiplied by 1 / (1 + t). */
+  throughputChange: ratioInRange(-1, LIMITS.maxThroughputIncrease, {
+    exclusiveMin: true,
+    what: 'per-capita volume cannot fall to zero',
+  }).optional(),
+  /** v: the volume handled on this line changes by v; the cost is multiplied by (1 + v). */
+  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero' }).optional(),
+});
+
+export const INVESTMENT_CATEGORIES = ['bonus', 'digitalTools', 'teamAndPay', 'training', 'other'] as const;
+export const INVESTMENT_TIMINGS = ['upfront', 'spread'] as const;
+
+export const investmentAmountSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('perYear'), amount }),
+    z.strictObject({
+      kind: z.literal('yearly'),
+      amounts: z
+        .array(amount)
+        .min(1, { error: 'must list at least one year' })
+        .max(LIMITS.maxHorizonYears, { error: `must list at most ${LIMITS.maxHorizonYears} years` }),
+    }),
+    z.strictObject({ kind: z.literal('shareOfSaving'), share: ratioInRange(0, 1) }),
+  ],
+  { error: 'must be {"kind":"perYear",...}, {"kind":"yearly",...} or {"kind":"shareOfSaving",...}' },
+);
+
+export const investmentLineSchema = z.strictObject({
+  id,
+  name,
+  category: oneOf(INVESTMENT_CATEGORIES),
+  amount: investmentAmountSchema,
+  timing: oneOf(INVESTMENT_TIMINGS),
+});
+
+export const scenarioSchema = z.strictObject({
+  id,
+  name,
+  horizonYears: finiteNumber().superRefine((value, ctx) => {
+    if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
+      ctx.addIssue({ code: 'custom', message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
+  }),
+  volumeGrowth: ratioInRange(-1, LIMITS.maxRate, { exclusiveMin: true }),
+  discountRate: ratioInRange(-1, LIMITS.maxRate, { exclusiveMin: true }),
+  ramp: z
+    .array(ratioInRange(0, 1))
+    .max(LIMITS.maxHorizonYears, { error: `must list at most ${LIMITS.maxHorizonYears} years` })
+    .optional(),
+  levers: z.array(leverSchema),
+  investments: z
+    .array(investmentLineSchema)
+    .max(LIMITS.maxInvestmentLines, { error: `must hold at most ${LIMITS.maxInvestmentLines} lines` }),
+});
+
+export const modelSchema = z.strictObject({
+  format: z.literal(MODEL_FORMAT, { error: `must be "${MODEL_FORMAT}"` }),
+  schemaVersion: z.literal(MODEL_SCHEMA_VERSION, {
+    error: (issue) =>
+      typeof issue.input === 'number' && issue.input > MODEL_SCHEMA_VERSION
+        ? `is ${issue.input}, written by a newer version of the app (this one reads ${MODEL_SCHEMA_VERSION})`
+        : `must be ${MODEL_SCHEMA_VERSION}, got ${describe(issue.input)}`,
+  }),
+  name,
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as CNY' }),
+  displayUnit: oneOf(DISPLAY_UNITS),
+  language: oneOf(LANGUAGES),
+  firstPlanYear: finiteNumber().superRefine((value, ctx) => {
+    if (!Number.isInteger(value) || value < 1900 || value > 2200)
+      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}` });
+  }),
+  costTree: z
+    .array(costNodeSchema)
+    .min(1, { error: 'must hold at least the root node' })
+    .max(LIMITS.maxNodes, { error: `must hold at most ${LIMITS.maxNodes} nodes` }),
+  scenarios: z
+    .array(scenarioSchema)
+    .max(LIMITS.maxScenarios, { error: `must hold at most ${LIMITS.maxScenarios} scenarios` }),
+});
+
+export type Model = z.infer<typeof modelSchema>;
+export type CostNode = z.infer<typeof costNodeSchema>;
+export type CostBasis = z.infer<typeof costBasisSchema>;
+export type Relevance = (typeof RELEVANCE)[number];
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Lever = z.infer<typeof leverSchema>;
+export type LeverKind = (typeof LEVER_KINDS)[number];
+export type InvestmentLine = z.infer<typeof investmentLineSchema>;
+export type InvestmentAmount = z.infer<typeof investmentAmountSchema>;
+export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
+export type InvestmentTiming = (typeof INVESTMENT_TIMINGS)[number];
