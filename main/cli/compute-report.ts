@@ -1,0 +1,112 @@
+import type { ScenarioResult } from '../../shared/engine/compute';
+import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
+import { FIGURE_TEXT, LEVER_TEXT } from '../../shared/i18n/figures';
+import { LEVER_KINDS, type Model, type Scenario } from '../../shared/model/schema';
+import type { Language } from '../../shared/model/units';
+import { renderTable } from './table';
+
+const WORDS = {
+  en: {
+    model: 'Model',
+    unit: 'amounts in',
+    scenario: 'Scenario',
+    year: 'Year',
+    yearSaving: 'Saving',
+    levers: 'Levers',
+    noLevers: 'none',
+    total: 'Total',
+    horizon: (years: number, growth: string, discount: string) =>
+      `${years}-year horizon, volume growth ${growth} a year, discount rate ${discount}`,
+    paybackValue: (years: string, months: string) => `${years} years (${months} months)`,
+    never: 'not within the horizon',
+    none: 'n/a (no investment)',
+    definitions: 'Definitions',
+  },
+  zh: {
+    model: '模型',
+    unit: '金额单位',
+    scenario: '情景',
+    year: '年份',
+    yearSaving: '节省',
+    levers: '杠杆',
+    noLevers: '无',
+    total: '合计',
+    horizon: (years: number, growth: string, discount: string) => `期限 ${years} 年，业务量年增长 ${growth}，折现率 ${discount}`,
+    paybackValue: (years: string, months: string) => `${years} 年（${months} 个月）`,
+    never: '期内无法收回',
+    none: '不适用（无投入）',
+    definitions: '定义',
+  },
+} as const;
+
+/** The readable report of `compute`: one block per scenario, in the model's unit and language. */
+export function renderComputeReport(model: Model, results: readonly ScenarioResult[], language: Language): string {
+  const words = WORDS[language];
+  const figures = FIGURE_TEXT[language];
+  const unit = unitLabel(model.displayUnit, language, model.currency);
+  const amount = (value: number) => formatAmount(value, model.displayUnit, language);
+  const ratio = (value: number | null) => (value === null ? words.none : formatPercent(value, language, 1));
+  const blocks = [`${words.model}: ${model.name}  (${words.unit} ${unit})`];
+  for (const result of results) {
+    const scenario = model.scenarios.find((s) => s.id === result.scenarioId)!;
+    const rows = result.years.map((year) => [
+      String(year.calendarYear),
+      amount(year.saving),
+      amount(year.investment),
+      amount(year.net),
+      amount(year.cumulativeNet),
+    ]);
+    rows.push([words.total, amount(result.totals.saving), amount(result.totals.investment), amount(result.totals.net), '']);
+    const table = renderTable(
+      [words.year, words.yearSaving, figures.investment.label, figures.net.label, figures.cumulativeNet.label],
+      rows,
+    );
+    const payback =
+      result.totals.paybackYears === null
+        ? words.never
+        : words.paybackValue(formatNumber(result.totals.paybackYears, language, 2), formatNumber(result.totals.paybackYears * 12, language, 1));
+    const lines = [
+      `${words.scenario}: ${result.name}`,
+      `  ${words.horizon(scenario.horizonYears, formatPercent(scenario.volumeGrowth, language, 1), formatPercent(scenario.discountRate, language, 1))}`,
+      `  ${words.levers}: ${describeLevers(model, scenario, language) || words.noLevers}`,
+      `  ${figures.affectedShare.label}: ${formatPercent(result.affectedShare, language, 3)}`,
+      '',
+      indent(table),
+      '',
+      `  ${figures.returnOnInvestment.label}: ${ratio(result.totals.returnOnInvestment)}`,
+      `  ${figures.netRoi.label}: ${ratio(result.totals.netRoi)}`,
+      `  ${figures.npv.label} (${formatPercent(scenario.discountRate, language, 1)}): ${amount(result.totals.npv)}`,
+      `  ${figures.paybackYears.label}: ${payback}`,
+    ];
+    blocks.push(lines.join('\n'));
+  }
+  const definitions = (['returnOnInvestment', 'netRoi', 'npv', 'paybackYears'] as const).map(
+    (figure) => `  ${figures[figure].label}: ${figures[figure].definition}`,
+  );
+  blocks.push([`${words.definitions}:`, ...definitions].join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
+
+function describeLevers(model: Model, scenario: Scenario, language: Language): string {
+  const parts: string[] = [];
+  for (const lever of scenario.levers) {
+    const node = model.costTree.find((candidate) => candidate.id === lever.nodeId);
+    const changes = LEVER_KINDS.filter((kind) => lever[kind] !== undefined).map(
+      (kind) => `${LEVER_TEXT[language][kind]} ${signedPercent(lever[kind]!, language)}`,
+    );
+    if (changes.length > 0) parts.push(`${node?.name ?? lever.nodeId} (${changes.join(', ')})`);
+  }
+  return parts.join('; ');
+}
+
+function signedPercent(ratio: number, language: Language): string {
+  const text = formatPercent(ratio, language, 1);
+  return ratio > 0 ? `+${text}` : text;
+}

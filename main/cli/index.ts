@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { computeUsage, runCompute } from './commands/compute';
+import { exampleUsage, runExample } from './commands/example';
+import { UsageError } from './errors';
+import type { CommandContext } from './types';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(context: CommandContext): void;
+}
+
+const COMMANDS: Record<string, Command> = {
+  example: { usage: exampleUsage, summary: 'write the built-in example model', run: runExample },
+  compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
+};
+
+function helpText(): string {
+  const lines = Object.values(COMMANDS).map((command) => `  costplan ${command.usage}\n      ${command.summary}`);
+  return `Service Cost Planner command line\n\nUsage:\n${lines.join('\n')}\n`;
+}
+
+/** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
+export function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    command.run({
+      parse(options) {
+        try {
+          const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
+          return { positionals: parsed.positionals, values: parsed.values };
+        } catch (error) {
+          throw new UsageError(`${describeArgsError(error)} (usage: costplan ${command.usage})`);
+        }
+      },
+      out: io.out,
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function describeArgsError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'([^']+)'/.exec(message)?.[1];
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} needs a value`;
+  return message.split('. ')[0] ?? message;
+}
