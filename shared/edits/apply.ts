@@ -1,0 +1,277 @@
+import { err, ok, type Result } from '../result';
+import type { CostNode, Lever, Model, Scenario } from '../model/schema';
+import { LEVER_KINDS } from '../model/schema';
+import { nodePath, scenarioPath, type ModelIssue } from '../model/validate';
+import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
+import { editCommandSchema, type EditCommand } from './commands';
+import { validateChangedModel } from './validate-edit';
+
+export interface AppliedEdit {
+  model: Model;
+  changes: EntityChange[];
+}
+
+/**
+ * Applies one edit command to a model: the new model and the entity changes that lead to
+ * it, or the problems that forbid it (the model is then untouched). Ids of new things must
+ * already be assigned (`assignIds`).
+ */
+export function applyEdit(model: Model, input: unknown): Result<AppliedEdit, ModelIssue[]> {
+  const parsed = editCommandSchema.safeParse(input);
+  if (!parsed.success)
+    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
+  const planned = planChanges(model, parsed.data);
+  if (!planned.ok) return planned;
+  let next: Model;
+  try {
+    next = applyChanges(model, planned.value);
+  } catch (error) {
+    return err([{ path: 'command', message: error instanceof Error ? error.message : String(error) }]);
+  }
+  const issues = validateChangedModel(next, planned.value);
+  return issues.length > 0 ? err(issues) : ok({ model: next, changes: planned.value });
+}
+
+type Planned = Result<EntityChange[], ModelIssue[]>;
+
+function fail(path: string, message: string): Planned {
+  return err([{ path, message }]);
+}
+
+function planChanges(model: Model, command: EditCommand): Planned {
+  switch (command.type) {
+    case 'setModelSettings': {
+      const { type: _type, ...fields } = command;
+      const before = settingsOf(model);
+      const after = { ...before };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(after, { [key]: value });
+      return ok([{ entity: 'settings', before, after }]);
+    }
+    case 'addNode': {
+      const node = command.node as CostNode;
+      if (!node.id) return fail('command.node.id', 'is missing (assign ids before applying)');
+      if (model.costTree.some((n) => n.id === node.id)) return fail('command.node.id', `a node with id "${node.id}" exists`);
+      if (node.parentId === null) return fail('command.node.parentId', 'a model has one root; add the node under it');
+      const parent = findNode(model, node.parentId);
+      if (!parent) return fail('command.node.parentId', `refers to no node ("${node.parentId}")`);
+      const index = insertionIndex(model.costTree, parent.node.id, node.id, command.beforeId);
+      if (!index.ok) return index;
+      return ok([{ entity: 'node', id: node.id, before: null, after: { index: index.value, value: node } }]);
+    }
+    case 'renameNode':
+    case 'setBasis':
+    case 'setRelevance':
+    case 'setNotes': {
+      const found = findNode(model, command.nodeId);
+      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      const updated: CostNode = { ...found.node };
+      if (command.type === 'renameNode') updated.name = command.name;
+      if (command.type === 'setBasis') updated.basis = command.basis;
+      if (command.type === 'setRelevance') updated.relevance = command.relevance;
+      if (command.type === 'setNotes') {
+        if (command.notes === null) delete updated.notes;
+        else updated.notes = command.notes;
+      }
+      return ok([nodeChange(found, updated)]);
+    }
+    case 'moveNode': {
+      const found = findNode(model, command.nodeId);
+      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      const parent = findNode(model, command.parentId);
+      if (!parent) return fail('command.parentId', `refers to no node ("${command.parentId}")`);
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved');
+      if (subtreeIds(model.costTree, found.node.id).has(parent.node.id))
+        return fail(`${nodePath(found.node)}.parentId`, `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`);
+      const without = model.costTree.filter((n) => n.id !== found.node.id);
+      const index = insertionIndex(without, parent.node.id, found.node.id, command.beforeId);
+      if (!index.ok) return index;
+      return ok([
+        { entity: 'node', id: found.node.id, before: { index: found.index, value: found.node }, after: { index: index.value, value: { ...found.node, parentId: parent.node.id } } },
+      ]);
+    }
+    case 'deleteNode': {
+      const found = findNode(model, command.nodeId);
+      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted');
+      return ok(deleteSubtreeChanges(model, found.node.id));
+    }
+    case 'setLever': {
+      const scenario = findScenario(model, command.scenarioId);
+      if (!scenario) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const node = findNode(model, command.nodeId);
+      if (!node) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
+      const current = index >= 0 ? scenario.value.levers[index]! : undefined;
+      const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
+      if (command.value === null) delete updated[command.kind];
+      else updated[command.kind] = command.value;
+      const empty = LEVER_KINDS.every((kind) => updated[kind] === undefined);
+      const before = current ? { index, value: current } : null;
+      const after = empty ? null : { index: current ? index : scenario.value.levers.length, value: updated };
+      if (!before && !after) return ok([]);
+      return ok([{ entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before, after }]);
+    }
+    case 'clearLevers': {
+      const scenario = findScenario(model, command.scenarioId);
+      if (!scenario) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
+      if (index < 0) return ok([]);
+      return ok([
+        { entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before: { index, value: scenario.value.levers[index]! }, after: null },
+      ]);
+    }
+    case 'addScenario': {
+      const scenario = command.scenario as Scenario;
+      if (model.scenarios.some((s) => s.id === scenario.id)) return fail('command.scenario.id', `a scenario with id "${scenario.id}" exists`);
+      return ok(addScenarioChanges(scenario, model.scenarios.length));
+    }
+    case 'cloneScenario': {
+      const source = findScenario(model, command.scenarioId);
+      if (!source) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const newId = command.newId;
+      if (!newId) return fail('command.newId', 'is missing (assign ids before applying)');
+      if (model.scenarios.some((s) => s.id === newId)) return fail('command.newId', `a scenario with id "${newId}" exists`);
+      const clone = JSON.parse(JSON.stringify({ ...source.value, id: newId, name: command.name })) as Scenario;
+      return ok(addScenarioChanges(clone, source.index + 1));
+    }
+    case 'renameScenario':
+    case 'setScenarioParameters': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const before = scenarioSettingsOf(found.value);
+      const after = { ...before };
+      if (command.type === 'renameScenario') after.name = command.name;
+      else {
+        if (command.horizonYears !== undefined) after.horizonYears = command.horizonYears;
+        if (command.volumeGrowth !== undefined) after.volumeGrowth = command.volumeGrowth;
+        if (command.discountRate !== undefined) after.discountRate = command.discountRate;
+        if (command.ramp === null) delete after.ramp;
+        else if (command.ramp !== undefined) after.ramp = command.ramp;
+      }
+      return ok([{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }]);
+    }
+    case 'deleteScenario': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      return ok(deleteScenarioChanges(found));
+    }
+    case 'addInvestment': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const line = command.line as Scenario['investments'][number];
+      if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
+      if (found.value.investments.some((l) => l.id === line.id))
+        return fail(`${scenarioPath(found.value)}.investments`, `a line with id "${line.id}" exists`);
+      return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before: null, after: { index: found.value.investments.length, value: line } }]);
+    }
+    case 'changeInvestment':
+    case 'deleteInvestment': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const index = found.value.investments.findIndex((line) => line.id === command.lineId);
+      if (index < 0) return fail('command.lineId', `refers to no investment line of ${JSON.stringify(found.value.name)} ("${command.lineId}")`);
+      const line = found.value.investments[index]!;
+      const before = { index, value: line };
+      if (command.type === 'deleteInvestment')
+        return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: null }]);
+      const { type: _t, scenarioId: _s, lineId: _l, ...fields } = command;
+      const updated = { ...line };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(updated, { [key]: value });
+      return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: { index, value: updated } }]);
+    }
+  }
+}
+
+function findNode(model: Model, id: string): { index: number; node: CostNode } | undefined {
+  const index = model.costTree.findIndex((node) => node.id === id);
+  return index < 0 ? undefined : { index, node: model.costTree[index]! };
+}
+
+function findScenario(model: Model, id: string): Placed<Scenario> | undefined {
+  const index = model.scenarios.findIndex((scenario) => scenario.id === id);
+  return index < 0 ? undefined : { index, value: model.scenarios[index]! };
+}
+
+function nodeChange(found: { index: number; node: CostNode }, updated: CostNode): EntityChange {
+  return { entity: 'node', id: found.node.id, before: { index: found.index, value: found.node }, after: { index: found.index, value: updated } };
+}
+
+export function subtreeIds(nodes: readonly CostNode[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const node of nodes) {
+    if (node.parentId === null) continue;
+    const list = children.get(node.parentId) ?? [];
+    list.push(node.id);
+    children.set(node.parentId, list);
+  }
+  const ids = new Set<string>([rootId]);
+  const stack = [rootId];
+  while (stack.length > 0) {
+    for (const child of children.get(stack.pop()!) ?? []) {
+      if (!ids.has(child)) {
+        ids.add(child);
+        stack.push(child);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Where a new child of `parentId` goes in the flat list: before `beforeId`, or after the parent's subtree. */
+function insertionIndex(nodes: readonly CostNode[], parentId: string, nodeId: string, beforeId: string | undefined): Result<number, ModelIssue[]> {
+  if (beforeId !== undefined) {
+    const index = nodes.findIndex((node) => node.id === beforeId);
+    if (index < 0 || nodes[index]!.parentId !== parentId)
+      return err([{ path: 'command.beforeId', message: `must be a child of the new parent ("${beforeId}" is not)` }]);
+    return ok(index);
+  }
+  const subtree = subtreeIds(nodes, parentId);
+  subtree.delete(nodeId);
+  let last = -1;
+  nodes.forEach((node, index) => {
+    if (subtree.has(node.id)) last = index;
+  });
+  return ok(last + 1);
+}
+
+/** Levers first, then nodes children-first, each index taken after the removals before it. */
+function deleteSubtreeChanges(model: Model, rootId: string): EntityChange[] {
+  const doomed = subtreeIds(model.costTree, rootId);
+  const changes: EntityChange[] = [];
+  for (const scenario of model.scenarios) {
+    let removed = 0;
+    scenario.levers.forEach((lever, index) => {
+      if (!doomed.has(lever.nodeId)) return;
+      changes.push({ entity: 'lever', scenarioId: scenario.id, nodeId: lever.nodeId, before: { index: index - removed, value: lever }, after: null });
+      removed++;
+    });
+  }
+  let removed = 0;
+  model.costTree.forEach((node, index) => {
+    if (!doomed.has(node.id)) return;
+    changes.push({ entity: 'node', id: node.id, before: { index: index - removed, value: node }, after: null });
+    removed++;
+  });
+  return changes;
+}
+
+function addScenarioChanges(scenario: Scenario, index: number): EntityChange[] {
+  return [
+    { entity: 'scenario', id: scenario.id, before: null, after: { index, value: scenarioSettingsOf(scenario) } },
+    ...scenario.levers.map(
+      (lever, i): EntityChange => ({ entity: 'lever', scenarioId: scenario.id, nodeId: lever.nodeId, before: null, after: { index: i, value: lever } }),
+    ),
+    ...scenario.investments.map(
+      (line, i): EntityChange => ({ entity: 'investment', scenarioId: scenario.id, id: line.id, before: null, after: { index: i, value: line } }),
+    ),
+  ];
+}
+
+function deleteScenarioChanges(found: Placed<Scenario>): EntityChange[] {
+  const scenario = found.value;
+  return [
+    ...scenario.levers.map((lever): EntityChange => ({ entity: 'lever', scenarioId: scenario.id, nodeId: lever.nodeId, before: { index: 0, value: lever }, after: null })),
+    ...scenario.investments.map((line): EntityChange => ({ entity: 'investment', scenarioId: scenario.id, id: line.id, before: { index: 0, value: line }, after: null })),
+    { entity: 'scenario', id: scenario.id, before: { index: found.index, value: scenarioSettingsOf(scenario) }, after: null },
+  ];
+}

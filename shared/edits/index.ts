@@ -1,0 +1,3 @@
+export * from './changes';
+export * from './commands';
+export { applyEdit, subtreeIds, type AppliedEdit } from './apply';
