@@ -1,18 +1,24 @@
 import { parseArgs } from 'node:util';
 import { computeUsage, runCompute } from './commands/compute';
 import { exampleUsage, runExample } from './commands/example';
+import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
 
 interface Command {
   usage: string;
   summary: string;
-  run(context: CommandContext): void;
+  run(context: CommandContext): void | Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
   example: { usage: exampleUsage, summary: 'write the built-in example model', run: runExample },
   compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
+  dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },
+  load: { usage: loadUsage, summary: 'make a model file from JSON', run: runLoad },
+  check: { usage: checkUsage, summary: 'check a model file: integrity, file format, counts', run: runCheck },
+  snapshots: { usage: snapshotsUsage, summary: 'list the automatic snapshots of a model file', run: runSnapshots },
+  restore: { usage: restoreUsage, summary: 'restore a snapshot into a model file (undoable)', run: runRestore },
 };
 
 function helpText(): string {
@@ -21,7 +27,7 @@ function helpText(): string {
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
-export function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): number {
+export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());
@@ -30,7 +36,7 @@ export function runCli(argv: readonly string[], io: { out(text: string): void; e
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
-    command.run({
+    await command.run({
       parse(options) {
         try {
           const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });

@@ -1,22 +1,25 @@
 import { createExampleModel } from '../../../shared/model/example';
 import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
 import { UsageError } from '../errors';
+import { requireOut, writeModelFile } from '../write-model';
 import type { CommandContext } from '../types';
 import { language } from './compute';
 
-export const exampleUsage = 'example --out FILE.json [--lang zh|en]';
+export const exampleUsage = 'example --out FILE.costplan|FILE.json [--lang zh|en] [--force]';
 
-export function runExample(context: CommandContext): void {
-  const { positionals, values } = context.parse({ out: { type: 'string' }, lang: { type: 'string' } });
+export async function runExample(context: CommandContext): Promise<void> {
+  const { positionals, values } = context.parse({ out: { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: ${exampleUsage}`);
-  const out = values['out'];
-  if (typeof out !== 'string' || out === '') throw new UsageError(`--out FILE is required: ${exampleUsage}`);
+  const out = requireOut(values['out'], exampleUsage);
   const model = createExampleModel(language(values['lang'], 'zh'));
-  if (!out.endsWith('.json')) throw new UsageError(`${out}: the example is written as .json`);
-  try {
-    writeFileAtomic(out, modelToJson(model));
-  } catch (error) {
-    throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
+  if (out.endsWith('.json')) {
+    try {
+      writeFileAtomic(out, modelToJson(model));
+    } catch (error) {
+      throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
+    }
+  } else {
+    await writeModelFile(out, model, values['force'] === true);
   }
   context.out(`wrote ${out}\n`);
 }

@@ -1,0 +1,427 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { applyChanges, type EntityChange } from '../../shared/edits/changes';
+import { applyEdit } from '../../shared/edits/apply';
+import { assignIds, type EditCommand } from '../../shared/edits/commands';
+import type { Model } from '../../shared/model/schema';
+import { formatIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
+import { err, ok, type Result } from '../../shared/result';
+import { StoreError } from './errors';
+import { inspectModelFile } from './inspect';
+import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
+import { insertModel, readModel, writeChanges } from './rows';
+import { processAlive, removeAllTemporarySnapshotFiles, SnapshotFolder, syncFile, type SnapshotInfo, type SnapshotReason } from './snapshots';
+
+export interface StoreOptions {
+  /** The app's data folder; snapshots live under it. */
+  dataDir: string;
+  now?: () => Date;
+  /** At most one automatic snapshot in this interval while edits come in. */
+  snapshotIntervalMs?: number;
+  newId?: () => string;
+}
+
+/** Why a document is open read-only, and what the planner can do about it. */
+export interface ReadOnlyReason {
+  code: 'read-only' | 'damaged';
+  message: string;
+  latestGoodSnapshot?: SnapshotInfo;
+}
+
+export const UNDO_DEPTH = 1000;
+const DEFAULT_SNAPSHOT_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * One open model file. Every edit is validated against the whole model, then written with its
+ * entry in the edit log in one transaction, so a crash keeps either all of it or none. The
+ * log, kept in the file, is what undo and redo replay.
+ */
+export class ModelDocument {
+  private lastSnapshotAt: number;
+  private changedSinceSnapshot = false;
+  private pendingSnapshot: Promise<unknown> | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly path: string,
+    private db: Database.Database,
+    private current: Model,
+    readonly readOnly: ReadOnlyReason | undefined,
+    readonly snapshotFolder: SnapshotFolder,
+    private readonly options: Required<StoreOptions>,
+  ) {
+    this.lastSnapshotAt = options.now().getTime();
+  }
+
+  get model(): Model {
+    return this.current;
+  }
+
+  /** Opens a model file; a file that is not a model, or is newer, or is locked, is refused untouched. */
+  static async open(path: string, options: StoreOptions): Promise<ModelDocument> {
+    const settings = withDefaults(options);
+    removeAllTemporarySnapshotFiles(settings.dataDir);
+    removeTemporarySiblings(path);
+    const snapshots = new SnapshotFolder(settings.dataDir, path);
+    let header;
+    try {
+      header = inspectModelFile(path);
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'damaged') return ModelDocument.openDamaged(path, error.message, snapshots, settings);
+      throw error;
+    }
+    if (header.writeProtected) {
+      const db = openReadOnly(path);
+      const model = readValidModel(db, path);
+      if (!model.ok) {
+        db.close();
+        throw new StoreError('damaged', model.error);
+      }
+      const reason: ReadOnlyReason = { code: 'read-only', message: `${path} is read-only: you can look at it and "Save as" a copy, but not change it` };
+      return new ModelDocument(path, db, model.value, reason, snapshots, settings);
+    }
+
+    const db = new Database(path, { fileMustExist: true });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      takeWriteLock(db, path);
+      const problem = integrityProblem(db);
+      if (problem) {
+        db.close();
+        return ModelDocument.openDamaged(path, `${path} is damaged (${problem})`, snapshots, settings);
+      }
+      setPragmas(db, path);
+      if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
+        await snapshots.create(db, 'migration', settings.now());
+        migrate(db);
+      }
+      const model = readValidModel(db, path);
+      if (!model.ok) {
+        db.close();
+        return ModelDocument.openDamaged(path, model.error, snapshots, settings);
+      }
+      return new ModelDocument(path, db, model.value, undefined, snapshots, settings);
+    } catch (error) {
+      if (db.open) db.close();
+      throw error;
+    }
+  }
+
+  /** Writes a new model file atomically: it appears complete under its name or not at all. */
+  static async create(path: string, model: Model, options: StoreOptions & { overwrite?: boolean }): Promise<ModelDocument> {
+    const validated = validateModel(model);
+    if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
+    if (existsSync(path) && !options.overwrite) throw new StoreError('io', `${path} already exists`);
+    const temporary = temporarySibling(path);
+    try {
+      const db = new Database(temporary);
+      try {
+        db.pragma('journal_mode = DELETE');
+        migrate(db);
+        db.transaction(() => insertModel(db, validated.value)).immediate();
+      } finally {
+        db.close();
+      }
+      syncFile(temporary);
+      renameSync(temporary, path);
+      syncFile(dirname(path));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      if (error instanceof StoreError) throw error;
+      throw new StoreError('io', `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return ModelDocument.open(path, options);
+  }
+
+  private static async openDamaged(path: string, message: string, snapshots: SnapshotFolder, settings: Required<StoreOptions>): Promise<ModelDocument> {
+    const latestGoodSnapshot = latestGood(snapshots);
+    const offer = latestGoodSnapshot
+      ? `; its latest good snapshot is ${latestGoodSnapshot.id} (${latestGoodSnapshot.createdAt.toISOString()}): restore it with "costplan restore ${path} --snapshot ${latestGoodSnapshot.id}"`
+      : '; there is no snapshot of it to restore';
+    const reason: ReadOnlyReason = { code: 'damaged', message: `${message}${offer}`, ...(latestGoodSnapshot ? { latestGoodSnapshot } : {}) };
+    let db: Database.Database | undefined;
+    try {
+      db = openReadOnly(path);
+      const model = readValidModel(db, path);
+      if (model.ok) return new ModelDocument(path, db, model.value, reason, snapshots, settings);
+    } catch {
+      // Not even readable: refuse, with the offer of the snapshot.
+    }
+    db?.close();
+    throw new StoreError('damaged', reason.message);
+  }
+
+  /** Validates and writes one edit; on any problem nothing is written and the problems come back. */
+  apply(command: EditCommand): Result<Model, ModelIssue[]> {
+    this.assertWritable();
+    const withIds = assignIds(command, this.options.newId);
+    const applied = applyEdit(this.current, withIds);
+    if (!applied.ok) return err(applied.error);
+    this.commit(withIds, applied.value.changes, applied.value.model);
+    return ok(this.current);
+  }
+
+  canUndo(): boolean {
+    return this.db.prepare('SELECT 1 FROM edit_log WHERE undone = 0 LIMIT 1').get() !== undefined;
+  }
+
+  canRedo(): boolean {
+    return this.db.prepare('SELECT 1 FROM edit_log WHERE undone = 1 LIMIT 1').get() !== undefined;
+  }
+
+  undo(): Model {
+    this.assertWritable();
+    const entry = this.db.prepare('SELECT id, changes FROM edit_log WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as LogRow | undefined;
+    if (!entry) throw new StoreError('nothing-to-undo', 'there is nothing to undo');
+    return this.replay(entry, 'backward');
+  }
+
+  redo(): Model {
+    this.assertWritable();
+    const entry = this.db.prepare('SELECT id, changes FROM edit_log WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as LogRow | undefined;
+    if (!entry) throw new StoreError('nothing-to-redo', 'there is nothing to redo');
+    return this.replay(entry, 'forward');
+  }
+
+  snapshots(): SnapshotInfo[] {
+    return this.snapshotFolder.list();
+  }
+
+  async snapshot(reason: SnapshotReason = 'manual'): Promise<SnapshotInfo> {
+    await this.pendingSnapshot;
+    const info = await this.snapshotFolder.create(this.db, reason, this.options.now());
+    this.lastSnapshotAt = info.createdAt.getTime();
+    this.changedSinceSnapshot = false;
+    return info;
+  }
+
+  /** Puts a snapshot's model in place as one undoable edit, after snapshotting the current state. */
+  async restore(snapshotId: string): Promise<Model> {
+    this.assertWritable();
+    const model = readSnapshotModel(this.snapshotFolder, snapshotId);
+    await this.snapshot('restore');
+    return this.replaceModel(model, { type: 'restoreSnapshot', snapshotId });
+  }
+
+  /** Replaces the whole model (an import), undoable, after a snapshot. */
+  async importModel(model: Model, source: string): Promise<Model> {
+    this.assertWritable();
+    const validated = validateModel(model);
+    if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
+    await this.snapshot('import');
+    return this.replaceModel(validated.value, { type: 'import', source });
+  }
+
+  /** Writes a clean, complete copy elsewhere (the backup API, never a file copy) and switches to it. */
+  async saveAs(target: string): Promise<ModelDocument> {
+    await this.pendingSnapshot;
+    const temporary = temporarySibling(target);
+    try {
+      await this.db.backup(temporary);
+      const copy = new Database(temporary);
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
+      syncFile(temporary);
+      renameSync(temporary, target);
+      syncFile(dirname(target));
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await this.close();
+    return ModelDocument.open(target, this.options);
+  }
+
+  /** Waits for a snapshot in progress, then closes; a closed file is one self-contained file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pendingSnapshot?.catch(() => undefined);
+    if (!this.readOnly) {
+      try {
+        if (this.changedSinceSnapshot) await this.snapshotFolder.create(this.db, 'auto', this.options.now());
+      } catch {
+        // A failed last snapshot must not keep the file from closing.
+      }
+      this.db.pragma('journal_mode = DELETE');
+    }
+    this.db.close();
+  }
+
+  /** Exposed for integrity checks in tests and `costplan check`. */
+  integrity(): { quickCheck: string; foreignKeyProblems: number } {
+    const quick = this.db.pragma('quick_check', { simple: true }) as string;
+    return { quickCheck: quick, foreignKeyProblems: (this.db.pragma('foreign_key_check') as unknown[]).length };
+  }
+
+  private replaceModel(model: Model, command: unknown): Model {
+    const changes: EntityChange[] = [{ entity: 'model', before: this.current, after: model }];
+    this.commit(command, changes, applyChanges(this.current, changes));
+    return this.current;
+  }
+
+  private commit(command: unknown, changes: readonly EntityChange[], next: Model): void {
+    const now = this.options.now();
+    this.db
+      .transaction(() => {
+        writeChanges(this.db, changes, 'forward');
+        this.db.prepare('DELETE FROM edit_log WHERE undone = 1').run();
+        this.db.prepare('INSERT INTO edit_log (applied_at, command, changes) VALUES (?, ?, ?)').run(now.toISOString(), JSON.stringify(command), JSON.stringify(changes));
+        this.db.prepare('DELETE FROM edit_log WHERE id <= (SELECT MAX(id) FROM edit_log) - ?').run(UNDO_DEPTH);
+      })
+      .immediate();
+    this.current = next;
+    this.afterChange(now);
+  }
+
+  private replay(entry: LogRow, direction: 'forward' | 'backward'): Model {
+    const changes = JSON.parse(entry.changes) as EntityChange[];
+    const next = applyChanges(this.current, changes, direction);
+    this.db
+      .transaction(() => {
+        writeChanges(this.db, changes, direction);
+        this.db.prepare('UPDATE edit_log SET undone = ? WHERE id = ?').run(direction === 'backward' ? 1 : 0, entry.id);
+      })
+      .immediate();
+    this.current = next;
+    this.afterChange(this.options.now());
+    return next;
+  }
+
+  private afterChange(now: Date): void {
+    this.changedSinceSnapshot = true;
+    if (this.pendingSnapshot || now.getTime() - this.lastSnapshotAt < this.options.snapshotIntervalMs) return;
+    this.lastSnapshotAt = now.getTime();
+    this.pendingSnapshot = this.snapshotFolder
+      .create(this.db, 'auto', now)
+      .then(() => {
+        this.changedSinceSnapshot = false;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.pendingSnapshot = undefined;
+      });
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new StoreError('io', `${this.path} is closed`);
+    if (this.readOnly) throw new StoreError(this.readOnly.code, this.readOnly.message);
+  }
+}
+
+interface LogRow {
+  id: number;
+  changes: string;
+}
+
+function withDefaults(options: StoreOptions): Required<StoreOptions> {
+  return {
+    dataDir: options.dataDir,
+    now: options.now ?? (() => new Date()),
+    snapshotIntervalMs: options.snapshotIntervalMs ?? DEFAULT_SNAPSHOT_INTERVAL_MS,
+    newId: options.newId ?? (() => randomUUID().slice(0, 8)),
+  };
+}
+
+function openReadOnly(path: string): Database.Database {
+  return new Database(path, { readonly: true, fileMustExist: true });
+}
+
+/** Holds the write lock for as long as the file is open: a second writer is refused, not interleaved. */
+function takeWriteLock(db: Database.Database, path: string): void {
+  try {
+    db.prepare('BEGIN IMMEDIATE').run();
+    db.prepare('COMMIT').run();
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`);
+    if (code.startsWith('SQLITE_READONLY')) throw new StoreError('read-only', `${path} cannot be written (read-only)`);
+    throw error;
+  }
+}
+
+function integrityProblem(db: Database.Database): string | undefined {
+  try {
+    const quick = db.pragma('quick_check', { simple: true }) as string;
+    if (quick !== 'ok') return `integrity check: ${quick}`;
+    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+    if (foreignKeys.length > 0) return `${foreignKeys.length} broken references between rows`;
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** better-sqlite3 reopens a WAL file with synchronous=NORMAL: set every pragma, then read it back. */
+function setPragmas(db: Database.Database, path: string): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  const journal = db.pragma('journal_mode', { simple: true });
+  const synchronous = db.pragma('synchronous', { simple: true });
+  const foreignKeys = db.pragma('foreign_keys', { simple: true });
+  if (journal !== 'wal' || synchronous !== 2 || foreignKeys !== 1)
+    throw new StoreError('io', `${path}: could not set safe write settings (journal ${String(journal)}, synchronous ${String(synchronous)}, foreign keys ${String(foreignKeys)})`);
+}
+
+function readValidModel(db: Database.Database, path: string): Result<Model, string> {
+  let model: Model;
+  try {
+    model = readModel(db);
+  } catch (error) {
+    return err(`${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const validated = validateModel(model);
+  return validated.ok ? ok(validated.value) : err(`${path} holds a model that breaks a rule: ${formatIssue(validated.error[0]!)}`);
+}
+
+function latestGood(snapshots: SnapshotFolder): SnapshotInfo | undefined {
+  for (const snapshot of snapshots.list()) {
+    try {
+      const db = openReadOnly(snapshot.path);
+      try {
+        if (integrityProblem(db) === undefined && readValidModel(db, snapshot.path).ok) return snapshot;
+      } finally {
+        db.close();
+      }
+    } catch {
+      // A broken snapshot is skipped; an older one may be good.
+    }
+  }
+  return undefined;
+}
+
+export function readSnapshotModel(folder: SnapshotFolder, snapshotId: string): Model {
+  const snapshot = folder.find(snapshotId);
+  if (!snapshot) throw new StoreError('snapshot-not-found', `no snapshot "${snapshotId}" (list them with "costplan snapshots FILE")`);
+  const db = openReadOnly(snapshot.path);
+  try {
+    const model = readValidModel(db, snapshot.path);
+    if (!model.ok) throw new StoreError('damaged', model.error);
+    return model.value;
+  } finally {
+    db.close();
+  }
+}
+
+const TEMPORARY_PREFIX = '.~';
+
+function temporarySibling(path: string): string {
+  return join(dirname(path), `${TEMPORARY_PREFIX}${basename(path)}.${process.pid}.tmp`);
+}
+
+/** Half-written copies that a crash left beside a model file. */
+function removeTemporarySiblings(path: string): void {
+  const prefix = `${TEMPORARY_PREFIX}${basename(path)}.`;
+  try {
+    for (const name of readdirSync(dirname(path))) {
+      const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+      if (name.startsWith(prefix) && pid && !processAlive(pid)) rmSync(join(dirname(path), name), { force: true });
+    }
+  } catch {
+    // The folder may not be listable; nothing to clean then.
+  }
+}

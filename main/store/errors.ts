@@ -1,0 +1,27 @@
+/** Why a model file could not be opened or changed; `message` is written for the planner. */
+export type StoreErrorCode =
+  | 'not-found'
+  | 'empty'
+  | 'not-sqlite'
+  | 'foreign-sqlite'
+  | 'newer-version'
+  | 'locked'
+  | 'read-only'
+  | 'damaged'
+  | 'invalid-model'
+  | 'invalid-edit'
+  | 'nothing-to-undo'
+  | 'nothing-to-redo'
+  | 'snapshot-not-found'
+  | 'io';
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import type { Model } from '../../shared/model/schema';
+import { formatIssue, validateModel } from '../../shared/model/validate';
+import { StoreError } from './errors';
+import { inspectModelFile } from './inspect';
+import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
+import { readModel } from './rows';
+
+export interface FileReport {
+  model: Model;
+  schemaVersion: number;
+  counts: { nodes: number; scenarios: number; levers: number; investmentLines: number; undoSteps: number; redoSteps: number };
+}
+
+/**
+ * Reads a model file without writing a byte to it (compute, dump, check): read-only, and a
+ * file of an older format is migrated in a copy in memory, never on disk.
+ */
+export function readModelFile(path: string): FileReport {
+  const header = inspectModelFile(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw new StoreError('io', `${path} cannot be opened (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    const problem = check(db);
+    if (problem) throw new StoreError('damaged', `${path} is damaged (${problem})`);
+    if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
+      const copy = new Database(db.serialize());
+      db.close();
+      db = copy;
+      migrate(db);
+    }
+    let model: Model;
+    try {
+      model = readModel(db);
+    } catch (error) {
+      throw new StoreError('damaged', `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    const validated = validateModel(model);
+    if (!validated.ok) throw new StoreError('invalid-model', `${path} holds a model that breaks a rule: ${formatIssue(validated.error[0]!)}`);
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    return {
+      model: validated.value,
+      schemaVersion: header.schemaVersion,
+      counts: {
+        nodes: model.costTree.length,
+        scenarios: model.scenarios.length,
+        levers: model.scenarios.reduce((sum, s) => sum + s.levers.length, 0),
+        investmentLines: model.scenarios.reduce((sum, s) => sum + s.investments.length, 0),
+        undoSteps: count('SELECT COUNT(*) AS n FROM edit_log WHERE undone = 0'),
+        redoSteps: count('SELECT COUNT(*) AS n FROM edit_log WHERE undone = 1'),
+      },
+    };
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (code.startsWith('SQLITE_BUSY')) throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`);
+    throw new StoreError('damaged', `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    if (db.open) db.close();
+  }
+}
+
+function check(db: Database.Database): string | undefined {
+  const quick = db.pragma('quick_check', { simple: true }) as string;
+  if (quick !== 'ok') return `integrity check: ${quick}`;
+  const foreignKeys = db.pragma('foreign_key_check') as unknown[];
+  return foreignKeys.length > 0 ? `${foreignKeys.length} broken references between rows` : undefined;
+}

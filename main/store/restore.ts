@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ModelDocument, type StoreOptions } from './document';
+import { StoreError } from './errors';
+import { SnapshotFolder, syncFile } from './snapshots';
+
+export interface RestoreOutcome {
+  /** Where a damaged file was moved before the snapshot took its place. */
+  damagedCopy?: string;
+}
+
+/**
+ * Restores a snapshot into a model file. A healthy file gets it as one undoable edit; a
+ * damaged one is moved aside (never deleted) and the snapshot is copied into its place.
+ */
+export async function restoreSnapshot(path: string, snapshotId: string, options: StoreOptions): Promise<RestoreOutcome> {
+  const folder = new SnapshotFolder(options.dataDir, path);
+  const snapshot = folder.find(snapshotId);
+  if (!snapshot) throw new StoreError('snapshot-not-found', `${path}: no snapshot "${snapshotId}" (list them with "costplan snapshots ${path}")`);
+  let document: ModelDocument | undefined;
+  try {
+    document = await ModelDocument.open(path, options);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'damaged') throw error;
+  }
+  if (document && !document.readOnly) {
+    try {
+      await document.restore(snapshotId);
+    } finally {
+      await document.close();
+    }
+    return {};
+  }
+  if (document?.readOnly?.code === 'read-only') {
+    await document.close();
+    throw new StoreError('read-only', `${path} is read-only; make it writable to restore into it`);
+  }
+  await document?.close();
+  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:.]/g, '');
+  const damagedCopy = join(dirname(path), `${basename(path, '.costplan')}.damaged-${stamp}.costplan`);
+  const temporary = join(dirname(path), `.~${basename(path)}.${process.pid}.tmp`);
+  const source = new Database(snapshot.path, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(temporary);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new StoreError('io', `cannot copy snapshot ${snapshotId}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    source.close();
+  }
+  syncFile(temporary);
+  renameSync(path, damagedCopy);
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      renameSync(`${path}${suffix}`, `${damagedCopy}${suffix}`);
+    } catch {
+      // Most damaged files have no WAL beside them.
+    }
+  }
+  renameSync(temporary, path);
+  syncFile(dirname(path));
+  return { damagedCopy };
+}
