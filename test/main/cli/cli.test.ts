@@ -8,10 +8,10 @@ import { createExampleModel } from '../../../shared/model';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  const code = await runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
   return { code, stdout, stderr };
 }
 
@@ -29,14 +29,14 @@ interface ComputeJson {
 }
 
 describe('costplan CLI', () => {
-  it('writes the example and computes it as JSON with the oracle figures', () => {
+  it('writes the example and computes it as JSON with the oracle figures', async () => {
     const dir = tempDir();
     const file = join(dir, 'example.json');
-    expect(run('example', '--out', file, '--lang', 'en').code).toBe(0);
+    expect((await run('example', '--out', file, '--lang', 'en')).code).toBe(0);
     const written = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     expect(written).toEqual(createExampleModel('en'));
 
-    const result = run('compute', file, '--json');
+    const result = await run('compute', file, '--json');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as ComputeJson;
     const target = json.scenarios.find((s) => s.name === 'Target 15%')!;
@@ -52,59 +52,60 @@ describe('costplan CLI', () => {
     expect(target.affectedShare).toBeCloseTo(0.01827, 14);
   });
 
-  it('prints a readable table in the model language and unit, one scenario when asked', () => {
+  it('prints a readable table in the model language and unit, one scenario when asked', async () => {
     const dir = tempDir();
     const file = join(dir, 'example.json');
-    run('example', '--out', file);
-    const zh = run('compute', file, '--scenario', '目标 15%');
+    await run('example', '--out', file);
+    const zh = await run('compute', file, '--scenario', '目标 15%');
     expect(zh.code).toBe(0);
     expect(zh.stdout).toContain('金额单位 万元');
     expect(zh.stdout).toMatch(/2027\s+130\.01\s+70\.00\s+60\.01\s+60\.01/);
     expect(zh.stdout).toContain('投入产出比: 225.3%');
     expect(zh.stdout).toContain('回收期: 0.33 年（4.0 个月）');
     expect(zh.stdout).not.toContain('数字化工具 20%');
-    const en = run('compute', file, '--lang', 'en');
+    const en = await run('compute', file, '--lang', 'en');
     expect(en.stdout).toContain('Return / investment: 300.5%');
     expect(en.stdout).toContain('Payback: 0.22 years (2.7 months)');
   });
 
   it.each([
     [['compute', 'missing.json'], /^error: missing\.json: no such file\n$/],
+    [['compute', 'missing.costplan'], /^error: missing\.costplan: no such file\n$/],
     [['compute'], /^error: expected one FILE/],
     [['compute', 'a.json', '--nope'], /^error: unknown option --nope/],
     [['frobnicate'], /^error: unknown command "frobnicate"/],
     [['example'], /^error: --out FILE is required/],
-  ])('rejects %j with exit 2 and one line', (argv, message) => {
-    const result = run(...argv);
+  ])('rejects %j with exit 2 and one line', async (argv, message) => {
+    const result = await run(...argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).toBe('');
   });
 
-  it('names the file and the place of a rule broken inside the model', () => {
+  it('names the file and the place of a rule broken inside the model', async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.json');
     const model = createExampleModel('en');
     const other = model.costTree.find((node) => node.id === 'contact-center-other')!;
     other.basis = { kind: 'share', share: 0.25 };
     writeFileSync(file, JSON.stringify(model));
-    const result = run('compute', file);
+    const result = await run('compute', file);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`error: ${file}: costTree["Contact center"].children: shares add up to 112% (max 100%)\n`);
   });
 
-  it('reports broken JSON with its line and column, and unknown scenarios with the known ones', () => {
+  it('reports broken JSON with its line and column, and unknown scenarios with the known ones', async () => {
     const dir = tempDir();
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "name": "x",\n}');
-    expect(run('compute', broken).stderr).toMatch(/not valid JSON at line 3, column 1/);
+    expect((await run('compute', broken)).stderr).toMatch(/not valid JSON at line 3, column 1/);
     const file = join(dir, 'example.json');
-    run('example', '--out', file, '--lang', 'en');
-    expect(run('compute', file, '--scenario', 'Nope').stderr).toContain('no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")');
+    await run('example', '--out', file, '--lang', 'en');
+    expect((await run('compute', file, '--scenario', 'Nope')).stderr).toContain('no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")');
   });
 
-  it('runs through npm with only the command output on stdout and exit code 2 on bad input', () => {
+  it('runs through npm with only the command output on stdout and exit code 2 on bad input', async () => {
     const dir = tempDir();
     const file = join(dir, 'example.json');
     execFileSync('npm', ['run', '-s', 'costplan', '--', 'example', '--out', file], { cwd: root });
