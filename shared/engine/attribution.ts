@@ -15,9 +15,9 @@ export function shapleyShares(amount: number, factors: readonly number[], out: F
     return;
   }
   const weights = coalitionWeights(k);
-  const symmetric = new Float64Array(k);
+  const symmetric = symmetricBuffer(k);
   for (let i = 0; i < k; i++) {
-    symmetric.fill(0);
+    symmetric.fill(0, 0, k);
     symmetric[0] = 1;
     let degree = 0;
     for (let j = 0; j < k; j++) {
@@ -33,6 +33,12 @@ export function shapleyShares(amount: number, factors: readonly number[], out: F
 }
 
 const weightCache: Float64Array[] = [];
+let scratch = new Float64Array(16);
+
+function symmetricBuffer(k: number): Float64Array {
+  if (scratch.length < k) scratch = new Float64Array(k * 2);
+  return scratch;
+}
 
 /** w(s) = s! (k-1-s)! / k!, the chance that a given lever joins a coalition of size s. */
 function coalitionWeights(k: number): Float64Array {

@@ -57,12 +57,16 @@ export interface ScenarioResult {
   subtreeSaving: Float64Array;
   years: YearResult[];
   totals: ScenarioTotals;
-  /** Empty when the computation was asked to skip attribution. */
-  contributions: LeverContribution[];
+  /**
+   * Each lever's part of the saving. Worked out on first read (it costs more than the rest of
+   * the scenario), so an edit updates the figures at once and the bridge when it is drawn.
+   * Empty when the computation was asked to skip attribution.
+   */
+  readonly contributions: LeverContribution[];
 }
 
 export interface ComputeOptions {
-  /** Shapley attribution per lever; off in the hot loops of what-if analyses. */
+  /** false: no attribution at all (what-if loops that never read it). */
   contributions?: boolean;
 }
 
@@ -103,6 +107,7 @@ export function computeScenario(
 
   const baseSaving = tree.rootIndex >= 0 ? subtreeSaving[tree.rootIndex]! : 0;
   const years = projectYears(scenario, baseSaving, firstPlanYear);
+  let contributions: LeverContribution[] | undefined = options.contributions === false ? [] : undefined;
   return {
     scenarioId: scenario.id,
     name: scenario.name,
@@ -113,7 +118,10 @@ export function computeScenario(
     subtreeSaving,
     years,
     totals: totalsOf(years, scenario.discountRate),
-    contributions: options.contributions === false ? [] : attributeLevers(tree, scenario),
+    get contributions() {
+      contributions ??= attributeLevers(tree, scenario);
+      return contributions;
+    },
   };
 }
 
@@ -196,50 +204,63 @@ interface ActiveLever {
   factor: number;
 }
 
-/** Splits the year-1 saving among the levers, line by line, by Shapley value. */
+/**
+ * Splits the year-1 saving among the levers by Shapley value, line by line. The levers that
+ * reach a line are its own and its ancestors', so every line below the same lever-carrying
+ * node shares one lever set and its shares are proportional to the line's amount: the
+ * shares are worked out once per lever-carrying node, for the summed amount of its region.
+ */
 function attributeLevers(tree: PreparedTree, scenario: Scenario): LeverContribution[] {
-  const leversByNode = new Map<number, ActiveLever[]>();
+  const count = tree.ids.length;
   const all: ActiveLever[] = [];
+  const ownStart = new Int32Array(count).fill(-1);
+  const ownCount = new Int32Array(count);
   for (const lever of scenario.levers) {
     const nodeIndex = tree.indexById.get(lever.nodeId);
     if (nodeIndex === undefined) continue;
     for (const kind of LEVER_KINDS) {
       const change = lever[kind];
       if (change === undefined || change === 0) continue;
-      const active = { nodeIndex, kind, change, factor: leverFactor(kind, change) };
-      all.push(active);
-      const list = leversByNode.get(nodeIndex) ?? [];
-      list.push(active);
-      leversByNode.set(nodeIndex, list);
+      if (ownStart[nodeIndex]! < 0) ownStart[nodeIndex] = all.length;
+      ownCount[nodeIndex]! += 1;
+      all.push({ nodeIndex, kind, change, factor: leverFactor(kind, change) });
     }
   }
-  const totals = new Map<ActiveLever, number>(all.map((lever) => [lever, 0]));
+  const totals = new Float64Array(all.length);
   if (all.length > 0) {
-    // The levers that reach a node are its own plus its ancestors'; carry them down the tree.
-    const reaching: (ActiveLever[] | undefined)[] = new Array(tree.ids.length);
-    const shares = new Float64Array(LEVER_KINDS.length * (tree.depth.reduce((a, b) => Math.max(a, b), 0) + 1));
+    // region[i]: the nearest node at or above i that carries levers (-1: none reach i).
+    const region = new Int32Array(count);
+    const regionAmount = new Float64Array(count);
     for (let k = 0; k < tree.order.length; k++) {
       const i = tree.order[k]!;
       const p = tree.parent[i]!;
-      const inherited = p >= 0 ? reaching[p] : undefined;
-      const own = leversByNode.get(i);
-      const levers = own ? [...(inherited ?? []), ...own] : inherited;
-      reaching[i] = levers;
-      const amount = tree.unallocatedAmount[i]!;
-      if (!levers || amount === 0) continue;
-      shapleyShares(
-        amount,
-        levers.map((lever) => lever.factor),
-        shares,
-      );
-      levers.forEach((lever, j) => totals.set(lever, totals.get(lever)! + shares[j]!));
+      region[i] = ownCount[i]! > 0 ? i : p >= 0 ? region[p]! : -1;
+      if (region[i]! >= 0) regionAmount[region[i]!]! += tree.unallocatedAmount[i]!;
+    }
+    const members: number[] = [];
+    const factors: number[] = [];
+    let shares = new Float64Array(8);
+    for (let i = 0; i < count; i++) {
+      if (ownCount[i] === 0 || regionAmount[i] === 0) continue;
+      members.length = 0;
+      factors.length = 0;
+      // The lever set of a region: every lever on the path from the root to its top node.
+      for (let node = i; node >= 0; node = tree.parent[node]!) {
+        for (let j = ownStart[node]!, end = j + ownCount[node]!; j < end && j >= 0; j++) {
+          members.push(j);
+          factors.push(all[j]!.factor);
+        }
+      }
+      if (shares.length < members.length) shares = new Float64Array(members.length * 2);
+      shapleyShares(regionAmount[i]!, factors, shares);
+      for (let m = 0; m < members.length; m++) totals[members[m]!]! += shares[m]!;
     }
   }
-  return all.map((lever) => ({
+  return all.map((lever, j) => ({
     nodeId: tree.ids[lever.nodeIndex]!,
     kind: lever.kind,
     change: lever.change,
-    saving: totals.get(lever)!,
+    saving: totals[j]!,
   }));
 }
 

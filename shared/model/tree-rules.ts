@@ -1,0 +1,150 @@
+import type { CostNode } from './schema';
+import type { ModelIssue } from './validate';
+
+/** Allows for float noise when shares such as 0.44 + 0.14 + 0.42 are summed. */
+const SHARE_TOLERANCE = 1e-9;
+
+export function nodePath(node: Pick<CostNode, 'name'>): string {
+  return `costTree[${JSON.stringify(node.name)}]`;
+}
+
+/** The cost tree looked up by id and by parent, built once per check. */
+export interface TreeIndex {
+  readonly nodes: readonly CostNode[];
+  readonly byId: ReadonlyMap<string, CostNode>;
+  readonly children: ReadonlyMap<string, readonly CostNode[]>;
+}
+
+export function indexTree(nodes: readonly CostNode[]): TreeIndex {
+  const byId = new Map<string, CostNode>();
+  const children = new Map<string, CostNode[]>();
+  for (const node of nodes) {
+    if (!byId.has(node.id)) byId.set(node.id, node);
+    if (node.parentId === null) continue;
+    const list = children.get(node.parentId);
+    if (list) list.push(node);
+    else children.set(node.parentId, [node]);
+  }
+  return { nodes, byId, children };
+}
+
+/** One root with an amount, unique ids, no orphans, no cycles. */
+export function checkTreeShape(index: TreeIndex): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const { nodes, byId } = index;
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    if (seen.has(node.id)) issues.push({ path: `${nodePath(node)}.id`, message: `duplicate node id "${node.id}"` });
+    seen.add(node.id);
+  }
+  const roots = nodes.filter((node) => node.parentId === null);
+  if (roots.length === 0) issues.push({ path: 'costTree', message: 'has no root node (a node whose parentId is null)' });
+  if (roots.length > 1)
+    issues.push({
+      path: 'costTree',
+      message: `has ${roots.length} root nodes (${roots.map((r) => JSON.stringify(r.name)).join(', ')}); exactly one is allowed`,
+    });
+  for (const root of roots) issues.push(...checkRootBasis(root));
+  for (const node of nodes) {
+    if (node.parentId !== null && !byId.has(node.parentId))
+      issues.push({ path: `${nodePath(node)}.parentId`, message: `refers to no node (orphan: "${node.parentId}")` });
+    if (node.parentId === node.id) issues.push({ path: `${nodePath(node)}.parentId`, message: 'a node cannot be its own parent' });
+  }
+  if (issues.length > 0) return issues;
+
+  // Every node must reach the root by following parents; those that never do sit on a cycle.
+  const reachesRoot = new Map<string, boolean>();
+  for (const node of nodes) {
+    const trail: string[] = [];
+    const onTrail = new Set<string>();
+    let current: CostNode | undefined = node;
+    let verdict = false;
+    while (current) {
+      const known = reachesRoot.get(current.id);
+      if (known !== undefined) {
+        verdict = known;
+        break;
+      }
+      if (onTrail.has(current.id)) break;
+      trail.push(current.id);
+      onTrail.add(current.id);
+      if (current.parentId === null) {
+        verdict = true;
+        break;
+      }
+      current = byId.get(current.parentId);
+    }
+    for (const id of trail) reachesRoot.set(id, verdict);
+    if (!verdict) issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root' });
+  }
+  return issues;
+}
+
+export function checkRootBasis(root: CostNode): ModelIssue[] {
+  return root.basis.kind === 'amount' ? [] : [{ path: `${nodePath(root)}.basis`, message: 'the root must have an amount, not a share of a parent' }];
+}
+
+/** Resolved annual amounts, worked out on demand up the parent chain (iteratively: trees can be deep). */
+export function amountResolver(index: TreeIndex): (node: CostNode) => number {
+  const resolved = new Map<string, number>();
+  return (node) => {
+    const cached = resolved.get(node.id);
+    if (cached !== undefined) return cached;
+    const chain: CostNode[] = [];
+    let current: CostNode | undefined = node;
+    while (current && !resolved.has(current.id)) {
+      chain.push(current);
+      current = current.parentId === null ? undefined : index.byId.get(current.parentId);
+    }
+    let amount = current ? resolved.get(current.id)! : 0;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const link = chain[i]!;
+      amount = link.basis.kind === 'amount' ? link.basis.amount : amount * link.basis.share;
+      resolved.set(link.id, amount);
+    }
+    return amount;
+  };
+}
+
+/** The children of each given parent: unique names, and together no more than the parent. */
+export function checkChildren(index: TreeIndex, parentIds: Iterable<string>, resolve = amountResolver(index)): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  for (const parentId of parentIds) {
+    const parent = index.byId.get(parentId);
+    const siblings = index.children.get(parentId);
+    if (!parent || !siblings) continue;
+    const names = new Set<string>();
+    let shareSum = 0;
+    let amountSum = 0;
+    for (const child of siblings) {
+      const key = child.name.trim();
+      if (names.has(key)) issues.push({ path: `${nodePath(parent)}.children`, message: `two children are named ${JSON.stringify(key)}` });
+      names.add(key);
+      if (child.basis.kind === 'share') shareSum += child.basis.share;
+      else amountSum += child.basis.amount;
+    }
+    if (amountSum === 0) {
+      if (shareSum > 1 + SHARE_TOLERANCE)
+        issues.push({ path: `${nodePath(parent)}.children`, message: `shares add up to ${formatPercent(shareSum)} (max 100%)` });
+      continue;
+    }
+    const parentAmount = resolve(parent);
+    const claimed = shareSum + (parentAmount > 0 ? amountSum / parentAmount : Number.POSITIVE_INFINITY);
+    if (claimed > 1 + SHARE_TOLERANCE) {
+      const ofParent = Number.isFinite(claimed) ? `${formatPercent(claimed)} of the parent` : 'more than the parent, whose amount is 0';
+      issues.push({ path: `${nodePath(parent)}.children`, message: `shares and amounts add up to ${ofParent} (max 100%)` });
+    }
+  }
+  return issues;
+}
+
+/** Ids of a node and everything below it. */
+export function subtreeOf(index: TreeIndex, rootId: string): string[] {
+  const ids = [rootId];
+  for (let i = 0; i < ids.length; i++) for (const child of index.children.get(ids[i]!) ?? []) ids.push(child.id);
+  return ids;
+}
+
+function formatPercent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(6))}%`;
+}
