@@ -11,6 +11,7 @@ import type { Model } from '../shared/model/schema';
 import { formatIssue, validateModel } from '../shared/model/validate';
 import { DEFAULT_SEED, generateModel } from './generate';
 import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './hyperformula';
+import { benchStore } from './store';
 import { formatCount, formatMs, measure, median, type Timing } from './timing';
 
 /**
@@ -29,7 +30,7 @@ const HYPERFORMULA_RUNS = 3;
 let targetsMet = 0;
 let targetsMissed = 0;
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`Service Cost Planner benchmark: Node ${process.version}, generated models (seed ${DEFAULT_SEED}), medians after warm-up`);
   const small = validGeneratedModel(1_000);
   const large = validGeneratedModel(10_000);
@@ -45,6 +46,7 @@ function main(): void {
   benchHyperFormula(large, full, fullWithoutAttribution);
   // Not an engine figure, but every load and CLI run pays it before computing (computeModel validates first).
   report('validateModel, 10,000 lines x 10 scenarios', measure(() => validateModel(large), { warmup: 1, runs: 3 }));
+  await benchStore(large, report);
 
   const total = targetsMet + targetsMissed;
   console.log(targetsMissed === 0 ? `all ${total} targets met` : `${targetsMissed} of ${total} targets MISSED`);
@@ -193,4 +195,4 @@ function report(label: string, timing: Timing, targetMs?: number): void {
   console.log(line);
 }
 
-main();
+await main();
