@@ -17,10 +17,7 @@ export interface AppliedEdit {
  * already be assigned (`assignIds`).
  */
 export function applyEdit(model: Model, input: unknown): Result<AppliedEdit, ModelIssue[]> {
-  const parsed = editCommandSchema.safeParse(input);
-  if (!parsed.success)
-    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
-  const planned = planChanges(model, parsed.data);
+  const planned = planEdit(model, input);
   if (!planned.ok) return planned;
   let next: Model;
   try {
@@ -33,6 +30,14 @@ export function applyEdit(model: Model, input: unknown): Result<AppliedEdit, Mod
 }
 
 type Planned = Result<EntityChange[], ModelIssue[]>;
+
+/** The entity changes a command makes, before the model's rules are checked on the result. */
+export function planEdit(model: Model, input: unknown): Planned {
+  const parsed = editCommandSchema.safeParse(input);
+  if (!parsed.success)
+    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
+  return planChanges(model, parsed.data);
+}
 
 function fail(path: string, message: string): Planned {
   return err([{ path, message }]);

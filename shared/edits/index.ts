@@ -1,3 +1,4 @@
 export * from './changes';
 export * from './commands';
-export { applyEdit, subtreeIds, type AppliedEdit } from './apply';
+export { applyEdit, planEdit, subtreeIds, type AppliedEdit } from './apply';
+export { validateChangedModel } from './validate-edit';

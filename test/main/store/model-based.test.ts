@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeModel } from '../../../shared/engine';
-import { applyEdit, type EditCommand } from '../../../shared/edits';
-import { createExampleModel, LEVER_KINDS, type Model } from '../../../shared/model';
+import { applyEdit } from '../../../shared/edits';
+import { createExampleModel, type Model } from '../../../shared/model';
+import { commandMakers, counterIds, type CommandMaker, type IdSource } from '../../support/edit-commands';
 import { ModelDocument } from '../../../main/store/document';
 import { StoreError } from '../../../main/store/errors';
 
@@ -31,121 +32,19 @@ interface Real {
   path: string;
   dataDir: string;
   clock: { now: number };
-  ids: { next: number };
+  ids: IdSource;
 }
 
 type Step = fc.AsyncCommand<Reference, Real>;
 
-function freshId(real: Real, prefix: string): string {
-  real.ids.next += 1;
-  return `${prefix}${real.ids.next}`;
-}
-
-function pick<T>(list: readonly T[], index: number): T | undefined {
-  return list.length === 0 ? undefined : list[index % list.length];
-}
-
-/** Turns generated numbers into a command on the current model (the model decides what exists). */
-type CommandMaker = (model: Model, real: Real) => EditCommand | undefined;
-
-const commandMakers: fc.Arbitrary<{ label: string; make: CommandMaker }>[] = [
-  fc.record({ node: fc.nat(), scenario: fc.nat(), kind: fc.constantFrom(...LEVER_KINDS), value: fc.oneof(fc.double({ min: -0.6, max: 0.6, noNaN: true }), fc.constant(null), fc.constant(-1.5)) }).map((a) => ({
-    label: `setLever(${a.kind}=${a.value})`,
-    make: (model: Model) => {
-      const node = pick(model.costTree, a.node);
-      const scenario = pick(model.scenarios, a.scenario);
-      return node && scenario ? { type: 'setLever', scenarioId: scenario.id, nodeId: node.id, kind: a.kind, value: a.value } : undefined;
-    },
-  })),
-  fc.record({ node: fc.nat(), share: fc.double({ min: 0, max: 1.2, noNaN: true }) }).map((a) => ({
-    label: `setBasis(share=${a.share})`,
-    make: (model: Model) => {
-      const node = pick(model.costTree, a.node);
-      return node ? { type: 'setBasis', nodeId: node.id, basis: node.parentId === null ? { kind: 'amount', amount: a.share * 1e8 } : { kind: 'share', share: a.share } } : undefined;
-    },
-  })),
-  fc.record({ parent: fc.nat(), share: fc.double({ min: 0, max: 0.5, noNaN: true }), name: fc.string({ minLength: 1, maxLength: 12 }) }).map((a) => ({
-    label: `addNode(${JSON.stringify(a.name)})`,
-    make: (model: Model, real: Real) => {
-      const parent = pick(model.costTree, a.parent);
-      return parent
-        ? { type: 'addNode', node: { id: freshId(real, 'n'), parentId: parent.id, name: a.name, basis: { kind: 'share', share: a.share }, relevance: 'weak' } }
-        : undefined;
-    },
-  })),
-  fc.record({ node: fc.nat(), name: fc.string({ minLength: 0, maxLength: 12 }) }).map((a) => ({
-    label: `renameNode(${JSON.stringify(a.name)})`,
-    make: (model: Model) => {
-      const node = pick(model.costTree, a.node);
-      return node ? { type: 'renameNode', nodeId: node.id, name: a.name } : undefined;
-    },
-  })),
-  fc.record({ node: fc.nat(), parent: fc.nat() }).map((a) => ({
-    label: 'moveNode',
-    make: (model: Model) => {
-      const node = pick(model.costTree, a.node);
-      const parent = pick(model.costTree, a.parent);
-      return node && parent ? { type: 'moveNode', nodeId: node.id, parentId: parent.id } : undefined;
-    },
-  })),
-  fc.nat().map((n) => ({
-    label: 'deleteNode',
-    make: (model: Model) => {
-      const node = pick(model.costTree, n);
-      return node ? { type: 'deleteNode', nodeId: node.id } : undefined;
-    },
-  })),
-  fc.record({ scenario: fc.nat(), name: fc.string({ minLength: 1, maxLength: 10 }) }).map((a) => ({
-    label: 'cloneScenario',
-    make: (model: Model, real: Real) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      return scenario ? { type: 'cloneScenario', scenarioId: scenario.id, newId: freshId(real, 's'), name: a.name } : undefined;
-    },
-  })),
-  fc.nat().map((n) => ({
-    label: 'deleteScenario',
-    make: (model: Model) => {
-      const scenario = pick(model.scenarios, n);
-      return scenario ? { type: 'deleteScenario', scenarioId: scenario.id } : undefined;
-    },
-  })),
-  fc.record({ scenario: fc.nat(), horizon: fc.integer({ min: 0, max: 31 }), growth: fc.double({ min: -0.5, max: 0.5, noNaN: true }), ramp: fc.option(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), { nil: null }) }).map((a) => ({
-    label: `setScenarioParameters(h=${a.horizon})`,
-    make: (model: Model) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      return scenario ? { type: 'setScenarioParameters', scenarioId: scenario.id, horizonYears: a.horizon, volumeGrowth: a.growth, ramp: a.ramp } : undefined;
-    },
-  })),
-  fc.record({ scenario: fc.nat(), amount: fc.double({ min: 0, max: 1e6, noNaN: true }), timing: fc.constantFrom('upfront' as const, 'spread' as const) }).map((a) => ({
-    label: 'addInvestment',
-    make: (model: Model, real: Real) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      return scenario
-        ? { type: 'addInvestment', scenarioId: scenario.id, line: { id: freshId(real, 'i'), name: 'Line', category: 'training', amount: { kind: 'perYear', amount: a.amount }, timing: a.timing } }
-        : undefined;
-    },
-  })),
-  fc.record({ scenario: fc.nat(), line: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }).map((a) => ({
-    label: 'changeInvestment',
-    make: (model: Model) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      const line = scenario && pick(scenario.investments, a.line);
-      return scenario && line ? { type: 'changeInvestment', scenarioId: scenario.id, lineId: line.id, amount: { kind: 'shareOfSaving', share: a.share } } : undefined;
-    },
-  })),
-  fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), unit: fc.constantFrom('yuan' as const, 'tenThousand' as const, 'hundredMillion' as const) }).map((a) => ({
-    label: 'setModelSettings',
-    make: () => ({ type: 'setModelSettings', name: a.name, displayUnit: a.unit }),
-  })),
-];
-
 class EditStep implements Step {
   constructor(private readonly maker: { label: string; make: CommandMaker }) {}
+
   check(): boolean {
     return true;
   }
   async run(reference: Reference, real: Real): Promise<void> {
-    const command = this.maker.make(reference.model, real);
+    const command = this.maker.make(reference.model, real.ids);
     if (!command) return;
     const expected = applyEdit(reference.model, command);
     const actual = real.document.apply(command);
@@ -272,7 +171,7 @@ describe('model file against an in-memory reference', () => {
           path: join(folder, 'model.costplan'),
           dataDir: join(folder, 'data'),
           clock: { now: Date.UTC(2027, 0, 1) },
-          ids: { next: 0 },
+          ids: counterIds(),
           document: undefined as unknown as ModelDocument,
         };
         const { mkdirSync } = await import('node:fs');
