@@ -50,3 +50,11 @@ describe('renderer/index.html (the page the window loads)', () => {
     expect(html).not.toMatch(/\son[a-z]+\s*=/i);
   });
 });
+
+describe('one policy everywhere', () => {
+  it('the meta tag states the same policy the desktop session and the browser host send', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../../main/window/csp');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

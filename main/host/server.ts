@@ -1,0 +1,170 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../window/csp';
+import type { ApiService } from '../api/handlers';
+
+/**
+ * The browser host: the same renderer and the same API as the desktop window, over HTTP on
+ * the loopback interface. Every API call carries the per-start secret (the page reads it from
+ * the address it was opened with); requests naming a foreign Host or Origin are refused, so a
+ * web page elsewhere cannot reach the planner by DNS rebinding.
+ */
+export interface HostOptions {
+  api: ApiService;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+  secret?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningHost {
+  server: Server;
+  port: number;
+  secret: string;
+  /** Open this in a browser: the secret travels in the fragment, never to a server log. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const SECRET_HEADER = 'x-costplan-secret';
+const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let port = 0;
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!hostAllowed(request.headers.host, port)) return send(response, 421, { ok: false, error: { code: 'forbidden-host', message: 'requests must name this computer (127.0.0.1 or localhost)' } });
+    const origin = request.headers.origin;
+    if (origin !== undefined && !originAllowed(origin, port))
+      return send(response, 403, { ok: false, error: { code: 'forbidden-origin', message: 'requests from other sites are refused' } });
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'only GET here' } });
+    return serveStatic(response, options.staticDir, url.pathname);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') return send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'API calls are POST requests' } });
+    if (!secretMatches(request.headers[SECRET_HEADER], secret)) return send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong secret: open the address the planner printed' } });
+    const contentType = request.headers['content-type'] ?? '';
+    if (!contentType.startsWith('application/json')) return send(response, 415, { ok: false, error: { code: 'unsupported-media-type', message: 'send JSON (application/json)' } });
+    const body = await readBody(request, maxBody);
+    if (!body.ok) return send(response, 413, { ok: false, error: { code: 'body-too-large', message: `a request may carry at most ${maxBody} bytes` } });
+    let input: unknown;
+    try {
+      input = body.text === '' ? {} : (JSON.parse(body.text) as unknown);
+    } catch {
+      return send(response, 400, { ok: false, error: { code: 'invalid-json', message: 'the request body is not valid JSON' } });
+    }
+    const result = await options.api.dispatch(method, input);
+    send(response, result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200, result);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    secret,
+    url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function originAllowed(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false }> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      request.resume();
+      resolve({ ok: false });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(over ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', reject);
+  });
+}
+
+async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const target = normalize(join(root, relative));
+  if (!target.startsWith(normalize(root) + sep) && target !== normalize(join(root, 'index.html'))) return send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+  let content: Buffer;
+  try {
+    content = await readFile(target);
+  } catch {
+    return send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+  }
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
+  response.end(content);
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(text);
+}

@@ -1,0 +1,33 @@
+/**
+ * The names of the API's methods, without their schemas: the preload bundle needs only the
+ * names to expose one function each, and must stay small.
+ */
+export const API_METHODS = [
+  'getSession',
+  'newModel',
+  'openModel',
+  'saveModelAs',
+  'closeModel',
+  'listRecentFiles',
+  'applyEdit',
+  'undo',
+  'redo',
+  'listSnapshots',
+  'createSnapshot',
+  'restoreSnapshot',
+  'compute',
+  'exportWorkbook',
+  'downloadWorkbook',
+  'importFile',
+  'getSettings',
+  'updateSettings',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+/** The one IPC channel every call goes through; the method name is its first argument. */
+export const API_CHANNEL = 'costplan:api';
