@@ -1,15 +1,83 @@
-export interface AppProps {
-  /** The app version from the preload bridge; undefined outside Electron. */
-  version: string | undefined;
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setUiLanguage } from './i18n';
+import { useWorkspace, useWorkspaceState } from './state/context';
+import { Header } from './components/Header';
+import { ErrorBanner } from './components/ErrorBanner';
+import { ScenarioList } from './components/ScenarioList';
+import { StructureScreen } from './screens/structure/StructureScreen';
+import { LeversScreen } from './screens/levers/LeversScreen';
+import { BudgetScreen } from './screens/budget/BudgetScreen';
+import { ResultsScreen } from './screens/results/ResultsScreen';
+import { CompareScreen } from './screens/compare/CompareScreen';
+
+export const TABS = ['structure', 'levers', 'budget', 'results', 'compare'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** The planner's workspace: header, scenarios on the left, one screen at a time. */
+export function App() {
+  const { t } = useTranslation();
+  const status = useWorkspaceState((state) => state.status);
+  const hasModel = useWorkspaceState((state) => state.model !== null);
+  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const [tab, setTab] = useState<Tab>('results');
+
+  useEffect(() => setUiLanguage(language), [language]);
+  useUndoShortcuts();
+
+  if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;
+  return (
+    <div className="app">
+      <Header />
+      <ErrorBanner />
+      {hasModel ? (
+        <div className="workspace">
+          <ScenarioList />
+          <main className="main">
+            <nav className="tabs" role="tablist">
+              {TABS.map((name) => (
+                <button key={name} role="tab" aria-selected={tab === name} data-tab={name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
+                  {t(`tabs.${name}`)}
+                </button>
+              ))}
+            </nav>
+            <section className="screen" role="tabpanel" data-screen={tab}>
+              {tab === 'structure' && <StructureScreen />}
+              {tab === 'levers' && <LeversScreen />}
+              {tab === 'budget' && <BudgetScreen />}
+              {tab === 'results' && <ResultsScreen />}
+              {tab === 'compare' && <CompareScreen />}
+            </section>
+          </main>
+        </div>
+      ) : (
+        <div className="splash">{t('app.noModel')}</div>
+      )}
+    </div>
+  );
 }
 
-/** Placeholder page: the planner's screens come in later issues. */
-export function App({ version }: AppProps) {
-  return (
-    <main className="placeholder">
-      <h1>Service Cost Planner</h1>
-      <p>Plan after-sales service cost: cost structure, driver levers, savings, incentive budget and multi-year return.</p>
-      {version === undefined ? null : <p className="version">Version {version}</p>}
-    </main>
-  );
+/**
+ * Ctrl/Cmd+Z undoes, Ctrl/Cmd+Y and Ctrl/Cmd+Shift+Z redo, anywhere except while typing in a
+ * field (there the field's own undo applies).
+ */
+function useUndoShortcuts(): void {
+  const workspace = useWorkspace();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        if (workspace.getState().canUndo) void workspace.undo();
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        if (workspace.getState().canRedo) void workspace.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [workspace]);
 }

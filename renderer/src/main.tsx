@@ -1,13 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { createApiClient } from './api/client';
+import { i18n } from './i18n';
+import { WorkspaceContext } from './state/context';
+import { Workspace } from './state/workspace';
 import './app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('renderer/index.html has no #root element');
 
+const { client } = createApiClient();
+const workspace = new Workspace(client);
+// Exposed for the end-to-end tests and the UI benchmark, which time edits from the page.
+(window as unknown as { costPlannerWorkspace: Workspace }).costPlannerWorkspace = workspace;
+
 createRoot(container).render(
   <StrictMode>
-    <App version={window.costPlanner?.version} />
+    <I18nextProvider i18n={i18n}>
+      <WorkspaceContext.Provider value={workspace}>
+        <App />
+      </WorkspaceContext.Provider>
+    </I18nextProvider>
   </StrictMode>,
 );
+void workspace.load();

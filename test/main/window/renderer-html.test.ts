@@ -30,7 +30,6 @@ describe('renderer/index.html (the page the window loads)', () => {
       'connect-src': ["'self'"],
       'object-src': ["'none'"],
       'base-uri': ["'none'"],
-      'frame-ancestors': ["'none'"],
     });
   });
 
@@ -53,8 +52,9 @@ describe('renderer/index.html (the page the window loads)', () => {
 
 describe('one policy everywhere', () => {
   it('the meta tag states the same policy the desktop session and the browser host send', async () => {
-    const { CONTENT_SECURITY_POLICY } = await import('../../../main/window/csp');
+    const { CONTENT_SECURITY_POLICY, PAGE_POLICY } = await import('../../../main/window/csp');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(PAGE_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${PAGE_POLICY}; frame-ancestors 'none'`);
   });
 });

@@ -1,0 +1,47 @@
+import type { UiText } from './en';
+
+/** 中文界面文字。 */
+export const zh: UiText = {
+  app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
+  header: {
+    file: '文件',
+    saved: '已保存',
+    saving: '保存中…',
+    saveFailed: '未保存',
+    readOnly: '只读',
+    unit: '单位',
+    language: '语言',
+    undo: '撤销',
+    redo: '重做',
+    export: '导出 Excel',
+    import: '导入',
+    exporting: '正在导出…',
+    importing: '正在导入…',
+    importPrompt: '要导入的工作簿或 CSV 文件路径',
+    recent: '最近文件',
+  },
+  units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
+  languages: { zh: '中文', en: 'English' },
+  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比' },
+  scenarios: {
+    title: '情景',
+    add: '新建',
+    clone: '复制',
+    rename: '重命名',
+    delete: '删除',
+    baseline: '基准',
+    makeBaseline: '设为基准',
+    newName: '新情景',
+    copyOf: '{{name}}（副本）',
+    confirmDelete: '删除情景“{{name}}”？可以撤销。',
+    renamePrompt: '“{{name}}”的新名称',
+    none: '还没有情景：新建一个来设定目标。',
+  },
+  errors: {
+    title: '出现问题',
+    dismiss: '关闭',
+    whatToDo: '怎么办',
+    offline: '重新启动规划工具（npm run serve）并刷新页面。',
+    generic: '请检查输入后重试；模型没有被修改。',
+  },
+};

@@ -1,0 +1,4 @@
+/** Filled in by the workspace issue. */
+export function StructureScreen() {
+  return <div className="muted">Structure</div>;
+}

@@ -1,0 +1,192 @@
+import type { ApiClient, ApiError, SessionState } from '../../../shared/api/contract';
+import { applyEdit } from '../../../shared/edits/apply';
+import { assignIds, type EditCommand } from '../../../shared/edits/commands';
+import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
+import type { Model } from '../../../shared/model/schema';
+import type { DisplayUnit, Language } from '../../../shared/model/units';
+import type { ModelIssue } from '../../../shared/model/validate';
+import { err, ok, type Result } from '../../../shared/result';
+
+export type SaveState = 'saved' | 'saving' | 'failed';
+
+export interface WorkspaceState {
+  status: 'loading' | 'ready';
+  session: SessionState | null;
+  /** The model as the planner sees it: edits show here at once, before the file has them. */
+  model: Model | null;
+  results: ModelResult | null;
+  selectedScenarioId: string | null;
+  baselineScenarioId: string | null;
+  saveState: SaveState;
+  canUndo: boolean;
+  canRedo: boolean;
+  error: ApiError | null;
+  busy: 'export' | 'import' | null;
+  /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
+  lastRecomputeMs: number;
+}
+
+type Listener = () => void;
+
+/**
+ * The planner's state and every action on it. The engine runs here, so an edit updates every
+ * figure at once; the main process writes the same command to the file in the background, in
+ * order. If the file refuses it, the model is reloaded from the file and the error shown.
+ */
+export class Workspace {
+  private state: WorkspaceState = {
+    status: 'loading',
+    session: null,
+    model: null,
+    results: null,
+    selectedScenarioId: null,
+    baselineScenarioId: null,
+    saveState: 'saved',
+    canUndo: false,
+    canRedo: false,
+    error: null,
+    busy: null,
+    lastRecomputeMs: 0,
+  };
+  private readonly listeners = new Set<Listener>();
+  private readonly engine = new IncrementalEngine();
+  private writes: Promise<void> = Promise.resolve();
+  private pendingWrites = 0;
+
+  constructor(
+    readonly api: ApiClient,
+    private readonly newId: () => string = () => crypto.randomUUID().slice(0, 8),
+  ) {}
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): WorkspaceState => this.state;
+
+  async load(): Promise<void> {
+    const session = await this.api.getSession({});
+    if (!session.ok) return this.fail(session.error);
+    const settings = await this.api.getSettings({});
+    this.adopt(session.value, settings.ok ? (settings.value.baselineScenarioId ?? null) : null);
+  }
+
+  /** Applies an edit locally at once; returns the problems (nothing changes) when it is invalid. */
+  edit(command: EditCommand): Result<void, ModelIssue[]> {
+    const model = this.state.model;
+    if (!model) return err([{ path: '', message: 'no model is open' }]);
+    if (this.state.session?.readOnly) return err([{ path: '', message: this.state.session.readOnly.message }]);
+    const withIds = assignIds(command, this.newId);
+    const started = performance.now();
+    const applied = applyEdit(model, withIds);
+    if (!applied.ok) return err(applied.error);
+    const results = this.engine.compute(applied.value.model);
+    this.set({ model: applied.value.model, results, canUndo: true, canRedo: false, saveState: 'saving', lastRecomputeMs: performance.now() - started });
+    this.persist(withIds);
+    return ok(undefined);
+  }
+
+  async undo(): Promise<void> {
+    await this.writes;
+    const response = await this.api.undo({});
+    if (response.ok) this.adopt(response.value);
+    else this.fail(response.error);
+  }
+
+  async redo(): Promise<void> {
+    await this.writes;
+    const response = await this.api.redo({});
+    if (response.ok) this.adopt(response.value);
+    else this.fail(response.error);
+  }
+
+  selectScenario(id: string): void {
+    this.set({ selectedScenarioId: id });
+  }
+
+  async setBaseline(id: string | null): Promise<void> {
+    this.set({ baselineScenarioId: id });
+    const response = await this.api.updateSettings({ baselineScenarioId: id });
+    if (!response.ok) this.fail(response.error);
+  }
+
+  setLanguage(language: Language): void {
+    this.edit({ type: 'setModelSettings', language });
+  }
+
+  setDisplayUnit(displayUnit: DisplayUnit): void {
+    this.edit({ type: 'setModelSettings', displayUnit });
+  }
+
+  async exportWorkbook(language?: Language): Promise<{ fileName: string; base64: string } | null> {
+    await this.writes;
+    this.set({ busy: 'export' });
+    const response = await this.api.downloadWorkbook(language ? { language } : {});
+    this.set({ busy: null });
+    if (!response.ok) {
+      this.fail(response.error);
+      return null;
+    }
+    return response.value;
+  }
+
+  async importFile(path: string): Promise<void> {
+    await this.writes;
+    this.set({ busy: 'import' });
+    const response = await this.api.importFile({ path });
+    this.set({ busy: null });
+    if (response.ok) this.adopt(response.value);
+    else this.fail(response.error);
+  }
+
+  /** Takes over a session state from the main process (open, undo, redo, restore, import). */
+  adopt(session: SessionState, baselineScenarioId: string | null = this.state.baselineScenarioId): void {
+    const model = session.model;
+    const results = model ? this.engine.compute(model) : null;
+    const scenarios = model?.scenarios ?? [];
+    const selected = scenarios.some((s) => s.id === this.state.selectedScenarioId) ? this.state.selectedScenarioId : (scenarios[0]?.id ?? null);
+    const baseline = scenarios.some((s) => s.id === baselineScenarioId) ? baselineScenarioId : null;
+    this.set({
+      status: 'ready',
+      session,
+      model,
+      results,
+      selectedScenarioId: selected,
+      baselineScenarioId: baseline,
+      canUndo: session.canUndo,
+      canRedo: session.canRedo,
+      saveState: 'saved',
+    });
+  }
+
+  dismissError(): void {
+    this.set({ error: null });
+  }
+
+  private persist(command: EditCommand): void {
+    this.pendingWrites += 1;
+    this.writes = this.writes.then(async () => {
+      const response = await this.api.applyEdit({ command });
+      this.pendingWrites -= 1;
+      if (response.ok) {
+        if (this.pendingWrites === 0) this.set({ saveState: 'saved', canUndo: response.value.canUndo, canRedo: response.value.canRedo });
+        return;
+      }
+      // The file refused what the screen already shows: go back to what the file holds.
+      this.set({ saveState: 'failed' });
+      this.fail(response.error);
+      const session = await this.api.getSession({});
+      if (session.ok) this.adopt(session.value);
+    });
+  }
+
+  private fail(error: ApiError): void {
+    this.set({ error, status: 'ready' });
+  }
+
+  private set(patch: Partial<WorkspaceState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
