@@ -43,6 +43,7 @@ interface ScenarioRow {
   volume_growth: number;
   discount_rate: number;
   ramp: string | null;
+  uncertainty: string | null;
 }
 
 interface LeverRow {
@@ -145,9 +146,9 @@ export function writeChanges(db: Database.Database, changes: readonly EntityChan
       case 'scenario':
         writeListItem(db, scenarioList, { id: change.id }, from as Placed<unknown> | null, to as Placed<ScenarioSettings> | null, (value, seq) => {
           statement(db, 
-            'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+            'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
               'ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, name = excluded.name, horizon_years = excluded.horizon_years, ' +
-              'volume_growth = excluded.volume_growth, discount_rate = excluded.discount_rate, ramp = excluded.ramp',
+              'volume_growth = excluded.volume_growth, discount_rate = excluded.discount_rate, ramp = excluded.ramp, uncertainty = excluded.uncertainty',
           ).run(...scenarioValues(value, seq));
         });
         break;
@@ -237,7 +238,7 @@ function writeSettings(db: Database.Database, settings: ModelSettings): void {
 }
 
 function insertScenario(db: Database.Database, scenario: ScenarioSettings, seq: number): void {
-  statement(db, 'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     ...scenarioValues(scenario, seq),
   );
 }
@@ -268,6 +269,7 @@ function scenarioValues(scenario: ScenarioSettings, seq: number) {
     scenario.volumeGrowth,
     scenario.discountRate,
     scenario.ramp === undefined ? null : JSON.stringify(scenario.ramp),
+    scenario.uncertainty === undefined ? null : JSON.stringify(scenario.uncertainty),
   ] as const;
 }
 
@@ -292,6 +294,7 @@ function scenarioFromRow(row: ScenarioRow): ScenarioSettings {
     discountRate: row.discount_rate,
   };
   if (row.ramp !== null) scenario.ramp = JSON.parse(row.ramp) as number[];
+  if (row.uncertainty !== null) scenario.uncertainty = JSON.parse(row.uncertainty) as NonNullable<ScenarioSettings['uncertainty']>;
   return scenario;
 }
 

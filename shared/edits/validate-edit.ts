@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, scenarioSchema, type Model } from '../model/schema';
-import { checkChildren, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
-import { checkScenarioIdentity, nodePath, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
+import { checkChildren, checkDepth, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
+import { checkScenarioIdentity, checkUncertainty, nodePath, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
 import type { EntityChange } from './changes';
 
 const settingsSchema = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true });
@@ -34,6 +34,7 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
   if (nodeChanges.length > 0) {
     const index = indexTree(model.costTree);
     const parents = new Set<string>();
+    const moved: string[] = [];
     for (const change of nodeChanges) {
       const before = change.before?.value;
       const after = change.after?.value;
@@ -43,8 +44,9 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
       // A new amount or a new parent changes the resolved amount of everything below it.
       const resolvedMayChange = !before || before.parentId !== after.parentId || JSON.stringify(before.basis) !== JSON.stringify(after.basis);
       if (resolvedMayChange) for (const id of subtreeOf(index, after.id)) parents.add(id);
+      if (!before || before.parentId !== after.parentId) moved.push(after.id);
     }
-    issues.push(...checkChildren(index, parents));
+    issues.push(...checkChildren(index, parents), ...checkDepth(index, moved));
   }
   if (changes.some((change) => change.entity === 'scenario' && change.after)) issues.push(...checkScenarioIdentity(model.scenarios));
   const written = changes.filter((change) => (change.entity === 'lever' || change.entity === 'investment') && change.after);
@@ -54,6 +56,13 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
     const hasNode = (id: string) => (nodeIds ? nodeIds.has(id) : model.costTree.some((node) => node.id === id));
     for (const change of written) issues.push(...checkWrittenItem(model, change, hasNode));
   }
+  // An uncertainty range's bounds depend on the tree (shares and amounts), on its investment
+  // line and on its scenario's settings: any change to those checks the (few) ranges again.
+  const rangesMayBreak = changes.some(
+    (change) => change.entity === 'node' || change.entity === 'investment' || (change.entity === 'scenario' && change.after !== null),
+  );
+  if (issues.length === 0 && rangesMayBreak && model.scenarios.some((scenario) => (scenario.uncertainty?.length ?? 0) > 0))
+    issues.push(...checkUncertainty(model));
   return issues;
 }
 

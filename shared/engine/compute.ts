@@ -137,7 +137,8 @@ export function investmentForYear(line: InvestmentLine, year: number, saving: nu
     case 'yearly':
       return amount.amounts[year - 1] ?? 0;
     case 'shareOfSaving':
-      return amount.share * saving;
+      // A pool funded from the gain: no gain, no pool (never a negative investment).
+      return amount.share * Math.max(0, saving);
   }
 }
 
@@ -190,11 +191,16 @@ function totalsOf(years: readonly YearResult[], discountRate: number): ScenarioT
     saving,
     investment,
     net,
-    returnOnInvestment: investment > 0 ? saving / investment : null,
-    netRoi: investment > 0 ? net / investment : null,
+    returnOnInvestment: finiteOrNull(investment > 0 ? saving / investment : null),
+    netRoi: finiteOrNull(investment > 0 ? net / investment : null),
     npv,
     paybackYears: paybackYears(years),
   };
+}
+
+/** A ratio over a vanishing investment (say 1e-300 yuan) is not a figure anyone can use. */
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 interface ActiveLever {

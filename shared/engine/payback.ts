@@ -9,28 +9,38 @@ export interface PaybackYear {
   saving: number;
   upfrontInvestment: number;
   spreadInvestment: number;
+  /** The cumulative net at the end of the year, as the year table shows it. */
+  cumulativeNet: number;
 }
 
+/**
+ * Works on the same cumulative net as the year table, and counts a shortfall smaller than a
+ * billionth of the money moved as zero: a plan that exactly breaks even must not read "not
+ * within the horizon" because of float rounding.
+ */
 export function paybackYears(years: readonly PaybackYear[]): number | null {
+  let scale = 0;
+  for (const year of years) scale = Math.max(scale, Math.abs(year.saving) + year.upfrontInvestment + year.spreadInvestment);
+  const tolerance = scale * 1e-9;
   let cumulative = 0;
   let lastNegativeEnd = 0;
   let everNegative = false;
   for (let y = 0; y < years.length; y++) {
     const year = years[y]!;
     const start = cumulative - year.upfrontInvestment;
-    const slope = year.saving - year.spreadInvestment;
-    const end = start + slope;
-    if (start < 0 || end < 0) everNegative = true;
-    if (end < 0) {
+    const end = year.cumulativeNet;
+    const startNegative = start < -tolerance;
+    const endNegative = end < -tolerance;
+    if (startNegative || endNegative) everNegative = true;
+    if (endNegative) {
       lastNegativeEnd = y + 1;
-    } else if (start < 0) {
-      // Negative at the start, at or above zero at the end: it crosses within the year.
-      lastNegativeEnd = y + -start / slope;
+    } else if (startNegative) {
+      // Negative at the start, at or above zero at the end: it crosses within the year,
+      // because the net moves in a straight line within a year.
+      lastNegativeEnd = y + Math.min(1, -start / (end - start));
     }
-    // A year that starts at or above zero and ends at or above zero is non-negative
-    // throughout, because the net moves in a straight line within a year.
     cumulative = end;
   }
-  if (cumulative < 0) return null;
+  if (cumulative < -tolerance) return null;
   return everNegative ? lastNegativeEnd : 0;
 }

@@ -24,6 +24,13 @@ export const LIMITS = {
   maxCostIncrease: 10,
   maxThroughputIncrease: 100,
   maxRate: 10,
+  /** Rates and per-capita volume fall by at most 99%: beyond that, 30 years compound past any float. */
+  minRate: -0.99,
+  /** Levels below the root; with the factor limits it keeps every result a finite number. */
+  maxDepth: 30,
+  /** Uncertainty ranges per scenario (one per input at most). */
+  maxUncertainInputs: 1000,
+  inputAddressMaxLength: 300,
 } as const;
 
 function percent(value: number): string {
@@ -114,8 +121,7 @@ export const leverSchema = z.strictObject({
   /** u: cost per ticket changes by u; the cost is multiplied by (1 + u). */
   unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero' }).optional(),
   /** t: tickets per agent change by t at the same wage; the cost is multiplied by 1 / (1 + t). */
-  throughputChange: ratioInRange(-1, LIMITS.maxThroughputIncrease, {
-    exclusiveMin: true,
+  throughputChange: ratioInRange(LIMITS.minRate, LIMITS.maxThroughputIncrease, {
     what: 'per-capita volume cannot fall to zero',
   }).optional(),
   /** v: the volume handled on this line changes by v; the cost is multiplied by (1 + v). */
@@ -149,6 +155,26 @@ export const investmentLineSchema = z.strictObject({
   timing: oneOf(INVESTMENT_TIMINGS),
 });
 
+export const DISTRIBUTIONS = ['triangular', 'pert'] as const;
+
+/**
+ * The range of one uncertain input of a scenario, for the Monte Carlo simulation. `input` is
+ * the canonical address of a number of the scenario or the model, with ids:
+ * lever:<nodeId>:unitCost|throughput|volume, growth, discount, share:<nodeId>,
+ * amount:<nodeId>, investment:<lineId> (shared/analysis/inputs.ts). Whether the address
+ * resolves and the bounds fit the input's valid range are checked in validate.ts.
+ */
+export const inputRangeSchema = z.strictObject({
+  input: z
+    .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+    .min(1, { error: 'must not be empty' })
+    .max(LIMITS.inputAddressMaxLength, { error: `must be at most ${LIMITS.inputAddressMaxLength} characters` }),
+  low: finiteNumber(),
+  mostLikely: finiteNumber(),
+  high: finiteNumber(),
+  distribution: oneOf(DISTRIBUTIONS),
+});
+
 export const scenarioSchema = z.strictObject({
   id,
   name,
@@ -156,8 +182,8 @@ export const scenarioSchema = z.strictObject({
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
       ctx.addIssue({ code: 'custom', message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
   }),
-  volumeGrowth: ratioInRange(-1, LIMITS.maxRate, { exclusiveMin: true }),
-  discountRate: ratioInRange(-1, LIMITS.maxRate, { exclusiveMin: true }),
+  volumeGrowth: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
+  discountRate: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
   ramp: z
     .array(ratioInRange(0, 1))
     .max(LIMITS.maxHorizonYears, { error: `must list at most ${LIMITS.maxHorizonYears} years` })
@@ -166,6 +192,11 @@ export const scenarioSchema = z.strictObject({
   investments: z
     .array(investmentLineSchema)
     .max(LIMITS.maxInvestmentLines, { error: `must hold at most ${LIMITS.maxInvestmentLines} lines` }),
+  /** Ranges of the inputs that are uncertain (Monte Carlo); absent when none. */
+  uncertainty: z
+    .array(inputRangeSchema)
+    .max(LIMITS.maxUncertainInputs, { error: `must hold at most ${LIMITS.maxUncertainInputs} ranges` })
+    .optional(),
 });
 
 export const modelSchema = z.strictObject({
@@ -204,3 +235,5 @@ export type InvestmentLine = z.infer<typeof investmentLineSchema>;
 export type InvestmentAmount = z.infer<typeof investmentAmountSchema>;
 export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
 export type InvestmentTiming = (typeof INVESTMENT_TIMINGS)[number];
+export type InputRange = z.infer<typeof inputRangeSchema>;
+export type Distribution = (typeof DISTRIBUTIONS)[number];

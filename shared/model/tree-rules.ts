@@ -1,4 +1,4 @@
-import type { CostNode } from './schema';
+import { LIMITS, type CostNode } from './schema';
 import type { ModelIssue } from './validate';
 
 /** Allows for float noise when shares such as 0.44 + 0.14 + 0.42 are summed. */
@@ -76,6 +76,32 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
     }
     for (const id of trail) reachesRoot.set(id, verdict);
     if (!verdict) issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root' });
+  }
+  if (issues.length > 0) return issues;
+  return checkDepth(index, roots.map((root) => root.id));
+}
+
+/** No node deeper than LIMITS.maxDepth levels below the root (only the nodes given, and below). */
+export function checkDepth(index: TreeIndex, startIds: Iterable<string>): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  for (const startId of startIds) {
+    const start = index.byId.get(startId);
+    if (!start) continue;
+    let depth = 0;
+    for (let node = start; node.parentId !== null && depth <= LIMITS.maxDepth; depth++) {
+      const parent = index.byId.get(node.parentId);
+      if (!parent) break;
+      node = parent;
+    }
+    let level = [start];
+    while (level.length > 0) {
+      if (depth > LIMITS.maxDepth) {
+        issues.push({ path: `${nodePath(level[0]!)}.parentId`, message: `is ${depth} levels below the root (at most ${LIMITS.maxDepth})` });
+        break;
+      }
+      level = level.flatMap((node) => index.children.get(node.id) ?? []);
+      depth++;
+    }
   }
   return issues;
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
-import { modelSchema, type CostNode, type Model, type Scenario } from './schema';
-import { checkChildren, checkTreeShape, indexTree, nodePath } from './tree-rules';
+import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '../analysis/inputs';
+import { modelSchema, type Model, type Scenario } from './schema';
+import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';
 
 export { nodePath } from './tree-rules';
 
@@ -26,15 +27,19 @@ export function validateModel(input: unknown): Result<Model, ModelIssue[]> {
 
 /** The rules that span several fields, for a model whose fields are each well-formed. */
 export function checkModelRules(model: Model): ModelIssue[] {
-  return [...checkCostTree(model.costTree), ...checkScenarios(model)];
+  const index = indexTree(model.costTree);
+  const treeIssues = checkCostTree(index);
+  const issues = [...treeIssues, ...checkScenarios(model)];
+  // Ranges are checked against a sound tree only (their bounds depend on its amounts).
+  if (treeIssues.length === 0) issues.push(...checkUncertainty(model, index));
+  return issues;
 }
 
 export function scenarioPath(scenario: Pick<Scenario, 'name'>): string {
   return `scenarios[${JSON.stringify(scenario.name)}]`;
 }
 
-function checkCostTree(nodes: readonly CostNode[]): ModelIssue[] {
-  const index = indexTree(nodes);
+function checkCostTree(index: TreeIndex): ModelIssue[] {
   const shape = checkTreeShape(index);
   return shape.length > 0 ? shape : checkChildren(index, index.children.keys());
 }
@@ -57,6 +62,45 @@ function checkScenarios(model: Model): ModelIssue[] {
       if (lineIds.has(line.id))
         issues.push({ path: `${path}.investments[${JSON.stringify(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
       lineIds.add(line.id);
+    }
+  }
+  return issues;
+}
+
+/**
+ * The uncertainty ranges of every scenario: each names an input that exists (by id, in its
+ * canonical form), once; low <= most likely <= high; and both ends lie in the input's valid
+ * range (shared/analysis/inputs.ts), so every value a simulation draws keeps the model valid.
+ */
+export function checkUncertainty(model: Model, index: TreeIndex = indexTree(model.costTree)): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  for (const scenario of model.scenarios) {
+    if (!scenario.uncertainty || scenario.uncertainty.length === 0) continue;
+    const context = inputContext(model, scenario, index);
+    const seen = new Set<string>();
+    for (const range of scenario.uncertainty) {
+      const path = `${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`;
+      const resolved = resolveInput(context, range.input, { idsOnly: true });
+      if (!resolved.ok) {
+        issues.push({ path: `${path}.input`, message: resolved.error });
+        continue;
+      }
+      const input = resolved.value;
+      if (input.address !== range.input)
+        issues.push({ path: `${path}.input`, message: `must be written ${JSON.stringify(input.address)}` });
+      if (seen.has(input.address)) issues.push({ path, message: 'the input has two ranges; keep one' });
+      seen.add(input.address);
+      if (!(range.low <= range.mostLikely && range.mostLikely <= range.high))
+        issues.push({
+          path,
+          message: `low, most likely and high must be in order (low <= most likely <= high), got ${range.low}, ${range.mostLikely}, ${range.high}`,
+        });
+      const valid = validRange(context, input);
+      const unit = inputUnit(context, input);
+      for (const field of ['low', 'mostLikely', 'high'] as const) {
+        const problem = rangeIssue(valid, range[field], unit);
+        if (problem) issues.push({ path: `${path}.${field}`, message: problem });
+      }
     }
   }
   return issues;
@@ -99,7 +143,8 @@ function structuralIssue(issue: z.core.$ZodIssue, input: unknown): ModelIssue {
 
 function namedLabel(collection: PropertyKey | undefined, item: unknown, model: unknown): string | undefined {
   if (!isRecord(item)) return undefined;
-  const candidate = collection === 'levers' ? leverNodeName(item['nodeId'], model) : item['name'];
+  const candidate =
+    collection === 'levers' ? leverNodeName(item['nodeId'], model) : collection === 'uncertainty' ? item['input'] : item['name'];
   return typeof candidate === 'string' && candidate.trim() ? candidate : undefined;
 }
 

@@ -64,9 +64,10 @@ export interface ScenarioArbitraryOptions {
   /** Default 5. */
   maxInvestmentLines?: number;
   /**
-   * The size of a typical yearly investment, in yuan (default 1,000,000). `arbitraryModel`
-   * passes 1% of the root amount, so that investments and savings are of the same order and
-   * payback falls before, inside and beyond the horizon.
+   * The largest fixed investment amount per line and year, in yuan (default 1,000,000;
+   * 'full' adds any amount up to the schema's maximum). `arbitraryModel` passes 1% of the
+   * root amount, so that investments and savings are of the same order and payback falls
+   * at 0, inside the horizon and beyond it.
    */
   moneyScale?: number;
 }
@@ -76,6 +77,23 @@ export interface ModelArbitraryOptions extends TreeArbitraryOptions, ScenarioArb
   minScenarios?: number;
   /** Default 4. */
   maxScenarios?: number;
+}
+
+/**
+ * Arbitraries are built once per set of options and reused: building some of them (e.g.
+ * `stringMatching`) costs more than generating a model. The parts that depend on a tree
+ * (node ids) or its root amount (money scale) are built as "drafts" (a node picked by index,
+ * money as a fraction of the scale) and mapped onto the tree, so no `chain` is needed.
+ */
+const arbitraryCache = new Map<string, fc.Arbitrary<unknown>>();
+
+function cached<T>(key: string, build: () => fc.Arbitrary<T>): fc.Arbitrary<T> {
+  let found = arbitraryCache.get(key);
+  if (!found) {
+    found = build();
+    arbitraryCache.set(key, found);
+  }
+  return found as fc.Arbitrary<T>;
 }
 
 /** Converts -0 to 0 (JSON, SQLite and `toEqual` do not agree on -0). */
@@ -130,7 +148,7 @@ const NAME_POOL = [
 
 /** A valid name of at most 100 UTF-16 units (room for a uniqueness suffix up to 120). */
 export function arbitraryName(): fc.Arbitrary<string> {
-  return fc.oneof(
+  return cached('name', () => fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...NAME_POOL) },
     {
       weight: 1,
@@ -138,21 +156,18 @@ export function arbitraryName(): fc.Arbitrary<string> {
         .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
         .filter((name) => name.trim().length > 0 && name.length <= 100),
     },
-  );
+  ));
 }
 
 /** A valid id (letters, digits and _ . : -) of at most 56 characters (room for a suffix). */
 export function arbitraryId(): fc.Arbitrary<string> {
-  // Built once: building a stringMatching arbitrary costs milliseconds, and trees build
-  // their node arbitraries inside `chain`.
-  idArbitrary ??= fc.oneof(
-    { weight: 3, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/) },
-    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,56}$/) },
+  return cached('id', () =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,56}$/) },
+    ),
   );
-  return idArbitrary;
 }
-
-let idArbitrary: fc.Arbitrary<string> | undefined;
 
 /**
  * Makes values unique under `key` by appending `-2`, `-3`, ... (ids) or ` (2)` (names) to
@@ -179,21 +194,7 @@ export function uniqueIds(ids: readonly string[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// Money
-
-/**
- * A non-negative amount in yuan up to `scale` (capped to the schema's maximum): whole yuan
- * or fen when typical; any double, subnormal ones included, when full.
- */
-export function arbitraryMoney(scale: number, range: ValueRange = 'typical'): fc.Arbitrary<number> {
-  const top = Math.min(Math.max(scale, 1), LIMITS.maxAmount);
-  const typical = fc.oneof(
-    { weight: 4, arbitrary: fc.integer({ min: 0, max: Math.max(1, Math.floor(top)) }) },
-    { weight: 3, arbitrary: rounded(double(0, top), 2) },
-    { weight: 1, arbitrary: fc.constant(0) },
-  );
-  return range === 'typical' ? typical : fc.oneof(typical, double(0, LIMITS.maxAmount));
-}
+// Cost tree
 
 function arbitraryRootAmount(range: ValueRange): fc.Arbitrary<number> {
   const typical = fc.oneof(
@@ -203,9 +204,6 @@ function arbitraryRootAmount(range: ValueRange): fc.Arbitrary<number> {
   );
   return range === 'typical' ? typical : fc.oneof(typical, double(0, LIMITS.maxAmount), fc.constant(LIMITS.maxAmount));
 }
-
-// ---------------------------------------------------------------------------------------
-// Cost tree
 
 type Allocation =
   /** The children claim exactly 100% of the parent. */
@@ -218,6 +216,8 @@ type Allocation =
 interface NodeSpec {
   id: string;
   name: string;
+  /** Where the node goes in the `costTree` list (sorted by this key). */
+  sortKey: number;
   /** Picks the parent among the nodes before this one (see `parentIndex`). */
   parentPick: number;
   chainLike: boolean;
@@ -230,11 +230,13 @@ interface NodeSpec {
   allocation: Allocation;
 }
 
-function arbitraryAllocation(): fc.Arbitrary<Allocation> {
+function arbitraryAllocation(range: ValueRange): fc.Arbitrary<Allocation> {
+  // Typical fractions are 0 or at least 1e-6 (no subnormal shares); full ones can be anything.
+  const fraction = range === 'typical' ? fc.oneof(fc.constant(0), double(1e-6, 1)) : double(0, 1);
   return fc.oneof(
     { weight: 4, arbitrary: fc.constant<Allocation>({ kind: 'exact' }) },
     { weight: 4, arbitrary: fc.integer({ min: 0, max: 10_000 }).map((total): Allocation => ({ kind: 'basisPoints', total })) },
-    { weight: 2, arbitrary: double(0, 1).map((total): Allocation => ({ kind: 'fraction', total })) },
+    { weight: 2, arbitrary: fraction.map((total): Allocation => ({ kind: 'fraction', total })) },
   );
 }
 
@@ -246,24 +248,19 @@ function arbitraryNotes(range: ValueRange): fc.Arbitrary<string> {
   return range === 'typical' ? typical : fc.oneof(typical, fc.constant('注'.repeat(LIMITS.notesMaxLength)));
 }
 
-const nodeSpecArbitraries = new Map<ValueRange, fc.Arbitrary<NodeSpec>>();
-
 function arbitraryNodeSpec(range: ValueRange): fc.Arbitrary<NodeSpec> {
-  const cached = nodeSpecArbitraries.get(range);
-  if (cached) return cached;
-  const created = fc.record({
+  return cached(`nodeSpec/${range}`, () => fc.record({
     id: arbitraryId(),
     name: arbitraryName(),
+    sortKey: fc.nat(),
     parentPick: fc.nat(),
     chainLike: fc.boolean(),
     weight: fc.integer({ min: 1, max: 100 }),
     amountBasis: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     relevance: fc.constantFrom(...RELEVANCE),
     notes: fc.option(arbitraryNotes(range), { nil: undefined, freq: 4 }),
-    allocation: arbitraryAllocation(),
-  });
-  nodeSpecArbitraries.set(range, created);
-  return created;
+    allocation: arbitraryAllocation(range),
+  }));
 }
 
 /** Node i's parent among nodes 0..i-1: a recent one (chains, deep trees) or any (bushy trees). */
@@ -290,7 +287,18 @@ function buildTree(rootAmount: number, specs: readonly NodeSpec[], order: readon
   const count = specs.length;
   const ids = uniqueIds(specs.map((spec) => spec.id));
   const names = uniqueNames(specs.map((spec) => spec.name));
-  const parent = specs.map((spec, i) => (i === 0 ? -1 : parentIndex(spec, i)));
+  // A parent already at the depth limit hands its would-be child to the root instead.
+  const depth: number[] = [];
+  const parent = specs.map((spec, i) => {
+    if (i === 0) {
+      depth.push(0);
+      return -1;
+    }
+    const picked = parentIndex(spec, i);
+    const chosen = depth[picked]! >= LIMITS.maxDepth ? 0 : picked;
+    depth.push(depth[chosen]! + 1);
+    return chosen;
+  });
   const children: number[][] = specs.map(() => []);
   for (let i = 1; i < count; i++) children[parent[i]!]!.push(i);
 
@@ -343,18 +351,21 @@ function buildTree(rootAmount: number, specs: readonly NodeSpec[], order: readon
 /** A valid cost tree (the `costTree` of a model), in a random order. */
 export function arbitraryCostTree(options: TreeArbitraryOptions = {}): fc.Arbitrary<CostNode[]> {
   const range = options.range ?? 'typical';
-  const minNodes = options.minNodes ?? 1;
+  const minNodes = Math.max(1, options.minNodes ?? 1);
   const maxNodes = options.maxNodes ?? 60;
-  return fc.integer({ min: minNodes, max: maxNodes }).chain((count) => {
-    const indices = Array.from({ length: count }, (_, i) => i);
-    return fc
+  return cached(`tree/${range}/${minNodes}/${maxNodes}`, () =>
+    fc
       .record({
         rootAmount: arbitraryRootAmount(range),
-        specs: fc.array(arbitraryNodeSpec(range), { minLength: count, maxLength: count }),
-        order: fc.shuffledSubarray(indices, { minLength: count, maxLength: count }),
+        // size 'max': any count up to maxNodes (fast-check otherwise keeps arrays near 10).
+        specs: fc.array(arbitraryNodeSpec(range), { minLength: minNodes, maxLength: maxNodes, size: 'max' }),
       })
-      .map(({ rootAmount, specs, order }) => buildTree(rootAmount, specs, order));
-  });
+      .map(({ rootAmount, specs }) => {
+        // The list order: by each node's sort key (ties keep the creation order).
+        const order = specs.map((_, i) => i).sort((a, b) => specs[a]!.sortKey - specs[b]!.sortKey);
+        return buildTree(rootAmount, specs, order);
+      }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -370,59 +381,170 @@ export function arbitraryCostChange(range: ValueRange = 'typical'): fc.Arbitrary
   return range === 'typical' ? typical : fc.oneof(typical, double(-1, LIMITS.maxCostIncrease));
 }
 
-/** A throughput (per-capita volume) change: cost factor 1 / (1 + change), schema range (-1, 100]. */
+/** A throughput (per-capita volume) change: cost factor 1 / (1 + change), schema range [-0.99, 100]. */
 export function arbitraryThroughputChange(range: ValueRange = 'typical'): fc.Arbitrary<number> {
   const typical = fc.oneof(
     { weight: 6, arbitrary: wholePercent(-50, 50) },
     { weight: 3, arbitrary: double(-0.5, 0.5) },
     { weight: 1, arbitrary: fc.constantFrom(-0.99, -0.5, 0, 1, LIMITS.maxThroughputIncrease) },
   );
-  return range === 'typical' ? typical : fc.oneof(typical, double(-1, LIMITS.maxThroughputIncrease, { minExcluded: true }));
+  return range === 'typical' ? typical : fc.oneof(typical, double(LIMITS.minRate, LIMITS.maxThroughputIncrease));
 }
 
 /** A lever on one of `nodeIds` (non-empty); each kind present or not (possibly none). */
 export function arbitraryLever(nodeIds: readonly string[], range: ValueRange = 'typical'): fc.Arbitrary<Lever> {
   if (nodeIds.length === 0) throw new Error('arbitraryLever needs at least one node id');
-  return fc.record(
-    {
-      nodeId: fc.constantFrom(...nodeIds),
-      unitCostChange: arbitraryCostChange(range),
-      throughputChange: arbitraryThroughputChange(range),
-      volumeChange: arbitraryCostChange(range),
-    },
-    { requiredKeys: ['nodeId'] },
-  );
+  return fc
+    .record({ nodeId: fc.constantFrom(...nodeIds), changes: arbitraryLeverChanges(range) })
+    .map(({ nodeId, changes }) => ({ nodeId, ...changes }));
 }
 
 /** Levers on distinct nodes (the validator wants one entry per node), in a random order. */
 export function arbitraryLevers(nodeIds: readonly string[], range: ValueRange = 'typical', maxLevers = 8): fc.Arbitrary<Lever[]> {
-  if (nodeIds.length === 0) return fc.constant([]);
-  return fc.uniqueArray(arbitraryLever(nodeIds, range), { selector: (lever) => lever.nodeId, maxLength: maxLevers });
+  return cached(`levers/${range}/${maxLevers}`, () => fc.array(arbitraryLeverDraft(range), { maxLength: maxLevers })).map((drafts) =>
+    materializeLevers(drafts, nodeIds),
+  );
+}
+
+type LeverChanges = Omit<Lever, 'nodeId'>;
+
+function arbitraryLeverChanges(range: ValueRange): fc.Arbitrary<LeverChanges> {
+  return cached(`leverChanges/${range}`, () =>
+    fc.record(
+      {
+        unitCostChange: arbitraryCostChange(range),
+        throughputChange: arbitraryThroughputChange(range),
+        volumeChange: arbitraryCostChange(range),
+      },
+      { requiredKeys: [] },
+    ),
+  );
+}
+
+interface LeverDraft {
+  pick: number;
+  changes: LeverChanges;
+}
+
+function arbitraryLeverDraft(range: ValueRange): fc.Arbitrary<LeverDraft> {
+  return fc.record({ pick: fc.nat(), changes: arbitraryLeverChanges(range) });
+}
+
+/** One lever per node: a later draft that picks a node already taken is dropped. */
+function materializeLevers(drafts: readonly LeverDraft[], nodeIds: readonly string[]): Lever[] {
+  if (nodeIds.length === 0) return [];
+  const taken = new Set<string>();
+  const levers: Lever[] = [];
+  for (const draft of drafts) {
+    const nodeId = nodeIds[draft.pick % nodeIds.length]!;
+    if (taken.has(nodeId)) continue;
+    taken.add(nodeId);
+    levers.push({ nodeId, ...draft.changes });
+  }
+  return levers;
 }
 
 // ---------------------------------------------------------------------------------------
 // Investments and scenarios
 
-export function arbitraryInvestmentAmount(moneyScale = 1_000_000, range: ValueRange = 'typical'): fc.Arbitrary<InvestmentAmount> {
-  const money = arbitraryMoney(moneyScale, range);
-  const share = range === 'typical' ? fc.oneof(wholePercent(0, 50), rounded(double(0, 1), 6)) : double(0, 1);
-  return fc.oneof(
-    money.map((amount): InvestmentAmount => ({ kind: 'perYear', amount })),
-    fc
-      .array(money, { minLength: 1, maxLength: LIMITS.maxHorizonYears })
-      .map((amounts): InvestmentAmount => ({ kind: 'yearly', amounts })),
-    share.map((value): InvestmentAmount => ({ kind: 'shareOfSaving', share: value })),
+type MoneyDraft =
+  /** Whole yuan: unit x scale, rounded. */
+  | { kind: 'whole'; unit: number }
+  /** Fen: unit x scale, rounded to 0.01. */
+  | { kind: 'fen'; unit: number }
+  /** Any amount the schema accepts, whatever the scale (full range only). */
+  | { kind: 'absolute'; value: number };
+
+function arbitraryMoneyDraft(range: ValueRange): fc.Arbitrary<MoneyDraft> {
+  return cached(`money/${range}`, () => {
+    const typical = fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((i): MoneyDraft => ({ kind: 'whole', unit: i / 1_000_000 })) },
+      { weight: 3, arbitrary: double(0, 1).map((unit): MoneyDraft => ({ kind: 'fen', unit })) },
+      { weight: 1, arbitrary: fc.constant<MoneyDraft>({ kind: 'whole', unit: 0 }) },
+    );
+    return range === 'typical'
+      ? typical
+      : fc.oneof(typical, double(0, LIMITS.maxAmount).map((value): MoneyDraft => ({ kind: 'absolute', value })));
+  });
+}
+
+function materializeMoney(draft: MoneyDraft, scale: number): number {
+  const top = Math.min(Math.max(scale, 1), LIMITS.maxAmount);
+  switch (draft.kind) {
+    case 'whole':
+      return Math.min(Math.round(draft.unit * top), LIMITS.maxAmount);
+    case 'fen':
+      return noNegativeZero(Math.min(Math.round(draft.unit * top * 100) / 100, LIMITS.maxAmount));
+    case 'absolute':
+      return draft.value;
+  }
+}
+
+/**
+ * A non-negative amount in yuan up to `scale` (capped to the schema's maximum): whole yuan
+ * or fen when typical; also any double up to the maximum, subnormal ones included, when full.
+ */
+export function arbitraryMoney(scale: number, range: ValueRange = 'typical'): fc.Arbitrary<number> {
+  return arbitraryMoneyDraft(range).map((draft) => materializeMoney(draft, scale));
+}
+
+type InvestmentAmountDraft =
+  | { kind: 'perYear'; amount: MoneyDraft }
+  | { kind: 'yearly'; amounts: MoneyDraft[] }
+  | { kind: 'shareOfSaving'; share: number };
+
+interface InvestmentLineDraft extends Omit<InvestmentLine, 'amount'> {
+  amount: InvestmentAmountDraft;
+}
+
+function arbitraryInvestmentAmountDraft(range: ValueRange): fc.Arbitrary<InvestmentAmountDraft> {
+  return cached(`investmentAmount/${range}`, () => {
+    const money = arbitraryMoneyDraft(range);
+    const share = range === 'typical' ? fc.oneof(wholePercent(0, 50), rounded(double(0, 1), 6)) : double(0, 1);
+    return fc.oneof(
+      money.map((amount): InvestmentAmountDraft => ({ kind: 'perYear', amount })),
+      fc
+        .array(money, { minLength: 1, maxLength: LIMITS.maxHorizonYears })
+        .map((amounts): InvestmentAmountDraft => ({ kind: 'yearly', amounts })),
+      share.map((value): InvestmentAmountDraft => ({ kind: 'shareOfSaving', share: value })),
+    );
+  });
+}
+
+function materializeInvestmentAmount(draft: InvestmentAmountDraft, scale: number): InvestmentAmount {
+  switch (draft.kind) {
+    case 'perYear':
+      return { kind: 'perYear', amount: materializeMoney(draft.amount, scale) };
+    case 'yearly':
+      return { kind: 'yearly', amounts: draft.amounts.map((amount) => materializeMoney(amount, scale)) };
+    case 'shareOfSaving':
+      return draft;
+  }
+}
+
+function arbitraryInvestmentLineDraft(range: ValueRange): fc.Arbitrary<InvestmentLineDraft> {
+  return cached(`investmentLine/${range}`, () =>
+    fc.record({
+      id: arbitraryId(),
+      name: arbitraryName(),
+      category: fc.constantFrom(...INVESTMENT_CATEGORIES),
+      amount: arbitraryInvestmentAmountDraft(range),
+      timing: fc.constantFrom(...INVESTMENT_TIMINGS),
+    }),
   );
 }
 
+function materializeInvestmentLine(draft: InvestmentLineDraft, scale: number): InvestmentLine {
+  return { ...draft, amount: materializeInvestmentAmount(draft.amount, scale) };
+}
+
+/** One of the three amount kinds; fixed amounts up to about `moneyScale` yuan. */
+export function arbitraryInvestmentAmount(moneyScale = 1_000_000, range: ValueRange = 'typical'): fc.Arbitrary<InvestmentAmount> {
+  return arbitraryInvestmentAmountDraft(range).map((draft) => materializeInvestmentAmount(draft, moneyScale));
+}
+
 export function arbitraryInvestmentLine(moneyScale = 1_000_000, range: ValueRange = 'typical'): fc.Arbitrary<InvestmentLine> {
-  return fc.record({
-    id: arbitraryId(),
-    name: arbitraryName(),
-    category: fc.constantFrom(...INVESTMENT_CATEGORIES),
-    amount: arbitraryInvestmentAmount(moneyScale, range),
-    timing: fc.constantFrom(...INVESTMENT_TIMINGS),
-  });
+  return arbitraryInvestmentLineDraft(range).map((draft) => materializeInvestmentLine(draft, moneyScale));
 }
 
 function arbitraryGrowth(range: ValueRange): fc.Arbitrary<number> {
@@ -431,7 +553,7 @@ function arbitraryGrowth(range: ValueRange): fc.Arbitrary<number> {
     { weight: 2, arbitrary: double(-0.5, 1) },
     { weight: 1, arbitrary: fc.constantFrom(-0.99, 0, LIMITS.maxRate) },
   );
-  return range === 'typical' ? typical : fc.oneof(typical, double(-1, LIMITS.maxRate, { minExcluded: true }));
+  return range === 'typical' ? typical : fc.oneof(typical, double(LIMITS.minRate, LIMITS.maxRate));
 }
 
 function arbitraryDiscountRate(range: ValueRange): fc.Arbitrary<number> {
@@ -440,7 +562,7 @@ function arbitraryDiscountRate(range: ValueRange): fc.Arbitrary<number> {
     { weight: 2, arbitrary: double(-0.5, 1) },
     { weight: 1, arbitrary: fc.constantFrom(-0.99, 0, LIMITS.maxRate) },
   );
-  return range === 'typical' ? typical : fc.oneof(typical, double(-1, LIMITS.maxRate, { minExcluded: true }));
+  return range === 'typical' ? typical : fc.oneof(typical, double(LIMITS.minRate, LIMITS.maxRate));
 }
 
 function arbitraryHorizon(range: ValueRange): fc.Arbitrary<number> {
@@ -452,8 +574,39 @@ function arbitraryHorizon(range: ValueRange): fc.Arbitrary<number> {
 }
 
 function arbitraryRamp(range: ValueRange): fc.Arbitrary<number[]> {
-  const step = range === 'typical' ? fc.oneof(fc.constantFrom(0, 0.25, 0.5, 0.75, 1), double(0, 1)) : double(0, 1);
+  const step = range === 'typical' ? fc.oneof(fc.constantFrom(0, 0.25, 0.5, 0.75, 1), rounded(double(0, 1), 4)) : double(0, 1);
   return fc.array(step, { maxLength: range === 'typical' ? 12 : LIMITS.maxHorizonYears });
+}
+
+interface ScenarioDraft extends Omit<Scenario, 'levers' | 'investments'> {
+  levers: LeverDraft[];
+  investments: InvestmentLineDraft[];
+}
+
+function arbitraryScenarioDraft(range: ValueRange, maxLevers: number, maxInvestmentLines: number): fc.Arbitrary<ScenarioDraft> {
+  return cached(`scenario/${range}/${maxLevers}/${maxInvestmentLines}`, () =>
+    fc.record(
+      {
+        id: arbitraryId(),
+        name: arbitraryName(),
+        horizonYears: arbitraryHorizon(range),
+        volumeGrowth: arbitraryGrowth(range),
+        discountRate: arbitraryDiscountRate(range),
+        ramp: arbitraryRamp(range),
+        levers: fc.array(arbitraryLeverDraft(range), { maxLength: maxLevers }),
+        investments: fc.uniqueArray(arbitraryInvestmentLineDraft(range), { selector: (line) => line.id, maxLength: maxInvestmentLines }),
+      },
+      { requiredKeys: ['id', 'name', 'horizonYears', 'volumeGrowth', 'discountRate', 'levers', 'investments'] },
+    ),
+  );
+}
+
+function materializeScenario(draft: ScenarioDraft, nodeIds: readonly string[], moneyScale: number): Scenario {
+  return {
+    ...draft,
+    levers: materializeLevers(draft.levers, nodeIds),
+    investments: draft.investments.map((line) => materializeInvestmentLine(line, moneyScale)),
+  };
 }
 
 /**
@@ -461,23 +614,25 @@ function arbitraryRamp(range: ValueRange): fc.Arbitrary<number[]> {
  * and name are random: use `arbitraryScenarios` for several with unique ids and names.
  */
 export function arbitraryScenario(nodeIds: readonly string[], options: ScenarioArbitraryOptions = {}): fc.Arbitrary<Scenario> {
-  const range = options.range ?? 'typical';
   const moneyScale = options.moneyScale ?? 1_000_000;
-  return fc.record(
-    {
-      id: arbitraryId(),
-      name: arbitraryName(),
-      horizonYears: arbitraryHorizon(range),
-      volumeGrowth: arbitraryGrowth(range),
-      discountRate: arbitraryDiscountRate(range),
-      ramp: arbitraryRamp(range),
-      levers: arbitraryLevers(nodeIds, range, options.maxLevers ?? 8),
-      investments: fc.uniqueArray(arbitraryInvestmentLine(moneyScale, range), {
-        selector: (line) => line.id,
-        maxLength: options.maxInvestmentLines ?? 5,
-      }),
-    },
-    { requiredKeys: ['id', 'name', 'horizonYears', 'volumeGrowth', 'discountRate', 'levers', 'investments'] },
+  return arbitraryScenarioDraft(options.range ?? 'typical', options.maxLevers ?? 8, options.maxInvestmentLines ?? 5).map((draft) =>
+    materializeScenario(draft, nodeIds, moneyScale),
+  );
+}
+
+function arbitraryScenarioDrafts(
+  range: ValueRange,
+  maxLevers: number,
+  maxLines: number,
+  minScenarios: number,
+  maxScenarios: number,
+): fc.Arbitrary<ScenarioDraft[]> {
+  return cached(`scenarios/${range}/${maxLevers}/${maxLines}/${minScenarios}/${maxScenarios}`, () =>
+    fc.uniqueArray(arbitraryScenarioDraft(range, maxLevers, maxLines), {
+      selector: (scenario) => scenario.id,
+      minLength: minScenarios,
+      maxLength: maxScenarios,
+    }),
   );
 }
 
@@ -486,16 +641,16 @@ export function arbitraryScenarios(
   nodeIds: readonly string[],
   options: ScenarioArbitraryOptions & { minScenarios?: number; maxScenarios?: number } = {},
 ): fc.Arbitrary<Scenario[]> {
-  return fc
-    .uniqueArray(arbitraryScenario(nodeIds, options), {
-      selector: (scenario) => scenario.id,
-      minLength: options.minScenarios ?? 0,
-      maxLength: options.maxScenarios ?? 4,
-    })
-    .map((scenarios) => {
-      const names = uniqueNames(scenarios.map((scenario) => scenario.name));
-      return scenarios.map((scenario, i) => ({ ...scenario, name: names[i]! }));
-    });
+  const range = options.range ?? 'typical';
+  const maxLevers = options.maxLevers ?? 8;
+  const maxLines = options.maxInvestmentLines ?? 5;
+  const minScenarios = options.minScenarios ?? 0;
+  const maxScenarios = options.maxScenarios ?? 4;
+  const moneyScale = options.moneyScale ?? 1_000_000;
+  return arbitraryScenarioDrafts(range, maxLevers, maxLines, minScenarios, maxScenarios).map((list) => {
+    const names = uniqueNames(list.map((scenario) => scenario.name));
+    return list.map((draft, i) => ({ ...materializeScenario(draft, nodeIds, moneyScale), name: names[i]! }));
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -514,24 +669,37 @@ export function rootOf(nodes: readonly CostNode[]): CostNode {
  */
 export function arbitraryModel(options: ModelArbitraryOptions = {}): fc.Arbitrary<Model> {
   const range = options.range ?? 'typical';
-  return arbitraryCostTree(options).chain((costTree) => {
-    const rootBasis = rootOf(costTree).basis;
-    const rootAmount = rootBasis.kind === 'amount' ? rootBasis.amount : 0;
-    return fc.record({
-      format: fc.constant(MODEL_FORMAT),
-      schemaVersion: fc.constant(MODEL_SCHEMA_VERSION),
+  const maxLevers = options.maxLevers ?? 8;
+  const maxLines = options.maxInvestmentLines ?? 5;
+  const minScenarios = options.minScenarios ?? 0;
+  const maxScenarios = options.maxScenarios ?? 4;
+  const scenarioDrafts = arbitraryScenarioDrafts(range, maxLevers, maxLines, minScenarios, maxScenarios);
+  const header = cached(`modelHeader/${range}`, () =>
+    fc.record({
       name: arbitraryName(),
       currency: range === 'typical' ? fc.constantFrom('CNY', 'CNY', 'USD', 'EUR') : fc.stringMatching(/^[A-Z]{3}$/),
       displayUnit: fc.constantFrom(...DISPLAY_UNITS),
       language: fc.constantFrom(...LANGUAGES),
       firstPlanYear: range === 'typical' ? fc.integer({ min: 2020, max: 2035 }) : fc.integer({ min: 1900, max: 2200 }),
-      costTree: fc.constant(costTree),
-      scenarios: arbitraryScenarios(
-        costTree.map((node) => node.id),
-        { ...options, moneyScale: options.moneyScale ?? rootAmount * 0.01, range },
-      ),
+    }),
+  );
+  // No `chain`: the scenarios are drafted apart from the tree and put on it in `map`, which
+  // keeps generation fast and shrinking effective.
+  return fc
+    .record({ header, costTree: arbitraryCostTree(options), scenarios: scenarioDrafts })
+    .map(({ header: fields, costTree, scenarios }): Model => {
+      const rootBasis = rootOf(costTree).basis;
+      const moneyScale = options.moneyScale ?? (rootBasis.kind === 'amount' ? rootBasis.amount : 0) * 0.01;
+      const nodeIds = costTree.map((node) => node.id);
+      const names = uniqueNames(scenarios.map((scenario) => scenario.name));
+      return {
+        format: MODEL_FORMAT,
+        schemaVersion: MODEL_SCHEMA_VERSION,
+        ...fields,
+        costTree,
+        scenarios: scenarios.map((draft, i) => ({ ...materializeScenario(draft, nodeIds, moneyScale), name: names[i]! })),
+      };
     });
-  });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../format';
 import { initialSchema } from './0001-initial';
+import { uncertaintyRanges } from './0002-uncertainty';
 import type { Migration } from './types';
 
 /** Append-only: never edit a released step, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, uncertaintyRanges];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
 
