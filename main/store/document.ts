@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { applyChanges, type EntityChange } from '../../shared/edits/changes';
 import { applyEdit } from '../../shared/edits/apply';
@@ -8,11 +8,13 @@ import { assignIds, type EditCommand } from '../../shared/edits/commands';
 import type { Model } from '../../shared/model/schema';
 import { formatIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { StoreError } from './errors';
+import { oneLine, StoreError } from './errors';
 import { inspectModelFile } from './inspect';
+import { LOCK_WAIT_MS } from './format';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { insertModel, readModel, writeChanges } from './rows';
 import { processAlive, removeAllTemporarySnapshotFiles, SnapshotFolder, syncFile, type SnapshotInfo, type SnapshotReason } from './snapshots';
+import { openDatabase } from './sqlite';
 
 export interface StoreOptions {
   /** The app's data folder; snapshots live under it. */
@@ -73,7 +75,14 @@ export class ModelDocument {
       throw error;
     }
     if (header.writeProtected) {
-      const db = openReadOnly(path);
+      let db = openReadOnly(path);
+      if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
+        // An older format cannot be migrated on disk here: migrate a copy in memory to read it.
+        const copy = openDatabase(db.serialize());
+        db.close();
+        db = copy;
+        migrate(db);
+      }
       const model = readValidModel(db, path);
       if (!model.ok) {
         db.close();
@@ -83,7 +92,8 @@ export class ModelDocument {
       return new ModelDocument(path, db, model.value, reason, snapshots, settings);
     }
 
-    const db = new Database(path, { fileMustExist: true });
+    const db = openDatabase(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+    let wal = false;
     try {
       db.pragma('locking_mode = EXCLUSIVE');
       takeWriteLock(db, path);
@@ -92,19 +102,24 @@ export class ModelDocument {
         db.close();
         return ModelDocument.openDamaged(path, `${path} is damaged (${problem})`, snapshots, settings);
       }
-      setPragmas(db, path);
       if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
+        wal = true;
+        setPragmas(db, path);
         await snapshots.create(db, 'migration', settings.now());
         migrate(db);
       }
+      // Read before a current file is switched to WAL: a file we refuse keeps its bytes, and no
+      // -wal or -shm is left beside it by the read-only look that follows.
       const model = readValidModel(db, path);
       if (!model.ok) {
-        db.close();
+        closeInRollbackMode(db, wal);
         return ModelDocument.openDamaged(path, model.error, snapshots, settings);
       }
+      wal = true;
+      setPragmas(db, path);
       return new ModelDocument(path, db, model.value, undefined, snapshots, settings);
     } catch (error) {
-      if (db.open) db.close();
+      if (db.open) closeInRollbackMode(db, wal);
       throw error;
     }
   }
@@ -114,9 +129,10 @@ export class ModelDocument {
     const validated = validateModel(model);
     if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
     if (existsSync(path) && !options.overwrite) throw new StoreError('io', `${path} already exists`);
+    prepareToReplace(path);
     const temporary = temporarySibling(path);
     try {
-      const db = new Database(temporary);
+      const db = openDatabase(temporary);
       try {
         db.pragma('journal_mode = DELETE');
         migrate(db);
@@ -217,10 +233,13 @@ export class ModelDocument {
   /** Writes a clean, complete copy elsewhere (the backup API, never a file copy) and switches to it. */
   async saveAs(target: string): Promise<ModelDocument> {
     await this.pendingSnapshot;
+    // Every edit is in the file already: "Save as" under its own name has nothing to do.
+    if (sameFile(target, this.path)) return this;
+    prepareToReplace(target);
     const temporary = temporarySibling(target);
     try {
       await this.db.backup(temporary);
-      const copy = new Database(temporary);
+      const copy = openDatabase(temporary);
       copy.pragma('journal_mode = DELETE');
       copy.close();
       syncFile(temporary);
@@ -325,8 +344,18 @@ function withDefaults(options: StoreOptions): Required<StoreOptions> {
   };
 }
 
+/** Leaves a file we switched to WAL as one self-contained file again. */
+function closeInRollbackMode(db: Database.Database, wal: boolean): void {
+  try {
+    if (wal) db.pragma('journal_mode = DELETE');
+  } catch {
+    // Closing matters more; SQLite checkpoints and removes the WAL at close anyway.
+  }
+  db.close();
+}
+
 function openReadOnly(path: string): Database.Database {
-  return new Database(path, { readonly: true, fileMustExist: true });
+  return openDatabase(path, { readonly: true, fileMustExist: true });
 }
 
 /** Holds the write lock for as long as the file is open: a second writer is refused, not interleaved. */
@@ -343,10 +372,41 @@ function takeWriteLock(db: Database.Database, path: string): void {
   }
 }
 
+/**
+ * Before a new file takes the place of an existing one: refuses while a window has the old one
+ * open (its edits would go on into a file no longer under the name, and be lost), and removes
+ * the old file's -wal, -shm and -journal, which SQLite would otherwise read into the new file
+ * at its next open (a WAL left by a crash replays its pages into whatever file has the name).
+ */
+function prepareToReplace(path: string): void {
+  if (!existsSync(path)) return;
+  let db: Database.Database | undefined;
+  try {
+    db = openDatabase(path, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+    takeWriteLock(db, path);
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'locked') throw error;
+    // Not a database, or not writable: nothing holds it open as a model.
+  } finally {
+    db?.close();
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const first = statSync(a);
+    const second = statSync(b);
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
+}
+
 function integrityProblem(db: Database.Database): string | undefined {
   try {
     const quick = db.pragma('quick_check', { simple: true }) as string;
-    if (quick !== 'ok') return `integrity check: ${quick}`;
+    if (quick !== 'ok') return `integrity check: ${oneLine(quick)}`;
     const foreignKeys = db.pragma('foreign_key_check') as unknown[];
     if (foreignKeys.length > 0) return `${foreignKeys.length} broken references between rows`;
     return undefined;
@@ -418,7 +478,8 @@ function removeTemporarySiblings(path: string): void {
   const prefix = `${TEMPORARY_PREFIX}${basename(path)}.`;
   try {
     for (const name of readdirSync(dirname(path))) {
-      const pid = Number(/\.(\d+)\.tmp$/.exec(name)?.[1]);
+      // With SQLite's side files of the copy (-journal, -wal, -shm), which a kill leaves too.
+      const pid = Number(/\.(\d+)\.tmp(?:-journal|-wal|-shm)?$/.exec(name)?.[1]);
       if (name.startsWith(prefix) && pid && !processAlive(pid)) rmSync(join(dirname(path), name), { force: true });
     }
   } catch {

@@ -25,3 +25,8 @@ export class StoreError extends Error {
     super(message);
   }
 }
+
+/** SQLite's quick_check report spans lines; a message is one line (the CLI prints one line). */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, '; ');
+}

@@ -1,10 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/model/schema';
 import { formatIssue, validateModel } from '../../shared/model/validate';
-import { StoreError } from './errors';
+import { oneLine, StoreError } from './errors';
+import { LOCK_WAIT_MS } from './format';
 import { inspectModelFile } from './inspect';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { readModel } from './rows';
+import { openDatabase } from './sqlite';
 
 export interface FileReport {
   model: Model;
@@ -20,7 +22,7 @@ export function readModelFile(path: string): FileReport {
   const header = inspectModelFile(path);
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openDatabase(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
   } catch (error) {
     throw new StoreError('io', `${path} cannot be opened (${error instanceof Error ? error.message : String(error)})`);
   }
@@ -28,7 +30,7 @@ export function readModelFile(path: string): FileReport {
     const problem = check(db);
     if (problem) throw new StoreError('damaged', `${path} is damaged (${problem})`);
     if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
-      const copy = new Database(db.serialize());
+      const copy = openDatabase(db.serialize());
       db.close();
       db = copy;
       migrate(db);
@@ -66,7 +68,7 @@ export function readModelFile(path: string): FileReport {
 
 function check(db: Database.Database): string | undefined {
   const quick = db.pragma('quick_check', { simple: true }) as string;
-  if (quick !== 'ok') return `integrity check: ${quick}`;
+  if (quick !== 'ok') return `integrity check: ${oneLine(quick)}`;
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
   return foreignKeys.length > 0 ? `${foreignKeys.length} broken references between rows` : undefined;
 }

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ModelDocument, type StoreOptions } from './document';
 import { StoreError } from './errors';
 import { SnapshotFolder, syncFile } from './snapshots';
+import { openDatabase } from './sqlite';
 
 export interface RestoreOutcome {
   /** Where a damaged file was moved before the snapshot took its place. */
@@ -40,7 +40,7 @@ export async function restoreSnapshot(path: string, snapshotId: string, options:
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:.]/g, '');
   const damagedCopy = join(dirname(path), `${basename(path, '.costplan')}.damaged-${stamp}.costplan`);
   const temporary = join(dirname(path), `.~${basename(path)}.${process.pid}.tmp`);
-  const source = new Database(snapshot.path, { readonly: true, fileMustExist: true });
+  const source = openDatabase(snapshot.path, { readonly: true, fileMustExist: true });
   try {
     await source.backup(temporary);
   } catch (error) {

@@ -1,7 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { openDatabase } from './sqlite';
 
 export const SNAPSHOT_REASONS = ['auto', 'manual', 'migration', 'import', 'restore'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
@@ -64,6 +65,7 @@ export class SnapshotFolder {
     const temporary = `${finalPath}.${process.pid}${TEMPORARY_SUFFIX}`;
     try {
       await source.backup(temporary);
+      useRollbackJournal(temporary);
       syncFile(temporary);
       renameSync(temporary, finalPath);
       syncFile(this.dir);
@@ -115,8 +117,10 @@ export function removeTemporaryFilesIn(dir: string): void {
     return;
   }
   for (const name of names) {
-    const pid = Number(/\.(\d+)\.partial$/.exec(name)?.[1]);
-    if (name.endsWith(TEMPORARY_SUFFIX) && !(pid && processAlive(pid))) rmSync(join(dir, name), { force: true });
+    // SQLite's side files of a killed backup (-journal, -wal, -shm) are leftovers too.
+    const match = /(?:\.(\d+))?\.partial(?:-journal|-wal|-shm)?$/.exec(name);
+    const pid = Number(match?.[1]);
+    if (match && !(pid && processAlive(pid))) rmSync(join(dir, name), { force: true });
   }
 }
 
@@ -153,6 +157,20 @@ function snapshotKey(modelPath: string): string {
   }
   const stem = basename(absolute).replace(/\.costplan$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
   return `${stem}-${createHash('sha256').update(absolute).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * A backup copies the source's header, and an open model is in WAL mode: switch the copy to a
+ * rollback journal so it is one self-contained file that a read-only open leaves untouched
+ * (a WAL-mode copy opened read-only leaves -wal and -shm files beside it).
+ */
+function useRollbackJournal(path: string): void {
+  const db = openDatabase(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
 }
 
 export function syncFile(path: string): void {
