@@ -1,14 +1,61 @@
-import { app, BrowserWindow, session } from 'electron';
-import { createMainWindow } from './window/create-window';
-import { startApp } from './window/lifecycle';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { ApiService } from './api/handlers';
+import { startDesktop } from './electron/desktop';
+import { electronBindingPath } from './electron/native-binding';
+import { defaultDataDir } from './store/data-dir';
+import { useNativeBinding } from './store/sqlite';
 import { builtEntryPaths } from './window/paths';
 
-// Thin entry: the window, its security settings and the lifecycle live in ./window.
-const paths = builtEntryPaths(import.meta.dirname);
+// Thin entry: the desktop shell is main/electron/desktop.ts; windows and their security are in
+// ./window. This file only hands Electron's objects to it.
 
-startApp({
+// better-sqlite3 built for Electron's ABI (scripts/prepare-electron.mjs); without it the Node
+// build in node_modules is tried, which works only in a package whose rebuild made it Electron's.
+const binding = electronBindingPath({
+  appPath: app.getAppPath(),
+  electronVersion: process.versions.electron,
+  platform: process.platform,
+  arch: process.arch,
+  isPackaged: app.isPackaged,
+});
+useNativeBinding(existsSync(binding) ? binding : undefined);
+
+const dataDir = defaultDataDir();
+
+function reportError(message: string, error: unknown): void {
+  console.error(message, error);
+  const text = error instanceof Error ? error.message : String(error);
+  const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(text) ? `\n\nSQLite for Electron is missing or built for another version: run "npm start" (it builds ${binding}).` : '';
+  dialog.showErrorBox(message, `${text}${hint}`);
+}
+
+startDesktop<BrowserWindow>({
   app,
   platform: process.platform,
+  argv: process.argv,
+  cwd: process.cwd(),
+  versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+  paths: builtEntryPaths(import.meta.dirname),
+  dataDir,
+  createApi: () => new ApiService({ dataDir, appVersion: app.getVersion() }),
+  createWindow: (options) => new BrowserWindow(options),
   defaultSession: () => session.defaultSession,
-  createWindow: () => createMainWindow((options) => new BrowserWindow(options), paths),
+  ipcMain,
+  setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
+  dialogs: (parent) => ({
+    openFile: async (options) => {
+      const settings = { ...options, properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, settings) : await dialog.showOpenDialog(settings);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    saveFile: async (options) => {
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? undefined : result.filePath;
+    },
+    message: async (options) => (parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)).response,
+  }),
+  openExternal: (url) => shell.openExternal(url),
+  workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+  reportError,
 });

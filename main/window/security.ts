@@ -1,4 +1,7 @@
 import type { HandlerDetails, WebPreferences, WindowOpenHandlerResponse } from 'electron';
+import { isAllowedRequest } from './app-url';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { openIfAllowed } from './external-links';
 
 /**
  * The security settings of every window, as small functions over the narrow parts of Electron's
@@ -11,9 +14,14 @@ export interface PreventableEvent {
   preventDefault(): void;
 }
 
+/** A navigation event: Electron's carries the address the page wants to go to. */
+export interface NavigationEvent extends PreventableEvent {
+  readonly url?: string;
+}
+
 export interface HardenableWebContents {
-  on(event: 'will-navigate', listener: (event: PreventableEvent) => void): unknown;
-  on(event: 'will-frame-navigate', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
 }
@@ -42,19 +50,37 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
+export interface HardeningOptions {
+  /**
+   * Electron's `shell.openExternal`: a link to an allow-listed documentation address
+   * (external-links.ts) opens in the system browser; the page itself still goes nowhere.
+   */
+  openExternal?: (url: string) => Promise<void>;
+  reportError?: (message: string, error: unknown) => void;
+}
+
 const hardened = new WeakSet<HardenableWebContents>();
 
 /**
  * The page may not navigate away from the bundled renderer, open windows or attach a
  * `<webview>`. Safe to call more than once for the same contents.
  */
-export function hardenWebContents(contents: HardenableWebContents): void {
+export function hardenWebContents(contents: HardenableWebContents, options: HardeningOptions = {}): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
-  contents.on('will-navigate', (event) => event.preventDefault());
+  const external = (url: unknown): void => {
+    if (options.openExternal) openIfAllowed(url, options.openExternal, (error) => options.reportError?.(`Could not open ${String(url)}`, error));
+  };
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    external(event.url);
+  });
   contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(denyWindowOpen);
+  contents.setWindowOpenHandler((details) => {
+    external(details.url);
+    return denyWindowOpen();
+  });
 }
 
 export function denyWindowOpen(): WindowOpenHandlerResponse {
@@ -65,4 +91,30 @@ export function denyWindowOpen(): WindowOpenHandlerResponse {
 export function hardenSession(session: HardenableSession): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+}
+
+/** The part of Electron's `session.webRequest` the network rules use. */
+export interface RequestFilter {
+  onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+  onHeadersReceived(
+    listener: (
+      details: { url: string; responseHeaders?: Record<string, string[]> },
+      callback: (response: { cancel?: boolean; responseHeaders?: Record<string, string[]> }) => void,
+    ) => void,
+  ): void;
+}
+
+/**
+ * No outbound network: every request that is not the bundled renderer (or data:, blob:,
+ * devtools) is cancelled. Every response also carries the Content-Security-Policy as a header,
+ * on top of the page's meta tag.
+ */
+export function restrictNetwork(webRequest: RequestFilter, rendererDir: string): void {
+  webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, rendererDir) }));
+  webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }));
+}
+
+export function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Record<string, string[]> {
+  const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
+  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
 }

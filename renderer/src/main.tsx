@@ -25,4 +25,6 @@ createRoot(container).render(
     </I18nextProvider>
   </StrictMode>,
 );
+// The desktop menus (open, new, undo, language...) change the session from the main process.
+window.costPlanner?.onSessionChanged((session) => workspace.adopt(session));
 void workspace.load();

@@ -28,6 +28,3 @@ export type ApiMethod = (typeof API_METHODS)[number];
 export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
 }
-
-/** The one IPC channel every call goes through; the method name is its first argument. */
-export const API_CHANNEL = 'costplan:api';

@@ -1,12 +1,15 @@
 import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron';
-import type { AppWindow } from '../../../main/window/create-window';
+import type { AppWebContents, AppWindow } from '../../../main/window/create-window';
 import type { AppLike } from '../../../main/window/lifecycle';
-import type { HardenableSession, HardenableWebContents, PreventableEvent } from '../../../main/window/security';
+import type { HardenableSession, NavigationEvent, RequestFilter } from '../../../main/window/security';
+import type { FrameLike } from '../../../main/window/sender';
+import type { Rectangle } from '../../../main/window/window-state';
 
 /** Plain stand-ins for the parts of Electron's objects the window code touches. */
 
-export class FakeEvent implements PreventableEvent {
+export class FakeEvent implements NavigationEvent {
   defaultPrevented = false;
+  constructor(readonly url?: string) {}
   preventDefault(): void {
     this.defaultPrevented = true;
   }
@@ -14,12 +17,30 @@ export class FakeEvent implements PreventableEvent {
 
 type ContentsEvent = 'will-navigate' | 'will-frame-navigate' | 'will-attach-webview';
 
-export class FakeWebContents implements HardenableWebContents {
-  readonly listeners = new Map<ContentsEvent, ((event: PreventableEvent) => void)[]>();
+let nextRoutingId = 1;
+
+/** A frame as `event.senderFrame` gives it; `url` is the app's page unless a test says otherwise. */
+export class FakeFrame implements FrameLike {
+  constructor(
+    public url = 'file:///app/out/renderer/index.html',
+    readonly parent: FrameLike | null = null,
+    readonly processId = 7,
+    readonly routingId = nextRoutingId++,
+  ) {}
+}
+
+export class FakeWebContents implements AppWebContents {
+  readonly listeners = new Map<ContentsEvent, ((event: NavigationEvent) => void)[]>();
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   windowOpenHandlerCalls = 0;
+  readonly mainFrame = new FakeFrame();
+  readonly sent: { channel: string; args: unknown[] }[] = [];
 
-  on(event: ContentsEvent, listener: (event: PreventableEvent) => void): this {
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+
+  on(event: ContentsEvent, listener: (event: NavigationEvent) => void): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
@@ -30,8 +51,8 @@ export class FakeWebContents implements HardenableWebContents {
   }
 
   /** Emits `name` like Electron would; returns whether a listener prevented the default. */
-  emit(name: ContentsEvent): boolean {
-    const event = new FakeEvent();
+  emit(name: ContentsEvent, url?: string): boolean {
+    const event = new FakeEvent(url);
     for (const listener of this.listeners.get(name) ?? []) listener(event);
     return event.defaultPrevented;
   }
@@ -41,9 +62,36 @@ export function openDetails(url: string): HandlerDetails {
   return { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'no-referrer' }, postBody: undefined };
 }
 
+type BeforeRequest = Parameters<RequestFilter['onBeforeRequest']>[0];
+type HeadersReceived = Parameters<RequestFilter['onHeadersReceived']>[0];
+
+export class FakeWebRequest implements RequestFilter {
+  beforeRequest: BeforeRequest | null = null;
+  headersReceived: HeadersReceived | null = null;
+
+  onBeforeRequest(listener: BeforeRequest): void {
+    this.beforeRequest = listener;
+  }
+
+  onHeadersReceived(listener: HeadersReceived): void {
+    this.headersReceived = listener;
+  }
+
+  /** Whether a request to `url` would be cancelled. */
+  cancels(url: string): boolean {
+    let cancel: boolean | undefined;
+    this.beforeRequest?.({ url }, (response) => {
+      cancel = response.cancel;
+    });
+    if (cancel === undefined) throw new Error('no request filter installed');
+    return cancel;
+  }
+}
+
 export class FakeSession implements HardenableSession {
   requestHandler: Parameters<HardenableSession['setPermissionRequestHandler']>[0] | null = null;
   checkHandler: Parameters<HardenableSession['setPermissionCheckHandler']>[0] | null = null;
+  readonly webRequest = new FakeWebRequest();
 
   setPermissionRequestHandler(handler: Parameters<HardenableSession['setPermissionRequestHandler']>[0]): void {
     this.requestHandler = handler;
@@ -59,8 +107,11 @@ export class FakeWindow implements AppWindow {
   readonly loaded: string[] = [];
   readonly calls: string[] = [];
   minimized = false;
+  maximized = false;
+  bounds: Rectangle = { x: 10, y: 20, width: 1280, height: 820 };
   private readyToShow: (() => void)[] = [];
   private closed: (() => void)[] = [];
+  private closing: (() => void)[] = [];
 
   constructor(
     readonly options: unknown = undefined,
@@ -77,9 +128,22 @@ export class FakeWindow implements AppWindow {
     return this;
   }
 
-  on(_event: 'closed', listener: () => void): this {
-    this.closed.push(listener);
+  on(event: 'closed' | 'close', listener: () => void): this {
+    (event === 'close' ? this.closing : this.closed).push(listener);
     return this;
+  }
+
+  maximize(): void {
+    this.calls.push('maximize');
+    this.maximized = true;
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  getNormalBounds(): Rectangle {
+    return this.bounds;
   }
 
   show(): void {
@@ -104,16 +168,19 @@ export class FakeWindow implements AppWindow {
   }
 
   emitClosed(): void {
+    for (const listener of this.closing) listener();
     for (const listener of this.closed) listener();
   }
 }
 
-type AppEvent = 'second-instance' | 'window-all-closed' | 'activate' | 'web-contents-created';
-type AppListener = (event: unknown, contents: HardenableWebContents) => void;
+type AppEvent = 'second-instance' | 'window-all-closed' | 'activate' | 'web-contents-created' | 'open-file' | 'will-quit';
+type AppListener = (event: never, ...args: never[]) => void;
 
 export class FakeApp implements AppLike {
   readonly listeners = new Map<AppEvent, AppListener[]>();
   quitCalls = 0;
+  isPackaged = false;
+  locale = 'en-US';
   private resolveReady: () => void = () => undefined;
   private readonly ready = new Promise<void>((resolve) => {
     this.resolveReady = resolve;
@@ -133,13 +200,36 @@ export class FakeApp implements AppLike {
     return this.ready;
   }
 
+  getVersion(): string {
+    return '9.8.7';
+  }
+
+  getLocale(): string {
+    return this.locale;
+  }
+
+  getPath(_name: 'documents'): string {
+    return '/home/planner/Documents';
+  }
+
+  getAppPath(): string {
+    return '/nonexistent/app';
+  }
+
   on(event: AppEvent, listener: AppListener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
 
-  emit(event: AppEvent, contents: HardenableWebContents = new FakeWebContents()): void {
-    for (const listener of this.listeners.get(event) ?? []) listener({}, contents);
+  /** Emits like Electron: an event object, then the event's own arguments; returns the event. */
+  emitWith(name: AppEvent, ...args: unknown[]): FakeEvent {
+    const event = new FakeEvent();
+    for (const listener of this.listeners.get(name) ?? []) (listener as (event: unknown, ...rest: unknown[]) => void)(event, ...args);
+    return event;
+  }
+
+  emit(event: AppEvent, contents: unknown = new FakeWebContents()): void {
+    this.emitWith(event, contents);
   }
 
   /** Resolves `whenReady()` and lets its `then` run. */

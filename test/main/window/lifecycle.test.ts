@@ -96,3 +96,55 @@ describe('startApp', () => {
     expect(app.quitCalls).toBe(1);
   });
 });
+
+describe('startApp hooks', () => {
+  it('runs beforeFirstWindow after hardening the session and before the window opens', async () => {
+    const app = new FakeApp();
+    const session = new FakeSession();
+    const order: string[] = [];
+    startApp({
+      app,
+      platform: 'linux',
+      defaultSession: () => session,
+      beforeFirstWindow: async () => {
+        order.push(session.requestHandler === null ? 'before, session open' : 'before, session hardened');
+        await Promise.resolve();
+      },
+      createWindow: () => {
+        order.push('window');
+        return new FakeWindow();
+      },
+    });
+    await app.becomeReady();
+    expect(order).toEqual(['before, session hardened', 'window']);
+  });
+
+  it('passes a second launch its arguments and folder, after focusing the window', async () => {
+    const app = new FakeApp();
+    const seen: [string[], string][] = [];
+    const windows: FakeWindow[] = [];
+    startApp({
+      app,
+      platform: 'linux',
+      defaultSession: () => new FakeSession(),
+      createWindow: () => {
+        const window = new FakeWindow();
+        windows.push(window);
+        return window;
+      },
+      onSecondInstance: (argv, cwd) => seen.push([argv, cwd]),
+    });
+    await app.becomeReady();
+    app.emitWith('second-instance', ['costplan', 'plan.costplan'], '/home/me');
+    expect(windows[0]?.calls).toEqual(['focus']);
+    expect(seen).toEqual([[['costplan', 'plan.costplan'], '/home/me']]);
+  });
+
+  it('does not open a window on activate before the app is started', () => {
+    const app = new FakeApp();
+    const windows: FakeWindow[] = [];
+    startApp({ app, platform: 'darwin', defaultSession: () => new FakeSession(), createWindow: () => windows[windows.push(new FakeWindow()) - 1]! });
+    app.emit('activate');
+    expect(windows).toHaveLength(0);
+  });
+});

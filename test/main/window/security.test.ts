@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../main/window/csp';
+import { isAllowedExternalUrl } from '../../../main/window/external-links';
 import {
   denyWindowOpen,
   hardenSession,
   hardenWebContents,
+  restrictNetwork,
   secureWebPreferences,
+  withContentSecurityPolicy,
 } from '../../../main/window/security';
 import { FakeSession, FakeWebContents, openDetails } from './fakes';
 
@@ -88,5 +92,106 @@ describe('hardenSession', () => {
     hardenSession(session);
     expect(session.requestHandler).not.toBeNull();
     expect(session.checkHandler).not.toBeNull();
+  });
+});
+
+describe('documentation links', () => {
+  function hardened() {
+    const opened: string[] = [];
+    const contents = new FakeWebContents();
+    hardenWebContents(contents, {
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
+    return { contents, opened };
+  }
+
+  it('opens an allow-listed https link in the system browser, and the window still opens nothing', () => {
+    const { contents, opened } = hardened();
+    expect(contents.windowOpenHandler?.(openDetails('https://github.com/docs/definitions'))).toEqual({ action: 'deny' });
+    expect(contents.emit('will-navigate', 'https://github.com/docs')).toBe(true);
+    expect(opened).toEqual(['https://github.com/docs/definitions', 'https://github.com/docs']);
+  });
+
+  it.each(['http://github.com/docs', 'https://evil.example/', 'https://github.com.evil.example/', 'https://user:pw@github.com/', 'file:///etc/passwd', 'javascript:alert(1)'])(
+    'never hands %s to the system browser',
+    (url) => {
+      const { contents, opened } = hardened();
+      expect(contents.windowOpenHandler?.(openDetails(url))).toEqual({ action: 'deny' });
+      expect(contents.emit('will-navigate', url)).toBe(true);
+      expect(opened).toEqual([]);
+    },
+  );
+
+  it('without an opener, nothing opens at all', () => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents);
+    expect(contents.windowOpenHandler?.(openDetails('https://github.com/docs'))).toEqual({ action: 'deny' });
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it.each([
+    ['https://github.com/org/repo#how-the-figures-are-defined', true],
+    ['https://GITHUB.com/x', true],
+    ['http://github.com/x', false],
+    ['https://github.com:8443/x', false],
+    ['https://gist.github.com/x', false],
+    ['https://github.com@evil.example/', false],
+    ['not a url', false],
+    [42, false],
+  ])('%s -> %s', (url, allowed) => {
+    expect(isAllowedExternalUrl(url)).toBe(allowed);
+  });
+
+  it('checks against the list it is given', () => {
+    expect(isAllowedExternalUrl('https://docs.example.org/a', ['docs.example.org'])).toBe(true);
+    expect(isAllowedExternalUrl('https://github.com/a', ['docs.example.org'])).toBe(false);
+  });
+});
+
+describe('restrictNetwork', () => {
+  const rendererDir = '/app/out/renderer';
+
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:8080/api',
+    'ws://localhost:5173/',
+    'wss://example.com/socket',
+    'ftp://example.com/x',
+    'file:///etc/passwd',
+    'file:///app/out/renderer-other/x.js',
+    'file:///app/out/main/index.js',
+    'file://remote-host/app/out/renderer/index.html',
+    'chrome://settings',
+  ])('cancels %s', (url) => {
+    const session = new FakeSession();
+    restrictNetwork(session.webRequest, rendererDir);
+    expect(session.webRequest.cancels(url)).toBe(true);
+  });
+
+  it.each([
+    'file:///app/out/renderer/index.html',
+    'file:///app/out/renderer/assets/index-abc.js',
+    'file:///app/out/renderer/index.html#/results',
+    'data:image/png;base64,AAAA',
+    'blob:file:///0b1c',
+    'devtools://devtools/bundled/inspector.html',
+  ])('lets %s through', (url) => {
+    const session = new FakeSession();
+    restrictNetwork(session.webRequest, rendererDir);
+    expect(session.webRequest.cancels(url)).toBe(false);
+  });
+
+  it('sets the Content-Security-Policy header, replacing any other', () => {
+    expect(withContentSecurityPolicy({ 'content-security-policy': ["default-src *"], 'X-Other': ['1'] })).toEqual({
+      'X-Other': ['1'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
+    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+    expect(/script-src ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1]).toBe("'self'");
   });
 });

@@ -1,0 +1,245 @@
+import { basename, dirname, join } from 'node:path';
+import type { ApiError, ApiInput, ApiResponse, SessionState } from '../../shared/api/contract';
+import type { ApiMethod } from '../../shared/api/methods';
+import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import type { DisplayUnit, Language } from '../../shared/model/units';
+import { MODEL_EXTENSION, withExtension } from './file-args';
+import type { MenuCommands } from './menu';
+import { DESKTOP_TEXT, formatWhen, type DesktopText } from './menu-text';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface DialogOptions {
+  title?: string;
+  defaultPath?: string;
+  filters: FileFilter[];
+}
+
+export interface MessageOptions {
+  type: 'none' | 'info' | 'error' | 'question' | 'warning';
+  title?: string;
+  message: string;
+  detail?: string;
+  buttons?: string[];
+  defaultId?: number;
+  cancelId?: number;
+}
+
+/** Native dialogs, attached to the app's window (desktop.ts adapts Electron's `dialog`). */
+export interface Dialogs {
+  /** The chosen file, or undefined when cancelled. */
+  openFile(options: DialogOptions): Promise<string | undefined>;
+  saveFile(options: DialogOptions): Promise<string | undefined>;
+  /** The index of the button pressed. */
+  message(options: MessageOptions): Promise<number>;
+}
+
+/** The part of `ApiService` the commands use: the same methods and checks as the renderer's calls. */
+export interface ApiCaller {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResponse<M>>;
+}
+
+export interface CommandDependencies {
+  api: ApiCaller;
+  dialogs: Dialogs;
+  /** The language of the menus and dialogs now. */
+  language: () => Language;
+  /** Where new files are proposed (the user's documents folder). */
+  documentsDir: () => string;
+  /** The open model's file, to propose names next to it. */
+  currentFile: () => string | undefined;
+  /** Sends the new session state to the window (`session:changed`). */
+  pushSession: (session: SessionState) => void;
+  /** Something the menus show may have changed (recent files, undo, snapshots). */
+  changed: () => void;
+  appVersion: string;
+  versions: { electron: string; chrome: string; node: string };
+  reportError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * What the menus, native dialogs and file launches do: each asks for a file where needed, then
+ * calls the same ApiService method the renderer would (so the contract's schema checks the
+ * input), pushes the new session state to the window and refreshes the menus. Failures are
+ * shown in a native message box; nothing throws.
+ */
+export class DesktopCommands implements MenuCommands {
+  constructor(private readonly deps: CommandDependencies) {}
+
+  private get text(): DesktopText {
+    return DESKTOP_TEXT[this.deps.language()];
+  }
+
+  newModel(template: 'example' | 'empty'): void {
+    this.run(async () => {
+      const text = this.text;
+      const chosen = await this.deps.dialogs.saveFile({
+        title: text.newModelTitle,
+        defaultPath: join(this.deps.documentsDir(), template === 'example' ? text.exampleFileName : text.emptyFileName),
+        filters: this.modelFilters(),
+      });
+      if (chosen === undefined) return;
+      const path = withExtension(chosen, MODEL_EXTENSION);
+      await this.settle(await this.deps.api.call('newModel', { path, template, language: this.deps.language() }));
+    });
+  }
+
+  open(): void {
+    this.run(async () => {
+      const current = this.deps.currentFile();
+      const path = await this.deps.dialogs.openFile({
+        title: this.text.open.replace('…', ''),
+        ...(current ? { defaultPath: dirname(current) } : { defaultPath: this.deps.documentsDir() }),
+        filters: this.modelFilters(),
+      });
+      if (path !== undefined) await this.openFile(path);
+    });
+  }
+
+  openRecent(path: string): void {
+    this.run(() => this.openFile(path));
+  }
+
+  /** Opens a model file (File > Open, a second launch with a file, macOS open-file). */
+  async openFile(path: string): Promise<boolean> {
+    return this.settle(await this.deps.api.call('openModel', { path }));
+  }
+
+  saveAs(): void {
+    this.run(async () => {
+      const current = this.deps.currentFile();
+      const chosen = await this.deps.dialogs.saveFile({
+        title: this.text.saveAs.replace('…', ''),
+        defaultPath: current ?? join(this.deps.documentsDir(), this.text.emptyFileName),
+        filters: this.modelFilters(),
+      });
+      if (chosen === undefined) return;
+      await this.settle(await this.deps.api.call('saveModelAs', { path: withExtension(chosen, MODEL_EXTENSION) }));
+    });
+  }
+
+  importFile(): void {
+    this.run(async () => {
+      const path = await this.deps.dialogs.openFile({
+        title: this.text.importFile.replace('…', ''),
+        defaultPath: this.deps.documentsDir(),
+        filters: [{ name: this.text.importFiles, extensions: ['xlsx', 'csv'] }],
+      });
+      if (path !== undefined) await this.settle(await this.deps.api.call('importFile', { path }));
+    });
+  }
+
+  exportWorkbook(): void {
+    this.run(async () => {
+      const current = this.deps.currentFile();
+      const name = `${current ? basename(current, MODEL_EXTENSION) : 'model'}.xlsx`;
+      const chosen = await this.deps.dialogs.saveFile({
+        title: this.text.exportExcel.replace('…', ''),
+        defaultPath: join(current ? dirname(current) : this.deps.documentsDir(), name),
+        filters: [{ name: this.text.excelFiles, extensions: ['xlsx'] }],
+      });
+      if (chosen === undefined) return;
+      const response = await this.deps.api.call('exportWorkbook', { path: withExtension(chosen, '.xlsx'), language: this.deps.language() });
+      if (!response.ok) return this.showError(response.error);
+      await this.deps.dialogs.message({ type: 'info', message: this.text.exported(response.value.path) });
+    });
+  }
+
+  createSnapshot(): void {
+    this.run(async () => {
+      const response = await this.deps.api.call('createSnapshot', {});
+      if (!response.ok) return this.showError(response.error);
+      this.deps.changed();
+      await this.deps.dialogs.message({ type: 'info', message: this.text.snapshotCreated(formatWhen(response.value.createdAt, this.deps.language())) });
+    });
+  }
+
+  restoreSnapshot(snapshotId: string, createdAt: string): void {
+    this.run(async () => {
+      const text = this.text;
+      const pressed = await this.deps.dialogs.message({
+        type: 'question',
+        message: text.restoreQuestion(formatWhen(createdAt, this.deps.language())),
+        detail: text.restoreDetail,
+        buttons: [text.restore, text.cancel],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (pressed !== 0) return;
+      await this.settle(await this.deps.api.call('restoreSnapshot', { snapshotId }));
+    });
+  }
+
+  undo(): void {
+    this.run(async () => {
+      await this.settle(await this.deps.api.call('undo', {}));
+    });
+  }
+
+  redo(): void {
+    this.run(async () => {
+      await this.settle(await this.deps.api.call('redo', {}));
+    });
+  }
+
+  setLanguage(language: Language): void {
+    this.run(() => this.editSettings({ language }));
+  }
+
+  setDisplayUnit(displayUnit: DisplayUnit): void {
+    this.run(() => this.editSettings({ displayUnit }));
+  }
+
+  showDefinitions(): void {
+    this.run(async () => {
+      const language = this.deps.language();
+      const figures = FIGURE_TEXT[language];
+      const detail = FIGURES.map((figure) => `${figures[figure].label}\n${figures[figure].definition}`).join('\n\n');
+      await this.deps.dialogs.message({ type: 'info', title: this.text.definitionsTitle, message: this.text.definitionsTitle, detail });
+    });
+  }
+
+  showAbout(): void {
+    this.run(async () => {
+      await this.deps.dialogs.message({
+        type: 'info',
+        title: this.text.about,
+        message: `Service Cost Planner ${this.deps.appVersion}`,
+        detail: this.text.aboutDetail(this.deps.versions),
+      });
+    });
+  }
+
+  async showError(error: ApiError): Promise<void> {
+    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message: error.message });
+  }
+
+  private async editSettings(settings: { language?: Language; displayUnit?: DisplayUnit }): Promise<void> {
+    const edited = await this.deps.api.call('applyEdit', { command: { type: 'setModelSettings', ...settings } });
+    if (!edited.ok) return this.showError(edited.error);
+    await this.settle(await this.deps.api.call('getSession', {}));
+  }
+
+  /** Shows a new session in the window, or the error; says whether it worked. */
+  private async settle(response: ApiResponse<'getSession'>): Promise<boolean> {
+    if (!response.ok) {
+      await this.showError(response.error);
+      return false;
+    }
+    this.deps.pushSession(response.value);
+    this.deps.changed();
+    return true;
+  }
+
+  private modelFilters(): FileFilter[] {
+    return [{ name: this.text.modelFiles, extensions: [MODEL_EXTENSION.slice(1)] }];
+  }
+
+  /** Menu clicks return nothing: a failure is reported, never left as an unhandled rejection. */
+  private run(action: () => Promise<unknown>): void {
+    action().catch((error: unknown) => (this.deps.reportError ?? ((message, e) => console.error(message, e)))('A menu command failed', error));
+  }
+}

@@ -1,0 +1,172 @@
+import type { DisplayUnit, Language } from '../../shared/model/units';
+
+/** Every word the menus and native dialogs show, in Chinese and English. */
+export interface DesktopText {
+  file: string;
+  newFromExample: string;
+  newEmpty: string;
+  open: string;
+  openRecent: string;
+  noRecentFiles: string;
+  saveAs: string;
+  importFile: string;
+  exportExcel: string;
+  snapshots: string;
+  createSnapshot: string;
+  noSnapshots: string;
+  snapshotReasons: Record<string, string>;
+  quit: string;
+  edit: string;
+  undo: string;
+  redo: string;
+  cut: string;
+  copy: string;
+  paste: string;
+  selectAll: string;
+  view: string;
+  language: string;
+  displayUnit: string;
+  units: Record<DisplayUnit, string>;
+  zoomIn: string;
+  zoomOut: string;
+  resetZoom: string;
+  fullScreen: string;
+  devTools: string;
+  help: string;
+  definitions: string;
+  about: string;
+  modelFiles: string;
+  excelFiles: string;
+  importFiles: string;
+  newModelTitle: string;
+  exampleFileName: string;
+  emptyFileName: string;
+  errorTitle: string;
+  restoreQuestion: (when: string) => string;
+  restoreDetail: string;
+  restore: string;
+  cancel: string;
+  ok: string;
+  snapshotCreated: (when: string) => string;
+  exported: (path: string) => string;
+  definitionsTitle: string;
+  aboutDetail: (versions: { electron: string; chrome: string; node: string }) => string;
+}
+
+const zh: DesktopText = {
+  file: '文件',
+  newFromExample: '从示例新建…',
+  newEmpty: '新建空白模型…',
+  open: '打开…',
+  openRecent: '最近打开',
+  noRecentFiles: '没有最近打开的文件',
+  saveAs: '另存为…',
+  importFile: '导入 Excel 或 CSV…',
+  exportExcel: '导出到 Excel…',
+  snapshots: '快照',
+  createSnapshot: '立即创建快照',
+  noSnapshots: '还没有快照',
+  snapshotReasons: { auto: '自动', manual: '手动', migration: '升级前', import: '导入前', restore: '恢复前' },
+  quit: '退出',
+  edit: '编辑',
+  undo: '撤销',
+  redo: '重做',
+  cut: '剪切',
+  copy: '复制',
+  paste: '粘贴',
+  selectAll: '全选',
+  view: '视图',
+  language: '语言',
+  displayUnit: '显示单位',
+  units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  resetZoom: '实际大小',
+  fullScreen: '全屏',
+  devTools: '开发者工具',
+  help: '帮助',
+  definitions: '指标定义',
+  about: '关于 Service Cost Planner',
+  modelFiles: '成本规划模型',
+  excelFiles: 'Excel 工作簿',
+  importFiles: 'Excel 或 CSV',
+  newModelTitle: '新模型保存到',
+  exampleFileName: '示例.costplan',
+  emptyFileName: '新模型.costplan',
+  errorTitle: '无法完成',
+  restoreQuestion: (when) => `恢复 ${when} 的快照？`,
+  restoreDetail: '恢复前会先为当前状态创建快照；恢复本身也可以撤销。',
+  restore: '恢复',
+  cancel: '取消',
+  ok: '确定',
+  snapshotCreated: (when) => `已创建快照（${when}）。`,
+  exported: (path) => `已导出到 ${path}`,
+  definitionsTitle: '指标定义',
+  aboutDetail: ({ electron, chrome, node }) => `离线的售后服务成本规划工具。\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
+};
+
+const en: DesktopText = {
+  file: 'File',
+  newFromExample: 'New from the Example…',
+  newEmpty: 'New Empty Model…',
+  open: 'Open…',
+  openRecent: 'Open Recent',
+  noRecentFiles: 'No recent files',
+  saveAs: 'Save As…',
+  importFile: 'Import Excel or CSV…',
+  exportExcel: 'Export to Excel…',
+  snapshots: 'Snapshots',
+  createSnapshot: 'Take a Snapshot Now',
+  noSnapshots: 'No snapshots yet',
+  snapshotReasons: { auto: 'automatic', manual: 'manual', migration: 'before upgrade', import: 'before import', restore: 'before restore' },
+  quit: 'Quit',
+  edit: 'Edit',
+  undo: 'Undo',
+  redo: 'Redo',
+  cut: 'Cut',
+  copy: 'Copy',
+  paste: 'Paste',
+  selectAll: 'Select All',
+  view: 'View',
+  language: 'Language',
+  displayUnit: 'Display Unit',
+  units: { yuan: 'Yuan', thousand: 'Thousand yuan', tenThousand: 'Ten thousand yuan (万)', million: 'Million yuan', hundredMillion: 'Hundred million yuan (亿)' },
+  zoomIn: 'Zoom In',
+  zoomOut: 'Zoom Out',
+  resetZoom: 'Actual Size',
+  fullScreen: 'Full Screen',
+  devTools: 'Developer Tools',
+  help: 'Help',
+  definitions: 'Definitions of the Figures',
+  about: 'About Service Cost Planner',
+  modelFiles: 'Service Cost Planner model',
+  excelFiles: 'Excel workbook',
+  importFiles: 'Excel or CSV',
+  newModelTitle: 'Save the new model as',
+  exampleFileName: 'Example.costplan',
+  emptyFileName: 'New model.costplan',
+  errorTitle: 'Could not do that',
+  restoreQuestion: (when) => `Restore the snapshot of ${when}?`,
+  restoreDetail: 'The current state is kept as a snapshot first, and the restore itself can be undone.',
+  restore: 'Restore',
+  cancel: 'Cancel',
+  ok: 'OK',
+  snapshotCreated: (when) => `Snapshot taken (${when}).`,
+  exported: (path) => `Exported to ${path}`,
+  definitionsTitle: 'Definitions of the figures',
+  aboutDetail: ({ electron, chrome, node }) => `An offline planner for after-sales service cost.\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
+};
+
+export const DESKTOP_TEXT: Record<Language, DesktopText> = { zh, en };
+
+/** The language of a system locale such as `zh-CN` or `en-US`: Chinese for zh-*, else English. */
+export function languageOfLocale(locale: string): Language {
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** A snapshot's time for a menu or a dialog: local date and time to the minute. */
+export function formatWhen(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -1,0 +1,153 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionState } from '../../../shared/api/contract';
+import type { Language } from '../../../shared/model/units';
+import { ApiService } from '../../../main/api/handlers';
+import { DesktopCommands } from '../../../main/electron/commands';
+import { FakeDialogs } from './fakes';
+
+vi.mock('electron', () => ({}));
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(options: { language?: Language; open?: boolean } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'costplan-commands-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const api = new ApiService({ dataDir: dir, appVersion: '9.8.7' });
+  cleanups.push(() => api.shutdown());
+  if (options.open ?? true) {
+    const created = await api.call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' });
+    if (!created.ok) throw new Error(created.error.message);
+  }
+  const dialogs = new FakeDialogs();
+  const pushed: SessionState[] = [];
+  const changed = vi.fn<() => void>();
+  const call = vi.spyOn(api, 'call');
+  const commands = new DesktopCommands({
+    api,
+    dialogs,
+    language: () => options.language ?? 'en',
+    documentsDir: () => join(dir, 'Documents'),
+    currentFile: () => api.currentDocument?.path,
+    pushSession: (session) => pushed.push(session),
+    changed,
+    appVersion: '9.8.7',
+    versions: { electron: '45.5.0', chrome: '142.0.0', node: '22.20.0' },
+  });
+  return { dir, api, dialogs, pushed, changed, call, commands };
+}
+
+describe('DesktopCommands', () => {
+  it('File > New from the example asks where, adds .costplan, creates it and shows it', async () => {
+    const s = await setup({ language: 'zh' });
+    s.dialogs.saveAnswers.push(join(s.dir, '计划'));
+    s.commands.newModel('example');
+    await vi.waitFor(() => expect(s.pushed).toHaveLength(1));
+    expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'Documents', '示例.costplan') } });
+    expect(s.pushed[0]?.file?.path).toBe(join(s.dir, '计划.costplan'));
+    expect(s.pushed[0]?.model?.language).toBe('zh');
+    expect(s.call).toHaveBeenCalledWith('newModel', { path: join(s.dir, '计划.costplan'), template: 'example', language: 'zh' });
+    expect(s.changed).toHaveBeenCalled();
+  });
+
+  it('does nothing when a dialog is cancelled', async () => {
+    const s = await setup();
+    for (const run of [() => s.commands.open(), () => s.commands.saveAs(), () => s.commands.importFile(), () => s.commands.exportWorkbook(), () => s.commands.newModel('empty')]) run();
+    await vi.waitFor(() => expect(s.dialogs.shown).toHaveLength(5));
+    expect(s.call).not.toHaveBeenCalled();
+    expect(s.pushed).toEqual([]);
+  });
+
+  it('File > Open opens the chosen file; a file that is not a model is refused in a message box', async () => {
+    const s = await setup();
+    const other = join(s.dir, 'other.costplan');
+    const made = new ApiService({ dataDir: s.dir, appVersion: 'x' });
+    expect((await made.call('newModel', { path: other, template: 'empty', language: 'en' })).ok).toBe(true);
+    await made.shutdown();
+    s.dialogs.openAnswers.push(other);
+    s.commands.open();
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.file?.path).toBe(other));
+
+    s.dialogs.openAnswers.push(join(s.dir, 'missing.costplan'));
+    s.commands.open();
+    await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
+    expect(s.pushed).toHaveLength(1);
+    expect(s.api.currentDocument?.path).toBe(other);
+  });
+
+  it('File > Save as writes a copy under the new name and switches to it', async () => {
+    const s = await setup();
+    s.dialogs.saveAnswers.push(join(s.dir, 'copy.costplan'));
+    s.commands.saveAs();
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.file?.path).toBe(join(s.dir, 'copy.costplan')));
+    expect(existsSync(join(s.dir, 'copy.costplan'))).toBe(true);
+  });
+
+  it('File > Export to Excel reports that this build has no workbook module in a message box', async () => {
+    const s = await setup();
+    s.dialogs.saveAnswers.push(join(s.dir, 'out'));
+    s.commands.exportWorkbook();
+    await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
+    expect(s.call).toHaveBeenCalledWith('exportWorkbook', { path: join(s.dir, 'out.xlsx'), language: 'en' });
+    expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
+  });
+
+  it('Snapshots: takes one, and restores one only after the planner confirms', async () => {
+    const s = await setup();
+    s.commands.createSnapshot();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(1));
+    const [snapshot] = s.api.currentDocument!.snapshots();
+    if (snapshot === undefined) throw new Error('no snapshot');
+    expect((await s.api.call('applyEdit', { command: { type: 'setModelSettings', name: 'Edited' } })).ok).toBe(true);
+
+    s.dialogs.messageAnswers.push(1); // Cancel
+    s.commands.restoreSnapshot(snapshot.id, snapshot.createdAt.toISOString());
+    await vi.waitFor(() => expect(s.dialogs.messages('question')).toHaveLength(1));
+    expect(s.call).not.toHaveBeenCalledWith('restoreSnapshot', expect.anything());
+
+    s.dialogs.messageAnswers.push(0); // Restore
+    s.commands.restoreSnapshot(snapshot.id, snapshot.createdAt.toISOString());
+    await vi.waitFor(() => expect(s.pushed).toHaveLength(1), { timeout: 5000 });
+    expect(s.pushed[0]?.model?.name).not.toBe('Edited');
+    expect(s.pushed[0]?.model?.name).toBe(s.api.currentDocument?.model.name);
+    expect(s.dialogs.messages('error')).toEqual([]);
+  });
+
+  it('Edit > Undo and Redo, View > Language and Display unit change the file and push the state', async () => {
+    const s = await setup();
+    s.commands.setLanguage('zh');
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.language).toBe('zh'));
+    s.commands.setDisplayUnit('yuan');
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
+    s.commands.undo();
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('tenThousand'));
+    s.commands.redo();
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
+    expect(s.api.currentDocument?.model.displayUnit).toBe('yuan');
+  });
+
+  it('shows an error instead of throwing when there is nothing to undo or no model', async () => {
+    const s = await setup({ open: false });
+    s.commands.undo();
+    s.commands.setLanguage('en');
+    await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(2));
+    expect(s.dialogs.messages('error')[0]?.message).toMatch(/no model is open/);
+  });
+
+  it('Help: the about box shows the version; the definitions come in the menu language', async () => {
+    const s = await setup({ language: 'zh' });
+    s.commands.showAbout();
+    s.commands.showDefinitions();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(2));
+    const [about, definitions] = s.dialogs.messages('info');
+    expect(about?.message).toBe('Service Cost Planner 9.8.7');
+    expect(about?.detail).toContain('Electron 45.5.0');
+    expect(definitions?.title).toBe('指标定义');
+    expect(definitions?.detail).toContain('投入产出比');
+  });
+});
