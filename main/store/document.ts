@@ -175,6 +175,8 @@ export class ModelDocument {
     const withIds = assignIds(command, this.options.newId);
     const applied = applyEdit(this.current, withIds);
     if (!applied.ok) return err(applied.error);
+    // An edit that changes nothing (clearing a lever that is not set) is not an undo step.
+    if (applied.value.changes.length === 0) return ok(this.current);
     this.commit(withIds, applied.value.changes, applied.value.model);
     return ok(this.current);
   }

@@ -17,6 +17,9 @@ export interface SnapshotInfo {
 
 export const SNAPSHOT_RETENTION = { latest: 10, dailyForDays: 30 } as const;
 
+/** Final paths of snapshots being written by this process. */
+const writing = new Set<string>();
+
 const NAME_PATTERN = /^(\d{8}T\d{9}Z)(?:-(\d+))?-([a-z]+)\.costplan$/;
 const TEMPORARY_SUFFIX = '.partial';
 
@@ -41,6 +44,7 @@ export class SnapshotFolder {
       return [];
     }
     const snapshots: SnapshotInfo[] = [];
+    const sequence = new Map<string, number>();
     for (const name of names) {
       const match = NAME_PATTERN.exec(name);
       if (!match) continue;
@@ -48,8 +52,10 @@ export class SnapshotFolder {
       if (!(SNAPSHOT_REASONS as readonly string[]).includes(reason)) continue;
       const path = join(this.dir, name);
       snapshots.push({ id: name.slice(0, -'.costplan'.length), createdAt: parseStamp(match[1]!), reason, path, bytes: statSync(path).size });
+      sequence.set(path, Number(match[2] ?? 1));
     }
-    return snapshots.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
+    // Newest first; within one millisecond, the later of "-2-", "-3-"... first.
+    return snapshots.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || sequence.get(b.path)! - sequence.get(a.path)!);
   }
 
   find(id: string): SnapshotInfo | undefined {
@@ -59,9 +65,12 @@ export class SnapshotFolder {
   async create(source: Database.Database, reason: SnapshotReason, now: Date): Promise<SnapshotInfo> {
     mkdirSync(this.dir, { recursive: true });
     const stamp = formatStamp(now);
+    // Chosen before the first await and reserved until written: two snapshots started in the
+    // same millisecond get two names and two temporary files.
     let name = `${stamp}-${reason}.costplan`;
-    for (let n = 2; this.exists(name); n++) name = `${stamp}-${n}-${reason}.costplan`;
+    for (let n = 2; this.exists(name) || writing.has(join(this.dir, name)); n++) name = `${stamp}-${n}-${reason}.costplan`;
     const finalPath = join(this.dir, name);
+    writing.add(finalPath);
     const temporary = `${finalPath}.${process.pid}${TEMPORARY_SUFFIX}`;
     try {
       await source.backup(temporary);
@@ -72,6 +81,8 @@ export class SnapshotFolder {
     } catch (error) {
       rmSync(temporary, { force: true });
       throw error;
+    } finally {
+      writing.delete(finalPath);
     }
     this.prune(now);
     return this.find(name.slice(0, -'.costplan'.length))!;

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createExampleModel, type Model } from '../../../shared/model';
@@ -280,5 +281,18 @@ describe('leftovers of dead processes', () => {
     expect(listing(folder)).toEqual([another, live, 'plan.costplan'].sort());
     await document.close();
     expect(listing(folder)).toEqual([another, live, 'plan.costplan'].sort());
+  });
+});
+
+describe('snapshots started together', () => {
+  it('get their own names and are both complete, listed newest first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'costplan-snap-race-'));
+    const now = () => new Date('2027-01-01T00:00:00Z');
+    const document = await ModelDocument.create(join(dir, 'm.costplan'), createExampleModel('en'), { dataDir: join(dir, 'data'), now });
+    const [first, second] = await Promise.all([document.snapshot('manual'), document.snapshot('manual')]);
+    expect(first.id).not.toBe(second.id);
+    for (const info of [first, second]) expect(readModelFile(info.path).model).toEqual(document.model);
+    expect(document.snapshots().map((s) => s.id)).toEqual([second.id, first.id]);
+    await document.close();
   });
 });
