@@ -1,0 +1,157 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { cell, cellText, focusCell, freshExample, openTab, pageModel, paste, typeInto } from './support/grid';
+
+/** Levers and targets in Chromium: lever cells, their savings and meaning, scenario parameters. */
+describe.skipIf(!browserAvailable())('levers and targets screen', () => {
+  let app: ServedApp;
+  let context: BrowserContext;
+  let page: Page;
+  let modelCount = 0;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startServe();
+    context = await launchBrowser();
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(app.url);
+    await page.getByTestId('model-name').waitFor();
+    await openTab(page, 'levers');
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.stop();
+  });
+
+  beforeEach(async () => {
+    modelCount += 1;
+    await freshExample(page, join(app.dataDir, `levers-${modelCount}.costplan`));
+    await page.locator('.scenario-name').first().click();
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-15%');
+  });
+
+  const figure = (id: string) => page.getByTestId(id).innerText();
+
+  it('shows the example: -15% labor unit cost saves 130.01 (10k yuan) in year 1, 1.827% of the total', async () => {
+    expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('130.01');
+    expect(await cellText(page, 'contact-center', 'saving')).toBe('130.01');
+    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-15.00%');
+    expect(await figure('figure-year-one')).toContain('130.01');
+    expect(await figure('figure-share')).toContain('1.827%');
+    expect(await figure('figure-saving')).toContain('473.23');
+    await screenshot(page, 'levers');
+  });
+
+  it('changes the labor lever to -20%: the line saves 173.35 (10k yuan), and Ctrl+Z undoes it', async () => {
+    await typeInto(page, 'contact-center-labor', 'unitCostChange', '-20');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'saving')).toBe('173.35');
+    expect(await cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-20%');
+    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-20.00%');
+    expect(await cellText(page, 'service-cost', 'saving')).toBe('173.35');
+    expect(await figure('figure-year-one')).toContain('173.35');
+    expect(await figure('figure-share')).toContain('2.436%');
+    expect(await cellText(page, 'contact-center-labor', 'meaning')).toBe('人均单价 -20%：该项成本下降 20.0%');
+
+    await focusCell(page, 'contact-center-labor', 'amount');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'saving')).toBe('130.01');
+  });
+
+  it('explains the levers in words: +15% per-capita volume at the same wage lowers unit cost by 13.0%', async () => {
+    await typeInto(page, 'contact-center-labor', 'throughputChange', '15');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'meaning')).toContain('人均业务量 +15%（人均成本不变）：人均单价下降 13.0%');
+    // -15% and +15% combine by multiplying: 0.85 / 1.15.
+    expect(await cellText(page, 'contact-center-labor', 'meaning')).toContain('合计：成本 -26.09%（× 0.7391）');
+    expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('226.10');
+    await focusCell(page, 'contact-center-labor', 'name');
+    await expect.poll(() => page.getByTestId('lever-meaning').innerText()).toContain('节省 = 866.73 × (1 − 0.7391) = 第 1 年 226.10 万元');
+
+    // A lever on the contact center acts on both its lines.
+    await typeInto(page, 'contact-center', 'volumeChange', '-10');
+    await expect.poll(() => cellText(page, 'contact-center-other', 'meaning')).toBe('上级杠杆：-10%');
+    expect(await cellText(page, 'contact-center-other', 'saving')).toBe('12.95');
+
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'meaning')).toContain('+15% per-capita volume at the same wage lowers unit cost by 13.0%');
+    expect(await cellText(page, 'contact-center-labor', 'meaning')).toContain('-15% unit cost lowers this cost by 15.0%');
+    expect(await cellText(page, 'contact-center', 'meaning')).toBe('-10% volume lowers this cost by 10.0%');
+    await focusCell(page, 'contact-center-labor', 'name');
+    await screenshot(page, 'levers-english');
+  });
+
+  it('refuses -150% and text at the cell, keeping the lever; an empty cell removes it', async () => {
+    await typeInto(page, 'contact-center-labor', 'unitCostChange', '-150');
+    const message = page.getByTestId('cell-error');
+    await expect.poll(() => message.innerText()).toContain('must be at least -100% and at most 1000% (a unit cost cannot fall below zero), got -150%');
+    expect(await cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-15%');
+    expect(await cell(page, 'contact-center-labor', 'unitCostChange').getAttribute('class')).toContain('sheet-invalid');
+    expect((await pageModel(page)).scenarios[0]!.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.15 }]);
+
+    await typeInto(page, 'contact-center-labor', 'throughputChange', 'fast');
+    await expect.poll(() => message.innerText()).toContain('“fast”不是数字');
+    await screenshot(page, 'levers-invalid');
+
+    await typeInto(page, 'contact-center-labor', 'unitCostChange', '');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'saving')).toBe('');
+    expect((await pageModel(page)).scenarios[0]!.levers).toEqual([]);
+  });
+
+  it('pastes a block of levers and fills a lever down', async () => {
+    await focusCell(page, 'contact-center-labor', 'unitCostChange');
+    await paste(page, '-10%\t5\t-5\r\n');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'volumeChange')).toBe('-5%');
+    expect(await cellText(page, 'contact-center-labor', 'throughputChange')).toBe('+5%');
+    expect((await pageModel(page)).scenarios[0]!.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.1, throughputChange: 0.05, volumeChange: -0.05 }]);
+
+    await focusCell(page, 'contact-center-labor', 'unitCostChange');
+    await focusCell(page, 'other-service', 'unitCostChange', ['Shift']);
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => cellText(page, 'other-service', 'unitCostChange')).toBe('-10%');
+    expect(await cellText(page, 'contact-center-other', 'unitCostChange')).toBe('-10%');
+  });
+
+  it('sets growth, discount rate, horizon and ramp; refuses a horizon of 2.5 years', async () => {
+    await typeInto(page, 'contact-center-labor', 'unitCostChange', '-20');
+    await expect.poll(() => figure('figure-year-one')).toContain('173.35');
+
+    await page.getByTestId('param-growth').fill('10');
+    await page.getByTestId('param-growth').press('Enter');
+    // 173.34576 x (1 + 1.1 + 1.21)
+    await expect.poll(() => figure('figure-saving')).toContain('573.77');
+
+    await page.getByTestId('param-horizon').fill('5');
+    await page.getByTestId('param-horizon').press('Enter');
+    await expect.poll(() => page.getByTestId('param-ramp-5').count()).toBe(1);
+    // x (1 + 1.1 + 1.21 + 1.331 + 1.4641)
+    expect(await figure('figure-saving')).toContain('1,058.29');
+
+    await page.getByTestId('param-horizon').fill('2.5');
+    await page.getByTestId('param-horizon').press('Enter');
+    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('must be a whole number of years from 1 to 30, got 2.5');
+    expect(await page.getByTestId('param-horizon').inputValue()).toBe('5');
+
+    await page.getByTestId('param-ramp-1').fill('50');
+    await page.getByTestId('param-ramp-1').press('Enter');
+    await expect.poll(() => figure('figure-year-one')).toContain('86.67');
+    await page.getByTestId('param-discount').fill('10%');
+    await page.getByTestId('param-discount').press('Tab');
+    const scenario = (await pageModel(page)).scenarios[0]!;
+    expect(scenario.horizonYears).toBe(5);
+    expect(scenario.volumeGrowth).toBeCloseTo(0.1, 12);
+    expect(scenario.ramp).toEqual([0.5, 1, 1, 1, 1]);
+    await expect.poll(async () => (await pageModel(page)).scenarios[0]!).toMatchObject({ discountRate: 0.1 });
+
+    // The other scenario keeps its own levers.
+    await page.locator('.scenario-name').nth(1).click();
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-20%');
+    expect(await page.getByTestId('param-horizon').inputValue()).toBe('3');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,241 @@
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { cell, cellText, focusCell, freshExample, openTab, pageModel, paste, typeInto, waitSaved } from './support/grid';
+
+/** The cost structure screen in Chromium: tree grid editing, refusals, paste, fill, moves, undo. */
+describe.skipIf(!browserAvailable())('cost structure screen', () => {
+  let app: ServedApp;
+  let context: BrowserContext;
+  let page: Page;
+  let modelCount = 0;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startServe();
+    context = await launchBrowser();
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(app.url);
+    await page.getByTestId('model-name').waitFor();
+    await openTab(page, 'structure');
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.stop();
+  });
+
+  beforeEach(async () => {
+    modelCount += 1;
+    await freshExample(page, join(app.dataDir, `structure-${modelCount}.costplan`));
+    await expect.poll(() => cellText(page, 'contact-center', 'share')).toBe('14.0%');
+  });
+
+  const share = async (id: string) => (await pageModel(page)).costTree.find((node) => node.id === id)?.basis.share;
+
+  it('shows the example tree with resolved amounts, % of total and the composition', async () => {
+    expect(await cellText(page, 'service-cost', 'resolved')).toBe('7,116.00');
+    expect(await cellText(page, 'contact-center-labor', 'resolved')).toBe('866.73');
+    expect(await cellText(page, 'contact-center-labor', 'percentOfTotal')).toBe('12.2%');
+    expect(await cellText(page, 'other-service', 'relevance')).toBe('弱相关');
+    expect(await page.getByTestId('relevance-split').innerText()).toContain('58.0%');
+    await screenshot(page, 'structure');
+  });
+
+  it('edits a share: resolved amounts and % of total update, and Ctrl+Z undoes it', async () => {
+    // 44% + 10% + 42%: within the parent.
+    await typeInto(page, 'contact-center', 'share', '10');
+    await expect.poll(() => cellText(page, 'contact-center', 'share')).toBe('10.0%');
+    expect(await cellText(page, 'contact-center', 'resolved')).toBe('711.60');
+    expect(await cellText(page, 'contact-center-labor', 'resolved')).toBe('619.09');
+    expect(await cellText(page, 'contact-center', 'percentOfTotal')).toBe('10.0%');
+    expect(await cellText(page, 'contact-center-labor', 'percentOfTotal')).toBe('8.7%');
+    expect(await share('contact-center')).toBeCloseTo(0.1, 12);
+    await waitSaved(page);
+
+    // Undo from the keyboard with a grid cell focused (not editing).
+    await focusCell(page, 'materials-field', 'relevance');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cellText(page, 'contact-center', 'share')).toBe('14.0%');
+    expect(await cellText(page, 'contact-center-labor', 'resolved')).toBe('866.73');
+  });
+
+  it('refuses a share that pushes siblings to 112%, text in a number cell and -150%, keeping the old value', async () => {
+    await typeInto(page, 'contact-center-labor', 'share', '99');
+    const message = page.getByTestId('cell-error');
+    await expect.poll(() => message.innerText()).toContain('shares add up to 112% (max 100%)');
+    expect(await message.getAttribute('data-row-id')).toBe('contact-center-labor');
+    expect(await cellText(page, 'contact-center-labor', 'share')).toBe('87.0%');
+    expect(await cell(page, 'contact-center-labor', 'share').getAttribute('class')).toContain('sheet-invalid');
+    expect(await share('contact-center-labor')).toBe(0.87);
+    expect(await page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { canUndo: boolean } } }).costPlannerWorkspace.getState().canUndo)).toBe(false);
+
+    await typeInto(page, 'materials-field', 'share', 'abc');
+    await expect.poll(() => message.innerText()).toContain('“abc”不是数字');
+    expect(await cellText(page, 'materials-field', 'share')).toBe('44.0%');
+
+    await typeInto(page, 'materials-field', 'share', '-150');
+    await expect.poll(() => message.innerText()).toContain('got -150%');
+    expect(await cellText(page, 'materials-field', 'share')).toBe('44.0%');
+    expect(await share('materials-field')).toBe(0.44);
+    await screenshot(page, 'structure-invalid-share');
+
+    // A valid edit clears the message.
+    await typeInto(page, 'materials-field', 'share', '40');
+    await expect.poll(() => message.count()).toBe(0);
+  });
+
+  it('adds a child and a grandchild, deletes them with their subtree, and undo brings them back', async () => {
+    await focusCell(page, 'contact-center', 'name');
+    await page.getByTestId('structure-add-child').click();
+    const added = async () => (await pageModel(page)).costTree.filter((node) => node.name === '新成本项');
+    await expect.poll(async () => (await added()).length).toBe(1);
+    const child = (await added())[0]!;
+    expect(child.parentId).toBe('contact-center');
+    await expect.poll(() => cellText(page, child.id, 'name')).toBe('新成本项');
+
+    // The new line has the focus: add a child under it.
+    await expect.poll(() => page.getByTestId('structure-add-child').isEnabled()).toBe(true);
+    await page.getByTestId('structure-add-child').click();
+    await expect.poll(async () => (await added()).length).toBe(2);
+    const grandchild = (await added()).find((node) => node.parentId === child.id)!;
+    await expect.poll(() => cell(page, grandchild.id, 'name').count()).toBe(1);
+
+    await focusCell(page, child.id, 'name');
+    await page.getByTestId('structure-delete').click();
+    await expect.poll(() => cell(page, child.id, 'name').count()).toBe(0);
+    expect(await cell(page, grandchild.id, 'name').count()).toBe(0);
+    expect(await page.getByTestId('structure-notice').innerText()).toContain('已删除“新成本项”及其下 1 项');
+    expect((await pageModel(page)).costTree).toHaveLength(6);
+
+    await focusCell(page, 'materials-field', 'relevance');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, grandchild.id, 'name').count()).toBe(1);
+    expect(await cellText(page, child.id, 'name')).toBe('新成本项');
+    expect((await pageModel(page)).costTree).toHaveLength(8);
+  });
+
+  it('pastes a TSV block copied from Excel, all or nothing, in an order that is valid', async () => {
+    await focusCell(page, 'materials-field', 'name');
+    await paste(page, '物料与备件\t强相关\t按比例\t40\r\n呼叫中心\t弱相关\t按比例\t18\r\n');
+    await expect.poll(() => cellText(page, 'materials-field', 'name')).toBe('物料与备件');
+    expect(await cellText(page, 'materials-field', 'share')).toBe('40.0%');
+    expect(await cellText(page, 'materials-field', 'resolved')).toBe('2,846.40');
+    expect(await cellText(page, 'contact-center', 'relevance')).toBe('弱相关');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('18.0%');
+    expect(await cellText(page, 'contact-center', 'resolved')).toBe('1,280.88');
+
+    // 60% + 60% + 42% is refused as a whole: nothing of the block is written.
+    await focusCell(page, 'materials-field', 'share');
+    await paste(page, '60\r\n60');
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('(max 100%)');
+    expect(await share('materials-field')).toBe(0.4);
+    expect(await share('contact-center')).toBe(0.18);
+
+    // 50% then 8%: in screen order 50 + 18 + 42 would pass 100% on the way; the block is valid.
+    await focusCell(page, 'materials-field', 'share');
+    await paste(page, '50\n8');
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('50.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('8.0%');
+    expect(await page.getByTestId('cell-error').count()).toBe(0);
+  });
+
+  it('fills down a block selected with Shift+click, and a single cell from the one above', async () => {
+    await focusCell(page, 'materials-field', 'relevance');
+    await focusCell(page, 'other-service', 'relevance', ['Shift']);
+    expect(await cell(page, 'contact-center', 'relevance').getAttribute('class')).toContain('sheet-in-range');
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => cellText(page, 'other-service', 'relevance')).toBe('强相关');
+    expect(await page.getByTestId('relevance-split').innerText()).toContain('100.0%');
+
+    // One cell: Ctrl+D takes the value above (13% under 87% would be 100%; 87% + 87% is refused).
+    await focusCell(page, 'contact-center-other', 'share');
+    await page.getByTestId('structure-fill-down').click();
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('shares add up to 174% (max 100%)');
+    expect(await cellText(page, 'contact-center-other', 'share')).toBe('13.0%');
+  });
+
+  it('moves a line by cut and paste and by dragging, and refuses a move under its own child', async () => {
+    await focusCell(page, 'contact-center-other', 'name');
+    await page.keyboard.press('Control+x');
+    await expect.poll(() => page.getByTestId('structure-notice').innerText()).toContain('已剪切');
+    await focusCell(page, 'materials-field', 'name');
+    await page.keyboard.press('Control+v');
+    await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'contact-center-other')?.parentId).toBe('materials-field');
+    // 13% of materials and field service now.
+    await expect.poll(() => cellText(page, 'contact-center-other', 'resolved')).toBe('407.04');
+
+    // Drag it by its handle onto the middle of "other service cost": it goes under that line.
+    const handle = cell(page, 'contact-center-other', 'name').locator('.ag-drag-handle');
+    const target = cell(page, 'other-service', 'name');
+    // Let the grid settle after the paste before measuring: on a busy machine rows still move.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForTimeout(200);
+    const from = (await handle.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    let to = (await target.boundingBox())!;
+    for (let step = 1; step <= 12; step++) {
+      await page.mouse.move(from.x + from.width / 2 + step * 8, from.y + ((to.y + to.height / 2 - from.y) * step) / 12);
+      await page.waitForTimeout(30);
+    }
+    // Measure again while dragging and come to rest on the middle of the target row.
+    to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2 + 96, to.y + to.height / 2, { steps: 4 });
+    await page.waitForTimeout(100);
+    await page.mouse.up();
+    await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'contact-center-other')?.parentId).toBe('other-service');
+
+    // Contact center cannot go under its own child.
+    await focusCell(page, 'contact-center', 'name');
+    await page.keyboard.press('Control+x');
+    await focusCell(page, 'contact-center-labor', 'name');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('cannot move a node under itself or its own descendant');
+    expect((await pageModel(page)).costTree.find((node) => node.id === 'contact-center')?.parentId).toBe('service-cost');
+  });
+
+  it('switches the basis with the select editor from the keyboard, keeping the amount', async () => {
+    await cell(page, 'contact-center', 'basis').dblclick();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(page, 'contact-center', 'basis')).toBe('按金额');
+    expect(await cellText(page, 'contact-center', 'amount')).toBe('996.24');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('');
+    expect((await pageModel(page)).costTree.find((node) => node.id === 'contact-center')?.basis).toEqual({ kind: 'amount', amount: 9_962_400 });
+    // And back: 996.24 of 7,116 is 14%.
+    await cell(page, 'contact-center', 'basis').dblclick();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cellText(page, 'contact-center', 'share')).toBe('14.0%');
+    expect(await share('contact-center')).toBe(0.14);
+  });
+
+  it('collapses and expands the tree, and works in English with another display unit', async () => {
+    await page.getByTestId('toggle-contact-center').click();
+    await expect.poll(() => cell(page, 'contact-center-labor', 'name').count()).toBe(0);
+    await page.getByTestId('toggle-contact-center').click();
+    await expect.poll(() => cell(page, 'contact-center-labor', 'name').count()).toBe(1);
+
+    await page.getByTestId('language').selectOption('en');
+    await page.getByTestId('display-unit').selectOption('million');
+    await expect.poll(() => cellText(page, 'contact-center-labor', 'resolved')).toBe('8.67');
+    expect(await page.locator('[col-id="resolved"][role="columnheader"]').innerText()).toContain('million yuan');
+    // Typed in millions, stored in yuan.
+    await cell(page, 'service-cost', 'amount').dblclick();
+    await cell(page, 'service-cost', 'amount').locator('input').fill('80');
+    await cell(page, 'service-cost', 'amount').locator('input').press('Enter');
+    await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'service-cost')?.basis.amount).toBe(80_000_000);
+    expect(await cellText(page, 'other-service', 'relevance')).toBe('Weak');
+    expect(await page.getByTestId('relevance-split').innerText()).toContain('Weakly related');
+    await screenshot(page, 'structure-english');
+    expect(errors).toEqual([]);
+  });
+});
