@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -16,14 +16,27 @@ const fromRoot = (...segments: string[]): string => resolve(root, ...segments);
 
 const packageJson = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string };
 
+/**
+ * The workbook parser runs as a separate plain-JavaScript child process (main/excel/
+ * read-workbook.ts forks it next to itself), so it is copied beside the bundled main file.
+ */
+const copyWorkbookParser = {
+  name: 'copy-workbook-parser',
+  closeBundle(): void {
+    mkdirSync(fromRoot('out', 'main'), { recursive: true });
+    copyFileSync(fromRoot('main', 'excel', 'xlsx-reader.child.mjs'), fromRoot('out', 'main', 'xlsx-reader.child.mjs'));
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [copyWorkbookParser],
     build: {
       outDir: fromRoot('out', 'main'),
       rollupOptions: {
         input: { index: fromRoot('main', 'index.ts') },
         // Native module: loaded from node_modules (unpacked from the asar) at run time.
-        external: ['better-sqlite3'],
+        external: ['better-sqlite3', 'exceljs'],
       },
     },
   },

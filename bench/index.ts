@@ -11,6 +11,8 @@ import type { Model } from '../shared/model/schema';
 import { formatIssue, validateModel } from '../shared/model/validate';
 import { DEFAULT_SEED, generateModel } from './generate';
 import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './hyperformula';
+import { benchAnalysis } from './analysis';
+import { benchExcel } from './excel';
 import { benchStore } from './store';
 import { formatCount, formatMs, measure, median, type Timing } from './timing';
 
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
   benchHyperFormula(large, full, fullWithoutAttribution);
   // Not an engine figure, but every load and CLI run pays it before computing (computeModel validates first).
   report('validateModel, 10,000 lines x 10 scenarios', measure(() => validateModel(large), { warmup: 1, runs: 3 }));
+  benchAnalysis(large, report);
   await benchStore(large, report);
+  await benchExcel(large, report, countTarget);
 
   const total = targetsMet + targetsMissed;
   console.log(targetsMissed === 0 ? `all ${total} targets met` : `${targetsMissed} of ${total} targets MISSED`);

@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
+import {
+  dataTableUsage,
+  goalSeekUsage,
+  runDataTable,
+  runGoalSeek,
+  runSimulate,
+  runTornado,
+  simulateUsage,
+  tornadoUsage,
+} from './commands/analysis';
 import { computeUsage, runCompute } from './commands/compute';
 import { exampleUsage, runExample } from './commands/example';
+import { exportUsage, importTemplateUsage, importUsage, runExport, runImport, runImportTemplate } from './commands/excel';
 import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
@@ -14,6 +25,13 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   example: { usage: exampleUsage, summary: 'write the built-in example model', run: runExample },
   compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
+  'goal-seek': { usage: goalSeekUsage, summary: 'find the value of one input that makes an output reach a target', run: runGoalSeek },
+  tornado: { usage: tornadoUsage, summary: 'move each input to its low and high and rank them by the swing of an output', run: runTornado },
+  'data-table': { usage: dataTableUsage, summary: 'an output over a grid of values of one or two inputs', run: runDataTable },
+  simulate: { usage: simulateUsage, summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity', run: runSimulate },
+  export: { usage: exportUsage, summary: 'write an Excel workbook that recalculates, or the results as CSV', run: runExport },
+  import: { usage: importUsage, summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook', run: runImport },
+  'import-template': { usage: importTemplateUsage, summary: 'write the cost-structure import layout to fill in', run: runImportTemplate },
   dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },
   load: { usage: loadUsage, summary: 'make a model file from JSON', run: runLoad },
   check: { usage: checkUsage, summary: 'check a model file: integrity, file format, counts', run: runCheck },
@@ -63,6 +81,8 @@ function describeArgsError(error: unknown): string {
   const option = /'([^']+)'/.exec(message)?.[1];
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && message.includes('ambiguous'))
+    return `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} needs a value`;
   return message.split('. ')[0] ?? message;
 }

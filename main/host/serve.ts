@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ApiService } from '../api/handlers';
 import { defaultDataDir } from '../store/data-dir';
 import { startHost } from './server';
+import { workbookService } from '../excel/service';
 
 /**
  * `npm run serve`: the planner in a browser. Builds the renderer when its sources are newer
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
   if (!values['no-build']) buildIfNeeded();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const api = new ApiService({ dataDir: defaultDataDir(), appVersion: version });
+  const api = new ApiService({ dataDir: defaultDataDir(), appVersion: version, workbooks: workbookService });
   const session = await api.openDefault();
   const host = await startHost({ api, staticDir, port });
   console.log(`Service Cost Planner is running on this computer only.`);

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result';
-import { LEVER_KINDS, LIMITS, type CostNode, type InvestmentLine, type LeverKind, type Model, type Scenario } from '../model/schema';
+import { LEVER_KINDS, LIMITS, type CostNode, type InvestmentLine, type Lever, type LeverKind, type Model, type Scenario } from '../model/schema';
+import type { PreparedTree } from '../engine/tree';
 import { amountResolver, indexTree, type TreeIndex } from '../model/tree-rules';
 
 /**
@@ -42,12 +43,10 @@ export interface Input {
 /** A ratio (0.15 is 15%) or money (base currency units, yuan). */
 export type InputUnit = 'ratio' | 'money';
 
-/** The values an input may take without making the model invalid. */
+/** The values an input may take without making the model invalid: min <= value <= max. */
 export interface ValidRange {
   min: number;
   max: number;
-  /** true: the value must be above `min` (a throughput, growth or discount rate of -100%). */
-  minExclusive: boolean;
 }
 
 export const ADDRESS_FORMS = 'lever:<node>:unitCost|throughput|volume, growth, discount, share:<node>, amount:<node> or investment:<line>';
@@ -56,13 +55,41 @@ export const ADDRESS_FORMS = 'lever:<node>:unitCost|throughput|volume, growth, d
 export interface InputContext {
   readonly model: Model;
   readonly scenario: Scenario;
+  /** The tree by id and by parent; built on first use (names, shares and amounts need it). */
   readonly index: TreeIndex;
+  nodeById(id: string): CostNode | undefined;
   /** Resolved annual amount of a node. */
   amountOf(node: CostNode): number;
 }
 
-export function inputContext(model: Model, scenario: Scenario, index: TreeIndex = indexTree(model.costTree)): InputContext {
-  return { model, scenario, index, amountOf: amountResolver(index) };
+/**
+ * `source`: the model's tree index, or its prepared tree (ids are then looked up in the
+ * prepared tree, and the index is only built if a name, a share or an amount needs it).
+ */
+export function inputContext(model: Model, scenario: Scenario, source?: TreeIndex | PreparedTree): InputContext {
+  let index = source && 'children' in source ? source : undefined;
+  let amounts: ((node: CostNode) => number) | undefined;
+  const prepared = source && 'indexById' in source ? source : undefined;
+  const context: InputContext = {
+    model,
+    scenario,
+    get index() {
+      index ??= indexTree(model.costTree);
+      return index;
+    },
+    nodeById(id) {
+      if (prepared) {
+        const at = prepared.indexById.get(id);
+        return at === undefined ? undefined : prepared.nodes[at];
+      }
+      return context.index.byId.get(id);
+    },
+    amountOf(node) {
+      amounts ??= amountResolver(context.index);
+      return amounts(node);
+    },
+  };
+  return context;
 }
 
 /** Finds a scenario by id or name (an id wins). */
@@ -167,14 +194,14 @@ function findByIdOrName<T extends { id: string; name: string }>(
 }
 
 function findNode(context: InputContext, reference: string, idsOnly: boolean): Result<CostNode, string> {
-  const byId = context.index.byId.get(reference);
+  const byId = context.nodeById(reference);
   if (byId) return ok(byId);
   const match = findByIdOrName(context.model.costTree, reference, idsOnly);
   if ('found' in match) return ok(match.found);
   if (match.candidates.length === 0)
     return err(idsOnly ? `refers to no cost node (no node has the id ${JSON.stringify(reference)})` : `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`);
   const shown = match.candidates.slice(0, 5).map((node) => {
-    const parent = node.parentId === null ? undefined : context.index.byId.get(node.parentId);
+    const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
     return `${JSON.stringify(node.name)} (id ${node.id}${parent ? `, under ${JSON.stringify(parent.name)}` : ''})`;
   });
   const more = match.candidates.length > 5 ? ` and ${match.candidates.length - 5} more` : '';
@@ -194,7 +221,7 @@ function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Resu
 // Values
 
 function nodeOf(context: InputContext, nodeId: string): CostNode {
-  const node = context.index.byId.get(nodeId);
+  const node = context.nodeById(nodeId);
   if (!node) throw new Error(`input refers to unknown node "${nodeId}"`);
   return node;
 }
@@ -225,7 +252,7 @@ export function inputValue(context: InputContext, input: Input): number {
   const target = input.target;
   switch (target.kind) {
     case 'lever':
-      return context.scenario.levers.find((lever) => lever.nodeId === target.nodeId)?.[target.lever] ?? 0;
+      return leverOf(context.scenario, target.nodeId)?.[target.lever] ?? 0;
     case 'growth':
       return context.scenario.volumeGrowth;
     case 'discount':
@@ -250,6 +277,19 @@ export function inputValue(context: InputContext, input: Input): number {
       }
     }
   }
+}
+
+const leverIndex = new WeakMap<readonly Lever[], Map<string, Lever>>();
+
+/** A scenario's lever entry on a node (models are immutable: the lookup is built once per lever list). */
+export function leverOf(scenario: Scenario, nodeId: string): Lever | undefined {
+  let byNode = leverIndex.get(scenario.levers);
+  if (!byNode) {
+    byNode = new Map();
+    for (const lever of scenario.levers) if (!byNode.has(lever.nodeId)) byNode.set(lever.nodeId, lever);
+    leverIndex.set(scenario.levers, byNode);
+  }
+  return byNode.get(nodeId);
 }
 
 function sum(values: readonly number[]): number {
@@ -360,22 +400,16 @@ export function withInvestmentValue(amount: InvestmentLine['amount'], value: num
 export function validRange(context: InputContext, input: Input): ValidRange {
   const target = input.target;
   const current = inputValue(context, input);
-  const bounded = (min: number, max: number, minExclusive = false): ValidRange => ({
-    min: Math.min(min, current),
-    max: Math.max(max, current),
-    minExclusive: minExclusive && current > min,
-  });
+  const bounded = (min: number, max: number): ValidRange => ({ min: Math.min(min, current), max: Math.max(max, current) });
   switch (target.kind) {
     case 'lever':
-      return target.lever === 'throughputChange'
-        ? bounded(-1, LIMITS.maxThroughputIncrease, true)
-        : bounded(-1, LIMITS.maxCostIncrease);
+      return target.lever === 'throughputChange' ? bounded(LIMITS.minRate, LIMITS.maxThroughputIncrease) : bounded(-1, LIMITS.maxCostIncrease);
     case 'growth':
     case 'discount':
-      return bounded(-1, LIMITS.maxRate, true);
+      return bounded(LIMITS.minRate, LIMITS.maxRate);
     case 'share': {
       const node = nodeOf(context, target.nodeId);
-      const parent = node.parentId === null ? undefined : context.index.byId.get(node.parentId);
+      const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
       const parentAmount = parent ? context.amountOf(parent) : 0;
       const others = parent ? siblingClaim(context, parent, node, parentAmount) : 0;
       const floor = parentAmount > 0 ? requiredAmount(context, node) / parentAmount : 0;
@@ -383,7 +417,7 @@ export function validRange(context: InputContext, input: Input): ValidRange {
     }
     case 'amount': {
       const node = nodeOf(context, target.nodeId);
-      const parent = node.parentId === null ? undefined : context.index.byId.get(node.parentId);
+      const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
       let max: number = LIMITS.maxAmount;
       if (parent) {
         const parentAmount = context.amountOf(parent);
@@ -408,8 +442,9 @@ export function validRange(context: InputContext, input: Input): ValidRange {
         case 'yearly': {
           const largest = Math.max(0, ...amount.amounts);
           const total = sum(amount.amounts);
-          // Every year scales by total'/total, and no year may pass the largest amount.
-          const max = largest > 0 ? (LIMITS.maxAmount / largest) * total : LIMITS.maxAmount * amount.amounts.length;
+          // Every year scales by total'/total, and no year may pass the largest amount (after rounding).
+          let max = largest > 0 ? (LIMITS.maxAmount / largest) * total : LIMITS.maxAmount * amount.amounts.length;
+          while (max > 0 && Math.max(...scaleYearly(amount.amounts, max)) > LIMITS.maxAmount) max *= 1 - 2 ** -48;
           return bounded(0, max);
         }
       }
@@ -458,20 +493,12 @@ function requiredAmount(context: InputContext, node: CostNode): number {
   return Number.isFinite(required) ? required : context.amountOf(node);
 }
 
-/** The lower bound the search may use: a hair above an excluded minimum. */
-export function searchMinimum(range: ValidRange): number {
-  if (!range.minExclusive) return range.min;
-  return range.min + Math.max(Math.abs(range.min), 1) * 2 ** -30;
-}
-
 /** Why a value does not fit the range, in the words of the schema's messages; undefined when it fits. */
 export function rangeIssue(range: ValidRange, value: number, unit: InputUnit): string | undefined {
   if (!Number.isFinite(value)) return `must be a finite number, got ${value}`;
-  const below = range.minExclusive ? value <= range.min : value < range.min;
-  if (!below && value <= range.max) return undefined;
+  if (value >= range.min && value <= range.max) return undefined;
   const show = (x: number) => (unit === 'ratio' ? `${Number((x * 100).toPrecision(12))}%` : String(Number(x.toPrecision(15))));
-  const lower = range.minExclusive ? `above ${show(range.min)}` : `at least ${show(range.min)}`;
-  return `must be ${lower} and at most ${show(range.max)}, got ${show(value)}`;
+  return `must be at least ${show(range.min)} and at most ${show(range.max)}, got ${show(value)}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -484,7 +511,7 @@ export function rangeIssue(range: ValidRange, value: number, unit: InputUnit): s
 export function scenarioInputs(context: InputContext): Input[] {
   const targets: InputTarget[] = [];
   for (const lever of context.scenario.levers) {
-    if (!context.index.byId.has(lever.nodeId)) continue;
+    if (!context.nodeById(lever.nodeId)) continue;
     for (const kind of LEVER_KINDS) if (lever[kind] !== undefined) targets.push({ kind: 'lever', nodeId: lever.nodeId, lever: kind });
   }
   targets.push({ kind: 'growth' }, { kind: 'discount' });

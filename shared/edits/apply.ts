@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../result';
-import type { CostNode, Lever, Model, Scenario } from '../model/schema';
+import { addressLineId, addressNodeId, inputContext, resolveInput } from '../analysis/inputs';
+import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/schema';
 import { LEVER_KINDS } from '../model/schema';
 import { nodePath, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
@@ -178,13 +179,51 @@ function planChanges(model: Model, command: EditCommand): Planned {
       const line = found.value.investments[index]!;
       const before = { index, value: line };
       if (command.type === 'deleteInvestment')
-        return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: null }]);
+        return ok([
+          // The line's uncertainty range goes with it.
+          ...withoutRanges(found, (range) => addressLineId(range.input) === line.id),
+          { entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: null },
+        ]);
       const { type: _t, scenarioId: _s, lineId: _l, ...fields } = command;
       const updated = { ...line };
       for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(updated, { [key]: value });
       return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: { index, value: updated } }]);
     }
+    case 'setInputRange': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const resolved = resolveInput(inputContext(model, found.value), command.input);
+      if (!resolved.ok) return fail('command.input', resolved.error);
+      const address = resolved.value.address;
+      const before = scenarioSettingsOf(found.value);
+      const ranges = [...(before.uncertainty ?? [])];
+      const at = ranges.findIndex((range) => range.input === address);
+      if (command.range === null) {
+        if (at < 0) return ok([]);
+        ranges.splice(at, 1);
+      } else {
+        const range: InputRange = { input: address, ...command.range };
+        if (at >= 0) ranges[at] = range;
+        else ranges.push(range);
+      }
+      const after = { ...before };
+      if (ranges.length > 0) after.uncertainty = ranges;
+      else delete after.uncertainty;
+      return ok([{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }]);
+    }
   }
+}
+
+/** A settings change of the scenario that drops the uncertainty ranges `doomed` picks (none: no change). */
+function withoutRanges(found: Placed<Scenario>, doomed: (range: InputRange) => boolean): EntityChange[] {
+  const ranges = found.value.uncertainty;
+  if (!ranges || !ranges.some(doomed)) return [];
+  const before = scenarioSettingsOf(found.value);
+  const after = { ...before };
+  const kept = ranges.filter((range) => !doomed(range));
+  if (kept.length > 0) after.uncertainty = kept;
+  else delete after.uncertainty;
+  return [{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }];
 }
 
 function findNode(model: Model, id: string): { index: number; node: CostNode } | undefined {
@@ -239,10 +278,21 @@ function insertionIndex(nodes: readonly CostNode[], parentId: string, nodeId: st
   return ok(last + 1);
 }
 
-/** Levers first, then nodes children-first, each index taken after the removals before it. */
+/**
+ * The uncertainty ranges on the deleted nodes first, then levers, then nodes children-first,
+ * each index taken after the removals before it.
+ */
 function deleteSubtreeChanges(model: Model, rootId: string): EntityChange[] {
   const doomed = subtreeIds(model.costTree, rootId);
   const changes: EntityChange[] = [];
+  model.scenarios.forEach((scenario, index) => {
+    changes.push(
+      ...withoutRanges({ index, value: scenario }, (range) => {
+        const nodeId = addressNodeId(range.input);
+        return nodeId !== undefined && doomed.has(nodeId);
+      }),
+    );
+  });
   for (const scenario of model.scenarios) {
     let removed = 0;
     scenario.levers.forEach((lever, index) => {

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   costBasisSchema,
   costNodeSchema,
+  inputRangeSchema,
   investmentLineSchema,
   LEVER_KINDS,
+  LIMITS,
   modelSchema,
   RELEVANCE,
   scenarioSchema,
@@ -79,6 +81,14 @@ export const editCommandSchema = z.discriminatedUnion('type', [
     timing: investmentLineSchema.shape.timing.optional(),
   }),
   z.strictObject({ type: z.literal('deleteInvestment'), scenarioId: id, lineId: id }),
+  z.strictObject({
+    type: z.literal('setInputRange'),
+    scenarioId: id,
+    /** An input address (shared/analysis/inputs.ts), by id or name; stored with ids. */
+    input: z.string().min(1).max(LIMITS.inputAddressMaxLength),
+    /** The input's range for the Monte Carlo simulation; null removes it. */
+    range: inputRangeSchema.omit({ input: true }).nullable(),
+  }),
 ]);
 
 export type EditCommand = z.infer<typeof editCommandSchema>;

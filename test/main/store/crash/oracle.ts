@@ -52,6 +52,8 @@ export function execStep(state: SimState, step: Step): { state: SimState; commit
     case 'edit': {
       const applied = applyEdit(state.model, step.command);
       if (!applied.ok) return { state, committed: false };
+      // An edit that changes nothing is acknowledged but writes no log entry.
+      if (applied.value.changes.length === 0) return { state, committed: true };
       const seq = state.seq + 1;
       const entry: LogEntry = { id: seq, undone: false, changes: applied.value.changes, hash: hashOf(applied.value.changes) };
       const log = [...state.log.filter((e) => !e.undone), entry].filter((e) => e.id > seq - UNDO_DEPTH);

@@ -1,0 +1,91 @@
+import { parseNumberText } from '../../shared/workbook/structure-layout';
+import { emptySheet, putCell, type GridSheet } from './cell-grid';
+import { unneutralise } from './csv';
+import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { fileProblem } from './problems';
+
+/**
+ * A CSV file as a grid sheet (RFC 4180: quoted fields may hold the separator, quotes doubled,
+ * and line breaks). The text is UTF-8 (with or without a byte order mark) or, when it is not
+ * valid UTF-8, GB18030 (what Excel saves as "CSV" on a Chinese Windows). The separator is the
+ * one of , ; and tab that the first line uses most. Fields that look like numbers become
+ * numbers ("44%" a share of 0.44 marked as a percentage); a leading apostrophe that
+ * neutralised a formula-like text (as our CSV export writes it) is removed.
+ */
+export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits = IMPORT_LIMITS): GridSheet {
+  const text = decode(data);
+  const separator = detectSeparator(text);
+  const sheet = emptySheet(sheetName);
+  let row = 1;
+  let col = 1;
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const commit = () => {
+    if (field !== '' || wasQuoted) {
+      if (sheet.cellCount >= limits.maxCells)
+        throw fileProblem(`the file holds more than ${limits.maxCells.toLocaleString('en-US')} non-empty fields (an import reads at most that many)`);
+      if (row > limits.maxRow || col > limits.maxColumn)
+        throw fileProblem(`row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`);
+      putField(sheet, row, col, field, wasQuoted);
+    }
+    field = '';
+    wasQuoted = false;
+  };
+  for (; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += char;
+      continue;
+    }
+    if (char === '"' && field === '') {
+      quoted = true;
+      wasQuoted = true;
+    } else if (char === separator) {
+      commit();
+      col++;
+    } else if (char === '\r' || char === '\n') {
+      commit();
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row++;
+      col = 1;
+    } else field += char;
+  }
+  if (quoted) throw fileProblem(`row ${row}: a quoted field is not closed (a missing ")`);
+  commit();
+  return sheet;
+}
+
+function putField(sheet: GridSheet, row: number, col: number, raw: string, quoted: boolean): void {
+  const text = unneutralise(raw);
+  const number = quoted ? undefined : parseNumberText(text);
+  if (number && text.trim() !== '') putCell(sheet, row, col, { kind: 'number', value: number.value, formula: null, percent: number.percent });
+  else putCell(sheet, row, col, { kind: 'text', value: text, formula: null, percent: false });
+}
+
+function decode(data: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(data);
+    } catch {
+      throw fileProblem('the file is neither UTF-8 nor GB18030 text: save it as "CSV UTF-8"');
+    }
+  }
+}
+
+function detectSeparator(text: string): string {
+  let end = text.indexOf('\n');
+  if (end < 0) end = text.length;
+  const firstLine = text.slice(0, end).replace(/"[^"]*"/gu, '');
+  const counts = [',', ';', '\t'].map((separator) => [separator, firstLine.split(separator).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}

@@ -1,0 +1,91 @@
+import { open } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type { Model } from '../../shared/model/schema';
+import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import type { GridSheet } from './cell-grid';
+import { parseCsv } from './csv-parse';
+import { importExportedWorkbook, isExportedWorkbook } from './import-model';
+import { findStructureHeader, importStructure, type StructureImportOptions } from './import-structure';
+import { formatBytes, IMPORT_LIMITS } from './limits';
+import { fileProblem, ImportError } from './problems';
+import { readWorkbookCells, type ReadOptions } from './read-workbook';
+
+/**
+ * Imports a file: a workbook this app exported (the whole model), or a cost structure in the
+ * import layout from an .xlsx sheet or a .csv file (a model with that tree and no scenarios).
+ * Throws ImportError with every problem found; writes nothing.
+ */
+export interface ImportOutcome {
+  model: Model;
+  kind: 'workbook' | 'structure';
+  /** The sheet the structure came from. */
+  sheet: string;
+}
+
+export type ImportOptions = StructureImportOptions & ReadOptions;
+
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const limits = options.limits ?? IMPORT_LIMITS;
+  const data = await readLimited(path, limits.maxFileBytes);
+  const extension = extname(path).toLowerCase();
+  const name = options.name ?? basename(path, extname(path));
+  if (extension === '.csv' || extension === '.txt') {
+    const sheet = parseCsv(data, basename(path), limits);
+    return structureFrom(sheet, { ...options, name });
+  }
+  if (extension !== '.xlsx' && extension !== '.xlsm' && extension !== '.xls') throw fileProblem(`expected an .xlsx workbook or a .csv file, got ${JSON.stringify(extension || basename(path))}`);
+  const grid = await readWorkbookCells(data, options);
+  if (isExportedWorkbook(grid)) {
+    const imported = importExportedWorkbook(grid);
+    if (!imported.ok) throw new ImportError(imported.error);
+    return { model: imported.value, kind: 'workbook', sheet: '' };
+  }
+  const visible = grid.sheets.filter((sheet) => !sheet.hidden);
+  const structureNames = [WORKBOOK_TEXT.en.sheets.structure, WORKBOOK_TEXT.zh.sheets.structure];
+  const candidates = [...visible.filter((sheet) => structureNames.includes(sheet.name)), ...visible];
+  const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
+  if (!sheet) {
+    const names = grid.sheets.map((candidate) => JSON.stringify(candidate.name)).join(', ') || 'none';
+    throw fileProblem(`no sheet has a header row with the columns Name and Level (or Parent) (sheets: ${names}); see the template of "costplan import-template"`);
+  }
+  return structureFrom(sheet, { ...options, name });
+}
+
+function structureFrom(sheet: GridSheet, options: StructureImportOptions): ImportOutcome {
+  const imported = importStructure(sheet, options);
+  if (!imported.ok) throw new ImportError(imported.error);
+  return { model: imported.value, kind: 'structure', sheet: sheet.name };
+}
+
+/** Reads at most `limit` bytes; a bigger file is refused without reading it. */
+async function readLimited(path: string, limit: number): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fileProblem(describeOpenError(error));
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw fileProblem('not a file');
+    if (stat.size > limit) throw fileProblem(`the file is ${formatBytes(stat.size)} (at most ${formatBytes(limit)})`);
+    const data = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < data.length) {
+      const { bytesRead } = await handle.read(data, read, data.length - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return data.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+function describeOpenError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return error instanceof Error ? error.message : String(error);
+}

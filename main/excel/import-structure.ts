@@ -1,0 +1,368 @@
+import {
+  LIMITS,
+  MODEL_FORMAT,
+  MODEL_SCHEMA_VERSION,
+  costNodeSchema,
+  type CostBasis,
+  type CostNode,
+  type Model,
+  type Relevance,
+} from '../../shared/model/schema';
+import { checkChildren, indexTree } from '../../shared/model/tree-rules';
+import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
+import { formatIssue, validateModel } from '../../shared/model/validate';
+import { err, ok, type Result } from '../../shared/result';
+import {
+  columnForHeader,
+  isChineseText,
+  parseBasisWord,
+  parseNumberText,
+  parseRelevanceWord,
+  currencyInHeader,
+  STRUCTURE_COLUMNS,
+  unitInHeader,
+  type StructureColumn,
+} from '../../shared/workbook/structure-layout';
+import { cellText, describeCell, getCell, rowNumbers, type GridCell, type GridSheet } from './cell-grid';
+import type { ImportProblem } from './problems';
+
+/**
+ * A cost structure from a sheet in the import layout (shared/workbook/structure-layout.ts):
+ * a model with that tree and no scenarios. Every problem comes back with its sheet, row and
+ * column, all of them at once; the model is only returned when there are none.
+ */
+export interface StructureImportOptions {
+  /** The model's name (default: "Imported cost structure"). */
+  name?: string;
+  /** The model's language (default: Chinese when the headers are Chinese). */
+  language?: Language;
+  firstPlanYear?: number;
+}
+
+const HEADER_SEARCH_ROWS = 20;
+
+interface Header {
+  row: number;
+  columns: Map<StructureColumn, number>;
+  texts: Map<number, string>;
+  unit: DisplayUnit;
+  currency: string;
+  language: Language;
+}
+
+interface Line {
+  row: number;
+  name: string;
+  level?: number;
+  parentName?: string;
+  basisWord?: 'share' | 'amount';
+  value?: { value: number; percent: boolean };
+  relevance?: Relevance;
+  notes?: string;
+  id?: string;
+}
+
+/** Does this sheet have a header row of the layout? */
+export function findStructureHeader(sheet: GridSheet): { row: number } | undefined {
+  const header = findHeader(sheet, []);
+  return header ? { row: header.row } : undefined;
+}
+
+export function importStructure(sheet: GridSheet, options: StructureImportOptions = {}): Result<Model, ImportProblem[]> {
+  const problems: ImportProblem[] = [];
+  const header = findHeader(sheet, problems);
+  if (!header) {
+    if (problems.length === 0)
+      problems.push({
+        sheet: sheet.name,
+        message: `no header row in the first ${HEADER_SEARCH_ROWS} rows: expected a row with the columns Name and Level (or Parent), as in the template of "costplan import-template"`,
+      });
+    return err(problems);
+  }
+  const at = (row: number, column: StructureColumn, message: string): ImportProblem => {
+    const col = header.columns.get(column);
+    const place: ImportProblem = { sheet: sheet.name, row, message };
+    if (col !== undefined) {
+      place.column = col;
+      place.header = header.texts.get(col) ?? column;
+    }
+    return place;
+  };
+
+  const lines = readLines(sheet, header, problems, at);
+  if (lines.length === 0 && problems.length === 0) problems.push({ sheet: sheet.name, row: header.row + 1, message: 'there are no cost lines below the header row' });
+  if (lines.length > LIMITS.maxNodes) problems.push({ sheet: sheet.name, message: `there are ${lines.length} cost lines (at most ${LIMITS.maxNodes})` });
+  if (problems.length > 0) return err(problems);
+
+  const parents = header.columns.has('level') ? parentsByLevel(lines, problems, at) : parentsByName(lines, problems, at);
+  if (problems.length > 0) return err(problems);
+
+  const ids = assignIds(lines, problems, at);
+  const factor = UNIT_FACTOR[header.unit];
+  const nodes: CostNode[] = [];
+  const relevance: Relevance[] = [];
+  lines.forEach((line, k) => {
+    const p = parents[k]!;
+    const basis = basisOf(line, p < 0, factor, problems, at);
+    const own = line.relevance ?? (p >= 0 ? relevance[p] : undefined) ?? 'strong';
+    relevance.push(own);
+    const node: CostNode = { id: ids[k]!, parentId: p >= 0 ? ids[p]! : null, name: line.name, basis: basis ?? { kind: 'amount', amount: 0 }, relevance: own };
+    if (line.notes !== undefined && line.notes !== '') node.notes = line.notes;
+    nodes.push(node);
+  });
+  if (problems.length > 0) return err(problems);
+
+  // Sibling names and the shares of each parent, reported on the rows that break them.
+  const rowOfId = new Map(nodes.map((node, k) => [node.id, lines[k]!.row]));
+  const index = indexTree(nodes);
+  for (const [parentId, children] of index.children) {
+    const seen = new Set<string>();
+    for (const child of children) {
+      const key = child.name.trim();
+      if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${JSON.stringify(key)} under the same parent; names of sibling lines must differ`));
+      seen.add(key);
+    }
+    for (const issue of checkChildren(index, [parentId])) {
+      if (/two children are named/u.test(issue.message)) continue;
+      problems.push(at(rowOfId.get(parentId)!, 'value', `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`));
+    }
+  }
+  if (problems.length > 0) return err(problems);
+
+  const model: Model = {
+    format: MODEL_FORMAT,
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    name: options.name?.trim() ? options.name.slice(0, LIMITS.nameMaxLength) : 'Imported cost structure',
+    currency: header.currency,
+    displayUnit: header.unit,
+    language: options.language ?? header.language,
+    firstPlanYear: options.firstPlanYear ?? new Date().getFullYear() + 1,
+    costTree: nodes,
+    scenarios: [],
+  };
+  const validated = validateModel(model);
+  if (!validated.ok) {
+    // What the rules above do not cover (the depth of the tree, say), on the line it names.
+    return err(
+      validated.error.map((issue) => {
+        const named = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
+        const name = named ? (JSON.parse(named[1]!) as string) : undefined;
+        const k = name === undefined ? -1 : nodes.findIndex((node) => node.name === name);
+        return k >= 0 ? at(lines[k]!.row, 'name', formatIssue(issue)) : { sheet: sheet.name, message: formatIssue(issue) };
+      }),
+    );
+  }
+  return ok(validated.value);
+}
+
+function findHeader(sheet: GridSheet, problems: ImportProblem[]): Header | undefined {
+  for (const row of rowNumbers(sheet).slice(0, HEADER_SEARCH_ROWS)) {
+    const cells = sheet.rows.get(row)!;
+    const columns = new Map<StructureColumn, number>();
+    const texts = new Map<number, string>();
+    const duplicates: ImportProblem[] = [];
+    let chinese = false;
+    for (const [col, cell] of [...cells].sort((a, b) => a[0] - b[0])) {
+      if (cell.kind !== 'text') continue;
+      const text = String(cell.value);
+      const column = columnForHeader(text);
+      if (!column) continue;
+      texts.set(col, text.trim());
+      if (isChineseText(text)) chinese = true;
+      if (columns.has(column)) duplicates.push({ sheet: sheet.name, row, column: col, header: text.trim(), message: `a second ${column} column (the first is column ${columns.get(column)})` });
+      else columns.set(column, col);
+    }
+    if (!columns.has('name') || !(columns.has('level') || columns.has('parent'))) continue;
+    problems.push(...duplicates);
+    if (duplicates.length > 0) return undefined;
+    const valueHeader = texts.get(columns.get('value') ?? -1) ?? '';
+    return { row, columns, texts, unit: unitInHeader(valueHeader), currency: currencyInHeader(valueHeader) ?? 'CNY', language: chinese ? 'zh' : 'en' };
+  }
+  return undefined;
+}
+
+type At = (row: number, column: StructureColumn, message: string) => ImportProblem;
+
+function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], at: At): Line[] {
+  const lines: Line[] = [];
+  for (const row of rowNumbers(sheet)) {
+    if (row <= header.row) continue;
+    const cell = (column: StructureColumn): GridCell | undefined => {
+      const col = header.columns.get(column);
+      const found = col === undefined ? undefined : getCell(sheet, row, col);
+      return found && cellText(found).trim() === '' && found.kind === 'text' ? undefined : found;
+    };
+    if (STRUCTURE_COLUMNS.every((column) => cell(column) === undefined)) continue;
+    for (const column of STRUCTURE_COLUMNS) {
+      const found = cell(column);
+      if (found && (found.kind === 'error' || found.kind === 'missing' || found.kind === 'date'))
+        problems.push(at(row, column, `expected ${column === 'value' || column === 'level' ? 'a number' : 'text'}, found ${describeCell(found)}`));
+    }
+    const nameCell = cell('name');
+    const name = cellText(nameCell);
+    const line: Line = { row, name };
+    if (name.trim() === '') problems.push(at(row, 'name', 'the name is empty'));
+    else if (name.length > LIMITS.nameMaxLength) problems.push(at(row, 'name', `the name has ${name.length} characters (at most ${LIMITS.nameMaxLength})`));
+
+    const levelCell = cell('level');
+    if (header.columns.has('level')) {
+      const level = numberOf(levelCell);
+      if (!levelCell) problems.push(at(row, 'level', 'the level is empty (1 for the root, 2 for its parts, ...)'));
+      else if (level === undefined || !Number.isInteger(level.value) || level.value < 1 || level.percent)
+        problems.push(at(row, 'level', `expected a whole number from 1 (the root), found ${describeCell(levelCell)}`));
+      else line.level = level.value;
+    } else {
+      const parent = cellText(cell('parent'));
+      if (parent.trim() !== '') line.parentName = parent;
+    }
+
+    const basisCell = cell('basis');
+    if (basisCell) {
+      const word = parseBasisWord(cellText(basisCell));
+      if (!word) problems.push(at(row, 'basis', `expected "share" or "amount" (占比 or 金额), found ${describeCell(basisCell)}`));
+      else line.basisWord = word;
+    }
+    const valueCell = cell('value');
+    if (!valueCell) problems.push(at(row, 'value', 'the value is empty (a share such as 44%, or an amount)'));
+    else {
+      const value = numberOf(valueCell);
+      if (!value) problems.push(at(row, 'value', `expected a number (a share such as 44% or an amount), found ${describeCell(valueCell)}`));
+      else line.value = value;
+    }
+    const relevanceCell = cell('relevance');
+    if (relevanceCell) {
+      const relevance = parseRelevanceWord(cellText(relevanceCell));
+      if (!relevance) problems.push(at(row, 'relevance', `expected "strong" or "weak" (强相关 or 弱相关), found ${describeCell(relevanceCell)}`));
+      else line.relevance = relevance;
+    }
+    const notes = cellText(cell('notes'));
+    if (notes !== '') {
+      if (notes.length > LIMITS.notesMaxLength) problems.push(at(row, 'notes', `the notes have ${notes.length} characters (at most ${LIMITS.notesMaxLength})`));
+      line.notes = notes;
+    }
+    const idCell = cell('id');
+    if (idCell) {
+      const id = cellText(idCell).trim();
+      const checked = costNodeSchema.shape.id.safeParse(id);
+      if (!checked.success) problems.push(at(row, 'id', `the id ${JSON.stringify(id)} ${checked.error.issues[0]?.message ?? 'is not valid'}`));
+      else line.id = id;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function numberOf(cell: GridCell | undefined): { value: number; percent: boolean } | undefined {
+  if (!cell) return undefined;
+  if (cell.kind === 'number' && typeof cell.value === 'number' && Number.isFinite(cell.value)) return { value: cell.value, percent: cell.percent };
+  if (cell.kind === 'text') return parseNumberText(String(cell.value));
+  return undefined;
+}
+
+/** Level layout: each line's parent is the nearest line above whose level is one less. */
+function parentsByLevel(lines: readonly Line[], problems: ImportProblem[], at: At): number[] {
+  const parents: number[] = [];
+  const stack: number[] = [];
+  lines.forEach((line, k) => {
+    const level = line.level!;
+    if (k === 0 && level !== 1) problems.push(at(line.row, 'level', `the first line is the root and must have level 1, found ${level}`));
+    else if (k > 0 && level === 1) problems.push(at(line.row, 'level', 'a second line at level 1: there is one root, every other line belongs under it'));
+    else if (level > stack.length + 1) problems.push(at(line.row, 'level', `level ${level} follows level ${stack.length}: a line can be at most one level below the line above it`));
+    const depth = Math.max(1, Math.min(level, stack.length + 1));
+    stack.length = depth - 1;
+    parents.push(depth > 1 ? stack[depth - 2]! : -1);
+    stack.push(k);
+  });
+  return parents;
+}
+
+/** Parent layout: each line names its parent; one line has none (the root). */
+function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At): number[] {
+  const byName = new Map<string, number[]>();
+  lines.forEach((line, k) => {
+    const key = line.name.trim();
+    const list = byName.get(key);
+    if (list) list.push(k);
+    else byName.set(key, [k]);
+  });
+  let root = -1;
+  const parents = lines.map((line, k) => {
+    if (line.parentName === undefined) {
+      if (root >= 0) problems.push(at(line.row, 'parent', `a second line without a parent (the root is on row ${lines[root]!.row}); fill in its parent`));
+      else root = k;
+      return -1;
+    }
+    const matches = byName.get(line.parentName.trim()) ?? [];
+    if (matches.length === 0) problems.push(at(line.row, 'parent', `no line is named ${JSON.stringify(line.parentName.trim())}`));
+    else if (matches.length > 1)
+      problems.push(at(line.row, 'parent', `${matches.length} lines are named ${JSON.stringify(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`));
+    else if (matches[0] === k) problems.push(at(line.row, 'parent', 'a line cannot be its own parent'));
+    return matches.length === 1 ? matches[0]! : -1;
+  });
+  if (root < 0 && problems.length === 0) problems.push(at(lines[0]!.row, 'parent', 'no line is without a parent: leave the parent of the root empty'));
+  if (problems.length > 0) return parents;
+  // Every line must reach the root; those that never do sit on a cycle.
+  const reaches = new Int8Array(lines.length);
+  reaches[root] = 1;
+  for (let k = 0; k < lines.length; k++) {
+    const trail: number[] = [];
+    let current = k;
+    while (reaches[current] === 0 && !trail.includes(current)) {
+      trail.push(current);
+      current = parents[current]!;
+      if (current < 0) break;
+    }
+    const verdict = current >= 0 && reaches[current] === 1 ? 1 : -1;
+    for (const member of trail) reaches[member] = verdict;
+    if (verdict < 0) problems.push(at(lines[k]!.row, 'parent', 'the parents go round in a circle and never reach the root'));
+  }
+  return parents;
+}
+
+function assignIds(lines: readonly Line[], problems: ImportProblem[], at: At): string[] {
+  const given = new Set<string>();
+  for (const line of lines) {
+    if (line.id === undefined) continue;
+    if (given.has(line.id)) problems.push(at(line.row, 'id', `the id ${JSON.stringify(line.id)} is used twice`));
+    given.add(line.id);
+  }
+  let next = 1;
+  return lines.map((line) => {
+    if (line.id !== undefined) return line.id;
+    let id = `line-${next++}`;
+    while (given.has(id)) id = `line-${next++}`;
+    given.add(id);
+    return id;
+  });
+}
+
+function basisOf(line: Line, isRoot: boolean, factor: number, problems: ImportProblem[], at: At): CostBasis | undefined {
+  const value = line.value!;
+  const kind = line.basisWord ?? (isRoot ? 'amount' : value.percent ? 'share' : undefined);
+  if (kind === undefined) {
+    problems.push(at(line.row, 'basis', 'the basis is empty: write "share" (占比) or "amount" (金额), or write the value as a percentage such as 44%'));
+    return undefined;
+  }
+  if (kind === 'share') {
+    if (isRoot) {
+      problems.push(at(line.row, 'basis', 'the root is the total: its basis must be an amount, not a share'));
+      return undefined;
+    }
+    if (value.value < 0 || value.value > 1) {
+      const hint = !value.percent && value.value > 1 && value.value <= 100 ? `; for ${value.value}% write ${value.value}% or ${value.value / 100}` : '';
+      problems.push(at(line.row, 'value', `a share must be from 0% to 100%, found ${value.percent ? `${value.value * 100}%` : value.value}${hint}`));
+      return undefined;
+    }
+    return { kind: 'share', share: value.value };
+  }
+  if (value.percent) {
+    problems.push(at(line.row, 'value', 'the basis is an amount but the value is a percentage; write the amount, or make the basis a share'));
+    return undefined;
+  }
+  const amount = value.value * factor;
+  if (value.value < 0 || !(amount <= LIMITS.maxAmount)) {
+    problems.push(at(line.row, 'value', value.value < 0 ? `an amount cannot be negative, found ${value.value}` : `the amount ${value.value} is too large`));
+    return undefined;
+  }
+  return { kind: 'amount', amount };
+}

@@ -1,0 +1,212 @@
+import type { PreparedTree } from '../../shared/engine/tree';
+import type { Scenario } from '../../shared/model/schema';
+import type { Language } from '../../shared/model/units';
+import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+
+/**
+ * Where everything sits in the exported workbook. The export writes by it and the import of
+ * an exported workbook reads by it, so the two cannot drift apart.
+ */
+export const META_SHEET = '_costplan';
+
+/** Rows 1-3 of every visible sheet: title, legend, column headers (frozen). */
+export const TITLE_ROW = 1;
+export const LEGEND_ROW = 2;
+export const HEADER_ROW = 3;
+
+export const STRUCTURE_COL = {
+  level: 1,
+  name: 2,
+  basis: 3,
+  value: 4,
+  relevance: 5,
+  amount: 6,
+  ownAmount: 7,
+  shareOfTotal: 8,
+  notes: 9,
+  id: 10,
+} as const;
+
+export interface StructureLayout {
+  sheet: string;
+  /** Row of each node, by its index in the prepared tree. */
+  rowOfNode: Int32Array;
+  firstRow: number;
+  lastRow: number;
+}
+
+export const SCENARIO_COL = {
+  label: 1,
+  total: 2,
+  firstYear: 3,
+  unitCostChange: 2,
+  throughputChange: 3,
+  volumeChange: 4,
+  costFactor: 5,
+  lineSaving: 6,
+} as const;
+
+export interface ScenarioLayout {
+  sheet: string;
+  /** 1-based position among the exported scenarios: the defined names are numbered by it. */
+  number: number;
+  horizon: number;
+  col: {
+    /** Column of plan year y (1-based). */
+    year: (y: number) => number;
+    lastYear: number;
+    timing: number;
+    amountKind: number;
+    parameter: number;
+    category: number;
+  };
+  row: {
+    planYear: number;
+    volumeGrowth: number;
+    discountRate: number;
+    ramp: number;
+    saving: number;
+    investmentsLabel: number;
+    /** Row of investment line k (0-based). */
+    line: (k: number) => number;
+    upfront: number;
+    spread: number;
+    investment: number;
+    net: number;
+    cumulativeNet: number;
+    workingLabel: number;
+    moved: number;
+    tolerance: number;
+    start: number;
+    lastBelowZero: number;
+    resultsLabel: number;
+    baseSaving: number;
+    affectedShare: number;
+    totalSaving: number;
+    totalInvestment: number;
+    totalNet: number;
+    returnOnInvestment: number;
+    netRoi: number;
+    npv: number;
+    paybackYears: number;
+    paybackMonths: number;
+    linesHeader: number;
+    /** Row of the node at position k of the tree order. */
+    firstNode: number;
+  };
+  names: { volumeGrowth: string; discountRate: string; ramp: string };
+}
+
+export interface WorkbookLayout {
+  language: Language;
+  summarySheet: string;
+  definitionsSheet: string;
+  structure: StructureLayout;
+  scenarios: ScenarioLayout[];
+}
+
+export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language): WorkbookLayout {
+  const text = WORKBOOK_TEXT[language];
+  const taken = new Set([text.sheets.summary, text.sheets.structure, text.sheets.definitions, META_SHEET].map((name) => name.toLowerCase()));
+  const rowOfNode = new Int32Array(tree.ids.length);
+  const firstRow = HEADER_ROW + 1;
+  for (let k = 0; k < tree.order.length; k++) rowOfNode[tree.order[k]!] = firstRow + k;
+  return {
+    language,
+    summarySheet: text.sheets.summary,
+    definitionsSheet: text.sheets.definitions,
+    structure: { sheet: text.sheets.structure, rowOfNode, firstRow, lastRow: firstRow + tree.order.length - 1 },
+    scenarios: scenarios.map((scenario, i) => {
+      const sheet = uniqueSheetName(sheetNameFor(scenario.name, text.sheets.scenarioFallback(i + 1)), taken);
+      taken.add(sheet.toLowerCase());
+      return scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
+    }),
+  };
+}
+
+function scenarioLayout(sheet: string, number: number, horizon: number, lines: number): ScenarioLayout {
+  const firstLine = 10;
+  const upfront = firstLine + lines;
+  const resultsLabel = upfront + 11;
+  return {
+    sheet,
+    number,
+    horizon,
+    col: {
+      year: (y) => SCENARIO_COL.firstYear + y - 1,
+      lastYear: SCENARIO_COL.firstYear + horizon - 1,
+      timing: SCENARIO_COL.firstYear + horizon,
+      amountKind: SCENARIO_COL.firstYear + horizon + 1,
+      parameter: SCENARIO_COL.firstYear + horizon + 2,
+      category: SCENARIO_COL.firstYear + horizon + 3,
+    },
+    row: {
+      planYear: 4,
+      volumeGrowth: 5,
+      discountRate: 6,
+      ramp: 7,
+      saving: 8,
+      investmentsLabel: 9,
+      line: (k) => firstLine + k,
+      upfront,
+      spread: upfront + 1,
+      investment: upfront + 2,
+      net: upfront + 3,
+      cumulativeNet: upfront + 4,
+      workingLabel: upfront + 5,
+      moved: upfront + 6,
+      tolerance: upfront + 7,
+      start: upfront + 8,
+      lastBelowZero: upfront + 9,
+      resultsLabel,
+      baseSaving: resultsLabel + 1,
+      affectedShare: resultsLabel + 2,
+      totalSaving: resultsLabel + 3,
+      totalInvestment: resultsLabel + 4,
+      totalNet: resultsLabel + 5,
+      returnOnInvestment: resultsLabel + 6,
+      netRoi: resultsLabel + 7,
+      npv: resultsLabel + 8,
+      paybackYears: resultsLabel + 9,
+      paybackMonths: resultsLabel + 10,
+      linesHeader: resultsLabel + 12,
+      firstNode: resultsLabel + 13,
+    },
+    names: { volumeGrowth: `Scenario${number}_VolumeGrowth`, discountRate: `Scenario${number}_DiscountRate`, ramp: `Scenario${number}_Ramp` },
+  };
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A scenario name as a sheet tab: Excel forbids [ ] : * ? / \ and more than 31 characters,
+ * and a quote would have to be escaped in every formula, so quotes become typographic ones.
+ */
+export function sheetNameFor(name: string, fallback: string): string {
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/gu, '_')
+    .replace(/'/gu, '’')
+    .replace(/[\u0000-\u001f\u007f]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  const clipped = clip(cleaned, MAX_SHEET_NAME).trim();
+  return clipped === '' || clipped.toLowerCase() === 'history' ? fallback : clipped;
+}
+
+function uniqueSheetName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${clip(name, MAX_SHEET_NAME - suffix.length).trim()}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** At most `length` UTF-16 units, never splitting a surrogate pair. */
+function clip(text: string, length: number): string {
+  if (text.length <= length) return text;
+  let end = length;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end).replace(/[\ud800-\udbff]$/u, '');
+}

@@ -1,0 +1,30 @@
+/**
+ * What an import accepts. A file beyond any of these is refused before a parser sees it
+ * (see zip-guard.ts), so a hostile file cannot make the process allocate without bound.
+ */
+export const IMPORT_LIMITS = {
+  /** The file itself. */
+  maxFileBytes: 50 * 1024 * 1024,
+  maxZipEntries: 1000,
+  /** Sum of the inflated sizes of all zip entries. */
+  maxInflatedBytes: 200 * 1024 * 1024,
+  /** Inflated / compressed, for the whole archive and for each entry of 1 MB or more. */
+  maxCompressionRatio: 100,
+  ratioCheckMinBytes: 1024 * 1024,
+  /** Non-empty cells over all sheets (and fields of a CSV). */
+  maxCells: 250_000,
+  /** The area an import reads: cells beyond it are refused (Excel's own limits are 1,048,576 x 16,384). */
+  maxRow: 200_000,
+  maxColumn: 1_000,
+  /** Heap of the process that parses a workbook, and how long it may take. */
+  parserHeapMb: 512,
+  parserTimeoutMs: 60_000,
+} as const;
+
+export type ImportLimits = { -readonly [K in keyof typeof IMPORT_LIMITS]: number };
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,55 @@
+import type { WorkbookService } from '../api/handlers';
+import { ApiFailure } from '../api/handlers';
+import type { Model } from '../../shared/model/schema';
+import { exportWorkbook } from './export-workbook';
+import { importFile } from './import-file';
+import { ImportError } from './problems';
+import { writeFileAtomically } from './write-file';
+
+/**
+ * Workbooks for the API (desktop menus, the browser's toolbar). A workbook this app exported
+ * brings the whole model back; a cost structure (.xlsx or .csv in the import layout) replaces
+ * the open model's tree and keeps its scenarios, minus levers and ranges on lines that are gone.
+ */
+export const workbookService: WorkbookService = {
+  async writeWorkbook(model, path, options) {
+    const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
+    writeFileAtomically(path, workbook.data);
+    return { bytes: workbook.data.length };
+  },
+  async workbookBytes(model, options) {
+    const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
+    return workbook.data;
+  },
+  async readModel(path, current) {
+    try {
+      const outcome = await importFile(path, current ? { language: current.language } : {});
+      return outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model;
+    } catch (error) {
+      if (error instanceof ImportError) throw new ApiFailure('invalid-import', `${path}: ${error.message}`);
+      throw error;
+    }
+  },
+};
+
+/** The open model with an imported cost tree. */
+export function withStructure(current: Model, imported: Model): Model {
+  const nodeIds = new Set(imported.costTree.map((node) => node.id));
+  const onKeptNode = (address: string) => {
+    const [kind, target] = address.split(':');
+    return !(kind === 'lever' || kind === 'share' || kind === 'amount') || (target !== undefined && nodeIds.has(target));
+  };
+  return {
+    ...current,
+    costTree: imported.costTree,
+    scenarios: current.scenarios.map((scenario) => {
+      const uncertainty = scenario.uncertainty?.filter((range) => onKeptNode(range.input));
+      const { uncertainty: _dropped, ...rest } = scenario;
+      return {
+        ...rest,
+        levers: scenario.levers.filter((lever) => nodeIds.has(lever.nodeId)),
+        ...(uncertainty && uncertainty.length > 0 ? { uncertainty } : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,31 @@
+import type { ModelResult } from '../../../shared/engine/compute';
+import type { PreparedTree } from '../../../shared/engine/tree';
+import type { Model, Scenario } from '../../../shared/model/schema';
+import type { Language } from '../../../shared/model/units';
+import type { WorkbookText } from '../../../shared/workbook/labels';
+import type { WorkbookLayout } from '../layout';
+import type { Palette } from '../styles';
+import type { WorkbookWriter } from '../xlsx-writer';
+
+/** Everything a sheet builder needs: the model, the engine's results, the layout, the look. */
+export interface SheetContext {
+  writer: WorkbookWriter;
+  model: Model;
+  /** The exported scenarios, in sheet order. */
+  scenarios: readonly Scenario[];
+  tree: PreparedTree;
+  results: ModelResult;
+  layout: WorkbookLayout;
+  palette: Palette;
+  language: Language;
+  text: WorkbookText;
+  /** The display unit as headers show it (万元, "10k yuan"). */
+  unit: string;
+  /** Base currency units per display unit: amounts are written as amount / factor. */
+  unitFactor: number;
+}
+
+/** A label with the unit filled in. */
+export function label(context: SheetContext, template: string): string {
+  return template.replaceAll('{unit}', context.unit);
+}

@@ -1,0 +1,205 @@
+import type { ScenarioResult } from '../../../shared/engine/compute';
+import { rampForYear } from '../../../shared/engine/compute';
+import type { Scenario } from '../../../shared/model/schema';
+import { paybackSteps } from '../../../shared/workbook/payback-steps';
+import { absolute, costFactorFormula, fixedColumn, fixedRow, onSheet, ref, rowRange, text as literal } from '../formulas';
+import { HEADER_ROW, LEGEND_ROW, SCENARIO_COL as COL, STRUCTURE_COL, TITLE_ROW, type ScenarioLayout } from '../layout';
+import { HEADER_HEIGHT } from '../styles';
+import type { SheetWriter } from '../xlsx-writer';
+import { label, type SheetContext } from './context';
+
+/**
+ * One scenario: its inputs (volume growth, discount rate, ramp, investment lines, each lever
+ * on each cost line), the year-by-year saving, investment, net and cumulative net, the
+ * payback working, the results, and the cost lines with their factor and saving. Every
+ * computed cell mirrors the engine (shared/engine/compute.ts, levers.ts, payback.ts) and
+ * carries the engine's value as its cached result.
+ */
+export function scenarioSheet(context: SheetContext, scenario: Scenario, result: ScenarioResult, at: ScenarioLayout): SheetWriter {
+  const { tree, palette, text, unitFactor, layout } = context;
+  const t = text.scenario;
+  const { row, col, horizon } = at;
+  const years = Array.from({ length: horizon }, (_, y) => y + 1);
+  const first = col.year(1);
+  const last = col.lastYear;
+  const sheet = context.writer.sheet(at.sheet, {
+    freeze: { rows: HEADER_ROW, columns: 1 },
+    widths: Array.from({ length: Math.max(COL.lineSaving, col.category) }, (_, i) => (i === 0 ? 58 : i + 1 === col.parameter ? 22 : 16)),
+    print: { titleRows: [HEADER_ROW, HEADER_ROW] },
+    outlineAbove: true,
+  });
+  const money = (value: number) => value / unitFactor;
+
+  sheet.set(TITLE_ROW, 1, scenario.name, palette.title);
+  sheet.set(LEGEND_ROW, 1, text.legend.input, palette.legendInput);
+  sheet.set(LEGEND_ROW, 2, text.legend.formula, palette.legendFormula);
+  sheet.set(LEGEND_ROW, 5, text.legend.unit(context.unit), palette.legendFormula);
+
+  // Column headers: the years, then the columns that describe investment lines.
+  sheet.set(HEADER_ROW, 1, t.year, palette.header);
+  sheet.set(HEADER_ROW, COL.total, t.totalOrValue, palette.header);
+  for (const y of years) sheet.set(HEADER_ROW, col.year(y), result.years[y - 1]!.calendarYear, palette.headerNumber);
+  sheet.set(HEADER_ROW, col.timing, t.timing, palette.header);
+  sheet.set(HEADER_ROW, col.amountKind, t.amountKind, palette.header);
+  sheet.set(HEADER_ROW, col.parameter, label(context, t.parameter), palette.header);
+  sheet.set(HEADER_ROW, col.category, t.category, palette.header);
+  sheet.height(HEADER_ROW, HEADER_HEIGHT);
+
+  sheet.set(row.planYear, 1, t.planYear, palette.text);
+  for (const y of years) sheet.set(row.planYear, col.year(y), y, palette.integer);
+  sheet.set(row.volumeGrowth, 1, t.volumeGrowth, palette.text);
+  sheet.set(row.volumeGrowth, COL.total, scenario.volumeGrowth, palette.inputPercent);
+  sheet.set(row.discountRate, 1, t.discountRate, palette.text);
+  sheet.set(row.discountRate, COL.total, scenario.discountRate, palette.inputPercent);
+  sheet.set(row.ramp, 1, t.ramp, palette.text);
+  for (const y of years) sheet.set(row.ramp, col.year(y), rampForYear(scenario, y), palette.inputPercent);
+
+  const total = (r: number, value: number) => sheet.set(r, COL.total, { f: `SUM(${rowRange(r, first, last)})`, v: money(value) }, palette.amount);
+  const sum = (pick: (year: ScenarioResult['years'][number]) => number) => result.years.reduce((acc, year) => acc + pick(year), 0);
+
+  // Saving in year y = base saving x (1 + growth)^(y - 1) x ramp of year y.
+  sheet.set(row.saving, 1, label(context, t.saving), palette.section);
+  total(row.saving, result.totals.saving);
+  const base = absolute(row.baseSaving, COL.total);
+  for (const y of years) {
+    const c = col.year(y);
+    sheet.set(row.saving, c, { f: `${base}*(1+${at.names.volumeGrowth})^(${fixedRow(row.planYear, c)}-1)*${fixedRow(row.ramp, c)}`, v: money(result.years[y - 1]!.saving) }, palette.amount);
+  }
+
+  sheet.set(row.investmentsLabel, 1, label(context, t.investmentLines), palette.section);
+  scenario.investments.forEach((line, k) => {
+    const r = row.line(k);
+    const parameter = fixedColumn(r, col.parameter);
+    sheet.set(r, 1, line.name, palette.name(1));
+    total(r, sum((year) => year.investmentByLine[k]!));
+    sheet.set(r, col.timing, text.words.timing[line.timing], palette.inputText);
+    sheet.set(r, col.amountKind, text.words.amountKind[line.amount.kind], palette.text);
+    sheet.set(r, col.category, text.words.category[line.category], palette.text);
+    const amount = line.amount;
+    if (amount.kind === 'perYear') sheet.set(r, col.parameter, money(amount.amount), palette.inputAmount);
+    if (amount.kind === 'shareOfSaving') sheet.set(r, col.parameter, amount.share, palette.inputPercent);
+    for (const y of years) {
+      const c = col.year(y);
+      const value = money(result.years[y - 1]!.investmentByLine[k]!);
+      if (amount.kind === 'yearly') sheet.set(r, c, money(amount.amounts[y - 1] ?? 0), palette.inputAmount);
+      else if (amount.kind === 'perYear') sheet.set(r, c, { f: parameter, v: value }, palette.amount);
+      // A pool funded from the gain: no gain, no pool.
+      else sheet.set(r, c, { f: `${parameter}*MAX(0,${fixedRow(row.saving, c)})`, v: value }, palette.amount);
+    }
+  });
+
+  const lines = scenario.investments.length;
+  const timingRange = `${absolute(row.line(0), col.timing)}:${absolute(row.line(Math.max(0, lines - 1)), col.timing)}`;
+  const byTiming = (c: number, word: string) =>
+    lines === 0 ? '0' : `SUMIF(${timingRange},${literal(word)},${ref(row.line(0), c)}:${ref(row.line(lines - 1), c)})`;
+  sheet.set(row.upfront, 1, label(context, t.upfront), palette.text);
+  sheet.set(row.spread, 1, label(context, t.spread), palette.text);
+  sheet.set(row.investment, 1, label(context, t.investment), palette.section);
+  sheet.set(row.net, 1, label(context, t.net), palette.section);
+  sheet.set(row.cumulativeNet, 1, label(context, t.cumulativeNet), palette.text);
+  total(row.upfront, sum((year) => year.upfrontInvestment));
+  total(row.spread, sum((year) => year.spreadInvestment));
+  total(row.investment, result.totals.investment);
+  sheet.set(row.net, COL.total, { f: `${ref(row.saving, COL.total)}-${ref(row.investment, COL.total)}`, v: money(result.totals.net) }, palette.amount);
+
+  sheet.set(row.workingLabel, 1, t.paybackWorking, palette.note);
+  sheet.set(row.moved, 1, label(context, t.moved), palette.note);
+  sheet.set(row.tolerance, 1, label(context, t.tolerance), palette.note);
+  sheet.set(row.start, 1, label(context, t.startOfYear), palette.note);
+  sheet.set(row.lastBelowZero, 1, t.lastBelowZero, palette.note);
+  const payback = paybackSteps(result.years);
+  const tolerance = absolute(row.tolerance, COL.total);
+  sheet.set(row.tolerance, COL.total, { f: `0.000000001*MAX(${rowRange(row.moved, first, last)})`, v: money(payback.tolerance) }, palette.amount);
+
+  for (const y of years) {
+    const c = col.year(y);
+    const year = result.years[y - 1]!;
+    const step = payback.steps[y - 1]!;
+    const previous = c - 1;
+    sheet.set(row.upfront, c, { f: byTiming(c, text.words.timing.upfront), v: money(year.upfrontInvestment) }, palette.amount);
+    sheet.set(row.spread, c, { f: byTiming(c, text.words.timing.spread), v: money(year.spreadInvestment) }, palette.amount);
+    sheet.set(row.investment, c, { f: `${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(year.investment) }, palette.amount);
+    sheet.set(row.net, c, { f: `${ref(row.saving, c)}-${ref(row.investment, c)}`, v: money(year.net) }, palette.amount);
+    sheet.set(row.cumulativeNet, c, { f: y === 1 ? ref(row.net, c) : `${ref(row.cumulativeNet, previous)}+${ref(row.net, c)}`, v: money(year.cumulativeNet) }, palette.amount);
+    // The payback (shared/engine/payback.ts): the start of a year is the cumulative net of the
+    // year before less the upfront payments; the end is the year's cumulative net; a shortfall
+    // within the tolerance counts as zero.
+    sheet.set(row.moved, c, { f: `ABS(${ref(row.saving, c)})+${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(step.moved) }, palette.amount);
+    sheet.set(row.start, c, { f: y === 1 ? `0-${ref(row.upfront, c)}` : `${ref(row.cumulativeNet, previous)}-${ref(row.upfront, c)}`, v: money(step.start) }, palette.amount);
+    const start = ref(row.start, c);
+    const end = ref(row.cumulativeNet, c);
+    const planYear = fixedRow(row.planYear, c);
+    const before = y === 1 ? '0' : ref(row.lastBelowZero, previous);
+    sheet.set(
+      row.lastBelowZero,
+      c,
+      { f: `IF(${end}<-${tolerance},${planYear},IF(${start}<-${tolerance},(${planYear}-1)+MIN(1,-${start}/(${end}-${start})),${before}))`, v: step.lastBelowZero },
+      palette.years,
+    );
+  }
+
+  // Results.
+  const r = row;
+  const totals = result.totals;
+  const b = (rowNumber: number) => ref(rowNumber, COL.total);
+  const never = text.figures.never;
+  const notApplicable = text.figures.notApplicable;
+  const structureTotal = onSheet(layout.structure.sheet, absolute(layout.structure.firstRow, STRUCTURE_COL.amount));
+  const firstNode = r.firstNode;
+  const lastNode = r.firstNode + tree.order.length - 1;
+  sheet.set(r.resultsLabel, 1, t.results, palette.section);
+  const rows: [number, string, string, number | string, number][] = [
+    [r.baseSaving, label(context, text.summary.rows.baseSaving), `SUM(${ref(firstNode, COL.lineSaving)}:${ref(lastNode, COL.lineSaving)})`, money(result.baseSaving), palette.amount],
+    [r.affectedShare, text.summary.rows.affectedShare, `IF(${structureTotal}>0,${b(r.baseSaving)}/${structureTotal},0)`, result.affectedShare, palette.percentFine],
+    [r.totalSaving, label(context, text.summary.rows.saving), b(r.saving), money(totals.saving), palette.amount],
+    [r.totalInvestment, label(context, text.summary.rows.investment), b(r.investment), money(totals.investment), palette.amount],
+    [r.totalNet, label(context, text.summary.rows.net), `${b(r.totalSaving)}-${b(r.totalInvestment)}`, money(totals.net), palette.amount],
+    [
+      r.returnOnInvestment,
+      text.summary.rows.returnOnInvestment,
+      `IFERROR(IF(${b(r.totalInvestment)}>0,${b(r.totalSaving)}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
+      totals.returnOnInvestment ?? notApplicable,
+      palette.ratio,
+    ],
+    [r.netRoi, text.summary.rows.netRoi, `IFERROR(IF(${b(r.totalInvestment)}>0,${b(r.totalNet)}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`, totals.netRoi ?? notApplicable, palette.ratio],
+    [r.npv, label(context, text.summary.rows.npv), `NPV(${at.names.discountRate},${rowRange(r.net, first, last)})`, money(totals.npv), palette.amount],
+    [r.paybackYears, text.summary.rows.paybackYears, `IF(${ref(r.cumulativeNet, last)}<-${tolerance},${literal(never)},${ref(r.lastBelowZero, last)})`, totals.paybackYears ?? never, palette.years],
+    [r.paybackMonths, text.summary.rows.paybackMonths, `IF(ISNUMBER(${b(r.paybackYears)}),${b(r.paybackYears)}*12,${b(r.paybackYears)})`, totals.paybackYears === null ? never : totals.paybackYears * 12, palette.months],
+  ];
+  for (const [rowNumber, caption, formula, value, style] of rows) {
+    sheet.set(rowNumber, 1, caption, palette.section);
+    sheet.set(rowNumber, COL.total, { f: formula, v: value }, style);
+  }
+
+  // The cost lines: levers (inputs; an empty one counts as 0), cost factor, saving.
+  sheet.set(r.linesHeader, 1, t.lines, palette.header);
+  sheet.set(r.linesHeader, COL.unitCostChange, t.unitCostChange, palette.header);
+  sheet.set(r.linesHeader, COL.throughputChange, t.throughputChange, palette.header);
+  sheet.set(r.linesHeader, COL.volumeChange, t.volumeChange, palette.header);
+  sheet.set(r.linesHeader, COL.costFactor, t.costFactor, palette.header);
+  sheet.set(r.linesHeader, COL.lineSaving, label(context, t.lineSaving), palette.header);
+  sheet.height(r.linesHeader, HEADER_HEIGHT);
+  const levers = new Map(scenario.levers.map((lever) => [lever.nodeId, lever]));
+  const structureRow = layout.structure.rowOfNode;
+  for (let k = 0; k < tree.order.length; k++) {
+    const i = tree.order[k]!;
+    const nodeRow = firstNode + k;
+    const p = tree.parent[i]!;
+    const lever = levers.get(tree.ids[i]!);
+    sheet.beginRow(nodeRow, tree.depth[i]!);
+    sheet.cell(1, tree.nodes[i]!.name, palette.name(tree.depth[i]!));
+    sheet.cell(COL.unitCostChange, lever?.unitCostChange ?? null, palette.inputPercent);
+    sheet.cell(COL.throughputChange, lever?.throughputChange ?? null, palette.inputPercent);
+    sheet.cell(COL.volumeChange, lever?.volumeChange ?? null, palette.inputPercent);
+    const parentFactor = p >= 0 ? ref(firstNode + (structureRow[p]! - layout.structure.firstRow), COL.costFactor) : null;
+    sheet.cell(
+      COL.costFactor,
+      { f: costFactorFormula(parentFactor, ref(nodeRow, COL.unitCostChange), ref(nodeRow, COL.throughputChange), ref(nodeRow, COL.volumeChange)), v: result.costFactor[i]! },
+      palette.factor,
+    );
+    const own = onSheet(layout.structure.sheet, absolute(structureRow[i]!, STRUCTURE_COL.ownAmount));
+    sheet.cell(COL.lineSaving, { f: `${own}*(1-${ref(nodeRow, COL.costFactor)})`, v: money(result.lineSaving[i]!) }, palette.amount);
+    sheet.endRow();
+  }
+  return sheet;
+}

@@ -1,0 +1,11 @@
+export * from './inputs';
+export * from './outputs';
+export { ScenarioEvaluator, recompute, type Evaluation } from './evaluator';
+export { startAnalysis, resolveInputs, inputLabel, type Analysis, type AnalysisOptions } from './setup';
+export * from './goal-seek';
+export * from './tornado';
+export * from './data-table';
+export * from './monte-carlo';
+export * from './bridge';
+export { createRandom, createSampler, distributionMoments, sampleBeta, type RandomSource, type Sampler } from './random';
+export { averageRanks, histogram, percentile, rankCorrelation, rankCorrelations, type HistogramBin } from './statistics';

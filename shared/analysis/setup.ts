@@ -1,0 +1,89 @@
+import { prepareTree, type PreparedTree } from '../engine/tree';
+import type { ScenarioResult } from '../engine/compute';
+import { INPUT_TEXT } from '../i18n/analysis';
+import type { Model, Scenario } from '../model/schema';
+import type { Language } from '../model/units';
+import type { ModelIssue } from '../model/validate';
+import { err, ok, type Result } from '../result';
+import { findScenario, inputContext, inputValue, resolveInput, type Input, type InputContext } from './inputs';
+import { isOutputName, OUTPUTS, type OutputName } from './outputs';
+
+/** What every analysis of one scenario starts from. Expects a validated model. */
+export interface Analysis {
+  model: Model;
+  scenario: Scenario;
+  context: InputContext;
+  /** Prepared from model.costTree. */
+  tree: PreparedTree;
+  /** The scenario's engine result over `tree`, when the caller has it. */
+  result: ScenarioResult | undefined;
+}
+
+export interface AnalysisOptions {
+  /** The model's prepared cost tree, when the caller has it already (IncrementalEngine). */
+  tree?: PreparedTree;
+  /**
+   * The analysed scenario's result from the engine over that tree (IncrementalEngine has it):
+   * moving levers are then folded without a pass over the tree.
+   */
+  result?: ScenarioResult;
+}
+
+export function startAnalysis(model: Model, scenarioReference: string, options: AnalysisOptions = {}): Result<Analysis, ModelIssue> {
+  const scenario = findScenario(model, scenarioReference);
+  if (!scenario) {
+    const known = model.scenarios.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
+    return err({ path: 'scenario', message: `no scenario named ${JSON.stringify(scenarioReference)} (scenarios: ${known})` });
+  }
+  const tree = options.tree ?? prepareTree(model.costTree);
+  return ok({ model, scenario, context: inputContext(model, scenario, tree), tree, result: options.result });
+}
+
+export function inputPath(text: string): string {
+  return `input ${JSON.stringify(text)}`;
+}
+
+/** Resolves addresses (ids or names); the same input twice is an error. */
+export function resolveInputs(analysis: Analysis, texts: readonly string[]): Result<Input[], ModelIssue> {
+  const inputs: Input[] = [];
+  const seen = new Map<string, string>();
+  for (const text of texts) {
+    const resolved = resolveInput(analysis.context, text);
+    if (!resolved.ok) return err({ path: inputPath(text), message: resolved.error });
+    const earlier = seen.get(resolved.value.address);
+    if (earlier !== undefined)
+      return err({ path: inputPath(text), message: `is the same input as ${JSON.stringify(earlier)} (${resolved.value.address})` });
+    seen.set(resolved.value.address, text);
+    inputs.push(resolved.value);
+  }
+  return ok(inputs);
+}
+
+export function checkOutput(output: unknown): Result<OutputName, ModelIssue> {
+  return isOutputName(output) ? ok(output) : err({ path: 'output', message: `must be one of ${OUTPUTS.join(', ')}, got ${JSON.stringify(output)}` });
+}
+
+export function currentValues(analysis: Analysis, inputs: readonly Input[]): Float64Array {
+  return Float64Array.from(inputs, (input) => inputValue(analysis.context, input));
+}
+
+/** A readable name of an input in the model's words: "Contact-center labor: unit cost". */
+export function inputLabel(context: InputContext, input: Input, language: Language): string {
+  const text = INPUT_TEXT[language];
+  const target = input.target;
+  const nodeName = (id: string) => context.nodeById(id)?.name ?? id;
+  switch (target.kind) {
+    case 'lever':
+      return text.lever(nodeName(target.nodeId), target.lever);
+    case 'growth':
+      return text.growth;
+    case 'discount':
+      return text.discount;
+    case 'share':
+      return text.share(nodeName(target.nodeId));
+    case 'amount':
+      return text.amount(nodeName(target.nodeId));
+    case 'investment':
+      return text.investment(context.scenario.investments.find((line) => line.id === target.lineId)?.name ?? target.lineId);
+  }
+}

@@ -1,0 +1,37 @@
+import type { Language } from '../model/units';
+import { LEVER_TEXT } from './figures';
+
+/** Names of what-if inputs, as tables and charts label them. */
+export const INPUT_TEXT: Record<
+  Language,
+  {
+    growth: string;
+    discount: string;
+    lever: (node: string, kind: keyof (typeof LEVER_TEXT)['en']) => string;
+    share: (node: string) => string;
+    amount: (node: string) => string;
+    investment: (line: string) => string;
+  }
+> = {
+  en: {
+    growth: 'Volume growth',
+    discount: 'Discount rate',
+    lever: (node, kind) => `${node}: ${LEVER_TEXT.en[kind].toLowerCase()}`,
+    share: (node) => `${node}: share of parent`,
+    amount: (node) => `${node}: amount`,
+    investment: (line) => `${line} (investment)`,
+  },
+  zh: {
+    growth: '业务量增长率',
+    discount: '折现率',
+    lever: (node, kind) => `${node}：${LEVER_TEXT.zh[kind]}`,
+    share: (node) => `${node}：占上级比例`,
+    amount: (node) => `${node}：金额`,
+    investment: (line) => `${line}（投入）`,
+  },
+};
+
+export const DISTRIBUTION_TEXT: Record<Language, Record<'triangular' | 'pert', string>> = {
+  en: { triangular: 'triangular', pert: 'PERT' },
+  zh: { triangular: '三角分布', pert: 'PERT 分布' },
+};

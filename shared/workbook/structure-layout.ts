@@ -1,0 +1,154 @@
+import { RELEVANCE, type Relevance } from '../model/schema';
+import type { DisplayUnit, Language } from '../model/units';
+import { WORKBOOK_TEXT } from './labels';
+
+/**
+ * The layout a cost structure is imported from (an .xlsx sheet or a .csv file), and the words
+ * it accepts. The exported "Cost structure" sheet follows it, so it imports as it is.
+ *
+ * - A header row (one of the first 20 rows) names the columns; their order is free and other
+ *   columns are ignored. Headers are matched without case and without a trailing "(...)".
+ * - Each row below it is one cost line. Blank rows are skipped.
+ * - The tree comes from Level (1 for the root, 2 for its parts, ...; rows in outline order,
+ *   each under the nearest row above with the level one less) or, without a Level column,
+ *   from Parent (the name of the parent line; empty for the root).
+ */
+export const STRUCTURE_COLUMNS = ['level', 'parent', 'name', 'basis', 'value', 'relevance', 'notes', 'id'] as const;
+export type StructureColumn = (typeof STRUCTURE_COLUMNS)[number];
+
+/** Header words per column, compared after `normalizeHeader`. */
+const HEADER_ALIASES: Record<StructureColumn, readonly string[]> = {
+  level: ['level', 'outline level', '层级', '级别', '层次'],
+  parent: ['parent', 'parent name', '上级', '父级', '上级名称'],
+  name: ['name', 'cost line', 'line', '名称', '成本项', '项目'],
+  basis: ['basis', 'kind', '依据', '方式', '类型'],
+  value: ['value', 'share or amount', '数值', '值', '占比或金额'],
+  relevance: ['relevance', '相关性', '相关'],
+  notes: ['notes', 'note', 'comment', '备注', '说明'],
+  id: ['id', '编号'],
+};
+
+/** "Value (share, or amount in 万元)" -> "value"; full-width brackets too. */
+export function normalizeHeader(text: string): string {
+  return text
+    .replace(/[（(][^()（）]*[)）]\s*$/u, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export function columnForHeader(text: string): StructureColumn | undefined {
+  const key = normalizeHeader(text);
+  if (key === '') return undefined;
+  return STRUCTURE_COLUMNS.find((column) => HEADER_ALIASES[column].includes(key));
+}
+
+/** Is the header written in Chinese? (decides the language of an imported model) */
+export function isChineseText(text: string): boolean {
+  return /[\u4e00-\u9fff]/u.test(text);
+}
+
+/** Unit words, longest first (百万 before 万); CNY labels and other currencies' prefixes alike. */
+const UNIT_WORDS: readonly (readonly [RegExp, DisplayUnit])[] = [
+  [/百万/u, 'million'],
+  [/亿/u, 'hundredMillion'],
+  [/千/u, 'thousand'],
+  [/万/u, 'tenThousand'],
+  [/\b100m\b/iu, 'hundredMillion'],
+  [/\bmillions?\b/iu, 'million'],
+  [/\bthousands?\b/iu, 'thousand'],
+  [/\b10k\b/iu, 'tenThousand'],
+];
+
+/** The text in a header's last brackets ("Value (share, or amount in 万元)" -> "share, or amount in 万元"), or all of it. */
+function bracketText(text: string): string {
+  const match = /[（(]([^()（）]*)[)）]\s*$/u.exec(text);
+  return match ? match[1]! : text;
+}
+
+/** The unit a header names, such as "Value (share, or amount in 万元)" -> tenThousand; yuan when none. */
+export function unitInHeader(text: string): DisplayUnit {
+  const inside = bracketText(text);
+  for (const [pattern, unit] of UNIT_WORDS) if (pattern.test(inside)) return unit;
+  return 'yuan';
+}
+
+/** A currency code named in a header ("amount in 万USD" -> USD); undefined for yuan (CNY). */
+export function currencyInHeader(text: string): string | undefined {
+  return /(?:^|[^A-Za-z])([A-Z]{3})(?:$|[^A-Za-z])/u.exec(bracketText(text))?.[1];
+}
+
+const BASIS_WORDS: Record<'share' | 'amount', readonly string[]> = {
+  share: ['share', '%', 'percent', 'percentage', '占比', '比例', '百分比'],
+  amount: ['amount', '金额', '数额'],
+};
+
+export function parseBasisWord(text: string): 'share' | 'amount' | undefined {
+  const key = text.trim().toLowerCase();
+  if (BASIS_WORDS.share.includes(key)) return 'share';
+  if (BASIS_WORDS.amount.includes(key)) return 'amount';
+  return undefined;
+}
+
+const RELEVANCE_WORDS: Record<Relevance, readonly string[]> = {
+  strong: ['strong', 'strongly related', '强相关', '强'],
+  weak: ['weak', 'weakly related', '弱相关', '弱'],
+};
+
+export function parseRelevanceWord(text: string): Relevance | undefined {
+  const key = text.trim().toLowerCase();
+  return RELEVANCE.find((relevance) => RELEVANCE_WORDS[relevance].includes(key));
+}
+
+/**
+ * A number typed as text: "0.44", "44%", "1,234.5", " -3 ". Returns the number (a percent
+ * divided by 100) and whether it was written as a percent; undefined if it is not a number.
+ */
+export function parseNumberText(text: string): { value: number; percent: boolean } | undefined {
+  let body = text.trim().replace(/[\s,，]/gu, '');
+  const percent = /[%％]$/u.test(body);
+  if (percent) body = body.slice(0, -1);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/iu.test(body)) return undefined;
+  const value = Number(body);
+  if (!Number.isFinite(value)) return undefined;
+  return { value: percent ? value / 100 : value, percent };
+}
+
+/** One row of the documentation of the layout (the template's About sheet and the README). */
+export interface LayoutColumnDoc {
+  column: StructureColumn;
+  header: string;
+  required: string;
+  meaning: string;
+}
+
+export function structureLayoutDoc(language: Language, unitLabel: string): LayoutColumnDoc[] {
+  const t = WORKBOOK_TEXT[language].structure;
+  const w = WORKBOOK_TEXT[language].words;
+  if (language === 'zh') {
+    return [
+      { column: 'level', header: t.level, required: '与“上级”二选一', meaning: '根节点为 1，其组成部分为 2，依此类推。各行按大纲顺序排列：每行归属其上方最近的、层级小 1 的行。' },
+      { column: 'parent', header: t.parent, required: '与“层级”二选一', meaning: '上级成本项的名称；根节点留空。名称须能唯一确定上级。有“层级”列时忽略本列。' },
+      { column: 'name', header: t.name, required: '必填', meaning: '成本项名称（最多 120 个字符）；同一上级下不得重名。' },
+      { column: 'basis', header: t.basis, required: '根节点可留空', meaning: `“${w.basis.share}”（上级金额的比例）或“${w.basis.amount}”。留空时：根节点为金额；数值写成“44%”时为占比。` },
+      { column: 'value', header: withUnitWord(t.value, unitLabel), required: '必填', meaning: `占比写作 44% 或 0.44（0 到 100%）；金额以标题括号中的单位计（如 ${unitLabel}，未写单位时为元）。根节点必须是金额。` },
+      { column: 'relevance', header: t.relevance, required: '可选', meaning: `“${w.relevance.strong}”或“${w.relevance.weak}”；留空时沿用上级（根节点为强相关）。` },
+      { column: 'notes', header: t.notes, required: '可选', meaning: '备注文字（最多 4000 个字符）。' },
+      { column: 'id', header: t.id, required: '可选', meaning: '成本项编号（字母、数字和 _ . : -）；留空时自动生成。' },
+    ];
+  }
+  return [
+    { column: 'level', header: t.level, required: 'Level or Parent', meaning: '1 for the root, 2 for its parts, and so on. Rows in outline order: each row belongs to the nearest row above it whose level is one less.' },
+    { column: 'parent', header: t.parent, required: 'Level or Parent', meaning: 'The name of the parent line; empty for the root. The name must identify one line. Ignored when there is a Level column.' },
+    { column: 'name', header: t.name, required: 'required', meaning: 'The name of the cost line (at most 120 characters); lines under the same parent need different names.' },
+    { column: 'basis', header: t.basis, required: 'may be empty for the root', meaning: `"${w.basis.share}" (a share of the parent's amount) or "${w.basis.amount}". Empty: an amount for the root, a share when the value is written like 44%.` },
+    { column: 'value', header: withUnitWord(t.value, unitLabel), required: 'required', meaning: `A share as 44% or 0.44 (0 to 100%); an amount in the unit named in the header's brackets (such as ${unitLabel}; yuan when none is named). The root must be an amount.` },
+    { column: 'relevance', header: t.relevance, required: 'optional', meaning: `"${w.relevance.strong}" or "${w.relevance.weak}"; empty: the parent's (strong for the root).` },
+    { column: 'notes', header: t.notes, required: 'optional', meaning: 'Free text (at most 4,000 characters).' },
+    { column: 'id', header: t.id, required: 'optional', meaning: 'An id of letters, digits and _ . : - ; made up when empty.' },
+  ];
+}
+
+function withUnitWord(label: string, unit: string): string {
+  return label.replaceAll('{unit}', unit);
+}
