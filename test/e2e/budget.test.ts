@@ -1,40 +1,16 @@
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
-import { cell, cellText, focusCell, freshExample, openTab, pageModel, paste, typeInto } from './support/grid';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from './support/app';
+import { cell, cellText, focusCell, pageModel, paste, typeInto, useScreen } from './support/grid';
 
 /** The incentive budget in Chromium: investment lines, totals per year, the funding verdict. */
 describe.skipIf(!browserAvailable())('incentive budget screen', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
-  let page: Page;
-  let modelCount = 0;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await openTab(page, 'budget');
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    modelCount += 1;
-    await freshExample(page, join(app.dataDir, `budget-${modelCount}.costplan`));
-    await page.locator('.scenario-name').first().click();
+  const screen = useScreen('budget', async (page) => {
     await expect.poll(() => cellText(page, 'total-investment', 'y1')).toBe('70.00');
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = screen.page;
   });
 
   const verdict = () => page.getByTestId('funding-verdict');
@@ -129,6 +105,6 @@ describe.skipIf(!browserAvailable())('incentive budget screen', () => {
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => verdict().innerText()).toContain('the savings fund the budget in every year');
     await screenshot(page, 'budget-english');
-    expect(errors).toEqual([]);
+    expect(screen.errors).toEqual([]);
   });
 });

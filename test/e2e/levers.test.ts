@@ -1,40 +1,16 @@
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
-import { cell, cellText, focusCell, freshExample, openTab, pageModel, paste, typeInto } from './support/grid';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from './support/app';
+import { cell, cellText, focusCell, pageModel, paste, typeInto, useScreen } from './support/grid';
 
 /** Levers and targets in Chromium: lever cells, their savings and meaning, scenario parameters. */
 describe.skipIf(!browserAvailable())('levers and targets screen', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
-  let page: Page;
-  let modelCount = 0;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await openTab(page, 'levers');
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    modelCount += 1;
-    await freshExample(page, join(app.dataDir, `levers-${modelCount}.costplan`));
-    await page.locator('.scenario-name').first().click();
+  const screen = useScreen('levers', async (page) => {
     await expect.poll(() => cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-15%');
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = screen.page;
   });
 
   const figure = (id: string) => page.getByTestId(id).innerText();
@@ -152,6 +128,6 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     await page.locator('.scenario-name').nth(1).click();
     await expect.poll(() => cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-20%');
     expect(await page.getByTestId('param-horizon').inputValue()).toBe('3');
-    expect(errors).toEqual([]);
+    expect(screen.errors).toEqual([]);
   });
 });

@@ -1,39 +1,16 @@
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
-import { cell, cellText, focusCell, freshExample, openTab, pageModel, paste, typeInto, waitSaved } from './support/grid';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from './support/app';
+import { cell, cellText, focusCell, pageModel, paste, typeInto, waitSaved, useScreen } from './support/grid';
 
 /** The cost structure screen in Chromium: tree grid editing, refusals, paste, fill, moves, undo. */
 describe.skipIf(!browserAvailable())('cost structure screen', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
-  let page: Page;
-  let modelCount = 0;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await openTab(page, 'structure');
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
-
-  beforeEach(async () => {
-    modelCount += 1;
-    await freshExample(page, join(app.dataDir, `structure-${modelCount}.costplan`));
+  const screen = useScreen('structure', async (page) => {
     await expect.poll(() => cellText(page, 'contact-center', 'share')).toBe('14.0%');
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = screen.page;
   });
 
   const share = async (id: string) => (await pageModel(page)).costTree.find((node) => node.id === id)?.basis.share;
@@ -236,6 +213,6 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     expect(await cellText(page, 'other-service', 'relevance')).toBe('Weak');
     expect(await page.getByTestId('relevance-split').innerText()).toContain('Weakly related');
     await screenshot(page, 'structure-english');
-    expect(errors).toEqual([]);
+    expect(screen.errors).toEqual([]);
   });
 });
