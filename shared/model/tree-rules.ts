@@ -54,9 +54,11 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
 
   // Every node must reach the root by following parents; those that never do sit on a cycle.
   const reachesRoot = new Map<string, boolean>();
-  for (const node of nodes) {
-    const trail: string[] = [];
-    const onTrail = new Set<string>();
+  const trail: string[] = [];
+  const onTrail = new Set<string>();
+  const walk = (node: CostNode): boolean => {
+    trail.length = 0;
+    onTrail.clear();
     let current: CostNode | undefined = node;
     let verdict = false;
     while (current) {
@@ -75,6 +77,10 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
       current = byId.get(current.parentId);
     }
     for (const id of trail) reachesRoot.set(id, verdict);
+    return verdict;
+  };
+  for (const node of nodes) {
+    const verdict = reachesRoot.get(node.id) ?? walk(node);
     if (!verdict) issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root' });
   }
   if (issues.length > 0) return issues;
