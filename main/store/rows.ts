@@ -36,6 +36,9 @@ interface NodeRow {
   notes: string | null;
 }
 
+type NodeTuple = [NodeRow['id'], NodeRow['parent_id'], NodeRow['seq'], NodeRow['name'], NodeRow['basis_kind'], NodeRow['basis_value'], NodeRow['relevance'], NodeRow['notes']];
+type LeverTuple = [string, string, number | null, number | null, number | null];
+
 interface ScenarioRow {
   id: string;
   name: string;
@@ -75,9 +78,20 @@ interface SettingsRow {
 export function readModel(db: Database.Database): Model {
   const settings = statement(db, 'SELECT * FROM model_settings WHERE singleton = 1').get() as SettingsRow | undefined;
   if (!settings) throw new Error('the file holds no model settings');
-  const nodes = (statement(db, 'SELECT * FROM cost_node ORDER BY seq').all() as NodeRow[]).map(nodeFromRow);
+  // Rows as arrays, not objects: a 10,000-line model reads tens of thousands of them on open.
+  const nodes = (
+    statement(db, 'SELECT id, parent_id, seq, name, basis_kind, basis_value, relevance, notes FROM cost_node ORDER BY seq')
+      .raw(true)
+      .all() as NodeTuple[]
+  ).map(([id, parent_id, seq, name, basis_kind, basis_value, relevance, notes]) =>
+    nodeFromRow({ id, parent_id, seq, name, basis_kind, basis_value, relevance, notes }),
+  );
   const levers = new Map<string, Lever[]>();
-  for (const row of statement(db, 'SELECT * FROM lever ORDER BY scenario_id, seq').all() as LeverRow[]) {
+  const leverRows = statement(db, 'SELECT scenario_id, node_id, unit_cost_change, throughput_change, volume_change FROM lever ORDER BY scenario_id, seq')
+    .raw(true)
+    .all() as LeverTuple[];
+  for (const [scenario_id, node_id, unit_cost_change, throughput_change, volume_change] of leverRows) {
+    const row: LeverRow = { scenario_id, node_id, unit_cost_change, throughput_change, volume_change };
     const list = levers.get(row.scenario_id) ?? [];
     list.push(leverFromRow(row));
     levers.set(row.scenario_id, list);
