@@ -10,8 +10,9 @@ import { LeversScreen } from './screens/levers/LeversScreen';
 import { BudgetScreen } from './screens/budget/BudgetScreen';
 import { ResultsScreen } from './screens/results/ResultsScreen';
 import { CompareScreen } from './screens/compare/CompareScreen';
+import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 
-export const TABS = ['structure', 'levers', 'budget', 'results', 'compare'] as const;
+export const TABS = ['structure', 'levers', 'budget', 'results', 'compare', 'analysis'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The planner's workspace: header, scenarios on the left, one screen at a time. */
@@ -47,6 +48,7 @@ export function App() {
               {tab === 'budget' && <BudgetScreen />}
               {tab === 'results' && <ResultsScreen />}
               {tab === 'compare' && <CompareScreen />}
+              {tab === 'analysis' && <AnalysisScreen />}
             </section>
           </main>
         </div>

@@ -60,7 +60,15 @@ export interface SimulationResult {
 export const MAX_TRIALS = 100_000;
 export const DEFAULT_BINS = 20;
 
-export function simulate(model: Model, request: SimulationRequest, options: AnalysisOptions = {}): Result<SimulationResult, ModelIssue> {
+export interface SimulationOptions extends AnalysisOptions {
+  /** Called after every chunk of trials (a worker posts it as progress; cancel by terminating the worker). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Trials between two progress reports. */
+export const PROGRESS_CHUNK = 2000;
+
+export function simulate(model: Model, request: SimulationRequest, options: SimulationOptions = {}): Result<SimulationResult, ModelIssue> {
   const started = startAnalysis(model, request.scenario, options);
   if (!started.ok) return started;
   const analysis = started.value;
@@ -96,17 +104,21 @@ export function simulate(model: Model, request: SimulationRequest, options: Anal
   const random = createRandom(seed);
   let roiAboveOne = 0;
   let paybackWithin = 0;
-  for (let t = 0; t < trials; t++) {
-    for (let j = 0; j < samplers.length; j++) {
-      const value = samplers[j]!(random);
-      values[j] = value;
-      draws[j]![t] = value;
+  for (let start = 0; start < trials; start += PROGRESS_CHUNK) {
+    const end = Math.min(trials, start + PROGRESS_CHUNK);
+    for (let t = start; t < end; t++) {
+      for (let j = 0; j < samplers.length; j++) {
+        const value = samplers[j]!(random);
+        values[j] = value;
+        draws[j]![t] = value;
+      }
+      const evaluation = evaluator.evaluate(values);
+      outputs[t] = orderedOutput(outputValue(evaluation, output.value), output.value);
+      const roi = evaluation.totals.returnOnInvestment;
+      if (roi !== null && roi > 1) roiAboveOne++;
+      if (evaluation.totals.paybackYears !== null) paybackWithin++;
     }
-    const evaluation = evaluator.evaluate(values);
-    outputs[t] = orderedOutput(outputValue(evaluation, output.value), output.value);
-    const roi = evaluation.totals.returnOnInvestment;
-    if (roi !== null && roi > 1) roiAboveOne++;
-    if (evaluation.totals.paybackYears !== null) paybackWithin++;
+    options.onProgress?.(end, trials);
   }
 
   let defined = 0;

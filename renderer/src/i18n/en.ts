@@ -1,7 +1,9 @@
 import { planningEn } from './planning.en';
+import { analysisEn } from './analysis.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
+  ...analysisEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {
     file: 'File',
@@ -22,7 +24,7 @@ export const en = {
   },
   units: { yuan: 'yuan', thousand: 'thousand', tenThousand: '10k', million: 'million', hundredMillion: '100m' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare' },
+  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis' },
   scenarios: {
     title: 'Scenarios',
     add: 'New',

@@ -1,9 +1,11 @@
 import { planningZh } from './planning.zh';
+import { analysisZh } from './analysis.zh';
 import type { UiText } from './en';
 
 /** 中文界面文字。 */
 export const zh: UiText = {
   ...planningZh,
+  ...analysisZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
   header: {
     file: '文件',
@@ -24,7 +26,7 @@ export const zh: UiText = {
   },
   units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比' },
+  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比', analysis: '分析' },
   scenarios: {
     title: '情景',
     add: '新建',
