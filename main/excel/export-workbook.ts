@@ -7,6 +7,7 @@ import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { absolute, onSheet } from './formulas';
 import { SCENARIO_COL, workbookLayout, type WorkbookLayout } from './layout';
 import type { SheetContext } from './sheets/context';
+import { analysisSheet } from './sheets/analysis';
 import { costStructureSheet } from './sheets/cost-structure';
 import { definitionsSheet } from './sheets/definitions';
 import { metaSheet } from './sheets/meta';
@@ -33,7 +34,7 @@ export interface ExportedWorkbook {
 
 /**
  * The model as an Excel workbook that recalculates: a Summary, the Cost structure, a sheet per
- * scenario, Definitions, and a hidden sheet for importing it back. Every computed cell is a
+ * scenario, the what-if Analyses (values, not formulas), Definitions, and a hidden sheet for importing it back. Every computed cell is a
  * formula over the input cells and carries the engine's value as its cached result. Expects a
  * validated model.
  */
@@ -70,6 +71,7 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
     writer.defineName({ name: at.names.discountRate, ref: onSheet(at.sheet, absolute(at.row.discountRate, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.ramp, ref: onSheet(at.sheet, `${absolute(at.row.ramp, at.col.year(1))}:${absolute(at.row.ramp, at.col.lastYear)}`) });
   });
+  if (scenarios.length > 0) writer.addSheet(analysisSheet(context, exported));
   writer.addSheet(definitionsSheet(context));
   writer.addSheet(metaSheet(writer, exported, language));
   return { data: await writer.finish(), layout, model: exported };

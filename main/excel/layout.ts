@@ -101,6 +101,8 @@ export interface WorkbookLayout {
   language: Language;
   summarySheet: string;
   definitionsSheet: string;
+  /** The what-if analyses (values, not formulas); named after the scenarios so that no scenario sheet's name changes. */
+  analysisSheet: string;
   structure: StructureLayout;
   scenarios: ScenarioLayout[];
 }
@@ -111,16 +113,18 @@ export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[
   const rowOfNode = new Int32Array(tree.ids.length);
   const firstRow = HEADER_ROW + 1;
   for (let k = 0; k < tree.order.length; k++) rowOfNode[tree.order[k]!] = firstRow + k;
+  const scenarioLayouts = scenarios.map((scenario, i) => {
+    const sheet = uniqueSheetName(sheetNameFor(scenario.name, text.sheets.scenarioFallback(i + 1)), taken);
+    taken.add(sheet.toLowerCase());
+    return scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
+  });
   return {
     language,
     summarySheet: text.sheets.summary,
     definitionsSheet: text.sheets.definitions,
+    analysisSheet: uniqueSheetName(text.sheets.analysis, taken),
     structure: { sheet: text.sheets.structure, rowOfNode, firstRow, lastRow: firstRow + tree.order.length - 1 },
-    scenarios: scenarios.map((scenario, i) => {
-      const sheet = uniqueSheetName(sheetNameFor(scenario.name, text.sheets.scenarioFallback(i + 1)), taken);
-      taken.add(sheet.toLowerCase());
-      return scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
-    }),
+    scenarios: scenarioLayouts,
   };
 }
 

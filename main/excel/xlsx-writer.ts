@@ -265,14 +265,15 @@ export class SheetWriter {
     if (widths && widths.length > 0) {
       head.push(`<cols>${widths.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`).join('')}</cols>`);
     }
-    head.push('<sheetData>', ...before);
-    const tail: string[] = [...after, '</sheetData>'];
+    // concat, not push(...rows): a spread of tens of thousands of rows overflows the call stack.
+    const opening = head.concat('<sheetData>', before);
+    const tail: string[] = after.concat('</sheetData>');
     if (print) {
       tail.push('<printOptions gridLines="0"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
       tail.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     }
     tail.push('</worksheet>');
-    return [Buffer.from(head.join(''), 'utf8'), ...this.streamed.chunks(), Buffer.from(tail.join(''), 'utf8')];
+    return [Buffer.from(opening.join(''), 'utf8'), ...this.streamed.chunks(), Buffer.from(tail.join(''), 'utf8')];
   }
 }
 

@@ -7,7 +7,7 @@ import type { Language } from '../model/units';
  * `{unit}` in a label is replaced by the display unit (万元, "10k yuan", ...).
  */
 export interface WorkbookText {
-  sheets: { summary: string; structure: string; definitions: string; scenarioFallback: (index: number) => string };
+  sheets: { summary: string; structure: string; definitions: string; analysis: string; scenarioFallback: (index: number) => string };
   legend: { input: string; formula: string; unit: (unit: string) => string };
   summary: {
     title: (model: string) => string;
@@ -86,13 +86,52 @@ export interface WorkbookText {
     category: Record<InvestmentCategory, string>;
   };
   definitions: { title: string; term: string; definition: string };
+  /** The analysis sheet: values the engine computed, not formulas. */
+  analysis: {
+    title: (model: string) => string;
+    note: string;
+    scenario: (name: string) => string;
+    tornado: (output: string, swing: number) => string;
+    base: (output: string) => string;
+    input: string;
+    source: string;
+    sources: { range: string; swing: string };
+    low: string;
+    high: string;
+    atLow: (output: string) => string;
+    atHigh: (output: string) => string;
+    swing: (output: string) => string;
+    bridge: string;
+    step: string;
+    change: string;
+    yearOneSaving: string;
+    horizonSaving: string;
+    growthStep: string;
+    otherLevers: (count: number) => string;
+    largest: (shown: number, of: number) => string;
+    total: string;
+    monteCarlo: string;
+    seed: string;
+    trials: string;
+    trialsLowered: (full: number) => string;
+    mostLikely: string;
+    distribution: string;
+    figure: string;
+    mean: string;
+    probabilityRoi: string;
+    probabilityPayback: string;
+    noRanges: string;
+    outputs: { npv: string; saving: string };
+    /** An output's column header, with the unit. */
+    amount: (output: string) => string;
+  };
   csv: { scenario: string; planYear: string; calendarYear: string };
   template: { title: string; hint: string; about: string; sheet: string; column: string; required: string; meaning: string };
 }
 
 export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
   en: {
-    sheets: { summary: 'Summary', structure: 'Cost structure', definitions: 'Definitions', scenarioFallback: (index) => `Scenario ${index}` },
+    sheets: { summary: 'Summary', structure: 'Cost structure', definitions: 'Definitions', analysis: 'Analyses', scenarioFallback: (index) => `Scenario ${index}` },
     legend: {
       input: 'Input (shaded): change these',
       formula: 'Formula: worked out from the inputs',
@@ -172,6 +211,43 @@ export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
       category: { bonus: 'Bonus', digitalTools: 'Digital tools', teamAndPay: 'Team and pay', training: 'Training', other: 'Other' },
     },
     definitions: { title: 'Definitions: how every figure is worked out', term: 'Term', definition: 'Definition' },
+    analysis: {
+      title: (model) => `${model}: what-if analyses`,
+      note: 'Values computed by Service Cost Planner; they do not recalculate (no formulas on this sheet).',
+      scenario: (name) => `Scenario: ${name}`,
+      tornado: (output, swing) => `Tornado of ${output}: each input moved alone to its low and high (its uncertainty range, else -/+${swing}% of its value)`,
+      base: (output) => `${output} as the scenario has it ({unit})`,
+      input: 'Input',
+      source: 'Low and high from',
+      sources: { range: 'uncertainty range', swing: '-/+ swing' },
+      low: 'Low (% or {unit})',
+      high: 'High (% or {unit})',
+      atLow: (output) => `${output} at low ({unit})`,
+      atHigh: (output) => `${output} at high ({unit})`,
+      swing: (output) => `Swing of ${output} ({unit})`,
+      bridge: 'Bridge of the horizon saving: each lever (at today\'s volume) and volume growth',
+      step: 'Step',
+      change: 'Change',
+      yearOneSaving: 'Year-1 saving ({unit})',
+      horizonSaving: 'Horizon saving ({unit})',
+      growthStep: 'Volume growth',
+      otherLevers: (count) => `Other levers (${count.toLocaleString('en-US')})`,
+      largest: (shown, of) => `The ${shown} largest swings of ${of.toLocaleString('en-US')} inputs`,
+      total: 'Total: horizon saving',
+      monteCarlo: 'Monte Carlo simulation of the uncertainty ranges',
+      seed: 'Seed',
+      trials: 'Trials',
+      trialsLowered: (full) => `fewer than ${full.toLocaleString('en-US')} trials: a large model, to keep the export fast`,
+      mostLikely: 'Most likely (% or {unit})',
+      distribution: 'Distribution',
+      figure: 'Figure',
+      mean: 'Mean',
+      probabilityRoi: 'Chance that return / investment > 1',
+      probabilityPayback: 'Chance of payback within the horizon',
+      noRanges: 'No uncertainty ranges: no Monte Carlo simulation.',
+      outputs: { npv: 'NPV', saving: 'Horizon saving' },
+      amount: (output) => `${output} ({unit})`,
+    },
     csv: { scenario: 'Scenario', planYear: 'Plan year', calendarYear: 'Year' },
     template: {
       title: 'Cost structure import template',
@@ -184,7 +260,7 @@ export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
     },
   },
   zh: {
-    sheets: { summary: '汇总', structure: '成本结构', definitions: '定义', scenarioFallback: (index) => `情景 ${index}` },
+    sheets: { summary: '汇总', structure: '成本结构', definitions: '定义', analysis: '分析', scenarioFallback: (index) => `情景 ${index}` },
     legend: {
       input: '输入（底色）：可修改',
       formula: '公式：由输入计算',
@@ -264,6 +340,43 @@ export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
       category: { bonus: '奖金', digitalTools: '数字化工具', teamAndPay: '团队与薪酬', training: '培训', other: '其他' },
     },
     definitions: { title: '定义：各指标的计算方法', term: '术语', definition: '定义' },
+    analysis: {
+      title: (model) => `${model}：假设分析`,
+      note: '数值由 Service Cost Planner 计算；不会重新计算（本表没有公式）。',
+      scenario: (name) => `情景：${name}`,
+      tornado: (output, swing) => `${output}的龙卷风图：每次只移动一个输入到低值和高值（有不确定区间时取区间，否则取其值的 -/+${swing}%）`,
+      base: (output) => `情景当前的${output}（{unit}）`,
+      input: '输入',
+      source: '低值和高值来自',
+      sources: { range: '不确定区间', swing: '-/+ 变动幅度' },
+      low: '低值（% 或 {unit}）',
+      high: '高值（% 或 {unit}）',
+      atLow: (output) => `低值时的${output}（{unit}）`,
+      atHigh: (output) => `高值时的${output}（{unit}）`,
+      swing: (output) => `${output}的变动幅度（{unit}）`,
+      bridge: '期内节省的分解：各杠杆（按当前业务量）与业务量增长',
+      step: '步骤',
+      change: '变化',
+      yearOneSaving: '第 1 年节省（{unit}）',
+      horizonSaving: '期内节省（{unit}）',
+      growthStep: '业务量增长',
+      otherLevers: (count) => `其他杠杆（${count} 项）`,
+      largest: (shown, of) => `${of} 个输入中变动幅度最大的 ${shown} 个`,
+      total: '合计：期内节省',
+      monteCarlo: '不确定区间的蒙特卡洛模拟',
+      seed: '随机种子',
+      trials: '模拟次数',
+      trialsLowered: (full) => `少于 ${full} 次：模型较大，为保持导出速度`,
+      mostLikely: '最可能值（% 或 {unit}）',
+      distribution: '分布',
+      figure: '指标',
+      mean: '平均值',
+      probabilityRoi: '投入产出比 > 1 的概率',
+      probabilityPayback: '期内收回投资的概率',
+      noRanges: '没有不确定区间：不做蒙特卡洛模拟。',
+      outputs: { npv: '净现值', saving: '期内节省' },
+      amount: (output) => `${output}（{unit}）`,
+    },
     csv: { scenario: '情景', planYear: '计划第几年', calendarYear: '年份' },
     template: {
       title: '成本结构导入模板',

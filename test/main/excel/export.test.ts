@@ -20,7 +20,7 @@ function summaryValue(book: ReadWorkbook, sheet: string, label: string | RegExp,
 describe('workbook export', () => {
   it('shows the engine figures of the example on the Summary, as cached results of formulas (zh)', async () => {
     const book = await readWorkbook((await exportWorkbook(exampleModel('zh'))).data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['汇总', '成本结构', '目标 15%', '数字化工具 20%', '定义', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['汇总', '成本结构', '目标 15%', '数字化工具 20%', '分析', '定义', '_costplan']);
     const value = (label: string | RegExp, scenario: number) => summaryValue(book, '汇总', label, scenario);
     const target = {
       base: value('第 1 年满目标节省（万元）', 0),
@@ -110,8 +110,8 @@ describe('workbook export', () => {
     const data = (await exportWorkbook(exampleModel('en'))).data;
     const workbookXml = zipPart(data, 'xl/workbook.xml');
     expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Summary'!$3:$3</definedName>`);
-    expect(workbookXml).toContain('<sheet name="_costplan" sheetId="6" state="hidden"');
-    for (let sheet = 1; sheet <= 5; sheet++) {
+    expect(workbookXml).toContain('<sheet name="_costplan" sheetId="7" state="hidden"');
+    for (let sheet = 1; sheet <= 6; sheet++) {
       const xml = zipPart(data, `xl/worksheets/sheet${sheet}.xml`);
       expect(xml).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"\/>/u);
       expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
@@ -144,7 +144,7 @@ describe('workbook export', () => {
   it('uses the language asked for and exports only the scenarios asked for', async () => {
     const exported = await exportWorkbook(exampleModel('zh'), { language: 'en', scenarios: ['digital-tools-20'] });
     const book = await readWorkbook(exported.data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Cost structure', '数字化工具 20%', 'Definitions', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Cost structure', '数字化工具 20%', 'Analyses', 'Definitions', '_costplan']);
     expect(cellAt(book, 'Summary', 'B3')?.value).toBe('数字化工具 20%');
     expect(cellAt(book, 'Summary', 'C3')).toBeUndefined();
     expect(exported.model.scenarios.map((scenario) => scenario.id)).toEqual(['digital-tools-20']);

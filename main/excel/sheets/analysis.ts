@@ -1,0 +1,292 @@
+import {
+  bridge,
+  ScenarioEvaluator,
+  startAnalysis,
+  validRange,
+  outputValue,
+  inputContext,
+  inputLabel,
+  inputUnit,
+  resolveInput,
+  scenarioInputs,
+  simulate,
+  type Input,
+  type InputContext,
+  orderedOutput,
+  type AnalysisOptions,
+  type OutputName,
+  type TornadoBar,
+  type SimulationResult,
+  type TornadoResult,
+} from '../../../shared/analysis';
+import { currentValues } from '../../../shared/analysis/setup';
+import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
+import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
+import type { Model, Scenario } from '../../../shared/model/schema';
+import type { CellContent, SheetWriter } from '../xlsx-writer';
+import { label, type SheetContext } from './context';
+
+/**
+ * The what-if analyses of every exported scenario, as values the engine computed (no formulas:
+ * a note on the sheet says they do not recalculate): a tornado of NPV and of the horizon
+ * saving (+/-10%), the bridge of the horizon saving, and, for a scenario with uncertainty
+ * ranges, a Monte Carlo simulation with its seed and trial count written in the sheet.
+ */
+export const ANALYSIS_SWING = 0.1;
+export const ANALYSIS_SEED = 20270101;
+export const ANALYSIS_TRIALS = 10_000;
+/** Cost lines x trials a scenario may simulate (per output) before the trials are lowered. */
+const TRIAL_BUDGET = 10_000_000;
+const MIN_TRIALS = 1_000;
+
+/** The trials simulated for a model of `lines` cost lines: 10,000, fewer for a large model. */
+export function analysisTrials(lines: number): number {
+  return Math.max(MIN_TRIALS, Math.min(ANALYSIS_TRIALS, Math.floor(TRIAL_BUDGET / Math.max(1, lines) / 100) * 100));
+}
+
+/** Rows a tornado shows (the largest swings) and levers a bridge shows one by one: a big model's sheet stays small. */
+export const MAX_TORNADO_BARS = 100;
+export const MAX_BRIDGE_LEVERS = 100;
+
+export const ANALYSIS_COL = { label: 1, low: 2, high: 3, atLow: 4, atHigh: 5, swing: 6, source: 7 } as const;
+const TORNADO_OUTPUTS = ['npv', 'saving'] as const satisfies readonly OutputName[];
+
+/** What the sheet shows for one scenario: the engine's results. */
+export interface ScenarioAnalyses {
+  tornado: Record<(typeof TORNADO_OUTPUTS)[number], TornadoResult | undefined>;
+  bridge: ReturnType<typeof bridge>;
+  simulation?: { npv: SimulationResult; saving: SimulationResult };
+}
+
+export function analyseScenario(model: Model, context: SheetContext, scenario: Scenario, result: ScenarioResult, trials: number): ScenarioAnalyses {
+  const options = { tree: context.tree, result };
+  const [npvTornado, savingTornado] = tornadoes(model, scenario.id, TORNADO_OUTPUTS, options) ?? [];
+  // The export computes without attribution; the bridge needs each lever's part of the saving.
+  const attributed = computeScenario(context.tree, scenario, model.firstPlanYear);
+  const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, attributed) };
+  if ((scenario.uncertainty ?? []).length > 0) {
+    const simulation = (output: OutputName) => simulate(model, { scenario: scenario.id, output, trials, seed: ANALYSIS_SEED }, options);
+    const npv = simulation('npv');
+    const saving = simulation('saving');
+    if (npv.ok && saving.ok) analyses.simulation = { npv: npv.value, saving: saving.value };
+  }
+  return analyses;
+}
+
+/**
+ * `tornado` (shared/analysis/tornado.ts) of several outputs over every input of the scenario,
+ * with the same lows and highs, the same evaluations and the same order (swing, largest first;
+ * an undefined end first, an untold swing last; then the inputs' order), done in one pass: each
+ * evaluation is read for every output, and the inputs go to the evaluator in groups of
+ * TORNADO_CHUNK. Each bar moves one input with all others as the scenario has them, so the
+ * groups change no bar (to float rounding), but an evaluation costs in proportion to the
+ * inputs it carries: a scenario with thousands of levers costs thousands x a group, not
+ * thousands squared. test/main/excel/analysis-sheet.test.ts checks it against `tornado`.
+ */
+export const TORNADO_CHUNK = 64;
+
+export function tornadoes(model: Model, scenarioId: string, outputs: readonly OutputName[], options: AnalysisOptions): TornadoResult[] | undefined {
+  const started = startAnalysis(model, scenarioId, options);
+  if (!started.ok) return undefined;
+  const analysis = started.value;
+  const { scenario, context, tree } = analysis;
+  const inputs = scenarioInputs(context);
+  const base = currentValues(analysis, inputs);
+  const ranges = new Map((scenario.uncertainty ?? []).map((range) => [range.input, range]));
+  const keyed = outputs.map(() => [] as { bar: TornadoBar; key: number; slot: number }[]);
+  let baseOutputs: (number | null)[] = outputs.map(() => null);
+  for (let start = 0; start < inputs.length; start += TORNADO_CHUNK) {
+    const chunk = inputs.slice(start, start + TORNADO_CHUNK);
+    const chunkBase = base.slice(start, start + chunk.length);
+    const evaluator = new ScenarioEvaluator(tree, scenario, chunk, chunkBase, analysis.result);
+    const read = (values: Float64Array) => {
+      const evaluation = evaluator.evaluate(values);
+      return outputs.map((output) => outputValue(evaluation, output));
+    };
+    if (start === 0) baseOutputs = read(chunkBase);
+    const values = Float64Array.from(chunkBase);
+    chunk.forEach((input, k) => {
+      const range = ranges.get(input.address);
+      let low: number;
+      let high: number;
+      let clipped = false;
+      if (range) {
+        low = range.low;
+        high = range.high;
+      } else {
+        const value = chunkBase[k]!;
+        low = Math.min(value * (1 - ANALYSIS_SWING), value * (1 + ANALYSIS_SWING));
+        high = Math.max(value * (1 - ANALYSIS_SWING), value * (1 + ANALYSIS_SWING));
+        const valid = validRange(context, input);
+        if (low < valid.min) [low, clipped] = [valid.min, true];
+        if (high > valid.max) [high, clipped] = [valid.max, true];
+      }
+      values[k] = low;
+      const lows = read(values);
+      values[k] = high;
+      const highs = read(values);
+      values[k] = chunkBase[k]!;
+      outputs.forEach((output, j) => {
+        const spread = Math.abs(orderedOutput(highs[j]!, output) - orderedOutput(lows[j]!, output));
+        keyed[j]!.push({
+          bar: { input: input.address, low, high, source: range ? 'range' : 'swing', clipped, lowOutput: lows[j]!, highOutput: highs[j]!, swing: Number.isFinite(spread) ? spread : null },
+          key: Number.isNaN(spread) ? -1 : spread,
+          slot: start + k,
+        });
+      });
+    });
+  }
+  return outputs.map((output, j) => {
+    const bars = keyed[j]!.sort((a, b) => b.key - a.key || a.slot - b.slot).map((entry) => entry.bar);
+    return { scenarioId: scenario.id, output, base: baseOutputs[j]!, swing: ANALYSIS_SWING, bars };
+  });
+}
+
+export function analysisSheet(context: SheetContext, model: Model): SheetWriter {
+  const { layout, palette, text, scenarios, results, unitFactor, language } = context;
+  const t = text.analysis;
+  const sheet = context.writer.sheet(layout.analysisSheet, {
+    widths: [52, 18, 18, 22, 22, 22, 22],
+    freeze: { rows: 3, columns: 1 },
+    print: { titleRows: [1, 3] },
+  });
+  // Every row is streamed (a big model's tornado holds many rows); columns ascending.
+  let row = 0;
+  const put = (...cells: [col: number, content: CellContent, style: number][]) => {
+    row++;
+    if (cells.length === 0) return;
+    sheet.beginRow(row);
+    for (const [col, content, style] of cells) sheet.cell(col, content, style);
+    sheet.endRow();
+  };
+  const headers = (...captions: string[]) => put(...captions.map((caption, k): [number, CellContent, number] => [k + 1, caption, palette.header]));
+  put([1, t.title(model.name), palette.title]);
+  put([1, t.note, palette.legendFormula]);
+  put([1, text.legend.unit(context.unit), palette.legendFormula]);
+  put();
+  const trials = analysisTrials(context.tree.ids.length);
+  const money = (value: number | null): CellContent => (value === null ? text.figures.notApplicable : value / unitFactor);
+
+  scenarios.forEach((scenario, s) => {
+    const inputs = inputContext(model, scenario, context.tree);
+    const byAddress = new Map(scenarioInputs(inputs).map((input) => [input.address, input]));
+    const find = (address: string) => byAddress.get(address) ?? resolved(inputs, address);
+    const name = (address: string) => {
+      const input = find(address);
+      return input ? inputLabel(inputs, input, language) : address;
+    };
+    const value = (address: string, v: number): [number, number] => {
+      const input = find(address);
+      return input && inputUnit(inputs, input) === 'money' ? [v / unitFactor, palette.amount] : [v, palette.percent];
+    };
+    const analyses = analyseScenario(model, context, scenario, results.scenarios[s]!, trials);
+
+    put([1, t.scenario(scenario.name), palette.title]);
+    put();
+    for (const output of TORNADO_OUTPUTS) {
+      const result = analyses.tornado[output];
+      const outputName = t.outputs[output];
+      put([1, t.tornado(outputName, ANALYSIS_SWING * 100), palette.section]);
+      if (!result) {
+        put();
+        continue;
+      }
+      put([1, label(context, t.base(outputName)), palette.text], [2, money(result.base), palette.amount]);
+      if (result.bars.length > MAX_TORNADO_BARS) put([1, t.largest(MAX_TORNADO_BARS, result.bars.length), palette.note]);
+      headers(t.input, label(context, t.low), label(context, t.high), label(context, t.atLow(outputName)), label(context, t.atHigh(outputName)), label(context, t.swing(outputName)), t.source);
+      for (const bar of result.bars.slice(0, MAX_TORNADO_BARS)) {
+        const [low, lowStyle] = value(bar.input, bar.low);
+        const [high, highStyle] = value(bar.input, bar.high);
+        put(
+          [ANALYSIS_COL.label, name(bar.input), palette.text],
+          [ANALYSIS_COL.low, low, lowStyle],
+          [ANALYSIS_COL.high, high, highStyle],
+          [ANALYSIS_COL.atLow, money(bar.lowOutput), palette.amount],
+          [ANALYSIS_COL.atHigh, money(bar.highOutput), palette.amount],
+          [ANALYSIS_COL.swing, money(bar.swing), palette.amount],
+          [ANALYSIS_COL.source, t.sources[bar.source], palette.text],
+        );
+      }
+      put();
+    }
+
+    put([1, t.bridge, palette.section]);
+    headers(t.step, t.change, label(context, t.yearOneSaving), label(context, t.horizonSaving));
+    const { shown, others } = bridgeRows(analyses.bridge.steps);
+    for (const step of shown) {
+      if (step.kind === 'lever') {
+        const node = inputs.nodeById(step.nodeId)?.name ?? step.nodeId;
+        put([1, INPUT_TEXT[language].lever(node, step.lever), palette.text], [2, step.change, palette.percent], [3, step.yearOneSaving / unitFactor, palette.amount], [4, step.saving / unitFactor, palette.amount]);
+      } else put([1, t.growthStep, palette.text], [4, step.saving / unitFactor, palette.amount]);
+    }
+    if (others) put([1, t.otherLevers(others.count), palette.text], [3, others.yearOneSaving / unitFactor, palette.amount], [4, others.saving / unitFactor, palette.amount]);
+    put([1, t.total, palette.section], [3, analyses.bridge.yearOneSaving / unitFactor, palette.amount], [4, analyses.bridge.saving / unitFactor, palette.amount]);
+    put();
+
+    put([1, t.monteCarlo, palette.section]);
+    const simulation = analyses.simulation;
+    if (!simulation) {
+      put([1, t.noRanges, palette.note]);
+      put();
+      put();
+      return;
+    }
+    put([1, t.seed, palette.text], [2, simulation.npv.seed, palette.integer]);
+    if (simulation.npv.trials < ANALYSIS_TRIALS) put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer], [3, t.trialsLowered(ANALYSIS_TRIALS), palette.note]);
+    else put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer]);
+    put();
+    headers(t.input, label(context, t.low), label(context, t.mostLikely), label(context, t.high), t.distribution);
+    for (const range of simulation.npv.ranges) {
+      const cells: [number, CellContent, number][] = [[1, name(range.input), palette.text]];
+      [range.low, range.mostLikely, range.high].forEach((v, k) => cells.push([k + 2, ...value(range.input, v)]));
+      cells.push([5, DISTRIBUTION_TEXT[language][range.distribution], palette.text]);
+      put(...cells);
+    }
+    put();
+    headers(t.figure, label(context, t.amount(t.outputs.npv)), label(context, t.amount(t.outputs.saving)));
+    const figures: [string, (result: SimulationResult) => number | null][] = [
+      ['P10', (r) => r.p10],
+      ['P50', (r) => r.p50],
+      ['P90', (r) => r.p90],
+      [t.mean, (r) => r.mean],
+    ];
+    for (const [caption, pick] of figures) put([1, caption, palette.text], [2, money(pick(simulation.npv)), palette.amount], [3, money(pick(simulation.saving)), palette.amount]);
+    put([1, t.probabilityRoi, palette.text], [2, simulation.npv.probabilityRoiAboveOne, palette.ratio]);
+    put([1, t.probabilityPayback, palette.text], [2, simulation.npv.probabilityPaybackWithinHorizon, palette.ratio]);
+    put();
+    put();
+  });
+  return sheet;
+}
+
+type Step = ScenarioAnalyses['bridge']['steps'][number];
+
+/**
+ * The bridge steps to show: every step when there are at most MAX_BRIDGE_LEVERS levers, else the
+ * largest levers (by |horizon saving|, in the bridge's order) and one row for all the others, so
+ * the rows still add up to the horizon saving.
+ */
+export function bridgeRows(steps: readonly Step[]): { shown: Step[]; others?: { count: number; yearOneSaving: number; saving: number } } {
+  const levers = steps.filter((step) => step.kind === 'lever');
+  if (levers.length <= MAX_BRIDGE_LEVERS) return { shown: [...steps] };
+  const keep = new Set(
+    levers
+      .map((step, k) => ({ k, size: Math.abs(step.saving) }))
+      .sort((a, b) => b.size - a.size || a.k - b.k)
+      .slice(0, MAX_BRIDGE_LEVERS - 1)
+      .map((entry) => levers[entry.k]!),
+  );
+  let yearOneSaving = 0;
+  let saving = 0;
+  for (const step of levers)
+    if (!keep.has(step)) {
+      yearOneSaving += step.yearOneSaving;
+      saving += step.saving;
+    }
+  return { shown: steps.filter((step) => step.kind !== 'lever' || keep.has(step)), others: { count: levers.length - keep.size, yearOneSaving, saving } };
+}
+
+function resolved(context: InputContext, address: string): Input | undefined {
+  const found = resolveInput(context, address, { idsOnly: true });
+  return found.ok ? found.value : undefined;
+}
