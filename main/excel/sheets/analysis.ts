@@ -10,6 +10,7 @@ import {
   resolveInput,
   scenarioInputs,
   simulate,
+  tornadoes,
   type Input,
   type InputContext,
   orderedOutput,
@@ -60,7 +61,8 @@ export interface ScenarioAnalyses {
 
 export function analyseScenario(model: Model, context: SheetContext, scenario: Scenario, result: ScenarioResult, trials: number): ScenarioAnalyses {
   const options = { tree: context.tree, result };
-  const [npvTornado, savingTornado] = tornadoes(model, scenario.id, TORNADO_OUTPUTS, options) ?? [];
+  const pair = tornadoes(model, { scenario: scenario.id, outputs: TORNADO_OUTPUTS, swing: ANALYSIS_SWING }, options);
+  const [npvTornado, savingTornado] = pair.ok ? pair.value : [];
   // The export computes without attribution; the bridge needs each lever's part of the saving.
   const attributed = computeScenario(context.tree, scenario, model.firstPlanYear);
   const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, attributed) };
@@ -71,75 +73,6 @@ export function analyseScenario(model: Model, context: SheetContext, scenario: S
     if (npv.ok && saving.ok) analyses.simulation = { npv: npv.value, saving: saving.value };
   }
   return analyses;
-}
-
-/**
- * `tornado` (shared/analysis/tornado.ts) of several outputs over every input of the scenario,
- * with the same lows and highs, the same evaluations and the same order (swing, largest first;
- * an undefined end first, an untold swing last; then the inputs' order), done in one pass: each
- * evaluation is read for every output, and the inputs go to the evaluator in groups of
- * TORNADO_CHUNK. Each bar moves one input with all others as the scenario has them, so the
- * groups change no bar (to float rounding), but an evaluation costs in proportion to the
- * inputs it carries: a scenario with thousands of levers costs thousands x a group, not
- * thousands squared. test/main/excel/analysis-sheet.test.ts checks it against `tornado`.
- */
-export const TORNADO_CHUNK = 64;
-
-export function tornadoes(model: Model, scenarioId: string, outputs: readonly OutputName[], options: AnalysisOptions): TornadoResult[] | undefined {
-  const started = startAnalysis(model, scenarioId, options);
-  if (!started.ok) return undefined;
-  const analysis = started.value;
-  const { scenario, context, tree } = analysis;
-  const inputs = scenarioInputs(context);
-  const base = currentValues(analysis, inputs);
-  const ranges = new Map((scenario.uncertainty ?? []).map((range) => [range.input, range]));
-  const keyed = outputs.map(() => [] as { bar: TornadoBar; key: number; slot: number }[]);
-  let baseOutputs: (number | null)[] = outputs.map(() => null);
-  for (let start = 0; start < inputs.length; start += TORNADO_CHUNK) {
-    const chunk = inputs.slice(start, start + TORNADO_CHUNK);
-    const chunkBase = base.slice(start, start + chunk.length);
-    const evaluator = new ScenarioEvaluator(tree, scenario, chunk, chunkBase, analysis.result);
-    const read = (values: Float64Array) => {
-      const evaluation = evaluator.evaluate(values);
-      return outputs.map((output) => outputValue(evaluation, output));
-    };
-    if (start === 0) baseOutputs = read(chunkBase);
-    const values = Float64Array.from(chunkBase);
-    chunk.forEach((input, k) => {
-      const range = ranges.get(input.address);
-      let low: number;
-      let high: number;
-      let clipped = false;
-      if (range) {
-        low = range.low;
-        high = range.high;
-      } else {
-        const value = chunkBase[k]!;
-        low = Math.min(value * (1 - ANALYSIS_SWING), value * (1 + ANALYSIS_SWING));
-        high = Math.max(value * (1 - ANALYSIS_SWING), value * (1 + ANALYSIS_SWING));
-        const valid = validRange(context, input);
-        if (low < valid.min) [low, clipped] = [valid.min, true];
-        if (high > valid.max) [high, clipped] = [valid.max, true];
-      }
-      values[k] = low;
-      const lows = read(values);
-      values[k] = high;
-      const highs = read(values);
-      values[k] = chunkBase[k]!;
-      outputs.forEach((output, j) => {
-        const spread = Math.abs(orderedOutput(highs[j]!, output) - orderedOutput(lows[j]!, output));
-        keyed[j]!.push({
-          bar: { input: input.address, low, high, source: range ? 'range' : 'swing', clipped, lowOutput: lows[j]!, highOutput: highs[j]!, swing: Number.isFinite(spread) ? spread : null },
-          key: Number.isNaN(spread) ? -1 : spread,
-          slot: start + k,
-        });
-      });
-    });
-  }
-  return outputs.map((output, j) => {
-    const bars = keyed[j]!.sort((a, b) => b.key - a.key || a.slot - b.slot).map((entry) => entry.bar);
-    return { scenarioId: scenario.id, output, base: baseOutputs[j]!, swing: ANALYSIS_SWING, bars };
-  });
 }
 
 export function analysisSheet(context: SheetContext, model: Model): SheetWriter {

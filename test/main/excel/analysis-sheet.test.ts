@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../../main/excel/export-workbook';
 import { importFile } from '../../../main/excel/import-file';
-import { ANALYSIS_SEED, ANALYSIS_TRIALS, analysisTrials, TORNADO_CHUNK, tornadoes } from '../../../main/excel/sheets/analysis';
+import { ANALYSIS_SEED, ANALYSIS_TRIALS, analysisTrials } from '../../../main/excel/sheets/analysis';
+import { TORNADO_CHUNK, tornadoes } from '../../../shared/analysis';
 import { inputContext, inputLabel, resolveInput, scenarioInputs, simulate, tornado } from '../../../shared/analysis';
 import { computeValidModel, prepareTree } from '../../../shared/engine';
 import { applyEdit } from '../../../shared/edits';
@@ -152,13 +153,15 @@ describe('analysis sheet', () => {
     expect(sheet.cells.some((cell) => String(cell.value).startsWith('=HYPERLINK("x")'))).toBe(true);
   });
 
-  it('runs the tornado of a scenario with many inputs in groups, with the same bars as one run', () => {
+  it('reads the tornadoes of several outputs from one pass, with the same bars as one tornado each', () => {
     const model = smallGeneratedModel(7, 800, 1);
     const scenario = model.scenarios[0]!;
     const tree = prepareTree(model.costTree);
     const addresses = scenarioInputs(inputContext(model, scenario, tree)).map((input) => input.address);
     expect(addresses.length).toBeGreaterThan(TORNADO_CHUNK);
-    const pair = tornadoes(model, scenario.id, ['npv', 'saving'], { tree })!;
+    const both = tornadoes(model, { scenario: scenario.id, outputs: ['npv', 'saving'], swing: 0.1 }, { tree });
+    if (!both.ok) throw new Error(both.error.message);
+    const pair = both.value;
     for (const [j, output] of (['npv', 'saving'] as const).entries()) {
       const whole = tornado(model, { scenario: scenario.id, output, swing: 0.1 });
       if (!whole.ok) throw new Error(whole.error.message);
