@@ -17,6 +17,7 @@ import { TreeNameCell } from '../../components/grid/TreeNameCell';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView, type NumberView } from '../../format';
 import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { LeverRanges } from './LeverRanges';
 import { ParamInput } from './ParamInput';
 import { leverRows, meaningParts, signedPercent, type LeverRow } from './rows';
 import '../../components/grid/grid.css';
@@ -313,6 +314,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         </div>
         <CellErrorLine error={sheet.error} onDismiss={sheet.clearError} />
         <FocusedLine row={focusedRow} view={view} unit={amountUnit} />
+        <LeverRanges key={focusedRow?.id ?? ''} row={focusedRow} scenario={scenario} view={view} readOnly={readOnly} />
         <p className="sheet-hint">{t('levers.hint')}</p>
       </div>
     </div>
