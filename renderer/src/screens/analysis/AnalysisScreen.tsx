@@ -154,6 +154,8 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
   const [targetText, setTargetText] = useState('');
   const [answer, setAnswer] = useState<{ result: GoalSeekResult; input: Input } | null>(null);
   const [message, setMessage] = useState('');
+  // "Applied" describes the model the answer was applied to; an undo or another edit ends it.
+  const [appliedModel, setAppliedModel] = useState<Model | null>(null);
   const input = inputs.find((i) => i.address === address) ?? inputs[0];
   const outputKind = OUTPUT_UNIT[output];
   const unitHint = outputKind === 'ratio' ? '%' : outputKind === 'money' ? text.unitText : t('analysis.years');
@@ -173,6 +175,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
     const command = applyCommand(scenario, answer.input, answer.result.value);
     if (!command) return setMessage(t('analysis.cannotApply'));
     const applied = workspace.edit(command);
+    if (applied.ok) setAppliedModel(workspace.getState().model);
     setMessage(applied.ok ? t('analysis.applied') : applied.error.map((e) => e.message).join('; '));
   };
 
@@ -228,7 +231,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
           </div>
         </div>
       )}
-      {message && (
+      {message && !(message === t('analysis.applied') && model !== appliedModel) && (
         <div className="analysis-message" role="status" data-testid="goal-message">
           {message}
         </div>
