@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, usePage } from './support/app';
 import { editInPage } from './support/results';
 
 /**
@@ -9,34 +9,15 @@ import { editInPage } from './support/results';
  * that stays responsive, Cancel), the tornado and bridge charts, and the data table.
  */
 describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
   const unitCostLever = () =>
     page.evaluate(() => {
       const state = (window as unknown as { costPlannerWorkspace: { getState(): { model: { scenarios: { id: string; levers: { nodeId: string; unitCostChange?: number }[] }[] } } } }).costPlannerWorkspace.getState();
       return state.model.scenarios.find((s) => s.id === 'target-15')?.levers.find((l) => l.nodeId === 'contact-center-labor')?.unitCostChange;
     });
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await page.locator('[data-tab="analysis"]').click();
-    await page.getByTestId('goal-seek').waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+  const served = usePage('analysis', (page) => page.getByTestId('goal-seek').waitFor());
+  let page: Page;
+  beforeEach(() => {
+    page = served.page;
   });
 
   it('goal seek: labor cost per ticket for 2% of the service cost is -16.42%; Apply sets it, undo restores -15%', async () => {
@@ -56,7 +37,7 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     await expect.poll(() => page.getByTestId('undo').isEnabled()).toBe(true);
     await page.getByTestId('undo').click();
     await expect.poll(unitCostLever).toBe(-0.15);
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 
   it('Monte Carlo: adds ±20% ranges, runs 10,000 trials in a worker and shows P10 / P50 / P90', async () => {
@@ -73,7 +54,7 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     await page.getByTestId('chart-histogram').waitFor();
     await page.getByTestId('sim-result').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-monte-carlo');
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 
   it('draws the tornado and the saving bridge', async () => {
@@ -151,6 +132,6 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     await page.locator('[data-action="sim-run"]').click();
     await page.getByTestId('sim-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('sim-p50').innerText()).not.toContain('—');
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserAvailable, screenshot, usePage } from './support/app';
 import { cellText, typeInto } from './support/grid';
 import { drawCount, editInPage, pngSize } from './support/results';
 
@@ -11,30 +11,13 @@ import { drawCount, editInPage, pngSize } from './support/results';
  * changed, the grouped chart, English and yuan.
  */
 describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
   const promptAnswers: string[] = [];
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+  const served = usePage('compare', (page) => page.getByTestId('compare-table').waitFor(), (page) => {
     page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? (promptAnswers.shift() ?? '') : undefined));
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await page.locator('[data-tab="compare"]').click();
-    await page.getByTestId('compare-table').waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+  });
+  let page: Page;
+  beforeEach(() => {
+    page = served.page;
   });
 
   /** The text of a value or difference cell. */
@@ -57,7 +40,7 @@ describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
     expect(await page.locator('[data-testid="compare-table"] td[data-scenario-id="target-15"][data-kind="diff"]').count()).toBe(0);
     expect(await page.locator('[data-testid="compare-table"] tr[data-figure="saving"] td.figure-name').innerText()).toBe('期内节省万元');
     expect(await drawCount(page, 'compare')).toBeGreaterThanOrEqual(1);
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
     await screenshot(page, 'compare-zh');
   });
 
@@ -122,7 +105,7 @@ describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
     expect(await cell('saving', 'digital-tools-20', 'diff')).toBe('+1,577,446.4');
     expect(await page.locator('[data-testid="compare-table"] tr[data-figure="saving"] td.figure-name').innerText()).toBe('Horizon savingyuan');
     expect(await page.getByTestId('chart-compare').locator('h3').innerText()).toBe('Saving, investment and net by scenario');
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
     await screenshot(page, 'compare-en-yuan');
   });
 });

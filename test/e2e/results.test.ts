@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FIGURE_TEXT } from '../../shared/i18n/figures';
-import { ARTIFACTS, browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { ARTIFACTS, browserAvailable, screenshot, usePage } from './support/app';
 import { cellText, typeInto } from './support/grid';
 import { drawCount, editInPage, figureText, pngSize } from './support/results';
 
@@ -14,28 +14,10 @@ import { drawCount, editInPage, figureText, pngSize } from './support/results';
  * Figure texts: see support/results.ts (`figureText`: number and unit joined by one space).
  */
 describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
-  let app: ServedApp;
-  let context: BrowserContext;
+  const served = usePage('results', (page) => page.getByTestId('figure-saving').waitFor());
   let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await page.locator('[data-tab="results"]').click();
-    await page.getByTestId('figure-saving').waitFor();
-  }, 120_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+  beforeEach(() => {
+    page = served.page;
   });
 
   it('shows the example: year-1 saving 130.0 万, 3-year saving 473.2 万, return / investment 225.3%', async () => {
@@ -51,7 +33,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     expect(await page.getByTestId('figure-paybackYears').innerText()).toContain('4.0 个月');
     expect(await figureText(page, 'affectedShare')).toBe('1.83%');
     expect(await page.getByTestId('figure-saving').innerText()).toContain('3 年计划，2027–2029');
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
     await screenshot(page, 'results-zh');
   });
 
@@ -132,7 +114,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
       await download.saveAs(path);
       expect(pngSize(path)).toEqual({ isPng: true, width: 1920, height: 1080 });
     }
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 
   it('copies a chart to the clipboard as a PNG where the clipboard takes images', async () => {
@@ -140,7 +122,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     const available = await page.evaluate(() => typeof ClipboardItem !== 'undefined' && typeof navigator.clipboard?.write === 'function');
     expect(await copy.count()).toBe(available ? 1 : 0);
     if (!available) return;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+    await served.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(served.app.url).origin });
     await copy.click();
     await expect.poll(() => page.getByTestId('chart-bridge').locator('.chart-status').innerText()).toBe('已复制');
     const size = await page.evaluate(async () => {
@@ -170,6 +152,6 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     const path = join(ARTIFACTS, 'results-export-bridge-en-yuan.png');
     await download.saveAs(path);
     expect(pngSize(path)).toEqual({ isPng: true, width: 1920, height: 1080 });
-    expect(errors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 });

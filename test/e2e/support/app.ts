@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * End-to-end support: the real `npm run serve` host (its own data folder), and Debian's
@@ -86,4 +87,55 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+export interface ServedPage {
+  readonly app: ServedApp;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Errors the page logged or threw; a screen's last test expects none. */
+  readonly errors: string[];
+}
+
+/**
+ * The describe block's own served app and page (registered as its beforeAll and afterAll):
+ * the example opened, the screen's tab shown, `ready` awaited. `setUp` attaches handlers
+ * (dialogs) before the page loads.
+ */
+export function usePage(tab: string, ready: (page: Page) => Promise<unknown>, setUp?: (page: Page) => void): ServedPage {
+  let app: ServedApp | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    app = await startServe();
+    context = await launchBrowser();
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    setUp?.(page);
+    await page.goto(app.url);
+    await page.getByTestId('model-name').waitFor();
+    await page.click(`[data-tab="${tab}"]`);
+    await page.locator(`[data-screen="${tab}"]`).waitFor();
+    await ready(page);
+  }, 120_000);
+  afterAll(async () => {
+    await context?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      return app!;
+    },
+    get context() {
+      return context!;
+    },
+    get page() {
+      return page!;
+    },
+    errors,
+  };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { launchBrowser, startServe, type ServedApp } from './app';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach } from 'vitest';
+import { usePage, type ServedPage } from './app';
 
 /**
  * Helpers for the planner's AG Grid screens: cells by row id and column id, typing into a
@@ -86,53 +86,18 @@ export async function freshExample(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-export interface ScreenUnderTest {
-  readonly app: ServedApp;
-  readonly page: Page;
-  /** Errors the page logged or threw; a screen's last test expects none. */
-  readonly errors: string[];
-}
-
 /**
- * One served app and one page for a screen's tests (registered as the describe block's hooks):
- * the screen's tab is open, and every test starts on a fresh copy of the example, once `ready`
- * says the screen shows it.
+ * A screen's tests on one served page (`usePage`), every test starting on a fresh copy of the
+ * example once `ready` says the screen shows it.
  */
-export function useScreen(tab: string, ready: (page: Page) => Promise<void>): ScreenUnderTest {
-  let app: ServedApp | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+export function useScreen(tab: string, ready: (page: Page) => Promise<void>): ServedPage {
+  const served = usePage(tab, async () => undefined);
   let models = 0;
-  const errors: string[] = [];
-  beforeAll(async () => {
-    app = await startServe();
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
-    await openTab(page, tab);
-  }, 120_000);
-  afterAll(async () => {
-    await context?.close();
-    await app?.stop();
-  });
   beforeEach(async () => {
     models += 1;
-    await freshExample(page!, join(app!.dataDir, `${tab}-${models}.costplan`));
-    await page!.locator('.scenario-name').first().click();
-    await ready(page!);
+    await freshExample(served.page, join(served.app.dataDir, `${tab}-${models}.costplan`));
+    await served.page.locator('.scenario-name').first().click();
+    await ready(served.page);
   });
-  return {
-    get app() {
-      return app!;
-    },
-    get page() {
-      return page!;
-    },
-    errors,
-  };
+  return served;
 }
