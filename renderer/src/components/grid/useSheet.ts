@@ -43,6 +43,10 @@ export interface Sheet<Row> {
   /** Handlers to spread on <AgGridReact>. */
   gridProps: {
     readOnlyEdit: true;
+    enterNavigatesVertically: true;
+    enterNavigatesVerticallyAfterEdit: true;
+    stopEditingWhenCellsLoseFocus: true;
+    tooltipShowDelay: number;
     context: SheetContext;
     onCellEditRequest(event: CellEditRequestEvent<Row>): void;
     onCellFocused(event: CellFocusedEvent<Row>): void;
@@ -306,6 +310,11 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
   const gridProps = useMemo(
     () => ({
       readOnlyEdit: true as const,
+      // Every sheet edits like a spreadsheet: Enter moves down, leaving a cell commits it.
+      enterNavigatesVertically: true as const,
+      enterNavigatesVerticallyAfterEdit: true as const,
+      stopEditingWhenCellsLoseFocus: true as const,
+      tooltipShowDelay: 150,
       context,
       onCellEditRequest(event: CellEditRequestEvent<Row>) {
         if (!event.data || event.node.rowPinned) return;

@@ -315,10 +315,6 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
             getRowId={getRowId}
             {...sheet.gridProps}
             domLayout="autoHeight"
-            enterNavigatesVertically
-            enterNavigatesVerticallyAfterEdit
-            stopEditingWhenCellsLoseFocus
-            tooltipShowDelay={150}
             overlayNoRowsTemplate={`<span class="muted">${escapeHtml(t('budget.noLines'))}</span>`}
           />
         </div>

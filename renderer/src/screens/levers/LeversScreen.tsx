@@ -306,10 +306,6 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
             defaultColDef={sheet.defaultColDef}
             getRowId={getRowId}
             {...sheet.gridProps}
-            enterNavigatesVertically
-            enterNavigatesVerticallyAfterEdit
-            stopEditingWhenCellsLoseFocus
-            tooltipShowDelay={150}
           />
         </div>
         <CellErrorLine error={sheet.error} onDismiss={sheet.clearError} />

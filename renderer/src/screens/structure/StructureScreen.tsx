@@ -477,10 +477,6 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
               defaultColDef={sheet.defaultColDef}
               getRowId={getRowId}
               {...sheet.gridProps}
-              enterNavigatesVertically
-              enterNavigatesVerticallyAfterEdit
-              stopEditingWhenCellsLoseFocus
-              tooltipShowDelay={150}
               onRowDragMove={onRowDragMove}
               onRowDragEnd={onRowDragEnd}
               onRowDragLeave={onRowDragLeave}
