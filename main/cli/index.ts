@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { escapeText } from '../../shared/model/text';
 import {
   dataTableUsage,
   goalSeekUsage,
@@ -45,7 +46,10 @@ function helpText(): string {
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
-export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: { out(text: string): void; err(text: string): void }): Promise<number> {
+  // Whatever a file or an argument holds, the terminal gets no control sequence (ESC, BEL,
+  // a direction override): they are written as \u escapes. Line breaks and tabs stay.
+  const io = { out: (text: string) => terminal.out(escapeText(text, { lineBreaks: true })), err: (text: string) => terminal.err(escapeText(text, { lineBreaks: true })) };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());
@@ -68,10 +72,10 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n`);
+      io.err(`error: ${messageLine(error.message)}\n`);
       return 2;
     }
-    io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`internal error: ${messageLine(error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }
@@ -85,4 +89,12 @@ function describeArgsError(error: unknown): string {
     return `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} needs a value`;
   return message.split('. ')[0] ?? message;
+}
+
+/** An error is one line, of a length a terminal shows (a message quotes at most 80 characters of a value anyway). */
+const MAX_MESSAGE = 2000;
+
+function messageLine(message: string): string {
+  const line = message.replace(/\s*[\r\n]+\s*/gu, '; ');
+  return line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line;
 }

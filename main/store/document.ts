@@ -14,6 +14,7 @@ import { LOCK_WAIT_MS } from './format';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { insertModel, readModel, writeChanges } from './rows';
 import { processAlive, removeAllTemporarySnapshotFiles, SnapshotFolder, syncFile, type SnapshotInfo, type SnapshotReason } from './snapshots';
+import { storedValuesMessage, verifyModelDatabase } from './schema-check';
 import { openDatabase } from './sqlite';
 
 export interface StoreOptions {
@@ -76,6 +77,12 @@ export class ModelDocument {
     }
     if (header.writeProtected) {
       let db = openReadOnly(path);
+      try {
+        verifyModelDatabase(db, path);
+      } catch (error) {
+        db.close();
+        throw withSnapshotOffer(error, path, snapshots);
+      }
       if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
         // An older format cannot be migrated on disk here: migrate a copy in memory to read it.
         const copy = openDatabase(db.serialize());
@@ -97,6 +104,13 @@ export class ModelDocument {
     try {
       db.pragma('locking_mode = EXCLUSIVE');
       takeWriteLock(db, path);
+      // Before any row is read: a view, a trigger or a changed table is refused unread.
+      try {
+        verifyModelDatabase(db, path);
+      } catch (error) {
+        closeInRollbackMode(db, false);
+        throw withSnapshotOffer(error, path, snapshots);
+      }
       const problem = integrityProblem(db);
       if (problem) {
         db.close();
@@ -160,6 +174,7 @@ export class ModelDocument {
     let db: Database.Database | undefined;
     try {
       db = openReadOnly(path);
+      verifyModelDatabase(db, path);
       const model = readValidModel(db, path);
       if (model.ok) return new ModelDocument(path, db, model.value, reason, snapshots, settings);
     } catch {
@@ -432,6 +447,8 @@ function setPragmas(db: Database.Database, path: string): void {
 function readValidModel(db: Database.Database, path: string): Result<Model, string> {
   let model: Model;
   try {
+    const overBounds = storedValuesMessage(db, path);
+    if (overBounds !== undefined) return err(overBounds);
     model = readModel(db);
   } catch (error) {
     return err(`${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
@@ -440,11 +457,20 @@ function readValidModel(db: Database.Database, path: string): Result<Model, stri
   return validated.ok ? ok(validated.value) : err(`${path} holds a model that breaks a rule: ${formatIssue(validated.error[0]!)}`);
 }
 
+/** A refused file: the message offers the latest good snapshot, as for a damaged file. */
+function withSnapshotOffer(error: unknown, path: string, snapshots: SnapshotFolder): unknown {
+  if (!(error instanceof StoreError) || (error.code !== 'tampered' && error.code !== 'damaged')) return error;
+  const snapshot = latestGood(snapshots);
+  const offer = snapshot ? `; its latest good snapshot is ${snapshot.id}: restore it with "costplan restore ${path} --snapshot ${snapshot.id}"` : '';
+  return new StoreError(error.code, `${error.message}${offer}`);
+}
+
 function latestGood(snapshots: SnapshotFolder): SnapshotInfo | undefined {
   for (const snapshot of snapshots.list()) {
     try {
       const db = openReadOnly(snapshot.path);
       try {
+        verifyModelDatabase(db, snapshot.path);
         if (integrityProblem(db) === undefined && readValidModel(db, snapshot.path).ok) return snapshot;
       } finally {
         db.close();
@@ -461,6 +487,7 @@ export function readSnapshotModel(folder: SnapshotFolder, snapshotId: string): M
   if (!snapshot) throw new StoreError('snapshot-not-found', `no snapshot "${snapshotId}" (list them with "costplan snapshots FILE")`);
   const db = openReadOnly(snapshot.path);
   try {
+    verifyModelDatabase(db, snapshot.path);
     const model = readValidModel(db, snapshot.path);
     if (!model.ok) throw new StoreError('damaged', model.error);
     return model.value;

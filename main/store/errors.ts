@@ -8,6 +8,8 @@ export type StoreErrorCode =
   | 'locked'
   | 'read-only'
   | 'damaged'
+  /** The schema is not the one the app writes (a view, a trigger, a changed table): refused unread. */
+  | 'tampered'
   | 'invalid-model'
   | 'invalid-edit'
   | 'nothing-to-undo'

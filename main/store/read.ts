@@ -6,6 +6,7 @@ import { LOCK_WAIT_MS } from './format';
 import { inspectModelFile } from './inspect';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { readModel } from './rows';
+import { storedValuesMessage, verifyModelDatabase } from './schema-check';
 import { openDatabase } from './sqlite';
 
 export interface FileReport {
@@ -27,6 +28,8 @@ export function readModelFile(path: string): FileReport {
     throw new StoreError('io', `${path} cannot be opened (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
+    // Before any row is read: a view, a trigger or a changed table is refused unread.
+    verifyModelDatabase(db, path);
     const problem = check(db);
     if (problem) throw new StoreError('damaged', `${path} is damaged (${problem})`);
     if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
@@ -35,6 +38,8 @@ export function readModelFile(path: string): FileReport {
       db = copy;
       migrate(db);
     }
+    const overBounds = storedValuesMessage(db, path);
+    if (overBounds !== undefined) throw new StoreError('damaged', overBounds);
     let model: Model;
     try {
       model = readModel(db);

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ModelDocument, type StoreOptions } from './document';
+import { ModelDocument, readSnapshotModel, type StoreOptions } from './document';
 import { StoreError } from './errors';
 import { SnapshotFolder, syncFile } from './snapshots';
 import { openDatabase } from './sqlite';
@@ -22,7 +22,8 @@ export async function restoreSnapshot(path: string, snapshotId: string, options:
   try {
     document = await ModelDocument.open(path, options);
   } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'damaged') throw error;
+    // A damaged file, or one changed outside the app, is moved aside and replaced by the snapshot.
+    if (!(error instanceof StoreError) || (error.code !== 'damaged' && error.code !== 'tampered')) throw error;
   }
   if (document && !document.readOnly) {
     try {
@@ -40,6 +41,8 @@ export async function restoreSnapshot(path: string, snapshotId: string, options:
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:.]/g, '');
   const damagedCopy = join(dirname(path), `${basename(path, '.costplan')}.damaged-${stamp}.costplan`);
   const temporary = join(dirname(path), `.~${basename(path)}.${process.pid}.tmp`);
+  // The snapshot itself is verified and read in full before it takes the file's place.
+  readSnapshotModel(folder, snapshotId);
   const source = openDatabase(snapshot.path, { readonly: true, fileMustExist: true });
   try {
     await source.backup(temporary);

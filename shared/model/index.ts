@@ -1,4 +1,5 @@
 export * from './schema';
+export * from './text';
 export * from './units';
 export * from './validate';
 export { createExampleModel } from './example';

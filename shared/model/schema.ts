@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText, quoteText } from './text';
 import { DISPLAY_UNITS, LANGUAGES } from './units';
 
 /**
@@ -39,7 +40,7 @@ function percent(value: number): string {
 
 function describe(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return quoteText(value, 40);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   return typeof value;
@@ -75,13 +76,8 @@ const amount = finiteNumber().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}` });
 });
 
-const name = z
-  .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
-  .superRefine((value, ctx) => {
-    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-    else if (value.length > LIMITS.nameMaxLength)
-      ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}` });
-  });
+/** Names are one line of clean text (shared/model/text.ts). */
+const name = cleanText({ max: LIMITS.nameMaxLength, required: true });
 
 const id = z
   .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
@@ -111,7 +107,7 @@ export const costNodeSchema = z.strictObject({
   name,
   basis: costBasisSchema,
   relevance: oneOf(RELEVANCE),
-  notes: z.string().max(LIMITS.notesMaxLength, { error: `must be at most ${LIMITS.notesMaxLength} characters` }).optional(),
+  notes: cleanText({ max: LIMITS.notesMaxLength, multiline: true }).optional(),
 });
 
 export const LEVER_KINDS = ['unitCostChange', 'throughputChange', 'volumeChange'] as const;

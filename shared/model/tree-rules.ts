@@ -1,11 +1,12 @@
 import { LIMITS, type CostNode } from './schema';
+import { quoteText } from './text';
 import type { ModelIssue } from './validate';
 
 /** Allows for float noise when shares such as 0.44 + 0.14 + 0.42 are summed. */
 const SHARE_TOLERANCE = 1e-9;
 
 export function nodePath(node: Pick<CostNode, 'name'>): string {
-  return `costTree[${JSON.stringify(node.name)}]`;
+  return `costTree[${quoteText(node.name)}]`;
 }
 
 /** The cost tree looked up by id and by parent, built once per check. */

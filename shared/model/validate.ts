@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '../analysis/inputs';
 import { modelSchema, type Model, type Scenario } from './schema';
+import { quoteText } from './text';
 import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';
 
 export { nodePath } from './tree-rules';
@@ -36,7 +37,7 @@ export function checkModelRules(model: Model): ModelIssue[] {
 }
 
 export function scenarioPath(scenario: Pick<Scenario, 'name'>): string {
-  return `scenarios[${JSON.stringify(scenario.name)}]`;
+  return `scenarios[${quoteText(scenario.name)}]`;
 }
 
 function checkCostTree(index: TreeIndex): ModelIssue[] {
@@ -52,7 +53,7 @@ function checkScenarios(model: Model): ModelIssue[] {
     const leverNodes = new Set<string>();
     for (const lever of scenario.levers) {
       const nodeName = nodeNames.get(lever.nodeId);
-      const leverPath = () => `${path}.levers[${JSON.stringify(nodeName ?? lever.nodeId)}]`;
+      const leverPath = () => `${path}.levers[${quoteText(nodeName ?? lever.nodeId)}]`;
       if (nodeName === undefined) issues.push({ path: `${leverPath()}.nodeId`, message: `refers to no cost node ("${lever.nodeId}")` });
       if (leverNodes.has(lever.nodeId)) issues.push({ path: leverPath(), message: 'the node has two lever entries; merge them into one' });
       leverNodes.add(lever.nodeId);
@@ -60,7 +61,7 @@ function checkScenarios(model: Model): ModelIssue[] {
     const lineIds = new Set<string>();
     for (const line of scenario.investments) {
       if (lineIds.has(line.id))
-        issues.push({ path: `${path}.investments[${JSON.stringify(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
+        issues.push({ path: `${path}.investments[${quoteText(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
       lineIds.add(line.id);
     }
   }
@@ -79,7 +80,7 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
     const context = inputContext(model, scenario, index);
     const seen = new Set<string>();
     for (const range of scenario.uncertainty) {
-      const path = `${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`;
+      const path = `${scenarioPath(scenario)}.uncertainty[${quoteText(range.input)}]`;
       const resolved = resolveInput(context, range.input, { idsOnly: true });
       if (!resolved.ok) {
         issues.push({ path: `${path}.input`, message: resolved.error });
@@ -131,7 +132,7 @@ function structuralIssue(issue: z.core.$ZodIssue, input: unknown): ModelIssue {
     const next = isRecord(cursor) || Array.isArray(cursor) ? (cursor as Record<PropertyKey, unknown>)[key as never] : undefined;
     if (typeof key === 'number') {
       const label = namedLabel(parentKey, next, input);
-      path += label ? `[${JSON.stringify(label)}]` : `[${key}]`;
+      path += label ? `[${quoteText(label)}]` : `[${key}]`;
     } else {
       path += path ? `.${String(key)}` : String(key);
     }

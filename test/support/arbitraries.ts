@@ -14,6 +14,7 @@ import {
   type Lever,
   type Model,
   type Scenario,
+  textProblem,
 } from '../../shared/model';
 
 /**
@@ -141,7 +142,7 @@ const NAME_POOL = [
   'Field service "north"',
   'Back\\slash',
   '  padded name  ',
-  'Tab\there',
+  'Pipe | and; semicolon',
   'Émoji 🚚 delivery',
   'x'.repeat(100),
 ] as const;
@@ -154,7 +155,7 @@ export function arbitraryName(): fc.Arbitrary<string> {
       weight: 1,
       arbitrary: fc
         .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
-        .filter((name) => name.trim().length > 0 && name.length <= 100),
+        .filter((name) => name.trim().length > 0 && name.length <= 100 && textProblem(name) === undefined),
     },
   ));
 }
@@ -243,7 +244,7 @@ function arbitraryAllocation(range: ValueRange): fc.Arbitrary<Allocation> {
 function arbitraryNotes(range: ValueRange): fc.Arbitrary<string> {
   const typical = fc.oneof(
     fc.constantFrom('', '人工成本 = 受理量 × 人均单价', 'Source: FY2026 ledger'),
-    fc.string({ unit: 'grapheme', maxLength: 60 }),
+    fc.string({ unit: 'grapheme', maxLength: 60 }).filter((notes) => textProblem(notes, { multiline: true }) === undefined),
   );
   return range === 'typical' ? typical : fc.oneof(typical, fc.constant('注'.repeat(LIMITS.notesMaxLength)));
 }

@@ -50,7 +50,7 @@ export function runCheck(context: CommandContext): void {
     throw asUsageError(error);
   }
   const snapshots = new SnapshotFolder(defaultDataDir(), file).list().length;
-  const summary = { file, integrity: 'ok', schemaVersion: report.schemaVersion, model: report.model.name, ...report.counts, snapshots };
+  const summary = { file, integrity: 'ok', schema: 'ok', schemaVersion: report.schemaVersion, model: report.model.name, ...report.counts, snapshots };
   if (values['json']) {
     context.out(`${JSON.stringify(summary, null, 2)}\n`);
     return;
@@ -61,6 +61,7 @@ export function runCheck(context: CommandContext): void {
       `${file}: ok`,
       `  model: ${report.model.name}`,
       `  file format: ${report.schemaVersion}`,
+      `  schema: ok (exactly the tables and indexes of file format ${report.schemaVersion}; no views, triggers or virtual tables)`,
       '  integrity check: ok; references between rows: ok',
       `  cost nodes: ${c.nodes}; scenarios: ${c.scenarios}; levers: ${c.levers}; investment lines: ${c.investmentLines}`,
       `  undo steps: ${c.undoSteps}; redo steps: ${c.redoSteps}; snapshots: ${snapshots}`,

@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from '../../../shared/model';
 import { arbitraryModel } from '../../support/arbitraries';
+import { quoteText } from '../../../shared/model/text';
 
 /**
  * One test per rule `validateModel` enforces, each on the built-in example (English names,
@@ -306,12 +307,12 @@ describe('validateModel rejects', () => {
       );
       expectIssue(
         broken((m) => (node(m, 'materials-field').name = long)),
-        `costTree[${JSON.stringify(long)}].name`,
+        `costTree[${quoteText(long)}].name`,
         'must be at most 120 characters, got 121',
       );
       expectIssue(
         broken((m) => (scenario(m, 'digital-tools-20').name = long)),
-        `scenarios[${JSON.stringify(long)}].name`,
+        `scenarios[${quoteText(long)}].name`,
         'must be at most 120 characters, got 121',
       );
     });
@@ -571,3 +572,45 @@ function objectSlots(value: unknown): { holder: Record<string | number, unknown>
   walk(value);
   return slots;
 }
+
+describe('clean text in names and notes', () => {
+  const base = () => createExampleModel('en');
+  const cases: [string, string][] = [
+    ['a lone surrogate', '\ud800'.repeat(100)],
+    ['ESC and BEL (a terminal title and a screen clear)', '\u001b]0;pwned\u0007\u001b[2J'],
+    ['NUL', 'a\u0000b'],
+    ['a C1 control', 'a\u0085b'],
+    ['a right-to-left override', 'invoice\u202egpj.exe'],
+    ['a direction isolate', 'a\u2066b'],
+    ['a line break', 'two\nlines'],
+    ['a tab', 'tab\there'],
+  ];
+  it.each(cases)('refuses %s in a name, naming the field', (_, bad) => {
+    const model = base();
+    model.scenarios[0]!.name = bad;
+    const result = validateModel(model);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error[0]!.path).toMatch(/^scenarios\[.*\]\.name$/u);
+    expect(result.error[0]!.message).toMatch(/must not hold/u);
+    expect(formatIssue(result.error[0]!)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+  });
+
+  it('keeps line breaks and tabs in notes, refuses the rest there too', () => {
+    const model = base();
+    model.costTree[1]!.notes = 'line one\n\tline two\r\nline three';
+    expect(validateModel(model).ok).toBe(true);
+    model.costTree[1]!.notes = 'a\u001b[31mred';
+    const result = validateModel(model);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(formatIssue(result.error[0]!)).toMatch(/^costTree\[.*\]\.notes: must not hold the control character U\+001B/u);
+  });
+
+  it('quotes at most 80 characters of a value in a message', () => {
+    const model = base();
+    model.costTree[1]!.name = '名'.repeat(1_000_000);
+    const result = validateModel(model);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(formatIssue(result.error[0]!).length).toBeLessThan(200);
+  });
+});
