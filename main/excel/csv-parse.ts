@@ -1,7 +1,7 @@
 import { parseNumberText } from '../../shared/workbook/structure-layout';
 import { emptySheet, putCell, type GridSheet } from './cell-grid';
 import { unneutralise } from './csv';
-import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
 import { fileProblem } from './problems';
 
 /**
@@ -13,6 +13,8 @@ import { fileProblem } from './problems';
  * neutralised a formula-like text (as our CSV export writes it) is removed.
  */
 export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits = IMPORT_LIMITS): GridSheet {
+  // Bounded before a character is decoded: the text costs twice the bytes as a string.
+  if (data.length > limits.maxCsvBytes) throw fileProblem(`the file is ${formatBytes(data.length)} (a CSV import reads at most ${formatBytes(limits.maxCsvBytes)})`);
   const text = decode(data);
   const separator = detectSeparator(text);
   const sheet = emptySheet(sheetName);
@@ -34,6 +36,9 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
     wasQuoted = false;
   };
   for (; i < text.length; i++) {
+    // One field within a cell's size: a 45 MB field once took 1.75 GB to build.
+    if (field.length > limits.maxCsvFieldChars)
+      throw fileProblem(`row ${row}, field ${col} holds more than ${limits.maxCsvFieldChars.toLocaleString('en-US')} characters (a cell holds at most that many)`);
     const char = text[i]!;
     if (quoted) {
       if (char === '"') {

@@ -8,7 +8,7 @@ import {
   type Model,
   type Relevance,
 } from '../../shared/model/schema';
-import { checkChildren, indexTree } from '../../shared/model/tree-rules';
+import { amountResolver, checkChildren, indexTree } from '../../shared/model/tree-rules';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 import { formatIssue, validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
@@ -115,6 +115,9 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
   // Sibling names and the shares of each parent, reported on the rows that break them.
   const rowOfId = new Map(nodes.map((node, k) => [node.id, lines[k]!.row]));
   const index = indexTree(nodes);
+  // One resolver for all parents: each amount is worked out once (a fresh one per parent
+  // walked the whole chain above it again, quadratic in a deep tree).
+  const resolve = amountResolver(index);
   for (const [parentId, children] of index.children) {
     const seen = new Set<string>();
     for (const child of children) {
@@ -122,7 +125,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
       if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${JSON.stringify(key)} under the same parent; names of sibling lines must differ`));
       seen.add(key);
     }
-    for (const issue of checkChildren(index, [parentId])) {
+    for (const issue of checkChildren(index, [parentId], resolve)) {
       if (/two children are named/u.test(issue.message)) continue;
       problems.push(at(rowOfId.get(parentId)!, 'value', `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`));
     }
@@ -141,13 +144,15 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     scenarios: [],
   };
   const validated = validateModel(model);
+  let byName: Map<string, number> | undefined;
+  const lineOfName = () => (byName ??= new Map(nodes.map((node, k) => [node.name, k])));
   if (!validated.ok) {
     // What the rules above do not cover (the depth of the tree, say), on the line it names.
     return err(
       validated.error.map((issue) => {
         const named = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
         const name = named ? (JSON.parse(named[1]!) as string) : undefined;
-        const k = name === undefined ? -1 : nodes.findIndex((node) => node.name === name);
+        const k = name === undefined ? -1 : (lineOfName().get(name) ?? -1);
         return k >= 0 ? at(lines[k]!.row, 'name', formatIssue(issue)) : { sheet: sheet.name, message: formatIssue(issue) };
       }),
     );
@@ -259,20 +264,29 @@ function numberOf(cell: GridCell | undefined): { value: number; percent: boolean
   return undefined;
 }
 
+/** The root is level 1; a model allows LIMITS.maxDepth levels below it. */
+const MAX_LEVEL = LIMITS.maxDepth + 1;
+
 /** Level layout: each line's parent is the nearest line above whose level is one less. */
 function parentsByLevel(lines: readonly Line[], problems: ImportProblem[], at: At): number[] {
   const parents: number[] = [];
   const stack: number[] = [];
-  lines.forEach((line, k) => {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     const level = line.level!;
     if (k === 0 && level !== 1) problems.push(at(line.row, 'level', `the first line is the root and must have level 1, found ${level}`));
     else if (k > 0 && level === 1) problems.push(at(line.row, 'level', 'a second line at level 1: there is one root, every other line belongs under it'));
     else if (level > stack.length + 1) problems.push(at(line.row, 'level', `level ${level} follows level ${stack.length}: a line can be at most one level below the line above it`));
+    else if (level > MAX_LEVEL) {
+      // Refused at the first line that is too deep: the rest of the chain is not worked out.
+      problems.push(at(line.row, 'level', `level ${level} is ${level - 1} levels below the root (at most ${LIMITS.maxDepth})`));
+      return parents;
+    }
     const depth = Math.max(1, Math.min(level, stack.length + 1));
     stack.length = depth - 1;
     parents.push(depth > 1 ? stack[depth - 2]! : -1);
     stack.push(k);
-  });
+  }
   return parents;
 }
 
@@ -301,21 +315,37 @@ function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At
   });
   if (root < 0 && problems.length === 0) problems.push(at(lines[0]!.row, 'parent', 'no line is without a parent: leave the parent of the root empty'));
   if (problems.length > 0) return parents;
-  // Every line must reach the root; those that never do sit on a cycle.
-  const reaches = new Int8Array(lines.length);
-  reaches[root] = 1;
+  // Every line must reach the root; those that never do sit on a cycle. Each line is walked
+  // once (a line's depth is known once the walk from it meets a known line), so the check is
+  // linear in the lines; depth is refused at the first line past the limit.
+  const depth = new Int32Array(lines.length).fill(-1); // -1 unknown, -2 on the current trail, -3 on a cycle
+  depth[root] = 0;
+  const trail: number[] = [];
+  const cyclic: number[] = [];
   for (let k = 0; k < lines.length; k++) {
-    const trail: number[] = [];
+    trail.length = 0;
     let current = k;
-    while (reaches[current] === 0 && !trail.includes(current)) {
+    while (current >= 0 && depth[current] === -1) {
+      depth[current] = -2;
       trail.push(current);
       current = parents[current]!;
-      if (current < 0) break;
     }
-    const verdict = current >= 0 && reaches[current] === 1 ? 1 : -1;
-    for (const member of trail) reaches[member] = verdict;
-    if (verdict < 0) problems.push(at(lines[k]!.row, 'parent', 'the parents go round in a circle and never reach the root'));
+    const known = current >= 0 ? depth[current]! : -3;
+    // Reached the trail itself (-2) or a cycle found before (-3): every line of the trail is on or under a cycle.
+    if (known < 0) {
+      for (const member of trail) depth[member] = -3;
+      cyclic.push(...trail);
+      continue;
+    }
+    for (let t = trail.length - 1, d = known + 1; t >= 0; t--, d++) depth[trail[t]!] = d;
+    const deepest = trail[0];
+    if (deepest !== undefined && depth[deepest]! > LIMITS.maxDepth) {
+      const first = trail[trail.length - 1 - (LIMITS.maxDepth - known)]!;
+      problems.push(at(lines[first]!.row, 'parent', `this line is ${LIMITS.maxDepth + 1} levels below the root (at most ${LIMITS.maxDepth})`));
+      return parents;
+    }
   }
+  for (const k of cyclic.sort((a, b) => a - b)) problems.push(at(lines[k]!.row, 'parent', 'the parents go round in a circle and never reach the root'));
   return parents;
 }
 

@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { emptySheet, putCell, type CellKind, type Grid, type GridSheet } from './cell-grid';
-import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
+import { startParser } from './parser-process';
 import { fileProblem } from './problems';
 import { describeCompoundFile, GuardError, inspectEntries, readCentralDirectory, sniff } from './zip-guard';
 
@@ -28,76 +28,97 @@ export async function readWorkbookCells(data: Buffer, options: ReadOptions = {})
     if (error instanceof GuardError) throw fileProblem(error.message);
     throw error;
   }
-  const sheets = await parseInChild(data, options.parserHeapMb ?? limits.parserHeapMb, limits.parserTimeoutMs);
+  const sheets = await parseInChild(data, options.parserHeapMb ?? limits.parserHeapMb, limits);
   return { source: 'xlsx', sheets };
 }
 
 type ChildCell = [row: number, col: number, kind: 'n' | 's' | 'b' | 'd' | 'e' | 'x', value: unknown, formula: unknown, percent: unknown];
-type ChildReply = { ok: true; sheets: { name: unknown; hidden: unknown; cells: unknown }[] } | { ok: false; message: unknown };
+type ChildReply = { ok: true; strings: unknown; sheets: { name: unknown; hidden: unknown; cells: unknown }[] } | { ok: false; message: unknown };
 
 const CHILD = fileURLToPath(new URL('./xlsx-reader.child.mjs', import.meta.url));
 
 const KINDS: Record<ChildCell[2], CellKind> = { n: 'number', s: 'text', b: 'boolean', d: 'date', e: 'error', x: 'missing' };
 
-function parseInChild(data: Buffer, heapMb: number, timeoutMs: number): Promise<GridSheet[]> {
+/** Pieces of the reply: small enough that no one message is large. */
+const CHUNK_CHARS = 1024 * 1024;
+
+function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promise<GridSheet[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], {
-      execArgv: [`--max-old-space-size=${heapMb}`],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // Under Electron, process.execPath is the app: this makes it a plain Node; no inherited
-      // options (a loader, a bigger heap) reach the parser.
-      env: { ...process.env, NODE_OPTIONS: '', ELECTRON_RUN_AS_NODE: '1' },
-    });
-    let stderr = '';
+    const timeoutMs = limits.parserTimeoutMs;
+    const child = startParser(CHILD, heapMb);
     let settled = false;
+    let received = 0;
+    const pieces: string[] = [];
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      child.kill();
       outcome();
     };
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
       finish(() => reject(fileProblem(`reading the workbook took more than ${timeoutMs / 1000} s and was stopped (a damaged or hostile file?)`)));
     }, timeoutMs);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (stderr.length < 16 * 1024) stderr += chunk.toString('utf8');
-    });
-    child.on('message', (reply: ChildReply) => {
+    child.onMessage((message) => {
+      if (settled) return;
+      const piece = message as { chunk?: unknown; end?: unknown };
+      if (typeof piece.chunk === 'string') {
+        received += piece.chunk.length;
+        // Counted as it arrives: a reply past the cap is stopped, never held whole.
+        if (received > limits.maxReplyChars)
+          finish(() => reject(fileProblem(`the workbook's cells come to more than ${formatBytes(limits.maxReplyChars)} of data (an import reads at most that much)`)));
+        else pieces.push(piece.chunk);
+        return;
+      }
+      if (piece.end !== true) return;
       finish(() => {
+        let reply: ChildReply;
+        try {
+          reply = JSON.parse(pieces.join('')) as ChildReply;
+        } catch {
+          reject(fileProblem('the workbook reader returned a broken answer'));
+          return;
+        }
+        pieces.length = 0;
         if (!reply.ok) reject(fileProblem(`the workbook cannot be read: ${String(reply.message).split('\n')[0]}`));
         else {
           try {
-            resolve(toSheets(reply.sheets));
+            resolve(toSheets(reply.sheets, reply.strings));
           } catch (error) {
             reject(error);
           }
         }
       });
     });
-    child.on('error', (error) => finish(() => reject(new Error(`could not start the workbook reader: ${error.message}`))));
-    child.on('exit', (code, signal) => {
+    child.onError((error) => finish(() => reject(new Error(`could not start the workbook reader: ${error.message}`))));
+    child.onExit((code, signal, stderr) => {
       finish(() => {
         const outOfMemory = /heap out of memory|Allocation failed|Reached heap limit/iu.test(stderr);
         reject(
           fileProblem(
-            outOfMemory
+            outOfMemory || code === 134
               ? `reading the workbook needs more than ${heapMb} MB of memory and was stopped (a damaged or hostile file?)`
               : `the workbook reader stopped (${signal ?? `exit code ${code}`}) before it finished: the file is damaged or hostile`,
           ),
         );
       });
     });
-    child.send({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }, (error) => {
-      if (error) finish(() => reject(new Error(`could not hand the workbook to its reader: ${error.message}`)));
-    });
+    try {
+      child.send({
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+        limits: { maxCellChars: limits.maxCellChars, maxTextChars: limits.maxTextChars, chunkChars: CHUNK_CHARS },
+      });
+    } catch (error) {
+      finish(() => reject(new Error(`could not hand the workbook to its reader: ${error instanceof Error ? error.message : String(error)}`)));
+    }
   });
 }
 
 /** The child's arrays into grid sheets, checking every field's type (the child is not trusted). */
-function toSheets(raw: unknown): GridSheet[] {
+function toSheets(raw: unknown, rawStrings: unknown): GridSheet[] {
   if (!Array.isArray(raw)) throw fileProblem('the workbook reader returned nothing');
+  const strings = Array.isArray(rawStrings) ? (rawStrings as unknown[]) : [];
+  const text = (index: unknown): string | undefined => (typeof index === 'number' && typeof strings[index] === 'string' ? strings[index] : undefined);
   return raw.map((entry: { name: unknown; hidden: unknown; cells: unknown }) => {
     const sheet = emptySheet(String(entry.name), entry.hidden === true);
     if (!Array.isArray(entry.cells)) return sheet;
@@ -107,8 +128,18 @@ function toSheets(raw: unknown): GridSheet[] {
       const kind = Object.hasOwn(KINDS, kindCode) ? KINDS[kindCode] : undefined;
       if (kind === undefined || !Number.isInteger(row) || !Number.isInteger(col)) continue;
       const cellValue =
-        kind === 'number' ? (typeof value === 'number' ? value : Number(value)) : kind === 'boolean' ? value === true : kind === 'missing' ? null : String(value);
-      putCell(sheet, row, col, { kind, value: cellValue, formula: typeof formula === 'string' ? formula : null, percent: percent === true });
+        kind === 'number'
+          ? typeof value === 'number'
+            ? value
+            : Number(value)
+          : kind === 'boolean'
+            ? value === true
+            : kind === 'missing'
+              ? null
+              : kindCode === 's'
+                ? (text(value) ?? '')
+                : String(value);
+      putCell(sheet, row, col, { kind, value: cellValue, formula: text(formula) ?? null, percent: percent === true });
     }
     return sheet;
   });

@@ -233,7 +233,8 @@ class SheetScanner implements Scanner {
     this.carry = all.slice(cut);
     // A text node without tags can be long; only a tag's beginning matters, so keep the tail.
     if (this.carry.length > 64 * 1024) this.carry = this.carry.slice(-1024);
-    this.counter.cells += complete.match(/<\/(?:[A-Za-z_][\w.-]*:)?c>/gu)?.length ?? 0;
+    // Any legal spelling of the closing tag: a prefix, and white space before the '>' (`</c >`, `</x:c\n>`).
+    this.counter.cells += complete.match(/<\/(?:[A-Za-z_][\w.-]*:)?c[\t\n\r ]*>/gu)?.length ?? 0;
     if (this.counter.cells > this.limits.maxCells)
       throw new GuardError(`the workbook holds more than ${this.limits.maxCells.toLocaleString('en-US')} non-empty cells (an import reads at most that many)`);
     for (const match of complete.matchAll(/<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,4})(\d{1,9})["']/gu)) {
