@@ -57,6 +57,9 @@ export default defineConfig({
   renderer: {
     root: fromRoot('renderer'),
     plugins: [react()],
+    // The end-to-end tests and the UI benchmark build with COSTPLAN_TEST_HOOKS=1 to reach the
+    // page's workspace; every other build (npm run build, npm start, packaging) has no such hook.
+    define: { __COSTPLAN_TEST_HOOKS__: JSON.stringify(process.env['COSTPLAN_TEST_HOOKS'] === '1') },
     build: {
       outDir: fromRoot('out', 'renderer'),
       rollupOptions: {

@@ -1,9 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import { ApiService } from './api/handlers';
 import { workbookService } from './excel/service';
 import { startDesktop } from './electron/desktop';
 import { electronBindingPath } from './electron/native-binding';
+import { utilityParserLauncher } from './electron/parser-launcher';
+import { useParserLauncher } from './excel/parser-process';
 import { defaultDataDir } from './store/data-dir';
 import { useNativeBinding } from './store/sqlite';
 import { builtEntryPaths } from './window/paths';
@@ -21,6 +23,8 @@ const binding = electronBindingPath({
   isPackaged: app.isPackaged,
 });
 useNativeBinding(existsSync(binding) ? binding : undefined);
+// Workbooks are parsed in a utilityProcess: the app is never run as plain Node (RunAsNode fuse off).
+useParserLauncher(utilityParserLauncher((modulePath, args, options) => utilityProcess.fork(modulePath, args, options)));
 
 const dataDir = defaultDataDir();
 

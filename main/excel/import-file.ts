@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Model } from '../../shared/model/schema';
+import { quoteText } from '../../shared/model/text';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import type { GridSheet } from './cell-grid';
 import { parseCsv } from './csv-parse';
@@ -45,7 +46,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   const candidates = [...visible.filter((sheet) => structureNames.includes(sheet.name)), ...visible];
   const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
   if (!sheet) {
-    const names = grid.sheets.map((candidate) => JSON.stringify(candidate.name)).join(', ') || 'none';
+    const names = grid.sheets.map((candidate) => quoteText(candidate.name)).join(', ') || 'none';
     throw fileProblem(`no sheet has a header row with the columns Name and Level (or Parent) (sheets: ${names}); see the template of "costplan import-template"`);
   }
   return structureFrom(sheet, { ...options, name });

@@ -9,6 +9,7 @@ import {
   type Relevance,
 } from '../../shared/model/schema';
 import { amountResolver, checkChildren, indexTree } from '../../shared/model/tree-rules';
+import { quoteText, textProblem } from '../../shared/model/text';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 import { formatIssue, validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
@@ -122,7 +123,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     const seen = new Set<string>();
     for (const child of children) {
       const key = child.name.trim();
-      if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${JSON.stringify(key)} under the same parent; names of sibling lines must differ`));
+      if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${quoteText(key)} under the same parent; names of sibling lines must differ`));
       seen.add(key);
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
@@ -208,6 +209,10 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     const line: Line = { row, name };
     if (name.trim() === '') problems.push(at(row, 'name', 'the name is empty'));
     else if (name.length > LIMITS.nameMaxLength) problems.push(at(row, 'name', `the name has ${name.length} characters (at most ${LIMITS.nameMaxLength})`));
+    else {
+      const unclean = textProblem(name);
+      if (unclean) problems.push(at(row, 'name', `the name ${unclean}`));
+    }
 
     const levelCell = cell('level');
     if (header.columns.has('level')) {
@@ -243,13 +248,17 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     const notes = cellText(cell('notes'));
     if (notes !== '') {
       if (notes.length > LIMITS.notesMaxLength) problems.push(at(row, 'notes', `the notes have ${notes.length} characters (at most ${LIMITS.notesMaxLength})`));
+      else {
+        const unclean = textProblem(notes, { multiline: true });
+        if (unclean) problems.push(at(row, 'notes', `the notes ${unclean}`));
+      }
       line.notes = notes;
     }
     const idCell = cell('id');
     if (idCell) {
       const id = cellText(idCell).trim();
       const checked = costNodeSchema.shape.id.safeParse(id);
-      if (!checked.success) problems.push(at(row, 'id', `the id ${JSON.stringify(id)} ${checked.error.issues[0]?.message ?? 'is not valid'}`));
+      if (!checked.success) problems.push(at(row, 'id', `the id ${quoteText(id)} ${checked.error.issues[0]?.message ?? 'is not valid'}`));
       else line.id = id;
     }
     lines.push(line);
@@ -307,9 +316,9 @@ function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At
       return -1;
     }
     const matches = byName.get(line.parentName.trim()) ?? [];
-    if (matches.length === 0) problems.push(at(line.row, 'parent', `no line is named ${JSON.stringify(line.parentName.trim())}`));
+    if (matches.length === 0) problems.push(at(line.row, 'parent', `no line is named ${quoteText(line.parentName.trim())}`));
     else if (matches.length > 1)
-      problems.push(at(line.row, 'parent', `${matches.length} lines are named ${JSON.stringify(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`));
+      problems.push(at(line.row, 'parent', `${matches.length} lines are named ${quoteText(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`));
     else if (matches[0] === k) problems.push(at(line.row, 'parent', 'a line cannot be its own parent'));
     return matches.length === 1 ? matches[0]! : -1;
   });
@@ -353,7 +362,7 @@ function assignIds(lines: readonly Line[], problems: ImportProblem[], at: At): s
   const given = new Set<string>();
   for (const line of lines) {
     if (line.id === undefined) continue;
-    if (given.has(line.id)) problems.push(at(line.row, 'id', `the id ${JSON.stringify(line.id)} is used twice`));
+    if (given.has(line.id)) problems.push(at(line.row, 'id', `the id ${quoteText(line.id)} is used twice`));
     given.add(line.id);
   }
   let next = 1;

@@ -1,3 +1,4 @@
+import { quoteText } from '../../shared/model/text';
 import { columnName } from './xlsx-writer';
 
 /**
@@ -16,9 +17,9 @@ export interface ImportProblem {
 
 export function formatProblem(problem: ImportProblem): string {
   const place: string[] = [];
-  if (problem.sheet !== undefined) place.push(`sheet ${JSON.stringify(problem.sheet)}`);
+  if (problem.sheet !== undefined) place.push(`sheet ${quoteText(problem.sheet)}`);
   if (problem.row !== undefined) place.push(`row ${problem.row}`);
-  if (problem.column !== undefined) place.push(`column ${columnName(problem.column)}${problem.header ? ` (${problem.header})` : ''}`);
+  if (problem.column !== undefined) place.push(`column ${columnName(problem.column)}${problem.header ? ` (${quoteText(problem.header).slice(1, -1)})` : ''}`);
   return place.length > 0 ? `${place.join(', ')}: ${problem.message}` : problem.message;
 }
 

@@ -148,10 +148,12 @@ export async function inspectEntries(buffer: Buffer, entries: readonly ZipEntry[
   for (const entry of entries) {
     const key = entry.name.toLowerCase();
     const scanner = /(^|\/)worksheets\/[^/]+\.xml$/u.test(key)
-      ? new SheetScanner(entry.name, counter, limits)
-      : key === '[content_types].xml'
-        ? new ContentTypesScanner()
-        : undefined;
+      ? both(new SheetScanner(entry.name, counter, limits), new TextRunScanner(entry.name, limits.maxCellChars))
+      : /(^|\/)sharedstrings\.xml$/u.test(key)
+        ? new TextRunScanner(entry.name, limits.maxCellChars)
+        : key === '[content_types].xml'
+          ? new ContentTypesScanner()
+          : undefined;
     await inflateEntry(buffer, entry, scanner);
     scanner?.finish();
   }
@@ -255,6 +257,79 @@ class SheetScanner implements Scanner {
     return new GuardError(
       `worksheet ${this.name} has a cell at ${where}, outside the area an import reads (rows 1 to ${this.limits.maxRow.toLocaleString('en-US')}, columns A to ${columnName(this.limits.maxColumn)})`,
     );
+  }
+}
+
+function both(first: Scanner, second: Scanner): Scanner {
+  return {
+    feed: (text) => {
+      first.feed(text);
+      second.feed(text);
+    },
+    finish: () => {
+      first.finish();
+      second.finish();
+    },
+  };
+}
+
+/**
+ * Refuses a text longer than a cell can hold before the parser sees it (a parser spends
+ * seconds on one 100 KB string, and a shared string can be shown by every cell). The text
+ * between two tags is counted in UTF-16 units from its UTF-8 bytes (the chunks arrive as
+ * latin1); an entity such as &quot; counts as the one character it stands for.
+ */
+class TextRunScanner implements Scanner {
+  private inTag = false;
+  private inEntity = false;
+  private run = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly maxChars: number,
+  ) {}
+
+  feed(text: string): void {
+    let at = 0;
+    while (at < text.length) {
+      if (this.inTag) {
+        const end = text.indexOf('>', at);
+        if (end < 0) return;
+        this.inTag = false;
+        this.inEntity = false;
+        this.run = 0;
+        at = end + 1;
+        continue;
+      }
+      const start = text.indexOf('<', at);
+      const stop = start < 0 ? text.length : start;
+      for (let i = at; i < stop; i++) {
+        const byte = text.charCodeAt(i);
+        if (this.inEntity) {
+          if (byte === 0x3b) this.inEntity = false;
+          continue;
+        }
+        if (byte === 0x26) {
+          // &quot; &#x41; ...: one character, however it is spelled.
+          this.inEntity = true;
+          this.run += 1;
+          continue;
+        }
+        // UTF-8: a continuation byte adds nothing; a 4-byte sequence is two UTF-16 units.
+        if (byte < 0x80 || byte >= 0xc0) this.run += byte >= 0xf0 ? 2 : 1;
+      }
+      if (this.run > this.maxChars)
+        throw new GuardError(`${this.name} holds a text of more than ${this.maxChars.toLocaleString('en-US')} characters (a cell holds at most that many)`);
+      if (start < 0) return;
+      this.inTag = true;
+      at = start + 1;
+    }
+  }
+
+  finish(): void {
+    this.inTag = false;
+    this.inEntity = false;
+    this.run = 0;
   }
 }
 

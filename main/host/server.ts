@@ -58,10 +58,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const origin = request.headers.origin;
     if (origin !== undefined && !originAllowed(origin, port))
       return send(response, 403, { ok: false, error: { code: 'forbidden-origin', message: 'requests from other sites are refused' } });
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // "%E0%A4%A" and the like: the client's mistake, not the host's.
+      return send(response, 400, { ok: false, error: { code: 'bad-request', message: 'the address holds a malformed %-escape' } });
+    }
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'only GET here' } });
-    return serveStatic(response, options.staticDir, url.pathname);
+    return serveStatic(response, options.staticDir, url.pathname === '/' ? '/' : pathname);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -136,7 +144,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; 
 }
 
 async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const target = normalize(join(root, relative));
   if (!target.startsWith(normalize(root) + sep) && target !== normalize(join(root, 'index.html'))) return send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
   let content: Buffer;

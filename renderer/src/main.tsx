@@ -13,8 +13,9 @@ if (container === null) throw new Error('renderer/index.html has no #root elemen
 
 const { client } = createApiClient();
 const workspace = new Workspace(client);
-// Exposed for the end-to-end tests and the UI benchmark, which time edits from the page.
-(window as unknown as { costPlannerWorkspace: Workspace }).costPlannerWorkspace = workspace;
+// Exposed only in the build of the end-to-end tests and the UI benchmark (which time edits
+// from the page): a production page offers no handle on its workspace or its API client.
+if (__COSTPLAN_TEST_HOOKS__) (window as unknown as { costPlannerWorkspace: Workspace }).costPlannerWorkspace = workspace;
 
 createRoot(container).render(
   <StrictMode>

@@ -93,3 +93,20 @@ describe('the browser host refuses what is not the planner page', () => {
     }
   });
 });
+
+describe('the browser host and a malformed address', () => {
+  let host: Host;
+  beforeAll(async () => {
+    host = await httpTransport(mkdtempSync(join(tmpdir(), 'costplan-host-')));
+  });
+  afterAll(async () => host.close());
+
+  it.each(['/%E0%A4%A', '/api/%E0%A4%A', '/assets/%'])('answers 400 to GET %s and goes on answering', async (path) => {
+    const port = host.host.port;
+    const response = await send(port, { path, method: 'GET', headers: { host: `127.0.0.1:${port}` } });
+    expect(response.status).toBe(400);
+    expect((JSON.parse(response.body) as { error: { code: string } }).error.code).toBe('bad-request');
+    const after = await send(port, { path: '/api/getSession', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [SECRET_HEADER]: host.host.secret }, body: '{}' });
+    expect(after.status).toBe(200);
+  });
+});
