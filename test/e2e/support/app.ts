@@ -23,7 +23,8 @@ let built = false;
 /** Builds the renderer once per test run (the host serves out/renderer). */
 export function buildRenderer(): void {
   if (built) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'pipe' });
+  // With the page's test hook (window.costPlannerWorkspace), which production builds lack.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, COSTPLAN_TEST_HOOKS: '1' } });
   built = true;
 }
 
