@@ -1,13 +1,18 @@
-import { readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import type { Model } from '../../shared/model/schema';
 import { formatIssue, validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
 
 /** Reads and validates a model in the JSON interchange format; the message names the place. */
+const MAX_MODEL_JSON_BYTES = 200 * 1024 * 1024;
+
 export function readModelJson(path: string): Result<Model, string> {
   let text: string;
   try {
+    // A model of 100,000 lines is a few tens of MB of JSON; anything far larger is refused unread.
+    const size = statSync(path).size;
+    if (size > MAX_MODEL_JSON_BYTES) return err(`the file is ${Math.round(size / 1024 / 1024)} MB; a model as JSON is at most ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return err(describeFsError(error));

@@ -17,8 +17,8 @@ export function directTransport(dataDir: string): Transport & { api: ApiService 
   return { name: 'handlers', api, call: (method, input) => api.call(method, input), close: () => api.shutdown() };
 }
 
-export async function httpTransport(dataDir: string): Promise<Transport & { host: RunningHost; api: ApiService }> {
-  const api = new ApiService({ dataDir, appVersion: '0.0.0-test' });
+export async function httpTransport(dataDir: string, options: { workbooks?: ConstructorParameters<typeof ApiService>[0]['workbooks'] } = {}): Promise<Transport & { host: RunningHost; api: ApiService }> {
+  const api = new ApiService({ dataDir, appVersion: '0.0.0-test', ...(options.workbooks ? { workbooks: options.workbooks } : {}) });
   const staticDir = join(dataDir, 'static');
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
