@@ -174,13 +174,16 @@ function damagedPage(error: unknown): boolean {
 
 function tableValuesProblem(db: Database.Database, entry: SchemaEntry, limits: typeof STORED_VALUE_LIMITS): string | undefined {
   const table = quoteIdentifier(entry.name);
-  const rows = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const columns = [...columnsOf(entry.sql ?? '')];
+  // One pass over the table: the row count and the longest value of each column.
+  const longest = columns.map((column, k) => `MAX(octet_length(${quoteIdentifier(column)})) AS c${k}`);
+  const row = db.prepare(`SELECT ${['COUNT(*) AS n', ...longest].join(', ')} FROM ${table}`).get() as Record<string, number | null>;
+  const rows = row['n'] ?? 0;
   if (rows > limits.maxRowsPerTable) return `table ${entry.name} holds ${rows} rows (at most ${limits.maxRowsPerTable})`;
   const cap = entry.name === LOG_TABLE ? limits.maxLogValueBytes : limits.maxValueBytes;
-  for (const column of columnsOf(entry.sql ?? '')) {
-    const name = quoteIdentifier(column);
-    const found = db.prepare(`SELECT octet_length(${name}) AS bytes FROM ${table} WHERE octet_length(${name}) > ? LIMIT 1`).get(cap) as { bytes: number } | undefined;
-    if (found) return `a value in ${entry.name}.${column} is ${found.bytes} bytes long (at most ${cap})`;
+  for (const [k, column] of columns.entries()) {
+    const bytes = row[`c${k}`] ?? 0;
+    if (bytes > cap) return `a value in ${entry.name}.${column} is ${bytes} bytes long (at most ${cap})`;
   }
   return undefined;
 }
