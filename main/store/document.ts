@@ -142,7 +142,8 @@ export class ModelDocument {
   static async create(path: string, model: Model, options: StoreOptions & { overwrite?: boolean }): Promise<ModelDocument> {
     const validated = validateModel(model);
     if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
-    if (existsSync(path) && !options.overwrite) throw new StoreError('io', `${path} already exists`);
+    const existed = existsSync(path);
+    if (existed && !options.overwrite) throw new StoreError('io', `${path} already exists`);
     prepareToReplace(path);
     const temporary = temporarySibling(path);
     try {
@@ -162,7 +163,13 @@ export class ModelDocument {
       if (error instanceof StoreError) throw error;
       throw new StoreError('io', `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return ModelDocument.open(path, options);
+    try {
+      return await ModelDocument.open(path, options);
+    } catch (error) {
+      // A new file that does not read back is not left behind (there was nothing under its name).
+      if (!existed) rmSync(path, { force: true });
+      throw error;
+    }
   }
 
   private static async openDamaged(path: string, message: string, snapshots: SnapshotFolder, settings: Required<StoreOptions>): Promise<ModelDocument> {

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/model';
 import { arbitraryModel } from '../../support/arbitraries';
 import { quoteText } from '../../../shared/model/text';
+import { applyEdit } from '../../../shared/edits/apply';
 
 /**
  * One test per rule `validateModel` enforces, each on the built-in example (English names,
@@ -612,5 +613,26 @@ describe('clean text in names and notes', () => {
     const result = validateModel(model);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(formatIssue(result.error[0]!).length).toBeLessThan(200);
+  });
+});
+
+describe('clean text in edits', () => {
+  it.each([
+    ['lone surrogates', '\ud800'.repeat(100), /half of a character/u],
+    ['a terminal escape', '\u001b]0;pwned\u0007', /control character U\+001B/u],
+    ['a direction override', 'x\u202ey', /text-direction control U\+202E/u],
+  ])('renameNode and renameScenario refuse %s, naming the field', (_, name, words) => {
+    const model = createExampleModel('en');
+    for (const command of [
+      { type: 'renameNode', nodeId: model.costTree[1]!.id, name },
+      { type: 'renameScenario', scenarioId: model.scenarios[0]!.id, name },
+    ] as const) {
+      const result = applyEdit(model, command);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error[0]!.path).toBe('command.name');
+        expect(result.error[0]!.message).toMatch(words);
+      }
+    }
   });
 });
