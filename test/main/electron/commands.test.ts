@@ -21,7 +21,7 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
   const api = new ApiService({ dataDir: dir, appVersion: '9.8.7' });
   cleanups.push(() => api.shutdown());
   if (options.open ?? true) {
-    const created = await api.call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' });
+    const created = await api.call('newModel', { name: 'plan', template: 'example', language: 'en' });
     if (!created.ok) throw new Error(created.error.message);
   }
   const dialogs = new FakeDialogs();
@@ -33,6 +33,7 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
     dialogs,
     language: () => options.language ?? 'en',
     documentsDir: () => join(dir, 'Documents'),
+    register: (path, purpose) => api.files.register(path, purpose),
     currentFile: () => api.currentDocument?.path,
     pushSession: (session) => pushed.push(session),
     changed,
@@ -51,7 +52,7 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'Documents', '示例.costplan') } });
     expect(s.pushed[0]?.file?.path).toBe(join(s.dir, '计划.costplan'));
     expect(s.pushed[0]?.model?.language).toBe('zh');
-    expect(s.call).toHaveBeenCalledWith('newModel', { path: join(s.dir, '计划.costplan'), template: 'example', language: 'zh' });
+    expect(s.call).toHaveBeenCalledWith('newModel', { target: expect.stringMatching(/^#[0-9a-f]+$/), template: 'example', language: 'zh' });
     expect(s.changed).toHaveBeenCalled();
   });
 
@@ -67,7 +68,7 @@ describe('DesktopCommands', () => {
     const s = await setup();
     const other = join(s.dir, 'other.costplan');
     const made = new ApiService({ dataDir: s.dir, appVersion: 'x' });
-    expect((await made.call('newModel', { path: other, template: 'empty', language: 'en' })).ok).toBe(true);
+    expect((await made.call('newModel', { name: 'other', template: 'empty', language: 'en' })).ok).toBe(true);
     await made.shutdown();
     s.dialogs.openAnswers.push(other);
     s.commands.open();
@@ -93,7 +94,7 @@ describe('DesktopCommands', () => {
     s.dialogs.saveAnswers.push(join(s.dir, 'out'));
     s.commands.exportWorkbook();
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
-    expect(s.call).toHaveBeenCalledWith('exportWorkbook', { path: join(s.dir, 'out.xlsx'), language: 'en' });
+    expect(s.call).toHaveBeenCalledWith('exportFile', { kind: 'workbook', target: expect.stringMatching(/^#[0-9a-f]+$/), language: 'en' });
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
   });
 
