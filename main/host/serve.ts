@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   // First run: the data folder may not exist yet (a clear message if it cannot be made).
   const dataDir = ensureDataDir(defaultDataDir());
   const api = new ApiService({ dataDir, appVersion: version, workbooks: workbookService, files: 'data-folder-only' });
-  const session = await api.openDefault();
+  // The example's language: the app setting (the language chosen last), else Chinese.
+  const session = await api.openDefault(api.settings.settings(undefined).uiLanguage ?? 'zh');
   const host = await startHost({ api, staticDir, port });
   console.log(`Service Cost Planner is running on this computer only.`);
   console.log(`model: ${session.file?.path ?? 'none'}`);

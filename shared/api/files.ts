@@ -29,20 +29,51 @@ const MAX_NAME = 120;
 const FORBIDDEN_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/;
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
-/**
- * Why a name cannot be a model's name in the data folder (what the user types to create,
- * duplicate or rename one), or undefined when it can. The name is without ".costplan".
- */
-export function modelNameProblem(name: string): string | undefined {
+/** Why a name cannot name a model file; the UI words each kind in its language. */
+export type ModelNameIssue =
+  | { kind: 'empty' }
+  | { kind: 'too-long'; length: number; max: number }
+  | { kind: 'leading-dot' }
+  | { kind: 'separator' }
+  | { kind: 'character'; character: string }
+  | { kind: 'reserved' }
+  | { kind: 'trailing' };
+
+/** The first reason `name` (without ".costplan") cannot be a model's name in the data folder, or undefined. */
+export function modelNameIssue(name: string): ModelNameIssue | undefined {
   const trimmed = name.trim();
-  if (trimmed === '') return 'the name is empty';
-  if (trimmed.length > MAX_NAME) return `the name is ${trimmed.length} characters long (at most ${MAX_NAME})`;
-  if (trimmed === '.' || trimmed === '..' || trimmed.startsWith('.')) return 'the name cannot start with a dot';
+  if (trimmed === '') return { kind: 'empty' };
+  if (trimmed.length > MAX_NAME) return { kind: 'too-long', length: trimmed.length, max: MAX_NAME };
+  if (trimmed.startsWith('.')) return { kind: 'leading-dot' };
   const bad = FORBIDDEN_CHARACTERS.exec(trimmed);
-  if (bad) return `the name cannot contain ${bad[0] === '/' || bad[0] === '\\' ? 'a folder separator' : JSON.stringify(bad[0])} (${JSON.stringify(trimmed)})`;
-  if (RESERVED_WINDOWS.test(trimmed)) return `${JSON.stringify(trimmed)} is a name Windows reserves`;
-  if (/[. ]$/.test(trimmed)) return 'the name cannot end with a dot or a space';
+  if (bad) return bad[0] === '/' || bad[0] === '\\' ? { kind: 'separator' } : { kind: 'character', character: bad[0] };
+  if (RESERVED_WINDOWS.test(trimmed)) return { kind: 'reserved' };
+  if (/[. ]$/.test(trimmed)) return { kind: 'trailing' };
   return undefined;
+}
+
+/** The same in English, for API errors. */
+export function modelNameProblem(name: string): string | undefined {
+  const issue = modelNameIssue(name);
+  const quoted = JSON.stringify(name.trim());
+  switch (issue?.kind) {
+    case undefined:
+      return undefined;
+    case 'empty':
+      return 'the name is empty';
+    case 'too-long':
+      return `the name is ${issue.length} characters long (at most ${issue.max})`;
+    case 'leading-dot':
+      return 'the name cannot start with a dot';
+    case 'separator':
+      return `the name cannot contain a folder separator (${quoted})`;
+    case 'character':
+      return `the name cannot contain ${JSON.stringify(issue.character)} (${quoted})`;
+    case 'reserved':
+      return `${quoted} is a name Windows reserves`;
+    case 'trailing':
+      return 'the name cannot end with a dot or a space';
+  }
 }
 
 /** "客户A" -> "客户A.costplan"; a name that already ends in .costplan keeps it. */

@@ -84,30 +84,30 @@ export class Library {
     return true;
   }
 
-  /** A new model in the data folder; the message when the name is taken or not allowed. */
-  async create(template: ModelTemplate, name: string, language: Language): Promise<string | undefined> {
+  /** A new model in the data folder; the error when the name is taken or not allowed. */
+  async create(template: ModelTemplate, name: string, language: Language): Promise<ApiError | undefined> {
     await this.workspace.settled();
     const response = await this.api.newModel({ template, name, language });
-    if (!response.ok) return response.error.message;
+    if (!response.ok) return response.error;
     this.workspace.adopt(response.value, null);
     this.set({ notice: { kind: 'created', fileName: response.value.file?.name ?? '' } });
     this.setView('workspace');
     return undefined;
   }
 
-  async duplicate(file: string, name: string): Promise<string | undefined> {
+  async duplicate(file: string, name: string): Promise<ApiError | undefined> {
     await this.workspace.settled();
     const response = await this.api.duplicateModel({ file, name });
-    if (!response.ok) return response.error.message;
+    if (!response.ok) return response.error;
     this.set({ notice: { kind: 'duplicated', fileName: response.value.fileName } });
     await this.refresh();
     return undefined;
   }
 
-  async rename(file: string, name: string): Promise<string | undefined> {
+  async rename(file: string, name: string): Promise<ApiError | undefined> {
     await this.workspace.settled();
     const response = await this.api.renameModel({ file, name });
-    if (!response.ok) return response.error.message;
+    if (!response.ok) return response.error;
     if (response.value.session.file?.file !== this.workspace.getState().session?.file?.file) this.workspace.adopt(response.value.session);
     this.set({ notice: { kind: 'renamed', fileName: response.value.entry.fileName } });
     await this.refresh();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelEntry } from '../../../../shared/api/contract';
-import { MODEL_EXTENSION, MODEL_TEMPLATES, modelNameProblem, UPLOAD_EXTENSIONS, type ModelTemplate } from '../../../../shared/api/files';
+import type { ApiError, ModelEntry } from '../../../../shared/api/contract';
+import { MODEL_EXTENSION, MODEL_TEMPLATES, modelNameIssue, UPLOAD_EXTENSIONS, type ModelNameIssue, type ModelTemplate } from '../../../../shared/api/files';
 import type { Language } from '../../../../shared/model/units';
 import { useDialogs } from '../../components/dialog';
 import { useWorkspaceState } from '../../state/context';
@@ -37,7 +37,14 @@ export function ModelsView() {
   }, [library]);
 
   const when = (iso: string) => new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  const nameCheck = (action: (name: string) => Promise<string | undefined>) => async (name: string) => modelNameProblem(stem(name)) ?? (await action(name.trim()));
+  // The name's own rules are checked here, in the UI's language; the rest (a name taken) by the main process.
+  const nameCheck = (action: (name: string) => Promise<ApiError | undefined>) => async (name: string) => {
+    const issue = modelNameIssue(stem(name));
+    if (issue) return describeNameIssue(issue, stem(name), t);
+    const error = await action(name.trim());
+    if (!error) return undefined;
+    return error.code === 'exists' ? t('models.exists', { file: `${stem(name.trim())}${MODEL_EXTENSION}` }) : error.message;
+  };
 
   const create = (template: ModelTemplate) =>
     dialogs.askText({
@@ -61,7 +68,7 @@ export function ModelsView() {
       label: t('models.nameLabel'),
       initial: stem(entry.fileName),
       confirmLabel: t('models.renameConfirm'),
-      check: nameCheck((name) => (name === stem(entry.fileName) ? Promise.resolve(undefined) : library.rename(entry.file, name))),
+      check: nameCheck((name) => (stem(name) === stem(entry.fileName) ? Promise.resolve(undefined) : library.rename(entry.file, name))),
     });
   const remove = async (entry: ModelEntry) => {
     const confirmed = await dialogs.askConfirm({ title: t('models.deleteTitle', { name: entry.fileName }), message: t('models.deleteMessage'), confirmLabel: t('models.deleteConfirm'), danger: true });
@@ -238,6 +245,19 @@ export function ModelsView() {
       {dragging && <div className="drop-overlay">{t('models.dropHere')}</div>}
     </section>
   );
+}
+
+function describeNameIssue(issue: ModelNameIssue, name: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  switch (issue.kind) {
+    case 'too-long':
+      return t('models.nameIssues.tooLong', { length: issue.length, max: issue.max });
+    case 'character':
+      return t('models.nameIssues.character', { character: issue.character });
+    case 'leading-dot':
+      return t('models.nameIssues.leadingDot');
+    default:
+      return t(`models.nameIssues.${issue.kind}`, { name });
+  }
 }
 
 /** "客户A" or, when taken, "客户A 2", "客户A 3"... */
