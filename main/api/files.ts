@@ -113,6 +113,12 @@ export class ModelFiles {
     return { file: this.register(path, 'import'), path };
   }
 
+  /** Removes an uploaded file (and its folder) once imported; any other path is left alone. */
+  removeUpload(path: string): void {
+    const uploads = join(this.dataDir, UPLOADS);
+    if (dirname(dirname(path)) === uploads) rmSync(dirname(path), { recursive: true, force: true });
+  }
+
   clearUploads(): void {
     rmSync(join(this.dataDir, UPLOADS), { recursive: true, force: true });
   }

@@ -280,7 +280,13 @@ export class ApiService {
       const exported = await this.exportBytes(kind, withOptional({ language, scenarioIds }));
       return { kind, fileName: exported.fileName, mimeType: exported.mimeType, base64: Buffer.from(exported.bytes).toString('base64') };
     },
-    importFile: async ({ source, mode }) => this.importFile(this.files.resolve(source, 'import'), mode),
+    importFile: async ({ source, mode }) => {
+      const path = this.files.resolve(source, 'import');
+      const outcome = await this.importFile(path, mode);
+      // An upload has done its work once imported; a failed one stays for another try.
+      this.files.removeUpload(path);
+      return outcome;
+    },
     getSettings: async () => this.settings.settings(this.document?.path),
     updateSettings: async (patch) => this.settings.update(withOptional(patch), this.document?.path),
   };

@@ -23,11 +23,14 @@ export function App() {
   const { t } = useTranslation();
   const status = useWorkspaceState((state) => state.status);
   const hasModel = useWorkspaceState((state) => state.model !== null);
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  // With no model open (all deleted), the UI keeps the language it had.
+  const language = useWorkspaceState((state) => state.model?.language);
   const [tab, setTab] = useState<Tab>('results');
   const view = useLibraryState((state) => state.view);
 
-  useEffect(() => setUiLanguage(language), [language]);
+  useEffect(() => {
+    if (language) setUiLanguage(language);
+  }, [language]);
   useUndoShortcuts();
 
   if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;

@@ -35,5 +35,5 @@ createRoot(container).render(
   </StrictMode>,
 );
 // The desktop menus (open, new, undo, language...) change the session from the main process.
-window.costPlanner?.onSessionChanged((session) => workspace.adopt(session));
+window.costPlanner?.onSessionChanged((session) => library.followSession(session));
 void workspace.load();

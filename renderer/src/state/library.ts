@@ -1,4 +1,4 @@
-import type { ApiClient, ApiError, DeletedModel, ImportOutcome, ModelEntry, RecentFile } from '../../../shared/api/contract';
+import type { ApiClient, ApiError, DeletedModel, ImportOutcome, ModelEntry, RecentFile, SessionState } from '../../../shared/api/contract';
 import type { ExportKind, ModelTemplate } from '../../../shared/api/files';
 import type { Language } from '../../../shared/model/units';
 import type { Transport } from '../api/client';
@@ -189,6 +189,14 @@ export class Library {
     if (!response.ok) return void this.fail(response.error);
     saveBytes(response.value.fileName, response.value.mimeType, response.value.base64);
     this.set({ notice: { kind: 'downloaded', fileName: response.value.fileName } });
+  }
+
+  /** A session the main process pushed (File > Open, New, Import in the desktop menus): show that model. */
+  followSession(session: SessionState): void {
+    const previous = this.workspace.getState().session?.file?.file ?? null;
+    this.workspace.adopt(session);
+    if (session.file && session.file.file !== previous) this.setView('workspace');
+    else if (this.state.view === 'models') void this.refresh();
   }
 
   dismissNotice(): void {

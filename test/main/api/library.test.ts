@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,7 +75,10 @@ describe.each([
 
     const copy = value(await api.call('duplicateModel', { file: '示例.costplan', name: '客户A' }));
     expect(copy).toMatchObject({ fileName: '客户A.costplan', name: '售后服务成本示例', scenarios: 2, open: false });
-    expect(refused({ ok: false, error: (await api.call('duplicateModel', { file: '示例.costplan', name: '客户A' })).ok ? { code: '', message: '' } : { code: 'refused-file', message: 'exists' } })).toBe('exists');
+    expect(await api.call('duplicateModel', { file: '示例.costplan', name: '客户A' })).toEqual({
+      ok: false,
+      error: { code: 'exists', message: '客户A.costplan already exists in the data folder: choose another name' },
+    });
 
     // Renaming the open model keeps it open under its new name.
     const renamed = value(await api.call('renameModel', { file: '客户B.costplan', name: '客户C' }));
@@ -108,6 +111,8 @@ describe.each([
     expect(replaced).toMatchObject({ mode: 'replace', fileName: '客户A.costplan', source: 'structure', scenarios: 2 });
     expect(replaced.session.canUndo).toBe(true);
     expect(value(await api.call('undo', {})).file?.file).toBe('客户A.costplan');
+    // Imported uploads are not kept.
+    expect(readdirSync(join(dir, 'uploads'))).toEqual([]);
 
     expect(refused(await api.call('uploadFile', { fileName: '../evil.csv', base64: '' }))).toMatch(/plain file name/);
     expect(refused(await api.call('uploadFile', { fileName: 'run.sh', base64: '' }))).toMatch(/\.costplan.*\.xlsx.*\.csv/);
