@@ -6,7 +6,7 @@ import type { SessionState } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/model/units';
 import { ApiService } from '../../../main/api/handlers';
 import { DesktopCommands } from '../../../main/electron/commands';
-import { FakeDialogs } from './fakes';
+import { FakeDialogs, settle } from './fakes';
 
 vi.mock('electron', () => ({}));
 
@@ -79,6 +79,38 @@ describe('DesktopCommands', () => {
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
     expect(s.pushed).toHaveLength(1);
     expect(s.api.currentDocument?.path).toBe(other);
+  });
+
+  it('File > Import asks: as a new model (the default) or replace the open one, then says what it did', async () => {
+    const s = await setup();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'costplan-import-'));
+    cleanups.push(() => rmSync(elsewhere, { recursive: true, force: true }));
+    const maker = new ApiService({ dataDir: elsewhere, appVersion: 'x' });
+    expect((await maker.call('newModel', { name: 'client', template: 'example', language: 'en' })).ok).toBe(true);
+    await maker.shutdown();
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(2); // Cancel
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('question')).toHaveLength(1));
+    expect(s.dialogs.messages('question')[0]).toMatchObject({ buttons: ['As a new model', 'Replace plan.costplan', 'Cancel'], defaultId: 0, cancelId: 2 });
+    await settle(20);
+    expect(s.call).not.toHaveBeenCalledWith('importFile', expect.anything());
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(0); // As a new model
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(1));
+    expect(s.dialogs.messages('info')[0]?.message).toBe('Imported 6 cost lines and 2 scenarios into the new model client.costplan.');
+    expect(s.pushed.at(-1)?.file?.path).toBe(join(s.dir, 'client.costplan'));
+    expect(s.call).toHaveBeenCalledWith('importFile', { source: expect.stringMatching(/^#[0-9a-f]+$/), mode: 'new' });
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(1); // Replace
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(2));
+    expect(s.dialogs.messages('info')[1]?.message).toBe('Imported 6 cost lines and 2 scenarios over client.costplan (undoable).');
+    expect(s.pushed.at(-1)?.canUndo).toBe(true);
   });
 
   it('File > Save as writes a copy under the new name and switches to it', async () => {

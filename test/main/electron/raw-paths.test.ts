@@ -6,6 +6,7 @@ import type { ApiResponse } from '../../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
 import { ApiService } from '../../../main/api/handlers';
 import { workbookService } from '../../../main/excel/service';
+import { templateCsv } from '../../../main/excel/template';
 import { startDesktop } from '../../../main/electron/desktop';
 import { FakeApp, FakeSession, FakeWindow } from '../window/fakes';
 import { FakeDialogs, FakeIpcMain } from './fakes';
@@ -121,6 +122,16 @@ describe('no IPC method takes a raw path from the renderer', () => {
     const written = await app.call('exportFile', { kind: 'workbook', target: handle, language: 'en' });
     expect(written).toMatchObject({ ok: true, value: { kind: 'workbook', name: 'report.xlsx' } });
     expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+
+    // The window's Import button: the native open dialog, then the import with the handle.
+    const csv = join(app.elsewhere, 'lines.csv');
+    writeFileSync(csv, templateCsv('en'));
+    app.dialogs.openAnswers.push(csv);
+    const chosen = await app.call('pickFile', { purpose: 'import' });
+    if (!chosen.ok || chosen.value === null) throw new Error('no handle');
+    const imported = await app.call('importFile', { source: (chosen.value as { file: string }).file, mode: 'new' });
+    expect(imported).toMatchObject({ ok: true, value: { mode: 'new', fileName: 'lines.costplan', costLines: 6, source: 'structure' } });
+    expect(existsSync(join(app.dataDir, 'lines.costplan'))).toBe(true);
 
     // A handle the main process never gave out is refused too.
     expect(await app.call('openModel', { file: '#0123456789abcdef' })).toMatchObject({ ok: false, error: { code: 'refused-file' } });
