@@ -189,7 +189,7 @@ export class DesktopCommands implements MenuCommands {
       });
     const extension = extname(request.defaultName);
     const chosen = await this.deps.dialogs.saveFile({
-      title: text.exportExcel.replace('…', ''),
+      title: (request.kind === 'workbook' ? text.exportExcel : text.saveAs).replace('…', ''),
       defaultPath: join(folder, request.defaultName),
       filters: [request.kind === 'workbook' ? { name: text.excelFiles, extensions: ['xlsx'] } : { name: text.modelFiles, extensions: [extension.slice(1)] }],
     });

@@ -30,6 +30,8 @@ export const libraryEn = {
     rename: 'Rename',
     delete: 'Delete',
     download: 'Download',
+    saveCopy: 'Save a copy…',
+    saveCopyHint: 'Save a copy of the model file (.costplan) where you choose',
     downloadHint: 'Download the model file (.costplan) to your computer',
     none: 'No model file in the data folder yet: create one above, or upload one.',
     cannotOpen: 'Cannot be opened',

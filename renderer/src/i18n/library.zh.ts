@@ -34,6 +34,8 @@ export const libraryZh: Widen<typeof libraryEn> = {
     rename: '重命名',
     delete: '删除',
     download: '下载',
+    saveCopy: '另存副本…',
+    saveCopyHint: '把模型文件（.costplan）的副本保存到你选择的位置',
     downloadHint: '把模型文件（.costplan）下载到电脑',
     none: '数据文件夹中还没有模型文件：在上方新建一个，或上传一个。',
     cannotOpen: '无法打开',

@@ -198,8 +198,8 @@ export function ModelsView() {
                   {t('models.delete')}
                 </button>
                 {entry.open && (
-                  <button data-action="download" title={t('models.downloadHint')} disabled={busy !== null} onClick={() => void library.exportFile('model')}>
-                    {t('models.download')}
+                  <button data-action="download" title={t(desktop ? 'models.saveCopyHint' : 'models.downloadHint')} disabled={busy !== null} onClick={() => void library.exportFile('model')}>
+                    {t(desktop ? 'models.saveCopy' : 'models.download')}
                   </button>
                 )}
               </td>
