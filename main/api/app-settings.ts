@@ -44,7 +44,7 @@ export class AppSettingsStore {
   /** A model file was renamed: its recent entry and baseline follow it. */
   renamed(from: string, to: string): void {
     const [source, target] = [resolve(from), resolve(to)];
-    this.data.recent = this.data.recent.map((entry) => (entry.path === source ? { ...entry, path: target } : entry));
+    this.data.recent = this.data.recent.filter((entry) => entry.path !== target).map((entry) => (entry.path === source ? { ...entry, path: target } : entry));
     this.data.baselines = this.data.baselines.map(([path, id]) => [path === source ? target : path, id]);
     this.write();
   }

@@ -12,7 +12,7 @@ import {
   type ModelEntry,
   type SessionState,
 } from '../../shared/api/contract';
-import { MODEL_EXTENSION, type ExportKind } from '../../shared/api/files';
+import { HANDLE_PREFIX, MODEL_EXTENSION, type ExportKind } from '../../shared/api/files';
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
 import type { Model } from '../../shared/model/schema';
@@ -149,11 +149,12 @@ export class ApiService {
       const lang = language ?? this.settings.settings(undefined).uiLanguage ?? 'zh';
       const built = TEMPLATE_BUILDERS[template];
       const model = name === undefined ? built.build(lang) : { ...built.build(lang), name: name.trim() };
-      // A target came from a save dialog, where the user agreed to replace an existing file.
       const path = target !== undefined ? this.files.resolve(target, 'model') : this.files.pathForName(name ?? built.fileName[lang], name === undefined);
-      if (target === undefined && existsSync(path)) throw new ApiFailure('exists', `${basename(path)} already exists in the data folder: choose another name`);
+      // Only a save dialog's answer (a handle) may replace a file: the user agreed to it there.
+      const chosenInDialog = target !== undefined && isHandle(target);
+      if (!chosenInDialog) this.refuseExisting(path);
       await this.releaseIfOpen(path);
-      const document = await ModelDocument.create(path, model, { ...this.storeOptions, overwrite: target !== undefined });
+      const document = await ModelDocument.create(path, model, { ...this.storeOptions, overwrite: chosenInDialog });
       return this.switchTo(document);
     },
     openModel: async ({ file }) => {
@@ -164,6 +165,7 @@ export class ApiService {
     saveModelAs: async ({ target }) => {
       const path = this.files.resolve(target, 'model');
       const document = this.requireDocument();
+      if (!isHandle(target) && path !== document.path) this.refuseExisting(path);
       this.document = undefined;
       try {
         return await this.switchTo(await document.saveAs(path));
@@ -175,7 +177,7 @@ export class ApiService {
     duplicateModel: async ({ file, name }) => {
       const source = this.files.resolve(file, 'model');
       const target = this.files.pathForName(name, false);
-      if (existsSync(target)) throw new ApiFailure('exists', `${basename(target)} already exists in the data folder: choose another name`);
+      this.refuseExisting(target);
       if (this.document?.path === source) await this.document.copyTo(target);
       else await copyModelFile(source, target);
       return this.entryFor(target);
@@ -185,14 +187,18 @@ export class ApiService {
       if (!this.files.inDataFolder(source)) throw new ApiFailure('refused-file', `${basename(source)} is not in the data folder: only models listed in the Models view can be renamed here`);
       const target = this.files.pathForName(name, false);
       if (target === source) return { entry: this.entryFor(source), session: this.state() };
+      // A change of case only is the same file on Windows and macOS.
+      if (target.toLowerCase() !== source.toLowerCase()) this.refuseExisting(target);
       const wasOpen = this.document?.path === source;
       if (wasOpen) await this.closeDocument();
+      let renamed = false;
       try {
         this.library.rename(source, target);
+        renamed = true;
+        this.settings.renamed(source, target);
       } finally {
-        if (wasOpen) await this.switchTo(await ModelDocument.open(existsSync(target) ? target : source, this.storeOptions));
+        if (wasOpen) await this.switchTo(await ModelDocument.open(renamed ? target : source, this.storeOptions));
       }
-      this.settings.renamed(source, target);
       return { entry: this.entryFor(target), session: this.state() };
     },
     deleteModel: async ({ file }) => {
@@ -353,6 +359,10 @@ export class ApiService {
     return entry;
   }
 
+  private refuseExisting(path: string): void {
+    if (existsSync(path)) throw new ApiFailure('exists', `${basename(path)} already exists in the data folder: choose another name`);
+  }
+
   /** The browser host reaches only the data folder. */
   private reachable(path: string): boolean {
     return this.files.policy === 'any' || this.files.inDataFolder(path);
@@ -410,6 +420,10 @@ export class ApiService {
     if (!this.deps.workbooks) throw new ApiFailure('unavailable', 'workbook export and import are not available in this build');
     return this.deps.workbooks;
   }
+}
+
+function isHandle(file: string): boolean {
+  return file.startsWith(HANDLE_PREFIX);
 }
 
 function summariseSnapshot(snapshot: { id: string; createdAt: Date; reason: string; bytes: number }) {

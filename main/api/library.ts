@@ -65,7 +65,7 @@ export class ModelLibrary {
 
   /** Renames a closed model file in the data folder, with its snapshots. */
   rename(from: string, to: string): void {
-    if (existsSync(to)) throw new ApiFailure('exists', `${basename(to)} already exists in the data folder: choose another name`);
+    if (existsSync(to) && to.toLowerCase() !== from.toLowerCase()) throw new ApiFailure('exists', `${basename(to)} already exists in the data folder: choose another name`);
     const snapshots = new SnapshotFolder(this.files.dataDir, from).dir;
     renameSync(from, to);
     if (existsSync(snapshots)) renameSync(snapshots, new SnapshotFolder(this.files.dataDir, to).dir);

@@ -80,6 +80,17 @@ describe.each([
       error: { code: 'exists', message: '客户A.costplan already exists in the data folder: choose another name' },
     });
 
+    // A name in the data folder never replaces a file there (only a save dialog's answer may).
+    for (const [method, input] of [
+      ['saveModelAs', { target: '客户A.costplan' }],
+      ['newModel', { template: 'empty', target: '客户A.costplan' }],
+      ['newModel', { template: 'empty', name: '客户A' }],
+      ['renameModel', { file: '客户B.costplan', name: '客户A' }],
+    ] as const) {
+      expect(await api.call(method, input)).toMatchObject({ ok: false, error: { code: 'exists' } });
+    }
+    expect(value(await api.call('listModels', {})).find((m) => m.fileName === '客户A.costplan')?.scenarios).toBe(2);
+
     // Renaming the open model keeps it open under its new name.
     const renamed = value(await api.call('renameModel', { file: '客户B.costplan', name: '客户C' }));
     expect(renamed.session.file?.file).toBe('客户C.costplan');
