@@ -85,7 +85,7 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
 
   it('starts on the Models view with the example made on first run', async () => {
     await page.locator('[data-view="models"]').waitFor();
-    expect(await fileNames()).toEqual([`${text.example}.costplan`]);
+    await expect.poll(fileNames).toEqual([`${text.example}.costplan`]);
     expect(await row(text.example).locator('td.number').first().innerText()).toBe('2');
     expect(await page.getByTestId('models-continue').innerText()).toContain(text.continueWith);
     await screenshot(page, `models-${language}`);
@@ -98,7 +98,7 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
     expect(await page.locator('input[name="import-mode"][value="new"]').isChecked()).toBe(true);
     await screenshot(page, `models-import-dialog-${language}`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('notice').innerText()).toContain(text.imported);
+    await expect.poll(() => page.getByTestId('notice').innerText(), { timeout: 15_000 }).toContain(text.imported);
     await page.locator('.tabs').waitFor();
     expect(await headerFile()).toBe(`${text.client}.costplan`);
   });
@@ -121,6 +121,11 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
     const input = page.getByTestId('dialog-input');
     await input.waitFor();
     expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Tab and Shift+Tab stay inside the dialog (field, Cancel, OK, field...).
+    for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.closest('dialog')?.getAttribute('data-testid'))).toBe('text-dialog');
+    }
     await page.keyboard.press('Escape');
     await page.getByTestId('text-dialog').waitFor({ state: 'detached' });
     expect(await fileNames()).toHaveLength(2);
@@ -132,6 +137,7 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
     await input.fill(text.copy);
     await page.keyboard.press('Enter');
     await expect.poll(fileNames).toContain(`${text.copy}.costplan`);
+    await expect.poll(() => page.getByTestId('text-dialog').count()).toBe(0);
 
     await row(text.copy).locator('[data-action="rename"]').click();
     await input.fill(`${text.renamed}/..`);
