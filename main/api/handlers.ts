@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { apiContract, type ApiError, type ApiInput, type ApiResponse, type ApiResults, type SessionState } from '../../shared/api/contract';
+import { apiContract, type ApiError, type AppSettings, type ApiInput, type ApiResponse, type ApiResults, type SessionState } from '../../shared/api/contract';
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
 import { createExampleModel } from '../../shared/model/example';
@@ -214,6 +214,7 @@ export class ApiService {
       canRedo: document && !document.readOnly ? document.canRedo() : false,
       revision: this.revision,
       appVersion: this.deps.appVersion,
+      view: viewOf(this.settings.settings(undefined)),
     };
   }
 
@@ -226,6 +227,10 @@ export class ApiService {
     if (!this.deps.workbooks) throw new ApiFailure('unavailable', 'workbook export and import are not available in this build');
     return this.deps.workbooks;
   }
+}
+
+function viewOf(settings: AppSettings): NonNullable<SessionState['view']> {
+  return { ...(settings.uiLanguage ? { language: settings.uiLanguage } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
 }
 
 function summariseSnapshot(snapshot: { id: string; createdAt: Date; reason: string; bytes: number }) {

@@ -217,8 +217,10 @@ export class DesktopCommands implements MenuCommands {
     await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message: error.message });
   }
 
+  /** Language and display unit are view settings of the app: not an edit, never undone. */
   private async editSettings(settings: { language?: Language; displayUnit?: DisplayUnit }): Promise<void> {
-    const edited = await this.deps.api.call('applyEdit', { command: { type: 'setModelSettings', ...settings } });
+    const patch = { ...(settings.language ? { uiLanguage: settings.language } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
+    const edited = await this.deps.api.call('updateSettings', patch);
     if (!edited.ok) return this.showError(edited.error);
     await this.settle(await this.deps.api.call('getSession', {}));
   }

@@ -74,7 +74,8 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
 
   const language = (): Language => {
     const document = requireApi().currentDocument;
-    return document?.model.language ?? requireApi().settings.settings(undefined).uiLanguage ?? languageOfLocale(app.getLocale());
+    // The language chosen in the app (a view setting) comes first, then the model's own.
+    return requireApi().settings.settings(undefined).uiLanguage ?? document?.model.language ?? languageOfLocale(app.getLocale());
   };
 
   const dialogs: Dialogs = {
@@ -215,8 +216,8 @@ export function menuState(api: ApiService, language: Language, platform: string,
     readOnly: document?.readOnly?.code ?? null,
     canUndo: editable && document.canUndo(),
     canRedo: editable && document.canRedo(),
-    modelLanguage: document?.model.language ?? null,
-    displayUnit: document?.model.displayUnit ?? null,
+    modelLanguage: document ? (api.settings.settings(undefined).uiLanguage ?? document.model.language) : null,
+    displayUnit: document ? (api.settings.settings(undefined).displayUnit ?? document.model.displayUnit) : null,
     recentFiles: api.settings.recentFiles().map(({ path, name, exists }) => ({ path, name, exists })),
     snapshots,
   };

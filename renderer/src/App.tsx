@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUiLanguage } from './i18n';
-import { useWorkspace, useWorkspaceState } from './state/context';
+import { useViewLanguage, useWorkspace, useWorkspaceState } from './state/context';
 import { Header } from './components/Header';
 import { ErrorBanner } from './components/ErrorBanner';
 import { ScenarioList } from './components/ScenarioList';
@@ -20,7 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const status = useWorkspaceState((state) => state.status);
   const hasModel = useWorkspaceState((state) => state.model !== null);
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const language = useViewLanguage();
   const [tab, setTab] = useState<Tab>('results');
 
   useEffect(() => setUiLanguage(language), [language]);

@@ -1,4 +1,4 @@
-import { useWorkspaceState } from './state/context';
+import { useViewLanguage, useViewUnit } from './state/context';
 import { formatAmount, formatNumber, formatPercent } from '../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 
@@ -29,8 +29,8 @@ export function numberView(unit: DisplayUnit, language: Language): NumberView {
 }
 
 export function useNumberView(): NumberView {
-  const unit = useWorkspaceState((state) => state.model?.displayUnit ?? 'tenThousand');
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const unit = useViewUnit();
+  const language = useViewLanguage();
   return numberView(unit, language);
 }
 

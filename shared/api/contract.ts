@@ -55,6 +55,8 @@ export interface SessionState {
   canRedo: boolean;
   /** Counts every persisted change, so a client can tell its copy is current. */
   revision: number;
+  /** The app's view settings (language, display unit) where chosen; else the model's own apply. */
+  view?: { language?: (typeof LANGUAGES)[number]; displayUnit?: (typeof DISPLAY_UNITS)[number] };
   appVersion: string;
 }
 

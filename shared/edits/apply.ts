@@ -4,7 +4,7 @@ import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/sche
 import { LEVER_KINDS } from '../model/schema';
 import { nodePath, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
-import { editCommandSchema, type EditCommand } from './commands';
+import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
 import { validateChangedModel } from './validate-edit';
 
 export interface AppliedEdit {
@@ -18,33 +18,71 @@ export interface AppliedEdit {
  * already be assigned (`assignIds`).
  */
 export function applyEdit(model: Model, input: unknown): Result<AppliedEdit, ModelIssue[]> {
-  const planned = planEdit(model, input);
-  if (!planned.ok) return planned;
-  let next: Model;
-  try {
-    next = applyChanges(model, planned.value);
-  } catch (error) {
-    return err([{ path: 'command', message: error instanceof Error ? error.message : String(error) }]);
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const applied = planAndApply(model, parsed.value);
+  if (!applied.ok) return applied;
+  const issues = validateChangedModel(applied.value.model, applied.value.changes);
+  return issues.length > 0 ? err(issues) : applied;
+}
+
+/**
+ * The changes of a command and the model they lead to, before the model's rules are checked.
+ * A batch plans each of its edits on the model the ones before it left, so the rules are
+ * checked once, on the end state: one share may be raised before its sibling is lowered.
+ */
+function planAndApply(model: Model, command: EditCommand): Result<AppliedEdit, ModelIssue[]> {
+  if (command.type !== 'batch') {
+    const planned = planChanges(model, command);
+    if (!planned.ok) return planned;
+    const next = applyPlanned(model, planned.value, 'command');
+    return next.ok ? ok({ model: next.value, changes: planned.value }) : next;
   }
-  const issues = validateChangedModel(next, planned.value);
-  return issues.length > 0 ? err(issues) : ok({ model: next, changes: planned.value });
+  let current = model;
+  const changes: EntityChange[] = [];
+  for (const [index, edit] of command.edits.entries()) {
+    const where = `command.edits[${index}]`;
+    const planned = planChanges(current, edit);
+    if (!planned.ok) return err(planned.error.map((issue) => ({ ...issue, path: issue.path.replace(/^command(?=\.|$)/, where) })));
+    if (planned.value.length === 0) continue;
+    const next = applyPlanned(current, planned.value, where);
+    if (!next.ok) return next;
+    current = next.value;
+    changes.push(...planned.value);
+  }
+  return ok({ model: current, changes });
+}
+
+function applyPlanned(model: Model, changes: EntityChange[], path: string): Result<Model, ModelIssue[]> {
+  try {
+    return ok(applyChanges(model, changes));
+  } catch (error) {
+    return err([{ path, message: error instanceof Error ? error.message : String(error) }]);
+  }
+}
+
+function parseCommand(input: unknown): Result<EditCommand, ModelIssue[]> {
+  const parsed = editCommandSchema.safeParse(input);
+  if (!parsed.success)
+    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
+  return ok(parsed.data);
 }
 
 type Planned = Result<EntityChange[], ModelIssue[]>;
 
 /** The entity changes a command makes, before the model's rules are checked on the result. */
 export function planEdit(model: Model, input: unknown): Planned {
-  const parsed = editCommandSchema.safeParse(input);
-  if (!parsed.success)
-    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
-  return planChanges(model, parsed.data);
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const applied = planAndApply(model, parsed.value);
+  return applied.ok ? ok(applied.value.changes) : applied;
 }
 
 function fail(path: string, message: string): Planned {
   return err([{ path, message }]);
 }
 
-function planChanges(model: Model, command: EditCommand): Planned {
+function planChanges(model: Model, command: SingleEditCommand): Planned {
   switch (command.type) {
     case 'setModelSettings': {
       const { type: _type, ...fields } = command;

@@ -120,6 +120,32 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('50.0%');
     expect(await cellText(page, 'contact-center', 'share')).toBe('8.0%');
     expect(await page.getByTestId('cell-error').count()).toBe(0);
+
+    // One paste, one undo step: both cells go back to what they were before it (never 40% / 8%).
+    await waitSaved(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('40.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('18.0%');
+    await page.getByTestId('redo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('50.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('8.0%');
+  });
+
+  it('an undo message undoes its own edit or nothing: after a later edit it is gone', async () => {
+    await focusCell(page, 'contact-center-other', 'name');
+    await page.getByTestId('structure-delete').click();
+    const notice = page.getByTestId('structure-notice');
+    await expect.poll(() => notice.innerText()).toContain('已删除“呼叫中心其他”');
+    // Another edit, in another cell.
+    await typeInto(page, 'materials-field', 'share', '40');
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('40.0%');
+    await expect.poll(() => notice.count()).toBe(0);
+    // Undo (Ctrl+Z) takes back the 40, and the deleted line stays deleted until a second undo.
+    await waitSaved(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('44.0%');
+    expect(await cell(page, 'contact-center-other', 'name').count()).toBe(0);
+    await screenshot(page, 'structure-banner-gone');
   });
 
   it('fills down a block selected with Shift+click, and a single cell from the one above', async () => {

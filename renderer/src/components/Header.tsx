@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
-import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useViewLanguage, useViewUnit, useWorkspace, useWorkspaceState } from '../state/context';
 
 /** Model name, file, saved state, unit and language, undo and redo, export and import. */
 export function Header() {
@@ -13,6 +13,8 @@ export function Header() {
   const canUndo = useWorkspaceState((state) => state.canUndo);
   const canRedo = useWorkspaceState((state) => state.canRedo);
   const busy = useWorkspaceState((state) => state.busy);
+  const language = useViewLanguage();
+  const unit = useViewUnit();
 
   const exportWorkbook = async () => {
     const file = await workspace.exportWorkbook();
@@ -58,7 +60,7 @@ export function Header() {
         </button>
         <label>
           {t('header.unit')}{' '}
-          <select data-testid="display-unit" value={model?.displayUnit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
+          <select data-testid="display-unit" value={unit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
             {DISPLAY_UNITS.map((unit) => (
               <option key={unit} value={unit}>
                 {t(`units.${unit}`)}
@@ -68,7 +70,7 @@ export function Header() {
         </label>
         <label>
           {t('header.language')}{' '}
-          <select data-testid="language" value={model?.language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
+          <select data-testid="language" value={language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(`languages.${language}`)}

@@ -75,11 +75,16 @@ export async function freshExample(page: Page, path: string): Promise<void> {
     const workspace = (
       window as unknown as {
         costPlannerWorkspace: {
-          api: { newModel(input: { path: string; template: 'example' }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> };
+          api: {
+            newModel(input: { path: string; template: 'example' }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
+            updateSettings(input: { uiLanguage: 'zh'; displayUnit: 'tenThousand' }): Promise<unknown>;
+          };
           adopt(session: unknown): void;
         };
       }
     ).costPlannerWorkspace;
+    // Language and unit are app settings (a test may have switched them): back to the example's.
+    await workspace.api.updateSettings({ uiLanguage: 'zh', displayUnit: 'tenThousand' });
     const response = await workspace.api.newModel({ path: file, template: 'example' });
     if (!response.ok) throw new Error(response.error?.message ?? 'newModel failed');
     workspace.adopt(response.value);

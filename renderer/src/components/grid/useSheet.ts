@@ -3,7 +3,8 @@ import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocus
 import type { AgGridReact } from 'ag-grid-react';
 import { useWorkspace } from '../../state/context';
 import type { ModelIssue } from '../../../../shared/model/validate';
-import { planBatch, type CellEdit } from './batch';
+import { batchOf } from '../../../../shared/edits/commands';
+import { blamedCell, type CellEdit } from './batch';
 import { boundsOf, fillDownTargets, isSingleCell, pasteTargets, type CellBounds, type CellPosition, type SheetColumn } from './sheet';
 import { parseTsv, toTsv } from './tsv';
 
@@ -173,23 +174,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         clearError();
         return true;
       }
-      let ordered = edits;
-      if (edits.length > 1) {
-        const model = workspace.getState().model;
-        if (!model) return false;
-        const planned = planBatch(model, edits);
-        if (!planned.ok) {
-          showError(planned.error.cell.rowId, planned.error.cell.colId, planned.error.issues);
-          return false;
-        }
-        ordered = planned.value;
-      }
-      for (const edit of ordered) {
-        const result = workspace.edit(edit.command);
-        if (!result.ok) {
-          showError(edit.rowId, edit.colId, result.error);
-          return false;
-        }
+      // One paste or fill is one edit: validated as a whole, one undo step.
+      const model = workspace.getState().model;
+      const result = workspace.edit(batchOf(edits.map((edit) => edit.command), edits.length > 1 ? 'paste' : undefined));
+      if (!result.ok) {
+        const blamed = model ? blamedCell(model, edits, result.error) : edits[0]!;
+        showError(blamed.rowId, blamed.colId, result.error);
+        return false;
       }
       clearError();
       return true;

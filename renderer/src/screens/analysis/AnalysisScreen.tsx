@@ -7,7 +7,7 @@ import { MAX_TRIALS, type SimulationResult } from '../../../../shared/analysis/m
 import { OUTPUT_UNIT, OUTPUTS, type OutputName } from '../../../../shared/analysis/outputs';
 import { inputLabel, startAnalysis } from '../../../../shared/analysis/setup';
 import { tornado } from '../../../../shared/analysis/tornado';
-import type { EditCommand } from '../../../../shared/edits/commands';
+import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT, LEVER_TEXT } from '../../../../shared/i18n/figures';
@@ -16,7 +16,7 @@ import { ChartPanel } from '../../components/charts/ChartPanel';
 import { COLORS, type ChartLook } from '../../components/charts/setup';
 import { useModelText } from '../../components/charts/text';
 import { numberView, parseTypedNumber, type NumberView } from '../../format';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import { buildHistogram, buildTornado, buildWaterfall, formatOutput, type AnalysisText, type WaterfallStep } from './charts';
 import type { SimulationJob, SimulationMessage } from './simulation';
 import './analysis.css';
@@ -51,7 +51,7 @@ interface Props {
 
 function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
   const { t, language } = useModelText();
-  const unit = model.displayUnit;
+  const unit = useViewUnit();
   const unitText = unitLabel(unit, language, model.currency);
   const text = useMemo<AnalysisText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);
   const view = useMemo(() => numberView(unit, language), [unit, language]);
@@ -300,13 +300,16 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
     setState({ status: 'cancelled' });
   };
   const addRanges = () => {
+    // One click, one undo step: every lever's range in one batch.
+    const edits: SingleEditCommand[] = [];
     for (const input of inputs) {
       if (input.target.kind !== 'lever') continue;
       const value = inputValue(context, input);
       if (value === 0) continue;
       const spread = Math.abs(value) * 0.2;
-      workspace.edit({ type: 'setInputRange', scenarioId: scenario.id, input: input.address, range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' } });
+      edits.push({ type: 'setInputRange', scenarioId: scenario.id, input: input.address, range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' } });
     }
+    if (edits.length > 0) workspace.edit(batchOf(edits, 'ranges'));
   };
   const byAddress = new Map(inputs.map((i) => [i.address, i]));
   const nameOf = (address: string) => {
