@@ -58,7 +58,8 @@ export const planningEn = {
       amount: 'Amount ({{unit}})',
       lever: '{{lever}} Δ',
       costChange: 'Cost change',
-      saving: 'Year-1 saving ({{unit}})',
+      // The run-rate (full target, this year's cost base): not the plan-year figure of the cards.
+      saving: 'Run-rate saving, full target ({{unit}})',
       meaning: 'What the levers mean',
     },
     scenario: 'Scenario',
@@ -97,7 +98,7 @@ export const planningEn = {
       lowers: 'lowers',
       raises: 'raises',
       keeps: 'leaves',
-      formula: 'Saving = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}} in year 1',
+      formula: 'Run-rate saving = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}} a year at full target',
     },
     years: '{{n}} yr',
     focusedLine: 'Selected line',

@@ -59,7 +59,8 @@ export const planningZh: Widen<typeof planningEn> = {
       amount: '金额（{{unit}}）',
       lever: '{{lever}}变化',
       costChange: '成本变化',
-      saving: '第 1 年节省（{{unit}}）',
+      // The run-rate (full target, this year's cost base): not the plan-year figure of the cards.
+      saving: '满目标年节省（{{unit}}）',
       meaning: '杠杆含义',
     },
     scenario: '情景',
@@ -98,7 +99,7 @@ export const planningZh: Widen<typeof planningEn> = {
       lowers: '下降',
       raises: '上升',
       keeps: '不变',
-      formula: '节省 = {{amount}} × (1 − {{factor}}) = 第 1 年 {{saving}} {{unit}}',
+      formula: '满目标年节省 = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}}',
     },
     years: '{{n}} 年',
     focusedLine: '选中的成本项',

@@ -6,7 +6,7 @@ import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
-import { unitLabel } from '../../../../shared/format/number';
+import { formatShown, unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
 import { INVESTMENT_CATEGORIES, INVESTMENT_TIMINGS, type InvestmentAmount, type InvestmentCategory, type InvestmentLine, type Model, type Scenario } from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
@@ -407,7 +407,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 10, font: { family: CHART_FONT, size: 11 } } },
-        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${view.number(Number(item.raw), 2)} ${amountUnit}` } },
+        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${formatShown(Number(item.raw), view.language, 2)} ${amountUnit}` } },
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -156,7 +156,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         headerClass: 'num',
         width: 82,
         valueGetter: (p) => p.data?.costFactor,
-        valueFormatter: (p) => (typeof p.value === 'number' && Math.abs(p.value - 1) > 1e-12 ? view.percent(p.value - 1, 2) : ''),
+        valueFormatter: (p) => (typeof p.value === 'number' && Math.abs(p.value - 1) > 1e-12 ? view.percent(p.value - 1) : ''),
         cellClass: (p) => ((p.data?.costFactor ?? 1) < 1 ? 'num good' : (p.data?.costFactor ?? 1) > 1 ? 'num bad' : 'num'),
       },
       {
@@ -260,7 +260,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         </div>
         <div className="levers-figures">
           <Figure label={figures.yearOneSaving.label} title={figures.yearOneSaving.definition} value={view.amount(yearOne)} unit={amountUnit} testId="figure-year-one" />
-          <Figure label={figures.affectedShare.label} title={figures.affectedShare.definition} value={view.percent(result.affectedShare, 3)} testId="figure-share" />
+          <Figure label={figures.affectedShare.label} title={figures.affectedShare.definition} value={view.percent(result.affectedShare)} testId="figure-share" />
           <Figure
             label={`${figures.saving.label} · ${t('levers.years', { n: scenario.horizonYears })}`}
             title={figures.saving.definition}

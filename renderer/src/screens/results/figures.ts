@@ -37,7 +37,8 @@ const BETTER: Record<CardFigure, 1 | -1 | 0> = {
 };
 
 /** Digits: amounts 1 decimal in the display unit, ratios 1 decimal in %, the (small) share of total cost 2. */
-const SHARE_DIGITS = 2;
+/** The affected share by the same rule as every percentage (1.83%, not 1.827% here and 1.83% there). */
+const SHARE_DIGITS = 1;
 
 /** A figure's value in base units (yuan for amounts, ratios as fractions, payback in years); null: not defined. */
 export function figureValue(result: ScenarioResult, figure: CardFigure): number | null {
