@@ -9,7 +9,8 @@ import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../../shared/mod
 import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { ModelDocument, type StoreOptions } from '../store/document';
-import { StoreError } from '../store/errors';
+import { problemOfStoreError, StoreError } from '../store/errors';
+import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
 import { AppSettingsStore } from './app-settings';
 
 /** Writes and reads workbooks; provided by the Excel module, kept out of the handlers' imports. */
@@ -32,6 +33,7 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly path?: string,
+    readonly problem?: Problem,
   ) {
     super(message);
   }
@@ -133,7 +135,7 @@ export class ApiService {
       const applied = document.apply(command);
       if (!applied.ok) {
         const issue = applied.error[0]!;
-        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path);
+        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path, issue.problem);
       }
       this.revision += 1;
       return { canUndo: document.canUndo(), canRedo: document.canRedo(), revision: this.revision };
@@ -219,7 +221,7 @@ export class ApiService {
   }
 
   private requireDocument(): ModelDocument {
-    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first');
+    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first', undefined, problem('no-model', {}));
     return this.document;
   }
 
@@ -243,9 +245,14 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
-  if (error instanceof StoreError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof ApiFailure)
+    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
+  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  // A file-system error that reached here (an export, an import): the plain-words problem of its path.
+  const errno = error as { code?: unknown; path?: unknown };
+  const coded = typeof errno.path === 'string' ? fileSystemProblem(typeof errno.code === 'string' ? errno.code : undefined, errno.path) : undefined;
+  return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message };
 }
 
 export function emptyModel(language: Language): Model {

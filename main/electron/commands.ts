@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ApiError, ApiInput, ApiResponse, SessionState } from '../../shared/api/contract';
 import type { ApiMethod } from '../../shared/api/methods';
 import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import { renderProblem } from '../../shared/messages/render';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
 import type { MenuCommands } from './menu';
@@ -47,6 +48,8 @@ export interface CommandDependencies {
   dialogs: Dialogs;
   /** The language of the menus and dialogs now. */
   language: () => Language;
+  /** The display unit the window shows amounts in (for amounts in messages). */
+  displayUnit?: () => DisplayUnit;
   /** Where new files are proposed (the user's documents folder). */
   documentsDir: () => string;
   /** The open model's file, to propose names next to it. */
@@ -214,7 +217,9 @@ export class DesktopCommands implements MenuCommands {
   }
 
   async showError(error: ApiError): Promise<void> {
-    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message: error.message });
+    // Coded problems in the menus' language (amounts, where a problem has one, in 万元 as the app starts).
+    const message = error.problem ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' }) : error.message;
+    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message });
   }
 
   /** Language and display unit are view settings of the app: not an edit, never undone. */

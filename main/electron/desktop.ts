@@ -88,6 +88,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     api: { call: (method, input) => requireApi().call(method, input) },
     dialogs,
     language,
+    displayUnit: () => requireApi().settings.settings(undefined).displayUnit ?? requireApi().currentDocument?.model.displayUnit ?? 'tenThousand',
     documentsDir: () => app.getPath('documents'),
     currentFile: () => requireApi().currentDocument?.path,
     pushSession: (session: SessionState) => mainWindow?.webContents.send(SESSION_CHANGED_CHANNEL, session),

@@ -1,8 +1,9 @@
+import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
 import { addressLineId, addressNodeId, inputContext, resolveInput } from '../analysis/inputs';
 import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/schema';
 import { LEVER_KINDS } from '../model/schema';
-import { nodePath, scenarioPath, type ModelIssue } from '../model/validate';
+import { nodePath, problemOfIssue, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
 import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
 import { validateChangedModel } from './validate-edit';
@@ -64,7 +65,13 @@ function applyPlanned(model: Model, changes: EntityChange[], path: string): Resu
 function parseCommand(input: unknown): Result<EditCommand, ModelIssue[]> {
   const parsed = editCommandSchema.safeParse(input);
   if (!parsed.success)
-    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
+    return err(
+      parsed.error.issues.map((issue) => {
+        const path = `command.${issue.path.join('.')}`.replace(/\.$/, '');
+        const coded = problemOfIssue(issue);
+        return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
+      }),
+    );
   return ok(parsed.data);
 }
 
@@ -78,8 +85,8 @@ export function planEdit(model: Model, input: unknown): Planned {
   return applied.ok ? ok(applied.value.changes) : applied;
 }
 
-function fail(path: string, message: string): Planned {
-  return err([{ path, message }]);
+function fail(path: string, message: string, coded?: Problem): Planned {
+  return err([coded ? { path, message, problem: coded } : { path, message }]);
 }
 
 function planChanges(model: Model, command: SingleEditCommand): Planned {
@@ -123,9 +130,13 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
       const parent = findNode(model, command.parentId);
       if (!parent) return fail('command.parentId', `refers to no node ("${command.parentId}")`);
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved');
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved', problem('root-cannot-move', {}));
       if (subtreeIds(model.costTree, found.node.id).has(parent.node.id))
-        return fail(`${nodePath(found.node)}.parentId`, `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`);
+        return fail(
+          `${nodePath(found.node)}.parentId`,
+          `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`,
+          problem('move-under-itself', { target: parent.node.name }),
+        );
       const without = model.costTree.filter((n) => n.id !== found.node.id);
       const index = insertionIndex(without, parent.node.id, found.node.id, command.beforeId);
       if (!index.ok) return index;
@@ -136,7 +147,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'deleteNode': {
       const found = findNode(model, command.nodeId);
       if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted');
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted', problem('root-cannot-delete', {}));
       return ok(deleteSubtreeChanges(model, found.node.id));
     }
     case 'setLever': {

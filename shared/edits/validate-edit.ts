@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, scenarioSchema, type Model } from '../model/schema';
 import { checkChildren, checkDepth, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
-import { checkScenarioIdentity, checkUncertainty, nodePath, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
+import { checkScenarioIdentity, checkUncertainty, nodePath, problemOfIssue, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
 import type { EntityChange } from './changes';
 
 const settingsSchema = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true });
@@ -131,7 +131,8 @@ function prefixed(prefix: string, result: z.ZodSafeParseResult<unknown>): ModelI
   return result.error.issues.map((issue) => {
     const tail = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
     const path = `${prefix}${tail}`.replace(/^\./, '');
-    return { path, message: issue.message };
+    const coded = problemOfIssue(issue);
+    return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
   });
 }
 

@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
   it('refuses -150% and text at the cell, keeping the lever; an empty cell removes it', async () => {
     await typeInto(page, 'contact-center-labor', 'unitCostChange', '-150');
     const message = page.getByTestId('cell-error');
-    await expect.poll(() => message.innerText()).toContain('must be at least -100% and at most 1000% (a unit cost cannot fall below zero), got -150%');
+    await expect.poll(() => message.innerText()).toContain('须不小于 -100% 且不大于 1,000%（单价不能降到零以下），输入的是 -150%');
     expect(await cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-15%');
     expect(await cell(page, 'contact-center-labor', 'unitCostChange').getAttribute('class')).toContain('sheet-invalid');
     expect((await pageModel(page)).scenarios[0]!.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.15 }]);
@@ -110,7 +110,7 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
 
     await page.getByTestId('param-horizon').fill('2.5');
     await page.getByTestId('param-horizon').press('Enter');
-    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('must be a whole number of years from 1 to 30, got 2.5');
+    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('测算期须为 1 到 30 的整年数，输入的是 2.5');
     expect(await page.getByTestId('param-horizon').inputValue()).toBe('5');
 
     await page.getByTestId('param-ramp-1').fill('50');

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { useIssuesText } from '../messages';
 import { useWorkspace, useWorkspaceState } from '../state/context';
 
 /** The scenarios of the model: select, create, clone, rename, delete, mark the baseline. */
 export function ScenarioList() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const scenarios = useWorkspaceState((state) => state.model?.scenarios ?? []);
   const selected = useWorkspaceState((state) => state.selectedScenarioId);
   const baseline = useWorkspaceState((state) => state.baselineScenarioId);
@@ -27,7 +29,7 @@ export function ScenarioList() {
     const next = window.prompt(t('scenarios.renamePrompt', { name }), name);
     if (next === null || next === name) return;
     const result = workspace.edit({ type: 'renameScenario', scenarioId: id, name: next });
-    if (!result.ok) window.alert(result.error.map((issue) => issue.message).join('\n'));
+    if (!result.ok) window.alert(wordIssues(result.error));
   };
   const remove = (id: string, name: string) => {
     if (window.confirm(t('scenarios.confirmDelete', { name }))) workspace.edit({ type: 'deleteScenario', scenarioId: id });

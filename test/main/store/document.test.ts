@@ -546,7 +546,7 @@ describe('ModelDocument: replacing an existing file', () => {
     expect((await cli('example', '--out', json, '--lang', 'zh')).code).toBe(0);
     const run = await cli('load', json, '--out', path, '--force');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: [^\n]*is open for editing in another window or program[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^error: [^\n]*is in use by another window or program[^\n]*\n$/);
     await open.close();
     expect(readModelFile(path).model).toEqual(example());
   });

@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type Keybo
 import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, IRowNode, ITooltipParams } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useWorkspace } from '../../state/context';
+import { useIssuesText } from '../../messages';
 import type { ModelIssue } from '../../../../shared/model/validate';
 import { batchOf } from '../../../../shared/edits/commands';
 import { blamedCell, type CellEdit } from './batch';
@@ -93,6 +94,7 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const gridRef = useRef<AgGridReact<Row> | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
@@ -137,13 +139,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
 
   const showError = useCallback(
     (rowId: string, colId: string, issues: ModelIssue[] | string) => {
-      const message = typeof issues === 'string' ? issues : [...new Set(issues.map((issue) => issue.message))].join('; ');
+      const message = typeof issues === 'string' ? issues : wordIssues(issues);
       const next = { rowId, colId, where: describe(rowId, colId), message };
       context.error = next;
       setError(next);
       refresh();
     },
-    [context, describe, refresh],
+    [context, describe, refresh, wordIssues],
   );
 
   const clearError = useCallback(() => {
