@@ -65,6 +65,12 @@ describe.skipIf(!browserAvailable())('incentive budget screen', () => {
     expect(await cellText(page, id, 'y2')).toBe('78.01');
   });
 
+  it('shows amounts listed past the horizon as outside the plan, not silently ignored', async () => {
+    await typeInto(page, 'manager-bonus', 'amount', '20 / 30 / 20 / 40');
+    await expect.poll(() => cellText(page, 'manager-bonus', 'amount')).toBe('20 / 30 / 20 （超出 3 年测算期：40）');
+    expect(await cell(page, 'manager-bonus', 'amount').getAttribute('class')).toContain('outside-plan');
+  });
+
   it('refuses a negative amount and an unknown category at the cell, keeping the old value', async () => {
     await typeInto(page, 'manager-bonus', 'amount', '-5');
     const message = page.getByTestId('cell-error');

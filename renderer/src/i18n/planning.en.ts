@@ -109,6 +109,8 @@ export const planningEn = {
     },
   },
   budget: {
+    outsidePlan: '(outside the {{years}}-year plan: {{values}})',
+    outsidePlanTip: 'More years are listed than the {{years}}-year horizon: the rest is not part of the plan. Lengthen the horizon or remove those years.',
     columns: {
       name: 'Line',
       category: 'Category',

@@ -110,6 +110,8 @@ export const planningZh: Widen<typeof planningEn> = {
     },
   },
   budget: {
+    outsidePlan: '（超出 {{years}} 年测算期：{{values}}）',
+    outsidePlanTip: '列出的年份多于 {{years}} 年测算期：超出的部分不计入计划。延长测算期或删去这些年份。',
     columns: {
       name: '项目',
       category: '类别',
