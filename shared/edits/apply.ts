@@ -1,8 +1,8 @@
 import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
-import { addressLineId, addressNodeId, inputContext, resolveInput } from '../analysis/inputs';
+import { addressLineId, addressNodeId, inputContext, LEVER_INPUT_NAMES, resolveInput } from '../analysis/inputs';
 import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/schema';
-import { LEVER_KINDS } from '../model/schema';
+import { LEVER_KINDS, LIMITS, type LeverKind } from '../model/schema';
 import { nodePath, problemOfIssue, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
 import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
@@ -164,7 +164,8 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const before = current ? { index, value: current } : null;
       const after = empty ? null : { index: current ? index : scenario.value.levers.length, value: updated };
       if (!before && !after) return ok([]);
-      return ok([{ entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before, after }]);
+      const leverChange: EntityChange = { entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before, after };
+      return ok([leverChange, ...recentredRange(scenario, command.nodeId, command.kind, current?.[command.kind] ?? 0, command.value ?? 0)]);
     }
     case 'clearLevers': {
       const scenario = findScenario(model, command.scenarioId);
@@ -261,6 +262,32 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       return ok([{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }]);
     }
   }
+}
+
+/** Where a lever may go (the schema's bounds), for a range moved with its lever. */
+const LEVER_BOUNDS: Record<LeverKind, readonly [number, number]> = {
+  unitCostChange: [-1, LIMITS.maxCostIncrease],
+  throughputChange: [LIMITS.minRate, LIMITS.maxThroughputIncrease],
+  volumeChange: [-1, LIMITS.maxCostIncrease],
+};
+
+/**
+ * An uncertainty range follows its lever: when the lever moves from `from` to `to`, its
+ * range moves by the same amount (its spread kept, its bounds held inside the lever's own),
+ * so a lever moved to -25% is not left with a range of -18% / -15% / -12%.
+ */
+function recentredRange(found: Placed<Scenario>, nodeId: string, kind: LeverKind, from: number, to: number): EntityChange[] {
+  const address = `lever:${nodeId}:${LEVER_INPUT_NAMES[kind]}`;
+  const ranges = found.value.uncertainty;
+  const at = ranges?.findIndex((range) => range.input === address) ?? -1;
+  if (!ranges || at < 0 || from === to) return [];
+  const [min, max] = LEVER_BOUNDS[kind];
+  const move = (value: number) => Math.min(max, Math.max(min, value + (to - from)));
+  const range = ranges[at]!;
+  const before = scenarioSettingsOf(found.value);
+  const moved = [...ranges];
+  moved[at] = { ...range, low: move(range.low), mostLikely: move(range.mostLikely), high: move(range.high) };
+  return [{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: { ...before, uncertainty: moved } } }];
 }
 
 /** A settings change of the scenario that drops the uncertainty ranges `doomed` picks (none: no change). */

@@ -74,7 +74,7 @@ export const planningEn = {
     rampReset: 'All years 100%',
     ranges: {
       title: 'Uncertainty ranges',
-      hint: 'Low, most likely and high change of each lever of this line, in %, for the simulation.',
+      hint: 'Low, most likely and high change of each lever of this line, in %, for the simulation. A range follows its lever: when the lever changes, the range moves by the same amount.',
       low: 'Low %',
       mostLikely: 'Most likely %',
       high: 'High %',

@@ -75,7 +75,7 @@ export const planningZh: Widen<typeof planningEn> = {
     rampReset: '各年均为 100%',
     ranges: {
       title: '不确定性区间',
-      hint: '该项各杠杆变化的低值、最可能值与高值（%），用于模拟。',
+      hint: '该项各杠杆变化的低值、最可能值与高值（%），用于模拟。区间随杠杆移动：改变杠杆时，区间平移同样幅度。',
       low: '低值 %',
       mostLikely: '最可能 %',
       high: '高值 %',
