@@ -148,6 +148,21 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await screenshot(page, 'structure-banner-gone');
   });
 
+  it('typing with a Chinese IME into a selected cell starts editing and keeps the composed text', async () => {
+    await focusCell(page, 'other-service', 'name');
+    const cdp = await page.context().newCDPSession(page);
+    // What an IME sends: a keydown "Process" (229), then the composition, then its commit.
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyQ', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: 'qi', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: '其他', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '其他服务' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'KeyQ', windowsVirtualKeyCode: 229 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'other-service')?.name).toBe('其他服务');
+    expect(await cellText(page, 'other-service', 'name')).toBe('其他服务');
+    await cdp.detach();
+  });
+
   it('fills down a block selected with Shift+click, and a single cell from the one above', async () => {
     await focusCell(page, 'materials-field', 'relevance');
     await focusCell(page, 'other-service', 'relevance', ['Shift']);

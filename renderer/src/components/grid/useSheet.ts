@@ -370,6 +370,14 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         if (isEditing() || isTextField(event.target)) return;
         const grid = api();
         if (!grid) return;
+        // A Chinese IME announces a composition with key "Process" (keyCode 229), which the
+        // grid ignores: open the cell's editor now, so the composed text goes into it.
+        if (event.key === 'Process' || event.keyCode === 229 || event.nativeEvent.isComposing) {
+          const cell = grid.getFocusedCell();
+          const node = cell && !cell.rowPinned ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
+          if (cell && node && cell.column.isCellEditable(node)) grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column });
+          return;
+        }
         if (NAVIGATION_KEYS.has(event.key)) extending.current = event.shiftKey && event.key !== 'Tab' && event.key !== 'Enter';
         const cell = grid.getFocusedCell();
         const node = cell && !cell.rowPinned ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
