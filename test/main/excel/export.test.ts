@@ -178,8 +178,10 @@ describe('workbook export', () => {
       expect.arrayContaining(['Per-capita volume change t', 'Cost factor', 'Line saving', 'Return / investment', 'Net ROI', 'Return / investment and net ROI', 'Payback', 'Payback working', 'NPV', 'Defined names']),
     );
     const definitions = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 2).map((cell) => String(cell.value));
-    expect(definitions.join('\n')).toContain('+15% per-capita volume lowers the cost by 13.04%, not 15%');
-    expect(definitions.join('\n')).toContain('The article prints 224%');
+    expect(definitions.join('\n')).toContain('lowers the cost by t / (1 + t), less than t');
+    // Beside each figure, its arithmetic with this model's numbers, live.
+    const worked = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 3 && cell.formula !== undefined);
+    expect(worked.map((cell) => cell.value)).toEqual(expect.arrayContaining(['473.23 / 210 = 225.3%', '130.01 + 156.01 + 187.21 = 473.23']));
   });
 
   it('gives the same bytes for the same model', async () => {
