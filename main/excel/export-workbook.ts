@@ -86,12 +86,15 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   writer.addSheet(checksSheet(context));
   writer.addSheet(assumptionsSheet(context));
   writer.addSheet(costStructureSheet(context));
-  layout.scenarios.forEach((at, s) => {
+  await writer.flush();
+  for (const [s, at] of layout.scenarios.entries()) {
     writer.addSheet(scenarioSheet(context, scenarios[s]!, results.scenarios[s]!, at));
+    // A 10,000-line scenario sheet is megabytes of XML: compress before building the next.
+    await writer.flush();
     writer.defineName({ name: at.names.volumeGrowth, ref: onSheet(at.sheet, absolute(at.row.volumeGrowth, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.discountRate, ref: onSheet(at.sheet, absolute(at.row.discountRate, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.ramp, ref: onSheet(at.sheet, `${absolute(at.row.ramp, at.col.year(1))}:${absolute(at.row.ramp, at.col.lastYear)}`) });
-  });
+  }
   if (scenarios.length > 0) {
     writer.addSheet(chartsSheet(context));
     writer.addSheet(analysisSheet(context, exported));

@@ -395,9 +395,13 @@ export class SharedStrings {
     return id;
   }
 
-  toXml(): string {
-    const items = this.list.map((text) => `<si><t${/^\s|\s$|\n/u.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`);
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
+  /** The part as consecutive pieces (the model's JSON alone is megabytes: never one joined string). */
+  toXml(): Buffer[] {
+    const sink = new ByteSink();
+    sink.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.list.length}">`);
+    for (const text of this.list) sink.write(`<si><t${/^\s|\s$|\n/u.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`);
+    sink.write('</sst>');
+    return sink.chunks();
   }
 }
 
@@ -462,6 +466,11 @@ export class WorkbookWriter {
       this.zip.add(`xl/charts/chart${number}.xml`, chartXml(chart));
     });
     this.zip.add(`xl/drawings/_rels/drawing${drawing}.xml.rels`, rels(chartRels));
+  }
+
+  /** Lets compression catch up (see ZipWriter.drain): call between large sheets. */
+  async flush(limit = 16 * 1024 * 1024): Promise<void> {
+    await this.zip.drain(limit);
   }
 
   defineName(name: DefinedName): void {
