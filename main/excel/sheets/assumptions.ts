@@ -48,10 +48,9 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
 
   // The cost structure: the root and its direct parts (the whole tree is on its own sheet).
   const structure = layout.structure;
-  const position = new Map<number, number>();
-  const indexOf = new Map<string, number>();
-  for (let k = 0; k < tree.order.length; k++) position.set(tree.order[k]!, k);
-  tree.ids.forEach((id, i) => indexOf.set(id, i));
+  const position = new Int32Array(tree.ids.length);
+  for (let k = 0; k < tree.order.length; k++) position[tree.order[k]!] = k;
+  const indexOf = tree.indexById;
   put();
   put([COL.area, a.structure, palette.section]);
   const shown = Math.min(tree.order.length, MAX_ASSUMPTION_ROWS);
@@ -87,15 +86,17 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
     });
     const captions = { unitCostChange: t.unitCostChange, throughputChange: t.throughputChange, volumeChange: t.volumeChange };
     let levers = 0;
-    const total = scenario.levers.reduce((sum, lever) => sum + LEVER_KINDS.filter((kind) => lever[kind] !== undefined).length, 0);
+    let total = 0;
     for (const lever of scenario.levers) {
-      const i = indexOf.get(lever.nodeId);
-      if (i === undefined) continue;
       for (const kind of LEVER_KINDS) {
         const value = lever[kind];
-        if (value === undefined || levers >= MAX_ASSUMPTION_ROWS) continue;
+        if (value === undefined) continue;
+        total++;
+        if (levers >= MAX_ASSUMPTION_ROWS) continue;
+        const i = indexOf.get(lever.nodeId);
+        if (i === undefined) continue;
         levers++;
-        input(area, `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`, on(at.row.firstNode + position.get(i)!, SCENARIO_COL[kind]), value, palette.percent, percent);
+        input(area, `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`, on(at.row.firstNode + position[i]!, SCENARIO_COL[kind]), value, palette.percent, percent);
       }
     }
     if (total > levers) put([COL.input, a.more(levers, total, at.sheet), palette.note]);
