@@ -111,7 +111,7 @@ describe('the workbook a CFO gets', () => {
 
   it('defines the figures with this model\'s own numbers, never the example\'s', async () => {
     const example = exampleModel('zh');
-    const exampleText = ['473.23', '225.3', '224%', '14% × 87%', '14% x 87%', '130.01', '1.827', '13.04', '17.65'];
+    const exampleText = ['473.23', '225.3', '224%', '14% × 87%', '14% x 87%', '130.01', '1.827', '13.04', '17.65', '2.25', '.25 '];
     for (const language of ['zh', 'en'] as const) {
       const model = { ...smallGeneratedModel(1), language };
       const book = await readWorkbook((await exportWorkbook(model)).data);
