@@ -119,6 +119,8 @@ export class StyleTable {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      // dxf 0: the alert look of a failing check (conditional formatting).
+      '<dxfs count="1"><dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>' +
       '</styleSheet>'
     );
   }
@@ -148,6 +150,8 @@ export interface SheetOptions {
   /** Protected without a password: locked (formula) cells refuse typing, unlocked inputs take it. */
   protect?: boolean;
   validations?: readonly DataValidation[];
+  /** Cells drawn in the alert look (red) while a formula, relative to the range's top-left cell, is true. */
+  alerts?: readonly { sqref: string; formula: string }[];
   charts?: readonly ChartSpec[];
   /** Outline buttons above the detail rows (a parent row comes before its children). */
   outlineAbove?: boolean;
@@ -307,6 +311,9 @@ export class SheetWriter {
       // Formatting rows and columns (widths, outline) stays allowed; only cell contents are guarded.
       tail.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" autoFilter="0"/>');
     }
+    (this.options.alerts ?? []).forEach((alert, k) =>
+      tail.push(`<conditionalFormatting sqref="${alert.sqref}"><cfRule type="expression" dxfId="0" priority="${k + 1}"><formula>${xmlFormula(alert.formula)}</formula></cfRule></conditionalFormatting>`),
+    );
     const validations = this.options.validations ?? [];
     if (validations.length > 0) tail.push(`<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>`);
     if (print) {

@@ -43,6 +43,7 @@ export interface ClientText {
     names: string;
     timingWords: (upfront: string, spread: string) => string;
     categoryWords: string;
+    horizon: string;
     growthRange: string;
     discountRange: string;
     rampRange: string;
@@ -194,6 +195,7 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       names: 'Every line has a name',
       timingWords: (upfront, spread) => `Timing is "${upfront}" or "${spread}"`,
       categoryWords: 'Category is one of the list',
+      horizon: 'Plan years 1 to the horizon (at most 30)',
       growthRange: 'Volume growth between -99% and 1000%',
       discountRange: 'Discount rate between -99% and 1000%',
       rampRange: 'Ramp between 0% and 100% in every year',
@@ -348,6 +350,7 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       names: '每个成本项都有名称',
       timingWords: (upfront, spread) => `支付时点为“${upfront}”或“${spread}”`,
       categoryWords: '类别为列表中的值',
+      horizon: '计划年份为 1 到期限（最多 30 年）',
       growthRange: '业务量年增长率在 -99% 到 1000% 之间',
       discountRange: '折现率在 -99% 到 1000% 之间',
       rampRange: '各年达成率在 0% 到 100% 之间',

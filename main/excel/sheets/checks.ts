@@ -65,6 +65,8 @@ export function workbookChecks(context: SheetContext): Check[] {
     const inRange = (reference: string) => `IF(AND(ISNUMBER(${reference}),${reference}>=${LIMITS.minRate},${reference}<=${LIMITS.maxRate}),0,1)`;
     checks.push({ caption: c.growthRange, sheet, formula: inRange(cell(at.row.volumeGrowth, SCENARIO_COL.total)) });
     checks.push({ caption: c.discountRange, sheet, formula: inRange(cell(at.row.discountRate, SCENARIO_COL.total)) });
+    const planYears = range(at.row.planYear, at.col.year(1), at.row.planYear, at.col.lastYear);
+    checks.push({ caption: c.horizon, sheet, formula: `IF(AND(COUNT(${planYears})=${at.horizon},MIN(${planYears})=1,MAX(${planYears})=${at.horizon},${at.horizon}<=${LIMITS.maxHorizonYears}),0,1)` });
     const ramp = range(at.row.ramp, at.col.year(1), at.row.ramp, at.col.lastYear);
     checks.push({ caption: c.rampRange, sheet, formula: `COUNTIF(${ramp},"<0")+COUNTIF(${ramp},">1")+(${at.horizon}-COUNT(${ramp}))` });
     const lines = scenario.investments.length;
@@ -109,6 +111,7 @@ export function checksSheet(context: SheetContext): SheetWriter {
     widths: [70, 28, 12, 12],
     print: printSetup(context, [HEADER_ROW, HEADER_ROW], true),
     protect: true,
+    alerts: [{ sqref: `C${TOTAL_ROW}:D${TOTAL_ROW + 1 + workbookChecks(context).length}`, formula: `$C${TOTAL_ROW}>0` }],
   });
   sheet.set(TITLE_ROW, 1, c.title, palette.title);
   sheet.set(HEADER_ROW, CHECKS_COL.check, c.check, palette.header);

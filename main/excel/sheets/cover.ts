@@ -26,6 +26,7 @@ export function coverSheet(context: SheetContext): SheetWriter {
     print: printSetup(context, undefined, true),
     protect: true,
     selected: true,
+    alerts: [{ sqref: 'B9', formula: 'LEFT($B$9,1)="✗"' }],
     validations: [{ sqref: 'B4', type: 'custom', formula1: 'LEN(B4)<=200', prompt: { title: client.input.title, text: client.input.client } }],
   });
   sheet.set(1, 1, c.title, palette.coverTitle);

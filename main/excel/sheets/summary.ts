@@ -92,6 +92,7 @@ export function summarySheet(context: SheetContext): SheetWriter {
     widths,
     print: printSetup(context, [HEADER_ROW, HEADER_ROW], widths.reduce((a, b) => a + b, 0) <= 220),
     protect: true,
+    alerts: [{ sqref: `B${FLAG_ROW}`, formula: `LEFT($B$${FLAG_ROW},1)="✗"` }],
   });
   sheet.set(TITLE_ROW, 1, text.summary.title(model.name), palette.title);
   sheet.set(LEGEND_ROW, 1, text.summary.seeDefinitions, palette.legendFormula);

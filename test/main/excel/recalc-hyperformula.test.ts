@@ -27,7 +27,10 @@ async function agreesAfterEdit(exported: ExportedWorkbook, edits: CellEdit[], ch
   const book = await readWorkbook(exported.data);
   const values = recalcWithHyperFormula(book, edits);
   // The Assumptions sheet lists the levers set at export: a lever added in the workbook adds no row there.
-  const listed = (cell: { sheet: string }) => cell.sheet !== exported.layout.assumptionsSheet;
+  // The Analyses stamp compares with the values at export: after an edit it must say "changed".
+  const stamp = `${exported.layout.analysisSheet}!A3`;
+  expect(String(values.get(stamp))).toMatch(/^✗ /u);
+  const listed = (cell: { sheet: string; address: string }) => cell.sheet !== exported.layout.assumptionsSheet && `${cell.sheet}!${cell.address}` !== stamp;
   const expected = formulaCells(await readWorkbook((await exportWorkbook(changed)).data)).filter(listed);
   expect(expected.map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`)).toEqual(formulaCells(book).filter(listed).map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`));
   const result = compareValues(expected, (cell) => values.get(`${cell.sheet}!${cell.address}`));
