@@ -43,7 +43,7 @@ export function sensitivityNpv(years: readonly { planYear: number; ramp: number;
 }
 
 export function chartsSheet(context: SheetContext): SheetWriter {
-  const { layout, palette, client, text, scenarios, results, tree, unitFactor, model, language } = context;
+  const { layout, palette, client, text, scenarios, results, tree, unitFactor, language } = context;
   const c = client.charts;
   const charts: ChartSpec[] = [];
   const validations: DataValidation[] = [];
@@ -131,7 +131,6 @@ export function chartsSheet(context: SheetContext): SheetWriter {
     validations,
   });
   for (const [r, col, content, style] of cells) sheet.set(r, col, content, style);
-  void model;
   return sheet;
 }
 
@@ -299,12 +298,11 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   // Helpers (the tables below read them): fixed investment per year, the share of saving paid out.
   const fixedRow = row + 10 + FACTORS.length + 4;
   const rateRow = fixedRow + 1;
-  const fixedByYear = result.years.map((year, y) => {
+  const fixedByYear = result.years.map((year) => {
     let shares = 0;
     scenario.investments.forEach((line, k) => {
       if (line.amount.kind === 'shareOfSaving') shares += year.investmentByLine[k]!;
     });
-    void y;
     return money(year.investment - shares);
   });
   const rate = scenario.investments.reduce((sum, line) => sum + (line.amount.kind === 'shareOfSaving' ? line.amount.share : 0), 0);
@@ -423,12 +421,11 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   // The helpers, below the results they serve.
   if (row > fixedRow) throw new Error('chart helper rows overlap the tables');
   set(fixedRow, 1, label(context, c.helper.fixed), palette.note);
-  result.years.forEach((year, y) => {
+  result.years.forEach((_, y) => {
     const col = at.col.year(y + 1);
     const lineRange = lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), col)}:${absolute(at.row.line(lines - 1), col)}`) : '';
     const formula = lines > 0 ? `${on(at.row.investment, col)}-SUMIF(${kindRange},${shareWord},${lineRange})` : on(at.row.investment, col);
     set(fixedRow, 2 + y, { f: formula, v: fixedByYear[y]! }, palette.amount);
-    void year;
   });
   const parameterRange = lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), at.col.parameter)}:${absolute(at.row.line(lines - 1), at.col.parameter)}`) : '';
   set(rateRow, 1, c.helper.rate, palette.note);
