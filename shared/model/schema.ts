@@ -1,5 +1,6 @@
+import { problem } from '../messages/problems';
 import { z } from 'zod';
-import { cleanText, quoteText } from './text';
+import { cleanText, quoteText, textProblem } from './text';
 import { DISPLAY_UNITS, LANGUAGES } from './units';
 
 /**
@@ -56,7 +57,7 @@ function finiteNumber(): z.ZodNumber {
 }
 
 /** A number in [min, max]; `exclusiveMin` turns the lower bound into "greater than". */
-function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string } = {}) {
+function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string; reason?: 'unitCost' | 'throughput' | 'volume' } = {}) {
   return finiteNumber().superRefine((value, ctx) => {
     const belowMin = options.exclusiveMin ? value <= min : value < min;
     if (belowMin || value > max) {
@@ -65,19 +66,38 @@ function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolea
       ctx.addIssue({
         code: 'custom',
         message: `must be ${lower} and at most ${percent(max)}${reason}, got ${percent(value)}`,
+        params: { problem: problem('ratio-out-of-range', { value, min, max, exclusiveMin: options.exclusiveMin ?? false, ...(options.reason ? { reason: options.reason } : {}) }) },
       });
     }
   });
 }
 
 const amount = finiteNumber().superRefine((value, ctx) => {
-  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}` });
+  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}`, params: { problem: problem('amount-negative', { amount: value }) } });
   else if (value > LIMITS.maxAmount)
-    ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}`,
+      params: { problem: problem('amount-too-large', { amount: value, max: LIMITS.maxAmount }) },
+    });
 });
 
-/** Names are one line of clean text (shared/model/text.ts). */
-const name = cleanText({ max: LIMITS.nameMaxLength, required: true });
+const name = z
+  .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+  .superRefine((value, ctx) => {
+    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { problem: problem('name-empty', {}) } });
+    else if (value.length > LIMITS.nameMaxLength)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}`,
+        params: { problem: problem('name-too-long', { length: value.length, max: LIMITS.nameMaxLength }) },
+      });
+    else {
+      // Clean text (shared/model/text.ts): no lone surrogates, controls or direction overrides.
+      const unclean = textProblem(value);
+      if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
+    }
+  });
 
 const id = z
   .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
@@ -115,13 +135,14 @@ export const LEVER_KINDS = ['unitCostChange', 'throughputChange', 'volumeChange'
 export const leverSchema = z.strictObject({
   nodeId: id,
   /** u: cost per ticket changes by u; the cost is multiplied by (1 + u). */
-  unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero' }).optional(),
+  unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero', reason: 'unitCost' }).optional(),
   /** t: tickets per agent change by t at the same wage; the cost is multiplied by 1 / (1 + t). */
   throughputChange: ratioInRange(LIMITS.minRate, LIMITS.maxThroughputIncrease, {
     what: 'per-capita volume cannot fall to zero',
+    reason: 'throughput',
   }).optional(),
   /** v: the volume handled on this line changes by v; the cost is multiplied by (1 + v). */
-  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero' }).optional(),
+  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero', reason: 'volume' }).optional(),
 });
 
 export const INVESTMENT_CATEGORIES = ['bonus', 'digitalTools', 'teamAndPay', 'training', 'other'] as const;
@@ -176,7 +197,11 @@ export const scenarioSchema = z.strictObject({
   name,
   horizonYears: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}`,
+        params: { problem: problem('horizon-invalid', { value, max: LIMITS.maxHorizonYears }) },
+      });
   }),
   volumeGrowth: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
   discountRate: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
@@ -209,7 +234,7 @@ export const modelSchema = z.strictObject({
   language: oneOf(LANGUAGES),
   firstPlanYear: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1900 || value > 2200)
-      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}` });
+      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}`, params: { problem: problem('year-invalid', { value }) } });
   }),
   costTree: z
     .array(costNodeSchema)
