@@ -118,16 +118,27 @@ export function cutToLines(text: string, widthEm: number, maxLines: number): str
   return kept.join('\n');
 }
 
+/**
+ * Table cells get less room than the estimate gives text boxes: renderers pad cells, bold
+ * figures run wider, and a row that wraps where the plan said it would not pushes the table
+ * past the slide's bottom. 12% is what LibreOffice needed on the deck's tables.
+ */
+const CELL_WIDTH_SAFETY = 1.12;
+
+function cellWidthEm(w: number, fontSize: number, marginPt: number): number {
+  return (w * POINTS_PER_INCH - 2 * marginPt - 2) / (fontSize * CELL_WIDTH_SAFETY);
+}
+
 /** Lines a cell's text takes at a font size in a column `w` inches wide with `marginPt` each side. */
 export function cellLines(text: string, w: number, fontSize: number, marginPt: number): number {
-  return wrapLines(text, (w * POINTS_PER_INCH - 2 * marginPt - 2) / fontSize).length;
+  return wrapLines(text, cellWidthEm(w, fontSize, marginPt)).length;
 }
 
 /** A cell text cut to at most `maxLines` lines. */
 export function cutCell(text: string, w: number, fontSize: number, marginPt: number, maxLines: number): string {
-  return cutToLines(text, (w * POINTS_PER_INCH - 2 * marginPt - 2) / fontSize, maxLines);
+  return cutToLines(text, cellWidthEm(w, fontSize, marginPt), maxLines);
 }
 
 export function rowHeight(lines: number, fontSize: number, marginPt: number): number {
-  return (lines * fontSize * LINE_HEIGHT + 2 * marginPt) / POINTS_PER_INCH;
+  return (lines * fontSize * LINE_HEIGHT + 2 * marginPt) / POINTS_PER_INCH + 0.03;
 }

@@ -67,6 +67,13 @@ export function contentSlide(context: DeckContext, title: string, subtitle: stri
   return slide;
 }
 
+/** A slide a table or chart runs over to; its notes point to the slide it continues. */
+export function continuedSlide(context: DeckContext, title: string, subtitle: string | null): PptxGenJS.Slide {
+  const slide = contentSlide(context, `${title} ${context.text.continued}`, subtitle);
+  slide.addNotes(context.text.notes.continued(title));
+  return slide;
+}
+
 /** The logo, scaled to fit the box and centred in it. */
 export function addLogo(context: DeckContext, slide: PptxGenJS.Slide, box: Box): void {
   const logo = context.style.logo;
@@ -193,6 +200,7 @@ export function addPagedTable(
     page.slide.addTable(tableRows, {
       x: first.x,
       y: page.y,
+      w: spec.colW.reduce((sum, width) => sum + width, 0),
       colW: spec.colW,
       rowH: [header, ...pending].map((row) => row.height),
       fontFace: context.font,

@@ -147,6 +147,7 @@ export interface DeckText {
   };
   notes: {
     unit: (u: string) => string;
+    continued: (title: string) => string;
   };
 }
 
@@ -292,7 +293,10 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       cumulativeNet: 'Cumulative net',
       discounted: 'Discounted net',
     },
-    notes: { unit: (u) => `All amounts in ${u}; percentages exact to one decimal.` },
+    notes: {
+      unit: (u) => `All amounts in ${u}; percentages exact to one decimal.`,
+      continued: (title) => `Continues "${title}": the arithmetic is in the notes of the slide before.`,
+    },
   },
   zh: {
     preparedWith: '由 Service Cost Planner 编制',
@@ -434,6 +438,9 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       cumulativeNet: '累计净收益',
       discounted: '折现净收益',
     },
-    notes: { unit: (u) => `所有金额单位为${u}；百分比保留一位小数。` },
+    notes: {
+      unit: (u) => `所有金额单位为${u}；百分比保留一位小数。`,
+      continued: (title) => `接上页“${title}”：计算过程见上一页的备注。`,
+    },
   },
 };

@@ -1,6 +1,6 @@
 import { FIGURES } from '../../../shared/i18n/figures';
 import { money, percent, withUnit, type DeckContext } from '../context';
-import { addFittedText, addPagedTable, CONTENT, contentSlide, MUTED, type Cell } from '../layout';
+import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
 import { tint } from '../style';
 
 /** Slide 10: growth, ramp, discount rate, the timing conventions, the definition of every figure; then the yearly figures. */
@@ -23,7 +23,7 @@ export function assumptionsSlide(context: DeckContext): void {
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + 2.6 },
     { header: [{ text: context.language === 'zh' ? '假设' : 'Assumption' }, { text: context.language === 'zh' ? '取值' : 'Value', align: 'right' }], rows: facts, colW: [2.6, leftW - 2.6], fontSize: 11 },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   addFittedText(context, slide, t.timing, { x: CONTENT.x, y: CONTENT.y + 2.7, w: leftW, h: 0.35 }, { max: 13, min: 9, bold: true, color: style.accent });
   addFittedText(context, slide, t.timingText, { x: CONTENT.x, y: CONTENT.y + 3.05, w: leftW, h: CONTENT.h - 3.1 }, { max: 12, min: 8, color: MUTED });
@@ -34,7 +34,7 @@ export function assumptionsSlide(context: DeckContext): void {
     context,
     { slide, x: rightX, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     { header: [{ text: t.definitions }, { text: '' }], rows: definitions, colW: [1.8, rightW - 1.8], fontSize: 9, maxLines: 4 },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   slide.addNotes([...FIGURES.map((figure) => `${figures[figure].label}: ${figures[figure].definition}`), t.timingText].join('\n'));
   appendixSlide(context, tint(style.accent, 0.9));
@@ -80,7 +80,7 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     { header, rows, colW: [0.9, 1.3, 2.0, 2.0, 1.95, 2.0, 1.98], fontSize: 11 },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
   const lines = [context.text.notes.unit(context.unitLabel)];

@@ -1,7 +1,7 @@
 import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
 import type { Scenario } from '../../../shared/model/schema';
 import { inUnit, money, paybackText, percent, ratioText, signedMoney, withUnit, type DeckContext } from '../context';
-import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
+import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
 import { tint } from '../style';
 
 /** Year columns the budget table shows; a longer horizon folds the later years into one column. */
@@ -24,7 +24,7 @@ export function budgetSlide(context: DeckContext): void {
   const folded = years.length > MAX_YEAR_COLUMNS + 1;
   const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
   const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
-  const columns = [...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)), ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []), withUnit(context, context.figures.investment.label)];
+  const columns = [...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)), ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []), context.text.levers.total];
   const perYear = (pick: (year: (typeof years)[number]) => number): number[] => [...shownYears.map(pick), ...(folded ? [laterYears.reduce((sum, year) => sum + pick(year), 0)] : [])];
   const amountCells = (values: number[], total: number, options: Partial<Cell> = {}): Cell[] => [...values.map((value) => ({ text: money(context, value), align: 'right' as const, ...options })), { text: money(context, total), align: 'right', bold: true, ...options }];
   const rows: Cell[][] = headline.investments.map((line, l) => {
@@ -43,7 +43,7 @@ export function budgetSlide(context: DeckContext): void {
     ...(folded ? [{ text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗', align: 'right' as const, color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD }] : []),
   ];
   rows.push([{ text: t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
-  const fixed = [2.4, 2.0, 1.1];
+  const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
   const rest = CONTENT.w - fixed.reduce((a, b) => a + b, 0);
   const colW = [...fixed, ...columns.map(() => rest / columns.length)];
   addPagedTable(
@@ -53,9 +53,9 @@ export function budgetSlide(context: DeckContext): void {
       header: [{ text: t.line }, { text: t.category }, { text: t.timing }, ...columns.map((caption): Cell => ({ text: caption, align: 'right' }))],
       rows,
       colW,
-      fontSize: columns.length > 6 ? 9 : 11,
+      fontSize: columns.length > 8 ? 8 : columns.length > 6 ? 9 : 11,
     },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
   const zh = language === 'zh';
@@ -118,9 +118,9 @@ export function compareSlide(context: DeckContext): void {
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: tableBottom },
     { header, rows, colW: [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2], fontSize: 10 },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
-  const chartSlide = small ? slide : contentSlide(context, `${title} ${text.continued}`, subtitle);
+  const chartSlide = small ? slide : continuedSlide(context, title, subtitle);
   const chartY = small ? CONTENT.y + 2.6 : CONTENT.y;
   const labels = scenarios.map((scenario) => (scenario.id === context.baseline.id ? `${scenario.name} (${t.baselineTag})` : scenario.name));
   const values = (pick: (totals: ReturnType<typeof totalsOf>) => number) => scenarios.map((scenario) => inUnit(context, pick(totalsOf(context, scenario))));

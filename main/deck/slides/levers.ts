@@ -1,7 +1,7 @@
 import { leverFactor } from '../../../shared/engine/levers';
 import type { LeverKind } from '../../../shared/model/schema';
 import { money, percent, signedPercent, withUnit, type DeckContext } from '../context';
-import { addFittedText, addPagedTable, CONTENT, contentSlide, MUTED, type Cell } from '../layout';
+import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
 import { tint } from '../style';
 
 /** Levers the table lists one by one; the rest are one row. */
@@ -91,7 +91,7 @@ export function leversSlide(context: DeckContext): void {
       colW,
       fontSize: rows.length > 8 ? 10 : 11,
     },
-    () => ({ slide: contentSlide(context, `${title} ${text.continued}`, subtitle), y: CONTENT.y + 0.05 }),
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   slide.addNotes(leverNotes(context, rows));
 }

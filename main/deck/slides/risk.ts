@@ -68,6 +68,10 @@ export function riskSlide(context: DeckContext): void {
   const chartW = 7.7;
   addFittedText(context, slide, t.tornado(figures.npv.label), { x: CONTENT.x, y: CONTENT.y, w: chartW, h: 0.4 }, { max: 13, min: 9, bold: true });
   if (series.labels.length > 0) {
+    // A symmetric axis with room beyond the longest bar for its label, which would else run into the names.
+    const longest = Math.max(...series.low.map(Math.abs), ...series.high.map(Math.abs)) * 1.3 || 1;
+    const step = 10 ** Math.floor(Math.log10(longest)) / 2;
+    const reach = Math.ceil(longest / step) * step;
     slide.addChart(
       pptx.ChartType.bar,
       [
@@ -88,6 +92,8 @@ export function riskSlide(context: DeckContext): void {
         showValue: true,
         dataLabelFormatCode: '+#,##0.0;-#,##0.0;;',
         valAxisLabelFormatCode: '#,##0',
+        valAxisMinVal: -reach,
+        valAxisMaxVal: reach,
         valAxisTitle: withUnit(context, `Δ ${figures.npv.label}`),
         showValAxisTitle: true,
         valAxisTitleFontSize: 10,

@@ -9,6 +9,8 @@ import {
   withUnit,
   type DeckContext,
 } from '../context';
+import type PptxGenJS from 'pptxgenjs';
+import { fitText, TEXT_MARGIN_PT } from '../fit';
 import { addFittedText, addLogo, CONTENT, contentSlide, INK, MUTED, SLIDE, RULE } from '../layout';
 import { tint } from '../style';
 
@@ -44,6 +46,8 @@ export function titleSlide(context: DeckContext): void {
 interface Tile {
   label: string;
   value: string;
+  /** The unit after an amount, set smaller: "130.0 万元". */
+  unit?: string;
   meaning: string;
 }
 
@@ -55,15 +59,15 @@ export function summarySlide(context: DeckContext): void {
   const yearOne = result.years[0]?.saving ?? 0;
   const roi = ratioText(context, totals.returnOnInvestment);
   const tiles: Tile[] = [
-    { label: withUnit(context, figures.yearOneSaving.label), value: money(context, yearOne), meaning: t.meaning.yearOneSaving(money(context, yearOne)) },
-    { label: withUnit(context, figures.saving.label), value: money(context, totals.saving), meaning: t.meaning.saving(money(context, totals.saving), headline.horizonYears) },
-    { label: withUnit(context, figures.investment.label), value: money(context, totals.investment), meaning: t.meaning.investment(money(context, totals.investment)) },
+    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving(money(context, yearOne)) },
+    { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(money(context, totals.saving), headline.horizonYears) },
+    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment(money(context, totals.investment)) },
     {
       label: figures.returnOnInvestment.label,
       value: roi,
       meaning: totals.returnOnInvestment === null ? text.notApplicable : t.meaning.returnOnInvestment(number(context, totals.returnOnInvestment, 2)),
     },
-    { label: withUnit(context, figures.npv.label), value: money(context, totals.npv), meaning: t.meaning.npv(money(context, totals.npv), percent(context, headline.discountRate, 1)) },
+    { label: figures.npv.label, value: money(context, totals.npv), unit: context.unitLabel, meaning: t.meaning.npv(money(context, totals.npv), percent(context, headline.discountRate, 1)) },
     { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears(paybackText(context, totals.paybackYears)) },
     { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare(percent(context, result.affectedShare, 3)) },
   ];
@@ -77,7 +81,7 @@ export function summarySlide(context: DeckContext): void {
     const y = CONTENT.y + 0.1 + Math.floor(index / columns) * (tileH + gap);
     slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: tint(style.accent, 0.92) }, line: { color: tint(style.accent, 0.7), width: 0.75 } });
     addFittedText(context, slide, tile.label, { x: x + 0.12, y: y + 0.08, w: tileW - 0.24, h: 0.42 }, { max: 12, min: 8, color: MUTED, bold: true });
-    addFittedText(context, slide, tile.value, { x: x + 0.12, y: y + 0.5, w: tileW - 0.24, h: 0.75 }, { max: 34, min: 14, color: style.accent, bold: true, valign: 'middle' });
+    addValue(context, slide, tile, { x: x + 0.12, y: y + 0.5, w: tileW - 0.24, h: 0.75 });
     addFittedText(context, slide, tile.meaning, { x: x + 0.12, y: y + 1.27, w: tileW - 0.24, h: tileH - 1.35 }, { max: 11, min: 7, color: INK });
   });
   // The eighth place: the baseline difference.
@@ -86,6 +90,15 @@ export function summarySlide(context: DeckContext): void {
   slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: 'FFFFFF' }, line: { color: RULE, width: 0.75 } });
   addFittedText(context, slide, baselineText(context), { x: x + 0.12, y: y + 0.1, w: tileW - 0.24, h: tileH - 0.2 }, { max: 12, min: 7, color: INK });
   slide.addNotes(summaryNotes(context));
+}
+
+/** A big figure, its unit after it in a smaller size, sized so that both fit the box. */
+function addValue(context: DeckContext, slide: PptxGenJS.Slide, tile: Tile, box: { x: number; y: number; w: number; h: number }): void {
+  const fitted = fitText(tile.unit ? `${tile.value} ${tile.unit}` : tile.value, box, 34, 12);
+  const size = fitted.fontSize;
+  const runs: PptxGenJS.TextProps[] = [{ text: tile.value, options: { fontSize: size, bold: true, color: context.style.accent } }];
+  if (tile.unit) runs.push({ text: ` ${tile.unit}`, options: { fontSize: Math.max(10, Math.round(size * 0.5)), bold: false, color: MUTED } });
+  slide.addText(runs, { ...box, fontFace: context.font, valign: 'middle', margin: TEXT_MARGIN_PT, fit: 'shrink', wrap: true });
 }
 
 function baselineText(context: DeckContext): string {
