@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { apiContract, type ApiError, type ApiInput, type ApiResponse, type ApiResults, type SessionState } from '../../shared/api/contract';
+import { apiContract, type DeckRequest, type ApiError, type ApiInput, type ApiResponse, type ApiResults, type SessionState } from '../../shared/api/contract';
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
 import { createExampleModel } from '../../shared/model/example';
@@ -20,11 +20,18 @@ export interface WorkbookService {
   readModel(path: string, current: Model | null): Promise<Model>;
 }
 
+/** Builds client decks; provided by the deck module (pptxgenjs), kept out of the handlers' imports. */
+export interface DeckService {
+  deckBytes(model: Model, request: DeckRequest, baselineScenarioId: string | null): Promise<{ data: Buffer; slides: number }>;
+  writeDeck(model: Model, path: string, request: DeckRequest, baselineScenarioId: string | null): Promise<{ bytes: number; slides: number }>;
+}
+
 export interface ApiDependencies {
   dataDir: string;
   appVersion: string;
   now?: () => Date;
   workbooks?: WorkbookService;
+  decks?: DeckService;
 }
 
 export class ApiFailure extends Error {
@@ -179,6 +186,16 @@ export class ApiService {
       const bytes = await this.workbooks().workbookBytes(document.model, withOptional({ language, scenarioIds }));
       return { fileName: `${basename(document.path, '.costplan')}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
     },
+    exportDeck: async ({ path, ...request }) => {
+      const document = this.requireDocument();
+      const written = await this.decks().writeDeck(document.model, path, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      return { path, bytes: written.bytes, slides: written.slides };
+    },
+    downloadDeck: async (request) => {
+      const document = this.requireDocument();
+      const deck = await this.decks().deckBytes(document.model, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      return { fileName: `${basename(document.path, '.costplan')}.pptx`, base64: deck.data.toString('base64'), slides: deck.slides };
+    },
     importFile: async ({ path }) => {
       const document = this.requireDocument();
       const model = await this.workbooks().readModel(path, document.model);
@@ -220,6 +237,17 @@ export class ApiService {
   private requireDocument(): ModelDocument {
     if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first');
     return this.document;
+  }
+
+  /** The baseline the caller named, else the one marked for this file in the settings. */
+  private baselineFor(path: string, requested: string | null | undefined): string | null {
+    if (requested !== undefined) return requested;
+    return this.settings.settings(path).baselineScenarioId ?? null;
+  }
+
+  private decks(): DeckService {
+    if (!this.deps.decks) throw new ApiFailure('unavailable', 'deck export is not available in this build');
+    return this.deps.decks;
   }
 
   private workbooks(): WorkbookService {

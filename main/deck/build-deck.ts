@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import { DECK_SLIDE_KEYS, type DeckSlideKey } from '../../shared/api/contract';
 import { computeValidModel, prepareTree } from '../../shared/engine';
 import type { Model } from '../../shared/model/schema';
 import type { DisplayUnit, Language } from '../../shared/model/units';
@@ -15,9 +16,9 @@ import { summarySlide, titleSlide } from './slides/title-summary';
 import { assumptionsSlide } from './slides/assumptions';
 import { deckStyle, type DeckStyleOverrides } from './style';
 
-/** The slides of the deck, in order; a deck holds all of them unless a subset is chosen. */
-export const DECK_SLIDES = ['title', 'summary', 'structure', 'levers', 'bridge', 'cashflow', 'budget', 'compare', 'risk', 'assumptions'] as const;
-export type DeckSlide = (typeof DECK_SLIDES)[number];
+/** The slides of the deck, in order (named in the API contract); a deck holds all of them unless a subset is chosen. */
+export const DECK_SLIDES = DECK_SLIDE_KEYS;
+export type DeckSlide = DeckSlideKey;
 
 export interface DeckOptions {
   /** Default: the model's language. */

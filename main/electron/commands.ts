@@ -55,6 +55,11 @@ export interface CommandDependencies {
   pushSession: (session: SessionState) => void;
   /** Something the menus show may have changed (recent files, undo, snapshots). */
   changed: () => void;
+  /**
+   * Opens a dialog of the window (the deck's export options); false when there is no window
+   * to show it in.
+   */
+  openWindowDialog?: (dialog: 'exportDeck') => boolean;
   appVersion: string;
   versions: { electron: string; chrome: string; node: string };
   reportError?: (message: string, error: unknown) => void;
@@ -145,6 +150,28 @@ export class DesktopCommands implements MenuCommands {
       const response = await this.deps.api.call('exportWorkbook', { path: withExtension(chosen, '.xlsx'), language: this.deps.language() });
       if (!response.ok) return this.showError(response.error);
       await this.deps.dialogs.message({ type: 'info', message: this.text.exported(response.value.path) });
+    });
+  }
+
+  /**
+   * File > Export client deck: the window's export dialog (scenarios, slides, language, unit,
+   * client and look); without a window, a save dialog and a deck of every scenario and slide
+   * in the model's language and unit.
+   */
+  exportDeck(): void {
+    this.run(async () => {
+      if (this.deps.openWindowDialog?.('exportDeck')) return;
+      const current = this.deps.currentFile();
+      const name = `${current ? basename(current, MODEL_EXTENSION) : 'model'}.pptx`;
+      const chosen = await this.deps.dialogs.saveFile({
+        title: this.text.exportDeck.replace('…', ''),
+        defaultPath: join(current ? dirname(current) : this.deps.documentsDir(), name),
+        filters: [{ name: this.text.deckFiles, extensions: ['pptx'] }],
+      });
+      if (chosen === undefined) return;
+      const response = await this.deps.api.call('exportDeck', { path: withExtension(chosen, '.pptx'), language: this.deps.language() });
+      if (!response.ok) return this.showError(response.error);
+      await this.deps.dialogs.message({ type: 'info', message: this.text.deckExported(response.value.path, response.value.slides) });
     });
   }
 

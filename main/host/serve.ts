@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ApiService } from '../api/handlers';
 import { defaultDataDir } from '../store/data-dir';
 import { startHost } from './server';
+import { deckService } from '../deck/service';
 import { workbookService } from '../excel/service';
 
 /**
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
   if (!values['no-build']) buildIfNeeded();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const api = new ApiService({ dataDir: defaultDataDir(), appVersion: version, workbooks: workbookService });
+  const api = new ApiService({ dataDir: defaultDataDir(), appVersion: version, workbooks: workbookService, decks: deckService });
   const session = await api.openDefault();
   const host = await startHost({ api, staticDir, port });
   console.log(`Service Cost Planner is running on this computer only.`);

@@ -13,6 +13,39 @@ const filePath = z.string().min(1, { error: 'a file path is required' }).max(409
 const language = z.enum(LANGUAGES);
 const none = z.strictObject({});
 
+/** The slides of the client deck, in deck order (main/deck/build-deck.ts builds them). */
+export const DECK_SLIDE_KEYS = ['title', 'summary', 'structure', 'levers', 'bridge', 'cashflow', 'budget', 'compare', 'risk', 'assumptions'] as const;
+export type DeckSlideKey = (typeof DECK_SLIDE_KEYS)[number];
+/** A logo travels as base64 in the call; 1 MB of image keeps a call under the host's 2 MB body limit. */
+export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
+
+/**
+ * What the deck shows: the scenarios (ids, the first is the headline), the baseline, the slides,
+ * language and unit (default the model's), the client's name, accent colour and logo (until the
+ * model keeps them).
+ */
+const deckOptions = {
+  scenarioIds: z.array(z.string().max(64)).max(200).optional(),
+  baselineScenarioId: z.string().max(64).nullable().optional(),
+  slides: z.array(z.enum(DECK_SLIDE_KEYS)).min(1, { error: 'choose at least one slide' }).optional(),
+  language: language.optional(),
+  unit: z.enum(DISPLAY_UNITS).optional(),
+  client: z.string().max(200, { error: 'a client name may be at most 200 characters' }).optional(),
+  accent: z
+    .string()
+    .regex(/^#?[0-9a-fA-F]{6}$/, { error: 'an accent colour is six hex digits such as 1F6FB2' })
+    .optional(),
+  logo: z
+    .strictObject({
+      type: z.enum(['png', 'jpeg']),
+      base64: z
+        .string()
+        .max(Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4, { error: `a logo may be at most ${DECK_LOGO_MAX_BYTES / 1024 / 1024} MB` })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'the logo must be base64' }),
+    })
+    .optional(),
+};
+
 export const apiContract = {
   getSession: none,
   newModel: z.strictObject({ path: filePath, template: z.enum(['example', 'empty']), language: language.optional() }),
@@ -29,6 +62,8 @@ export const apiContract = {
   compute: z.strictObject({ scenarioIds: z.array(z.string()).optional() }),
   exportWorkbook: z.strictObject({ path: filePath, language: language.optional(), scenarioIds: z.array(z.string()).optional() }),
   downloadWorkbook: z.strictObject({ language: language.optional(), scenarioIds: z.array(z.string()).optional() }),
+  exportDeck: z.strictObject({ path: filePath, ...deckOptions }),
+  downloadDeck: z.strictObject(deckOptions),
   importFile: z.strictObject({ path: filePath }),
   getSettings: none,
   updateSettings: z.strictObject({
@@ -39,6 +74,7 @@ export const apiContract = {
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiContract)[M]>;
+export type DeckRequest = z.output<typeof apiContract.downloadDeck>;
 
 export interface ReadOnlyState {
   code: 'read-only' | 'damaged';
@@ -119,6 +155,8 @@ export interface ApiResults {
   compute: ComputeSummary;
   exportWorkbook: { path: string; bytes: number };
   downloadWorkbook: { fileName: string; base64: string };
+  exportDeck: { path: string; bytes: number; slides: number };
+  downloadDeck: { fileName: string; base64: string; slides: number };
   importFile: SessionState;
   getSettings: AppSettings;
   updateSettings: AppSettings;

@@ -18,6 +18,8 @@ export const API_METHODS = [
   'compute',
   'exportWorkbook',
   'downloadWorkbook',
+  'exportDeck',
+  'downloadDeck',
   'importFile',
   'getSettings',
   'updateSettings',
