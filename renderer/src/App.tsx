@@ -4,6 +4,7 @@ import { setUiLanguage } from './i18n';
 import { useWorkspace, useWorkspaceState } from './state/context';
 import { Header } from './components/Header';
 import { ErrorBanner } from './components/ErrorBanner';
+import { DeckDialog } from './components/DeckDialog';
 import { ScenarioList } from './components/ScenarioList';
 import { StructureScreen } from './screens/structure/StructureScreen';
 import { LeversScreen } from './screens/levers/LeversScreen';
@@ -25,12 +26,14 @@ export function App() {
 
   useEffect(() => setUiLanguage(language), [language]);
   useUndoShortcuts();
+  useWindowDialogs();
 
   if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;
   return (
     <div className="app">
       <Header />
       <ErrorBanner />
+      <DeckDialog />
       {hasModel ? (
         <div className="workspace">
           <ScenarioList />
@@ -57,6 +60,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** File > Export client deck (desktop menu) opens the deck's export dialog. */
+function useWindowDialogs(): void {
+  const workspace = useWorkspace();
+  useEffect(() => window.costPlanner?.onWindowDialog?.((dialog) => dialog === 'exportDeck' && workspace.openDeckDialog()), [workspace]);
 }
 
 /**

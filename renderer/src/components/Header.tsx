@@ -80,6 +80,9 @@ export function Header() {
           {busy === 'export' ? <span className="spinner" aria-label={t('header.exporting')} /> : null}
           {busy === 'export' ? t('header.exporting') : t('header.export')}
         </button>
+        <button data-testid="export-deck" disabled={busy !== null || !model || model.scenarios.length === 0} onClick={() => workspace.openDeckDialog()}>
+          {t('deck.button')}
+        </button>
         <button data-testid="import" disabled={busy !== null || readOnly !== null} onClick={importFile}>
           {busy === 'import' ? t('header.importing') : t('header.import')}
         </button>

@@ -1,9 +1,11 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
+import { deckEn } from './deck.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
   ...analysisEn,
+  ...deckEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {
     file: 'File',

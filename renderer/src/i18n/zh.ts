@@ -1,11 +1,13 @@
 import { planningZh } from './planning.zh';
 import { analysisZh } from './analysis.zh';
+import { deckZh } from './deck.zh';
 import type { UiText } from './en';
 
 /** 中文界面文字。 */
 export const zh: UiText = {
   ...planningZh,
   ...analysisZh,
+  ...deckZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
   header: {
     file: '文件',

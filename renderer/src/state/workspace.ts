@@ -1,4 +1,4 @@
-import type { ApiClient, ApiError, SessionState } from '../../../shared/api/contract';
+import type { ApiClient, ApiError, ApiInput, SessionState } from '../../../shared/api/contract';
 import { applyEdit } from '../../../shared/edits/apply';
 import { assignIds, type EditCommand } from '../../../shared/edits/commands';
 import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
@@ -21,7 +21,9 @@ export interface WorkspaceState {
   canUndo: boolean;
   canRedo: boolean;
   error: ApiError | null;
-  busy: 'export' | 'import' | null;
+  busy: 'export' | 'import' | 'deck' | null;
+  /** The deck's export dialog is open (header button, File menu). */
+  deckDialogOpen: boolean;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
 }
@@ -46,6 +48,7 @@ export class Workspace {
     canRedo: false,
     error: null,
     busy: null,
+    deckDialogOpen: false,
     lastRecomputeMs: 0,
   };
   private readonly listeners = new Set<Listener>();
@@ -129,6 +132,23 @@ export class Workspace {
       return null;
     }
     return response.value;
+  }
+
+  openDeckDialog(): void {
+    if (this.state.model) this.set({ deckDialogOpen: true });
+  }
+
+  closeDeckDialog(): void {
+    this.set({ deckDialogOpen: false });
+  }
+
+  /** The client deck as a file to save; the error (nothing written) when it cannot be built. */
+  async exportDeck(request: ApiInput<'downloadDeck'>): Promise<Result<{ fileName: string; base64: string; slides: number }, ApiError>> {
+    await this.writes;
+    this.set({ busy: 'deck' });
+    const response = await this.api.downloadDeck(request);
+    this.set({ busy: null });
+    return response.ok ? ok(response.value) : err(response.error);
   }
 
   async importFile(path: string): Promise<void> {
