@@ -7,6 +7,7 @@ import { generateModel } from '../../../bench/generate';
 import { buildDeck } from '../../../main/deck/build-deck';
 import { createExampleModel, type Model } from '../../../shared/model';
 import { convert, findSoffice, freshProfile } from '../excel/support/libreoffice';
+import { solidPng } from './support/png';
 
 /**
  * LibreOffice Impress, a second reader of the file, converts each deck to PDF without errors,
@@ -29,7 +30,7 @@ describe.skipIf((!soffice || !pdftoppm) && !process.env['CI'])('decks converted 
 
   const decks: { name: string; model: Model; options: Parameters<typeof buildDeck>[1] }[] = [
     { name: 'example-zh', model: createExampleModel('zh'), options: { style: { client: '某家电集团售后服务有限公司' } } },
-    { name: 'example-en', model: createExampleModel('en'), options: { style: { client: 'ACME Appliances', accent: '2E8B57' } } },
+    { name: 'example-en', model: createExampleModel('en'), options: { style: { client: 'ACME Appliances', accent: '2E8B57', logo: { data: solidPng(240, 80, [46, 139, 87]), type: 'png' } } } },
     { name: 'generated-1000-en', model: withRanges(generateModel({ leafLines: 1000, seed: 7, scenarios: 6, horizonYears: 12 })), options: { language: 'en' } },
     {
       name: 'long-names-zh',
