@@ -16,7 +16,8 @@ export interface LeverRow {
   /** The line's cost today and with this lever alone. */
   cost: number;
   costWithTarget: number;
-  words: string;
+  /** What the lever means in words (worked out on first read: a model may hold thousands of levers). */
+  readonly words: string;
   /** The lever's part of the year-1 saving at full target (Shapley value, the engine's contribution). */
   saving: number;
 }
@@ -31,6 +32,7 @@ export function leverRows(context: DeckContext): LeverRow[] {
       const factor = leverFactor(contribution.kind, contribution.change);
       const cost = tree.resolvedAmount[index]!;
       const verb = factor < 1 ? w.lowers : factor > 1 ? w.raises : w.keeps;
+      let words: string | undefined;
       // A per-capita volume change acts on the unit cost; the others on the line's cost.
       return {
         nodeId: contribution.nodeId,
@@ -39,7 +41,10 @@ export function leverRows(context: DeckContext): LeverRow[] {
         change: contribution.change,
         cost,
         costWithTarget: cost * factor,
-        words: w[contribution.kind](signedPercent(context, contribution.change), verb, percent(context, Math.abs(factor - 1), 1)),
+        get words() {
+          words ??= w[contribution.kind](signedPercent(context, contribution.change), verb, percent(context, Math.abs(factor - 1), 1));
+          return words;
+        },
         saving: contribution.saving,
       };
     })

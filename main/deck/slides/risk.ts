@@ -70,7 +70,7 @@ export function riskSlide(context: DeckContext): void {
   if (series.labels.length > 0) {
     // A symmetric axis with room beyond the longest bar for its label, which would else run into the names.
     const longest = Math.max(...series.low.map(Math.abs), ...series.high.map(Math.abs)) * 1.3 || 1;
-    const step = 10 ** Math.floor(Math.log10(longest)) / 2;
+    const step = niceStep(longest / 3);
     const reach = Math.ceil(longest / step) * step;
     slide.addChart(
       pptx.ChartType.bar,
@@ -94,6 +94,7 @@ export function riskSlide(context: DeckContext): void {
         valAxisLabelFormatCode: '#,##0',
         valAxisMinVal: -reach,
         valAxisMaxVal: reach,
+        valAxisMajorUnit: step,
         valAxisTitle: withUnit(context, `Δ ${figures.npv.label}`),
         showValAxisTitle: true,
         valAxisTitleFontSize: 10,
@@ -135,6 +136,12 @@ export function riskSlide(context: DeckContext): void {
     addFittedText(context, slide, ranges, { x: panelX + 0.15, y: CONTENT.y + 3.8, w: panelW - 0.3, h: CONTENT.h - 3.9 }, { max: 10, min: 7, color: MUTED });
   }
   slide.addNotes(riskNotes(context, analyses));
+}
+
+/** The smallest of 1, 2, 5 x 10^k at or above `raw`: round tick steps. */
+export function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((factor) => factor * magnitude >= raw) ?? 10) * magnitude;
 }
 
 function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
