@@ -31,13 +31,13 @@ export interface DeckText {
   };
   summary: {
     meaning: {
-      yearOneSaving: (value: string) => string;
-      saving: (value: string, years: number) => string;
-      investment: (value: string) => string;
-      returnOnInvestment: (value: string) => string;
-      npv: (value: string, rate: string) => string;
-      paybackYears: (value: string) => string;
-      affectedShare: (value: string) => string;
+      yearOneSaving: string;
+      saving: (years: number) => string;
+      investment: string;
+      returnOnInvestment: (perYuan: string) => string;
+      npv: (rate: string) => string;
+      paybackYears: string;
+      affectedShare: string;
     };
     isBaseline: (name: string) => string;
     versusBaseline: (name: string) => string;
@@ -178,13 +178,13 @@ export const DECK_TEXT: Record<Language, DeckText> = {
     },
     summary: {
       meaning: {
-        yearOneSaving: (v) => `Saved in the first plan year: the levers applied to this year's cost base.`,
-        saving: (v, years) => `Saved over ${years} years as volume grows and the targets ramp up.`,
-        investment: (v) => `Spent on incentives and tools over the horizon, funded from the savings.`,
-        returnOnInvestment: (v) => `Every yuan invested returns ${v} of saving (horizon saving / investment).`,
-        npv: (v, rate) => `Value today of the yearly net, discounted at ${rate}.`,
-        paybackYears: (v) => `The cumulative net stays at or above zero from this point on.`,
-        affectedShare: (v) => `Share of the whole service cost saved in year 1 at full target.`,
+        yearOneSaving: "Saved in the first plan year: the levers applied to this year's cost base.",
+        saving: (years) => `Saved over ${years} years as volume grows and the targets ramp up.`,
+        investment: 'Spent on incentives and tools over the horizon, funded from the savings.',
+        returnOnInvestment: (perYuan) => `Every yuan invested returns ${perYuan} of saving (horizon saving / investment).`,
+        npv: (rate) => `Value today of the yearly net, discounted at ${rate}.`,
+        paybackYears: 'The cumulative net stays at or above zero from this point on.',
+        affectedShare: 'Share of the whole service cost saved in year 1 at full target.',
       },
       isBaseline: (name) => `This scenario is the baseline (${name}).`,
       versusBaseline: (name) => `Against the baseline "${name}":`,
@@ -324,13 +324,13 @@ export const DECK_TEXT: Record<Language, DeckText> = {
     },
     summary: {
       meaning: {
-        yearOneSaving: () => '计划第 1 年的节省：杠杆作用于当年的成本基数。',
-        saving: (_v, years) => `${years} 年合计节省，随业务量增长和目标达成而增加。`,
-        investment: () => '期内用于激励和工具的投入，由节省支付。',
-        returnOnInvestment: (v) => `每投入 1 元带来 ${v} 元节省（期内节省 / 投入）。`,
-        npv: (_v, rate) => `各年净收益按 ${rate} 折现到今天的价值。`,
-        paybackYears: () => '从这一时点起累计净收益始终不低于零。',
-        affectedShare: () => '第 1 年满目标时节省占服务总成本的比例。',
+        yearOneSaving: '计划第 1 年的节省：杠杆作用于当年的成本基数。',
+        saving: (years) => `${years} 年合计节省，随业务量增长和目标达成而增加。`,
+        investment: '期内用于激励和工具的投入，由节省支付。',
+        returnOnInvestment: (perYuan) => `每投入 1 元带来 ${perYuan} 元节省（期内节省 / 投入）。`,
+        npv: (rate) => `各年净收益按 ${rate} 折现到今天的价值。`,
+        paybackYears: '从这一时点起累计净收益始终不低于零。',
+        affectedShare: '第 1 年满目标时节省占服务总成本的比例。',
       },
       isBaseline: (name) => `本情景即基准情景（${name}）。`,
       versusBaseline: (name) => `与基准情景“${name}”相比：`,

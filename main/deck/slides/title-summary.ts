@@ -6,7 +6,6 @@ import {
   ratioText,
   signedMoney,
   signedPercent,
-  withUnit,
   type DeckContext,
 } from '../context';
 import type PptxGenJS from 'pptxgenjs';
@@ -59,17 +58,17 @@ export function summarySlide(context: DeckContext): void {
   const yearOne = result.years[0]?.saving ?? 0;
   const roi = ratioText(context, totals.returnOnInvestment);
   const tiles: Tile[] = [
-    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving(money(context, yearOne)) },
-    { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(money(context, totals.saving), headline.horizonYears) },
-    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment(money(context, totals.investment)) },
+    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving },
+    { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(headline.horizonYears) },
+    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment },
     {
       label: figures.returnOnInvestment.label,
       value: roi,
       meaning: totals.returnOnInvestment === null ? text.notApplicable : t.meaning.returnOnInvestment(number(context, totals.returnOnInvestment, 2)),
     },
-    { label: figures.npv.label, value: money(context, totals.npv), unit: context.unitLabel, meaning: t.meaning.npv(money(context, totals.npv), percent(context, headline.discountRate, 1)) },
-    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears(paybackText(context, totals.paybackYears)) },
-    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare(percent(context, result.affectedShare, 3)) },
+    { label: figures.npv.label, value: money(context, totals.npv), unit: context.unitLabel, meaning: t.meaning.npv(percent(context, headline.discountRate, 1)) },
+    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears },
+    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare },
   ];
   const slide = contentSlide(context, text.slides.summary, text.scenarioLine(headline.name, context.unitLabel));
   const columns = 4;

@@ -47,12 +47,6 @@ function slideWith(deck: ReadDeck, title: string): ReadSlide {
   return slide;
 }
 
-function seriesNamed(chart: ReadChart, name: string) {
-  const found = chart.series.find((series) => series.name === name);
-  if (!found) throw new Error(`no series ${name} in ${chart.series.map((s) => s.name).join(', ')}`);
-  return found;
-}
-
 /** Every chart's embedded workbook holds the cached values, column by column. */
 async function checkDataSheet(chart: ReadChart): Promise<void> {
   expect(chart.workbook, `${chart.part} has an embedded data sheet`).toBeDefined();
