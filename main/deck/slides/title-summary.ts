@@ -9,7 +9,7 @@ import {
   type DeckContext,
 } from '../context';
 import type PptxGenJS from 'pptxgenjs';
-import { fitText, TEXT_MARGIN_PT } from '../fit';
+import { TEXT_MARGIN_PT, textWidthEm } from '../fit';
 import { addFittedText, addLogo, CONTENT, contentSlide, INK, MUTED, SLIDE, RULE } from '../layout';
 import { tint } from '../style';
 
@@ -91,12 +91,13 @@ export function summarySlide(context: DeckContext): void {
   slide.addNotes(summaryNotes(context));
 }
 
-/** A big figure, its unit after it in a smaller size, sized so that both fit the box. */
+/** A big figure, its unit after it at half the size, sized so that both fit on one line of the box. */
 function addValue(context: DeckContext, slide: PptxGenJS.Slide, tile: Tile, box: { x: number; y: number; w: number; h: number }): void {
-  const fitted = fitText(tile.unit ? `${tile.value} ${tile.unit}` : tile.value, box, 34, 12);
-  const size = fitted.fontSize;
+  const widthEm = textWidthEm(tile.value) + (tile.unit ? 0.5 * textWidthEm(` ${tile.unit}`) : 0);
+  const room = box.w * 72 - 2 * TEXT_MARGIN_PT - 4;
+  const size = Math.max(12, Math.min(34, Math.floor(room / widthEm), Math.floor((box.h * 72 - 2 * TEXT_MARGIN_PT) / 1.2)));
   const runs: PptxGenJS.TextProps[] = [{ text: tile.value, options: { fontSize: size, bold: true, color: context.style.accent } }];
-  if (tile.unit) runs.push({ text: ` ${tile.unit}`, options: { fontSize: Math.max(10, Math.round(size * 0.5)), bold: false, color: MUTED } });
+  if (tile.unit) runs.push({ text: ` ${tile.unit}`, options: { fontSize: Math.max(9, Math.round(size * 0.5)), bold: false, color: MUTED } });
   slide.addText(runs, { ...box, fontFace: context.font, valign: 'middle', margin: TEXT_MARGIN_PT, fit: 'shrink', wrap: true });
 }
 
