@@ -4,7 +4,7 @@ import { ZipWriter } from '../excel/zip-writer';
 /**
  * The finishing pass over the package pptxgenjs writes: a series drawn without fill (the
  * invisible base of the waterfall) gets no data labels and no legend entry, which pptxgenjs
- * cannot express per series; and the package is deflated (pptxgenjs stores its parts
+ * cannot express per series; each line of the speaker notes is a paragraph; and the package is deflated (pptxgenjs stores its parts
  * uncompressed). Reads the archive's central directory itself: the input is our own output.
  */
 export interface ZipPart {
@@ -46,11 +46,26 @@ export function hideUnfilledSeries(chartXml: string): string {
   return xml.replace(/(<c:legend>\s*<c:legendPos val="[a-z]+"\/>)/, `$1${entries}`);
 }
 
+/**
+ * pptxgenjs writes speaker notes as one run whose text holds line breaks, which PowerPoint may
+ * show as one long line: each line becomes a paragraph of its own.
+ */
+export function notesParagraphs(notesXml: string): string {
+  return notesXml.replace(/<a:r>(<a:rPr[^>]*\/>)<a:t>([^<]*\n[^<]*)<\/a:t><\/a:r>/g, (_, properties: string, text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => `<a:r>${properties}<a:t>${line}</a:t></a:r>`)
+      .join('</a:p><a:p>'),
+  );
+}
+
 export async function finishPackage(zip: Buffer): Promise<Buffer> {
   const writer = new ZipWriter(6);
   for (const part of readZip(zip)) {
-    const isChart = /^ppt\/charts\/chart\d+\.xml$/.test(part.name);
-    writer.add(part.name, isChart ? Buffer.from(hideUnfilledSeries(part.data.toString('utf8')), 'utf8') : part.data);
+    let data = part.data;
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(part.name)) data = Buffer.from(hideUnfilledSeries(data.toString('utf8')), 'utf8');
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(part.name)) data = Buffer.from(notesParagraphs(data.toString('utf8')), 'utf8');
+    writer.add(part.name, data);
   }
   return writer.finish();
 }

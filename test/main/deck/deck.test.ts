@@ -160,6 +160,8 @@ function checkGeometry(deck: ReadDeck): void {
       expect(frame.y + frame.h, `slide ${slide.index} ${frame.name}`).toBeLessThanOrEqual(deck.slideSize.h + 1);
     }
     expect(slide.notes.length, `slide ${slide.index} has speaker notes`).toBeGreaterThan(15);
+    // One paragraph per line of the notes, never a line break inside a run.
+    expect(slide.notesXml).not.toMatch(/<a:t>[^<]*\n/);
     // A chart is a chart, never a picture: the only pictures are logos.
     expect(slide.xml).not.toMatch(/<p:pic>(?![\s\S]*?descr)/);
   }

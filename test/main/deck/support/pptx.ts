@@ -27,6 +27,7 @@ export interface ReadSlide {
   paragraphs: string[];
   text: string;
   notes: string;
+  notesXml: string;
   charts: ReadChart[];
   /** Every placed shape, picture, table and chart frame in EMU. */
   frames: { x: number; y: number; w: number; h: number; name: string }[];
@@ -108,7 +109,7 @@ export function readDeck(data: Buffer): ReadDeck {
       h: Number(match[5]),
     }));
     const slideParagraphs = paragraphs(xml);
-    return { index: index + 1, paragraphs: slideParagraphs, text: slideParagraphs.join('\n'), notes: paragraphs(notesXml).join('\n'), charts, frames, xml };
+    return { index: index + 1, paragraphs: slideParagraphs, text: slideParagraphs.join('\n'), notes: paragraphs(notesXml).join('\n'), notesXml, charts, frames, xml };
   });
   return { slides, slideSize, parts };
 }
