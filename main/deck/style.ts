@@ -22,10 +22,10 @@ export interface DeckStyleOverrides {
   logo?: { data: Buffer; type: 'png' | 'jpeg' };
 }
 
-/** What a model may carry (not in every file format version yet). */
+/** What a model may carry (file format v3: `client`, `presentation.accentColor` '#RRGGBB', `presentation.logo` {mediaType, data}). */
 interface OptionalStyleFields {
   client?: unknown;
-  presentation?: { accentColor?: unknown; logo?: { data?: unknown; type?: unknown } | null } | null;
+  presentation?: { accentColor?: unknown; logo?: { data?: unknown; mediaType?: unknown } | null } | null;
 }
 
 export function deckStyle(model: Model, overrides: DeckStyleOverrides = {}): DeckStyle {
@@ -33,7 +33,7 @@ export function deckStyle(model: Model, overrides: DeckStyleOverrides = {}): Dec
   const modelClient = typeof fields.client === 'string' && fields.client.trim() ? fields.client.trim() : null;
   const modelAccent = typeof fields.presentation?.accentColor === 'string' ? normaliseAccent(fields.presentation.accentColor) : null;
   const modelLogo = fields.presentation?.logo;
-  const logoKind: 'png' | 'jpeg' | null = modelLogo?.type === 'png' ? 'png' : modelLogo?.type === 'jpeg' ? 'jpeg' : null;
+  const logoKind: 'png' | 'jpeg' | null = modelLogo?.mediaType === 'image/png' ? 'png' : modelLogo?.mediaType === 'image/jpeg' ? 'jpeg' : null;
   const logoFromModel: DeckStyle['logo'] = modelLogo && typeof modelLogo.data === 'string' && logoKind ? { data: Buffer.from(modelLogo.data, 'base64'), type: logoKind } : null;
   return {
     client: overrides.client?.trim() || modelClient,
