@@ -17,7 +17,7 @@ export function budgetSlide(context: DeckContext): void {
   const slide = contentSlide(context, title, subtitle);
   if (headline.investments.length === 0) {
     addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
-    slide.addNotes(t.none);
+    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
     return;
   }
   const years = result.years;

@@ -61,7 +61,7 @@ export function leversSlide(context: DeckContext): void {
   const rows = leverRows(context);
   if (rows.length === 0) {
     addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
-    slide.addNotes(t.none);
+    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
     return;
   }
   const shown = rows.slice(0, rows.length > MAX_LEVER_ROWS ? MAX_LEVER_ROWS - 1 : MAX_LEVER_ROWS);

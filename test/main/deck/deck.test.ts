@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateModel } from '../../../bench/generate';
 import { buildDeck, DECK_SLIDES, DeckError } from '../../../main/deck/build-deck';
@@ -7,6 +8,7 @@ import { tornado } from '../../../shared/analysis';
 import { computeValidModel, prepareTree, type ScenarioResult } from '../../../shared/engine';
 import { createExampleModel, type Model } from '../../../shared/model';
 import { UNIT_FACTOR, type DisplayUnit } from '../../../shared/model/units';
+import { arbitraryModel } from '../../support/arbitraries';
 import { readDeck, type ReadChart, type ReadDeck, type ReadSlide } from './support/pptx';
 
 /**
@@ -283,4 +285,18 @@ describe('a generated 1,000-line model', () => {
   it('lists all ten slide kinds', () => {
     expect(DECK_SLIDES).toHaveLength(10);
   });
+});
+
+describe('any valid model', () => {
+  it('gives a deck of every slide with every shape on its slide and notes on each (random models, any value the schema accepts)', async () => {
+    const models = fc.sample(arbitraryModel({ minScenarios: 1, maxScenarios: 3, range: 'full' }), { numRuns: 12, seed: 1616 });
+    for (const model of models) {
+      const built = await buildDeck(model, { date: DATE });
+      const deck = readDeck(built.data);
+      expect(deck.slides.length).toBe(built.slides);
+      expect(deck.slides.length).toBeGreaterThanOrEqual(11);
+      checkGeometry(deck);
+      for (const slide of deck.slides) for (const chart of slide.charts) for (const series of chart.series) for (const value of series.values) expect(value === null || Number.isFinite(value)).toBe(true);
+    }
+  }, 120_000);
 });
