@@ -2,6 +2,7 @@ import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
 import type { Scenario } from '../../../shared/model/schema';
 import { inUnit, money, paybackText, percent, ratioText, signedMoney, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
+import { cutToLines } from '../fit';
 import { tint } from '../style';
 
 /** Year columns the budget table shows; a longer horizon folds the later years into one column. */
@@ -122,7 +123,11 @@ export function compareSlide(context: DeckContext): void {
   );
   const chartSlide = small ? slide : continuedSlide(context, title, subtitle);
   const chartY = small ? CONTENT.y + 2.6 : CONTENT.y;
-  const labels = scenarios.map((scenario) => (scenario.id === context.baseline.id ? `${scenario.name} (${t.baselineTag})` : scenario.name));
+  // Long names would make the chart turn its labels and shrink the plot to nothing: one line each.
+  const labels = scenarios.map((scenario) => {
+    const name = cutToLines(scenario.name, scenarios.length > 4 ? 12 : 20, 1);
+    return scenario.id === context.baseline.id ? `${name} (${t.baselineTag})` : name;
+  });
   const values = (pick: (totals: ReturnType<typeof totalsOf>) => number) => scenarios.map((scenario) => inUnit(context, pick(totalsOf(context, scenario))));
   chartSlide.addChart(
     pptx.ChartType.bar,
