@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DECK_LOGO_MAX_BYTES, DECK_SLIDE_KEYS, type DeckSlideKey } from '../../../shared/api/contract';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
 import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useLibrary } from '../state/library-context';
 import { saveDownload } from './download';
 import './deck-dialog.css';
 
@@ -11,8 +12,8 @@ const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.
 /**
  * The client deck's export options, in the window (no browser prompt): the scenarios (the
  * headline one first), the slides, language and unit, the client's name, an accent colour and
- * a logo. Export builds the deck in the main process and saves it as a download (the desktop
- * shows its save dialog). Escape or Cancel closes it; errors show inside it and nothing is saved.
+ * a logo. Export builds the deck in the main process: the desktop asks where in a native save
+ * dialog and writes it there, the browser downloads it. Escape or Cancel closes it; errors show inside it and nothing is saved.
  */
 export function DeckDialog() {
   const workspace = useWorkspace();
@@ -25,6 +26,7 @@ export function DeckDialog() {
 function DeckDialogBody({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const library = useLibrary();
   const model = useWorkspaceState((state) => state.model)!;
   const selected = useWorkspaceState((state) => state.selectedScenarioId);
   const baselineId = useWorkspaceState((state) => state.baselineScenarioId);
@@ -79,7 +81,8 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
     if (ids.length === 0 || !headline) return setProblem(t('deck.noScenario'));
     if (slides.size === 0) return setProblem(t('deck.noSlide'));
     setProblem(null);
-    const result = await workspace.exportDeck({
+    const result = await workspace.exportDeck(
+      {
       scenarioIds: ids,
       slides: DECK_SLIDE_KEYS.filter((slide) => slides.has(slide)),
       language,
@@ -88,9 +91,12 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
       ...(client.trim() ? { client: client.trim() } : {}),
       accent: accent.replace('#', ''),
       ...(logo ? { logo: { type: logo.type, base64: logo.base64 } } : {}),
-    });
+      },
+      library.transport,
+    );
     if (!result.ok) return setProblem(result.error.message);
-    saveDownload(result.value.fileName, result.value.base64, PPTX_TYPE);
+    if (result.value === null) return; // the save dialog was cancelled
+    if (result.value.base64 !== undefined) saveDownload(result.value.fileName, result.value.base64, PPTX_TYPE);
     setDone(t('deck.done', { slides: result.value.slides, file: result.value.fileName }));
   };
 

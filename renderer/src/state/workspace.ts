@@ -21,7 +21,7 @@ export interface WorkspaceState {
   canUndo: boolean;
   canRedo: boolean;
   error: ApiError | null;
-  busy: 'export' | 'import' | 'deck' | null;
+  busy: 'deck' | null;
   /** The deck's export dialog is open (header button, File menu). */
   deckDialogOpen: boolean;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
@@ -122,16 +122,9 @@ export class Workspace {
     this.edit({ type: 'setModelSettings', displayUnit });
   }
 
-  async exportWorkbook(language?: Language): Promise<{ fileName: string; base64: string } | null> {
-    await this.writes;
-    this.set({ busy: 'export' });
-    const response = await this.api.downloadWorkbook(language ? { language } : {});
-    this.set({ busy: null });
-    if (!response.ok) {
-      this.fail(response.error);
-      return null;
-    }
-    return response.value;
+  /** Resolves once every edit made so far is in the file (before switching, exporting, importing). */
+  settled(): Promise<void> {
+    return this.writes;
   }
 
   openDeckDialog(): void {
@@ -142,22 +135,40 @@ export class Workspace {
     this.set({ deckDialogOpen: false });
   }
 
-  /** The client deck as a file to save; the error (nothing written) when it cannot be built. */
-  async exportDeck(request: ApiInput<'downloadDeck'>): Promise<Result<{ fileName: string; base64: string; slides: number }, ApiError>> {
+  /**
+   * The client deck: the desktop asks where in a native save dialog and the main process writes
+   * it (null when the dialog is cancelled); the browser gets the bytes to download. The error,
+   * with nothing written, when it cannot be built.
+   */
+  async exportDeck(request: ApiInput<'downloadDeck'>, transport: 'desktop' | 'browser'): Promise<Result<{ fileName: string; slides: number; base64?: string } | null, ApiError>> {
     await this.writes;
+    if (transport === 'desktop') {
+      const picked = await this.api.pickFile({ purpose: 'export', kind: 'deck' });
+      if (!picked.ok) return err(picked.error);
+      if (picked.value === null) return ok(null);
+      this.set({ busy: 'deck' });
+      const written = await this.api.exportDeck({ ...request, target: picked.value.file });
+      this.set({ busy: null });
+      return written.ok ? ok({ fileName: written.value.name, slides: written.value.slides }) : err(written.error);
+    }
     this.set({ busy: 'deck' });
     const response = await this.api.downloadDeck(request);
     this.set({ busy: null });
     return response.ok ? ok(response.value) : err(response.error);
   }
 
-  async importFile(path: string): Promise<void> {
-    await this.writes;
-    this.set({ busy: 'import' });
-    const response = await this.api.importFile({ path });
-    this.set({ busy: null });
-    if (response.ok) this.adopt(response.value);
-    else this.fail(response.error);
+
+  /** Shows an error from elsewhere (the model files) in the banner. */
+  reportError(error: ApiError): void {
+    this.fail(error);
+  }
+
+  /** The baseline saved for the open file (after switching files). */
+  async loadBaseline(): Promise<void> {
+    const settings = await this.api.getSettings({});
+    if (!settings.ok) return;
+    const id = settings.value.baselineScenarioId ?? null;
+    this.set({ baselineScenarioId: this.state.model?.scenarios.some((scenario) => scenario.id === id) ? id : null });
   }
 
   /** Takes over a session state from the main process (open, undo, redo, restore, import). */

@@ -11,19 +11,24 @@ import { readDeck } from '../deck/support/pptx';
 
 /** The deck calls of the contract, straight into the handlers and over the browser host's HTTP. */
 type Call = <M extends ApiMethod>(method: M, input: ApiInput<M>) => Promise<ApiResponse<M>>;
+interface Transport {
+  call: Call;
+  /** A save-dialog answer, as the desktop's native dialog would register it. */
+  target: (path: string) => string;
+}
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function direct(dir: string): Promise<Call> {
+async function direct(dir: string): Promise<Transport> {
   const api = new ApiService({ dataDir: dir, appVersion: '0.0.0-test', decks: deckService });
   closers.push(() => api.shutdown());
-  return (method, input) => api.call(method, input);
+  return { call: (method, input) => api.call(method, input), target: (path) => api.files.register(path, 'export:deck') };
 }
 
-async function http(dir: string): Promise<Call> {
+async function http(dir: string): Promise<Transport> {
   const api = new ApiService({ dataDir: dir, appVersion: '0.0.0-test', decks: deckService });
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir, { recursive: true });
@@ -33,7 +38,7 @@ async function http(dir: string): Promise<Call> {
     await host.close();
     await api.shutdown();
   });
-  return async (method, input) => {
+  const call: Call = async (method, input) => {
     const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SECRET_HEADER]: host.secret },
@@ -41,6 +46,7 @@ async function http(dir: string): Promise<Call> {
     });
     return (await response.json()) as ApiResponse<typeof method>;
   };
+  return { call, target: (path) => api.files.register(path, 'export:deck') };
 }
 
 function value<M extends ApiMethod>(response: ApiResponse<M>) {
@@ -54,15 +60,15 @@ describe.each([
 ])('the deck through %s', (_name, transport) => {
   it('downloads the deck of the open model with the chosen scenarios, slides, language, unit and client', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'costplan-deck-api-'));
-    const call = await transport(dir);
-    value(await call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'zh' }));
+    const { call, target } = await transport(dir);
+    value(await call('newModel', { name: 'plan', template: 'example', language: 'zh' }));
     const downloaded = value(
       await call('downloadDeck', { scenarioIds: ['digital-tools-20'], slides: ['title', 'summary', 'compare'], language: 'en', unit: 'thousand', client: 'ACME', accent: '#2e8b57' }),
     );
     expect(downloaded.fileName).toBe('plan.pptx');
     expect(downloaded.slides).toBe(3);
     const deck = readDeck(Buffer.from(downloaded.base64, 'base64'));
-    expect(deck.slides.map((slide) => slide.paragraphs[0])).toEqual(['售后服务成本示例', 'Executive summary', 'Scenarios compared']);
+    expect(deck.slides.map((slide) => slide.paragraphs[0])).toEqual(['plan', 'Executive summary', 'Scenarios compared']);
     expect(deck.slides[0]!.paragraphs).toContain('ACME');
     expect(deck.slides[1]!.paragraphs).toContain('1,733.5 thousand yuan');
     expect(deck.slides[1]!.xml).toContain('2E8B57');
@@ -70,22 +76,22 @@ describe.each([
 
   it('compares with the baseline marked for the file, and writes the deck where the desktop asks', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'costplan-deck-api-'));
-    const call = await transport(dir);
-    value(await call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' }));
+    const { call, target } = await transport(dir);
+    value(await call('newModel', { name: 'plan', template: 'example', language: 'en' }));
     value(await call('updateSettings', { baselineScenarioId: 'digital-tools-20' }));
     const path = join(dir, 'client.pptx');
-    const written = value(await call('exportDeck', { path, slides: ['summary'] }));
-    expect(written).toMatchObject({ path, slides: 1 });
+    const written = value(await call('exportDeck', { target: target(path), slides: ['summary'] }));
+    expect(written).toMatchObject({ name: 'client.pptx', slides: 1 });
     expect(written.bytes).toBe(readFileSync(path).length);
     expect(readDeck(readFileSync(path)).slides[0]!.text).toContain('Against the baseline "Digital tools 20%":');
   });
 
   it('refuses bad options before anything is built or written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'costplan-deck-api-'));
-    const call = await transport(dir);
+    const { call, target } = await transport(dir);
     const none = await call('downloadDeck', {});
     expect(none.ok || none.error.code).toBe('no-model');
-    value(await call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' }));
+    value(await call('newModel', { name: 'plan', template: 'example', language: 'en' }));
     for (const input of [{ accent: 'blue' }, { slides: ['cover'] }, { slides: [] }, { unit: 'wan' }, { logo: { type: 'gif', base64: 'AAAA' } }, { extra: true }]) {
       const response = await call('downloadDeck', input as never);
       expect(response.ok).toBe(false);
@@ -97,7 +103,8 @@ describe.each([
     const notAnImage = await call('downloadDeck', { logo: { type: 'png', base64: Buffer.from('not a png').toString('base64') } });
     expect(notAnImage.ok).toBe(false);
     const path = join(dir, 'never.pptx');
-    expect((await call('exportDeck', { path, slides: ['bogus' as never] })).ok).toBe(false);
+    expect((await call('exportDeck', { target: target(path), slides: ['bogus' as never] })).ok).toBe(false);
+    expect((await call('exportDeck', { target: 'client.pptx' })).ok).toBe(false);
     expect(existsSync(path)).toBe(false);
   });
 });
