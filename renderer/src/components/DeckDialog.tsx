@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECK_LOGO_MAX_BYTES, DECK_SLIDE_KEYS, type DeckSlideKey } from '../../../shared/api/contract';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
 import { useWorkspace, useWorkspaceState } from '../state/context';
 import { useLibrary } from '../state/library-context';
+import { Dialog } from './dialog';
 import { saveDownload } from './download';
 import './deck-dialog.css';
 
@@ -38,19 +39,13 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
   const [unit, setUnit] = useState<DisplayUnit>(model.displayUnit);
   const [client, setClient] = useState('');
   const [accent, setAccent] = useState('#1f6fb2');
-  const [logo, setLogo] = useState<{ type: 'png' | 'jpeg'; base64: string; name: string } | null>(null);
+  const [logo, setLogo] = useState<{
+    type: 'png' | 'jpeg';
+    base64: string;
+    name: string;
+  } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const baseline = model.scenarios.find((s) => s.id === baselineId) ?? model.scenarios[0];
   const toggle = <T,>(set: ReadonlySet<T>, item: T): Set<T> => {
@@ -70,7 +65,11 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
     const reader = new FileReader();
     reader.onload = () => {
       const url = String(reader.result);
-      setLogo({ type, base64: url.slice(url.indexOf(',') + 1), name: file.name });
+      setLogo({
+        type,
+        base64: url.slice(url.indexOf(',') + 1),
+        name: file.name,
+      });
       setProblem(null);
     };
     reader.readAsDataURL(file);
@@ -83,137 +82,160 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
     setProblem(null);
     const result = await workspace.exportDeck(
       {
-      scenarioIds: ids,
-      slides: DECK_SLIDE_KEYS.filter((slide) => slides.has(slide)),
-      language,
-      unit,
-      ...(baselineId ? { baselineScenarioId: baselineId } : {}),
-      ...(client.trim() ? { client: client.trim() } : {}),
-      accent: accent.replace('#', ''),
-      ...(logo ? { logo: { type: logo.type, base64: logo.base64 } } : {}),
+        scenarioIds: ids,
+        slides: DECK_SLIDE_KEYS.filter((slide) => slides.has(slide)),
+        language,
+        unit,
+        ...(baselineId ? { baselineScenarioId: baselineId } : {}),
+        ...(client.trim() ? { client: client.trim() } : {}),
+        accent: accent.replace('#', ''),
+        ...(logo ? { logo: { type: logo.type, base64: logo.base64 } } : {}),
       },
       library.transport,
     );
     if (!result.ok) return setProblem(result.error.message);
     if (result.value === null) return; // the save dialog was cancelled
     if (result.value.base64 !== undefined) saveDownload(result.value.fileName, result.value.base64, PPTX_TYPE);
-    setDone(t('deck.done', { slides: result.value.slides, file: result.value.fileName }));
+    setDone(
+      t('deck.done', {
+        slides: result.value.slides,
+        file: result.value.fileName,
+      }),
+    );
   };
 
   return (
-    <div className="modal-backdrop" role="presentation" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div className="modal deck-dialog" role="dialog" aria-modal="true" aria-labelledby="deck-dialog-title" ref={dialog} data-testid="deck-dialog">
-        <h2 id="deck-dialog-title">{t('deck.title')}</h2>
-        <p className="muted">{t('deck.intro')}</p>
-        <div className="deck-columns">
-          <fieldset>
-            <legend>{t('deck.scenarios')}</legend>
-            <ul className="deck-choices">
-              {model.scenarios.map((scenario) => (
-                <li key={scenario.id}>
-                  <label>
-                    <input type="checkbox" data-scenario={scenario.id} checked={chosen.has(scenario.id) || scenario.id === headline} disabled={scenario.id === headline} onChange={() => setChosen(toggle(chosen, scenario.id))} />
-                    {scenario.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <label className="deck-field">
-              {t('deck.headline')}
-              <select data-testid="deck-headline" value={headline} onChange={(event) => setHeadline(event.target.value)}>
-                {model.scenarios.map((scenario) => (
-                  <option key={scenario.id} value={scenario.id}>
-                    {scenario.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {baseline && <p className="muted">{t('deck.baselineNote', { name: baseline.name })}</p>}
-          </fieldset>
-          <fieldset>
-            <legend>
-              {t('deck.slides')}{' '}
-              <button type="button" className="link" onClick={() => setSlides(new Set(DECK_SLIDE_KEYS))}>
-                {t('deck.all')}
-              </button>{' '}
-              <button type="button" className="link" onClick={() => setSlides(new Set())}>
-                {t('deck.none')}
-              </button>
-            </legend>
-            <ol className="deck-choices">
-              {DECK_SLIDE_KEYS.map((slide) => (
-                <li key={slide}>
-                  <label>
-                    <input type="checkbox" data-slide={slide} checked={slides.has(slide)} onChange={() => setSlides(toggle(slides, slide))} />
-                    {t(`deck.slideNames.${slide}`)}
-                  </label>
-                </li>
-              ))}
-            </ol>
-          </fieldset>
-          <fieldset>
-            <label className="deck-field">
-              {t('deck.language')}
-              <select data-testid="deck-language" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-                {LANGUAGES.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`languages.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="deck-field">
-              {t('deck.unit')}
-              <select data-testid="deck-unit" value={unit} onChange={(event) => setUnit(event.target.value as DisplayUnit)}>
-                {DISPLAY_UNITS.map((code) => (
-                  <option key={code} value={code}>
-                    {t(`units.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="deck-field">
-              {t('deck.client')}
-              <input data-testid="deck-client" type="text" maxLength={200} value={client} placeholder={t('deck.clientPlaceholder')} onChange={(event) => setClient(event.target.value)} />
-            </label>
-            <label className="deck-field">
-              {t('deck.accent')}
-              <input data-testid="deck-accent" type="color" value={accent} onChange={(event) => setAccent(event.target.value)} />
-            </label>
-            <label className="deck-field">
-              {t('deck.logo')}
-              <input data-testid="deck-logo" type="file" accept="image/png,image/jpeg" onChange={chooseLogo} />
-            </label>
-            {logo && (
-              <p className="muted">
-                {logo.name}{' '}
-                <button type="button" className="link" onClick={() => setLogo(null)}>
-                  {t('deck.logoRemove')}
-                </button>
-              </p>
-            )}
-          </fieldset>
-        </div>
-        {problem && (
-          <p className="deck-problem" role="alert" data-testid="deck-problem">
-            {problem}
-          </p>
-        )}
-        {done && !problem && (
-          <p className="deck-done" role="status" data-testid="deck-done">
-            {done}
-          </p>
-        )}
-        <div className="modal-actions">
+    <Dialog
+      title={t('deck.title')}
+      onCancel={onClose}
+      onSubmit={() => void exportDeck()}
+      testId="deck-dialog"
+      wide
+      actions={
+        <>
           <button type="button" onClick={onClose}>
             {t('deck.cancel')}
           </button>
-          <button type="button" className="primary" data-testid="deck-export" disabled={busy} onClick={() => void exportDeck()}>
+          <button type="submit" className="primary" data-testid="deck-export" disabled={busy}>
             {busy ? <span className="spinner" aria-label={t('deck.exporting')} /> : null}
             {busy ? t('deck.exporting') : t('deck.export')}
           </button>
-        </div>
+        </>
+      }
+    >
+      <p className="muted">{t('deck.intro')}</p>
+      <div className="deck-columns">
+        <fieldset>
+          <legend>{t('deck.scenarios')}</legend>
+          <ul className="deck-choices">
+            {model.scenarios.map((scenario) => (
+              <li key={scenario.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    data-scenario={scenario.id}
+                    checked={chosen.has(scenario.id) || scenario.id === headline}
+                    disabled={scenario.id === headline}
+                    onChange={() => setChosen(toggle(chosen, scenario.id))}
+                  />
+                  {scenario.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <label className="deck-field">
+            {t('deck.headline')}
+            <select data-testid="deck-headline" value={headline} onChange={(event) => setHeadline(event.target.value)}>
+              {model.scenarios.map((scenario) => (
+                <option key={scenario.id} value={scenario.id}>
+                  {scenario.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {baseline && <p className="muted">{t('deck.baselineNote', { name: baseline.name })}</p>}
+        </fieldset>
+        <fieldset>
+          <legend>
+            {t('deck.slides')}{' '}
+            <button type="button" className="link" onClick={() => setSlides(new Set(DECK_SLIDE_KEYS))}>
+              {t('deck.all')}
+            </button>{' '}
+            <button type="button" className="link" onClick={() => setSlides(new Set())}>
+              {t('deck.none')}
+            </button>
+          </legend>
+          <ol className="deck-choices">
+            {DECK_SLIDE_KEYS.map((slide) => (
+              <li key={slide}>
+                <label>
+                  <input type="checkbox" data-slide={slide} checked={slides.has(slide)} onChange={() => setSlides(toggle(slides, slide))} />
+                  {t(`deck.slideNames.${slide}`)}
+                </label>
+              </li>
+            ))}
+          </ol>
+        </fieldset>
+        <fieldset>
+          <label className="deck-field">
+            {t('deck.language')}
+            <select data-testid="deck-language" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {t(`languages.${code}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="deck-field">
+            {t('deck.unit')}
+            <select data-testid="deck-unit" value={unit} onChange={(event) => setUnit(event.target.value as DisplayUnit)}>
+              {DISPLAY_UNITS.map((code) => (
+                <option key={code} value={code}>
+                  {t(`units.${code}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="deck-field">
+            {t('deck.client')}
+            <input
+              data-testid="deck-client"
+              type="text"
+              maxLength={200}
+              value={client}
+              placeholder={t('deck.clientPlaceholder')}
+              onChange={(event) => setClient(event.target.value)}
+            />
+          </label>
+          <label className="deck-field">
+            {t('deck.accent')}
+            <input data-testid="deck-accent" type="color" value={accent} onChange={(event) => setAccent(event.target.value)} />
+          </label>
+          <label className="deck-field">
+            {t('deck.logo')}
+            <input data-testid="deck-logo" type="file" accept="image/png,image/jpeg" onChange={chooseLogo} />
+          </label>
+          {logo && (
+            <p className="muted">
+              {logo.name}{' '}
+              <button type="button" className="link" onClick={() => setLogo(null)}>
+                {t('deck.logoRemove')}
+              </button>
+            </p>
+          )}
+        </fieldset>
       </div>
-    </div>
+      {problem && (
+        <p className="deck-problem" role="alert" data-testid="deck-problem">
+          {problem}
+        </p>
+      )}
+      {done && !problem && (
+        <p className="deck-done" role="status" data-testid="deck-done">
+          {done}
+        </p>
+      )}
+    </Dialog>
   );
 }
