@@ -124,7 +124,8 @@ describe.skipIf(!browserAvailable())('export from the toolbar', () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    const summary = workbook.worksheets[0]!;
+    // The Cover comes first; the figures are on the Summary.
+    const summary = workbook.worksheets.find((sheet) => sheet.name === '汇总' || sheet.name === 'Summary')!;
     const numbers: number[] = [];
     summary.eachRow((row) =>
       row.eachCell((cell) => {
