@@ -1,17 +1,25 @@
-import { createExampleModel } from '../../../shared/model/example';
+import { createTemplateModel, isTemplateId, TEMPLATE_IDS } from '../../../shared/model/templates';
 import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
 import { UsageError } from '../errors';
 import { requireOut, writeModelFile } from '../write-model';
 import type { CommandContext } from '../types';
 import { language } from './compute';
 
-export const exampleUsage = 'example --out FILE.costplan|FILE.json [--lang zh|en] [--force]';
+export const exampleUsage = `example [--template ${TEMPLATE_IDS.join('|')}] --out FILE.costplan|FILE.json [--lang zh|en] [--force]`;
 
 export async function runExample(context: CommandContext): Promise<void> {
-  const { positionals, values } = context.parse({ out: { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } });
+  const { positionals, values } = context.parse({
+    out: { type: 'string' },
+    lang: { type: 'string' },
+    force: { type: 'boolean' },
+    template: { type: 'string' },
+  });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: ${exampleUsage}`);
   const out = requireOut(values['out'], exampleUsage);
-  const model = createExampleModel(language(values['lang'], 'zh'));
+  const templateId = values['template'] ?? 'contact-center';
+  if (!isTemplateId(templateId))
+    throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')}, got ${JSON.stringify(templateId)}`);
+  const model = createTemplateModel(templateId, language(values['lang'], 'zh'));
   if (out.endsWith('.json')) {
     try {
       writeFileAtomic(out, modelToJson(model));
