@@ -1,9 +1,12 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
+import { revenueEn } from './revenue.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
   ...analysisEn,
+  revenue: revenueEn.revenue,
+  oneOff: revenueEn.oneOff,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {
     file: 'File',
@@ -24,7 +27,7 @@ export const en = {
   },
   units: { yuan: 'yuan', thousand: 'thousand', tenThousand: '10k', million: 'million', hundredMillion: '100m' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis' },
+  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis', revenue: revenueEn.tabs.revenue },
   scenarios: {
     title: 'Scenarios',
     add: 'New',
@@ -47,6 +50,7 @@ export const en = {
     generic: 'Check the value and try again; nothing was changed.',
   },
   results: {
+    ...revenueEn.results,
     noScenario: 'No scenario to show: create one in the scenario list.',
     horizon: '{{years}}-year plan, {{from}}–{{to}}',
     horizonOneYear: '1-year plan, {{from}}',

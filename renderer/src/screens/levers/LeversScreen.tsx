@@ -49,7 +49,10 @@ export function meaningText(row: LeverRow, t: TFunction, view: NumberView): stri
       if (part.kind === 'inherited') return t('levers.meaning.inherited', { change: signedPercent(part.change) });
       if (part.kind === 'together') return t('levers.meaning.together', { change: signedPercent(part.change), factor: view.number(part.factor, 4) });
       const verb = part.factor < 1 ? t('levers.meaning.lowers') : part.factor > 1 ? t('levers.meaning.raises') : t('levers.meaning.keeps');
-      return t(`levers.meaning.${part.kind}`, { change: signedPercent(part.change), verb, effect: view.percent(Math.abs(part.factor - 1), 1) });
+      const words = t(`levers.meaning.${part.kind}`, { change: signedPercent(part.change), verb, effect: view.percent(Math.abs(part.factor - 1), 1) });
+      // The line's own name for the driver comes first; the arithmetic in words follows it.
+      const caption = row.captions?.[part.kind]?.[view.language]?.trim();
+      return caption ? `${caption} ${signedPercent(part.change)}${view.language === 'zh' ? '：' : ': '}${words}` : words;
     })
     .join(separator);
 }
@@ -121,6 +124,8 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
       headerClass: 'num',
       headerTooltip: t(`levers.factor.${kind}`),
       width: 92,
+      // The line's caption of this lever kind, where it has one (库存周转率 on an inventory line).
+      tooltipValueGetter: (p) => p.data?.captions?.[kind]?.[language] ?? undefined,
       valueGetter: (p) => (p.data ? columns[kind]!.text(p.data) : ''),
       valueFormatter: (p) => {
         const change = p.data?.lever?.[kind];

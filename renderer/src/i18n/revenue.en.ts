@@ -1,0 +1,50 @@
+/** English text of the revenue lines screen and the one-off items (merged into en.ts). */
+export const revenueEn = {
+  tabs: { revenue: 'Revenue lines' },
+  results: {
+    bridgeEndNet: 'Cost at full target,\nnet of margin gain',
+  },
+  revenue: {
+    verdictHorizon: 'Over {{years}} years: saving {{saving}} and margin gain {{gain}}, investment {{investment}}, one-off cash {{oneOff}}, net {{net}} {{unit}}.',
+    columns: {
+      name: 'Revenue line',
+      basis: 'Amount or share ({{unit}})',
+      revenue: 'Revenue ({{unit}})',
+      margin: 'Margin',
+      volume: 'Volume',
+      price: 'Price',
+      volumeCaption: 'Volume driver name',
+      priceCaption: 'Price driver name',
+      gain: 'Margin gain, year 1 ({{unit}})',
+      meaning: 'What the levers mean',
+      notes: 'Notes',
+    },
+    help: {
+      margin: 'Contribution margin: the share of revenue left after the costs that scale with volume.',
+      volume: 'Volume change v (more paid repairs, a higher repeat-purchase rate): adds margin R x m x v.',
+      price: 'Price change p: adds all of itself on the new volume, R x p x (1 + v).',
+      caption: 'What this line calls the driver, shown wherever the lever is (e.g. repeat-purchase rate).',
+    },
+    add: 'New line',
+    addChild: 'New line under the selected one',
+    delete: 'Delete the selected line',
+    newName: 'New revenue line',
+    noLines: 'No revenue lines yet. Add one to count the margin that service revenue levers bring.',
+    hint: 'Revenue is a year of revenue in the display unit, or a share of the line above (e.g. 40%). Levers are percentages for the selected scenario: 10 means +10%. Margin gain = R × (m × v + p × (1 + v)), grown and ramped like savings.',
+    meaning: {
+      volume: '{{caption}} {{change}} at a {{margin}} margin adds {{amount}} {{unit}} a year',
+      price: '{{caption}} {{change}} on the new volume adds {{amount}} {{unit}} a year',
+      inherited: 'levers above: volume {{volume}}, price {{price}}',
+    },
+    totals: 'Revenue {{revenue}} {{unit}}; margin gain in year 1 at full target {{gain}} {{unit}}',
+  },
+  oneOff: {
+    title: 'One-off cash items',
+    help: 'Cash that happens once in a plan year: stock released, an asset sold (positive) or a one-off cost (negative). It counts in the net, cumulative net, NPV and payback, never in return / investment.',
+    columns: { name: 'Item', amount: 'Amount ({{unit}})', year: 'Plan year', timing: 'Timing', notes: 'Notes' },
+    add: 'New one-off item',
+    newName: 'One-off item',
+    none: 'No one-off items.',
+    delete: 'Delete this item',
+  },
+};

@@ -1,0 +1,50 @@
+/** 收入线页面与一次性现金项的中文文字（并入 zh.ts）。 */
+export const revenueZh = {
+  tabs: { revenue: '收入线' },
+  results: {
+    bridgeEndNet: '满目标成本\n（扣除边际贡献增加）',
+  },
+  revenue: {
+    verdictHorizon: '{{years}} 年合计：节省 {{saving}}，边际贡献增加 {{gain}}，投入 {{investment}}，一次性现金 {{oneOff}}，净收益 {{net}} {{unit}}。',
+    columns: {
+      name: '收入线',
+      basis: '金额或份额（{{unit}}）',
+      revenue: '收入（{{unit}}）',
+      margin: '边际贡献率',
+      volume: '业务量',
+      price: '价格',
+      volumeCaption: '业务量驱动名称',
+      priceCaption: '价格驱动名称',
+      gain: '第 1 年边际贡献增加（{{unit}}）',
+      meaning: '杠杆的含义',
+      notes: '备注',
+    },
+    help: {
+      margin: '边际贡献率：扣除随业务量变化的成本后，收入中留下的比例。',
+      volume: '业务量变化 v（更多付费维修、更高的二次消费率）：增加边际贡献 R × m × v。',
+      price: '价格变化 p：在新业务量上全部计入，R × p × (1 + v)。',
+      caption: '这条收入线对该驱动的叫法，在显示杠杆的地方都会显示（例如：二次消费率）。',
+    },
+    add: '新增收入线',
+    addChild: '在选中行下新增',
+    delete: '删除选中的收入线',
+    newName: '新收入线',
+    noLines: '还没有收入线。新增一条，即可计算服务收入杠杆带来的边际贡献。',
+    hint: '收入按显示单位填写一年的金额，或填写上级收入的份额（如 40%）。杠杆为所选方案的百分比：10 表示 +10%。边际贡献增加 = R × (m × v + p × (1 + v))，与节省一样随增长和达成率变化。',
+    meaning: {
+      volume: '{{caption}} {{change}}，按 {{margin}} 的边际贡献率，每年增加 {{amount}} {{unit}}',
+      price: '{{caption}} {{change}}，在新业务量上每年增加 {{amount}} {{unit}}',
+      inherited: '上级杠杆：业务量 {{volume}}，价格 {{price}}',
+    },
+    totals: '收入 {{revenue}} {{unit}}；第 1 年满目标边际贡献增加 {{gain}} {{unit}}',
+  },
+  oneOff: {
+    title: '一次性现金项',
+    help: '在某一计划年只发生一次的现金：库存释放、资产出售（正数）或一次性支出（负数）。计入净收益、累计净收益、净现值与回收期，不计入投入产出比。',
+    columns: { name: '项目', amount: '金额（{{unit}}）', year: '计划年', timing: '发生方式', notes: '备注' },
+    add: '新增一次性现金项',
+    newName: '一次性现金项',
+    none: '没有一次性现金项。',
+    delete: '删除此项',
+  },
+};
