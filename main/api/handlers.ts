@@ -5,6 +5,7 @@ import { apiContract, type ApiError, type ApiInput, type ApiResponse, type ApiRe
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
 import { createExampleModel } from '../../shared/model/example';
+import { createTemplateModel } from '../../shared/model/templates';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../../shared/model/schema';
 import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
@@ -112,7 +113,7 @@ export class ApiService {
     getSession: async () => this.state(),
     newModel: async ({ path, template, language }) => {
       const lang = language ?? this.settings.settings(undefined).uiLanguage ?? 'zh';
-      const model = template === 'example' ? createExampleModel(lang) : emptyModel(lang);
+      const model = template === 'example' ? createExampleModel(lang) : template === 'empty' ? emptyModel(lang) : createTemplateModel(template, lang);
       const document = await ModelDocument.create(path, model, this.storeOptions);
       return this.switchTo(document);
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEMPLATE_IDS } from '../model/templates';
 import { editCommandSchema } from '../edits/commands';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
@@ -15,7 +16,8 @@ const none = z.strictObject({});
 
 export const apiContract = {
   getSession: none,
-  newModel: z.strictObject({ path: filePath, template: z.enum(['example', 'empty']), language: language.optional() }),
+  /** 'example' is the built-in example as it was; the template ids (shared/model/templates) give the other families. */
+  newModel: z.strictObject({ path: filePath, template: z.enum(['example', ...TEMPLATE_IDS]), language: language.optional() }),
   openModel: z.strictObject({ path: filePath }),
   saveModelAs: z.strictObject({ path: filePath }),
   closeModel: none,

@@ -2,7 +2,9 @@
 export const revenueEn = {
   tabs: { revenue: 'Revenue lines' },
   results: {
-    bridgeEndNet: 'Cost at full target,\nnet of margin gain',
+    bridgeBenefitEnd: 'Year-1 benefit\n(saving + margin gain)',
+    bridgeBenefitTitle: 'Benefit bridge: year 1 at full target',
+    roiNoteBenefit: 'benefit / investment',
   },
   revenue: {
     verdictHorizon: 'Over {{years}} years: saving {{saving}} and margin gain {{gain}}, investment {{investment}}, one-off cash {{oneOff}}, net {{net}} {{unit}}.',

@@ -2,7 +2,9 @@
 export const revenueZh = {
   tabs: { revenue: '收入线' },
   results: {
-    bridgeEndNet: '满目标成本\n（扣除边际贡献增加）',
+    bridgeBenefitEnd: '第 1 年收益\n（节省 + 边际贡献增加）',
+    bridgeBenefitTitle: '收益桥图：第 1 年满目标',
+    roiNoteBenefit: '收益 / 投入',
   },
   revenue: {
     verdictHorizon: '{{years}} 年合计：节省 {{saving}}，边际贡献增加 {{gain}}，投入 {{investment}}，一次性现金 {{oneOff}}，净收益 {{net}} {{unit}}。',

@@ -81,7 +81,8 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
           saving: t('budget.rows.saving'),
           marginGain: FIGURE_TEXT[language].marginGain.label,
           oneOff: FIGURE_TEXT[language].oneOff.label,
-          net: t('budget.rows.net'),
+          // With margin gain or one-off cash above it, the net is more than saving - investment.
+          net: showGain || showOneOff ? FIGURE_TEXT[language].net.label : t('budget.rows.net'),
           cumulative: t('budget.rows.cumulative'),
         },
         { marginGain: showGain, oneOff: showOneOff },

@@ -53,7 +53,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
     oneOff: horizon,
     investment: horizon,
     net: horizon,
-    returnOnInvestment: t('results.roiNote'),
+    returnOnInvestment: result.totals.marginGain !== 0 ? t('results.roiNoteBenefit') : t('results.roiNote'),
     npv: t('results.npvNote', { rate: view.percent(scenario.discountRate, 1) }),
     affectedShare: t('results.shareNote', { total: view.amount(tree.totalAmount, 1), unit: unitText }),
   };
@@ -72,7 +72,8 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
 
   const subtitle = `${scenario.name} · ${t('charts.unit', { unit: unitText })}`;
   const exportSubtitle = `${model.name} · ${subtitle}`;
-  const leverSteps = steps.length - 2;
+  // The cost bridge opens and closes on totals; the benefit bridge only closes on one.
+  const leverSteps = result.baseMarginGain !== 0 && revenue ? steps.length - 1 : steps.length - 2;
   const bridgeNotes = [
     leverSteps === 0 ? t('results.noLevers') : t('results.bridgeNote'),
     bridgeMin > 0 ? t('results.axisFrom', { value: view.amount(bridgeMin, 0) }) : '',
@@ -104,7 +105,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
         <ChartPanel
           id="bridge"
           className={horizontalBridge ? 'wide' : undefined}
-          title={t('results.bridgeTitle')}
+          title={result.baseMarginGain !== 0 ? t('results.bridgeBenefitTitle') : t('results.bridgeTitle')}
           subtitle={subtitle}
           exportSubtitle={[exportSubtitle, ...bridgeNotes.slice(1)].join(' · ')}
           fileName={`${fileBase} - ${t('results.bridgeTitle')}`}

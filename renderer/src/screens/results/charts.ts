@@ -87,9 +87,10 @@ export function bridgeSteps(
   result: ScenarioResult,
   text: ChartText,
   maxLevers = BRIDGE_MAX_LEVERS,
-  /** The revenue lines and the scenario: margin gain steps follow the cost steps. */
+  /** The revenue lines and the scenario: with a margin gain the bridge is one of the year-1 benefit. */
   revenue?: { prepared: PreparedRevenue; scenario: Scenario },
 ): BridgeStep[] {
+  if (result.baseMarginGain !== 0 && revenue) return benefitSteps(tree, result, text, maxLevers, revenue);
   const { t, language } = text;
   const base = tree.totalAmount;
   const levers = result.contributions.filter((c) => c.saving !== 0).sort((a, b) => Math.abs(b.saving) - Math.abs(a.saving));
@@ -116,12 +117,45 @@ export function bridgeSteps(
     const label = t('results.otherLevers', { count: rest.length });
     step([label], label, label, rest.reduce((sum, lever) => sum + lever.saving, 0));
   }
-  if (result.baseMarginGain === 0 || !revenue) {
-    // The contributions add up to the saving; close on the engine's figure, not the running sum.
-    steps.push(total('results.bridgeEnd', base - result.baseSaving));
-    return steps;
+  // The contributions add up to the saving; close on the engine's figure, not the running sum.
+  steps.push(total('results.bridgeEnd', base - result.baseSaving));
+  return steps;
+}
+
+/**
+ * The year-1 benefit at full target, built up from zero: each cost lever's saving (Shapley
+ * value, largest first), then the margin gain of each top-level revenue line, to the benefit
+ * (saving + margin gain). Used when the scenario has a margin gain: a cost bridge has no
+ * place for revenue.
+ */
+function benefitSteps(
+  tree: PreparedTree,
+  result: ScenarioResult,
+  text: ChartText,
+  maxLevers: number,
+  revenue: { prepared: PreparedRevenue; scenario: Scenario },
+): BridgeStep[] {
+  const { t, language } = text;
+  const steps: BridgeStep[] = [];
+  let running = 0;
+  const step = (label: string[], line: string, title: string, gain: number) => {
+    const next = running + gain;
+    steps.push({ kind: gain >= 0 ? 'saving' : 'increase', label, line, title, from: Math.min(running, next), to: Math.max(running, next), change: gain });
+    running = next;
+  };
+  const levers = result.contributions.filter((c) => c.saving !== 0).sort((a, b) => Math.abs(b.saving) - Math.abs(a.saving));
+  const shown = levers.length > maxLevers ? levers.slice(0, maxLevers - 1) : levers;
+  for (const lever of shown) {
+    const index = tree.indexById.get(lever.nodeId);
+    const name = index === undefined ? lever.nodeId : distinctName(tree, index);
+    const kind = `${leverName(index === undefined ? undefined : tree.nodes[index], lever.kind, language)} ${signedPercent(lever.change, language)}`;
+    step([shorten(name), kind], `${shorten(name, 36)} · ${kind}`, `${index === undefined ? name : pathName(tree, index)} · ${kind}`, lever.saving);
   }
-  // Margin gain steps, one per top-level revenue line that gains: the cost net of the margin gained.
+  const rest = levers.slice(shown.length);
+  if (rest.length > 0) {
+    const label = t('results.otherLevers', { count: rest.length });
+    step([label], label, label, rest.reduce((sum, lever) => sum + lever.saving, 0));
+  }
   const { prepared, scenario } = revenue;
   const revenueLevers = new Map((scenario.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
   const gainLabel = FIGURE_TEXT[language].marginGain.label;
@@ -131,13 +165,14 @@ export function bridgeSteps(
     if (gain === 0) continue;
     const line = prepared.lines[i]!;
     const lever = revenueLevers.get(line.id);
-    const kinds = REVENUE_LEVER_KINDS.filter((kind) => lever?.[kind] !== undefined)
-      .map((kind) => `${revenueLeverName(line, kind, language)} ${signedPercent(lever![kind]!, language)}`)
-      .join(', ');
-    const detail = kinds || gainLabel;
-    step([shorten(line.name), detail], `${shorten(line.name, 36)} · ${detail}`, `${gainLabel}: ${line.name} · ${detail}`, gain);
+    const kinds = REVENUE_LEVER_KINDS.filter((kind) => lever?.[kind] !== undefined);
+    // On the axis the line's own name for each driver; in the tooltip the kind as well.
+    const short = kinds.map((kind) => `${line.captions?.[kind]?.[language]?.trim() || revenueLeverName(undefined, kind, language)} ${signedPercent(lever![kind]!, language)}`);
+    const long = kinds.map((kind) => `${revenueLeverName(line, kind, language)} ${signedPercent(lever![kind]!, language)}`).join(', ') || gainLabel;
+    step([shorten(line.name), ...(short.length > 0 ? short : [gainLabel])], `${shorten(line.name, 36)} · ${short.join(', ') || gainLabel}`, `${gainLabel}: ${line.name} · ${long}`, gain);
   }
-  steps.push(total('results.bridgeEndNet', base - result.baseSaving - result.baseMarginGain));
+  const end = t('results.bridgeBenefitEnd');
+  steps.push({ kind: 'total', label: end.split('\n'), line: end.replace('\n', ' '), title: end.replace('\n', ' '), from: 0, to: result.baseSaving + result.baseMarginGain, change: result.baseSaving + result.baseMarginGain });
   return steps;
 }
 

@@ -18,6 +18,7 @@ import { signedPercent } from '../levers/rows';
 import { revenueRows, type RevenueRow } from './rows';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
+import '../levers/levers.css';
 
 /** Service revenue lines with the selected scenario's volume and price levers and the margin they add. */
 export function RevenueScreen() {
@@ -179,8 +180,7 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
       {
         colId: 'name',
         headerName: t('revenue.columns.name'),
-        minWidth: 200,
-        flex: 1,
+        width: 200,
         valueGetter: text('name'),
         cellRenderer: TreeNameCell,
         cellRendererParams: { toggle: () => undefined },
@@ -236,8 +236,8 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
       {
         colId: 'meaning',
         headerName: t('revenue.columns.meaning'),
-        minWidth: 260,
-        flex: 2,
+        minWidth: 240,
+        flex: 1,
         valueGetter: text('meaning'),
         wrapText: true,
         autoHeight: true,
