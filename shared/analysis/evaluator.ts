@@ -1,7 +1,7 @@
 import { computeScenario, type ScenarioResult, type ScenarioTotals } from '../engine/compute';
 import { prepareTree, type PreparedTree } from '../engine/tree';
-import { computeRevenueGain, preparedRevenueOf, type PreparedRevenue } from '../engine/revenue';
-import { LEVER_KINDS, type Lever, type Model, type Scenario } from '../model/schema';
+import { computeRevenueGain, prepareRevenue, preparedRevenueOf, type PreparedRevenue } from '../engine/revenue';
+import { LEVER_KINDS, type Lever, type Model, type RevenueLine, type Scenario } from '../model/schema';
 import { leverOf, scaleYearly, withInputValues, type Assignment, type Input } from './inputs';
 
 /**
@@ -76,6 +76,8 @@ export class ScenarioEvaluator {
   private readonly oneOffAmount: Float64Array;
   private readonly oneOffSlot: Int32Array;
   private readonly yearOneOffUp: Float64Array;
+  /** Inputs on revenue lines or revenue levers: the margin gain is worked out again from them. */
+  private readonly revenueSlots: { slot: number; target: Extract<Input['target'], { kind: 'revenue' | 'margin' | 'revenueLever' }> }[] = [];
   private readonly yearOneOffSpread: Float64Array;
 
   // Projection over the years.
@@ -196,6 +198,17 @@ export class ScenarioEvaluator {
         case 'amount':
           this.treeSlots.push({ node: this.nodeIndex(target.nodeId), slot });
           break;
+        case 'revenue':
+        case 'margin':
+        case 'revenueLever':
+          this.revenueSlots.push({ slot, target });
+          break;
+        case 'oneOff': {
+          const k = items.findIndex((item) => item.id === target.itemId);
+          if (k < 0) throw new Error(`unknown one-off item "${target.itemId}"`);
+          this.oneOffSlot[k] = slot;
+          break;
+        }
       }
     }
     this.mode = this.treeSlots.length > 0 ? 'tree' : leverInputs.length > 0 ? 'levers' : 'fixed';
@@ -415,9 +428,29 @@ export class ScenarioEvaluator {
     return this.result;
   }
 
-  /** The year-1 margin gain at full target. */
-  private marginGainAt(_values: ArrayLike<number>): number {
-    return this.fixedMarginGain;
+  /**
+   * The year-1 margin gain at full target: fixed unless a revenue input moves; then the
+   * engine's revenue arithmetic runs again on the lines and levers with the inputs set
+   * (revenue lines are few next to the cost tree).
+   */
+  private marginGainAt(values: ArrayLike<number>): number {
+    if (this.revenueSlots.length === 0) return this.fixedMarginGain;
+    let lines: RevenueLine[] | undefined;
+    const levers = [...(this.scenario.revenueLevers ?? [])];
+    for (const { slot, target } of this.revenueSlots) {
+      const value = values[slot]!;
+      if (target.kind === 'revenueLever') {
+        const at = levers.findIndex((lever) => lever.lineId === target.lineId);
+        if (at >= 0) levers[at] = { ...levers[at]!, [target.lever]: value };
+        else levers.push({ lineId: target.lineId, [target.lever]: value });
+        continue;
+      }
+      lines ??= [...this.revenue.lines];
+      const at = lines.findIndex((line) => line.id === target.lineId);
+      if (at < 0) continue;
+      lines[at] = target.kind === 'margin' ? { ...lines[at]!, margin: value } : { ...lines[at]!, basis: { kind: 'amount', amount: value } };
+    }
+    return computeRevenueGain(lines ? prepareRevenue(lines) : this.revenue, levers).baseMarginGain;
   }
 
   private foldedSaving(values: ArrayLike<number>): number {
