@@ -44,7 +44,7 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   const exported: Model = { ...model, scenarios };
   const tree = prepareTree(model.costTree);
   const results = computeValidModel(exported, tree, { contributions: false });
-  const layout = workbookLayout(tree, scenarios, language);
+  const layout = workbookLayout(tree, scenarios, language, results.revenue.ids.length);
   const text = WORKBOOK_TEXT[language];
   const writer = new WorkbookWriter(
     { title: model.name, creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' },
