@@ -106,6 +106,16 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
 
   it('spare parts: editing the one-off item on the budget screen moves the net, NPV and payback but not return / investment', async () => {
     await newFromTemplate('spare-parts');
+    // The levers screen names the turnover lever by the line's caption, then does the arithmetic.
+    await tab('levers');
+    await expect.poll(() => cellText(page, 'carrying-cost', 'meaning')).toContain('库存周转率 +25%：');
+    expect(await cellText(page, 'carrying-cost', 'meaning')).toContain('20.0%');
+    // A caption typed for the selected line shows in the words at once (one undoable edit).
+    await cell(page, 'obsolete-stock', 'volumeChange').click();
+    await expect.poll(() => page.getByTestId('caption-volumeChange-zh').inputValue()).toBe('呆滞品数量');
+    await page.getByTestId('caption-volumeChange-zh').fill('呆滞库存');
+    await page.getByTestId('caption-volumeChange-zh').press('Enter');
+    await expect.poll(() => cellText(page, 'obsolete-stock', 'meaning')).toContain('呆滞库存 -40%：');
     await tab('budget');
     await expect.poll(() => cellText(page, 'stock-released', 'amount')).toBe('400.00');
     expect(await cellText(page, 'total-oneOff', 'y1')).toBe('400.00');

@@ -7,6 +7,8 @@ export const revenueZh = {
     roiNoteBenefit: '收益 / 投入',
   },
   revenue: {
+    captionsTitle: '本行的驱动名称',
+    captionOf: '本行“{{lever}}”的名称',
     verdictHorizon: '{{years}} 年合计：节省 {{saving}}，边际贡献增加 {{gain}}，投入 {{investment}}，一次性现金 {{oneOff}}，净收益 {{net}} {{unit}}。',
     columns: {
       name: '收入线',

@@ -20,6 +20,7 @@ import { useWorkspace, useWorkspaceState } from '../../state/context';
 import { LeverRanges } from './LeverRanges';
 import { ParamInput } from './ParamInput';
 import { leverRows, meaningParts, signedPercent, type LeverRow } from './rows';
+import { LeverCaptions } from './LeverCaptions';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
 import './levers.css';
@@ -315,6 +316,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         </div>
         <CellErrorLine error={sheet.error} onDismiss={sheet.clearError} />
         <FocusedLine row={focusedRow} view={view} unit={amountUnit} />
+        <LeverCaptions key={`captions-${focusedRow?.id ?? ''}`} row={focusedRow} readOnly={readOnly} />
         <LeverRanges key={focusedRow?.id ?? ''} row={focusedRow} scenario={scenario} view={view} readOnly={readOnly} />
         <p className="sheet-hint">{t('levers.hint')}</p>
       </div>
