@@ -346,6 +346,16 @@ export function inputValue(context: InputContext, input: Input): number {
       const basis = nodeOf(context, target.nodeId).basis;
       return basis.kind === 'amount' ? basis.amount : 0;
     }
+    case 'revenue': {
+      const basis = revenueLineOf(context, target.lineId).basis;
+      return basis.kind === 'amount' ? basis.amount : 0;
+    }
+    case 'margin':
+      return revenueLineOf(context, target.lineId).margin;
+    case 'revenueLever':
+      return context.scenario.revenueLevers?.find((lever) => lever.lineId === target.lineId)?.[target.lever] ?? 0;
+    case 'oneOff':
+      return oneOfItem(context.scenario, target.itemId).amount;
     case 'investment': {
       const amount = lineOf(context.scenario, target.lineId).amount;
       switch (amount.kind) {
@@ -357,17 +367,6 @@ export function inputValue(context: InputContext, input: Input): number {
           return sum(amount.amounts);
       }
     }
-    // falls through: the switch above returns on every kind
-    case 'revenue': {
-      const basis = revenueLineOf(context, (target as { lineId: string }).lineId).basis;
-      return basis.kind === 'amount' ? basis.amount : 0;
-    }
-    case 'margin':
-      return revenueLineOf(context, target.lineId).margin;
-    case 'revenueLever':
-      return context.scenario.revenueLevers?.find((lever) => lever.lineId === target.lineId)?.[target.lever] ?? 0;
-    case 'oneOff':
-      return oneOfItem(context.scenario, target.itemId).amount;
   }
 }
 
@@ -552,6 +551,14 @@ export function validRange(context: InputContext, input: Input): ValidRange {
       }
       return bounded(Math.min(requiredAmount(context, node), max), max);
     }
+    case 'revenue':
+      return revenueAmountRange(context, target.lineId, current);
+    case 'margin':
+      return bounded(0, 1);
+    case 'revenueLever':
+      return bounded(-1, LIMITS.maxCostIncrease);
+    case 'oneOff':
+      return bounded(-LIMITS.maxAmount, LIMITS.maxAmount);
     case 'investment': {
       const amount = lineOf(context.scenario, target.lineId).amount;
       switch (amount.kind) {
@@ -569,15 +576,6 @@ export function validRange(context: InputContext, input: Input): ValidRange {
         }
       }
     }
-    // falls through: the switch above returns on every kind
-    case 'revenue':
-      return revenueAmountRange(context, (target as { lineId: string }).lineId, current);
-    case 'margin':
-      return bounded(0, 1);
-    case 'revenueLever':
-      return bounded(-1, LIMITS.maxCostIncrease);
-    case 'oneOff':
-      return bounded(-LIMITS.maxAmount, LIMITS.maxAmount);
   }
 }
 

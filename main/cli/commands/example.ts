@@ -1,3 +1,4 @@
+import { createExampleModel } from '../../../shared/model/example';
 import { createTemplateModel, isTemplateId, TEMPLATE_IDS } from '../../../shared/model/templates';
 import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
 import { UsageError } from '../errors';
@@ -16,10 +17,12 @@ export async function runExample(context: CommandContext): Promise<void> {
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: ${exampleUsage}`);
   const out = requireOut(values['out'], exampleUsage);
-  const templateId = values['template'] ?? 'contact-center';
-  if (!isTemplateId(templateId))
+  const templateId = values['template'];
+  if (templateId !== undefined && !isTemplateId(templateId))
     throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')}, got ${JSON.stringify(templateId)}`);
-  const model = createTemplateModel(templateId, language(values['lang'], 'zh'));
+  const lang = language(values['lang'], 'zh');
+  // Without --template: the built-in example exactly as the app's first run has it.
+  const model = templateId === undefined ? createExampleModel(lang) : createTemplateModel(templateId, lang);
   if (out.endsWith('.json')) {
     try {
       writeFileAtomic(out, modelToJson(model));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
-import { createExampleModel, createTemplateModel } from '../../../shared/model';
+import { createExampleModel } from '../../../shared/model';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -34,7 +34,7 @@ describe('costplan CLI', () => {
     const file = join(dir, 'example.json');
     expect((await run('example', '--out', file, '--lang', 'en')).code).toBe(0);
     const written = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    expect(written).toEqual(createTemplateModel('contact-center', 'en'));
+    expect(written).toEqual(createExampleModel('en'));
 
     const result = await run('compute', file, '--json');
     expect(result.code).toBe(0);
