@@ -4,7 +4,6 @@ import type { Model } from '../../shared/model/schema';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
 import { ImportError } from './problems';
-import { writeFileAtomically } from './write-file';
 
 /**
  * Workbooks for the API (desktop menus, the browser's toolbar). A workbook this app exported
@@ -12,11 +11,6 @@ import { writeFileAtomically } from './write-file';
  * the open model's tree and keeps its scenarios, minus levers and ranges on lines that are gone.
  */
 export const workbookService: WorkbookService = {
-  async writeWorkbook(model, path, options) {
-    const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
-    writeFileAtomically(path, workbook.data);
-    return { bytes: workbook.data.length };
-  },
   async workbookBytes(model, options) {
     const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
     return workbook.data;
@@ -24,7 +18,7 @@ export const workbookService: WorkbookService = {
   async readModel(path, current) {
     try {
       const outcome = await importFile(path, current ? { language: current.language } : {});
-      return outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model;
+      return { model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model, kind: outcome.kind };
     } catch (error) {
       if (error instanceof ImportError) throw new ApiFailure('invalid-import', `${path}: ${error.message}`);
       throw error;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable, screenshot, usePage } from './support/app';
@@ -19,17 +18,17 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
   /** Makes a new model file from a template through the page's API and shows it. */
   let made = 0;
   async function newFromTemplate(template: string): Promise<void> {
-    const path = join(served.app.dataDir, `${template}-${++made}.costplan`);
+    const name = `${template}-${++made}`;
     const error = await page.evaluate(
-      async ({ path, template }) => {
+      async ({ name, template }) => {
         const workspace = (window as unknown as { costPlannerWorkspace: { api: { newModel(input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }; adopt(session: unknown): void } })
           .costPlannerWorkspace;
-        const response = await workspace.api.newModel({ path, template, language: 'zh' });
+        const response = await workspace.api.newModel({ template, language: 'zh', name });
         if (!response.ok) return response.error?.message ?? 'refused';
         workspace.adopt(response.value);
         return null;
       },
-      { path, template },
+      { name, template },
     );
     expect(error).toBeNull();
   }
@@ -63,7 +62,7 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
 
     await newFromTemplate('empty');
     await expect.poll(async () => (await pageModel(page)).costTree.length).toBe(1);
-    await newFromTemplate('contact-center');
+    await newFromTemplate('example');
     await expect.poll(() => figureText(page, 'npv')).toBe('222.4 万元');
   });
 

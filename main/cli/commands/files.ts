@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
 import { defaultDataDir } from '../../store/data-dir';
+import { cliDataDir } from '../data-dir';
 import { readModelFile } from '../../store/read';
 import { restoreSnapshot } from '../../store/restore';
 import { SnapshotFolder } from '../../store/snapshots';
@@ -93,7 +94,7 @@ export async function runRestore(context: CommandContext): Promise<void> {
   const snapshotId = values['snapshot'];
   if (typeof snapshotId !== 'string' || snapshotId === '') throw new UsageError(`--snapshot ID is required: ${restoreUsage}`);
   try {
-    const outcome = await restoreSnapshot(file, snapshotId, { dataDir: defaultDataDir() });
+    const outcome = await restoreSnapshot(file, snapshotId, { dataDir: cliDataDir() });
     context.out(
       outcome.damagedCopy
         ? `restored ${snapshotId} into ${file}; the damaged file was kept as ${outcome.damagedCopy}\n`

@@ -21,7 +21,6 @@ export interface WorkspaceState {
   canUndo: boolean;
   canRedo: boolean;
   error: ApiError | null;
-  busy: 'export' | 'import' | null;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
 }
@@ -45,7 +44,6 @@ export class Workspace {
     canUndo: false,
     canRedo: false,
     error: null,
-    busy: null,
     lastRecomputeMs: 0,
   };
   private readonly listeners = new Set<Listener>();
@@ -119,25 +117,22 @@ export class Workspace {
     this.edit({ type: 'setModelSettings', displayUnit });
   }
 
-  async exportWorkbook(language?: Language): Promise<{ fileName: string; base64: string } | null> {
-    await this.writes;
-    this.set({ busy: 'export' });
-    const response = await this.api.downloadWorkbook(language ? { language } : {});
-    this.set({ busy: null });
-    if (!response.ok) {
-      this.fail(response.error);
-      return null;
-    }
-    return response.value;
+  /** Resolves once every edit made so far is in the file (before switching, exporting, importing). */
+  settled(): Promise<void> {
+    return this.writes;
   }
 
-  async importFile(path: string): Promise<void> {
-    await this.writes;
-    this.set({ busy: 'import' });
-    const response = await this.api.importFile({ path });
-    this.set({ busy: null });
-    if (response.ok) this.adopt(response.value);
-    else this.fail(response.error);
+  /** Shows an error from elsewhere (the model files) in the banner. */
+  reportError(error: ApiError): void {
+    this.fail(error);
+  }
+
+  /** The baseline saved for the open file (after switching files). */
+  async loadBaseline(): Promise<void> {
+    const settings = await this.api.getSettings({});
+    if (!settings.ok) return;
+    const id = settings.value.baselineScenarioId ?? null;
+    this.set({ baselineScenarioId: this.state.model?.scenarios.some((scenario) => scenario.id === id) ? id : null });
   }
 
   /** Takes over a session state from the main process (open, undo, redo, restore, import). */
