@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   apiContract,
   type ApiError,
+  type AppSettings,
   type ApiInput,
   type ApiResponse,
   type ApiResults,
@@ -20,7 +21,8 @@ import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { writeFileAtomically } from '../excel/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
-import { StoreError } from '../store/errors';
+import { problemOfStoreError, StoreError } from '../store/errors';
+import { fileSystemProblem, problem } from '../../shared/messages/problems';
 import { readModelFile } from '../store/read';
 import { AppSettingsStore } from './app-settings';
 import { ApiFailure } from './failure';
@@ -239,7 +241,7 @@ export class ApiService {
       const applied = document.apply(command);
       if (!applied.ok) {
         const issue = applied.error[0]!;
-        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path);
+        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path, issue.problem);
       }
       this.revision += 1;
       return { canUndo: document.canUndo(), canRedo: document.canRedo(), revision: this.revision };
@@ -408,11 +410,12 @@ export class ApiService {
       canRedo: document && !document.readOnly ? document.canRedo() : false,
       revision: this.revision,
       appVersion: this.deps.appVersion,
+      view: viewOf(this.settings.settings(undefined)),
     };
   }
 
   private requireDocument(): ModelDocument {
-    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first');
+    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first', undefined, problem('no-model', {}));
     return this.document;
   }
 
@@ -420,6 +423,10 @@ export class ApiService {
     if (!this.deps.workbooks) throw new ApiFailure('unavailable', 'workbook export and import are not available in this build');
     return this.deps.workbooks;
   }
+}
+
+function viewOf(settings: AppSettings): NonNullable<SessionState['view']> {
+  return { ...(settings.uiLanguage ? { language: settings.uiLanguage } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
 }
 
 function isHandle(file: string): boolean {
@@ -436,7 +443,12 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
-  if (error instanceof StoreError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof ApiFailure)
+    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
+  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  // A file-system error that reached here (an export, an import): the plain-words problem of its path.
+  const errno = error as { code?: unknown; path?: unknown };
+  const coded = typeof errno.path === 'string' ? fileSystemProblem(typeof errno.code === 'string' ? errno.code : undefined, errno.path) : undefined;
+  return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message };
 }

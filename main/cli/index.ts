@@ -1,3 +1,5 @@
+import { renderProblem } from '../../shared/messages/render';
+import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import {
   dataTableUsage,
@@ -68,12 +70,20 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n`);
+      const language = languageOf(rest);
+      io.err(`error: ${error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message}\n`);
       return 2;
     }
     io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** The language of --lang zh|en on the command line (English without it), for messages too. */
+function languageOf(args: readonly string[]): Language {
+  const at = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+  return value === 'zh' ? 'zh' : 'en';
 }
 
 function describeArgsError(error: unknown): string {

@@ -4,6 +4,7 @@ import type { ExportKind } from '../../shared/api/files';
 import type { ApiMethod } from '../../shared/api/methods';
 import type { FilePurpose } from '../api/files';
 import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import { renderProblem } from '../../shared/messages/render';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
 import type { MenuCommands } from './menu';
@@ -49,6 +50,8 @@ export interface CommandDependencies {
   dialogs: Dialogs;
   /** The language of the menus and dialogs now. */
   language: () => Language;
+  /** The display unit the window shows amounts in (for amounts in messages). */
+  displayUnit?: () => DisplayUnit;
   /** Where new files are proposed (the user's documents folder). */
   documentsDir: () => string;
   /** Turns a path a native dialog or the OS gave into the handle the API takes. */
@@ -262,11 +265,15 @@ export class DesktopCommands implements MenuCommands {
   }
 
   async showError(error: ApiError): Promise<void> {
-    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message: error.message });
+    // Coded problems in the menus' language (amounts, where a problem has one, in 万元 as the app starts).
+    const message = error.problem ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' }) : error.message;
+    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message });
   }
 
+  /** Language and display unit are view settings of the app: not an edit, never undone. */
   private async editSettings(settings: { language?: Language; displayUnit?: DisplayUnit }): Promise<void> {
-    const edited = await this.deps.api.call('applyEdit', { command: { type: 'setModelSettings', ...settings } });
+    const patch = { ...(settings.language ? { uiLanguage: settings.language } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
+    const edited = await this.deps.api.call('updateSettings', patch);
     if (!edited.ok) return this.showError(edited.error);
     await this.settle(await this.deps.api.call('getSession', {}));
   }

@@ -24,8 +24,8 @@ export function App() {
   const { t } = useTranslation();
   const status = useWorkspaceState((state) => state.status);
   const hasModel = useWorkspaceState((state) => state.model !== null);
-  // With no model open (all deleted), the UI keeps the language it had.
-  const language = useWorkspaceState((state) => state.model?.language);
+  // The view setting, else the open model's; with no model open (all deleted), the UI keeps the language it had.
+  const language = useWorkspaceState((state) => state.view?.language ?? state.model?.language);
   const [tab, setTab] = useState<Tab>('results');
   const view = useLibraryState((state) => state.view);
 

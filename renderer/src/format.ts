@@ -1,4 +1,4 @@
-import { useWorkspaceState } from './state/context';
+import { useViewLanguage, useViewUnit } from './state/context';
 import { formatAmount, formatNumber, formatPercent } from '../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 
@@ -6,9 +6,9 @@ import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model
 export interface NumberView {
   unit: DisplayUnit;
   language: Language;
-  /** An amount in yuan, shown in the display unit (e.g. 130.01). */
+  /** An amount in yuan, shown in the display unit (e.g. 130.01), `digits` decimals at least (the display rule adds more for small figures). */
   amount(yuan: number, digits?: number): string;
-  /** A ratio as a percentage (0.15 -> 15.0%). */
+  /** A ratio as a percentage (0.15 -> 15.0%, 0.01827 -> 1.83%), by the display rule. */
   percent(ratio: number | null, digits?: number): string;
   number(value: number, digits?: number): string;
   /** A number typed in the display unit, back to yuan. */
@@ -29,8 +29,8 @@ export function numberView(unit: DisplayUnit, language: Language): NumberView {
 }
 
 export function useNumberView(): NumberView {
-  const unit = useWorkspaceState((state) => state.model?.displayUnit ?? 'tenThousand');
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const unit = useViewUnit();
+  const language = useViewLanguage();
   return numberView(unit, language);
 }
 

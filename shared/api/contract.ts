@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { editCommandSchema } from '../edits/commands';
+import type { Problem } from '../messages/problems';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
 import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, uploadName, type ExportKind } from './files';
@@ -78,6 +79,8 @@ export interface SessionState {
   canRedo: boolean;
   /** Counts every persisted change, so a client can tell its copy is current. */
   revision: number;
+  /** The app's view settings (language, display unit) where chosen; else the model's own apply. */
+  view?: { language?: (typeof LANGUAGES)[number]; displayUnit?: (typeof DISPLAY_UNITS)[number] };
   appVersion: string;
 }
 
@@ -193,10 +196,12 @@ export interface ApiResults {
 export interface ApiError {
   /** Stable, for code: e.g. invalid-input, invalid-edit, locked, damaged, not-found. */
   code: string;
-  /** For people: what is wrong and where. */
+  /** For people, in English: what is wrong and where (logs, and clients that cannot word `problem`). */
   message: string;
   /** The field or model place the message is about. */
   path?: string;
+  /** The problem as a code with typed parameters: the UI, menus and CLI word it in their language and unit. */
+  problem?: Problem;
 }
 
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UPLOAD_EXTENSIONS } from '../../../shared/api/files';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
-import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useViewLanguage, useViewUnit, useWorkspace, useWorkspaceState } from '../state/context';
 import { useLibrary, useLibraryState } from '../state/library-context';
 import { useImport } from '../screens/models/ImportDialog';
 
@@ -21,6 +21,8 @@ export function Header() {
   const view = useLibraryState((state) => state.view);
   const startImport = useImport();
   const uploadInput = useRef<HTMLInputElement>(null);
+  const language = useViewLanguage();
+  const unit = useViewUnit();
 
   // The browser uploads a file from the planner's disk; the desktop asks in a native dialog.
   const importFile = async () => {
@@ -65,7 +67,7 @@ export function Header() {
         </button>
         <label>
           {t('header.unit')}{' '}
-          <select data-testid="display-unit" value={model?.displayUnit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
+          <select data-testid="display-unit" value={unit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
             {DISPLAY_UNITS.map((unit) => (
               <option key={unit} value={unit}>
                 {t(`units.${unit}`)}
@@ -75,7 +77,7 @@ export function Header() {
         </label>
         <label>
           {t('header.language')}{' '}
-          <select data-testid="language" value={model?.language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
+          <select data-testid="language" value={language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(`languages.${language}`)}
@@ -83,7 +85,7 @@ export function Header() {
             ))}
           </select>
         </label>
-        <button data-testid="export" disabled={busy !== null || model === null} onClick={() => void library.exportFile('workbook', model?.language)}>
+        <button data-testid="export" disabled={busy !== null || model === null} onClick={() => void library.exportFile('workbook', language)}>
           {busy === 'export' ? <span className="spinner" aria-label={t('header.exporting')} /> : null}
           {busy === 'export' ? t('header.exporting') : t('header.export')}
         </button>

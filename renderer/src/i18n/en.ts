@@ -60,6 +60,8 @@ export const en = {
     years: 'years',
     months: '{{months}} months',
     notWithinHorizon: 'not within the horizon',
+    notApplicable: 'not applicable',
+    notApplicableNote: 'no saving and no investment',
     noInvestment: 'no investment',
     roiNote: 'saving / investment',
     npvNote: 'discounted at {{rate}}',

@@ -62,6 +62,8 @@ export const zh: UiText = {
     years: '年',
     months: '{{months}} 个月',
     notWithinHorizon: '期内无法回收',
+    notApplicable: '不适用',
+    notApplicableNote: '无节省也无投入',
     noInvestment: '无投入',
     roiNote: '节省 / 投入',
     npvNote: '折现率 {{rate}}',

@@ -23,6 +23,13 @@ export interface WorkspaceState {
   error: ApiError | null;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
+  /**
+   * Counts every change of the model on screen (edit, undo, redo, a model taken from the
+   * file): a message that offers to undo "its" edit is valid only while this is unchanged.
+   */
+  changeSerial: number;
+  /** Language and display unit of the screen: view settings, never an edit of the model. */
+  view: { language: Language; unit: DisplayUnit } | null;
 }
 
 type Listener = () => void;
@@ -45,7 +52,10 @@ export class Workspace {
     canRedo: false,
     error: null,
     lastRecomputeMs: 0,
+    changeSerial: 0,
+    view: null,
   };
+  private viewPreference: { language?: Language; unit?: DisplayUnit } = {};
   private readonly listeners = new Set<Listener>();
   private readonly engine = new IncrementalEngine();
   private writes: Promise<void> = Promise.resolve();
@@ -67,6 +77,11 @@ export class Workspace {
     const session = await this.api.getSession({});
     if (!session.ok) return this.fail(session.error);
     const settings = await this.api.getSettings({});
+    if (settings.ok)
+      this.viewPreference = {
+        ...(settings.value.uiLanguage ? { language: settings.value.uiLanguage } : {}),
+        ...(settings.value.displayUnit ? { unit: settings.value.displayUnit } : {}),
+      };
     this.adopt(session.value, settings.ok ? (settings.value.baselineScenarioId ?? null) : null);
   }
 
@@ -80,7 +95,15 @@ export class Workspace {
     const applied = applyEdit(model, withIds);
     if (!applied.ok) return err(applied.error);
     const results = this.engine.compute(applied.value.model);
-    this.set({ model: applied.value.model, results, canUndo: true, canRedo: false, saveState: 'saving', lastRecomputeMs: performance.now() - started });
+    this.set({
+      model: applied.value.model,
+      results,
+      canUndo: true,
+      canRedo: false,
+      saveState: 'saving',
+      lastRecomputeMs: performance.now() - started,
+      changeSerial: this.state.changeSerial + 1,
+    });
     this.persist(withIds);
     return ok(undefined);
   }
@@ -109,12 +132,23 @@ export class Workspace {
     if (!response.ok) this.fail(response.error);
   }
 
+  /** A view setting kept in the app's settings: not an edit, so Ctrl+Z never switches it back. */
   setLanguage(language: Language): void {
-    this.edit({ type: 'setModelSettings', language });
+    this.viewPreference = { ...this.viewPreference, language };
+    this.set({ view: this.viewOf(this.state.model) });
+    void this.api.updateSettings({ uiLanguage: language }).then((response) => (response.ok ? undefined : this.fail(response.error)));
   }
 
   setDisplayUnit(displayUnit: DisplayUnit): void {
-    this.edit({ type: 'setModelSettings', displayUnit });
+    this.viewPreference = { ...this.viewPreference, unit: displayUnit };
+    this.set({ view: this.viewOf(this.state.model) });
+    void this.api.updateSettings({ displayUnit }).then((response) => (response.ok ? undefined : this.fail(response.error)));
+  }
+
+  /** The app's setting where there is one, else the model's own (its language and unit when it was made). */
+  private viewOf(model: Model | null): WorkspaceState['view'] {
+    if (!model) return this.viewPreference.language && this.viewPreference.unit ? { language: this.viewPreference.language, unit: this.viewPreference.unit } : null;
+    return { language: this.viewPreference.language ?? model.language, unit: this.viewPreference.unit ?? model.displayUnit };
   }
 
   /** Resolves once every edit made so far is in the file (before switching, exporting, importing). */
@@ -138,6 +172,12 @@ export class Workspace {
   /** Takes over a session state from the main process (open, undo, redo, restore, import). */
   adopt(session: SessionState, baselineScenarioId: string | null = this.state.baselineScenarioId): void {
     const model = session.model;
+    if (session.view)
+      this.viewPreference = {
+        ...this.viewPreference,
+        ...(session.view.language ? { language: session.view.language } : {}),
+        ...(session.view.displayUnit ? { unit: session.view.displayUnit } : {}),
+      };
     const results = model ? this.engine.compute(model) : null;
     const scenarios = model?.scenarios ?? [];
     const selected = scenarios.some((s) => s.id === this.state.selectedScenarioId) ? this.state.selectedScenarioId : (scenarios[0]?.id ?? null);
@@ -152,6 +192,8 @@ export class Workspace {
       canUndo: session.canUndo,
       canRedo: session.canRedo,
       saveState: 'saved',
+      changeSerial: this.state.changeSerial + 1,
+      view: this.viewOf(model),
     });
   }
 

@@ -151,23 +151,27 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.messages('error')).toEqual([]);
   });
 
-  it('Edit > Undo and Redo, View > Language and Display unit change the file and push the state', async () => {
+  it('View > Language and Display unit are view settings: pushed to the window, not edits, so Undo never switches them back', async () => {
     const s = await setup();
     s.commands.setLanguage('zh');
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.language).toBe('zh'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.view?.language).toBe('zh'));
     s.commands.setDisplayUnit('yuan');
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.view?.displayUnit).toBe('yuan'));
+    expect(s.pushed.at(-1)?.canUndo).toBe(false);
+    expect(s.api.currentDocument?.model.displayUnit).toBe('tenThousand');
+    // An edit, then Undo: the edit goes, the view settings stay.
+    expect((await s.api.call('applyEdit', { command: { type: 'setModelSettings', name: 'Edited' } })).ok).toBe(true);
     s.commands.undo();
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('tenThousand'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.name).not.toBe('Edited'));
+    expect(s.pushed.at(-1)?.view).toEqual({ language: 'zh', displayUnit: 'yuan' });
     s.commands.redo();
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
-    expect(s.api.currentDocument?.model.displayUnit).toBe('yuan');
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.name).toBe('Edited'));
   });
 
   it('shows an error instead of throwing when there is nothing to undo or no model', async () => {
     const s = await setup({ open: false });
     s.commands.undo();
-    s.commands.setLanguage('en');
+    s.commands.redo();
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(2));
     expect(s.dialogs.messages('error')[0]?.message).toMatch(/no model is open/);
   });

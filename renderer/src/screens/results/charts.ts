@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ChartDataset } from 'chart.js';
 import type { PreparedRevenue, PreparedTree, ScenarioResult } from '../../../../shared/engine';
-import { formatFixed as formatNumber } from './numbers';
+import { formatShown as formatNumber } from './numbers';
 import { FIGURE_TEXT, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
 import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
