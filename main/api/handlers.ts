@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import {
   apiContract,
+  type DeckRequest,
   type ApiError,
   type AppSettings,
   type ApiInput,
@@ -40,6 +41,12 @@ export interface WorkbookService {
   readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure' }>;
 }
 
+/** Builds client decks; provided by the deck module (pptxgenjs), kept out of the handlers' imports. */
+export interface DeckService {
+  deckBytes(model: Model, request: DeckRequest, baselineScenarioId: string | null): Promise<{ data: Buffer; slides: number }>;
+  writeDeck(model: Model, path: string, request: DeckRequest, baselineScenarioId: string | null): Promise<{ bytes: number; slides: number }>;
+}
+
 /**
  * The desktop's native dialogs, for `pickFile`: the chosen path, or undefined when cancelled.
  * The browser host has none (there, files come in as uploads).
@@ -51,6 +58,7 @@ export interface ApiDependencies {
   appVersion: string;
   now?: () => Date;
   workbooks?: WorkbookService;
+  decks?: DeckService;
   /** 'data-folder-only' for the browser host: recent files elsewhere are neither listed nor opened. */
   files?: FilePolicy;
 }
@@ -288,6 +296,18 @@ export class ApiService {
       const exported = await this.exportBytes(kind, withOptional({ language, scenarioIds }));
       return { kind, fileName: exported.fileName, mimeType: exported.mimeType, base64: Buffer.from(exported.bytes).toString('base64') };
     },
+    exportDeck: async ({ target, ...request }) => {
+      const document = this.requireDocument();
+      const path = this.files.resolve(target, 'export:deck');
+      const deck = await this.decks().deckBytes(document.model, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      writeFileAtomically(path, deck.data);
+      return { name: basename(path), bytes: deck.data.length, slides: deck.slides };
+    },
+    downloadDeck: async (request) => {
+      const document = this.requireDocument();
+      const deck = await this.decks().deckBytes(document.model, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      return { fileName: this.exportName('deck'), base64: deck.data.toString('base64'), slides: deck.slides };
+    },
     importFile: async ({ source, mode }) => {
       const path = this.files.resolve(source, 'import');
       const outcome = await this.importFile(path, mode);
@@ -335,6 +355,11 @@ export class ApiService {
     const fileName = this.exportName(kind);
     if (kind === 'workbook')
       return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await this.workbooks().workbookBytes(document.model, options) };
+    if (kind === 'deck') {
+      // Every slide and scenario, in the chosen language and the model's unit (exportDeck takes the other options).
+      const deck = await this.decks().deckBytes(document.model, options, this.baselineFor(document.path, undefined));
+      return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', bytes: deck.data };
+    }
     // The model file itself: a clean copy made with the backup API, never the live file's bytes.
     const temporary = join(this.deps.dataDir, `.download-${process.pid}-${randomBytes(4).toString('hex')}${MODEL_EXTENSION}`);
     try {
@@ -348,7 +373,7 @@ export class ApiService {
   /** "客户A.xlsx" for the open 客户A.costplan. */
   private exportName(kind: ExportKind): string {
     const stem = this.document ? basename(this.document.path, MODEL_EXTENSION) : 'model';
-    return `${stem}${kind === 'workbook' ? '.xlsx' : MODEL_EXTENSION}`;
+    return `${stem}${kind === 'workbook' ? '.xlsx' : kind === 'deck' ? '.pptx' : MODEL_EXTENSION}`;
   }
 
   private listModels(): ModelEntry[] {
@@ -417,6 +442,17 @@ export class ApiService {
   private requireDocument(): ModelDocument {
     if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first', undefined, problem('no-model', {}));
     return this.document;
+  }
+
+  /** The baseline the caller named, else the one marked for this file in the settings. */
+  private baselineFor(path: string, requested: string | null | undefined): string | null {
+    if (requested !== undefined) return requested;
+    return this.settings.settings(path).baselineScenarioId ?? null;
+  }
+
+  private decks(): DeckService {
+    if (!this.deps.decks) throw new ApiFailure('unavailable', 'deck export is not available in this build');
+    return this.deps.decks;
   }
 
   private workbooks(): WorkbookService {

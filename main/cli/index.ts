@@ -12,6 +12,7 @@ import {
   tornadoUsage,
 } from './commands/analysis';
 import { computeUsage, runCompute } from './commands/compute';
+import { deckUsage, runDeck } from './commands/deck';
 import { exampleUsage, runExample } from './commands/example';
 import { exportUsage, importTemplateUsage, importUsage, runExport, runImport, runImportTemplate } from './commands/excel';
 import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   'data-table': { usage: dataTableUsage, summary: 'an output over a grid of values of one or two inputs', run: runDataTable },
   simulate: { usage: simulateUsage, summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity', run: runSimulate },
   export: { usage: exportUsage, summary: 'write an Excel workbook that recalculates, or the results as CSV', run: runExport },
+  deck: { usage: deckUsage, summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes', run: runDeck },
   import: { usage: importUsage, summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook', run: runImport },
   'import-template': { usage: importTemplateUsage, summary: 'write the cost-structure import layout to fill in', run: runImportTemplate },
   dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },

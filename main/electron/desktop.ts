@@ -10,7 +10,7 @@ import type { EntryPaths } from '../window/paths';
 import { restrictNetwork, type HardenableSession, type HardeningOptions, type PreventableEvent, type RequestFilter } from '../window/security';
 import { createSenderCheck } from '../window/sender';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState, type Rectangle } from '../window/window-state';
-import { SESSION_CHANGED_CHANNEL } from './channels';
+import { SESSION_CHANGED_CHANNEL, WINDOW_DIALOG_CHANNEL } from './channels';
 import { DesktopCommands, type Dialogs } from './commands';
 import { modelFileArgument } from './file-args';
 import { registerApiHandlers, type IpcMainLike } from './ipc';
@@ -108,6 +108,11 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     register: (path, purpose) => requireApi().files.register(path, purpose),
     currentFile: () => requireApi().currentDocument?.path,
     pushSession: (session: SessionState) => mainWindow?.webContents.send(SESSION_CHANGED_CHANNEL, session),
+    openWindowDialog: (dialog) => {
+      if (!mainWindow) return false;
+      mainWindow.webContents.send(WINDOW_DIALOG_CHANNEL, dialog);
+      return true;
+    },
     changed: () => refreshMenu(),
     appVersion: app.getVersion(),
     versions: env.versions,

@@ -4,6 +4,7 @@ import { setUiLanguage } from './i18n';
 import { useWorkspace, useWorkspaceState } from './state/context';
 import { Header } from './components/Header';
 import { ErrorBanner } from './components/ErrorBanner';
+import { DeckDialog } from './components/DeckDialog';
 import { NoticeBar } from './components/NoticeBar';
 import { ModelsView } from './screens/models/ModelsView';
 import { useLibraryState } from './state/library-context';
@@ -33,12 +34,14 @@ export function App() {
     if (language) setUiLanguage(language);
   }, [language]);
   useUndoShortcuts();
+  useWindowDialogs();
 
   if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;
   return (
     <div className="app">
       <Header />
       <ErrorBanner />
+      <DeckDialog />
       <NoticeBar />
       {view === 'models' || !hasModel ? (
         <ModelsView />
@@ -67,6 +70,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** File > Export client deck (desktop menu) opens the deck's export dialog. */
+function useWindowDialogs(): void {
+  const workspace = useWorkspace();
+  useEffect(() => window.costPlanner?.onWindowDialog?.((dialog) => dialog === 'exportDeck' && workspace.openDeckDialog()), [workspace]);
 }
 
 /**

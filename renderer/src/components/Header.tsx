@@ -89,6 +89,9 @@ export function Header() {
           {busy === 'export' ? <span className="spinner" aria-label={t('header.exporting')} /> : null}
           {busy === 'export' ? t('header.exporting') : t('header.export')}
         </button>
+        <button data-testid="export-deck" disabled={busy !== null || !model || model.scenarios.length === 0} onClick={() => workspace.openDeckDialog()}>
+          {t('deck.button')}
+        </button>
         <button data-testid="import" disabled={busy !== null} onClick={() => void importFile()}>
           {busy === 'import' || busy === 'upload' ? t('header.importing') : t('header.import')}
         </button>

@@ -1,6 +1,7 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
 import { revenueEn } from './revenue.en';
+import { deckEn } from './deck.en';
 import { libraryEn } from './library.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
@@ -8,6 +9,7 @@ export const en = {
   ...analysisEn,
   revenue: revenueEn.revenue,
   oneOff: revenueEn.oneOff,
+  ...deckEn,
   ...libraryEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {

@@ -1,6 +1,7 @@
 import { planningZh } from './planning.zh';
 import { analysisZh } from './analysis.zh';
 import { revenueZh } from './revenue.zh';
+import { deckZh } from './deck.zh';
 import { libraryZh } from './library.zh';
 import type { UiText } from './en';
 
@@ -10,6 +11,7 @@ export const zh: UiText = {
   ...analysisZh,
   revenue: revenueZh.revenue,
   oneOff: revenueZh.oneOff,
+  ...deckZh,
   ...libraryZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
   header: {

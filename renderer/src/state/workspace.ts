@@ -1,4 +1,4 @@
-import type { ApiClient, ApiError, SessionState } from '../../../shared/api/contract';
+import type { ApiClient, ApiError, ApiInput, SessionState } from '../../../shared/api/contract';
 import { applyEdit } from '../../../shared/edits/apply';
 import { assignIds, type EditCommand } from '../../../shared/edits/commands';
 import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
@@ -21,6 +21,9 @@ export interface WorkspaceState {
   canUndo: boolean;
   canRedo: boolean;
   error: ApiError | null;
+  busy: 'deck' | null;
+  /** The deck's export dialog is open (header button, File menu). */
+  deckDialogOpen: boolean;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
   /**
@@ -51,6 +54,8 @@ export class Workspace {
     canUndo: false,
     canRedo: false,
     error: null,
+    busy: null,
+    deckDialogOpen: false,
     lastRecomputeMs: 0,
     changeSerial: 0,
     view: null,
@@ -155,6 +160,37 @@ export class Workspace {
   settled(): Promise<void> {
     return this.writes;
   }
+
+  openDeckDialog(): void {
+    if (this.state.model) this.set({ deckDialogOpen: true });
+  }
+
+  closeDeckDialog(): void {
+    this.set({ deckDialogOpen: false });
+  }
+
+  /**
+   * The client deck: the desktop asks where in a native save dialog and the main process writes
+   * it (null when the dialog is cancelled); the browser gets the bytes to download. The error,
+   * with nothing written, when it cannot be built.
+   */
+  async exportDeck(request: ApiInput<'downloadDeck'>, transport: 'desktop' | 'browser'): Promise<Result<{ fileName: string; slides: number; base64?: string } | null, ApiError>> {
+    await this.writes;
+    if (transport === 'desktop') {
+      const picked = await this.api.pickFile({ purpose: 'export', kind: 'deck' });
+      if (!picked.ok) return err(picked.error);
+      if (picked.value === null) return ok(null);
+      this.set({ busy: 'deck' });
+      const written = await this.api.exportDeck({ ...request, target: picked.value.file });
+      this.set({ busy: null });
+      return written.ok ? ok({ fileName: written.value.name, slides: written.value.slides }) : err(written.error);
+    }
+    this.set({ busy: 'deck' });
+    const response = await this.api.downloadDeck(request);
+    this.set({ busy: null });
+    return response.ok ? ok(response.value) : err(response.error);
+  }
+
 
   /** Shows an error from elsewhere (the model files) in the banner. */
   reportError(error: ApiError): void {

@@ -6,6 +6,7 @@ import type { SessionState } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/model/units';
 import { ApiService } from '../../../main/api/handlers';
 import { DesktopCommands } from '../../../main/electron/commands';
+import type { FilePurpose } from '../../../main/api/files';
 import { FakeDialogs, settle } from './fakes';
 
 vi.mock('electron', () => ({}));
@@ -28,19 +29,20 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
   const pushed: SessionState[] = [];
   const changed = vi.fn<() => void>();
   const call = vi.spyOn(api, 'call');
-  const commands = new DesktopCommands({
+  const deps = {
     api,
     dialogs,
     language: () => options.language ?? 'en',
     documentsDir: () => join(dir, 'Documents'),
-    register: (path, purpose) => api.files.register(path, purpose),
+    register: (path: string, purpose: FilePurpose) => api.files.register(path, purpose),
     currentFile: () => api.currentDocument?.path,
-    pushSession: (session) => pushed.push(session),
+    pushSession: (session: SessionState) => pushed.push(session),
     changed,
     appVersion: '9.8.7',
     versions: { electron: '45.5.0', chrome: '142.0.0', node: '22.20.0' },
-  });
-  return { dir, api, dialogs, pushed, changed, call, commands };
+  };
+  const commands = new DesktopCommands(deps);
+  return { dir, api, dialogs, pushed, changed, call, commands, deps };
 }
 
 describe('DesktopCommands', () => {
@@ -128,6 +130,24 @@ describe('DesktopCommands', () => {
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
     expect(s.call).toHaveBeenCalledWith('exportFile', { kind: 'workbook', target: expect.stringMatching(/^#[0-9a-f]+$/), language: 'en' });
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
+  });
+
+  it('File > Export client deck opens the window\'s export dialog when there is a window', async () => {
+    const s = await setup();
+    const asked: string[] = [];
+    const commands = new DesktopCommands({ ...s.deps, openWindowDialog: (dialog) => (asked.push(dialog), true) });
+    commands.exportDeck();
+    await vi.waitFor(() => expect(asked).toEqual(['exportDeck']));
+    expect(s.dialogs.shown).toHaveLength(0);
+  });
+
+  it('File > Export client deck without a window asks where and exports every slide (this build has no deck module: a message box)', async () => {
+    const s = await setup();
+    s.dialogs.saveAnswers.push(join(s.dir, 'client'));
+    s.commands.exportDeck();
+    await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
+    expect(s.call).toHaveBeenCalledWith('exportDeck', { target: expect.stringMatching(/^#/), language: 'en' });
+    expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.pptx'), filters: [{ extensions: ['pptx'] }] } });
   });
 
   it('Snapshots: takes one, and restores one only after the planner confirms', async () => {
