@@ -292,8 +292,7 @@ function inputCell(hf: HyperFormula, workbook: Workbook, scenario: Scenario, sce
       const line = scenario.investments.findIndex((candidate) => candidate.id === target.lineId);
       return { sheet: scenarioSheet, col: scenario.horizonYears + 1, row: 6 + line };
     }
-    case 'share':
-    case 'amount':
+    default:
       throw new Error(`the bench does not move ${input.address} in HyperFormula`);
   }
 }

@@ -10,6 +10,7 @@ import {
 import type { Model } from '../shared/model/schema';
 import { formatIssue, validateModel } from '../shared/model/validate';
 import { DEFAULT_SEED, generateModel } from './generate';
+import { withRevenue } from './generate-revenue';
 import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './hyperformula';
 import { benchAnalysis } from './analysis';
 import { benchDeck } from './deck';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   benchHyperFormula(large, full, fullWithoutAttribution);
   // Not an engine figure, but every load and CLI run pays it before computing (computeModel validates first).
   report('validateModel, 10,000 lines x 10 scenarios', measure(() => validateModel(large), { warmup: 1, runs: 3 }));
+  benchRevenue(large);
   benchAnalysis(large, report);
   await benchStore(large, report);
   await benchExcel(large, report, countTarget);
@@ -117,6 +119,49 @@ function benchOneLeverRecompute(model: Model, options: ComputeOptions, label: st
   const check = `${reused} of ${after.scenarios.length} results reused, ${agrees ? 'same totals as a full compute' : 'totals DIFFER from a full compute'}`;
   report(`${label} (IncrementalEngine; ${check})`, timing, targetMs);
   if (!agrees) process.exitCode = 1;
+}
+
+/**
+ * The same 10,000-line model with 1,000 revenue lines, revenue levers on a fifth of them in
+ * every scenario and two one-off items per scenario: the targets of the cost-only model hold.
+ */
+function benchRevenue(large: Model): void {
+  const model = withRevenue(large, 1_000);
+  const validated = validateModel(model);
+  if (!validated.ok) throw new Error(`generated revenue model is invalid: ${validated.error.slice(0, 3).map(formatIssue).join('; ')}`);
+  const revenueLevers = model.scenarios.reduce((sum, scenario) => sum + (scenario.revenueLevers?.length ?? 0), 0);
+  console.log(`model with revenue: ${formatCount(model.revenueLines!.length)} revenue lines, ${formatCount(revenueLevers)} revenue levers, 2 one-off items per scenario`);
+  report('full compute, 10,000 lines + 1,000 revenue lines x 10 scenarios', measure(() => fullCompute(model), { warmup: 5, runs: 50 }), TARGET.fullComputeMs);
+  benchOneLeverRecompute(model, {}, 'one-lever recompute, 10,000 lines + 1,000 revenue lines, every figure', TARGET.oneLeverMs);
+  // A revenue lever edit: one scenario's revenue levers change; the cost tree and revenue lines are reused.
+  const engine = new IncrementalEngine();
+  let next = model;
+  let step = 0;
+  engine.compute(next);
+  const timing = measure(
+    () => {
+      engine.compute(next);
+    },
+    {
+      warmup: 10,
+      runs: 50,
+      before: () => {
+        const s = step % next.scenarios.length;
+        const changed = step++;
+        next = {
+          ...next,
+          scenarios: next.scenarios.map((scenario, i) =>
+            i !== s ? scenario : { ...scenario, revenueLevers: (scenario.revenueLevers ?? []).map((lever, l) => (l === changed % 50 ? { ...lever, volumeChange: 0.01 * (changed % 30) } : lever)) },
+          ),
+        };
+      },
+    },
+  );
+  const fresh = fullCompute(next);
+  const agrees = engine.compute(next).scenarios.every((scenario, i) => scenario.totals.npv === fresh.scenarios[i]!.totals.npv);
+  report(`revenue-lever recompute, 10,000 lines + 1,000 revenue lines (${agrees ? 'same totals as a full compute' : 'totals DIFFER'})`, timing, TARGET.oneLeverMs);
+  if (!agrees) process.exitCode = 1;
+  report('validateModel, 10,000 lines + 1,000 revenue lines x 10 scenarios', measure(() => validateModel(model), { warmup: 1, runs: 3 }));
 }
 
 /** Changes the unit cost of one lever of one scenario; a different lever each step, so no result is cached. */

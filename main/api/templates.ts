@@ -1,5 +1,6 @@
 import type { ModelTemplate } from '../../shared/api/files';
 import { createExampleModel } from '../../shared/model/example';
+import { createTemplateModel } from '../../shared/model/templates';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 
@@ -10,6 +11,10 @@ import type { Language } from '../../shared/model/units';
  */
 export const TEMPLATE_BUILDERS: Record<ModelTemplate, { build(language: Language): Model; fileName: Record<Language, string> }> = {
   example: { build: createExampleModel, fileName: { zh: '示例', en: 'Example' } },
+  // The worked examples of the seed's other scenario families (shared/model/templates).
+  'spare-parts': { build: (language) => createTemplateModel('spare-parts', language), fileName: { zh: '物料与备件', en: 'Spare parts' } },
+  'service-providers': { build: (language) => createTemplateModel('service-providers', language), fileName: { zh: '服务商', en: 'Service providers' } },
+  'service-revenue': { build: (language) => createTemplateModel('service-revenue', language), fileName: { zh: '服务创收', en: 'Service revenue' } },
   empty: { build: emptyModel, fileName: { zh: '新模型', en: 'New model' } },
 };
 

@@ -1,7 +1,7 @@
 import type { ScenarioResult } from '../../shared/engine/compute';
 import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
-import { FIGURE_TEXT, LEVER_TEXT } from '../../shared/i18n/figures';
-import { LEVER_KINDS, type Model, type Scenario } from '../../shared/model/schema';
+import { FIGURE_TEXT, leverName, revenueLeverName } from '../../shared/i18n/figures';
+import { LEVER_KINDS, REVENUE_LEVER_KINDS, type Model, type Scenario } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 import { renderTable } from './table';
 
@@ -13,6 +13,7 @@ const WORDS = {
     year: 'Year',
     yearSaving: 'Saving',
     levers: 'Levers',
+    revenueLevers: 'Revenue levers',
     noLevers: 'none',
     total: 'Total',
     horizon: (years: number, growth: string, discount: string) =>
@@ -29,6 +30,7 @@ const WORDS = {
     year: '年份',
     yearSaving: '节省',
     levers: '杠杆',
+    revenueLevers: '收入杠杆',
     noLevers: '无',
     total: '合计',
     horizon: (years: number, growth: string, discount: string) => `期限 ${years} 年，业务量年增长 ${growth}，折现率 ${discount}`,
@@ -49,16 +51,36 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
   const blocks = [`${words.model}: ${model.name}  (${words.unit} ${unit})`];
   for (const result of results) {
     const scenario = model.scenarios.find((s) => s.id === result.scenarioId)!;
+    // Margin gain and one-off cash get their own columns when the scenario has any.
+    const showGain = (scenario.revenueLevers?.length ?? 0) > 0;
+    const showOneOff = (scenario.oneOffs?.length ?? 0) > 0;
+    const optional = (gain: number, oneOff: number) => [...(showGain ? [amount(gain)] : []), ...(showOneOff ? [amount(oneOff)] : [])];
     const rows = result.years.map((year) => [
       String(year.calendarYear),
       amount(year.saving),
+      ...optional(year.marginGain, year.oneOff),
       amount(year.investment),
       amount(year.net),
       amount(year.cumulativeNet),
     ]);
-    rows.push([words.total, amount(result.totals.saving), amount(result.totals.investment), amount(result.totals.net), '']);
+    rows.push([
+      words.total,
+      amount(result.totals.saving),
+      ...optional(result.totals.marginGain, result.totals.oneOff),
+      amount(result.totals.investment),
+      amount(result.totals.net),
+      '',
+    ]);
     const table = renderTable(
-      [words.year, words.yearSaving, figures.investment.label, figures.net.label, figures.cumulativeNet.label],
+      [
+        words.year,
+        words.yearSaving,
+        ...(showGain ? [figures.marginGain.label] : []),
+        ...(showOneOff ? [figures.oneOff.label] : []),
+        figures.investment.label,
+        figures.net.label,
+        figures.cumulativeNet.label,
+      ],
       rows,
     );
     const payback =
@@ -69,6 +91,7 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
       `${words.scenario}: ${result.name}`,
       `  ${words.horizon(scenario.horizonYears, formatPercent(scenario.volumeGrowth, language, 1), formatPercent(scenario.discountRate, language, 1))}`,
       `  ${words.levers}: ${describeLevers(model, scenario, language) || words.noLevers}`,
+      ...(showGain ? [`  ${words.revenueLevers}: ${describeRevenueLevers(model, scenario, language) || words.noLevers}`] : []),
       `  ${figures.affectedShare.label}: ${formatPercent(result.affectedShare, language)}`,
       '',
       indent(table),
@@ -80,7 +103,9 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
     ];
     blocks.push(lines.join('\n'));
   }
-  const definitions = (['returnOnInvestment', 'netRoi', 'npv', 'paybackYears'] as const).map(
+  const anyRevenue = results.some((result) => result.totals.marginGain !== 0 || result.totals.oneOff !== 0);
+  const defined = ['returnOnInvestment', 'netRoi', 'npv', 'paybackYears', ...(anyRevenue ? (['marginGain', 'oneOff'] as const) : [])] as const;
+  const definitions = defined.map(
     (figure) => `  ${figures[figure].label}: ${figures[figure].definition}`,
   );
   blocks.push([`${words.definitions}:`, ...definitions].join('\n'));
@@ -99,9 +124,21 @@ function describeLevers(model: Model, scenario: Scenario, language: Language): s
   for (const lever of scenario.levers) {
     const node = model.costTree.find((candidate) => candidate.id === lever.nodeId);
     const changes = LEVER_KINDS.filter((kind) => lever[kind] !== undefined).map(
-      (kind) => `${LEVER_TEXT[language][kind]} ${signedPercent(lever[kind]!, language)}`,
+      (kind) => `${leverName(node, kind, language)} ${signedPercent(lever[kind]!, language)}`,
     );
     if (changes.length > 0) parts.push(`${node?.name ?? lever.nodeId} (${changes.join(', ')})`);
+  }
+  return parts.join('; ');
+}
+
+function describeRevenueLevers(model: Model, scenario: Scenario, language: Language): string {
+  const parts: string[] = [];
+  for (const lever of scenario.revenueLevers ?? []) {
+    const line = model.revenueLines?.find((candidate) => candidate.id === lever.lineId);
+    const changes = REVENUE_LEVER_KINDS.filter((kind) => lever[kind] !== undefined).map(
+      (kind) => `${revenueLeverName(line, kind, language)} ${signedPercent(lever[kind]!, language)}`,
+    );
+    if (changes.length > 0) parts.push(`${line?.name ?? lever.lineId} (${changes.join(', ')})`);
   }
   return parts.join('; ');
 }

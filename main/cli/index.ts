@@ -27,7 +27,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  example: { usage: exampleUsage, summary: 'write the built-in example model', run: runExample },
+  example: { usage: exampleUsage, summary: 'write the built-in example, or a template with --template', run: runExample },
   compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
   'goal-seek': { usage: goalSeekUsage, summary: 'find the value of one input that makes an output reach a target', run: runGoalSeek },
   tornado: { usage: tornadoUsage, summary: 'move each input to its low and high and rank them by the swing of an output', run: runTornado },

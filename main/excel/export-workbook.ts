@@ -55,7 +55,7 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   const exported: Model = { ...model, scenarios };
   const tree = prepareTree(model.costTree);
   const results = computeValidModel(exported, tree, { contributions: false });
-  const layout = workbookLayout(tree, scenarios, language);
+  const layout = workbookLayout(tree, scenarios, language, results.revenue.ids.length);
   const text = WORKBOOK_TEXT[language];
   const client = CLIENT_TEXT[language];
   // Chinese workbooks in DengXian (GB2312 charset, so a reader without it picks another CJK font).

@@ -49,7 +49,7 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
   if (!read.ok) return read;
   const { model: original, language } = read.value;
   const tree = prepareTree(original.costTree);
-  const layout = workbookLayout(tree, original.scenarios, language);
+  const layout = workbookLayout(tree, original.scenarios, language, original.revenueLines?.length ?? 0);
   const reader = new Reader(grid, layout, original);
   const costTree = reader.costTree(tree.order, tree.nodes);
   const scenarios = original.scenarios.map((scenario, s) => reader.scenario(scenario, layout.scenarios[s]!, tree.order, costTree));

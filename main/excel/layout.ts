@@ -49,6 +49,26 @@ export const SCENARIO_COL = {
   lineSaving: 6,
 } as const;
 
+/** The rows of a scenario sheet's revenue and one-off block. */
+export interface RevenueBlockRows {
+  label: number;
+  linesHeader: number;
+  /** Revenue lines in the prepared revenue's order. */
+  firstLine: number;
+  lineCount: number;
+  baseMarginGain: number;
+  marginGain: number;
+  benefit: number;
+  itemsHeader: number;
+  firstItem: number;
+  itemCount: number;
+  oneOffUpfront: number;
+  oneOffSpread: number;
+  oneOff: number;
+  totalMarginGain: number;
+  totalOneOff: number;
+}
+
 export interface ScenarioLayout {
   sheet: string;
   /** 1-based position among the exported scenarios: the defined names are numbered by it. */
@@ -94,6 +114,8 @@ export interface ScenarioLayout {
     paybackYears: number;
     paybackMonths: number;
     linesHeader: number;
+    /** Below the cost lines when the scenario has revenue levers or one-off items (sheets/revenue-block.ts). */
+    revenue?: RevenueBlockRows;
     /** Row of the node at position k of the tree order. */
     firstNode: number;
   };
@@ -114,7 +136,7 @@ export interface WorkbookLayout {
   scenarios: ScenarioLayout[];
 }
 
-export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language): WorkbookLayout {
+export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language, revenueLineCount = 0): WorkbookLayout {
   const text = WORKBOOK_TEXT[language];
   const client = CLIENT_TEXT[language].sheets;
   const fixed = [text.sheets.summary, text.sheets.structure, text.sheets.definitions, client.cover, client.checks, client.assumptions, client.charts, META_SHEET];
@@ -125,7 +147,33 @@ export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[
   const scenarioLayouts = scenarios.map((scenario, i) => {
     const sheet = uniqueSheetName(sheetNameFor(scenario.name, text.sheets.scenarioFallback(i + 1)), taken);
     taken.add(sheet.toLowerCase());
-    return scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
+    const layout = scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
+    const items = scenario.oneOffs?.length ?? 0;
+    if ((scenario.revenueLevers?.length ?? 0) > 0 || items > 0) {
+      const start = layout.row.firstNode + tree.order.length + 1;
+      const firstLine = start + 2;
+      const afterLines = firstLine + revenueLineCount;
+      const firstItem = afterLines + 4;
+      const afterItems = firstItem + items;
+      layout.row.revenue = {
+        label: start,
+        linesHeader: start + 1,
+        firstLine,
+        lineCount: revenueLineCount,
+        baseMarginGain: afterLines,
+        marginGain: afterLines + 1,
+        benefit: afterLines + 2,
+        itemsHeader: afterLines + 3,
+        firstItem,
+        itemCount: items,
+        oneOffUpfront: afterItems,
+        oneOffSpread: afterItems + 1,
+        oneOff: afterItems + 2,
+        totalMarginGain: afterItems + 3,
+        totalOneOff: afterItems + 4,
+      };
+    }
+    return layout;
   });
   return {
     language,

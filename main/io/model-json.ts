@@ -1,6 +1,17 @@
 import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import type { Model } from '../../shared/model/schema';
+import {
+  costNodeSchema,
+  inputRangeSchema,
+  investmentLineSchema,
+  leverSchema,
+  modelSchema,
+  oneOffItemSchema,
+  revenueLeverSchema,
+  revenueLineSchema,
+  scenarioSchema,
+  type Model,
+} from '../../shared/model/schema';
 import { formatIssue, validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
 
@@ -45,8 +56,57 @@ export function parseJson(text: string): Result<unknown, string> {
   }
 }
 
+/** Keys in the order of the schema (docs/model-format.md), so a dump reads the same whatever wrote the model. */
+function ordered<T extends object>(value: T, keys: readonly string[]): T {
+  const source = value as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key of keys) if (source[key] !== undefined) result[key] = source[key];
+  for (const key of Object.keys(source)) if (!(key in result) && source[key] !== undefined) result[key] = source[key];
+  return result as T;
+}
+
+const KEYS = {
+  model: Object.keys(modelSchema.shape),
+  node: Object.keys(costNodeSchema.shape),
+  line: Object.keys(revenueLineSchema.shape),
+  scenario: Object.keys(scenarioSchema.shape),
+  lever: Object.keys(leverSchema.shape),
+  revenueLever: Object.keys(revenueLeverSchema.shape),
+  oneOff: Object.keys(oneOffItemSchema.shape),
+  investment: Object.keys(investmentLineSchema.shape),
+  range: Object.keys(inputRangeSchema.shape),
+};
+
+export function canonicalModel(model: Model): Model {
+  const revenueLines = model.revenueLines?.map((line) => ordered(line, KEYS.line));
+  return ordered(
+    {
+      ...model,
+      costTree: model.costTree.map((node) => ordered(node, KEYS.node)),
+      ...(revenueLines ? { revenueLines } : {}),
+      scenarios: model.scenarios.map((scenario) => {
+        const revenueLevers = scenario.revenueLevers?.map((lever) => ordered(lever, KEYS.revenueLever));
+        const oneOffs = scenario.oneOffs?.map((item) => ordered(item, KEYS.oneOff));
+        const uncertainty = scenario.uncertainty?.map((range) => ordered(range, KEYS.range));
+        return ordered(
+          {
+            ...scenario,
+            levers: scenario.levers.map((lever) => ordered(lever, KEYS.lever)),
+            ...(revenueLevers ? { revenueLevers } : {}),
+            ...(oneOffs ? { oneOffs } : {}),
+            investments: scenario.investments.map((line) => ordered(line, KEYS.investment)),
+            ...(uncertainty ? { uncertainty } : {}),
+          },
+          KEYS.scenario,
+        );
+      }),
+    },
+    KEYS.model,
+  );
+}
+
 export function modelToJson(model: Model): string {
-  return `${JSON.stringify(model, null, 2)}\n`;
+  return `${JSON.stringify(canonicalModel(model), null, 2)}\n`;
 }
 
 /** Writes beside the target and renames over it, so a crash never leaves half a file. */

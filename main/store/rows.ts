@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityChange, ModelSettings, Placed, ScenarioSettings } from '../../shared/edits/changes';
-import type { CostNode, InvestmentLine, Lever, Model, Scenario } from '../../shared/model/schema';
+import type { CostNode, InvestmentLine, Lever, Model, RevenueLine, Scenario } from '../../shared/model/schema';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION } from '../../shared/model/schema';
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -34,9 +34,31 @@ interface NodeRow {
   basis_value: number;
   relevance: CostNode['relevance'];
   notes: string | null;
+  captions: string | null;
 }
 
-type NodeTuple = [NodeRow['id'], NodeRow['parent_id'], NodeRow['seq'], NodeRow['name'], NodeRow['basis_kind'], NodeRow['basis_value'], NodeRow['relevance'], NodeRow['notes']];
+type NodeTuple = [
+  NodeRow['id'],
+  NodeRow['parent_id'],
+  NodeRow['seq'],
+  NodeRow['name'],
+  NodeRow['basis_kind'],
+  NodeRow['basis_value'],
+  NodeRow['relevance'],
+  NodeRow['notes'],
+  NodeRow['captions'],
+];
+
+interface RevenueLineRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  basis_kind: 'amount' | 'share';
+  basis_value: number;
+  margin: number;
+  notes: string | null;
+  captions: string | null;
+}
 type LeverTuple = [string, string, number | null, number | null, number | null];
 
 interface ScenarioRow {
@@ -47,6 +69,8 @@ interface ScenarioRow {
   discount_rate: number;
   ramp: string | null;
   uncertainty: string | null;
+  revenue_levers: string | null;
+  one_offs: string | null;
 }
 
 interface LeverRow {
@@ -72,6 +96,8 @@ interface SettingsRow {
   display_unit: Model['displayUnit'];
   language: Model['language'];
   first_plan_year: number;
+  client: string | null;
+  presentation: string | null;
 }
 
 /** Reads the whole model; the caller validates it (a file may have been written by anything). */
@@ -80,12 +106,15 @@ export function readModel(db: Database.Database): Model {
   if (!settings) throw new Error('the file holds no model settings');
   // Rows as arrays, not objects: a 10,000-line model reads tens of thousands of them on open.
   const nodes = (
-    statement(db, 'SELECT id, parent_id, seq, name, basis_kind, basis_value, relevance, notes FROM cost_node ORDER BY seq')
+    statement(db, 'SELECT id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions FROM cost_node ORDER BY seq')
       .raw(true)
       .all() as NodeTuple[]
-  ).map(([id, parent_id, seq, name, basis_kind, basis_value, relevance, notes]) =>
-    nodeFromRow({ id, parent_id, seq, name, basis_kind, basis_value, relevance, notes }),
+  ).map(([id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions]) =>
+    nodeFromRow({ id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions }),
   );
+  const revenueLines = (
+    statement(db, 'SELECT id, parent_id, name, basis_kind, basis_value, margin, notes, captions FROM revenue_line ORDER BY seq').all() as RevenueLineRow[]
+  ).map(revenueLineFromRow);
   const levers = new Map<string, Lever[]>();
   const leverRows = statement(db, 'SELECT scenario_id, node_id, unit_cost_change, throughput_change, volume_change FROM lever ORDER BY scenario_id, seq')
     .raw(true)
@@ -105,7 +134,7 @@ export function readModel(db: Database.Database): Model {
   const scenarios = (statement(db, 'SELECT * FROM scenario ORDER BY seq').all() as ScenarioRow[]).map(
     (row): Scenario => ({ ...scenarioFromRow(row), levers: levers.get(row.id) ?? [], investments: investments.get(row.id) ?? [] }),
   );
-  return {
+  const model: Model = {
     format: MODEL_FORMAT,
     schemaVersion: MODEL_SCHEMA_VERSION,
     name: settings.name,
@@ -116,15 +145,20 @@ export function readModel(db: Database.Database): Model {
     costTree: nodes,
     scenarios,
   };
+  if (settings.client !== null) model.client = settings.client;
+  if (settings.presentation !== null) model.presentation = JSON.parse(settings.presentation) as NonNullable<Model['presentation']>;
+  if (revenueLines.length > 0) model.revenueLines = revenueLines;
+  return model;
 }
 
 /** Writes a whole model into empty tables. */
 export function insertModel(db: Database.Database, model: Model): void {
   writeSettings(db, model);
   const node = statement(db, 
-    'INSERT INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   model.costTree.forEach((n, index) => node.run(...nodeValues(n, index)));
+  (model.revenueLines ?? []).forEach((line, index) => upsertRevenueLine(db, line, index));
   model.scenarios.forEach((scenario, index) => {
     insertScenario(db, scenario, index);
     scenario.levers.forEach((lever, i) => insertLever(db, scenario.id, lever, i));
@@ -133,7 +167,9 @@ export function insertModel(db: Database.Database, model: Model): void {
 }
 
 export function deleteModel(db: Database.Database): void {
-  db.exec('DELETE FROM lever; DELETE FROM investment_line; DELETE FROM scenario; DELETE FROM cost_node; DELETE FROM model_settings;');
+  db.exec(
+    'DELETE FROM lever; DELETE FROM investment_line; DELETE FROM scenario; DELETE FROM cost_node; DELETE FROM revenue_line; DELETE FROM model_settings;',
+  );
 }
 
 /** Writes entity changes, forwards (apply, redo) or backwards (undo). */
@@ -153,16 +189,22 @@ export function writeChanges(db: Database.Database, changes: readonly EntityChan
       case 'node':
         writeListItem(db, nodeList, { id: change.id }, from as Placed<unknown> | null, to as Placed<CostNode> | null, (value, seq) => {
           statement(db, 
-            'INSERT OR REPLACE INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            'INSERT OR REPLACE INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           ).run(...nodeValues(value, seq));
         });
+        break;
+      case 'revenueLine':
+        writeListItem(db, revenueLineList, { id: change.id }, from as Placed<unknown> | null, to as Placed<RevenueLine> | null, (value, seq) =>
+          upsertRevenueLine(db, value, seq),
+        );
         break;
       case 'scenario':
         writeListItem(db, scenarioList, { id: change.id }, from as Placed<unknown> | null, to as Placed<ScenarioSettings> | null, (value, seq) => {
           statement(db, 
-            'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ' +
+            'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty, revenue_levers, one_offs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
               'ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, name = excluded.name, horizon_years = excluded.horizon_years, ' +
-              'volume_growth = excluded.volume_growth, discount_rate = excluded.discount_rate, ramp = excluded.ramp, uncertainty = excluded.uncertainty',
+              'volume_growth = excluded.volume_growth, discount_rate = excluded.discount_rate, ramp = excluded.ramp, uncertainty = excluded.uncertainty, ' +
+              'revenue_levers = excluded.revenue_levers, one_offs = excluded.one_offs',
           ).run(...scenarioValues(value, seq));
         });
         break;
@@ -188,6 +230,7 @@ interface ListTable {
 }
 
 const nodeList: ListTable = { table: 'cost_node', scope: [], key: ['id'] };
+const revenueLineList: ListTable = { table: 'revenue_line', scope: [], key: ['id'] };
 const scenarioList: ListTable = { table: 'scenario', scope: [], key: ['id'] };
 const leverList: ListTable = { table: 'lever', scope: ['scenario_id'], key: ['scenario_id', 'node_id'] };
 const investmentList: ListTable = { table: 'investment_line', scope: ['scenario_id'], key: ['scenario_id', 'id'] };
@@ -247,12 +290,23 @@ function renumber(db: Database.Database, list: ListTable, keyValues: Record<stri
 
 function writeSettings(db: Database.Database, settings: ModelSettings): void {
   statement(db, 
-    'INSERT OR REPLACE INTO model_settings (singleton, name, currency, display_unit, language, first_plan_year) VALUES (1, ?, ?, ?, ?, ?)',
-  ).run(settings.name, settings.currency, settings.displayUnit, settings.language, settings.firstPlanYear);
+    'INSERT OR REPLACE INTO model_settings (singleton, name, currency, display_unit, language, first_plan_year, client, presentation) VALUES (1, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    settings.name,
+    settings.currency,
+    settings.displayUnit,
+    settings.language,
+    settings.firstPlanYear,
+    settings.client ?? null,
+    settings.presentation === undefined ? null : JSON.stringify(settings.presentation),
+  );
 }
 
 function insertScenario(db: Database.Database, scenario: ScenarioSettings, seq: number): void {
-  statement(db, 'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  statement(
+    db,
+    'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty, revenue_levers, one_offs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
     ...scenarioValues(scenario, seq),
   );
 }
@@ -271,7 +325,47 @@ function insertInvestment(db: Database.Database, scenarioId: string, line: Inves
 
 function nodeValues(node: CostNode, seq: number) {
   const value = node.basis.kind === 'amount' ? node.basis.amount : node.basis.share;
-  return [node.id, node.parentId, seq, node.name, node.basis.kind, value, node.relevance, node.notes ?? null] as const;
+  return [
+    node.id,
+    node.parentId,
+    seq,
+    node.name,
+    node.basis.kind,
+    value,
+    node.relevance,
+    node.notes ?? null,
+    node.captions === undefined ? null : JSON.stringify(node.captions),
+  ] as const;
+}
+
+function upsertRevenueLine(db: Database.Database, line: RevenueLine, seq: number): void {
+  statement(
+    db,
+    'INSERT OR REPLACE INTO revenue_line (id, parent_id, seq, name, basis_kind, basis_value, margin, notes, captions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    line.id,
+    line.parentId,
+    seq,
+    line.name,
+    line.basis.kind,
+    line.basis.kind === 'amount' ? line.basis.amount : line.basis.share,
+    line.margin,
+    line.notes ?? null,
+    line.captions === undefined ? null : JSON.stringify(line.captions),
+  );
+}
+
+function revenueLineFromRow(row: RevenueLineRow): RevenueLine {
+  const line: RevenueLine = {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    basis: row.basis_kind === 'amount' ? { kind: 'amount', amount: row.basis_value } : { kind: 'share', share: row.basis_value },
+    margin: row.margin,
+  };
+  if (row.notes !== null) line.notes = row.notes;
+  if (row.captions !== null) line.captions = JSON.parse(row.captions) as NonNullable<RevenueLine['captions']>;
+  return line;
 }
 
 function scenarioValues(scenario: ScenarioSettings, seq: number) {
@@ -284,6 +378,8 @@ function scenarioValues(scenario: ScenarioSettings, seq: number) {
     scenario.discountRate,
     scenario.ramp === undefined ? null : JSON.stringify(scenario.ramp),
     scenario.uncertainty === undefined ? null : JSON.stringify(scenario.uncertainty),
+    scenario.revenueLevers === undefined ? null : JSON.stringify(scenario.revenueLevers),
+    scenario.oneOffs === undefined ? null : JSON.stringify(scenario.oneOffs),
   ] as const;
 }
 
@@ -296,6 +392,7 @@ function nodeFromRow(row: NodeRow): CostNode {
     relevance: row.relevance,
   };
   if (row.notes !== null) node.notes = row.notes;
+  if (row.captions !== null) node.captions = JSON.parse(row.captions) as NonNullable<CostNode['captions']>;
   return node;
 }
 
@@ -309,6 +406,8 @@ function scenarioFromRow(row: ScenarioRow): ScenarioSettings {
   };
   if (row.ramp !== null) scenario.ramp = JSON.parse(row.ramp) as number[];
   if (row.uncertainty !== null) scenario.uncertainty = JSON.parse(row.uncertainty) as NonNullable<ScenarioSettings['uncertainty']>;
+  if (row.revenue_levers !== null) scenario.revenueLevers = JSON.parse(row.revenue_levers) as NonNullable<ScenarioSettings['revenueLevers']>;
+  if (row.one_offs !== null) scenario.oneOffs = JSON.parse(row.one_offs) as NonNullable<ScenarioSettings['oneOffs']>;
   return scenario;
 }
 

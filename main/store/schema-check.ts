@@ -144,8 +144,11 @@ function quoteName(name: string): string {
  * than its cap, or a table with more rows than a model can hold, is refused.
  */
 export const STORED_VALUE_LIMITS = {
-  /** Any one text or blob value (names and notes are far smaller; JSON columns stay under it). */
-  maxValueBytes: 1024 * 1024,
+  /**
+   * Any one text or blob value. Names and notes are far smaller; the JSON columns are not: the
+   * ranges of a scenario with 30,000 levers take about 4 MB, and the deck's logo up to 2 MB.
+   */
+  maxValueBytes: 16 * 1024 * 1024,
   /** The edit log holds whole models (an import, a restore) in one value. */
   maxLogValueBytes: 128 * 1024 * 1024,
   maxRowsPerTable: 2_000_000,

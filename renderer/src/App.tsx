@@ -11,12 +11,13 @@ import { useLibraryState } from './state/library-context';
 import { ScenarioList } from './components/ScenarioList';
 import { StructureScreen } from './screens/structure/StructureScreen';
 import { LeversScreen } from './screens/levers/LeversScreen';
+import { RevenueScreen } from './screens/revenue/RevenueScreen';
 import { BudgetScreen } from './screens/budget/BudgetScreen';
 import { ResultsScreen } from './screens/results/ResultsScreen';
 import { CompareScreen } from './screens/compare/CompareScreen';
 import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 
-export const TABS = ['structure', 'levers', 'budget', 'results', 'compare', 'analysis'] as const;
+export const TABS = ['structure', 'levers', 'revenue', 'budget', 'results', 'compare', 'analysis'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The planner: the Models view (where it starts), or the workspace: header, scenarios on the left, one screen at a time. */
@@ -58,6 +59,7 @@ export function App() {
             <section className="screen" role="tabpanel" data-screen={tab}>
               {tab === 'structure' && <StructureScreen />}
               {tab === 'levers' && <LeversScreen />}
+              {tab === 'revenue' && <RevenueScreen />}
               {tab === 'budget' && <BudgetScreen />}
               {tab === 'results' && <ResultsScreen />}
               {tab === 'compare' && <CompareScreen />}

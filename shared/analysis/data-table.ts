@@ -1,3 +1,4 @@
+import { preparedRevenueOf } from '../engine/revenue';
 import type { Model } from '../model/schema';
 import type { ModelIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
@@ -58,7 +59,7 @@ export function dataTable(model: Model, request: DataTableRequest, options: Anal
   }
 
   const base = currentValues(analysis, inputs);
-  const evaluator = new ScenarioEvaluator(analysis.tree, analysis.scenario, inputs, base, analysis.result);
+  const evaluator = new ScenarioEvaluator(analysis.tree, analysis.scenario, inputs, base, analysis.result, preparedRevenueOf(analysis.model));
   const work = Float64Array.from(base);
   const read = (): number | null => outputValue(evaluator.evaluate(work), output.value);
   const baseOutput = read();

@@ -1,6 +1,7 @@
 import { computeScenario, type ScenarioResult, type ScenarioTotals } from '../engine/compute';
 import { prepareTree, type PreparedTree } from '../engine/tree';
-import { LEVER_KINDS, type Lever, type Model, type Scenario } from '../model/schema';
+import { computeRevenueGain, prepareRevenue, preparedRevenueOf, type PreparedRevenue } from '../engine/revenue';
+import { LEVER_KINDS, type Lever, type Model, type RevenueLine, type Scenario } from '../model/schema';
 import { leverOf, scaleYearly, withInputValues, type Assignment, type Input } from './inputs';
 
 /**
@@ -52,8 +53,32 @@ export class ScenarioEvaluator {
   private readonly result: Evaluation = {
     baseSaving: 0,
     affectedShare: 0,
-    totals: { saving: 0, investment: 0, net: 0, returnOnInvestment: null, netRoi: null, npv: 0, paybackYears: null },
+    totals: {
+      saving: 0,
+      marginGain: 0,
+      benefit: 0,
+      oneOff: 0,
+      investment: 0,
+      net: 0,
+      returnOnInvestment: null,
+      netRoi: null,
+      npv: 0,
+      paybackYears: null,
+    },
   };
+
+  // Revenue and one-off cash.
+  private readonly revenue: PreparedRevenue;
+  private readonly scenario: Scenario;
+  private fixedMarginGain = 0;
+  private readonly oneOffYear: Int32Array;
+  private readonly oneOffUpfront: Uint8Array;
+  private readonly oneOffAmount: Float64Array;
+  private readonly oneOffSlot: Int32Array;
+  private readonly yearOneOffUp: Float64Array;
+  /** Inputs on revenue lines or revenue levers: the margin gain is worked out again from them. */
+  private readonly revenueSlots: { slot: number; target: Extract<Input['target'], { kind: 'revenue' | 'margin' | 'revenueLever' }> }[] = [];
+  private readonly yearOneOffSpread: Float64Array;
 
   // Projection over the years.
   private readonly horizon: number;
@@ -102,8 +127,24 @@ export class ScenarioEvaluator {
    * this scenario. `result`, the scenario's engine result over this tree (the app holds it),
    * lets moving levers be folded in O(moving nodes x depth) instead of a pass over the tree.
    */
-  constructor(tree: PreparedTree, scenario: Scenario, inputs: readonly Input[], baseValues: ArrayLike<number>, result?: EngineResult) {
+  constructor(
+    tree: PreparedTree,
+    scenario: Scenario,
+    inputs: readonly Input[],
+    baseValues: ArrayLike<number>,
+    result?: EngineResult,
+    /** The model's revenue lines prepared (`preparedRevenueOf(model)`); none when absent. */
+    revenue: PreparedRevenue = preparedRevenueOf({}),
+  ) {
     this.tree = tree;
+    this.scenario = scenario;
+    this.revenue = revenue;
+    this.fixedMarginGain = result?.baseMarginGain ?? computeRevenueGain(revenue, scenario.revenueLevers).baseMarginGain;
+    const items = scenario.oneOffs ?? [];
+    this.oneOffYear = Int32Array.from(items, (item) => item.year);
+    this.oneOffUpfront = Uint8Array.from(items, (item) => (item.timing === 'upfront' ? 1 : 0));
+    this.oneOffAmount = Float64Array.from(items, (item) => item.amount);
+    this.oneOffSlot = new Int32Array(items.length).fill(-1);
     this.inputs = inputs;
     this.baseValues = Float64Array.from(baseValues);
     this.work = Float64Array.from(baseValues);
@@ -131,6 +172,8 @@ export class ScenarioEvaluator {
     this.workAmounts = [...this.lineAmounts];
     this.yearUpfront = new Float64Array(this.horizon);
     this.yearCumulative = new Float64Array(this.horizon);
+    this.yearOneOffUp = new Float64Array(this.horizon);
+    this.yearOneOffSpread = new Float64Array(this.horizon);
 
     const leverInputs: { node: number; kind: number; slot: number }[] = [];
     for (let slot = 0; slot < inputs.length; slot++) {
@@ -155,6 +198,17 @@ export class ScenarioEvaluator {
         case 'amount':
           this.treeSlots.push({ node: this.nodeIndex(target.nodeId), slot });
           break;
+        case 'revenue':
+        case 'margin':
+        case 'revenueLever':
+          this.revenueSlots.push({ slot, target });
+          break;
+        case 'oneOff': {
+          const k = items.findIndex((item) => item.id === target.itemId);
+          if (k < 0) throw new Error(`unknown one-off item "${target.itemId}"`);
+          this.oneOffSlot[k] = slot;
+          break;
+        }
       }
     }
     this.mode = this.treeSlots.length > 0 ? 'tree' : leverInputs.length > 0 ? 'levers' : 'fixed';
@@ -368,10 +422,35 @@ export class ScenarioEvaluator {
       baseSaving = total.saving;
       affectedShare = total.amount > 0 ? baseSaving / total.amount : 0;
     }
-    this.project(baseSaving, values);
+    this.project(baseSaving, this.marginGainAt(values), values);
     this.result.baseSaving = baseSaving;
     this.result.affectedShare = affectedShare;
     return this.result;
+  }
+
+  /**
+   * The year-1 margin gain at full target: fixed unless a revenue input moves; then the
+   * engine's revenue arithmetic runs again on the lines and levers with the inputs set
+   * (revenue lines are few next to the cost tree).
+   */
+  private marginGainAt(values: ArrayLike<number>): number {
+    if (this.revenueSlots.length === 0) return this.fixedMarginGain;
+    let lines: RevenueLine[] | undefined;
+    const levers = [...(this.scenario.revenueLevers ?? [])];
+    for (const { slot, target } of this.revenueSlots) {
+      const value = values[slot]!;
+      if (target.kind === 'revenueLever') {
+        const at = levers.findIndex((lever) => lever.lineId === target.lineId);
+        if (at >= 0) levers[at] = { ...levers[at]!, [target.lever]: value };
+        else levers.push({ lineId: target.lineId, [target.lever]: value });
+        continue;
+      }
+      lines ??= [...this.revenue.lines];
+      const at = lines.findIndex((line) => line.id === target.lineId);
+      if (at < 0) continue;
+      lines[at] = target.kind === 'margin' ? { ...lines[at]!, margin: value } : { ...lines[at]!, basis: { kind: 'amount', amount: value } };
+    }
+    return computeRevenueGain(lines ? prepareRevenue(lines) : this.revenue, levers).baseMarginGain;
   }
 
   private foldedSaving(values: ArrayLike<number>): number {
@@ -455,7 +534,7 @@ export class ScenarioEvaluator {
   }
 
   /** projectYears, totalsOf and paybackYears of the engine, without building the years. */
-  private project(baseSaving: number, values: ArrayLike<number>): void {
+  private project(baseSaving: number, baseMarginGain: number, values: ArrayLike<number>): void {
     const growthRate = this.growthSlot >= 0 ? values[this.growthSlot]! : this.growth;
     const discountRate = this.discountSlot >= 0 ? values[this.discountSlot]! : this.discount;
     const { lineKind, lineTiming, lineSlot, workValue, workAmounts, ramp, yearUpfront, yearCumulative } = this;
@@ -466,8 +545,21 @@ export class ScenarioEvaluator {
       if (lineKind[j] === YEARLY) workAmounts[j] = scaleYearly(this.lineAmounts[j]!, values[slot]!);
       else workValue[j] = values[slot]!;
     }
+    const { yearOneOffUp, yearOneOffSpread, oneOffYear, oneOffUpfront, oneOffAmount, oneOffSlot } = this;
+    yearOneOffUp.fill(0);
+    yearOneOffSpread.fill(0);
+    // The engine adds a year's items in list order (oneOffForYear, projectYears).
+    for (let k = 0; k < oneOffYear.length; k++) {
+      const y = oneOffYear[k]! - 1;
+      if (y >= this.horizon) continue;
+      const amount = oneOffSlot[k]! >= 0 ? values[oneOffSlot[k]!]! : oneOffAmount[k]!;
+      if (oneOffUpfront[k]) yearOneOffUp[y]! += amount;
+      else yearOneOffSpread[y]! += amount;
+    }
     let growth = 1;
     let saving = 0;
+    let marginGain = 0;
+    let oneOff = 0;
     let investment = 0;
     let npv = 0;
     let discount = 1;
@@ -475,23 +567,31 @@ export class ScenarioEvaluator {
     let scale = 0;
     for (let y = 0; y < this.horizon; y++) {
       const yearSaving = baseSaving * growth * ramp[y]!;
+      const yearGain = baseMarginGain * growth * ramp[y]!;
+      const yearBenefit = yearSaving + yearGain;
       let upfront = 0;
       let spread = 0;
       for (let j = 0; j < lineCount; j++) {
         const kind = lineKind[j];
         // A share-of-saving pool is never negative (engine: investmentForYear).
-        const value = kind === PER_YEAR ? workValue[j]! : kind === YEARLY ? (workAmounts[j]![y] ?? 0) : workValue[j]! * Math.max(0, yearSaving);
+        const value = kind === PER_YEAR ? workValue[j]! : kind === YEARLY ? (workAmounts[j]![y] ?? 0) : workValue[j]! * Math.max(0, yearBenefit);
         if (lineTiming[j] === UPFRONT) upfront += value;
         else spread += value;
       }
       const yearInvestment = upfront + spread;
-      const net = yearSaving - yearInvestment;
+      const yearOneOff = yearOneOffUp[y]! + yearOneOffSpread[y]!;
+      const net = yearBenefit + yearOneOff - yearInvestment;
       cumulativeNet += net;
       saving += yearSaving;
+      marginGain += yearGain;
+      oneOff += yearOneOff;
       investment += yearInvestment;
       discount /= 1 + discountRate;
       npv += net * discount;
-      scale = Math.max(scale, Math.abs(yearSaving) + upfront + spread);
+      scale = Math.max(
+        scale,
+        Math.abs(yearSaving) + Math.abs(yearGain) + upfront + spread + Math.abs(yearOneOffUp[y]!) + Math.abs(yearOneOffSpread[y]!),
+      );
       yearUpfront[y] = upfront;
       yearCumulative[y] = cumulativeNet;
       growth *= 1 + growthRate;
@@ -502,7 +602,7 @@ export class ScenarioEvaluator {
     let lastNegativeEnd = 0;
     let everNegative = false;
     for (let y = 0; y < this.horizon; y++) {
-      const start = cumulative - yearUpfront[y]!;
+      const start = cumulative - yearUpfront[y]! + yearOneOffUp[y]!;
       const end = yearCumulative[y]!;
       const startNegative = start < -tolerance;
       const endNegative = end < -tolerance;
@@ -512,11 +612,16 @@ export class ScenarioEvaluator {
       cumulative = end;
     }
     const totals = this.result.totals;
+    const benefit = saving + marginGain;
+    const profit = benefit - investment;
     totals.saving = saving;
+    totals.marginGain = marginGain;
+    totals.benefit = benefit;
+    totals.oneOff = oneOff;
     totals.investment = investment;
-    totals.net = saving - investment;
-    totals.returnOnInvestment = finiteOrNull(investment > 0 ? saving / investment : null);
-    totals.netRoi = finiteOrNull(investment > 0 ? totals.net / investment : null);
+    totals.net = profit + oneOff;
+    totals.returnOnInvestment = finiteOrNull(investment > 0 ? benefit / investment : null);
+    totals.netRoi = finiteOrNull(investment > 0 ? profit / investment : null);
     totals.npv = npv;
     totals.paybackYears = cumulative < -tolerance ? null : everNegative ? lastNegativeEnd : 0;
   }
@@ -528,7 +633,7 @@ function finiteOrNull(value: number | null): number | null {
 }
 
 /** What the fold reuses of a scenario's engine result. */
-export type EngineResult = Pick<ScenarioResult, 'baseSaving' | 'subtreeSaving'>;
+export type EngineResult = Pick<ScenarioResult, 'baseSaving' | 'subtreeSaving'> & Partial<Pick<ScenarioResult, 'baseMarginGain'>>;
 
 const amountCache = new WeakMap<PreparedTree, Float64Array>();
 
@@ -599,5 +704,5 @@ export function recompute(model: Model, scenarioId: string, assignments: readonl
   const prepared = tree && next.costTree === model.costTree ? tree : prepareTree(next.costTree);
   const scenario = next.scenarios.find((candidate) => candidate.id === scenarioId);
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  return computeScenario(prepared, scenario, next.firstPlanYear, { contributions: false });
+  return computeScenario(prepared, scenario, next.firstPlanYear, { contributions: false, revenue: preparedRevenueOf(next) });
 }

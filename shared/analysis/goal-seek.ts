@@ -1,3 +1,4 @@
+import { preparedRevenueOf } from '../engine/revenue';
 import type { ScenarioTotals } from '../engine/compute';
 import type { Model } from '../model/schema';
 import type { ModelIssue } from '../model/validate';
@@ -76,7 +77,7 @@ export function goalSeek(model: Model, request: GoalSeekRequest, options: Analys
   const range = validRange(context, input);
   const lo = range.min;
   const hi = range.max;
-  const evaluator = new ScenarioEvaluator(tree, scenario, [input], [current], analysis.result);
+  const evaluator = new ScenarioEvaluator(tree, scenario, [input], [current], analysis.result, preparedRevenueOf(analysis.model));
   let evaluations = 0;
   const gap = (x: number): number => {
     evaluations++;

@@ -1,5 +1,18 @@
 import { err, ok, type Result } from '../result';
-import { LEVER_KINDS, LIMITS, type CostNode, type InvestmentLine, type Lever, type LeverKind, type Model, type Scenario } from '../model/schema';
+import {
+  LEVER_KINDS,
+  LIMITS,
+  REVENUE_LEVER_KINDS,
+  type CostNode,
+  type InvestmentLine,
+  type Lever,
+  type LeverKind,
+  type Model,
+  type OneOffItem,
+  type RevenueLeverKind,
+  type RevenueLine,
+  type Scenario,
+} from '../model/schema';
 import type { PreparedTree } from '../engine/tree';
 import { amountResolver, indexTree, type TreeIndex } from '../model/tree-rules';
 
@@ -11,6 +24,9 @@ import { amountResolver, indexTree, type TreeIndex } from '../model/tree-rules';
  *   growth | discount                                                        the scenario's volume growth, discount rate
  *   share:<node> | amount:<node>                                             a cost node's basis (the model's tree)
  *   investment:<line>                                                        an investment line of the scenario
+ *   revenue:<line> | margin:<line>                                           a revenue line's amount (entered as one), its contribution margin
+ *   revenueLever:<line>:volume | revenueLever:<line>:price                   a revenue lever of the scenario
+ *   oneOff:<item>                                                            a one-off cash item of the scenario (its amount)
  *
  * A node or line is named by its id or its name. An id always wins; a name that several
  * nodes carry is an error that lists them. The canonical address uses ids
@@ -26,8 +42,14 @@ export const LEVER_INPUT_NAMES = { unitCostChange: 'unitCost', throughputChange:
   string
 >;
 
+export const REVENUE_LEVER_INPUT_NAMES = { volumeChange: 'volume', priceChange: 'price' } as const satisfies Record<RevenueLeverKind, string>;
+
 export type InputTarget =
   | { kind: 'lever'; nodeId: string; lever: LeverKind }
+  | { kind: 'revenue'; lineId: string }
+  | { kind: 'margin'; lineId: string }
+  | { kind: 'revenueLever'; lineId: string; lever: RevenueLeverKind }
+  | { kind: 'oneOff'; itemId: string }
   | { kind: 'growth' }
   | { kind: 'discount' }
   | { kind: 'share'; nodeId: string }
@@ -49,7 +71,8 @@ export interface ValidRange {
   max: number;
 }
 
-export const ADDRESS_FORMS = 'lever:<node>:unitCost|throughput|volume, growth, discount, share:<node>, amount:<node> or investment:<line>';
+export const ADDRESS_FORMS =
+  'lever:<node>:unitCost|throughput|volume, growth, discount, share:<node>, amount:<node>, investment:<line>, revenue:<line>, margin:<line>, revenueLever:<line>:volume|price or oneOff:<item>';
 
 /** What resolving addresses needs, built once per scenario. */
 export interface InputContext {
@@ -113,6 +136,13 @@ export function canonicalAddress(target: InputTarget): string {
       return `${target.kind}:${target.nodeId}`;
     case 'investment':
       return `investment:${target.lineId}`;
+    case 'revenue':
+    case 'margin':
+      return `${target.kind}:${target.lineId}`;
+    case 'revenueLever':
+      return `revenueLever:${target.lineId}:${REVENUE_LEVER_INPUT_NAMES[target.lever]}`;
+    case 'oneOff':
+      return `oneOff:${target.itemId}`;
   }
 }
 
@@ -131,7 +161,7 @@ export function resolveInput(context: InputContext, text: string, options: Resol
 function resolveTarget(context: InputContext, text: string, idsOnly: boolean): Result<InputTarget, string> {
   const source = idsOnly ? text : text.trim();
   const colon = source.indexOf(':');
-  const head = (colon < 0 ? source : source.slice(0, colon)).toLowerCase();
+  const head = (colon < 0 ? source : source.slice(0, colon)).toLowerCase().replace('revenuelever', 'revenueLever').replace('oneoff', 'oneOff');
   const rest = colon < 0 ? undefined : source.slice(colon + 1);
   const notAnAddress = err(`is not an input address (expected ${ADDRESS_FORMS})`);
   switch (head) {
@@ -164,6 +194,34 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
       if (rest === undefined) return err('an investment address is investment:<line>');
       const line = findLine(context.scenario, rest, idsOnly);
       return line.ok ? ok({ kind: 'investment', lineId: line.value.id }) : line;
+    }
+    case 'revenue':
+    case 'margin': {
+      if (rest === undefined) return err(`a ${head} address is ${head}:<revenue line>`);
+      const line = findRevenueLine(context.model, rest, idsOnly);
+      if (!line.ok) return line;
+      if (head === 'revenue' && line.value.basis.kind !== 'amount')
+        return err(`${JSON.stringify(line.value.name)} is entered as a share of the line above it, not as an amount`);
+      return ok({ kind: head, lineId: line.value.id });
+    }
+    case 'revenueLever': {
+      const last = rest === undefined ? -1 : rest.lastIndexOf(':');
+      if (rest === undefined || last < 0) return err('a revenue lever address is revenueLever:<line>:volume or revenueLever:<line>:price');
+      const key = rest.slice(last + 1).trim().toLowerCase();
+      const lever = REVENUE_LEVER_KINDS.find((kind) => key === REVENUE_LEVER_INPUT_NAMES[kind] || key === kind.toLowerCase());
+      if (!lever) return err(`the revenue lever must be volume or price, got ${JSON.stringify(rest.slice(last + 1))}`);
+      const line = findRevenueLine(context.model, rest.slice(0, last), idsOnly);
+      return line.ok ? ok({ kind: 'revenueLever', lineId: line.value.id, lever }) : line;
+    }
+    case 'oneOff': {
+      if (rest === undefined) return err('a one-off address is oneOff:<item>');
+      const match = findByIdOrName(context.scenario.oneOffs ?? [], rest, idsOnly);
+      if ('found' in match) return ok({ kind: 'oneOff', itemId: match.found.id });
+      return err(
+        match.candidates.length === 0
+          ? `refers to no one-off item of ${JSON.stringify(context.scenario.name)} (${JSON.stringify(rest)})`
+          : `${JSON.stringify(rest)} names ${match.candidates.length} one-off items; use the id`,
+      );
     }
     default:
       return notAnAddress;
@@ -217,6 +275,25 @@ function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Resu
   return err(`${JSON.stringify(reference)} names ${match.candidates.length} investment lines (${shown}); use the id`);
 }
 
+function findRevenueLine(model: Model, reference: string, idsOnly: boolean): Result<RevenueLine, string> {
+  const match = findByIdOrName(model.revenueLines ?? [], reference, idsOnly);
+  if ('found' in match) return ok(match.found);
+  if (match.candidates.length === 0) return err(`refers to no revenue line ${JSON.stringify(reference)}`);
+  return err(`${JSON.stringify(reference)} names ${match.candidates.length} revenue lines; use the id`);
+}
+
+function revenueLineOf(context: InputContext, lineId: string): RevenueLine {
+  const line = context.model.revenueLines?.find((candidate) => candidate.id === lineId);
+  if (!line) throw new Error(`input refers to unknown revenue line "${lineId}"`);
+  return line;
+}
+
+function oneOfItem(scenario: Scenario, itemId: string): OneOffItem {
+  const item = scenario.oneOffs?.find((candidate) => candidate.id === itemId);
+  if (!item) throw new Error(`input refers to unknown one-off item "${itemId}"`);
+  return item;
+}
+
 // ---------------------------------------------------------------------------------------
 // Values
 
@@ -239,8 +316,12 @@ export function inputUnit(context: InputContext, input: Input): InputUnit {
     case 'growth':
     case 'discount':
     case 'share':
+    case 'margin':
+    case 'revenueLever':
       return 'ratio';
     case 'amount':
+    case 'revenue':
+    case 'oneOff':
       return 'money';
     case 'investment':
       return lineOf(context.scenario, target.lineId).amount.kind === 'shareOfSaving' ? 'ratio' : 'money';
@@ -265,6 +346,16 @@ export function inputValue(context: InputContext, input: Input): number {
       const basis = nodeOf(context, target.nodeId).basis;
       return basis.kind === 'amount' ? basis.amount : 0;
     }
+    case 'revenue': {
+      const basis = revenueLineOf(context, target.lineId).basis;
+      return basis.kind === 'amount' ? basis.amount : 0;
+    }
+    case 'margin':
+      return revenueLineOf(context, target.lineId).margin;
+    case 'revenueLever':
+      return context.scenario.revenueLevers?.find((lever) => lever.lineId === target.lineId)?.[target.lever] ?? 0;
+    case 'oneOff':
+      return oneOfItem(context.scenario, target.itemId).amount;
     case 'investment': {
       const amount = lineOf(context.scenario, target.lineId).amount;
       switch (amount.kind) {
@@ -330,6 +421,9 @@ export function withInputValues(model: Model, scenarioId: string, assignments: r
   let levers: Scenario['levers'] | undefined;
   let investments: InvestmentLine[] | undefined;
   let nodes: CostNode[] | undefined;
+  let revenueLines: RevenueLine[] | undefined;
+  let revenueLevers: NonNullable<Scenario['revenueLevers']> | undefined;
+  let oneOffs: OneOffItem[] | undefined;
   for (const { input, value } of assignments) {
     const target = input.target;
     switch (target.kind) {
@@ -365,13 +459,38 @@ export function withInputValues(model: Model, scenarioId: string, assignments: r
         investments[at] = { ...line, amount: withInvestmentValue(line.amount, value) };
         break;
       }
+      case 'revenue':
+      case 'margin': {
+        revenueLines ??= [...(model.revenueLines ?? [])];
+        const at = revenueLines.findIndex((line) => line.id === target.lineId);
+        if (at < 0) throw new Error(`unknown revenue line "${target.lineId}"`);
+        revenueLines[at] = target.kind === 'margin' ? { ...revenueLines[at]!, margin: value } : { ...revenueLines[at]!, basis: { kind: 'amount', amount: value } };
+        break;
+      }
+      case 'revenueLever': {
+        revenueLevers ??= [...(scenario.revenueLevers ?? [])];
+        const at = revenueLevers.findIndex((lever) => lever.lineId === target.lineId);
+        if (at >= 0) revenueLevers[at] = { ...revenueLevers[at]!, [target.lever]: value };
+        else revenueLevers.push({ lineId: target.lineId, [target.lever]: value });
+        break;
+      }
+      case 'oneOff': {
+        oneOffs ??= [...(scenario.oneOffs ?? [])];
+        const at = oneOffs.findIndex((item) => item.id === target.itemId);
+        if (at < 0) throw new Error(`unknown one-off item "${target.itemId}"`);
+        oneOffs[at] = { ...oneOffs[at]!, amount: value };
+        break;
+      }
     }
   }
   if (nodes) costTree = nodes;
   if (levers || investments) scenario = { ...scenario, levers: levers ?? scenario.levers, investments: investments ?? scenario.investments };
-  if (scenario === original && costTree === model.costTree) return model;
+  if (revenueLevers) scenario = { ...scenario, revenueLevers };
+  if (oneOffs) scenario = { ...scenario, oneOffs };
+  if (scenario === original && costTree === model.costTree && !revenueLines) return model;
   return {
     ...model,
+    ...(revenueLines ? { revenueLines } : {}),
     costTree,
     scenarios: scenario === original ? model.scenarios : model.scenarios.map((candidate) => (candidate === original ? scenario : candidate)),
   };
@@ -432,6 +551,14 @@ export function validRange(context: InputContext, input: Input): ValidRange {
       }
       return bounded(Math.min(requiredAmount(context, node), max), max);
     }
+    case 'revenue':
+      return revenueAmountRange(context, target.lineId, current);
+    case 'margin':
+      return bounded(0, 1);
+    case 'revenueLever':
+      return bounded(-1, LIMITS.maxCostIncrease);
+    case 'oneOff':
+      return bounded(-LIMITS.maxAmount, LIMITS.maxAmount);
     case 'investment': {
       const amount = lineOf(context.scenario, target.lineId).amount;
       switch (amount.kind) {
@@ -450,6 +577,37 @@ export function validRange(context: InputContext, input: Input): ValidRange {
       }
     }
   }
+}
+
+/**
+ * A revenue line's amount keeps the lines below it valid: at least what the amounts entered
+ * directly below it claim beyond their siblings' shares. Under a parent, at most what the
+ * parent leaves.
+ */
+function revenueAmountRange(context: InputContext, lineId: string, current: number): ValidRange {
+  const lines = context.model.revenueLines ?? [];
+  const line = lines.find((candidate) => candidate.id === lineId)!;
+  const children = lines.filter((candidate) => candidate.parentId === lineId);
+  let shares = 0;
+  let amounts = 0;
+  for (const child of children) {
+    if (child.basis.kind === 'share') shares += child.basis.share;
+    else amounts += child.basis.amount;
+  }
+  const min = amounts > 0 ? (shares < 1 ? amounts / (1 - shares) : Number.POSITIVE_INFINITY) : 0;
+  let max: number = LIMITS.maxAmount;
+  if (line.parentId !== null) {
+    const parent = lines.find((candidate) => candidate.id === line.parentId);
+    if (parent?.basis.kind === 'amount') {
+      let taken = 0;
+      for (const sibling of lines) {
+        if (sibling.parentId !== parent.id || sibling.id === lineId) continue;
+        taken += sibling.basis.kind === 'share' ? sibling.basis.share * parent.basis.amount : sibling.basis.amount;
+      }
+      max = Math.max(0, parent.basis.amount - taken);
+    }
+  }
+  return { min: Math.min(Number.isFinite(min) ? min : current, current), max: Math.max(max, current) };
 }
 
 /** What the other children of `parent` claim of it, as validate.ts counts it. */
@@ -514,8 +672,14 @@ export function scenarioInputs(context: InputContext): Input[] {
     if (!context.nodeById(lever.nodeId)) continue;
     for (const kind of LEVER_KINDS) if (lever[kind] !== undefined) targets.push({ kind: 'lever', nodeId: lever.nodeId, lever: kind });
   }
+  const revenueIds = new Set((context.model.revenueLines ?? []).map((line) => line.id));
+  for (const lever of context.scenario.revenueLevers ?? []) {
+    if (!revenueIds.has(lever.lineId)) continue;
+    for (const kind of REVENUE_LEVER_KINDS) if (lever[kind] !== undefined) targets.push({ kind: 'revenueLever', lineId: lever.lineId, lever: kind });
+  }
   targets.push({ kind: 'growth' }, { kind: 'discount' });
   for (const line of context.scenario.investments) targets.push({ kind: 'investment', lineId: line.id });
+  for (const item of context.scenario.oneOffs ?? []) targets.push({ kind: 'oneOff', itemId: item.id });
   const inputs = targets.map((target) => ({ address: canonicalAddress(target), target }));
   const seen = new Set(inputs.map((input) => input.address));
   for (const range of context.scenario.uncertainty ?? []) {

@@ -1,3 +1,4 @@
+import { preparedRevenueOf } from '../engine/revenue';
 import type { InputRange, Model } from '../model/schema';
 import { scenarioPath, type ModelIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
@@ -95,7 +96,7 @@ export function simulate(model: Model, request: SimulationRequest, options: Simu
   }
 
   const base = currentValues(analysis, inputs);
-  const evaluator = new ScenarioEvaluator(tree, scenario, inputs, base, analysis.result);
+  const evaluator = new ScenarioEvaluator(tree, scenario, inputs, base, analysis.result, preparedRevenueOf(analysis.model));
   const deterministic = outputValue(evaluator.evaluate(base), output.value);
   const samplers = ranges.map((range) => createSampler(range.distribution, range.low, range.mostLikely, range.high));
   const draws = inputs.map(() => new Float64Array(trials));

@@ -1,6 +1,7 @@
 import { prepareTree, type PreparedTree } from '../engine/tree';
 import type { ScenarioResult } from '../engine/compute';
 import { INPUT_TEXT } from '../i18n/analysis';
+import { leverName, revenueLeverName } from '../i18n/figures';
 import type { Model, Scenario } from '../model/schema';
 import type { Language } from '../model/units';
 import type { ModelIssue } from '../model/validate';
@@ -73,8 +74,12 @@ export function inputLabel(context: InputContext, input: Input, language: Langua
   const target = input.target;
   const nodeName = (id: string) => context.nodeById(id)?.name ?? id;
   switch (target.kind) {
-    case 'lever':
-      return text.lever(nodeName(target.nodeId), target.lever);
+    case 'lever': {
+      // The line's caption of the lever kind, where it has one ("inventory turnover (per-capita volume)").
+      const node = context.nodeById(target.nodeId);
+      if (!node?.captions?.[target.lever]?.[language]?.trim()) return text.lever(nodeName(target.nodeId), target.lever);
+      return `${nodeName(target.nodeId)}${language === 'zh' ? '：' : ': '}${leverName(node, target.lever, language)}`;
+    }
     case 'growth':
       return text.growth;
     case 'discount':
@@ -85,5 +90,16 @@ export function inputLabel(context: InputContext, input: Input, language: Langua
       return text.amount(nodeName(target.nodeId));
     case 'investment':
       return text.investment(context.scenario.investments.find((line) => line.id === target.lineId)?.name ?? target.lineId);
+    case 'revenue':
+    case 'margin':
+    case 'revenueLever': {
+      const line = context.model.revenueLines?.find((candidate) => candidate.id === target.lineId);
+      const name = line?.name ?? target.lineId;
+      if (target.kind === 'revenue') return text.revenue(name);
+      if (target.kind === 'margin') return text.margin(name);
+      return text.revenueLever(name, revenueLeverName(line, target.lever, language));
+    }
+    case 'oneOff':
+      return text.oneOff(context.scenario.oneOffs?.find((item) => item.id === target.itemId)?.name ?? target.itemId);
   }
 }

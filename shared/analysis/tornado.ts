@@ -1,3 +1,4 @@
+import { preparedRevenueOf } from '../engine/revenue';
 import type { Model } from '../model/schema';
 import type { ModelIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
@@ -106,7 +107,7 @@ function tornadoBars(analysis: Analysis, inputs: readonly Input[], outputs: read
   for (let start = 0; start < Math.max(inputs.length, 1); start += TORNADO_CHUNK) {
     const chunk = inputs.slice(start, start + TORNADO_CHUNK);
     const chunkBase = base.slice(start, start + chunk.length);
-    const evaluator = new ScenarioEvaluator(tree, scenario, chunk, chunkBase, analysis.result);
+    const evaluator = new ScenarioEvaluator(tree, scenario, chunk, chunkBase, analysis.result, preparedRevenueOf(analysis.model));
     const read = (values: Float64Array) => {
       const evaluation = evaluator.evaluate(values);
       return outputs.map((output) => outputValue(evaluation, output));

@@ -12,7 +12,7 @@ export const MODEL_EXTENSION = '.costplan';
  * The templates a new model can start from, in the order the Models view lists them. Add a
  * template by adding its id here (and its builder in main/api/templates.ts).
  */
-export const MODEL_TEMPLATES = ['example', 'empty'] as const;
+export const MODEL_TEMPLATES = ['example', 'spare-parts', 'service-providers', 'service-revenue', 'empty'] as const;
 export type ModelTemplate = (typeof MODEL_TEMPLATES)[number];
 
 /** What can be exported from the open model; each kind is a download in the browser and a save dialog on the desktop. */

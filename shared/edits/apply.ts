@@ -1,8 +1,9 @@
 import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
 import { addressLineId, addressNodeId, inputContext, LEVER_INPUT_NAMES, resolveInput } from '../analysis/inputs';
-import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/schema';
+import type { CostNode, InputRange, Lever, Model, OneOffItem, RevenueLever, Scenario } from '../model/schema';
 import { LEVER_KINDS, LIMITS, type LeverKind } from '../model/schema';
+import { planRevenueLineChanges, revenueLeverChanges } from './revenue-edits';
 import { nodePath, problemOfIssue, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
 import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
@@ -95,8 +96,78 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const { type: _type, ...fields } = command;
       const before = settingsOf(model);
       const after = { ...before };
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(after, { [key]: value });
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === null) delete after[key as 'client' | 'presentation'];
+        else if (value !== undefined) Object.assign(after, { [key]: value });
+      }
       return ok([{ entity: 'settings', before, after }]);
+    }
+    case 'setCaptions': {
+      const found = findNode(model, command.nodeId);
+      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      const updated: CostNode = { ...found.node };
+      if (command.captions === null || Object.keys(command.captions).length === 0) delete updated.captions;
+      else updated.captions = command.captions;
+      return ok([nodeChange(found, updated)]);
+    }
+    case 'addRevenueLine':
+    case 'changeRevenueLine':
+    case 'deleteRevenueLine':
+      return planRevenueLineChanges(model, command);
+    case 'setRevenueLever': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!(model.revenueLines ?? []).some((line) => line.id === command.lineId))
+        return fail('command.lineId', `refers to no revenue line ("${command.lineId}")`);
+      const levers = [...(found.value.revenueLevers ?? [])];
+      const index = levers.findIndex((lever) => lever.lineId === command.lineId);
+      const updated: RevenueLever = { ...(index >= 0 ? levers[index]! : { lineId: command.lineId }) };
+      if (command.value === null) delete updated[command.kind];
+      else updated[command.kind] = command.value;
+      const empty = updated.volumeChange === undefined && updated.priceChange === undefined;
+      if (index >= 0) {
+        if (empty) levers.splice(index, 1);
+        else levers[index] = updated;
+      } else if (!empty) levers.push(updated);
+      else return ok([]);
+      return ok(revenueLeverChanges(found, levers));
+    }
+    case 'addOneOff':
+    case 'changeOneOff':
+    case 'deleteOneOff': {
+      const found = findScenario(model, command.scenarioId);
+      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      const items = [...(found.value.oneOffs ?? [])];
+      if (command.type === 'addOneOff') {
+        const item = command.item as OneOffItem;
+        if (!item.id) return fail('command.item.id', 'is missing (assign ids before applying)');
+        if (items.some((existing) => existing.id === item.id)) return fail(`${scenarioPath(found.value)}.oneOffs`, `an item with id "${item.id}" exists`);
+        items.push(item);
+      } else {
+        const index = items.findIndex((item) => item.id === command.itemId);
+        if (index < 0) return fail('command.itemId', `refers to no one-off item of ${JSON.stringify(found.value.name)} ("${command.itemId}")`);
+        if (command.type === 'deleteOneOff') items.splice(index, 1);
+        else {
+          const { type: _t, scenarioId: _s, itemId: _i, ...fields } = command;
+          const updated = { ...items[index]! };
+          for (const [key, value] of Object.entries(fields)) {
+            if (value === null) delete updated[key as 'notes'];
+            else if (value !== undefined) Object.assign(updated, { [key]: value });
+          }
+          items[index] = updated;
+        }
+      }
+      const before = scenarioSettingsOf(found.value);
+      const after = { ...before };
+      if (items.length > 0) after.oneOffs = items;
+      else delete after.oneOffs;
+      // Ranges on a deleted item go with it.
+      if (command.type === 'deleteOneOff' && after.uncertainty) {
+        const kept = after.uncertainty.filter((range) => range.input !== `oneOff:${command.itemId}`);
+        if (kept.length > 0) after.uncertainty = kept;
+        else delete after.uncertainty;
+      }
+      return ok([{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }]);
     }
     case 'addNode': {
       const node = command.node as CostNode;
@@ -291,7 +362,7 @@ function recentredRange(found: Placed<Scenario>, nodeId: string, kind: LeverKind
 }
 
 /** A settings change of the scenario that drops the uncertainty ranges `doomed` picks (none: no change). */
-function withoutRanges(found: Placed<Scenario>, doomed: (range: InputRange) => boolean): EntityChange[] {
+export function withoutRanges(found: Placed<Scenario>, doomed: (range: InputRange) => boolean): EntityChange[] {
   const ranges = found.value.uncertainty;
   if (!ranges || !ranges.some(doomed)) return [];
   const before = scenarioSettingsOf(found.value);
@@ -307,7 +378,7 @@ function findNode(model: Model, id: string): { index: number; node: CostNode } |
   return index < 0 ? undefined : { index, node: model.costTree[index]! };
 }
 
-function findScenario(model: Model, id: string): Placed<Scenario> | undefined {
+export function findScenario(model: Model, id: string): Placed<Scenario> | undefined {
   const index = model.scenarios.findIndex((scenario) => scenario.id === id);
   return index < 0 ? undefined : { index, value: model.scenarios[index]! };
 }

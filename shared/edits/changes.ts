@@ -1,4 +1,4 @@
-import type { CostNode, InvestmentLine, Lever, Model, Scenario } from '../model/schema';
+import type { CostNode, InvestmentLine, Lever, Model, RevenueLine, Scenario } from '../model/schema';
 
 /**
  * The primitive changes every edit is made of. Each names one entity with its state before
@@ -7,7 +7,7 @@ import type { CostNode, InvestmentLine, Lever, Model, Scenario } from '../model/
  * (undo). Positions are taken one change at a time: a change's index refers to the list as
  * the changes before it left it.
  */
-export type ModelSettings = Pick<Model, 'name' | 'currency' | 'displayUnit' | 'language' | 'firstPlanYear'>;
+export type ModelSettings = Pick<Model, 'name' | 'currency' | 'displayUnit' | 'language' | 'firstPlanYear' | 'client' | 'presentation'>;
 export type ScenarioSettings = Omit<Scenario, 'levers' | 'investments'>;
 
 export interface Placed<T> {
@@ -20,6 +20,7 @@ export type EntityChange =
   | { entity: 'model'; before: Model; after: Model }
   | { entity: 'settings'; before: ModelSettings; after: ModelSettings }
   | { entity: 'node'; id: string; before: Placed<CostNode> | null; after: Placed<CostNode> | null }
+  | { entity: 'revenueLine'; id: string; before: Placed<RevenueLine> | null; after: Placed<RevenueLine> | null }
   | { entity: 'scenario'; id: string; before: Placed<ScenarioSettings> | null; after: Placed<ScenarioSettings> | null }
   | { entity: 'lever'; scenarioId: string; nodeId: string; before: Placed<Lever> | null; after: Placed<Lever> | null }
   | {
@@ -33,13 +34,17 @@ export type EntityChange =
 export type Direction = 'forward' | 'backward';
 
 export function settingsOf(model: Model): ModelSettings {
-  return {
+  const settings: ModelSettings = {
     name: model.name,
     currency: model.currency,
     displayUnit: model.displayUnit,
     language: model.language,
     firstPlanYear: model.firstPlanYear,
   };
+  // Absent stays absent: a model read back equals the one written.
+  if (model.client !== undefined) settings.client = model.client;
+  if (model.presentation !== undefined) settings.presentation = model.presentation;
+  return settings;
 }
 
 export function scenarioSettingsOf(scenario: Scenario): ScenarioSettings {
@@ -63,6 +68,7 @@ class Draft {
   private replaced: Model | undefined;
   private settings: ModelSettings | undefined;
   private nodes: CostNode[] | undefined;
+  private revenueLines: RevenueLine[] | undefined;
   private scenarios: Scenario[] | undefined;
   private readonly copiedScenarios = new Set<Scenario>();
 
@@ -76,6 +82,7 @@ class Draft {
         this.replaced = to as Model;
         this.settings = undefined;
         this.nodes = undefined;
+        this.revenueLines = undefined;
         this.scenarios = undefined;
         this.copiedScenarios.clear();
         return;
@@ -84,6 +91,14 @@ class Draft {
         return;
       case 'node':
         move(this.nodeList(), (node) => node.id === change.id, from as Placed<CostNode> | null, to as Placed<CostNode> | null);
+        return;
+      case 'revenueLine':
+        move(
+          this.revenueLineList(),
+          (line) => line.id === change.id,
+          from as Placed<RevenueLine> | null,
+          to as Placed<RevenueLine> | null,
+        );
         return;
       case 'scenario':
         this.applyScenario(change.id, from as Placed<ScenarioSettings> | null, to as Placed<ScenarioSettings> | null);
@@ -110,13 +125,28 @@ class Draft {
 
   finish(): Model {
     const base = this.replaced ?? this.model;
-    if (!this.settings && !this.nodes && !this.scenarios) return base;
-    return {
+    if (!this.settings && !this.nodes && !this.scenarios && !this.revenueLines) return base;
+    const next: Model = {
       ...base,
-      ...(this.settings ?? {}),
       costTree: this.nodes ?? base.costTree,
       scenarios: this.scenarios ?? base.scenarios,
     };
+    if (this.settings) {
+      // Optional settings that the change clears are removed, not set to undefined.
+      delete next.client;
+      delete next.presentation;
+      Object.assign(next, this.settings);
+    }
+    if (this.revenueLines) {
+      if (this.revenueLines.length > 0) next.revenueLines = this.revenueLines;
+      else delete next.revenueLines;
+    }
+    return next;
+  }
+
+  private revenueLineList(): RevenueLine[] {
+    this.revenueLines ??= [...(this.current().revenueLines ?? [])];
+    return this.revenueLines;
   }
 
   private current(): Model {

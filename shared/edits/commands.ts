@@ -7,7 +7,11 @@ import {
   LEVER_KINDS,
   LIMITS,
   modelSchema,
+  oneOffItemSchema,
+  presentationSchema,
   RELEVANCE,
+  REVENUE_LEVER_KINDS,
+  revenueLineSchema,
   scenarioSchema,
 } from '../model/schema';
 
@@ -17,7 +21,7 @@ import {
  * things are optional: `assignIds` fills them in before the edit is applied.
  */
 const id = z.string().min(1).max(64);
-const settingsShape = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true }).shape;
+const settingsShape = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true, client: true }).shape;
 const scenarioShape = scenarioSchema.shape;
 
 const singleEditOptions = [
@@ -28,7 +32,54 @@ const singleEditOptions = [
     displayUnit: settingsShape.displayUnit.optional(),
     language: settingsShape.language.optional(),
     firstPlanYear: settingsShape.firstPlanYear.optional(),
+    /** null removes the client's name. */
+    client: settingsShape.client.unwrap().nullable().optional(),
+    /** null removes the accent colour and logo. */
+    presentation: presentationSchema.nullable().optional(),
   }),
+  /** The captions of a cost node's lever kinds; null removes them. */
+  z.strictObject({ type: z.literal('setCaptions'), nodeId: id, captions: costNodeSchema.shape.captions.unwrap().nullable() }),
+  z.strictObject({
+    type: z.literal('addRevenueLine'),
+    line: revenueLineSchema.extend({ id: revenueLineSchema.shape.id.optional() }),
+    /** Place the new line before this sibling; by default after its parent's lines (or at the end). */
+    beforeId: id.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('changeRevenueLine'),
+    lineId: id,
+    name: revenueLineSchema.shape.name.optional(),
+    basis: revenueLineSchema.shape.basis.optional(),
+    margin: revenueLineSchema.shape.margin.optional(),
+    /** null removes the notes or the captions. */
+    notes: revenueLineSchema.shape.notes.unwrap().nullable().optional(),
+    captions: revenueLineSchema.shape.captions.unwrap().nullable().optional(),
+  }),
+  z.strictObject({ type: z.literal('deleteRevenueLine'), lineId: id }),
+  z.strictObject({
+    type: z.literal('setRevenueLever'),
+    scenarioId: id,
+    lineId: id,
+    kind: z.enum(REVENUE_LEVER_KINDS),
+    /** null clears this kind of lever on the line. */
+    value: z.number().nullable(),
+  }),
+  z.strictObject({
+    type: z.literal('addOneOff'),
+    scenarioId: id,
+    item: oneOffItemSchema.extend({ id: oneOffItemSchema.shape.id.optional() }),
+  }),
+  z.strictObject({
+    type: z.literal('changeOneOff'),
+    scenarioId: id,
+    itemId: id,
+    name: oneOffItemSchema.shape.name.optional(),
+    amount: oneOffItemSchema.shape.amount.optional(),
+    year: oneOffItemSchema.shape.year.optional(),
+    timing: oneOffItemSchema.shape.timing.optional(),
+    notes: oneOffItemSchema.shape.notes.unwrap().nullable().optional(),
+  }),
+  z.strictObject({ type: z.literal('deleteOneOff'), scenarioId: id, itemId: id }),
   z.strictObject({
     type: z.literal('addNode'),
     node: costNodeSchema.extend({ id: costNodeSchema.shape.id.optional() }),
@@ -134,6 +185,10 @@ export function assignIds(command: EditCommand, newId: () => string): EditComman
       return command.newId ? command : { ...command, newId: newId() };
     case 'addInvestment':
       return command.line.id ? command : { ...command, line: { ...command.line, id: newId() } };
+    case 'addRevenueLine':
+      return command.line.id ? command : { ...command, line: { ...command.line, id: newId() } };
+    case 'addOneOff':
+      return command.item.id ? command : { ...command, item: { ...command.item, id: newId() } };
     case 'batch':
       return { ...command, edits: command.edits.map((edit) => assignIds(edit, newId) as SingleEditCommand) };
     default:

@@ -1,10 +1,19 @@
 import type { z } from 'zod';
-import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, scenarioSchema, type Model } from '../model/schema';
+import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, revenueLineSchema, scenarioSchema, type Model } from '../model/schema';
+import { checkRevenueLines, checkScenarioRevenue, revenuePath } from '../model/revenue-rules';
 import { checkChildren, checkDepth, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
 import { checkScenarioIdentity, checkUncertainty, nodePath, problemOfIssue, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
 import type { EntityChange } from './changes';
 
-const settingsSchema = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true });
+const settingsSchema = modelSchema.pick({
+  name: true,
+  currency: true,
+  displayUnit: true,
+  language: true,
+  firstPlanYear: true,
+  client: true,
+  presentation: true,
+});
 const scenarioSettingsSchema = scenarioSchema.omit({ levers: true, investments: true });
 
 /**
@@ -51,6 +60,7 @@ function entityKey(change: EntityChange): string {
     case 'settings':
       return change.entity;
     case 'node':
+    case 'revenueLine':
     case 'scenario':
       return `${change.entity}\u0000${change.id}`;
     case 'lever':
@@ -82,6 +92,12 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
     issues.push(...checkChildren(index, parents), ...checkDepth(index, moved));
   }
   if (changes.some((change) => change.entity === 'scenario' && change.after)) issues.push(...checkScenarioIdentity(model.scenarios));
+  // Revenue lines are few next to the cost tree: their rules and the revenue levers and
+  // one-off items of every scenario are checked whole whenever one of them may have moved.
+  const revenueLinesChanged = changes.some((change) => change.entity === 'revenueLine');
+  if (revenueLinesChanged) issues.push(...checkRevenueLines(model.revenueLines ?? []));
+  if (revenueLinesChanged || changes.some((change) => change.entity === 'scenario' && change.after))
+    issues.push(...checkScenarioRevenue(model, (name) => scenarioPath({ name })));
   const written = changes.filter((change) => (change.entity === 'lever' || change.entity === 'investment') && change.after);
   if (written.length > 0) {
     // A lever edit must stay cheap on a 10,000-line tree: scan for a few ids, index for many.
@@ -92,7 +108,11 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
   // An uncertainty range's bounds depend on the tree (shares and amounts), on its investment
   // line and on its scenario's settings: any change to those checks the (few) ranges again.
   const rangesMayBreak = changes.some(
-    (change) => change.entity === 'node' || change.entity === 'investment' || (change.entity === 'scenario' && change.after !== null),
+    (change) =>
+      change.entity === 'node' ||
+      change.entity === 'revenueLine' ||
+      change.entity === 'investment' ||
+      (change.entity === 'scenario' && change.after !== null),
   );
   if (issues.length === 0 && rangesMayBreak && model.scenarios.some((scenario) => (scenario.uncertainty?.length ?? 0) > 0))
     issues.push(...checkUncertainty(model));
@@ -107,6 +127,8 @@ function fieldIssues(model: Model, change: EntityChange): ModelIssue[] {
       return prefixed('', settingsSchema.safeParse(change.after));
     case 'node':
       return prefixed(nodePath(change.after!.value), costNodeSchema.safeParse(change.after!.value));
+    case 'revenueLine':
+      return prefixed(revenuePath(change.after!.value), revenueLineSchema.safeParse(change.after!.value));
     case 'scenario':
       return prefixed(scenarioPath(change.after!.value), scenarioSettingsSchema.safeParse(change.after!.value));
     case 'lever': {

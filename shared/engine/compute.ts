@@ -1,8 +1,9 @@
-import type { InvestmentLine, LeverKind, Model, Scenario } from '../model/schema';
+import type { InvestmentLine, LeverKind, Model, OneOffItem, Scenario } from '../model/schema';
 import { LEVER_KINDS } from '../model/schema';
 import { shapleyShares } from './attribution';
 import { leverFactor } from './levers';
 import { paybackYears } from './payback';
+import { computeRevenueGain, preparedRevenueOf, type PreparedRevenue } from './revenue';
 import type { PreparedTree } from './tree';
 
 export interface YearResult {
@@ -11,22 +12,39 @@ export interface YearResult {
   calendarYear: number;
   /** base saving x (1 + growth)^(year - 1) x ramp. */
   saving: number;
+  /** base margin gain x (1 + growth)^(year - 1) x ramp. */
+  marginGain: number;
+  /** saving + marginGain: what share-of-saving investment lines take their share of. */
+  benefit: number;
+  /** One-off cash items of this year (signed). */
+  oneOff: number;
+  upfrontOneOff: number;
+  spreadOneOff: number;
+  /** Aligned with the scenario's one-off items (0 outside their year). */
+  oneOffByItem: number[];
   investment: number;
   upfrontInvestment: number;
   spreadInvestment: number;
   /** Aligned with the scenario's investment lines. */
   investmentByLine: number[];
+  /** saving + marginGain + oneOff - investment: the year's net cash. */
   net: number;
   cumulativeNet: number;
 }
 
 export interface ScenarioTotals {
   saving: number;
+  marginGain: number;
+  /** saving + marginGain. */
+  benefit: number;
+  /** One-off cash over the horizon (signed). */
+  oneOff: number;
   investment: number;
+  /** benefit + oneOff - investment: the sum of the years' net cash. */
   net: number;
-  /** saving / investment (投入产出比); null without investment. */
+  /** benefit / investment (投入产出比); one-off cash never counts; null without investment. */
   returnOnInvestment: number | null;
-  /** (saving - investment) / investment; null without investment. */
+  /** (benefit - investment) / investment; null without investment. */
   netRoi: number | null;
   /** Each year's net as one year-end flow, discounted at the scenario's rate (Excel's NPV). */
   npv: number;
@@ -47,6 +65,12 @@ export interface ScenarioResult {
   name: string;
   /** Year-1 saving at full target, before growth and ramp. */
   baseSaving: number;
+  /** Year-1 margin gain of the revenue levers at full target, before growth and ramp. */
+  baseMarginGain: number;
+  /** Per revenue line (aligned with the prepared revenue's ids): the gain on its unallocated revenue. */
+  lineMarginGain: Float64Array;
+  /** Per revenue line: the gain of the line and everything below it. */
+  subtreeMarginGain: Float64Array;
   /** baseSaving / total cost: the share of the whole service cost saved. */
   affectedShare: number;
   /** Per node (aligned with the tree's ids): the cost factor its levers and its ancestors' levers give. */
@@ -68,6 +92,8 @@ export interface ScenarioResult {
 export interface ComputeOptions {
   /** false: no attribution at all (what-if loops that never read it). */
   contributions?: boolean;
+  /** The model's revenue lines prepared (`preparedRevenueOf(model)`); without it, no margin gain. */
+  revenue?: PreparedRevenue;
 }
 
 /** Computes one scenario over a prepared tree. Expects a validated model. */
@@ -106,12 +132,16 @@ export function computeScenario(
   }
 
   const baseSaving = tree.rootIndex >= 0 ? subtreeSaving[tree.rootIndex]! : 0;
-  const years = projectYears(scenario, baseSaving, firstPlanYear);
+  const gain = computeRevenueGain(options.revenue ?? preparedRevenueOf({}), scenario.revenueLevers);
+  const years = projectYears(scenario, baseSaving, gain.baseMarginGain, firstPlanYear);
   let contributions: LeverContribution[] | undefined = options.contributions === false ? [] : undefined;
   return {
     scenarioId: scenario.id,
     name: scenario.name,
     baseSaving,
+    baseMarginGain: gain.baseMarginGain,
+    lineMarginGain: gain.lineGain,
+    subtreeMarginGain: gain.subtreeGain,
     affectedShare: tree.totalAmount > 0 ? baseSaving / tree.totalAmount : 0,
     costFactor,
     lineSaving,
@@ -129,7 +159,8 @@ export function rampForYear(scenario: Scenario, year: number): number {
   return scenario.ramp?.[year - 1] ?? 1;
 }
 
-export function investmentForYear(line: InvestmentLine, year: number, saving: number): number {
+/** `benefit` is the year's saving + margin gain: a share-of-saving pool takes its share of it. */
+export function investmentForYear(line: InvestmentLine, year: number, benefit: number): number {
   const amount = line.amount;
   switch (amount.kind) {
     case 'perYear':
@@ -138,31 +169,56 @@ export function investmentForYear(line: InvestmentLine, year: number, saving: nu
       return amount.amounts[year - 1] ?? 0;
     case 'shareOfSaving':
       // A pool funded from the gain: no gain, no pool (never a negative investment).
-      return amount.share * Math.max(0, saving);
+      return amount.share * Math.max(0, benefit);
   }
 }
 
-function projectYears(scenario: Scenario, baseSaving: number, firstPlanYear: number): YearResult[] {
+/** A one-off item's cash in a plan year: its amount in its year, nothing in any other. */
+export function oneOffForYear(item: OneOffItem, year: number): number {
+  return item.year === year ? item.amount : 0;
+}
+
+function projectYears(scenario: Scenario, baseSaving: number, baseMarginGain: number, firstPlanYear: number): YearResult[] {
   const years: YearResult[] = [];
+  const oneOffs = scenario.oneOffs ?? [];
   let cumulativeNet = 0;
   let growth = 1;
   for (let year = 1; year <= scenario.horizonYears; year++) {
-    const saving = baseSaving * growth * rampForYear(scenario, year);
+    const ramp = rampForYear(scenario, year);
+    const saving = baseSaving * growth * ramp;
+    const marginGain = baseMarginGain * growth * ramp;
+    const benefit = saving + marginGain;
     let upfrontInvestment = 0;
     let spreadInvestment = 0;
     const investmentByLine = scenario.investments.map((line) => {
-      const value = investmentForYear(line, year, saving);
+      const value = investmentForYear(line, year, benefit);
       if (line.timing === 'upfront') upfrontInvestment += value;
       else spreadInvestment += value;
       return value;
     });
+    let upfrontOneOff = 0;
+    let spreadOneOff = 0;
+    const oneOffByItem = oneOffs.map((item) => {
+      const value = oneOffForYear(item, year);
+      if (item.timing === 'upfront') upfrontOneOff += value;
+      else spreadOneOff += value;
+      return value;
+    });
     const investment = upfrontInvestment + spreadInvestment;
-    const net = saving - investment;
+    const oneOff = upfrontOneOff + spreadOneOff;
+    // Without revenue or one-off items this is saving - investment, to the bit.
+    const net = benefit + oneOff - investment;
     cumulativeNet += net;
     years.push({
       year,
       calendarYear: firstPlanYear + year - 1,
       saving,
+      marginGain,
+      benefit,
+      oneOff,
+      upfrontOneOff,
+      spreadOneOff,
+      oneOffByItem,
       investment,
       upfrontInvestment,
       spreadInvestment,
@@ -177,22 +233,31 @@ function projectYears(scenario: Scenario, baseSaving: number, firstPlanYear: num
 
 function totalsOf(years: readonly YearResult[], discountRate: number): ScenarioTotals {
   let saving = 0;
+  let marginGain = 0;
+  let oneOff = 0;
   let investment = 0;
   let npv = 0;
   let discount = 1;
   for (const year of years) {
     saving += year.saving;
+    marginGain += year.marginGain;
+    oneOff += year.oneOff;
     investment += year.investment;
     discount /= 1 + discountRate;
     npv += year.net * discount;
   }
-  const net = saving - investment;
+  const benefit = saving + marginGain;
+  // The profit ratios leave one-off cash out: it is a cash event, not a return.
+  const profit = benefit - investment;
   return {
     saving,
+    marginGain,
+    benefit,
+    oneOff,
     investment,
-    net,
-    returnOnInvestment: finiteOrNull(investment > 0 ? saving / investment : null),
-    netRoi: finiteOrNull(investment > 0 ? net / investment : null),
+    net: profit + oneOff,
+    returnOnInvestment: finiteOrNull(investment > 0 ? benefit / investment : null),
+    netRoi: finiteOrNull(investment > 0 ? profit / investment : null),
     npv,
     paybackYears: paybackYears(years),
   };
@@ -272,13 +337,16 @@ function attributeLevers(tree: PreparedTree, scenario: Scenario): LeverContribut
 
 export interface ModelResult {
   tree: PreparedTree;
+  revenue: PreparedRevenue;
   scenarios: ScenarioResult[];
 }
 
 /** Computes every scenario of a validated model. */
 export function computeValidModel(model: Model, tree: PreparedTree, options: ComputeOptions = {}): ModelResult {
+  const withRevenue = { ...options, revenue: options.revenue ?? preparedRevenueOf(model) };
   return {
     tree,
-    scenarios: model.scenarios.map((scenario) => computeScenario(tree, scenario, model.firstPlanYear, options)),
+    revenue: withRevenue.revenue,
+    scenarios: model.scenarios.map((scenario) => computeScenario(tree, scenario, model.firstPlanYear, withRevenue)),
   };
 }

@@ -2,12 +2,14 @@ import { err, ok, type Result } from '../result';
 import type { Model, Scenario } from '../model/schema';
 import { validateModel, type ModelIssue } from '../model/validate';
 import { computeScenario, type ComputeOptions, type ModelResult, type ScenarioResult } from './compute';
+import { preparedRevenueOf, type PreparedRevenue } from './revenue';
 import { prepareTree, type PreparedTree } from './tree';
 
 export * from './compute';
 export { prepareTree, type PreparedTree } from './tree';
 export { leverFactor, changeForFactor, combinedLeverFactor } from './levers';
 export { paybackYears } from './payback';
+export { prepareRevenue, preparedRevenueOf, computeRevenueGain, marginGain, type PreparedRevenue, type RevenueGain } from './revenue';
 
 /** Validates an untrusted model and computes every scenario; errors come back as values. */
 export function computeModel(input: unknown, options: ComputeOptions = {}): Result<ModelResult & { model: Model }, ModelIssue[]> {
@@ -15,10 +17,12 @@ export function computeModel(input: unknown, options: ComputeOptions = {}): Resu
   if (!validated.ok) return err(validated.error);
   const model = validated.value;
   const tree = prepareTree(model.costTree);
+  const revenue = preparedRevenueOf(model);
   return ok({
     model,
     tree,
-    scenarios: model.scenarios.map((scenario) => computeScenario(tree, scenario, model.firstPlanYear, options)),
+    revenue,
+    scenarios: model.scenarios.map((scenario) => computeScenario(tree, scenario, model.firstPlanYear, { ...options, revenue })),
   });
 }
 
@@ -31,7 +35,7 @@ export function computeModel(input: unknown, options: ComputeOptions = {}): Resu
 export class IncrementalEngine {
   private tree: PreparedTree | undefined;
   private treeSource: Model['costTree'] | undefined;
-  private results = new WeakMap<Scenario, { tree: PreparedTree; firstPlanYear: number; result: ScenarioResult }>();
+  private results = new WeakMap<Scenario, { tree: PreparedTree; revenue: PreparedRevenue; firstPlanYear: number; result: ScenarioResult }>();
 
   constructor(private readonly options: ComputeOptions = {}) {}
 
@@ -42,13 +46,15 @@ export class IncrementalEngine {
       this.treeSource = model.costTree;
     }
     const tree = this.tree;
+    // Prepared once per revenue list: an edit elsewhere keeps the same list object.
+    const revenue = preparedRevenueOf(model);
     const scenarios = model.scenarios.map((scenario) => {
       const cached = this.results.get(scenario);
-      if (cached && cached.tree === tree && cached.firstPlanYear === model.firstPlanYear) return cached.result;
-      const result = computeScenario(tree, scenario, model.firstPlanYear, this.options);
-      this.results.set(scenario, { tree, firstPlanYear: model.firstPlanYear, result });
+      if (cached && cached.tree === tree && cached.revenue === revenue && cached.firstPlanYear === model.firstPlanYear) return cached.result;
+      const result = computeScenario(tree, scenario, model.firstPlanYear, { ...this.options, revenue });
+      this.results.set(scenario, { tree, revenue, firstPlanYear: model.firstPlanYear, result });
       return result;
     });
-    return { tree, scenarios };
+    return { tree, revenue, scenarios };
   }
 }

@@ -1,14 +1,20 @@
 /**
- * Payback under the timing convention of ../shared/domain.md: savings and spread
- * investments accrue evenly through each year; upfront investments are paid at the start
- * of the year. Payback is the earliest moment from which the cumulative net stays at or
+ * Payback under the timing convention of ../shared/domain.md: savings, margin gains, spread
+ * investments and spread one-off cash accrue evenly through each year; upfront investments
+ * and upfront one-off cash are paid (or received) at the start of the year. Payback is the earliest moment from which the cumulative net stays at or
  * above zero until the end of the horizon: 0 when it is never negative, null when the
  * horizon ends below zero.
  */
 export interface PaybackYear {
   saving: number;
+  /** Margin gain accrues evenly like the saving (0 when absent). */
+  marginGain?: number;
   upfrontInvestment: number;
   spreadInvestment: number;
+  /** One-off cash paid or received at the start of the year (signed; 0 when absent). */
+  upfrontOneOff?: number;
+  /** One-off cash spread through the year (signed; 0 when absent). */
+  spreadOneOff?: number;
   /** The cumulative net at the end of the year, as the year table shows it. */
   cumulativeNet: number;
 }
@@ -20,14 +26,23 @@ export interface PaybackYear {
  */
 export function paybackYears(years: readonly PaybackYear[]): number | null {
   let scale = 0;
-  for (const year of years) scale = Math.max(scale, Math.abs(year.saving) + year.upfrontInvestment + year.spreadInvestment);
+  for (const year of years)
+    scale = Math.max(
+      scale,
+      Math.abs(year.saving) +
+        Math.abs(year.marginGain ?? 0) +
+        year.upfrontInvestment +
+        year.spreadInvestment +
+        Math.abs(year.upfrontOneOff ?? 0) +
+        Math.abs(year.spreadOneOff ?? 0),
+    );
   const tolerance = scale * 1e-9;
   let cumulative = 0;
   let lastNegativeEnd = 0;
   let everNegative = false;
   for (let y = 0; y < years.length; y++) {
     const year = years[y]!;
-    const start = cumulative - year.upfrontInvestment;
+    const start = cumulative - year.upfrontInvestment + (year.upfrontOneOff ?? 0);
     const end = year.cumulativeNet;
     const startNegative = start < -tolerance;
     const endNegative = end < -tolerance;

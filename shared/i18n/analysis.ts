@@ -11,6 +11,10 @@ export const INPUT_TEXT: Record<
     share: (node: string) => string;
     amount: (node: string) => string;
     investment: (line: string) => string;
+    revenue: (line: string) => string;
+    margin: (line: string) => string;
+    revenueLever: (line: string, lever: string) => string;
+    oneOff: (item: string) => string;
   }
 > = {
   en: {
@@ -20,6 +24,10 @@ export const INPUT_TEXT: Record<
     share: (node) => `${node}: share of parent`,
     amount: (node) => `${node}: amount`,
     investment: (line) => `${line} (investment)`,
+    revenue: (line) => `${line}: revenue`,
+    margin: (line) => `${line}: contribution margin`,
+    revenueLever: (line, lever) => `${line}: ${lever}`,
+    oneOff: (item) => `${item} (one-off cash)`,
   },
   zh: {
     growth: '业务量增长率',
@@ -28,6 +36,10 @@ export const INPUT_TEXT: Record<
     share: (node) => `${node}：占上级比例`,
     amount: (node) => `${node}：金额`,
     investment: (line) => `${line}（投入）`,
+    revenue: (line) => `${line}：收入`,
+    margin: (line) => `${line}：边际贡献率`,
+    revenueLever: (line, lever) => `${line}：${lever}`,
+    oneOff: (item) => `${item}（一次性现金）`,
   },
 };
 

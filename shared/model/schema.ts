@@ -11,7 +11,10 @@ import { DISPLAY_UNITS, LANGUAGES } from './units';
  */
 
 export const MODEL_FORMAT = 'service-cost-planner/model';
-export const MODEL_SCHEMA_VERSION = 1;
+/** 2 added revenue lines, revenue levers, one-off cash items, captions, client and presentation. */
+export const MODEL_SCHEMA_VERSION = 2;
+/** Versions this app reads: an older document holds a subset of the current fields. */
+export const READABLE_SCHEMA_VERSIONS = [1, 2] as const;
 
 export const LIMITS = {
   nameMaxLength: 120,
@@ -33,6 +36,11 @@ export const LIMITS = {
   /** Uncertainty ranges per scenario (one per input at most). */
   maxUncertainInputs: 1000,
   inputAddressMaxLength: 300,
+  maxOneOffItems: 200,
+  captionMaxLength: 60,
+  clientMaxLength: 120,
+  /** A logo for the deck and workbook, as base64: about 1.5 MB of image. */
+  logoMaxBase64Length: 2_000_000,
 } as const;
 
 function percent(value: number): string {
@@ -99,6 +107,13 @@ const name = z
     }
   });
 
+/** Free notes: clean text (shared/model/text.ts) that may hold line breaks and tabs. */
+const notes = cleanText({ max: LIMITS.notesMaxLength, multiline: true });
+
+/** A driver's name on one line in both languages (库存周转率 / inventory turnover); either may be absent. */
+const captionText = cleanText({ max: LIMITS.captionMaxLength });
+export const captionSchema = z.strictObject({ zh: captionText.optional(), en: captionText.optional() });
+
 const id = z
   .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
   .regex(/^[A-Za-z0-9_.:-]+$/, { error: 'may only hold letters, digits and _ . : -' })
@@ -127,10 +142,42 @@ export const costNodeSchema = z.strictObject({
   name,
   basis: costBasisSchema,
   relevance: oneOf(RELEVANCE),
-  notes: cleanText({ max: LIMITS.notesMaxLength, multiline: true }).optional(),
+  notes: notes.optional(),
+  /** What the line calls its lever kinds, shown wherever the lever is. */
+  captions: z
+    .strictObject({ unitCostChange: captionSchema.optional(), throughputChange: captionSchema.optional(), volumeChange: captionSchema.optional() })
+    .optional(),
 });
 
 export const LEVER_KINDS = ['unitCostChange', 'throughputChange', 'volumeChange'] as const;
+
+/**
+ * A service revenue line (out-of-warranty repairs, service contracts...), structured like
+ * the cost tree: an amount a year or a share of its parent line. Revenue lines form a
+ * forest: any number of top-level lines, each with an amount. `margin` is the contribution
+ * margin (share of revenue left after the costs that scale with volume); a parent's margin
+ * applies to the part of its revenue its children do not take.
+ */
+export const revenueLineSchema = z.strictObject({
+  id,
+  parentId: id.nullable(),
+  name,
+  basis: costBasisSchema,
+  margin: ratioInRange(0, 1),
+  notes: notes.optional(),
+  captions: z.strictObject({ volumeChange: captionSchema.optional(), priceChange: captionSchema.optional() }).optional(),
+});
+
+export const REVENUE_LEVER_KINDS = ['volumeChange', 'priceChange'] as const;
+
+/** Levers on a revenue line; like cost levers they act on the line and every line below it. */
+export const revenueLeverSchema = z.strictObject({
+  lineId: id,
+  /** v: the volume sold on this line changes by v (more paid repairs, a higher repeat-purchase rate). */
+  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero' }).optional(),
+  /** p: the price changes by p. */
+  priceChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a price cannot fall below zero' }).optional(),
+});
 
 export const leverSchema = z.strictObject({
   nodeId: id,
@@ -172,6 +219,28 @@ export const investmentLineSchema = z.strictObject({
   timing: oneOf(INVESTMENT_TIMINGS),
 });
 
+const signedAmount = finiteNumber().superRefine((value, ctx) => {
+  if (Math.abs(value) > LIMITS.maxAmount)
+    ctx.addIssue({ code: 'custom', message: `must be between -${LIMITS.maxAmount} and ${LIMITS.maxAmount} (base currency units), got ${value}` });
+});
+
+/**
+ * A one-off cash amount in one plan year (stock released, an asset sold; negative for a
+ * one-off cost). It counts in the year's net cash, NPV and payback, never in the profit
+ * ratios (return / investment, net ROI).
+ */
+export const oneOffItemSchema = z.strictObject({
+  id,
+  name,
+  amount: signedAmount,
+  year: finiteNumber().superRefine((value, ctx) => {
+    if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
+      ctx.addIssue({ code: 'custom', message: `must be a plan year from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
+  }),
+  timing: oneOf(INVESTMENT_TIMINGS),
+  notes: notes.optional(),
+});
+
 export const DISTRIBUTIONS = ['triangular', 'pert'] as const;
 
 /**
@@ -210,6 +279,13 @@ export const scenarioSchema = z.strictObject({
     .max(LIMITS.maxHorizonYears, { error: `must list at most ${LIMITS.maxHorizonYears} years` })
     .optional(),
   levers: z.array(leverSchema),
+  /** Levers on revenue lines; absent when none. */
+  revenueLevers: z.array(revenueLeverSchema).optional(),
+  /** One-off cash items; absent when none. */
+  oneOffs: z
+    .array(oneOffItemSchema)
+    .max(LIMITS.maxOneOffItems, { error: `must hold at most ${LIMITS.maxOneOffItems} items` })
+    .optional(),
   investments: z
     .array(investmentLineSchema)
     .max(LIMITS.maxInvestmentLines, { error: `must hold at most ${LIMITS.maxInvestmentLines} lines` }),
@@ -220,15 +296,42 @@ export const scenarioSchema = z.strictObject({
     .optional(),
 });
 
+/** How the deck and workbook look: an accent colour and an optional logo. */
+export const presentationSchema = z.strictObject({
+  accentColor: z
+    .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+    .regex(/^#[0-9A-Fa-f]{6}$/, { error: 'must be a colour written #RRGGBB' })
+    .optional(),
+  logo: z
+    .strictObject({
+      mediaType: oneOf(['image/png', 'image/jpeg'] as const),
+      /** The image bytes in base64. */
+      data: z
+        .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+        .max(LIMITS.logoMaxBase64Length, { error: `must be at most ${LIMITS.logoMaxBase64Length} characters of base64` })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' }),
+    })
+    .optional(),
+});
+
 export const modelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT, { error: `must be "${MODEL_FORMAT}"` }),
-  schemaVersion: z.literal(MODEL_SCHEMA_VERSION, {
-    error: (issue) =>
-      typeof issue.input === 'number' && issue.input > MODEL_SCHEMA_VERSION
-        ? `is ${issue.input}, written by a newer version of the app (this one reads ${MODEL_SCHEMA_VERSION})`
-        : `must be ${MODEL_SCHEMA_VERSION}, got ${describe(issue.input)}`,
-  }),
+  // An older version reads as the current one: its fields are a subset of today's.
+  schemaVersion: z
+    .literal(READABLE_SCHEMA_VERSIONS, {
+      error: (issue) =>
+        typeof issue.input === 'number' && issue.input > MODEL_SCHEMA_VERSION
+          ? `is ${issue.input}, written by a newer version of the app (this one reads ${MODEL_SCHEMA_VERSION})`
+          : `must be ${READABLE_SCHEMA_VERSIONS.join(' or ')}, got ${describe(issue.input)}`,
+    })
+    .transform((): typeof MODEL_SCHEMA_VERSION => MODEL_SCHEMA_VERSION),
   name,
+  /** The client (company) the plan is for, shown on the deck and workbook. */
+  client: z
+    .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
+    .max(LIMITS.clientMaxLength, { error: `must be at most ${LIMITS.clientMaxLength} characters` })
+    .optional(),
+  presentation: presentationSchema.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as CNY' }),
   displayUnit: oneOf(DISPLAY_UNITS),
   language: oneOf(LANGUAGES),
@@ -240,6 +343,11 @@ export const modelSchema = z.strictObject({
     .array(costNodeSchema)
     .min(1, { error: 'must hold at least the root node' })
     .max(LIMITS.maxNodes, { error: `must hold at most ${LIMITS.maxNodes} nodes` }),
+  /** Service revenue lines; absent when the model has none. */
+  revenueLines: z
+    .array(revenueLineSchema)
+    .max(LIMITS.maxNodes, { error: `must hold at most ${LIMITS.maxNodes} lines` })
+    .optional(),
   scenarios: z
     .array(scenarioSchema)
     .max(LIMITS.maxScenarios, { error: `must hold at most ${LIMITS.maxScenarios} scenarios` }),
@@ -258,3 +366,9 @@ export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
 export type InvestmentTiming = (typeof INVESTMENT_TIMINGS)[number];
 export type InputRange = z.infer<typeof inputRangeSchema>;
 export type Distribution = (typeof DISTRIBUTIONS)[number];
+export type RevenueLine = z.infer<typeof revenueLineSchema>;
+export type RevenueLever = z.infer<typeof revenueLeverSchema>;
+export type RevenueLeverKind = (typeof REVENUE_LEVER_KINDS)[number];
+export type OneOffItem = z.infer<typeof oneOffItemSchema>;
+export type Caption = z.infer<typeof captionSchema>;
+export type Presentation = z.infer<typeof presentationSchema>;

@@ -5,6 +5,7 @@ import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '.
 import { modelSchema, type Model, type Scenario } from './schema';
 import { quoteText } from './text';
 import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';
+import { checkRevenueLines, checkScenarioRevenue } from './revenue-rules';
 
 export { nodePath } from './tree-rules';
 
@@ -40,9 +41,10 @@ export function validateModel(input: unknown): Result<Model, ModelIssue[]> {
 export function checkModelRules(model: Model): ModelIssue[] {
   const index = indexTree(model.costTree);
   const treeIssues = checkCostTree(index);
-  const issues = [...treeIssues, ...checkScenarios(model)];
+  const revenueIssues = checkRevenueLines(model.revenueLines ?? []);
+  const issues = [...treeIssues, ...revenueIssues, ...checkScenarios(model), ...checkScenarioRevenue(model, (name) => scenarioPath({ name }))];
   // Ranges are checked against a sound tree only (their bounds depend on its amounts).
-  if (treeIssues.length === 0) issues.push(...checkUncertainty(model, index));
+  if (treeIssues.length === 0 && revenueIssues.length === 0) issues.push(...checkUncertainty(model, index));
   return issues;
 }
 
@@ -156,7 +158,11 @@ function structuralIssue(issue: z.core.$ZodIssue, input: unknown): ModelIssue {
 function namedLabel(collection: PropertyKey | undefined, item: unknown, model: unknown): string | undefined {
   if (!isRecord(item)) return undefined;
   const candidate =
-    collection === 'levers' ? leverNodeName(item['nodeId'], model) : collection === 'uncertainty' ? item['input'] : item['name'];
+    collection === 'levers'
+      ? leverNodeName(item['nodeId'], model)
+      : collection === 'revenueLevers'
+        ? revenueLineName(item['lineId'], model)
+        : collection === 'uncertainty' ? item['input'] : item['name'];
   return typeof candidate === 'string' && candidate.trim() ? candidate : undefined;
 }
 
@@ -165,6 +171,13 @@ function leverNodeName(nodeId: unknown, model: unknown): unknown {
   if (!Array.isArray(nodes)) return nodeId;
   const node: unknown = nodes.find((candidate) => isRecord(candidate) && candidate['id'] === nodeId);
   return isRecord(node) && typeof node['name'] === 'string' ? node['name'] : nodeId;
+}
+
+function revenueLineName(lineId: unknown, model: unknown): unknown {
+  const lines = isRecord(model) ? model['revenueLines'] : undefined;
+  if (!Array.isArray(lines)) return lineId;
+  const line: unknown = lines.find((candidate) => isRecord(candidate) && candidate['id'] === lineId);
+  return isRecord(line) && typeof line['name'] === 'string' ? line['name'] : lineId;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -9,7 +9,7 @@ import type { PaybackYear } from '../engine/payback';
  * `paybackYears` (a test holds the two together).
  */
 export interface PaybackStep {
-  /** |saving| + upfront + spread investment of the year. */
+  /** |saving| + |margin gain| + upfront + spread investment + |one-off cash| of the year. */
   moved: number;
   /** Cumulative net at the end of the year before, minus this year's upfront investment. */
   start: number;
@@ -19,7 +19,16 @@ export interface PaybackStep {
 
 export function paybackSteps(years: readonly PaybackYear[]): { steps: PaybackStep[]; tolerance: number; paybackYears: number | null } {
   let scale = 0;
-  const moved = years.map((year) => Math.abs(year.saving) + year.upfrontInvestment + year.spreadInvestment);
+  // The engine's order of terms; margin gain and one-off cash add nothing when absent.
+  const moved = years.map(
+    (year) =>
+      Math.abs(year.saving) +
+      Math.abs(year.marginGain ?? 0) +
+      year.upfrontInvestment +
+      year.spreadInvestment +
+      Math.abs(year.upfrontOneOff ?? 0) +
+      Math.abs(year.spreadOneOff ?? 0),
+  );
   for (const value of moved) scale = Math.max(scale, value);
   const tolerance = scale * 1e-9;
   const steps: PaybackStep[] = [];
@@ -27,7 +36,7 @@ export function paybackSteps(years: readonly PaybackYear[]): { steps: PaybackSte
   let lastNegativeEnd = 0;
   for (let y = 0; y < years.length; y++) {
     const year = years[y]!;
-    const start = cumulative - year.upfrontInvestment;
+    const start = cumulative - year.upfrontInvestment + (year.upfrontOneOff ?? 0);
     const end = year.cumulativeNet;
     if (end < -tolerance) lastNegativeEnd = y + 1;
     else if (start < -tolerance) lastNegativeEnd = y + Math.min(1, -start / (end - start));

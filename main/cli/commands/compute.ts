@@ -50,11 +50,15 @@ function toJson(result: ScenarioResult) {
     name: result.name,
     affectedShare: result.affectedShare,
     baseSaving: result.baseSaving,
+    baseMarginGain: result.baseMarginGain,
     years: result.years.map((year) => ({
       year: year.year,
       calendarYear: year.calendarYear,
       saving: year.saving,
+      marginGain: year.marginGain,
+      oneOff: year.oneOff,
       investment: year.investment,
+      /** saving + marginGain + oneOff - investment. */
       net: year.net,
       cumulativeNet: year.cumulativeNet,
     })),

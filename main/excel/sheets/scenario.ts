@@ -7,6 +7,7 @@ import { HEADER_ROW, LEGEND_ROW, SCENARIO_COL as COL, STRUCTURE_COL, TITLE_ROW, 
 import { HEADER_HEIGHT } from '../styles';
 import { columnName, type DataValidation, type SheetWriter } from '../xlsx-writer';
 import { label, printSetup, type SheetContext } from './context';
+import { writeRevenueBlock } from './revenue-block';
 
 /**
  * One scenario: its inputs (volume growth, discount rate, ramp, investment lines, each lever
@@ -19,6 +20,8 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const { tree, palette, text, unitFactor, layout } = context;
   const t = text.scenario;
   const { row, col, horizon } = at;
+  // With revenue levers or one-off items the net, payback, NPV and ratios take them in (revenue-block.ts).
+  const revenue = row.revenue;
   const years = Array.from({ length: horizon }, (_, y) => y + 1);
   const first = col.year(1);
   const last = col.lastYear;
@@ -89,7 +92,7 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
       if (amount.kind === 'yearly') sheet.set(r, c, money(amount.amounts[y - 1] ?? 0), palette.inputAmount);
       else if (amount.kind === 'perYear') sheet.set(r, c, { f: parameter, v: value }, palette.amount);
       // A pool funded from the gain: no gain, no pool.
-      else sheet.set(r, c, { f: `${parameter}*MAX(0,${fixedRow(row.saving, c)})`, v: value }, palette.amount);
+      else sheet.set(r, c, { f: `${parameter}*MAX(0,${fixedRow(revenue ? revenue.benefit : row.saving, c)})`, v: value }, palette.amount);
     }
   });
 
@@ -105,7 +108,17 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   total(row.upfront, sum((year) => year.upfrontInvestment));
   total(row.spread, sum((year) => year.spreadInvestment));
   total(row.investment, result.totals.investment);
-  sheet.set(row.net, COL.total, { f: `${ref(row.saving, COL.total)}-${ref(row.investment, COL.total)}`, v: money(result.totals.net) }, palette.amount);
+  sheet.set(
+    row.net,
+    COL.total,
+    {
+      f: revenue
+        ? `${ref(row.saving, COL.total)}+${ref(revenue.marginGain, COL.total)}+${ref(revenue.oneOff, COL.total)}-${ref(row.investment, COL.total)}`
+        : `${ref(row.saving, COL.total)}-${ref(row.investment, COL.total)}`,
+      v: money(result.totals.net),
+    },
+    palette.amount,
+  );
 
   sheet.set(row.workingLabel, 1, t.paybackWorking, palette.note);
   sheet.set(row.moved, 1, label(context, t.moved), palette.note);
@@ -124,13 +137,24 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.set(row.upfront, c, { f: byTiming(c, text.words.timing.upfront), v: money(year.upfrontInvestment) }, palette.amount);
     sheet.set(row.spread, c, { f: byTiming(c, text.words.timing.spread), v: money(year.spreadInvestment) }, palette.amount);
     sheet.set(row.investment, c, { f: `${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(year.investment) }, palette.amount);
-    sheet.set(row.net, c, { f: `${ref(row.saving, c)}-${ref(row.investment, c)}`, v: money(year.net) }, palette.amount);
+    const gains = revenue ? `+${ref(revenue.marginGain, c)}+${ref(revenue.oneOff, c)}` : '';
+    sheet.set(row.net, c, { f: `${ref(row.saving, c)}${gains}-${ref(row.investment, c)}`, v: money(year.net) }, palette.amount);
     sheet.set(row.cumulativeNet, c, { f: y === 1 ? ref(row.net, c) : `${ref(row.cumulativeNet, previous)}+${ref(row.net, c)}`, v: money(year.cumulativeNet) }, palette.amount);
     // The payback (shared/engine/payback.ts): the start of a year is the cumulative net of the
     // year before less the upfront payments; the end is the year's cumulative net; a shortfall
     // within the tolerance counts as zero.
-    sheet.set(row.moved, c, { f: `ABS(${ref(row.saving, c)})+${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(step.moved) }, palette.amount);
-    sheet.set(row.start, c, { f: y === 1 ? `0-${ref(row.upfront, c)}` : `${ref(row.cumulativeNet, previous)}-${ref(row.upfront, c)}`, v: money(step.start) }, palette.amount);
+    const moved = revenue
+      ? `ABS(${ref(row.saving, c)})+ABS(${ref(revenue.marginGain, c)})+${ref(row.upfront, c)}+${ref(row.spread, c)}+ABS(${ref(revenue.oneOffUpfront, c)})+ABS(${ref(revenue.oneOffSpread, c)})`
+      : `ABS(${ref(row.saving, c)})+${ref(row.upfront, c)}+${ref(row.spread, c)}`;
+    sheet.set(row.moved, c, { f: moved, v: money(step.moved) }, palette.amount);
+    // Upfront one-off cash falls at the start of the year, as upfront investment does.
+    const upfrontCash = revenue ? `+${ref(revenue.oneOffUpfront, c)}` : '';
+    sheet.set(
+      row.start,
+      c,
+      { f: y === 1 ? `0-${ref(row.upfront, c)}${upfrontCash}` : `${ref(row.cumulativeNet, previous)}-${ref(row.upfront, c)}${upfrontCash}`, v: money(step.start) },
+      palette.amount,
+    );
     const start = ref(row.start, c);
     const end = ref(row.cumulativeNet, c);
     const planYear = fixedRow(row.planYear, c);
@@ -153,20 +177,24 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const firstNode = r.firstNode;
   const lastNode = r.firstNode + tree.order.length - 1;
   sheet.set(r.resultsLabel, 1, t.results, palette.section);
+  // Benefit = saving + margin gain: what the profit ratios divide; the net adds one-off cash.
+  const benefitTotal = revenue ? `(${b(r.totalSaving)}+${b(revenue.totalMarginGain)})` : b(r.totalSaving);
+  const netTotal = revenue ? `${b(r.totalSaving)}+${b(revenue.totalMarginGain)}+${b(revenue.totalOneOff)}-${b(r.totalInvestment)}` : `${b(r.totalSaving)}-${b(r.totalInvestment)}`;
+  const profitTotal = revenue ? `(${benefitTotal}-${b(r.totalInvestment)})` : b(r.totalNet);
   const rows: [number, string, string, number | string, number][] = [
     [r.baseSaving, label(context, text.summary.rows.baseSaving), `SUM(${ref(firstNode, COL.lineSaving)}:${ref(lastNode, COL.lineSaving)})`, money(result.baseSaving), palette.amount],
     [r.affectedShare, text.summary.rows.affectedShare, `IF(${structureTotal}>0,${b(r.baseSaving)}/${structureTotal},0)`, result.affectedShare, palette.percentFine],
     [r.totalSaving, label(context, text.summary.rows.saving), b(r.saving), money(totals.saving), palette.amount],
     [r.totalInvestment, label(context, text.summary.rows.investment), b(r.investment), money(totals.investment), palette.amount],
-    [r.totalNet, label(context, text.summary.rows.net), `${b(r.totalSaving)}-${b(r.totalInvestment)}`, money(totals.net), palette.amount],
+    [r.totalNet, label(context, text.summary.rows.net), netTotal, money(totals.net), palette.amount],
     [
       r.returnOnInvestment,
       text.summary.rows.returnOnInvestment,
-      `IFERROR(IF(${b(r.totalInvestment)}>0,${b(r.totalSaving)}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
+      `IFERROR(IF(${b(r.totalInvestment)}>0,${benefitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
       totals.returnOnInvestment ?? notApplicable,
       palette.ratio,
     ],
-    [r.netRoi, text.summary.rows.netRoi, `IFERROR(IF(${b(r.totalInvestment)}>0,${b(r.totalNet)}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`, totals.netRoi ?? notApplicable, palette.ratio],
+    [r.netRoi, text.summary.rows.netRoi, `IFERROR(IF(${b(r.totalInvestment)}>0,${profitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`, totals.netRoi ?? notApplicable, palette.ratio],
     [r.npv, label(context, text.summary.rows.npv), `NPV(${at.names.discountRate},${rowRange(r.net, first, last)})`, money(totals.npv), palette.amount],
     [r.paybackYears, text.summary.rows.paybackYears, `IF(${ref(r.cumulativeNet, last)}<-${tolerance},${literal(never)},${ref(r.lastBelowZero, last)})`, totals.paybackYears ?? never, palette.years],
     [r.paybackMonths, text.summary.rows.paybackMonths, `IF(ISNUMBER(${b(r.paybackYears)}),${b(r.paybackYears)}*12,${b(r.paybackYears)})`, totals.paybackYears === null ? never : totals.paybackYears * 12, palette.months],
@@ -206,6 +234,7 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.cell(COL.lineSaving, { f: `${own}*(1-${ref(nodeRow, COL.costFactor)})`, v: money(result.lineSaving[i]!) }, palette.amount);
     sheet.endRow();
   }
+  if (revenue) writeRevenueBlock(context, sheet, scenario, result, at, revenue, context.results.revenue);
   return sheet;
 }
 

@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import { APPLICATION_ID } from '../format';
 import { initialSchema } from './0001-initial';
 import { uncertaintyRanges } from './0002-uncertainty';
+import { revenueAndOneOffs } from './0003-revenue';
 import type { Migration } from './types';
 
 /** Append-only: never edit a released step, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, uncertaintyRanges];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, uncertaintyRanges, revenueAndOneOffs];
 
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,11 +1,14 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
+import { revenueEn } from './revenue.en';
 import { deckEn } from './deck.en';
 import { libraryEn } from './library.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
   ...analysisEn,
+  revenue: revenueEn.revenue,
+  oneOff: revenueEn.oneOff,
   ...deckEn,
   ...libraryEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
@@ -27,7 +30,7 @@ export const en = {
   },
   units: { yuan: 'yuan', thousand: 'thousand', tenThousand: '10k', million: 'million', hundredMillion: '100m' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis' },
+  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis', revenue: revenueEn.tabs.revenue },
   scenarios: {
     title: 'Scenarios',
     add: 'New',
@@ -52,6 +55,7 @@ export const en = {
     generic: 'Check the value and try again; nothing was changed.',
   },
   results: {
+    ...revenueEn.results,
     noScenario: 'No scenario to show: create one in the scenario list.',
     horizon: '{{years}}-year plan, {{from}}–{{to}}',
     horizonOneYear: '1-year plan, {{from}}',

@@ -9,6 +9,12 @@ export const libraryEn = {
     defaultName: 'New model',
     newHeading: 'New model',
     templates: {
+      'spare-parts': 'Materials and spare parts',
+      'spare-partsHint': 'Parts matched to faults, common parts, inventory turnover, obsolete stock; stock released as one-off cash',
+      'service-providers': 'Service providers',
+      'service-providersHint': 'Settlement audit tied to quality: visit fees, repeat visits, parts leakage',
+      'service-revenue': 'Service revenue',
+      'service-revenueHint': 'Out-of-warranty repairs and service contracts: margin from repeat purchases and price',
       example: 'From the example',
       exampleHint: 'The worked example: a cost structure, two scenarios and their targets',
       empty: 'Empty model',

@@ -13,6 +13,12 @@ export const libraryZh: Widen<typeof libraryEn> = {
     defaultName: '新模型',
     newHeading: '新建模型',
     templates: {
+      'spare-parts': '物料与备件',
+      'spare-partsHint': '备件按故障匹配、通用件、库存周转率、呆滞；库存释放计为一次性现金',
+      'service-providers': '服务商',
+      'service-providersHint': '结算审计与质量挂钩：上门费、重复上门、备件流失',
+      'service-revenue': '服务创收',
+      'service-revenueHint': '保外维修与服务合同：二次消费率与价格带来的边际贡献',
       example: '从示例新建',
       exampleHint: '完整示例：成本结构、两个情景及其目标',
       empty: '空白模型',

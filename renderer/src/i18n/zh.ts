@@ -1,5 +1,6 @@
 import { planningZh } from './planning.zh';
 import { analysisZh } from './analysis.zh';
+import { revenueZh } from './revenue.zh';
 import { deckZh } from './deck.zh';
 import { libraryZh } from './library.zh';
 import type { UiText } from './en';
@@ -8,6 +9,8 @@ import type { UiText } from './en';
 export const zh: UiText = {
   ...planningZh,
   ...analysisZh,
+  revenue: revenueZh.revenue,
+  oneOff: revenueZh.oneOff,
   ...deckZh,
   ...libraryZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
@@ -29,7 +32,7 @@ export const zh: UiText = {
   },
   units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比', analysis: '分析' },
+  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比', analysis: '分析', revenue: revenueZh.tabs.revenue },
   scenarios: {
     title: '情景',
     add: '新建',
@@ -54,6 +57,7 @@ export const zh: UiText = {
     generic: '请检查输入后重试；模型没有被修改。',
   },
   results: {
+    ...revenueZh.results,
     noScenario: '没有可显示的情景：请在情景列表中新建一个。',
     horizon: '{{years}} 年计划，{{from}}–{{to}}',
     horizonOneYear: '1 年计划，{{from}}',

@@ -20,7 +20,17 @@ import {
 } from './helpers';
 
 const scratch = useScratch('document');
-const example = (): Model => createExampleModel('en');
+/** The English example with a revenue line, a revenue lever and a one-off item (format 3). */
+const example = (): Model => {
+  const model = createExampleModel('en');
+  model.revenueLines = [{ id: 'paid-repairs', parentId: null, name: 'Paid repairs', basis: { kind: 'amount', amount: 3_000_000 }, margin: 0.3 }];
+  model.scenarios[0] = {
+    ...model.scenarios[0]!,
+    revenueLevers: [{ lineId: 'paid-repairs', volumeChange: 0.1 }],
+    oneOffs: [{ id: 'asset-sale', name: 'Asset sold', amount: 200_000, year: 2, timing: 'upfront' }],
+  };
+  return model;
+};
 
 /** Applies a command to a model in memory, the reference the file is compared with. */
 function reference(model: Model, command: EditCommand): Model {
@@ -66,8 +76,26 @@ const scenario = (model: Model, id: string) => model.scenarios.find((s) => s.id 
 
 const everyCommand: EveryCommand = {
   setModelSettings: {
-    command: { type: 'setModelSettings', name: 'Renamed plan', currency: 'EUR', displayUnit: 'million', language: 'zh', firstPlanYear: 2030 },
-    shows: (m) => expect([m.name, m.currency, m.displayUnit, m.language, m.firstPlanYear]).toEqual(['Renamed plan', 'EUR', 'million', 'zh', 2030]),
+    command: {
+      type: 'setModelSettings',
+      name: 'Renamed plan',
+      currency: 'EUR',
+      displayUnit: 'million',
+      language: 'zh',
+      firstPlanYear: 2030,
+      client: 'ACME 股份',
+      presentation: { accentColor: '#AA3300', logo: { mediaType: 'image/png', data: 'iVBORw0KGgo=' } },
+    },
+    shows: (m) =>
+      expect([m.name, m.currency, m.displayUnit, m.language, m.firstPlanYear, m.client, m.presentation?.accentColor]).toEqual([
+        'Renamed plan',
+        'EUR',
+        'million',
+        'zh',
+        2030,
+        'ACME 股份',
+        '#AA3300',
+      ]),
   },
   addNode: {
     command: {
@@ -138,6 +166,44 @@ const everyCommand: EveryCommand = {
   setInputRange: {
     command: { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: { low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'pert' } },
     shows: (m) => expect(scenario(m, 'target-15')?.uncertainty).toEqual([{ input: 'growth', low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'pert' }]),
+  },
+  setCaptions: {
+    command: { type: 'setCaptions', nodeId: 'contact-center-labor', captions: { throughputChange: { zh: '人均受理量', en: 'tickets per agent' } } },
+    shows: (m) => expect(node(m, 'contact-center-labor')?.captions).toEqual({ throughputChange: { zh: '人均受理量', en: 'tickets per agent' } }),
+  },
+  addRevenueLine: {
+    command: {
+      type: 'addRevenueLine',
+      line: { id: 'parts-sold', parentId: 'paid-repairs', name: 'Parts sold', basis: { kind: 'share', share: 0.25 }, margin: 0.2, captions: { priceChange: { en: 'parts price' } } },
+    },
+    shows: (m) => expect(m.revenueLines?.map((line) => line.id)).toEqual(['paid-repairs', 'parts-sold']),
+  },
+  changeRevenueLine: {
+    command: { type: 'changeRevenueLine', lineId: 'paid-repairs', margin: 0.4, notes: 'paid repairs out of warranty', name: 'Repairs' },
+    shows: (m) => expect(m.revenueLines?.[0]).toEqual({ id: 'paid-repairs', parentId: null, name: 'Repairs', basis: { kind: 'amount', amount: 3_000_000 }, margin: 0.4, notes: 'paid repairs out of warranty' }),
+  },
+  deleteRevenueLine: {
+    command: { type: 'deleteRevenueLine', lineId: 'paid-repairs' },
+    shows: (m) => {
+      expect(m.revenueLines).toBeUndefined();
+      expect(scenario(m, 'target-15')?.revenueLevers).toBeUndefined();
+    },
+  },
+  setRevenueLever: {
+    command: { type: 'setRevenueLever', scenarioId: 'digital-tools-20', lineId: 'paid-repairs', kind: 'priceChange', value: 0.05 },
+    shows: (m) => expect(scenario(m, 'digital-tools-20')?.revenueLevers).toEqual([{ lineId: 'paid-repairs', priceChange: 0.05 }]),
+  },
+  addOneOff: {
+    command: { type: 'addOneOff', scenarioId: 'digital-tools-20', item: { id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' } },
+    shows: (m) => expect(scenario(m, 'digital-tools-20')?.oneOffs).toEqual([{ id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' }]),
+  },
+  changeOneOff: {
+    command: { type: 'changeOneOff', scenarioId: 'target-15', itemId: 'asset-sale', amount: -50_000, year: 3 },
+    shows: (m) => expect(scenario(m, 'target-15')?.oneOffs).toEqual([{ id: 'asset-sale', name: 'Asset sold', amount: -50_000, year: 3, timing: 'upfront' }]),
+  },
+  deleteOneOff: {
+    command: { type: 'deleteOneOff', scenarioId: 'target-15', itemId: 'asset-sale' },
+    shows: (m) => expect(scenario(m, 'target-15')?.oneOffs).toBeUndefined(),
   },
   deleteInvestment: {
     command: { type: 'deleteInvestment', scenarioId: 'digital-tools-20', lineId: 'manager-bonus' },

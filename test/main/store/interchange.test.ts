@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
 import { ModelDocument } from '../../../main/store/document';
 import { readModelFile } from '../../../main/store/read';
-import { createExampleModel } from '../../../shared/model';
+import { createExampleModel, createTemplateModel, TEMPLATE_IDS } from '../../../shared/model';
 import { arbitraryModel } from '../../support/arbitraries';
 
 const scratch = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'costplan-interchange-'));
@@ -36,6 +36,20 @@ describe('JSON interchange through a model file', () => {
     const quiet = { out: () => undefined, err: (text: string) => expect.fail(text) };
     process.env['COSTPLAN_DATA_DIR'] = join(scratch, 'data');
     expect(await runCli(['load', input, '--out', file], quiet)).toBe(0);
+    expect(await runCli(['dump', file, '--out', output], quiet)).toBe(0);
+    expect(readFileSync(output, 'utf8')).toBe(readFileSync(input, 'utf8'));
+  });
+
+  it.each(TEMPLATE_IDS)('template %s: load then dump gives back the same JSON, and the file holds the same model', async (id) => {
+    const model = createTemplateModel(id, 'en');
+    const input = join(scratch, `${id}.json`);
+    const file = join(scratch, `${id}.costplan`);
+    const output = join(scratch, `${id}-dumped.json`);
+    writeFileSync(input, `${JSON.stringify(model, null, 2)}\n`);
+    const quiet = { out: () => undefined, err: (text: string) => expect.fail(text) };
+    process.env['COSTPLAN_DATA_DIR'] = join(scratch, 'data');
+    expect(await runCli(['load', input, '--out', file], quiet)).toBe(0);
+    expect(readModelFile(file).model).toEqual(model);
     expect(await runCli(['dump', file, '--out', output], quiet)).toBe(0);
     expect(readFileSync(output, 'utf8')).toBe(readFileSync(input, 'utf8'));
   });

@@ -48,7 +48,7 @@ describe('input addresses', () => {
 
   it('explains what is wrong with an address', () => {
     expect(problem('profit')).toBe(
-      'is not an input address (expected lever:<node>:unitCost|throughput|volume, growth, discount, share:<node>, amount:<node> or investment:<line>)',
+      'is not an input address (expected lever:<node>:unitCost|throughput|volume, growth, discount, share:<node>, amount:<node>, investment:<line>, revenue:<line>, margin:<line>, revenueLever:<line>:volume|price or oneOff:<item>)',
     );
     expect(problem('growth:2027')).toContain('is not an input address');
     expect(problem('lever:contact-center-labor')).toContain('a lever address is lever:<node>:unitCost');

@@ -476,23 +476,23 @@ describe('validateModel rejects', () => {
   describe('the header', () => {
     it('a schemaVersion from the future names the newer version', () => {
       const rendered = expectIssue(
-        brokenRaw((m) => (m['schemaVersion'] = 2)),
+        brokenRaw((m) => (m['schemaVersion'] = 3)),
         'schemaVersion',
         'written by a newer version of the app',
       );
-      expect(rendered).toBe('schemaVersion: is 2, written by a newer version of the app (this one reads 1)');
+      expect(rendered).toBe('schemaVersion: is 3, written by a newer version of the app (this one reads 2)');
     });
 
     it('an older or malformed schemaVersion', () => {
       expectIssue(
         brokenRaw((m) => (m['schemaVersion'] = 0)),
         'schemaVersion',
-        'must be 1, got 0',
+        'must be 1 or 2, got 0',
       );
       expectIssue(
         brokenRaw((m) => (m['schemaVersion'] = '1')),
         'schemaVersion',
-        'must be 1, got "1"',
+        'must be 1 or 2, got "1"',
       );
     });
 

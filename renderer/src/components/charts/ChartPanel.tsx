@@ -44,6 +44,8 @@ export function ChartPanel({ id, title, subtitle, exportSubtitle, fileName, buil
   useEffect(() => {
     draws.current += 1;
     panel.current?.setAttribute('data-drawn', String(draws.current));
+    // The series drawn, for tests and screen readers' inspection tools.
+    panel.current?.setAttribute('data-series', config.data.datasets.map((dataset) => dataset.label ?? '').join('|'));
   }, [config]);
 
   useEffect(() => {

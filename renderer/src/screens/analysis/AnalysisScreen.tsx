@@ -139,6 +139,14 @@ function applyCommand(scenario: Scenario, input: Input, value: number): EditComm
       const line = scenario.investments.find((l) => l.id === target.lineId);
       return line ? { type: 'changeInvestment', scenarioId: scenario.id, lineId: line.id, amount: withInvestmentValue(line.amount, value) } : null;
     }
+    case 'revenueLever':
+      return { type: 'setRevenueLever', scenarioId: scenario.id, lineId: target.lineId, kind: target.lever, value };
+    case 'margin':
+      return { type: 'changeRevenueLine', lineId: target.lineId, margin: value };
+    case 'revenue':
+      return { type: 'changeRevenueLine', lineId: target.lineId, basis: { kind: 'amount', amount: value } };
+    case 'oneOff':
+      return { type: 'changeOneOff', scenarioId: scenario.id, itemId: target.itemId, amount: value };
     default:
       return null;
   }

@@ -17,6 +17,7 @@ import { useNumberView } from '../../format';
 import { useWorkspace, useWorkspaceState } from '../../state/context';
 import { CHART_FONT } from '../structure/chart';
 import { lineRows, shortYears, totalRows, type BudgetRow } from './rows';
+import { OneOffItems } from './OneOffItems';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
 import './budget.css';
@@ -25,6 +26,8 @@ const AMOUNT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const;
 type AmountKind = (typeof AMOUNT_KINDS)[number];
 const SAVING_COLOUR = '#009E73';
 const INVESTMENT_COLOUR = '#D55E00';
+const GAIN_COLOUR = '#56B4E9';
+const ONE_OFF_COLOUR = '#CC79A7';
 
 /** The incentive budget of the selected scenario: its investment lines, totals per year and whether the savings fund them. */
 export function BudgetScreen() {
@@ -67,15 +70,24 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
   const [newCategory, setNewCategory] = useState<InvestmentCategory>('bonus');
 
   const lines = useMemo(() => lineRows(scenario, result), [scenario, result]);
+  const showGain = (scenario.revenueLevers?.length ?? 0) > 0;
+  const showOneOff = (scenario.oneOffs?.length ?? 0) > 0;
   const totals = useMemo(
     () =>
-      totalRows(years, {
-        investment: t('budget.rows.investment'),
-        saving: t('budget.rows.saving'),
-        net: t('budget.rows.net'),
-        cumulative: t('budget.rows.cumulative'),
-      }),
-    [years, t],
+      totalRows(
+        years,
+        {
+          investment: t('budget.rows.investment'),
+          saving: t('budget.rows.saving'),
+          marginGain: FIGURE_TEXT[language].marginGain.label,
+          oneOff: FIGURE_TEXT[language].oneOff.label,
+          // With margin gain or one-off cash above it, the net is more than saving - investment.
+          net: showGain || showOneOff ? FIGURE_TEXT[language].net.label : t('budget.rows.net'),
+          cumulative: t('budget.rows.cumulative'),
+        },
+        { marginGain: showGain, oneOff: showOneOff },
+      ),
+    [years, t, language, showGain, showOneOff],
   );
 
   const change = (row: BudgetRow, patch: Partial<Pick<InvestmentLine, 'name' | 'category' | 'amount' | 'timing'>>): ParsedCell => ({
@@ -147,7 +159,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
           if (chosen.value === row.line.amount.kind) return { ok: true, command: null };
           // Switching keeps what the line costs now, as far as the new form can say it.
           const first = row.perYear[0] ?? 0;
-          const saving = years[0]?.saving ?? 0;
+          const saving = years[0]?.benefit ?? 0;
           const amount: InvestmentAmount =
             chosen.value === 'perYear'
               ? { kind: 'perYear', amount: first }
@@ -334,6 +346,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         </div>
         <CellErrorLine error={sheet.error} onDismiss={sheet.clearError} />
       </div>
+      <OneOffItems model={model} scenario={scenario} result={result} />
       <div className="budget-bottom">
         <Verdict scenario={scenario} result={result} amountUnit={amountUnit} />
         <YearChart result={result} amountUnit={amountUnit} />
@@ -373,13 +386,23 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
         {headline}
       </p>
       <p>
-        {t('budget.verdict.horizon', {
-          years: scenario.horizonYears,
-          saving: view.amount(totals.saving),
-          investment: view.amount(totals.investment),
-          net: view.amount(totals.net),
-          unit: amountUnit,
-        })}
+        {totals.marginGain !== 0 || totals.oneOff !== 0
+          ? t('revenue.verdictHorizon', {
+              years: scenario.horizonYears,
+              saving: view.amount(totals.saving),
+              gain: view.amount(totals.marginGain),
+              investment: view.amount(totals.investment),
+              oneOff: view.amount(totals.oneOff),
+              net: view.amount(totals.net),
+              unit: amountUnit,
+            })
+          : t('budget.verdict.horizon', {
+              years: scenario.horizonYears,
+              saving: view.amount(totals.saving),
+              investment: view.amount(totals.investment),
+              net: view.amount(totals.net),
+              unit: amountUnit,
+            })}
       </p>
       {totals.returnOnInvestment !== null && (
         <p title={figures.returnOnInvestment.definition} data-testid="budget-ratio">
@@ -404,11 +427,17 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
       labels: result.years.map((year) => String(year.calendarYear)),
       datasets: [
         { label: t('budget.chart.saving'), data: result.years.map((year) => view.fromYuan(year.saving)), backgroundColor: SAVING_COLOUR, borderWidth: 0, maxBarThickness: 34 },
+        ...(result.totals.marginGain !== 0
+          ? [{ label: FIGURE_TEXT[language].marginGain.label, data: result.years.map((year) => view.fromYuan(year.marginGain)), backgroundColor: GAIN_COLOUR, borderWidth: 0, maxBarThickness: 34 }]
+          : []),
         { label: t('budget.chart.investment'), data: result.years.map((year) => view.fromYuan(year.investment)), backgroundColor: INVESTMENT_COLOUR, borderWidth: 0, maxBarThickness: 34 },
+        ...(result.years.some((year) => year.oneOff !== 0)
+          ? [{ label: FIGURE_TEXT[language].oneOff.label, data: result.years.map((year) => view.fromYuan(year.oneOff)), backgroundColor: ONE_OFF_COLOUR, borderWidth: 0, maxBarThickness: 34 }]
+          : []),
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, t, unit],
+    [result, t, unit, language],
   );
   const options = useMemo(
     (): ChartOptions<'bar'> => ({

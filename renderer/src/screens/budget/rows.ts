@@ -1,7 +1,7 @@
 import type { ScenarioResult, YearResult } from '../../../../shared/engine';
 import type { InvestmentLine, Scenario } from '../../../../shared/model/schema';
 
-export type BudgetRowKind = 'line' | 'investment' | 'saving' | 'net' | 'cumulative';
+export type BudgetRowKind = 'line' | 'investment' | 'saving' | 'marginGain' | 'oneOff' | 'net' | 'cumulative';
 
 /** An investment line of the scenario, or one of the total rows pinned under them. */
 export interface BudgetRow {
@@ -22,20 +22,32 @@ export function lineRows(scenario: Scenario, result: ScenarioResult): BudgetRow[
   });
 }
 
-export function totalRows(years: readonly YearResult[], names: Record<Exclude<BudgetRowKind, 'line'>, string>): BudgetRow[] {
+/**
+ * The totals pinned under the lines. Margin gain and one-off cash get their own rows when the
+ * scenario has revenue levers or one-off items (`show`), so the net reads as the sum above it.
+ */
+export function totalRows(
+  years: readonly YearResult[],
+  names: Record<Exclude<BudgetRowKind, 'line'>, string>,
+  show: { marginGain: boolean; oneOff: boolean } = { marginGain: false, oneOff: false },
+): BudgetRow[] {
   const row = (kind: Exclude<BudgetRowKind, 'line'>, values: number[], total = sum(values)): BudgetRow => ({ id: `total-${kind}`, kind, name: names[kind], line: null, perYear: values, total });
   const cumulative = years.map((year) => year.cumulativeNet);
   return [
     row('investment', years.map((year) => year.investment)),
     row('saving', years.map((year) => year.saving)),
+    ...(show.marginGain ? [row('marginGain', years.map((year) => year.marginGain))] : []),
+    ...(show.oneOff ? [row('oneOff', years.map((year) => year.oneOff))] : []),
     row('net', years.map((year) => year.net)),
     row('cumulative', cumulative, cumulative[cumulative.length - 1] ?? 0),
   ];
 }
 
-/** The years whose saving does not cover their investment, with the gap (yuan). */
+/** The years whose benefit (saving + margin gain) does not cover their investment, with the gap (yuan). */
 export function shortYears(years: readonly YearResult[]): { calendarYear: number; gap: number }[] {
-  return years.filter((year) => year.investment - year.saving > 1e-9 * Math.max(1, year.investment)).map((year) => ({ calendarYear: year.calendarYear, gap: year.investment - year.saving }));
+  return years
+    .filter((year) => year.investment - year.benefit > 1e-9 * Math.max(1, year.investment))
+    .map((year) => ({ calendarYear: year.calendarYear, gap: year.investment - year.benefit }));
 }
 
 function sum(values: readonly number[]): number {

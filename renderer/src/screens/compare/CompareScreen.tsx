@@ -8,7 +8,7 @@ import { useModelText } from '../../components/charts/text';
 import { fastNumberView } from '../results/numbers';
 import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import type { ChartText } from '../results/charts';
-import { CARD_FIGURES, figureUnit, figureValue, showDifference, showFigure } from '../results/figures';
+import { cardFigures, figureUnit, figureValue, showDifference, showFigure } from '../results/figures';
 import { buildCompareChart } from './chart';
 import '../results/results.css';
 
@@ -96,7 +96,7 @@ export function CompareScreen() {
                 </Fragment>
               ))}
             </tr>
-            {CARD_FIGURES.map((figure) => {
+            {cardFigures(scenarioResults).map((figure) => {
               const baseValue = figureValue(baseline, figure);
               const rowUnit = figureUnit(figure, view, t, model.currency);
               return (

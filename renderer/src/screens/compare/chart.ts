@@ -3,7 +3,8 @@ import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown as formatNumber } from '../results/numbers';
 import { UNIT_FACTOR } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
-import { chartDigits, type ChartText } from '../results/charts';
+import { chartDigits, GAIN_COLOUR, ONE_OFF_COLOUR, type ChartText } from '../results/charts';
+import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
 
 type Dataset = ChartDataset<'bar', BarValue[]> & ValueLabelFields;
 
@@ -34,6 +35,12 @@ export function buildCompareChart(results: readonly ScenarioResult[], baselineId
       labels: results.map((r) => (r.scenarioId === baselineId ? [shorten(r.name), t('compare.baselineTag')] : shorten(r.name))),
       datasets: [
         dataset(t('results.savingSeries'), results.map((r) => r.totals.saving), COLORS.saving),
+        ...(results.some((r) => r.totals.marginGain !== 0)
+          ? [dataset(FIGURE_TEXT[language].marginGain.label, results.map((r) => r.totals.marginGain), GAIN_COLOUR)]
+          : []),
+        ...(results.some((r) => r.years.some((y) => y.oneOff !== 0))
+          ? [dataset(FIGURE_TEXT[language].oneOff.label, results.map((r) => r.totals.oneOff), ONE_OFF_COLOUR)]
+          : []),
         dataset(t('results.investmentSeries'), results.map((r) => r.totals.investment), COLORS.investment),
         dataset(t('results.netSeries'), results.map((r) => r.totals.net), COLORS.net),
       ],

@@ -20,6 +20,7 @@ import { useIssuesText } from '../../messages';
 import { LeverRanges } from './LeverRanges';
 import { ParamInput } from './ParamInput';
 import { leverRows, meaningParts, signedPercent, type LeverRow } from './rows';
+import { LeverCaptions } from './LeverCaptions';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
 import './levers.css';
@@ -49,7 +50,10 @@ export function meaningText(row: LeverRow, t: TFunction, view: NumberView): stri
       if (part.kind === 'inherited') return t('levers.meaning.inherited', { change: signedPercent(part.change) });
       if (part.kind === 'together') return t('levers.meaning.together', { change: signedPercent(part.change), factor: view.number(part.factor, 4) });
       const verb = part.factor < 1 ? t('levers.meaning.lowers') : part.factor > 1 ? t('levers.meaning.raises') : t('levers.meaning.keeps');
-      return t(`levers.meaning.${part.kind}`, { change: signedPercent(part.change), verb, effect: view.percent(Math.abs(part.factor - 1), 1) });
+      const words = t(`levers.meaning.${part.kind}`, { change: signedPercent(part.change), verb, effect: view.percent(Math.abs(part.factor - 1), 1) });
+      // The line's own name for the driver comes first; the arithmetic in words follows it.
+      const caption = row.captions?.[part.kind]?.[view.language]?.trim();
+      return caption ? `${caption} ${signedPercent(part.change)}${view.language === 'zh' ? '：' : ': '}${words}` : words;
     })
     .join(separator);
 }
@@ -122,6 +126,8 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
       headerClass: 'num',
       headerTooltip: t(`levers.factor.${kind}`),
       width: 92,
+      // The line's caption of this lever kind, where it has one (库存周转率 on an inventory line).
+      tooltipValueGetter: (p) => p.data?.captions?.[kind]?.[language] ?? undefined,
       valueGetter: (p) => (p.data ? columns[kind]!.text(p.data) : ''),
       valueFormatter: (p) => {
         const change = p.data?.lever?.[kind];
@@ -311,6 +317,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         </div>
         <CellErrorLine error={sheet.error} onDismiss={sheet.clearError} />
         <FocusedLine row={focusedRow} view={view} unit={amountUnit} />
+        <LeverCaptions key={`captions-${focusedRow?.id ?? ''}`} row={focusedRow} readOnly={readOnly} />
         <LeverRanges key={focusedRow?.id ?? ''} row={focusedRow} scenario={scenario} view={view} readOnly={readOnly} />
         <p className="sheet-hint">{t('levers.hint')}</p>
       </div>

@@ -1,5 +1,5 @@
 import { leverFactor, type PreparedTree, type ScenarioResult } from '../../../../shared/engine';
-import { LEVER_KINDS, type Lever, type LeverKind, type Scenario } from '../../../../shared/model/schema';
+import { LEVER_KINDS, type CostNode, type Lever, type LeverKind, type Scenario } from '../../../../shared/model/schema';
 import { flattenTree } from '../../components/grid/tree';
 import type { TreeRowShape } from '../../components/grid/TreeNameCell';
 
@@ -20,6 +20,8 @@ export interface LeverRow extends TreeRowShape {
   saving: number;
   /** The line or a line below it carries a lever. */
   leversBelow: boolean;
+  /** What the line calls its lever kinds (库存周转率 / inventory turnover). */
+  captions: CostNode['captions'];
 }
 
 export function ownFactorOf(lever: Lever | undefined): number {
@@ -62,6 +64,7 @@ export function leverRows(tree: PreparedTree, scenario: Scenario, result: Scenar
       costFactor,
       saving: index >= 0 ? result.subtreeSaving[index]! : 0,
       leversBelow: lever !== undefined,
+      captions: node.captions,
     };
   });
   // Children come after their parent: a reverse pass marks the ancestors of levered lines.

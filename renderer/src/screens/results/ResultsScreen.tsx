@@ -11,7 +11,7 @@ import { fastNumberView } from './numbers';
 import { useViewUnit, useWorkspaceState } from '../../state/context';
 import { bridgeAxisMin, bridgeIsHorizontal, bridgeSteps, buildBridge, buildComposition, buildYears, compositionRows, type ChartText } from './charts';
 import { FigureCard } from './FigureCard';
-import { CARD_FIGURES, figureValue, showFigure, type CardFigure } from './figures';
+import { cardFigures, figureValue, showFigure, type CardFigure } from './figures';
 import './results.css';
 
 /**
@@ -49,14 +49,20 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
   const notes: Partial<Record<CardFigure, string>> = {
     yearOneSaving: String(result.years[0]?.calendarYear ?? ''),
     saving: horizon,
+    marginGain: horizon,
+    oneOff: horizon,
     investment: horizon,
     net: horizon,
-    returnOnInvestment: t('results.roiNote'),
+    returnOnInvestment: result.totals.marginGain !== 0 ? t('results.roiNoteBenefit') : t('results.roiNote'),
     npv: t('results.npvNote', { rate: view.percent(scenario.discountRate, 1) }),
     affectedShare: t('results.shareNote', { total: view.amount(tree.totalAmount, 1), unit: unitText }),
   };
 
-  const steps = useMemo(() => bridgeSteps(tree, result, text), [tree, result, text]);
+  const revenue = useWorkspaceState((state) => state.results?.revenue);
+  const steps = useMemo(
+    () => bridgeSteps(tree, result, text, undefined, revenue ? { prepared: revenue, scenario } : undefined),
+    [tree, result, text, revenue, scenario],
+  );
   const bridgeMin = bridgeAxisMin(steps);
   const horizontalBridge = bridgeIsHorizontal(steps);
   const buildBridgeChart = useCallback((look: ChartLook) => buildBridge(steps, text, look), [steps, text]);
@@ -66,7 +72,8 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
 
   const subtitle = `${scenario.name} · ${t('charts.unit', { unit: unitText })}`;
   const exportSubtitle = `${model.name} · ${subtitle}`;
-  const leverSteps = steps.length - 2;
+  // The cost bridge opens and closes on totals; the benefit bridge only closes on one.
+  const leverSteps = result.baseMarginGain !== 0 && revenue ? steps.length - 1 : steps.length - 2;
   const bridgeNotes = [
     leverSteps === 0 ? t('results.noLevers') : t('results.bridgeNote'),
     bridgeMin > 0 ? t('results.axisFrom', { value: view.amount(bridgeMin, 0) }) : '',
@@ -82,7 +89,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
         </span>
       </div>
       <div className="cards">
-        {CARD_FIGURES.map((figure) => (
+        {cardFigures([result]).map((figure) => (
           <FigureCard
             key={figure}
             figure={figure}
@@ -98,7 +105,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
         <ChartPanel
           id="bridge"
           className={horizontalBridge ? 'wide' : undefined}
-          title={t('results.bridgeTitle')}
+          title={result.baseMarginGain !== 0 ? t('results.bridgeBenefitTitle') : t('results.bridgeTitle')}
           subtitle={subtitle}
           exportSubtitle={[exportSubtitle, ...bridgeNotes.slice(1)].join(' · ')}
           fileName={`${fileBase} - ${t('results.bridgeTitle')}`}
@@ -137,6 +144,10 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
 
 function YearTable({ result, unitText, view, t, growth }: { result: ScenarioResult; unitText: string; view: NumberView; t: ChartText['t']; growth: string }) {
   const amount = (yuan: number) => view.amount(yuan, 1);
+  // Margin gain and one-off cash are their own columns, when the scenario has any.
+  const figures = FIGURE_TEXT[view.language];
+  const gain = result.totals.marginGain !== 0;
+  const oneOff = result.years.some((year) => year.oneOff !== 0);
   return (
     <section className="chart-panel" data-testid="year-table">
       <header>
@@ -150,6 +161,8 @@ function YearTable({ result, unitText, view, t, growth }: { result: ScenarioResu
           <tr>
             <th>{t('results.year')}</th>
             <th>{t('results.savingSeries')}</th>
+            {gain && <th>{figures.marginGain.label}</th>}
+            {oneOff && <th>{figures.oneOff.label}</th>}
             <th>{t('results.investmentSeries')}</th>
             <th>{t('results.netSeries')}</th>
             <th>{t('results.cumulativeNetSeries')}</th>
@@ -160,6 +173,8 @@ function YearTable({ result, unitText, view, t, growth }: { result: ScenarioResu
             <tr key={year.year}>
               <td>{year.calendarYear}</td>
               <td>{amount(year.saving)}</td>
+              {gain && <td>{amount(year.marginGain)}</td>}
+              {oneOff && <td className={year.oneOff < 0 ? 'negative' : undefined}>{amount(year.oneOff)}</td>}
               <td>{amount(year.investment)}</td>
               <td className={year.net < 0 ? 'negative' : undefined}>{amount(year.net)}</td>
               <td className={year.cumulativeNet < 0 ? 'negative' : undefined}>{amount(year.cumulativeNet)}</td>
@@ -170,6 +185,8 @@ function YearTable({ result, unitText, view, t, growth }: { result: ScenarioResu
           <tr>
             <td>{t('results.total')}</td>
             <td>{amount(result.totals.saving)}</td>
+            {gain && <td>{amount(result.totals.marginGain)}</td>}
+            {oneOff && <td>{amount(result.totals.oneOff)}</td>}
             <td>{amount(result.totals.investment)}</td>
             <td>{amount(result.totals.net)}</td>
             <td />

@@ -1,12 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { ChartDataset } from 'chart.js';
-import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
+import type { PreparedRevenue, PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { formatShown as formatNumber } from './numbers';
-import { LEVER_TEXT } from '../../../../shared/i18n/figures';
+import { FIGURE_TEXT, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
+import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
 
 type Dataset = ChartDataset<'bar' | 'line', BarValue[]> & ValueLabelFields;
+
+/** Colour-blind-safe (Okabe-Ito) colours of the margin gain and one-off cash series. */
+export const GAIN_COLOUR = '#56B4E9';
+export const ONE_OFF_COLOUR = '#CC79A7';
 
 /** How many levers the bridge shows one by one; the rest are one "other levers" bar. */
 export const BRIDGE_MAX_LEVERS = 12;
@@ -77,7 +82,15 @@ function signedPercent(ratio: number, language: Language): string {
  * the cost with every lever at full target. The largest BRIDGE_MAX_LEVERS levers show one by
  * one, largest first; the rest are one bar.
  */
-export function bridgeSteps(tree: PreparedTree, result: ScenarioResult, text: ChartText, maxLevers = BRIDGE_MAX_LEVERS): BridgeStep[] {
+export function bridgeSteps(
+  tree: PreparedTree,
+  result: ScenarioResult,
+  text: ChartText,
+  maxLevers = BRIDGE_MAX_LEVERS,
+  /** The revenue lines and the scenario: with a margin gain the bridge is one of the year-1 benefit. */
+  revenue?: { prepared: PreparedRevenue; scenario: Scenario },
+): BridgeStep[] {
+  if (result.baseMarginGain !== 0 && revenue) return benefitSteps(tree, result, text, maxLevers, revenue);
   const { t, language } = text;
   const base = tree.totalAmount;
   const levers = result.contributions.filter((c) => c.saving !== 0).sort((a, b) => Math.abs(b.saving) - Math.abs(a.saving));
@@ -97,7 +110,7 @@ export function bridgeSteps(tree: PreparedTree, result: ScenarioResult, text: Ch
   for (const lever of shown) {
     const index = tree.indexById.get(lever.nodeId);
     const name = index === undefined ? lever.nodeId : distinctName(tree, index);
-    const kind = `${LEVER_TEXT[language][lever.kind]} ${signedPercent(lever.change, language)}`;
+    const kind = `${leverName(index === undefined ? undefined : tree.nodes[index], lever.kind, language)} ${signedPercent(lever.change, language)}`;
     step([shorten(name), kind], `${shorten(name, 36)} · ${kind}`, `${index === undefined ? name : pathName(tree, index)} · ${kind}`, lever.saving);
   }
   if (rest.length > 0) {
@@ -106,6 +119,60 @@ export function bridgeSteps(tree: PreparedTree, result: ScenarioResult, text: Ch
   }
   // The contributions add up to the saving; close on the engine's figure, not the running sum.
   steps.push(total('results.bridgeEnd', base - result.baseSaving));
+  return steps;
+}
+
+/**
+ * The year-1 benefit at full target, built up from zero: each cost lever's saving (Shapley
+ * value, largest first), then the margin gain of each top-level revenue line, to the benefit
+ * (saving + margin gain). Used when the scenario has a margin gain: a cost bridge has no
+ * place for revenue.
+ */
+function benefitSteps(
+  tree: PreparedTree,
+  result: ScenarioResult,
+  text: ChartText,
+  maxLevers: number,
+  revenue: { prepared: PreparedRevenue; scenario: Scenario },
+): BridgeStep[] {
+  const { t, language } = text;
+  const steps: BridgeStep[] = [];
+  let running = 0;
+  const step = (label: string[], line: string, title: string, gain: number) => {
+    const next = running + gain;
+    steps.push({ kind: gain >= 0 ? 'saving' : 'increase', label, line, title, from: Math.min(running, next), to: Math.max(running, next), change: gain });
+    running = next;
+  };
+  const levers = result.contributions.filter((c) => c.saving !== 0).sort((a, b) => Math.abs(b.saving) - Math.abs(a.saving));
+  const shown = levers.length > maxLevers ? levers.slice(0, maxLevers - 1) : levers;
+  for (const lever of shown) {
+    const index = tree.indexById.get(lever.nodeId);
+    const name = index === undefined ? lever.nodeId : distinctName(tree, index);
+    const kind = `${leverName(index === undefined ? undefined : tree.nodes[index], lever.kind, language)} ${signedPercent(lever.change, language)}`;
+    step([shorten(name), kind], `${shorten(name, 36)} · ${kind}`, `${index === undefined ? name : pathName(tree, index)} · ${kind}`, lever.saving);
+  }
+  const rest = levers.slice(shown.length);
+  if (rest.length > 0) {
+    const label = t('results.otherLevers', { count: rest.length });
+    step([label], label, label, rest.reduce((sum, lever) => sum + lever.saving, 0));
+  }
+  const { prepared, scenario } = revenue;
+  const revenueLevers = new Map((scenario.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
+  const gainLabel = FIGURE_TEXT[language].marginGain.label;
+  for (let i = 0; i < prepared.ids.length; i++) {
+    if (prepared.parent[i]! >= 0) continue;
+    const gain = result.subtreeMarginGain[i] ?? 0;
+    if (gain === 0) continue;
+    const line = prepared.lines[i]!;
+    const lever = revenueLevers.get(line.id);
+    const kinds = REVENUE_LEVER_KINDS.filter((kind) => lever?.[kind] !== undefined);
+    // On the axis the line's own name for each driver; in the tooltip the kind as well.
+    const short = kinds.map((kind) => `${line.captions?.[kind]?.[language]?.trim() || revenueLeverName(undefined, kind, language)} ${signedPercent(lever![kind]!, language)}`);
+    const long = kinds.map((kind) => `${revenueLeverName(line, kind, language)} ${signedPercent(lever![kind]!, language)}`).join(', ') || gainLabel;
+    step([shorten(line.name), ...(short.length > 0 ? short : [gainLabel])], `${shorten(line.name, 36)} · ${short.join(', ') || gainLabel}`, `${gainLabel}: ${line.name} · ${long}`, gain);
+  }
+  const end = t('results.bridgeBenefitEnd');
+  steps.push({ kind: 'total', label: end.split('\n'), line: end.replace('\n', ' '), title: end.replace('\n', ' '), from: 0, to: result.baseSaving + result.baseMarginGain, change: result.baseSaving + result.baseMarginGain });
   return steps;
 }
 
@@ -227,6 +294,9 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
       labels,
       datasets: [
         bar(t('results.savingSeries'), result.years.map((y) => y.saving), COLORS.saving),
+        // Margin gain and one-off cash are their own series when the scenario has them.
+        ...(result.totals.marginGain !== 0 ? [bar(FIGURE_TEXT[language].marginGain.label, result.years.map((y) => y.marginGain), GAIN_COLOUR)] : []),
+        ...(result.years.some((y) => y.oneOff !== 0) ? [bar(FIGURE_TEXT[language].oneOff.label, result.years.map((y) => y.oneOff), ONE_OFF_COLOUR)] : []),
         bar(t('results.investmentSeries'), result.years.map((y) => y.investment), COLORS.investment),
         line,
       ],

@@ -7,13 +7,34 @@ import type { Model } from '../../../../shared/model/schema';
 import type { NumberView } from '../../format';
 
 /** The figures on the Results cards and the Compare rows, in this order. */
-export const CARD_FIGURES = ['yearOneSaving', 'saving', 'investment', 'net', 'returnOnInvestment', 'netRoi', 'npv', 'paybackYears', 'affectedShare'] as const satisfies readonly Figure[];
+export const CARD_FIGURES = [
+  'yearOneSaving',
+  'saving',
+  'marginGain',
+  'oneOff',
+  'investment',
+  'net',
+  'returnOnInvestment',
+  'netRoi',
+  'npv',
+  'paybackYears',
+  'affectedShare',
+] as const satisfies readonly Figure[];
 export type CardFigure = (typeof CARD_FIGURES)[number];
+
+/** The figures to show for these results: margin gain and one-off cash only when one of them has any. */
+export function cardFigures(results: readonly ScenarioResult[]): CardFigure[] {
+  const gain = results.some((result) => result.totals.marginGain !== 0);
+  const oneOff = results.some((result) => result.years.some((year) => year.oneOff !== 0));
+  return CARD_FIGURES.filter((figure) => (figure === 'marginGain' ? gain : figure === 'oneOff' ? oneOff : true));
+}
 
 type FigureKind = 'amount' | 'ratio' | 'share' | 'payback';
 const KIND: Record<CardFigure, FigureKind> = {
   yearOneSaving: 'amount',
   saving: 'amount',
+  marginGain: 'amount',
+  oneOff: 'amount',
   investment: 'amount',
   net: 'amount',
   npv: 'amount',
@@ -27,6 +48,8 @@ const KIND: Record<CardFigure, FigureKind> = {
 const BETTER: Record<CardFigure, 1 | -1 | 0> = {
   yearOneSaving: 1,
   saving: 1,
+  marginGain: 1,
+  oneOff: 1,
   investment: 0,
   net: 1,
   npv: 1,
