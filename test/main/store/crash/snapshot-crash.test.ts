@@ -30,8 +30,8 @@ describe('crash: SIGKILL while a worker takes snapshots', () => {
     // Both kinds of kill happen: before the first snapshot completes and after it (about half of
     // each on a quiet machine; on a loaded one fewer snapshots finish within the 60 ms window).
     expect(stats.killsAfterSnapshot).toBeGreaterThanOrEqual(10);
-    // About two per kill on a quiet machine; fewer when the machine is loaded, but at least one.
-    expect(stats.snapshotsChecked).toBeGreaterThanOrEqual(50);
+    // About two per kill on a quiet machine; far fewer on a loaded one (34 seen at load 15).
+    expect(stats.snapshotsChecked).toBeGreaterThanOrEqual(10);
     // Some kills landed in the middle of a backup (else the test proves little).
     expect(stats.killsLeavingPartial).toBeGreaterThan(0);
     // Nothing else accumulates: no stray names, no -wal/-shm beside a snapshot that is gone.
