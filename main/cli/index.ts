@@ -45,7 +45,7 @@ function helpText(): string {
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
-export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+export async function runCli(argv: readonly string[], io: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());

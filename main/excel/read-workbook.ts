@@ -71,7 +71,7 @@ function parseInChild(data: Buffer, heapMb: number, timeoutMs: number): Promise<
           try {
             resolve(toSheets(reply.sheets));
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         }
       });

@@ -97,7 +97,7 @@ export class StyleTable {
       xfs.push(
         `<xf numFmtId="${numFmtId}" fontId="${fontId(spec.font)}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
           `${numFmtId ? ' applyNumberFormat="1"' : ''}${spec.font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
-          `${alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>'}`,
+          (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>'),
       );
     }
     const numFmtXml = [...numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttribute(code)}"/>`);

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useWorkspaceState } from './state/context';
 import { formatAmount, formatNumber, formatPercent } from '../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
@@ -31,7 +32,8 @@ export function numberView(unit: DisplayUnit, language: Language): NumberView {
 export function useNumberView(): NumberView {
   const unit = useWorkspaceState((state) => state.model?.displayUnit ?? 'tenThousand');
   const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
-  return numberView(unit, language);
+  // One object per unit and language, so hooks can list `view` as a dependency.
+  return useMemo(() => numberView(unit, language), [unit, language]);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '../analysis/inputs';
 import { modelSchema, type Model, type Scenario } from './schema';
-import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';
+import { checkChildren, checkTreeShape, indexTree, type TreeIndex } from './tree-rules';
 
 export { nodePath } from './tree-rules';
 

@@ -67,7 +67,10 @@ export class Workspace {
 
   async load(): Promise<void> {
     const session = await this.api.getSession({});
-    if (!session.ok) return this.fail(session.error);
+    if (!session.ok) {
+      this.fail(session.error);
+      return;
+    }
     const settings = await this.api.getSettings({});
     this.adopt(session.value, settings.ok ? (settings.value.baselineScenarioId ?? null) : null);
   }

@@ -31,7 +31,7 @@ export function StructureScreen() {
 }
 
 type DropPosition = 'above' | 'inside' | 'below';
-type Notice = { kind: 'deleted'; name: string; count: number } | { kind: 'cut'; name: string } | { kind: 'moved'; name: string };
+type Notice = { kind: 'deleted'; name: string; count: number } | { kind: 'cut'; name: string; rowId: string } | { kind: 'moved'; name: string };
 
 const getRowId = (params: GetRowIdParams<StructureRow>) => params.data.id;
 
@@ -52,7 +52,9 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     () => visibleTreeRows(allRows, collapsed).map((row) => (row.hasChildren && collapsed.has(row.id) ? { ...row, expanded: false } : row)),
     [allRows, collapsed],
   );
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [storedNotice, setNotice] = useState<Notice | null>(null);
+  // A cut line that is gone (deleted, undone) is no longer waiting for a paste.
+  const notice = storedNotice?.kind === 'cut' && !rowsById.has(storedNotice.rowId) ? null : storedNotice;
   const [menu, setMenu] = useState<{ x: number; y: number; rowId: string } | null>(null);
   const pendingFocus = useRef<string | null>(null);
 
@@ -140,9 +142,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       resolved: { text: (row) => String(clean(view.fromYuan(row.resolved))) },
       percentOfTotal: { text: (row) => `${clean(row.percentOfTotal * 100)}%` },
     };
-    // view is rebuilt every render; its unit and language are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, i18n, unit, language]);
+  }, [t, i18n, view]);
 
   const sheet = useSheet<StructureRow>({
     columns,
@@ -178,14 +178,12 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     },
   });
 
-  // A cut line that is gone (deleted, undone) is no longer waiting for a paste.
+  // The grid forgets a cut line that is gone (its notice hides itself, above).
+  const { context: sheetContext, setCutRow } = sheet;
   useEffect(() => {
-    const cutId = sheet.context.cutRowId;
-    if (cutId && !rowsById.has(cutId)) {
-      sheet.setCutRow(null);
-      setNotice((before) => (before?.kind === 'cut' ? null : before));
-    }
-  }, [rowsById, sheet]);
+    const cutId = sheetContext.cutRowId;
+    if (cutId && !rowsById.has(cutId)) setCutRow(null);
+  }, [rowsById, sheetContext, setCutRow]);
 
   const edit = (command: EditCommand, at: { rowId: string; colId: string }): boolean => {
     const result = workspace.edit(command);
@@ -228,7 +226,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   const cut = (row: StructureRow) => {
     if (row.isRoot) return;
     sheet.setCutRow(row.id);
-    setNotice({ kind: 'cut', name: row.name });
+    setNotice({ kind: 'cut', name: row.name, rowId: row.id });
   };
 
   const move = (nodeId: string, parentId: string, beforeId: string | undefined): boolean => {
@@ -305,7 +303,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     { id: 'paste-into', label: t('structure.actions.pasteInto'), shortcut: 'Ctrl+V', disabled: readOnly || !canPasteInto(row), run: () => pasteMove(row, 'inside') },
     { id: 'paste-before', label: t('structure.actions.pasteBefore'), disabled: readOnly || row.isRoot || !canPasteInto(row), run: () => pasteMove(row, 'above') },
     'separator',
-    { id: 'copy', label: t('grid.copy'), shortcut: 'Ctrl+C', run: () => void navigator.clipboard?.writeText(sheet.copyText()).catch(() => undefined) },
+    { id: 'copy', label: t('grid.copy'), shortcut: 'Ctrl+C', run: () => void navigator.clipboard.writeText(sheet.copyText()).catch(() => undefined) },
     { id: 'fill-down', label: t('grid.fillDown'), shortcut: 'Ctrl+D', disabled: readOnly, run: () => sheet.fillDown() },
     'separator',
     ...(row.hasChildren
@@ -392,8 +390,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         cellClass: 'num derived',
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, unit, language, amountUnit, columns, toggle, editable],
+    [t, view, amountUnit, columns, toggle, editable],
   );
 
   const undo = () => {
