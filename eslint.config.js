@@ -4,6 +4,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin } from './eslint-rules/layers.js';
 
 export default defineConfig(
   globalIgnores(['out/', 'dist/', 'node_modules/', 'coverage/', '.ci/report/']),
@@ -29,6 +30,12 @@ export default defineConfig(
       // New code narrows instead (see docs/contributing.md); switch this on when they are gone.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // The layering of docs/architecture.md; test/architecture/layers.test.ts shows each rule firing.
+    files: ['shared/**', 'main/**', 'renderer/**'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],

@@ -10,15 +10,12 @@ import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { ModelDocument, type StoreOptions } from '../store/document';
 import { StoreError } from '../store/errors';
+import { WorkbookImportError } from '../excel/errors';
+import type { WorkbookService } from '../excel/service';
 import { AppSettingsStore } from './app-settings';
 
-/** Writes and reads workbooks; provided by the Excel module, kept out of the handlers' imports. */
-export interface WorkbookService {
-  writeWorkbook(model: Model, path: string, options: { language?: Language; scenarioIds?: string[] }): Promise<{ bytes: number }>;
-  workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
-  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv. */
-  readModel(path: string, current: Model | null): Promise<Model>;
-}
+/** Writes and reads workbooks; provided by the Excel module (a type only: the handlers load no Excel code). */
+export type { WorkbookService } from '../excel/service';
 
 export interface ApiDependencies {
   dataDir: string;
@@ -240,6 +237,7 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
   if (error instanceof StoreError) return { code: error.code, message: error.message };
+  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 

@@ -1,10 +1,18 @@
-import type { WorkbookService } from '../api/handlers';
-import { ApiFailure } from '../api/handlers';
 import type { Model } from '../../shared/model/schema';
+import type { Language } from '../../shared/model/units';
+import { WorkbookImportError } from './errors';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
 import { ImportError } from './problems';
 import { writeFileAtomically } from './write-file';
+
+/** Writes and reads workbooks: what the API layer needs of this module. */
+export interface WorkbookService {
+  writeWorkbook(model: Model, path: string, options: { language?: Language; scenarioIds?: string[] }): Promise<{ bytes: number }>;
+  workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
+  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv. */
+  readModel(path: string, current: Model | null): Promise<Model>;
+}
 
 /**
  * Workbooks for the API (desktop menus, the browser's toolbar). A workbook this app exported
@@ -26,7 +34,7 @@ export const workbookService: WorkbookService = {
       const outcome = await importFile(path, current ? { language: current.language } : {});
       return outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model;
     } catch (error) {
-      if (error instanceof ImportError) throw new ApiFailure('invalid-import', `${path}: ${error.message}`);
+      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
       throw error;
     }
   },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
-import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '../analysis/inputs';
+import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from './inputs';
 import { modelSchema, type Model, type Scenario } from './schema';
 import { checkChildren, checkTreeShape, indexTree, type TreeIndex } from './tree-rules';
 
