@@ -12,6 +12,7 @@ import { formatIssue, validateModel } from '../shared/model/validate';
 import { DEFAULT_SEED, generateModel } from './generate';
 import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './hyperformula';
 import { benchAnalysis } from './analysis';
+import { benchCli } from './cli';
 import { benchExcel } from './excel';
 import { benchStore } from './store';
 import { formatCount, formatMs, measure, median, type Timing } from './timing';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   benchAnalysis(large, report);
   await benchStore(large, report);
   await benchExcel(large, report, countTarget);
+  benchCli(report);
 
   const total = targetsMet + targetsMissed;
   console.log(targetsMissed === 0 ? `all ${total} targets met` : `${targetsMissed} of ${total} targets MISSED`);
