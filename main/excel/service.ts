@@ -4,7 +4,7 @@ import { WorkbookImportError } from './errors';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
 import { ImportError } from './problems';
-import { writeFileAtomically } from './write-file';
+import { writeFileAtomically } from '../io/write-file';
 
 /** Writes and reads workbooks: what the API layer needs of this module. */
 export interface WorkbookService {

@@ -1,5 +1,6 @@
 import { createExampleModel } from '../../../shared/model/example';
-import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
+import { modelToJson, describeFsError } from '../../io/model-json';
+import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
 import { requireOut, writeModelFile } from '../write-model';
 import type { CommandContext } from '../types';
@@ -14,7 +15,7 @@ export async function runExample(context: CommandContext): Promise<void> {
   const model = createExampleModel(language(values['lang'], 'zh'));
   if (out.endsWith('.json')) {
     try {
-      writeFileAtomic(out, modelToJson(model));
+      writeFileAtomically(out, modelToJson(model));
     } catch (error) {
       throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
     }
