@@ -28,7 +28,8 @@ describe('crash: SIGKILL while a worker takes snapshots', () => {
     expect(stats.failures).toEqual([]);
     expect(stats.kills).toBe(50);
     expect(stats.killsAfterSnapshot).toBeGreaterThanOrEqual(25);
-    expect(stats.snapshotsChecked).toBeGreaterThan(100);
+    // About two per kill on a quiet machine; fewer when the machine is loaded, but at least one.
+    expect(stats.snapshotsChecked).toBeGreaterThanOrEqual(50);
     // Some kills landed in the middle of a backup (else the test proves little).
     expect(stats.killsLeavingPartial).toBeGreaterThan(0);
     // Nothing else accumulates: no stray names, no -wal/-shm beside a snapshot that is gone.
