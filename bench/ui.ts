@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ModelDocument } from '../main/store/document';
 import type { EditCommand } from '../shared/edits/commands';
 import { LEVER_KINDS, type LeverKind, type Model } from '../shared/model/schema';
-import { browserAvailable, launchBrowser, startServe } from '../test/e2e/support/app';
+import { browserAvailable, enterWorkspace, launchBrowser, startServe } from '../test/e2e/support/app';
 import { DEFAULT_SEED, generateModel } from './generate';
 import { formatMs, median } from './timing';
 
@@ -91,16 +91,16 @@ async function timeEdits(page: Page, commands: EditCommand[]): Promise<EditTimin
   );
 }
 
-/** Opens a model file in the served app through the API, as File > Open does. */
+/** Opens a model file of the data folder in the served app through the API, as the Models view does. */
 async function openInPage(page: Page, path: string): Promise<void> {
   const error = await page.evaluate(async (file) => {
-    type Ws = { api: { openModel(input: { path: string }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }; adopt(session: unknown): void };
+    type Ws = { api: { openModel(input: { file: string }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }; adopt(session: unknown): void };
     const workspace = (window as unknown as { costPlannerWorkspace: Ws }).costPlannerWorkspace;
-    const opened = await workspace.api.openModel({ path: file });
+    const opened = await workspace.api.openModel({ file });
     if (!opened.ok) return opened.error?.message ?? 'openModel failed';
     workspace.adopt(opened.value);
     return null;
-  }, path);
+  }, basename(path));
   if (error) throw new Error(`could not open ${path}: ${error}`);
 }
 
@@ -162,8 +162,8 @@ async function main(): Promise<void> {
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'costplan-bench-ui-'));
-  const models = join(dataDir, 'models');
-  mkdirSync(models, { recursive: true });
+  // In the data folder itself: the host opens models by their file name there, never by path.
+  const models = dataDir;
   const medium = generateModel({ leafLines: 1_000 });
   const large = generateModel({ leafLines: 10_000 });
   const mediumPath = join(models, 'generated-1000.costplan');
@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     // tsx compiles with esbuild's keepNames, whose __name helper the functions sent to the page call.
     await page.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn);');
     await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
+    await enterWorkspace(page);
     const version = await page.evaluate(() => navigator.userAgent.match(/Chrom(?:e|ium)\/[\d.]+/)?.[0] ?? navigator.userAgent);
     console.log(`Service Cost Planner UI benchmark: ${version}, headless, 1280 x 800, generated models seed ${DEFAULT_SEED}; median of ${RUNS} edits after ${WARMUP} warm-up`);
 

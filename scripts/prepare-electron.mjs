@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, r
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
+import { downloadFailureReason, electronDownloadHelp } from './electron-download-help.mjs';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(join(root, 'package.json'));
@@ -45,18 +46,33 @@ if (process.argv.includes('--print-path')) {
   }
 }
 
+/**
+ * node_modules/electron would download a missing binary itself, printing the downloader's stack
+ * trace when that fails; run its installer here instead, quietly, and say what to do.
+ */
+function downloadElectronIfMissing() {
+  const electronDir = join(root, 'node_modules', 'electron');
+  const pathFile = join(electronDir, 'path.txt');
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return;
+  if (existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))) return;
+  log(`downloading Electron ${electronVersion} (about 100 MB, once)...`);
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0 || result.error) fail(electronDownloadHelp(electronVersion, downloadFailureReason(`${result.stdout ?? ''}\n${result.stderr ?? ''}\n${result.error?.message ?? ''}`)));
+}
+
 function prepare() {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 12)) {
-    fail(`npm start needs Node 22.12 or newer (Electron ${electronVersion}'s download tooling); this is Node ${process.versions.node}. Tests and the command line run on Node 20.19 or newer.`);
+    fail(`npm start needs Node 22.12 or newer (Electron ${electronVersion}'s download tooling); this is Node ${process.versions.node}. Tests, the command line and the browser edition (npm run serve: the same app in your browser) run on Node 20.19 or newer.`);
   }
 
   log(`Electron ${electronVersion}: finding its binary (downloaded on the first run)...`);
+  downloadElectronIfMissing();
   let electronPath;
   try {
-    electronPath = require('electron'); // node_modules/electron downloads the binary when it is missing
+    electronPath = require('electron');
   } catch (error) {
-    fail(`could not get the Electron binary: ${error instanceof Error ? error.message : String(error)}`);
+    fail(electronDownloadHelp(electronVersion, downloadFailureReason(error instanceof Error ? error.message : String(error))));
   }
 
   if (existsSync(target) && loadsInElectron(electronPath, target)) {

@@ -27,7 +27,7 @@ export class AppSettingsStore {
     this.data = this.read();
   }
 
-  recentFiles(): RecentFile[] {
+  recentFiles(): Omit<RecentFile, 'file'>[] {
     return this.data.recent.map((entry) => ({ path: entry.path, name: basename(entry.path), openedAt: entry.openedAt, exists: existsSync(entry.path) }));
   }
 
@@ -38,6 +38,14 @@ export class AppSettingsStore {
   noteOpened(path: string, now: Date): void {
     const absolute = resolve(path);
     this.data.recent = [{ path: absolute, openedAt: now.toISOString() }, ...this.data.recent.filter((entry) => entry.path !== absolute)].slice(0, MAX_RECENT);
+    this.write();
+  }
+
+  /** A model file was renamed: its recent entry and baseline follow it. */
+  renamed(from: string, to: string): void {
+    const [source, target] = [resolve(from), resolve(to)];
+    this.data.recent = this.data.recent.filter((entry) => entry.path !== target).map((entry) => (entry.path === source ? { ...entry, path: target } : entry));
+    this.data.baselines = this.data.baselines.map(([path, id]) => [path === source ? target : path, id]);
     this.write();
   }
 

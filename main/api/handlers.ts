@@ -1,56 +1,90 @@
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
-import { apiContract, type ApiError, type ApiInput, type ApiResponse, type ApiResults, type SessionState } from '../../shared/api/contract';
+import {
+  apiContract,
+  type ApiError,
+  type ApiInput,
+  type ApiResponse,
+  type ApiResults,
+  type ImportOutcome,
+  type ModelEntry,
+  type SessionState,
+} from '../../shared/api/contract';
+import { HANDLE_PREFIX, MODEL_EXTENSION, type ExportKind } from '../../shared/api/files';
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
-import { createExampleModel } from '../../shared/model/example';
-import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../../shared/model/schema';
+import type { Model } from '../../shared/model/schema';
 import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
-import { ModelDocument, type StoreOptions } from '../store/document';
+import { writeFileAtomically } from '../io/write-file';
+import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
 import { StoreError } from '../store/errors';
+import { readModelFile } from '../store/read';
 import { WorkbookImportError } from '../excel/errors';
 import type { WorkbookService } from '../excel/service';
 import { AppSettingsStore } from './app-settings';
+import { ApiFailure } from './failure';
+import { ModelFiles, type FilePolicy, type FilePurpose } from './files';
+import { ModelLibrary } from './library';
+import { TEMPLATE_BUILDERS } from './templates';
+
+export { ApiFailure } from './failure';
+export { emptyModel } from './templates';
 
 /** Writes and reads workbooks; provided by the Excel module (a type only: the handlers load no Excel code). */
 export type { WorkbookService } from '../excel/service';
+
+/**
+ * The desktop's native dialogs, for `pickFile`: the chosen path, or undefined when cancelled.
+ * The browser host has none (there, files come in as uploads).
+ */
+export type FilePicker = (request: { purpose: 'open' | 'import' | 'export'; kind: ExportKind; defaultName: string }) => Promise<string | undefined>;
 
 export interface ApiDependencies {
   dataDir: string;
   appVersion: string;
   now?: () => Date;
   workbooks?: WorkbookService;
-}
-
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
-  }
+  /** 'data-folder-only' for the browser host: recent files elsewhere are neither listed nor opened. */
+  files?: FilePolicy;
 }
 
 type Handlers = { [M in ApiMethod]: (input: z.output<(typeof apiContract)[M]>) => Promise<ApiResults[M]> };
+
+interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
 
 /**
  * The API's behaviour, as plain functions over the store, the engine and the exporter: no
  * Electron, no HTTP. `dispatch` is the one door every transport uses: it parses the input with
  * the contract's schema before any handler runs and turns every failure into an error value.
+ * Files are named by the UI only as a data-folder file name or a handle (`files`).
  */
 export class ApiService {
   private document: ModelDocument | undefined;
   private revision = 0;
   readonly settings: AppSettingsStore;
+  readonly files: ModelFiles;
+  private readonly library: ModelLibrary;
   private readonly storeOptions: StoreOptions;
   private queue: Promise<unknown> = Promise.resolve();
+  private picker: FilePicker | undefined;
 
   constructor(private readonly deps: ApiDependencies) {
     this.settings = new AppSettingsStore(deps.dataDir);
+    this.files = new ModelFiles(deps.dataDir, deps.files ?? 'any');
+    this.library = new ModelLibrary(this.files);
     this.storeOptions = { dataDir: deps.dataDir, ...(deps.now ? { now: deps.now } : {}) };
+  }
+
+  /** The desktop app's native dialogs for `pickFile`. */
+  setFilePicker(picker: FilePicker): void {
+    this.picker = picker;
   }
 
   /** Calls run one at a time, in arrival order: two edits never interleave. */
@@ -71,14 +105,14 @@ export class ApiService {
   /** Opens the last file, or creates the example in the data folder on first run. */
   async openDefault(language: Language = 'zh'): Promise<SessionState> {
     const last = this.settings.lastFile();
-    if (last && existsSync(last)) {
-      const opened = await this.call('openModel', { path: last });
+    if (last && existsSync(last) && this.reachable(last)) {
+      const opened = await this.call('openModel', { file: this.files.referenceFor(last) });
       if (opened.ok) return opened.value;
     }
-    const examplePath = `${this.deps.dataDir}/${language === 'zh' ? '示例' : 'Example'}.costplan`;
-    const response = existsSync(examplePath)
-      ? await this.call('openModel', { path: examplePath })
-      : await this.call('newModel', { path: examplePath, template: 'example', language });
+    const exampleName = TEMPLATE_BUILDERS.example.fileName[language];
+    const response = existsSync(this.files.pathForName(exampleName, false))
+      ? await this.call('openModel', { file: `${exampleName}${MODEL_EXTENSION}` })
+      : await this.call('newModel', { template: 'example', language });
     if (!response.ok) throw new Error(response.error.message);
     return response.value;
   }
@@ -87,6 +121,7 @@ export class ApiService {
     await this.queue;
     await this.document?.close();
     this.document = undefined;
+    this.files.clearUploads();
   }
 
   private async run(method: unknown, input: unknown): Promise<ApiResponse<ApiMethod>> {
@@ -107,24 +142,96 @@ export class ApiService {
 
   private readonly handlers: Handlers = {
     getSession: async () => this.state(),
-    newModel: async ({ path, template, language }) => {
+    listModels: async () => this.listModels(),
+    newModel: async ({ template, language, name, target }) => {
       const lang = language ?? this.settings.settings(undefined).uiLanguage ?? 'zh';
-      const model = template === 'example' ? createExampleModel(lang) : emptyModel(lang);
-      const document = await ModelDocument.create(path, model, this.storeOptions);
+      const built = TEMPLATE_BUILDERS[template];
+      const model = name === undefined ? built.build(lang) : { ...built.build(lang), name: name.trim() };
+      const path = target !== undefined ? this.files.resolve(target, 'model') : this.files.pathForName(name ?? built.fileName[lang], name === undefined);
+      // Only a save dialog's answer (a handle) may replace a file: the user agreed to it there.
+      const chosenInDialog = target !== undefined && isHandle(target);
+      if (!chosenInDialog) this.refuseExisting(path);
+      await this.releaseIfOpen(path);
+      const document = await ModelDocument.create(path, model, { ...this.storeOptions, overwrite: chosenInDialog });
       return this.switchTo(document);
     },
-    openModel: async ({ path }) => this.switchTo(await ModelDocument.open(path, this.storeOptions)),
-    saveModelAs: async ({ path }) => {
-      const document = this.requireDocument();
-      this.document = undefined;
-      return this.switchTo(await document.saveAs(path));
+    openModel: async ({ file }) => {
+      const path = this.files.resolve(file, 'model');
+      if (this.document?.path === path) return this.state();
+      return this.switchTo(await ModelDocument.open(path, this.storeOptions));
     },
-    closeModel: async () => {
-      await this.document?.close();
+    saveModelAs: async ({ target }) => {
+      const path = this.files.resolve(target, 'model');
+      const document = this.requireDocument();
+      if (!isHandle(target) && path !== document.path) this.refuseExisting(path);
       this.document = undefined;
+      try {
+        return await this.switchTo(await document.saveAs(path));
+      } catch (error) {
+        this.document = document;
+        throw error;
+      }
+    },
+    duplicateModel: async ({ file, name }) => {
+      const source = this.files.resolve(file, 'model');
+      const target = this.files.pathForName(name, false);
+      this.refuseExisting(target);
+      if (this.document?.path === source) await this.document.copyTo(target);
+      else await copyModelFile(source, target);
+      return this.entryFor(target);
+    },
+    renameModel: async ({ file, name }) => {
+      const source = this.files.resolve(file, 'model');
+      if (!this.files.inDataFolder(source)) throw new ApiFailure('refused-file', `${basename(source)} is not in the data folder: only models listed in the Models view can be renamed here`);
+      const target = this.files.pathForName(name, false);
+      if (target === source) return { entry: this.entryFor(source), session: this.state() };
+      // A change of case only is the same file on Windows and macOS.
+      if (target.toLowerCase() !== source.toLowerCase()) this.refuseExisting(target);
+      const wasOpen = this.document?.path === source;
+      if (wasOpen) await this.closeDocument();
+      let renamed = false;
+      try {
+        this.library.rename(source, target);
+        renamed = true;
+        this.settings.renamed(source, target);
+      } finally {
+        if (wasOpen) await this.switchTo(await ModelDocument.open(renamed ? target : source, this.storeOptions));
+      }
+      return { entry: this.entryFor(target), session: this.state() };
+    },
+    deleteModel: async ({ file }) => {
+      const path = this.files.resolve(file, 'model');
+      if (!this.files.inDataFolder(path)) throw new ApiFailure('refused-file', `${basename(path)} is not in the data folder: only models listed in the Models view can be deleted here`);
+      if (!existsSync(path)) throw new ApiFailure('not-found', `${basename(path)} is not in the data folder (any more)`);
+      if (this.document?.path === path) await this.closeDocument();
+      const deleted = this.library.delete(path, this.now());
+      return { deleted, session: this.state() };
+    },
+    listDeletedModels: async () => this.library.deleted(),
+    restoreDeletedModel: async ({ id }) => this.entryFor(this.library.restore(id)),
+    closeModel: async () => {
+      await this.closeDocument();
       return this.state();
     },
-    listRecentFiles: async () => this.settings.recentFiles(),
+    listRecentFiles: async () =>
+      this.settings
+        .recentFiles()
+        .filter((recent) => this.reachable(recent.path))
+        .map((recent) => ({ ...recent, file: recent.exists ? this.files.referenceFor(recent.path) : null })),
+    pickFile: async ({ purpose, kind = 'workbook' }) => {
+      if (!this.picker)
+        throw new ApiFailure('unavailable', 'files on this computer are chosen in the desktop app; in the browser, upload the file (Models view) or download it (Export)');
+      const path = await this.picker({ purpose, kind, defaultName: this.exportName(kind) });
+      if (path === undefined) return null;
+      const use: FilePurpose = purpose === 'open' ? 'model' : purpose === 'import' ? 'import' : `export:${kind}`;
+      return { file: this.files.register(path, use), name: basename(path) };
+    },
+    uploadFile: async ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      const { file } = this.files.saveUpload(fileName, bytes);
+      const extension = extname(fileName).toLowerCase();
+      return { file, name: fileName, kind: extension === MODEL_EXTENSION ? 'model' : extension === '.csv' ? 'csv' : 'workbook' };
+    },
     applyEdit: async ({ command }) => {
       const document = this.requireDocument();
       const applied = document.apply(command);
@@ -167,38 +274,126 @@ export class ApiService {
         })),
       };
     },
-    exportWorkbook: async ({ path, language, scenarioIds }) => {
-      const written = await this.workbooks().writeWorkbook(this.requireDocument().model, path, withOptional({ language, scenarioIds }));
-      return { path, bytes: written.bytes };
+    exportFile: async ({ kind, target, language, scenarioIds }) => {
+      const path = this.files.resolve(target, `export:${kind}`);
+      const exported = await this.exportBytes(kind, withOptional({ language, scenarioIds }));
+      writeFileAtomically(path, Buffer.from(exported.bytes));
+      return { kind, name: basename(path), bytes: exported.bytes.length };
     },
-    downloadWorkbook: async ({ language, scenarioIds }) => {
-      const document = this.requireDocument();
-      const bytes = await this.workbooks().workbookBytes(document.model, withOptional({ language, scenarioIds }));
-      return { fileName: `${basename(document.path, '.costplan')}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    downloadFile: async ({ kind, language, scenarioIds }) => {
+      const exported = await this.exportBytes(kind, withOptional({ language, scenarioIds }));
+      return { kind, fileName: exported.fileName, mimeType: exported.mimeType, base64: Buffer.from(exported.bytes).toString('base64') };
     },
-    importFile: async ({ path }) => {
-      const document = this.requireDocument();
-      const model = await this.workbooks().readModel(path, document.model);
-      await document.importModel(model, path);
-      this.revision += 1;
-      return this.state();
+    importFile: async ({ source, mode }) => {
+      const path = this.files.resolve(source, 'import');
+      const outcome = await this.importFile(path, mode);
+      // An upload has done its work once imported; a failed one stays for another try.
+      this.files.removeUpload(path);
+      return outcome;
     },
     getSettings: async () => this.settings.settings(this.document?.path),
     updateSettings: async (patch) => this.settings.update(withOptional(patch), this.document?.path),
   };
 
+  /** A model file, an exported workbook or a cost structure: as a new model in the data folder, or over the open one (undoable). */
+  private async importFile(path: string, mode: 'new' | 'replace'): Promise<ImportOutcome> {
+    const isModel = extname(path).toLowerCase() === MODEL_EXTENSION;
+    const current = mode === 'replace' ? this.requireDocument() : undefined;
+    if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.message);
+    let model: Model;
+    let source: ImportOutcome['source'];
+    if (isModel) {
+      model = readModelFile(path).model;
+      source = 'model';
+    } else {
+      const read = await this.workbooks().readModel(path, current?.model ?? null);
+      model = read.model;
+      source = read.kind;
+    }
+    if (current) {
+      await current.importModel(model, basename(path));
+      this.revision += 1;
+    } else {
+      const target = this.files.pathForName(basename(path, extname(path)), true);
+      // A model file keeps its whole history (undo steps) when copied; others are written new.
+      if (isModel) {
+        await copyModelFile(path, target);
+        await this.switchTo(await ModelDocument.open(target, this.storeOptions));
+      } else await this.switchTo(await ModelDocument.create(target, model, this.storeOptions));
+    }
+    const document = this.requireDocument();
+    return { session: this.state(), mode, fileName: basename(document.path), costLines: model.costTree.length, scenarios: document.model.scenarios.length, source };
+  }
+
+  /** The bytes of one export kind of the open model, with the file name it is offered under. */
+  private async exportBytes(kind: ExportKind, options: { language?: Language; scenarioIds?: string[] }): Promise<ExportedFile> {
+    const document = this.requireDocument();
+    const fileName = this.exportName(kind);
+    if (kind === 'workbook')
+      return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await this.workbooks().workbookBytes(document.model, options) };
+    // The model file itself: a clean copy made with the backup API, never the live file's bytes.
+    const temporary = join(this.deps.dataDir, `.download-${process.pid}-${randomBytes(4).toString('hex')}${MODEL_EXTENSION}`);
+    try {
+      await document.copyTo(temporary);
+      return { fileName, mimeType: 'application/octet-stream', bytes: readFileSync(temporary) };
+    } finally {
+      rmSync(temporary, { force: true });
+    }
+  }
+
+  /** "客户A.xlsx" for the open 客户A.costplan. */
+  private exportName(kind: ExportKind): string {
+    const stem = this.document ? basename(this.document.path, MODEL_EXTENSION) : 'model';
+    return `${stem}${kind === 'workbook' ? '.xlsx' : MODEL_EXTENSION}`;
+  }
+
+  private listModels(): ModelEntry[] {
+    return this.library.list(this.document ? { path: this.document.path, model: this.document.model } : undefined);
+  }
+
+  private entryFor(path: string): ModelEntry {
+    const entry = this.listModels().find((candidate) => candidate.fileName === basename(path));
+    if (!entry) throw new ApiFailure('not-found', `${basename(path)} is not in the data folder`);
+    return entry;
+  }
+
+  private refuseExisting(path: string): void {
+    if (existsSync(path)) throw new ApiFailure('exists', `${basename(path)} already exists in the data folder: choose another name`);
+  }
+
+  /** The browser host reaches only the data folder. */
+  private reachable(path: string): boolean {
+    return this.files.policy === 'any' || this.files.inDataFolder(path);
+  }
+
+  /** A file about to be replaced must not stay open here. */
+  private async releaseIfOpen(path: string): Promise<void> {
+    if (this.document?.path === path) await this.closeDocument();
+  }
+
+  private async closeDocument(): Promise<void> {
+    const document = this.document;
+    this.document = undefined;
+    this.revision += 1;
+    await document?.close();
+  }
+
   private async switchTo(document: ModelDocument): Promise<SessionState> {
     if (this.document && this.document !== document) await this.document.close();
     this.document = document;
     this.revision += 1;
-    this.settings.noteOpened(document.path, (this.deps.now ?? (() => new Date()))());
+    this.settings.noteOpened(document.path, this.now());
     return this.state();
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
   }
 
   private state(): SessionState {
     const document = this.document;
     return {
-      file: document ? { path: document.path, name: basename(document.path) } : null,
+      file: document ? { file: this.files.referenceFor(document.path), path: document.path, name: basename(document.path), inDataFolder: this.files.inDataFolder(document.path) } : null,
       model: document?.model ?? null,
       readOnly: document?.readOnly
         ? {
@@ -225,6 +420,10 @@ export class ApiService {
   }
 }
 
+function isHandle(file: string): boolean {
+  return file.startsWith(HANDLE_PREFIX);
+}
+
 function summariseSnapshot(snapshot: { id: string; createdAt: Date; reason: string; bytes: number }) {
   return { id: snapshot.id, createdAt: snapshot.createdAt.toISOString(), reason: snapshot.reason, bytes: snapshot.bytes };
 }
@@ -239,18 +438,4 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof StoreError) return { code: error.code, message: error.message };
   if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
-export function emptyModel(language: Language): Model {
-  return {
-    format: MODEL_FORMAT,
-    schemaVersion: MODEL_SCHEMA_VERSION,
-    name: language === 'zh' ? '新模型' : 'New model',
-    currency: 'CNY',
-    displayUnit: 'tenThousand',
-    language,
-    firstPlanYear: new Date().getFullYear() + 1,
-    costTree: [{ id: 'root', parentId: null, name: language === 'zh' ? '售后服务成本' : 'After-sales service cost', basis: { kind: 'amount', amount: 0 }, relevance: 'strong' }],
-    scenarios: [],
-  };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Model } from '../../shared/model/schema';
 import { ModelDocument } from '../store/document';
-import { defaultDataDir } from '../store/data-dir';
+import { cliDataDir } from './data-dir';
 import { asUsageError } from './load-model';
 import { UsageError } from './errors';
 
@@ -15,7 +15,7 @@ export async function writeModelFile(out: string, model: Model, force: boolean):
   if (!out.endsWith('.costplan')) throw new UsageError(`${out}: a model file must end in .costplan`);
   if (existsSync(out) && !force) throw new UsageError(`${out} already exists; pass --force to replace it`);
   try {
-    const document = await ModelDocument.create(out, model, { dataDir: defaultDataDir(), overwrite: force });
+    const document = await ModelDocument.create(out, model, { dataDir: cliDataDir(), overwrite: force });
     await document.close();
   } catch (error) {
     throw asUsageError(error);

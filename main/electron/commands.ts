@@ -1,6 +1,8 @@
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { ApiError, ApiInput, ApiResponse, SessionState } from '../../shared/api/contract';
+import type { ExportKind } from '../../shared/api/files';
 import type { ApiMethod } from '../../shared/api/methods';
+import type { FilePurpose } from '../api/files';
 import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
@@ -49,6 +51,8 @@ export interface CommandDependencies {
   language: () => Language;
   /** Where new files are proposed (the user's documents folder). */
   documentsDir: () => string;
+  /** Turns a path a native dialog or the OS gave into the handle the API takes. */
+  register: (path: string, purpose: FilePurpose) => string;
   /** The open model's file, to propose names next to it. */
   currentFile: () => string | undefined;
   /** Sends the new session state to the window (`session:changed`). */
@@ -82,8 +86,8 @@ export class DesktopCommands implements MenuCommands {
         filters: this.modelFilters(),
       });
       if (chosen === undefined) return;
-      const path = withExtension(chosen, MODEL_EXTENSION);
-      await this.settle(await this.deps.api.call('newModel', { path, template, language: this.deps.language() }));
+      const target = this.deps.register(withExtension(chosen, MODEL_EXTENSION), 'model');
+      await this.settle(await this.deps.api.call('newModel', { target, template, language: this.deps.language() }));
     });
   }
 
@@ -105,7 +109,7 @@ export class DesktopCommands implements MenuCommands {
 
   /** Opens a model file (File > Open, a second launch with a file, macOS open-file). */
   async openFile(path: string): Promise<boolean> {
-    return this.settle(await this.deps.api.call('openModel', { path }));
+    return this.settle(await this.deps.api.call('openModel', { file: this.deps.register(path, 'model') }));
   }
 
   saveAs(): void {
@@ -117,18 +121,37 @@ export class DesktopCommands implements MenuCommands {
         filters: this.modelFilters(),
       });
       if (chosen === undefined) return;
-      await this.settle(await this.deps.api.call('saveModelAs', { path: withExtension(chosen, MODEL_EXTENSION) }));
+      await this.settle(await this.deps.api.call('saveModelAs', { target: this.deps.register(withExtension(chosen, MODEL_EXTENSION), 'model') }));
     });
   }
 
+  /** Import: a native open dialog, then new model (the default) or replace the open one (undoable), then what it did. */
   importFile(): void {
     this.run(async () => {
+      const text = this.text;
       const path = await this.deps.dialogs.openFile({
-        title: this.text.importFile.replace('…', ''),
+        title: text.importFile.replace('…', ''),
         defaultPath: this.deps.documentsDir(),
-        filters: [{ name: this.text.importFiles, extensions: ['xlsx', 'csv'] }],
+        filters: [{ name: text.importFiles, extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
       });
-      if (path !== undefined) await this.settle(await this.deps.api.call('importFile', { path }));
+      if (path === undefined) return;
+      const current = this.deps.currentFile();
+      const buttons = current ? [text.importAsNew, text.importReplace(basename(current)), text.cancel] : [text.importAsNew, text.cancel];
+      const pressed = await this.deps.dialogs.message({
+        type: 'question',
+        message: text.importQuestion(basename(path)),
+        detail: text.importDetail,
+        buttons,
+        defaultId: 0,
+        cancelId: buttons.length - 1,
+      });
+      if (pressed === buttons.length - 1) return;
+      const mode = pressed === 1 && current ? 'replace' : 'new';
+      const response = await this.deps.api.call('importFile', { source: this.deps.register(path, 'import'), mode });
+      if (!response.ok) return this.showError(response.error);
+      this.deps.pushSession(response.value.session);
+      this.deps.changed();
+      await this.deps.dialogs.message({ type: 'info', message: text.imported(response.value) });
     });
   }
 
@@ -142,10 +165,35 @@ export class DesktopCommands implements MenuCommands {
         filters: [{ name: this.text.excelFiles, extensions: ['xlsx'] }],
       });
       if (chosen === undefined) return;
-      const response = await this.deps.api.call('exportWorkbook', { path: withExtension(chosen, '.xlsx'), language: this.deps.language() });
+      const path = withExtension(chosen, '.xlsx');
+      const response = await this.deps.api.call('exportFile', { kind: 'workbook', target: this.deps.register(path, 'export:workbook'), language: this.deps.language() });
       if (!response.ok) return this.showError(response.error);
-      await this.deps.dialogs.message({ type: 'info', message: this.text.exported(response.value.path) });
+      await this.deps.dialogs.message({ type: 'info', message: this.text.exported(path) });
     });
+  }
+
+  /**
+   * The window's "Open…", "Import…" and "Export…" buttons: the native dialog, whose answer stays
+   * in the main process (the window gets a handle for it, see ApiService.pickFile).
+   */
+  async pick(request: { purpose: 'open' | 'import' | 'export'; kind: ExportKind; defaultName: string }): Promise<string | undefined> {
+    const text = this.text;
+    const current = this.deps.currentFile();
+    const folder = current ? dirname(current) : this.deps.documentsDir();
+    if (request.purpose === 'open') return this.deps.dialogs.openFile({ title: text.open.replace('…', ''), defaultPath: folder, filters: this.modelFilters() });
+    if (request.purpose === 'import')
+      return this.deps.dialogs.openFile({
+        title: text.importFile.replace('…', ''),
+        defaultPath: this.deps.documentsDir(),
+        filters: [{ name: text.importFiles, extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
+      });
+    const extension = extname(request.defaultName);
+    const chosen = await this.deps.dialogs.saveFile({
+      title: (request.kind === 'workbook' ? text.exportExcel : text.saveAs).replace('…', ''),
+      defaultPath: join(folder, request.defaultName),
+      filters: [request.kind === 'workbook' ? { name: text.excelFiles, extensions: ['xlsx'] } : { name: text.modelFiles, extensions: [extension.slice(1)] }],
+    });
+    return chosen === undefined ? undefined : withExtension(chosen, extension);
   }
 
   createSnapshot(): void {

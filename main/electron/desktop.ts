@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { ApiError, SessionState } from '../../shared/api/contract';
 import type { Language } from '../../shared/model/units';
 import type { ApiService } from '../api/handlers';
+import { ensureDataDir } from '../store/data-dir';
 import { createMainWindow, type AppWindow } from '../window/create-window';
 import { startApp, type AppLike } from '../window/lifecycle';
 import type { EntryPaths } from '../window/paths';
@@ -61,12 +62,26 @@ const MENU_REFRESH_DELAY_MS = 150;
  */
 export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): boolean {
   const { app } = env;
+  // First run: the data folder is made here; one that cannot be made stops the app with why.
+  try {
+    ensureDataDir(env.dataDir);
+  } catch (error) {
+    env.reportError('Service Cost Planner cannot start', error);
+    app.quit();
+    return false;
+  }
   const rendererDir = dirname(env.paths.renderer);
   const stateFile = windowStateFile(env.dataDir);
   const hardening: HardeningOptions = { openExternal: env.openExternal, reportError: env.reportError };
 
   let api: ApiService | undefined;
-  const requireApi = (): ApiService => (api ??= env.createApi());
+  const requireApi = (): ApiService => {
+    if (api === undefined) {
+      api = env.createApi();
+      api.setFilePicker((request) => commands.pick(request));
+    }
+    return api;
+  };
   let mainWindow: W | null = null;
   let ready = false;
   let pendingFile = modelFileArgument(env.argv, env.cwd);
@@ -88,6 +103,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     dialogs,
     language,
     documentsDir: () => app.getPath('documents'),
+    register: (path, purpose) => requireApi().files.register(path, purpose),
     currentFile: () => requireApi().currentDocument?.path,
     pushSession: (session: SessionState) => mainWindow?.webContents.send(SESSION_CHANGED_CHANNEL, session),
     changed: () => refreshMenu(),
@@ -130,7 +146,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     const path = pendingFile;
     pendingFile = undefined;
     if (path !== undefined) {
-      const opened = await service.call('openModel', { path });
+      const opened = await service.call('openModel', { file: service.files.register(path, 'model') });
       if (opened.ok) return;
       pendingError = opened.error;
     }

@@ -49,6 +49,11 @@ export interface DesktopText {
   ok: string;
   snapshotCreated: (when: string) => string;
   exported: (path: string) => string;
+  importQuestion: (file: string) => string;
+  importDetail: string;
+  importAsNew: string;
+  importReplace: (file: string) => string;
+  imported: (outcome: { costLines: number; scenarios: number; fileName: string; mode: 'new' | 'replace' }) => string;
   definitionsTitle: string;
   aboutDetail: (versions: { electron: string; chrome: string; node: string }) => string;
 }
@@ -101,6 +106,11 @@ const zh: DesktopText = {
   ok: '确定',
   snapshotCreated: (when) => `已创建快照（${when}）。`,
   exported: (path) => `已导出到 ${path}`,
+  importQuestion: (file) => `如何导入 ${file}？`,
+  importDetail: '新建模型会把导入的内容保存为数据文件夹中的新文件（推荐）。替换会覆盖当前打开的模型，可以撤销（编辑 > 撤销）。',
+  importAsNew: '作为新模型',
+  importReplace: (file) => `替换 ${file}`,
+  imported: ({ costLines, scenarios, fileName, mode }) => `已导入 ${costLines} 个成本项和 ${scenarios} 个情景${mode === 'new' ? '到新模型' : '，替换了'} ${fileName}${mode === 'replace' ? ' 的内容（可撤销）' : ''}。`,
   definitionsTitle: '指标定义',
   aboutDetail: ({ electron, chrome, node }) => `离线的售后服务成本规划工具。\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
 };
@@ -153,6 +163,12 @@ const en: DesktopText = {
   ok: 'OK',
   snapshotCreated: (when) => `Snapshot taken (${when}).`,
   exported: (path) => `Exported to ${path}`,
+  importQuestion: (file) => `How should ${file} be imported?`,
+  importDetail: 'A new model keeps what you import in a new file in the data folder (recommended). Replace overwrites the open model; you can undo it (Edit > Undo).',
+  importAsNew: 'As a new model',
+  importReplace: (file) => `Replace ${file}`,
+  imported: ({ costLines, scenarios, fileName, mode }) =>
+    `Imported ${costLines} cost line${costLines === 1 ? '' : 's'} and ${scenarios} scenario${scenarios === 1 ? '' : 's'} ${mode === 'new' ? 'into the new model' : 'over'} ${fileName}${mode === 'replace' ? ' (undoable)' : ''}.`,
   definitionsTitle: 'Definitions of the figures',
   aboutDetail: ({ electron, chrome, node }) => `An offline planner for after-sales service cost.\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
 };

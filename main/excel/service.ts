@@ -4,14 +4,12 @@ import { WorkbookImportError } from './errors';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
 import { ImportError } from './problems';
-import { writeFileAtomically } from '../io/write-file';
 
 /** Writes and reads workbooks: what the API layer needs of this module. */
 export interface WorkbookService {
-  writeWorkbook(model: Model, path: string, options: { language?: Language; scenarioIds?: string[] }): Promise<{ bytes: number }>;
   workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
-  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv. */
-  readModel(path: string, current: Model | null): Promise<Model>;
+  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv (with `current`'s scenarios). */
+  readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure' }>;
 }
 
 /**
@@ -20,11 +18,6 @@ export interface WorkbookService {
  * the open model's tree and keeps its scenarios, minus levers and ranges on lines that are gone.
  */
 export const workbookService: WorkbookService = {
-  async writeWorkbook(model, path, options) {
-    const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
-    writeFileAtomically(path, workbook.data);
-    return { bytes: workbook.data.length };
-  },
   async workbookBytes(model, options) {
     const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
     return workbook.data;
@@ -32,7 +25,7 @@ export const workbookService: WorkbookService = {
   async readModel(path, current) {
     try {
       const outcome = await importFile(path, current ? { language: current.language } : {});
-      return outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model;
+      return { model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model, kind: outcome.kind };
     } catch (error) {
       if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
       throw error;

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiService } from '../api/handlers';
-import { defaultDataDir } from '../store/data-dir';
+import { defaultDataDir, ensureDataDir } from '../store/data-dir';
 import { startHost } from './server';
 import { workbookService } from '../excel/service';
 
@@ -38,8 +38,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got ${values.port}`);
   if (!values['no-build']) buildIfNeeded();
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const api = new ApiService({ dataDir: defaultDataDir(), appVersion: version, workbooks: workbookService });
-  const session = await api.openDefault();
+  // First run: the data folder may not exist yet (a clear message if it cannot be made).
+  const dataDir = ensureDataDir(defaultDataDir());
+  const api = new ApiService({ dataDir, appVersion: version, workbooks: workbookService, files: 'data-folder-only' });
+  // The example's language: the app setting (the language chosen last), else Chinese.
+  const session = await api.openDefault(api.settings.settings(undefined).uiLanguage ?? 'zh');
   const host = await startHost({ api, staticDir, port });
   console.log(`Service Cost Planner is running on this computer only.`);
   console.log(`model: ${session.file?.path ?? 'none'}`);

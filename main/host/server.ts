@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../window/csp';
 import type { ApiService } from '../api/handlers';
+import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract';
 
 /**
  * The browser host: the same renderer and the same API as the desktop window, over HTTP on
@@ -19,6 +20,8 @@ export interface HostOptions {
   port?: number;
   secret?: string;
   maxBodyBytes?: number;
+  /** uploadFile carries a whole file (base64): its own, larger limit. */
+  maxUploadBodyBytes?: number;
 }
 
 export interface RunningHost {
@@ -46,6 +49,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxUploadBody = options.maxUploadBodyBytes ?? MAX_UPLOAD_BASE64 + 1024;
   let port = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -86,9 +90,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       send(response, 415, { ok: false, error: { code: 'unsupported-media-type', message: 'send JSON (application/json)' } });
       return;
     }
-    const body = await readBody(request, maxBody);
+    const limit = method === 'uploadFile' ? maxUploadBody : maxBody;
+    const body = await readBody(request, limit);
     if (!body.ok) {
-      send(response, 413, { ok: false, error: { code: 'body-too-large', message: `a request may carry at most ${maxBody} bytes` } });
+      send(response, 413, {
+        ok: false,
+        error: { code: 'body-too-large', message: method === 'uploadFile' ? 'the file is too large to upload (at most 50 MB)' : `a request may carry at most ${limit} bytes` },
+      });
       return;
     }
     let input: unknown;

@@ -1,5 +1,6 @@
+import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const APP_FOLDER_NAME = 'Service Cost Planner';
 
@@ -12,4 +13,67 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER_NAME);
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), APP_FOLDER_NAME);
+}
+
+/** The data folder cannot be made or written; `message` says why and what to do, in one paragraph. */
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+  constructor(
+    readonly reason: 'permission' | 'file-in-the-way' | 'read-only' | 'other',
+    readonly dir: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const REMEDY = 'or start the planner with COSTPLAN_DATA_DIR set to a folder you can write to';
+
+/**
+ * Creates the data folder (and its parents) when it is missing and checks that it can be
+ * written, so the first run of any entry point (desktop, `npm run serve`, the command line)
+ * finds its folder. Throws DataDirError with what is wrong: no permission, a file where the
+ * folder (or one of its parents) should be, a read-only disk.
+ */
+export function ensureDataDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+    // access() trusts the permission bits; a read-only mount only shows when writing.
+    const probe = join(dir, `.write-test-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return dir;
+  } catch (error) {
+    throw describeDataDirError(dir, error);
+  }
+}
+
+export function describeDataDirError(dir: string, error: unknown): DataDirError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'EEXIST' || code === 'ENOTDIR')
+    return new DataDirError(
+      'file-in-the-way',
+      dir,
+      `cannot create the data folder ${dir}: a file is in the way (${inTheWay(dir) ?? dir} is a file, not a folder). Move or rename that file, ${REMEDY}.`,
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new DataDirError('permission', dir, `cannot create or write the data folder ${dir}: permission denied. Give your user write access to it (or to ${dirname(dir)}), ${REMEDY}.`);
+  if (code === 'EROFS') return new DataDirError('read-only', dir, `cannot create or write the data folder ${dir}: the disk is read-only. Use a folder on a writable disk: ${REMEDY.slice(3)}.`);
+  return new DataDirError('other', dir, `cannot create or write the data folder ${dir} (${detail}); ${REMEDY}.`);
+}
+
+/** The nearest of `dir` and its parents that exists as something other than a folder. */
+function inTheWay(dir: string): string | undefined {
+  for (let path = dir; ; path = dirname(path)) {
+    try {
+      if (!statSync(path).isDirectory()) return path;
+      return undefined;
+    } catch {
+      // Missing: look at the parent.
+    }
+    if (dirname(path) === path) return undefined;
+  }
 }

@@ -237,22 +237,15 @@ export class ModelDocument {
     await this.pendingSnapshot;
     // Every edit is in the file already: "Save as" under its own name has nothing to do.
     if (sameFile(target, this.path)) return this;
-    prepareToReplace(target);
-    const temporary = temporarySibling(target);
-    try {
-      await this.db.backup(temporary);
-      const copy = openDatabase(temporary);
-      copy.pragma('journal_mode = DELETE');
-      copy.close();
-      syncFile(temporary);
-      renameSync(temporary, target);
-      syncFile(dirname(target));
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await this.copyTo(target);
     await this.close();
     return ModelDocument.open(target, this.options);
+  }
+
+  /** Writes a clean, complete, self-contained copy to `target` (duplicate, download) and stays on this file. */
+  async copyTo(target: string): Promise<void> {
+    await this.pendingSnapshot;
+    await copyDatabase(this.db, target);
   }
 
   /** Waits for a snapshot in progress, then closes; a closed file is one self-contained file. */
@@ -393,6 +386,35 @@ function prepareToReplace(path: string): void {
     db?.close();
   }
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** A copy made with the backup API (never a raw file copy of a live database), renamed into place once on disk. */
+export async function copyDatabase(source: Database.Database, target: string): Promise<void> {
+  prepareToReplace(target);
+  const temporary = temporarySibling(target);
+  try {
+    await source.backup(temporary);
+    const copy = openDatabase(temporary);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
+    syncFile(temporary);
+    renameSync(temporary, target);
+    syncFile(dirname(target));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Copies a model file that is not open here (duplicate in the Models view), read-only on the source. */
+export async function copyModelFile(source: string, target: string): Promise<void> {
+  inspectModelFile(source);
+  const db = openReadOnly(source);
+  try {
+    await copyDatabase(db, target);
+  } finally {
+    db.close();
+  }
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -4,6 +4,9 @@ import { setUiLanguage } from './i18n';
 import { useWorkspace, useWorkspaceState } from './state/context';
 import { Header } from './components/Header';
 import { ErrorBanner } from './components/ErrorBanner';
+import { NoticeBar } from './components/NoticeBar';
+import { ModelsView } from './screens/models/ModelsView';
+import { useLibraryState } from './state/library-context';
 import { ScenarioList } from './components/ScenarioList';
 import { StructureScreen } from './screens/structure/StructureScreen';
 import { LeversScreen } from './screens/levers/LeversScreen';
@@ -15,15 +18,19 @@ import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 export const TABS = ['structure', 'levers', 'budget', 'results', 'compare', 'analysis'] as const;
 export type Tab = (typeof TABS)[number];
 
-/** The planner's workspace: header, scenarios on the left, one screen at a time. */
+/** The planner: the Models view (where it starts), or the workspace: header, scenarios on the left, one screen at a time. */
 export function App() {
   const { t } = useTranslation();
   const status = useWorkspaceState((state) => state.status);
   const hasModel = useWorkspaceState((state) => state.model !== null);
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  // With no model open (all deleted), the UI keeps the language it had.
+  const language = useWorkspaceState((state) => state.model?.language);
   const [tab, setTab] = useState<Tab>('results');
+  const view = useLibraryState((state) => state.view);
 
-  useEffect(() => setUiLanguage(language), [language]);
+  useEffect(() => {
+    if (language) setUiLanguage(language);
+  }, [language]);
   useUndoShortcuts();
 
   if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;
@@ -31,7 +38,10 @@ export function App() {
     <div className="app">
       <Header />
       <ErrorBanner />
-      {hasModel ? (
+      <NoticeBar />
+      {view === 'models' || !hasModel ? (
+        <ModelsView />
+      ) : (
         <div className="workspace">
           <ScenarioList />
           <main className="main">
@@ -52,8 +62,6 @@ export function App() {
             </section>
           </main>
         </div>
-      ) : (
-        <div className="splash">{t('app.noModel')}</div>
       )}
     </div>
   );

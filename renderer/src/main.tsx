@@ -6,25 +6,34 @@ import { createApiClient } from './api/client';
 import { i18n } from './i18n';
 import { WorkspaceContext } from './state/context';
 import { Workspace } from './state/workspace';
+import { Library } from './state/library';
+import { LibraryContext } from './state/library-context';
+import { DialogProvider } from './components/dialog';
 import './app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('renderer/index.html has no #root element');
 
-const { client } = createApiClient();
+const { client, transport } = createApiClient();
 const workspace = new Workspace(client);
+const library = new Library(client, workspace, transport);
 // Exposed for the end-to-end tests and the UI benchmark, which time edits from the page.
-(window as unknown as { costPlannerWorkspace: Workspace }).costPlannerWorkspace = workspace;
+(window as unknown as { costPlannerWorkspace: Workspace; costPlannerLibrary: Library }).costPlannerWorkspace = workspace;
+(window as unknown as { costPlannerLibrary: Library }).costPlannerLibrary = library;
 
 createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <WorkspaceContext.Provider value={workspace}>
-        <App />
+        <LibraryContext.Provider value={library}>
+          <DialogProvider>
+            <App />
+          </DialogProvider>
+        </LibraryContext.Provider>
       </WorkspaceContext.Provider>
     </I18nextProvider>
   </StrictMode>,
 );
 // The desktop menus (open, new, undo, language...) change the session from the main process.
-window.costPlanner?.onSessionChanged((session) => workspace.adopt(session));
+window.costPlanner?.onSessionChanged((session) => library.followSession(session));
 void workspace.load();

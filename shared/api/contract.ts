@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { editCommandSchema } from '../edits/commands';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
+import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, uploadName, type ExportKind } from './files';
 import type { ApiMethod } from './methods';
 
 /**
@@ -9,17 +10,38 @@ import type { ApiMethod } from './methods';
  * (parsed on the receiving side, whatever the transport) and its result type. Electron IPC
  * and the local HTTP host both carry exactly this.
  */
-const filePath = z.string().min(1, { error: 'a file path is required' }).max(4096);
 const language = z.enum(LANGUAGES);
 const none = z.strictObject({});
+const exportOptions = { kind: z.enum(EXPORT_KINDS), language: language.optional(), scenarioIds: z.array(z.string()).optional() };
+/** An upload travels as base64 in JSON: at most IMPORT's 50 MB file, a third more as text. */
+export const MAX_UPLOAD_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
 
+/**
+ * Files are named by `fileReference` only (a file name in the data folder or a handle the main
+ * process gave out, see ./files.ts): no method takes a path.
+ */
 export const apiContract = {
   getSession: none,
-  newModel: z.strictObject({ path: filePath, template: z.enum(['example', 'empty']), language: language.optional() }),
-  openModel: z.strictObject({ path: filePath }),
-  saveModelAs: z.strictObject({ path: filePath }),
+  listModels: none,
+  newModel: z.strictObject({
+    template: z.enum(MODEL_TEMPLATES),
+    language: language.optional(),
+    /** The new model's name in the data folder; a taken name gets " 2". */
+    name: modelName.optional(),
+    /** Instead of a name: where the main process was told to put it (File > New's save dialog). */
+    target: fileReference.optional(),
+  }),
+  openModel: z.strictObject({ file: fileReference }),
+  saveModelAs: z.strictObject({ target: fileReference }),
+  duplicateModel: z.strictObject({ file: fileReference, name: modelName }),
+  renameModel: z.strictObject({ file: fileReference, name: modelName }),
+  deleteModel: z.strictObject({ file: fileReference }),
+  listDeletedModels: none,
+  restoreDeletedModel: z.strictObject({ id: z.string().min(1).max(300).regex(/^[0-9TZ]+--[^/\\]+$/, { error: 'not the id of a deleted model' }) }),
   closeModel: none,
   listRecentFiles: none,
+  pickFile: z.strictObject({ purpose: z.enum(['open', 'import', 'export']), kind: z.enum(EXPORT_KINDS).optional() }),
+  uploadFile: z.strictObject({ fileName: uploadName, base64: z.string().max(MAX_UPLOAD_BASE64, { error: 'the file is larger than 50 MB' }) }),
   applyEdit: z.strictObject({ command: editCommandSchema }),
   undo: none,
   redo: none,
@@ -27,9 +49,9 @@ export const apiContract = {
   createSnapshot: none,
   restoreSnapshot: z.strictObject({ snapshotId: z.string().min(1).max(200) }),
   compute: z.strictObject({ scenarioIds: z.array(z.string()).optional() }),
-  exportWorkbook: z.strictObject({ path: filePath, language: language.optional(), scenarioIds: z.array(z.string()).optional() }),
-  downloadWorkbook: z.strictObject({ language: language.optional(), scenarioIds: z.array(z.string()).optional() }),
-  importFile: z.strictObject({ path: filePath }),
+  exportFile: z.strictObject({ ...exportOptions, target: fileReference }),
+  downloadFile: z.strictObject(exportOptions),
+  importFile: z.strictObject({ source: fileReference, mode: z.enum(['new', 'replace']) }),
   getSettings: none,
   updateSettings: z.strictObject({
     uiLanguage: language.optional(),
@@ -48,7 +70,8 @@ export interface ReadOnlyState {
 
 /** What the UI needs to show the open model and its file. */
 export interface SessionState {
-  file: { path: string; name: string } | null;
+  /** `file` is what the UI passes back to name it; `path` is for showing where it is, never an input. */
+  file: { file: string; path: string; name: string; inDataFolder: boolean } | null;
   model: Model | null;
   readOnly: ReadOnlyState | null;
   canUndo: boolean;
@@ -59,10 +82,44 @@ export interface SessionState {
 }
 
 export interface RecentFile {
+  /** A file name in the data folder or a handle (absent when the file is gone). */
+  file: string | null;
   path: string;
   name: string;
   openedAt: string;
   exists: boolean;
+}
+
+/** A model in the data folder, for the Models view. */
+export interface ModelEntry {
+  file: string;
+  fileName: string;
+  /** The model's own name (or the file's, when it cannot be read). */
+  name: string;
+  scenarios: number | null;
+  costLines: number | null;
+  modifiedAt: string;
+  bytes: number;
+  open: boolean;
+  /** Why it cannot be opened (damaged, newer format, not a model...). */
+  problem?: string;
+}
+
+export interface DeletedModel {
+  id: string;
+  fileName: string;
+  deletedAt: string;
+}
+
+/** What an import did, for the message "imported 38 cost lines and 2 scenarios into 客户A.costplan". */
+export interface ImportOutcome {
+  session: SessionState;
+  mode: 'new' | 'replace';
+  fileName: string;
+  costLines: number;
+  scenarios: number;
+  /** The source: a whole model (a .costplan or a workbook this app exported) or a cost structure. */
+  source: 'model' | 'workbook' | 'structure';
 }
 
 export interface SnapshotSummary {
@@ -105,11 +162,20 @@ export interface ComputeSummary {
 
 export interface ApiResults {
   getSession: SessionState;
+  listModels: ModelEntry[];
   newModel: SessionState;
   openModel: SessionState;
   saveModelAs: SessionState;
+  duplicateModel: ModelEntry;
+  renameModel: { entry: ModelEntry; session: SessionState };
+  deleteModel: { deleted: DeletedModel; session: SessionState };
+  listDeletedModels: DeletedModel[];
+  restoreDeletedModel: ModelEntry;
   closeModel: SessionState;
   listRecentFiles: RecentFile[];
+  /** null when the dialog was cancelled. */
+  pickFile: { file: string; name: string } | null;
+  uploadFile: { file: string; name: string; kind: 'model' | 'workbook' | 'csv' };
   applyEdit: EditOutcome;
   undo: SessionState;
   redo: SessionState;
@@ -117,9 +183,9 @@ export interface ApiResults {
   createSnapshot: SnapshotSummary;
   restoreSnapshot: SessionState;
   compute: ComputeSummary;
-  exportWorkbook: { path: string; bytes: number };
-  downloadWorkbook: { fileName: string; base64: string };
-  importFile: SessionState;
+  exportFile: { kind: ExportKind; name: string; bytes: number };
+  downloadFile: { kind: ExportKind; fileName: string; mimeType: string; base64: string };
+  importFile: ImportOutcome;
   getSettings: AppSettings;
   updateSettings: AppSettings;
 }

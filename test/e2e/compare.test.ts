@@ -11,10 +11,7 @@ import { drawCount, editInPage, pngSize } from './support/results';
  * changed, the grouped chart, English and yuan.
  */
 describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
-  const promptAnswers: string[] = [];
-  const served = usePage('compare', (page) => page.getByTestId('compare-table').waitFor(), (page) => {
-    page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? (promptAnswers.shift() ?? '') : undefined));
-  });
+  const served = usePage('compare', (page) => page.getByTestId('compare-table').waitFor());
   let page: Page;
   beforeEach(() => {
     page = served.page;
@@ -55,9 +52,10 @@ describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
     expect(await cell('saving', cloneId)).toBe('473.2');
     expect(await cell('saving', cloneId, 'diff')).toBe('0.0');
 
-    promptAnswers.push('目标 18%');
     await clone.locator('.scenario-name').click();
     await clone.locator('[data-action="rename"]').click();
+    await page.getByTestId('dialog-input').fill('目标 18%');
+    await page.getByTestId('dialog-ok').click();
     await expect.poll(() => headers()).toEqual(['目标 15%基准', '目标 18%', '数字化工具 20%']);
 
     // The clone is the selected scenario: set its lever in the Levers grid.

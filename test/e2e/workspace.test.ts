@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { browserAvailable, enterWorkspace, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
 
 /** The workspace shell against `npm run serve`: header, scenarios, undo and redo, reload. */
 describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
@@ -12,9 +12,13 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
     app = await startServe();
     context = await launchBrowser();
     page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept(dialog.type() === 'prompt' ? (promptAnswers.shift() ?? '') : undefined));
+    // A browser dialog would be a bug: the app has its own (Electron implements no prompt).
+    page.on('dialog', (dialog) => {
+      browserDialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
     await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
+    await enterWorkspace(page);
   }, 120_000);
 
   afterAll(async () => {
@@ -22,7 +26,7 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
     await app?.stop(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   });
 
-  const promptAnswers: string[] = [];
+  const browserDialogs: string[] = [];
   const scenarioNames = () => page.locator('.scenario-name').allInnerTexts();
 
   it('opens the built-in example in Chinese, saved', async () => {
@@ -37,18 +41,37 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%', '新情景']);
     await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('已保存');
 
-    promptAnswers.push('保守情景');
     const added = page.locator('.scenario').nth(2);
     await added.locator('.scenario-name').click();
     await added.locator('[data-action="rename"]').click();
+    // The in-app dialog: the field has the old name, selected; a taken name keeps it open with the rule.
+    const input = page.getByTestId('dialog-input');
+    expect(await input.inputValue()).toBe('新情景');
+    await page.keyboard.type('目标 15%');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('dialog-error').innerText()).not.toBe('');
+    await screenshot(page, 'scenario-rename-dialog');
+    await input.fill('保守情景');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('text-dialog').waitFor({ state: 'detached' });
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%', '保守情景']);
+    // Focus went back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('rename');
 
     await page.keyboard.press('Control+z');
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%', '新情景']);
     await page.getByTestId('redo').click();
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%', '保守情景']);
 
+    // Delete asks first: Esc keeps the scenario, Enter deletes it.
     await page.locator('.scenario').nth(2).locator('[data-action="delete"]').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached' });
+    expect(await scenarioNames()).toEqual(['目标 15%', '数字化工具 20%', '保守情景']);
+    await page.locator('.scenario').nth(2).locator('[data-action="delete"]').click();
+    await page.getByTestId('confirm-dialog').waitFor();
+    await page.keyboard.press('Enter');
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%']);
     await page.getByTestId('undo').click();
     await expect.poll(scenarioNames).toEqual(['目标 15%', '数字化工具 20%', '保守情景']);
@@ -57,7 +80,8 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
   it('keeps every edit across a reload', async () => {
     await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('已保存');
     await page.reload();
-    await page.getByTestId('model-name').waitFor();
+    // A reload keeps the view the planner was in.
+    await page.locator('.tabs').waitFor();
     expect(await scenarioNames()).toEqual(['目标 15%', '数字化工具 20%', '保守情景']);
     expect(await page.getByTestId('undo').isEnabled()).toBe(true);
   });
@@ -72,6 +96,7 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
     await page.getByTestId('undo').click();
     await expect.poll(() => page.locator('[data-tab="results"]').innerText()).toBe('结果');
     await expect.poll(() => page.getByTestId('display-unit').inputValue()).toBe('tenThousand');
+    expect(browserDialogs).toEqual([]);
   });
 });
 
@@ -92,7 +117,7 @@ describe.skipIf(!browserAvailable())('export from the toolbar', () => {
   it('downloads a workbook that ExcelJS opens, holding the same figures as the screen', async () => {
     const page = await context.newPage();
     await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
+    await enterWorkspace(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const path = await download.path();

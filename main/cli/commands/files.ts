@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { modelToJson, describeFsError } from '../../io/model-json';
 import { writeFileAtomically } from '../../io/write-file';
 import { defaultDataDir } from '../../store/data-dir';
+import { cliDataDir } from '../data-dir';
 import { readModelFile } from '../../store/read';
 import { restoreSnapshot } from '../../store/restore';
 import { SnapshotFolder } from '../../store/snapshots';
@@ -94,7 +95,7 @@ export async function runRestore(context: CommandContext): Promise<void> {
   const snapshotId = values['snapshot'];
   if (typeof snapshotId !== 'string' || snapshotId === '') throw new UsageError(`--snapshot ID is required: ${restoreUsage}`);
   try {
-    const outcome = await restoreSnapshot(file, snapshotId, { dataDir: defaultDataDir() });
+    const outcome = await restoreSnapshot(file, snapshotId, { dataDir: cliDataDir() });
     context.out(
       outcome.damagedCopy
         ? `restored ${snapshotId} into ${file}; the damaged file was kept as ${outcome.damagedCopy}\n`

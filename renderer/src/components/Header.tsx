@@ -1,8 +1,12 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UPLOAD_EXTENSIONS } from '../../../shared/api/files';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
 import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useLibrary, useLibraryState } from '../state/library-context';
+import { useImport } from '../screens/models/ImportDialog';
 
-/** Model name, file, saved state, unit and language, undo and redo, export and import. */
+/** The Models button, model name, file, saved state, unit and language, undo and redo, export and import. */
 export function Header() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
@@ -13,27 +17,30 @@ export function Header() {
   const unsavedEdits = useWorkspaceState((state) => state.unsavedEdits);
   const canUndo = useWorkspaceState((state) => state.canUndo);
   const canRedo = useWorkspaceState((state) => state.canRedo);
-  const busy = useWorkspaceState((state) => state.busy);
+  const library = useLibrary();
+  const busy = useLibraryState((state) => state.busy);
+  const view = useLibraryState((state) => state.view);
+  const startImport = useImport();
+  const uploadInput = useRef<HTMLInputElement>(null);
 
-  const exportWorkbook = async () => {
-    const file = await workspace.exportWorkbook();
-    if (!file) return;
-    const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file.fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The browser uploads a file from the planner's disk; the desktop asks in a native dialog.
+  const importFile = async () => {
+    if (library.transport === 'browser') return uploadInput.current?.click();
+    const source = await library.pick('import');
+    if (source) await startImport(source);
   };
-  const importFile = () => {
-    const path = window.prompt(t('header.importPrompt'));
-    if (path) void workspace.importFile(path);
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    const source = await library.upload(file);
+    if (source) await startImport(source);
   };
 
   return (
     <header className="header">
       <div className="header-title">
+        <button data-testid="show-models" className={view === 'models' ? 'models-button active' : 'models-button'} title={t('models.buttonHint')} onClick={() => library.showModels()}>
+          {t('models.button')}
+        </button>
         <h1 data-testid="model-name">{model?.name ?? t('app.title')}</h1>
         {file && (
           <span className="file" title={file.path}>
@@ -82,13 +89,25 @@ export function Header() {
             ))}
           </select>
         </label>
-        <button data-testid="export" disabled={busy !== null} onClick={() => void exportWorkbook()}>
+        <button data-testid="export" disabled={busy !== null || model === null} onClick={() => void library.exportFile('workbook', model?.language)}>
           {busy === 'export' ? <span className="spinner" aria-label={t('header.exporting')} /> : null}
           {busy === 'export' ? t('header.exporting') : t('header.export')}
         </button>
-        <button data-testid="import" disabled={busy !== null || readOnly !== null} onClick={importFile}>
-          {busy === 'import' ? t('header.importing') : t('header.import')}
+        <button data-testid="import" disabled={busy !== null} onClick={() => void importFile()}>
+          {busy === 'import' || busy === 'upload' ? t('header.importing') : t('header.import')}
         </button>
+        <input
+          ref={uploadInput}
+          type="file"
+          hidden
+          data-testid="import-input"
+          accept={UPLOAD_EXTENSIONS.join(',')}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            void upload(file);
+          }}
+        />
       </div>
     </header>
   );

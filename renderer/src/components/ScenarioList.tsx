@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useDialogs } from './dialog';
 
 /** The scenarios of the model: select, create, clone, rename, delete, mark the baseline. */
 export function ScenarioList() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const dialogs = useDialogs();
   const scenarios = useWorkspaceState((state) => state.model?.scenarios ?? []);
   const selected = useWorkspaceState((state) => state.selectedScenarioId);
   const baseline = useWorkspaceState((state) => state.baselineScenarioId);
@@ -23,14 +25,23 @@ export function ScenarioList() {
     });
   };
   const clone = (id: string, name: string) => workspace.edit({ type: 'cloneScenario', scenarioId: id, name: uniqueName(t('scenarios.copyOf', { name })) });
-  const rename = (id: string, name: string) => {
-    const next = window.prompt(t('scenarios.renamePrompt', { name }), name);
-    if (next === null || next === name) return;
-    const result = workspace.edit({ type: 'renameScenario', scenarioId: id, name: next });
-    if (!result.ok) window.alert(result.error.map((issue) => issue.message).join('\n'));
+  const rename = async (id: string, name: string) => {
+    await dialogs.askText({
+      title: t('scenarios.renameTitle'),
+      label: t('scenarios.renamePrompt', { name }),
+      initial: name,
+      confirmLabel: t('scenarios.rename'),
+      // A name the model's rules refuse keeps the dialog open with the rule's message.
+      check: (next) => {
+        if (next === name) return undefined;
+        const result = workspace.edit({ type: 'renameScenario', scenarioId: id, name: next });
+        return result.ok ? undefined : result.error.map((issue) => issue.message).join('; ');
+      },
+    });
   };
-  const remove = (id: string, name: string) => {
-    if (window.confirm(t('scenarios.confirmDelete', { name }))) workspace.edit({ type: 'deleteScenario', scenarioId: id });
+  const remove = async (id: string, name: string) => {
+    const confirmed = await dialogs.askConfirm({ title: t('scenarios.deleteTitle'), message: t('scenarios.confirmDelete', { name }), confirmLabel: t('scenarios.delete'), danger: true });
+    if (confirmed) workspace.edit({ type: 'deleteScenario', scenarioId: id });
   };
 
   return (
@@ -53,13 +64,13 @@ export function ScenarioList() {
               <button data-action="clone" onClick={() => clone(scenario.id, scenario.name)}>
                 {t('scenarios.clone')}
               </button>
-              <button data-action="rename" onClick={() => rename(scenario.id, scenario.name)}>
+              <button data-action="rename" onClick={() => void rename(scenario.id, scenario.name)}>
                 {t('scenarios.rename')}
               </button>
               <button data-action="baseline" disabled={scenario.id === baseline} onClick={() => void workspace.setBaseline(scenario.id)}>
                 {t('scenarios.makeBaseline')}
               </button>
-              <button data-action="delete" className="danger" onClick={() => remove(scenario.id, scenario.name)}>
+              <button data-action="delete" className="danger" onClick={() => void remove(scenario.id, scenario.name)}>
                 {t('scenarios.delete')}
               </button>
             </div>

@@ -1,9 +1,11 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
+import { libraryEn } from './library.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
   ...analysisEn,
+  ...libraryEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {
     file: 'File',
@@ -20,7 +22,6 @@ export const en = {
     import: 'Import',
     exporting: 'Exporting…',
     importing: 'Importing…',
-    importPrompt: 'Path of the workbook or CSV file to import',
     recent: 'Recent files',
   },
   units: { yuan: 'yuan', thousand: 'thousand', tenThousand: '10k', million: 'million', hundredMillion: '100m' },
@@ -38,6 +39,8 @@ export const en = {
     copyOf: '{{name}} (copy)',
     confirmDelete: 'Delete scenario "{{name}}"? You can undo this.',
     renamePrompt: 'New name for "{{name}}"',
+    renameTitle: 'Rename scenario',
+    deleteTitle: 'Delete scenario',
     none: 'No scenario yet: create one to set targets.',
   },
   errors: {

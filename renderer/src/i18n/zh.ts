@@ -1,11 +1,13 @@
 import { planningZh } from './planning.zh';
 import { analysisZh } from './analysis.zh';
+import { libraryZh } from './library.zh';
 import type { UiText } from './en';
 
 /** 中文界面文字。 */
 export const zh: UiText = {
   ...planningZh,
   ...analysisZh,
+  ...libraryZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
   header: {
     file: '文件',
@@ -22,7 +24,6 @@ export const zh: UiText = {
     import: '导入',
     exporting: '正在导出…',
     importing: '正在导入…',
-    importPrompt: '要导入的工作簿或 CSV 文件路径',
     recent: '最近文件',
   },
   units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
@@ -40,6 +41,8 @@ export const zh: UiText = {
     copyOf: '{{name}}（副本）',
     confirmDelete: '删除情景“{{name}}”？可以撤销。',
     renamePrompt: '“{{name}}”的新名称',
+    renameTitle: '重命名情景',
+    deleteTitle: '删除情景',
     none: '还没有情景：新建一个来设定目标。',
   },
   errors: {

@@ -23,7 +23,6 @@ export interface WorkspaceState {
   error: ApiError | null;
   /** Edits the screen shows that the file does not hold yet because saving failed (kept, not dropped). */
   unsavedEdits: number;
-  busy: 'export' | 'import' | null;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
 }
@@ -48,7 +47,6 @@ export class Workspace {
     canRedo: false,
     error: null,
     unsavedEdits: 0,
-    busy: null,
     lastRecomputeMs: 0,
   };
   private readonly listeners = new Set<Listener>();
@@ -130,25 +128,25 @@ export class Workspace {
     this.edit({ type: 'setModelSettings', displayUnit });
   }
 
-  async exportWorkbook(language?: Language): Promise<{ fileName: string; base64: string } | null> {
-    if (!(await this.saved())) return null;
-    this.set({ busy: 'export' });
-    const response = await this.api.downloadWorkbook(language ? { language } : {});
-    this.set({ busy: null });
-    if (!response.ok) {
-      this.fail(response.error);
-      return null;
-    }
-    return response.value;
+  /**
+   * Resolves once every edit made so far is in the file (before switching, exporting,
+   * importing); edits that failed to save are tried again first, and stay counted if they fail.
+   */
+  async settled(): Promise<void> {
+    await this.saved();
   }
 
-  async importFile(path: string): Promise<void> {
-    if (!(await this.saved())) return;
-    this.set({ busy: 'import' });
-    const response = await this.api.importFile({ path });
-    this.set({ busy: null });
-    if (response.ok) this.adopt(response.value);
-    else this.fail(response.error);
+  /** Shows an error from elsewhere (the model files) in the banner. */
+  reportError(error: ApiError): void {
+    this.fail(error);
+  }
+
+  /** The baseline saved for the open file (after switching files). */
+  async loadBaseline(): Promise<void> {
+    const settings = await this.api.getSettings({});
+    if (!settings.ok) return;
+    const id = settings.value.baselineScenarioId ?? null;
+    this.set({ baselineScenarioId: this.state.model?.scenarios.some((scenario) => scenario.id === id) ? id : null });
   }
 
   /** Takes over a session state from the main process (open, undo, redo, restore, import). */

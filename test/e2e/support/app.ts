@@ -89,6 +89,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** The app starts on the Models view: continue with the model that is open (the example on a first run). */
+export async function enterWorkspace(page: Page): Promise<void> {
+  await page.getByTestId('models-continue').click();
+  await page.locator('.tabs').waitFor();
+}
+
 export interface ServedPage {
   readonly app: ServedApp;
   readonly context: BrowserContext;
@@ -117,7 +123,7 @@ export function usePage(tab: string, ready: (page: Page) => Promise<unknown>, se
     });
     setUp?.(page);
     await page.goto(app.url);
-    await page.getByTestId('model-name').waitFor();
+    await enterWorkspace(page);
     await page.click(`[data-tab="${tab}"]`);
     await page.locator(`[data-screen="${tab}"]`).waitFor();
     await ready(page);

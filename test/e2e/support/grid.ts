@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { beforeEach } from 'vitest';
 import { usePage, type ServedPage } from './app';
@@ -67,23 +67,30 @@ export async function openTab(page: Page, tab: string): Promise<void> {
   await page.locator(`[data-screen="${tab}"]`).waitFor();
 }
 
-/** Starts over on a new copy of the built-in example (a new model file in the data folder). */
+/**
+ * Starts over on a new copy of the built-in example (a new model file in the data folder): a
+ * duplicate of the untouched 示例.costplan made on first run, so the model keeps its own name.
+ */
 export async function freshExample(page: Page, path: string): Promise<void> {
   // Edits of the previous test must reach the file first, or they would land in the new model.
   await waitSaved(page);
+  const name = basename(path, '.costplan');
   await page.evaluate(async (file) => {
+    type Response = { ok: boolean; value?: unknown; error?: { message: string } };
     const workspace = (
       window as unknown as {
         costPlannerWorkspace: {
-          api: { newModel(input: { path: string; template: 'example' }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> };
+          api: { duplicateModel(input: { file: string; name: string }): Promise<Response>; openModel(input: { file: string }): Promise<Response> };
           adopt(session: unknown): void;
         };
       }
     ).costPlannerWorkspace;
-    const response = await workspace.api.newModel({ path: file, template: 'example' });
-    if (!response.ok) throw new Error(response.error?.message ?? 'newModel failed');
-    workspace.adopt(response.value);
-  }, path);
+    const copied = await workspace.api.duplicateModel({ file: '示例.costplan', name: file });
+    if (!copied.ok) throw new Error(copied.error?.message ?? 'duplicateModel failed');
+    const opened = await workspace.api.openModel({ file: `${file}.costplan` });
+    if (!opened.ok) throw new Error(opened.error?.message ?? 'openModel failed');
+    workspace.adopt(opened.value);
+  }, name);
 }
 
 /**

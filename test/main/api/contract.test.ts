@@ -29,8 +29,8 @@ describe.each([
   it('creates the example, edits it, undoes and redoes, and computes the oracle figures', async () => {
     const api = await start();
     const path = join(dir, 'plan.costplan');
-    const created = value(await api.call('newModel', { path, template: 'example', language: 'en' }));
-    expect(created.file?.path).toBe(path);
+    const created = value(await api.call('newModel', { name: 'plan', template: 'example', language: 'en' }));
+    expect(created.file).toEqual({ file: 'plan.costplan', path, name: 'plan.costplan', inDataFolder: true });
     expect(created.model?.scenarios.map((s) => s.name)).toEqual(['Target 15%', 'Digital tools 20%']);
     expect(created.canUndo).toBe(false);
 
@@ -53,7 +53,7 @@ describe.each([
 
   it('refuses an invalid edit with the field and the rule, and writes nothing', async () => {
     const api = await start();
-    value(await api.call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' }));
+    value(await api.call('newModel', { name: 'plan', template: 'example', language: 'en' }));
     const response = await api.call('applyEdit', { command: { type: 'setBasis', nodeId: 'contact-center-other', basis: { kind: 'share', share: 0.25 } } });
     expect(response).toEqual({
       ok: false,
@@ -64,7 +64,7 @@ describe.each([
 
   it('rejects invalid payloads and unknown methods before any handler runs', async () => {
     const api = await start();
-    const bad = await api.call('openModel', { path: '' });
+    const bad = await api.call('openModel', { file: '' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('invalid-input');
     const extra = await api.call('undo', { sneaky: true } as never);
@@ -82,7 +82,7 @@ describe.each([
     const path = join(dir, 'random.costplan');
     writeFileSync(path, 'not a database at all, but long enough to have a header of a hundred bytes.'.repeat(3));
     const before = readFileSync(path);
-    const response = await api.call('openModel', { path });
+    const response = await api.call('openModel', { file: 'random.costplan' });
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.error.code).toBe('not-sqlite');
@@ -94,8 +94,8 @@ describe.each([
   it('lists recent files, snapshots and restores, and keeps settings per file', async () => {
     const api = await start();
     const path = join(dir, 'plan.costplan');
-    value(await api.call('newModel', { path, template: 'example', language: 'zh' }));
-    expect(value(await api.call('listRecentFiles', {})).map((f) => f.path)).toEqual([path]);
+    value(await api.call('newModel', { name: 'plan', template: 'example', language: 'zh' }));
+    expect(value(await api.call('listRecentFiles', {})).map((f) => [f.file, f.path])).toEqual([['plan.costplan', path]]);
     const snapshot = value(await api.call('createSnapshot', {}));
     value(await api.call('applyEdit', { command: { type: 'renameScenario', scenarioId: 'target-15', name: 'Renamed' } }));
     expect(value(await api.call('listSnapshots', {})).map((s) => s.id)).toContain(snapshot.id);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ApiInput, ApiResponse } from '../../../shared/api/contract';
 import type { ApiMethod } from '../../../shared/api/methods';
 import { ApiService } from '../../../main/api/handlers';
+import { workbookService } from '../../../main/excel/service';
 import { SECRET_HEADER, startHost, type RunningHost } from '../../../main/host/server';
 
 /** A way to call the API: straight into the handlers, or over the browser host's HTTP. */
@@ -13,16 +14,16 @@ export interface Transport {
 }
 
 export function directTransport(dataDir: string): Transport & { api: ApiService } {
-  const api = new ApiService({ dataDir, appVersion: '0.0.0-test' });
+  const api = new ApiService({ dataDir, appVersion: '0.0.0-test', workbooks: workbookService });
   return { name: 'handlers', api, call: (method, input) => api.call(method, input), close: () => api.shutdown() };
 }
 
 export async function httpTransport(dataDir: string): Promise<Transport & { host: RunningHost; api: ApiService }> {
-  const api = new ApiService({ dataDir, appVersion: '0.0.0-test' });
+  const api = new ApiService({ dataDir, appVersion: '0.0.0-test', workbooks: workbookService, files: 'data-folder-only' });
   const staticDir = join(dataDir, 'static');
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
-  const host = await startHost({ api, staticDir, maxBodyBytes: 64 * 1024 });
+  const host = await startHost({ api, staticDir, maxBodyBytes: 64 * 1024, maxUploadBodyBytes: 4 * 1024 * 1024 });
   return {
     name: 'http',
     api,

@@ -6,7 +6,7 @@ import type { SessionState } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/model/units';
 import { ApiService } from '../../../main/api/handlers';
 import { DesktopCommands } from '../../../main/electron/commands';
-import { FakeDialogs } from './fakes';
+import { FakeDialogs, settle } from './fakes';
 
 vi.mock('electron', () => ({}));
 
@@ -21,7 +21,7 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
   const api = new ApiService({ dataDir: dir, appVersion: '9.8.7' });
   cleanups.push(() => api.shutdown());
   if (options.open ?? true) {
-    const created = await api.call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' });
+    const created = await api.call('newModel', { name: 'plan', template: 'example', language: 'en' });
     if (!created.ok) throw new Error(created.error.message);
   }
   const dialogs = new FakeDialogs();
@@ -33,6 +33,7 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
     dialogs,
     language: () => options.language ?? 'en',
     documentsDir: () => join(dir, 'Documents'),
+    register: (path, purpose) => api.files.register(path, purpose),
     currentFile: () => api.currentDocument?.path,
     pushSession: (session) => pushed.push(session),
     changed,
@@ -51,7 +52,7 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'Documents', '示例.costplan') } });
     expect(s.pushed[0]?.file?.path).toBe(join(s.dir, '计划.costplan'));
     expect(s.pushed[0]?.model?.language).toBe('zh');
-    expect(s.call).toHaveBeenCalledWith('newModel', { path: join(s.dir, '计划.costplan'), template: 'example', language: 'zh' });
+    expect(s.call).toHaveBeenCalledWith('newModel', { target: expect.stringMatching(/^#[0-9a-f]+$/), template: 'example', language: 'zh' });
     expect(s.changed).toHaveBeenCalled();
   });
 
@@ -67,7 +68,7 @@ describe('DesktopCommands', () => {
     const s = await setup();
     const other = join(s.dir, 'other.costplan');
     const made = new ApiService({ dataDir: s.dir, appVersion: 'x' });
-    expect((await made.call('newModel', { path: other, template: 'empty', language: 'en' })).ok).toBe(true);
+    expect((await made.call('newModel', { name: 'other', template: 'empty', language: 'en' })).ok).toBe(true);
     await made.shutdown();
     s.dialogs.openAnswers.push(other);
     s.commands.open();
@@ -78,6 +79,38 @@ describe('DesktopCommands', () => {
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
     expect(s.pushed).toHaveLength(1);
     expect(s.api.currentDocument?.path).toBe(other);
+  });
+
+  it('File > Import asks: as a new model (the default) or replace the open one, then says what it did', async () => {
+    const s = await setup();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'costplan-import-'));
+    cleanups.push(() => rmSync(elsewhere, { recursive: true, force: true }));
+    const maker = new ApiService({ dataDir: elsewhere, appVersion: 'x' });
+    expect((await maker.call('newModel', { name: 'client', template: 'example', language: 'en' })).ok).toBe(true);
+    await maker.shutdown();
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(2); // Cancel
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('question')).toHaveLength(1));
+    expect(s.dialogs.messages('question')[0]).toMatchObject({ buttons: ['As a new model', 'Replace plan.costplan', 'Cancel'], defaultId: 0, cancelId: 2 });
+    await settle(20);
+    expect(s.call).not.toHaveBeenCalledWith('importFile', expect.anything());
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(0); // As a new model
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(1));
+    expect(s.dialogs.messages('info')[0]?.message).toBe('Imported 6 cost lines and 2 scenarios into the new model client.costplan.');
+    expect(s.pushed.at(-1)?.file?.path).toBe(join(s.dir, 'client.costplan'));
+    expect(s.call).toHaveBeenCalledWith('importFile', { source: expect.stringMatching(/^#[0-9a-f]+$/), mode: 'new' });
+
+    s.dialogs.openAnswers.push(join(elsewhere, 'client.costplan'));
+    s.dialogs.messageAnswers.push(1); // Replace
+    s.commands.importFile();
+    await vi.waitFor(() => expect(s.dialogs.messages('info')).toHaveLength(2));
+    expect(s.dialogs.messages('info')[1]?.message).toBe('Imported 6 cost lines and 2 scenarios over client.costplan (undoable).');
+    expect(s.pushed.at(-1)?.canUndo).toBe(true);
   });
 
   it('File > Save as writes a copy under the new name and switches to it', async () => {
@@ -93,7 +126,7 @@ describe('DesktopCommands', () => {
     s.dialogs.saveAnswers.push(join(s.dir, 'out'));
     s.commands.exportWorkbook();
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
-    expect(s.call).toHaveBeenCalledWith('exportWorkbook', { path: join(s.dir, 'out.xlsx'), language: 'en' });
+    expect(s.call).toHaveBeenCalledWith('exportFile', { kind: 'workbook', target: expect.stringMatching(/^#[0-9a-f]+$/), language: 'en' });
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
   });
 

@@ -92,7 +92,7 @@ async function modelInNewFolder(name: string): Promise<{ dataDir: string; path: 
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const maker = new ApiService({ dataDir, appVersion: 'x' });
   const path = join(dataDir, name);
-  const created = await maker.call('newModel', { path, template: 'empty', language: 'en' });
+  const created = await maker.call('newModel', { name: name.replace(/\.costplan$/, ''), template: 'empty', language: 'en' });
   await maker.shutdown();
   if (!created.ok) throw new Error(created.error.message);
   return { dataDir, path };
@@ -116,6 +116,23 @@ describe('startDesktop', () => {
     expect(existsSync(join(desktop.dataDir, 'Example.costplan'))).toBe(true);
   });
 
+  it('makes a data folder that does not exist yet; one that cannot be made stops the app with why', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'costplan-desktop-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const fresh = start({ dataDir: join(root, 'new', 'folder') });
+    await ready(fresh);
+    expect(existsSync(join(root, 'new', 'folder', 'Example.costplan'))).toBe(true);
+
+    writeFileSync(join(root, 'blocker'), 'a file');
+    const blocked = start({ dataDir: join(root, 'blocker', 'data') });
+    expect(blocked.started).toBe(false);
+    expect(blocked.app.quitCalls).toBe(1);
+    expect(blocked.errors.map(([title, error]) => [title, String(error)])).toEqual([
+      ['Service Cost Planner cannot start', expect.stringContaining(`a file is in the way (${join(root, 'blocker')} is a file, not a folder)`)],
+    ]);
+    expect(blocked.windows).toEqual([]);
+  });
+
   it('names the example in Chinese on a Chinese system and labels the menus in Chinese', async () => {
     const desktop = start({ locale: 'zh-CN' });
     await ready(desktop);
@@ -127,7 +144,7 @@ describe('startDesktop', () => {
     const first = start();
     await ready(first);
     const other = join(first.dataDir, 'other.costplan');
-    expect((await first.call('newModel', { path: other, template: 'empty', language: 'en' })).ok).toBe(true);
+    expect((await first.call('newModel', { name: 'other', template: 'empty', language: 'en' })).ok).toBe(true);
     await first.apis[0]!.shutdown();
     const second = start({ dataDir: first.dataDir });
     await ready(second);
@@ -214,8 +231,8 @@ describe('startDesktop', () => {
     const desktop = start();
     await ready(desktop);
     const path = join(desktop.dataDir, 'second.costplan');
-    expect((await desktop.call('newModel', { path, template: 'example', language: 'zh' })).ok).toBe(true);
-    expect((await desktop.call('newModel', { path: join(desktop.dataDir, 'third.costplan'), template: 'empty', language: 'en' })).ok).toBe(true);
+    expect((await desktop.call('newModel', { name: 'second', template: 'example', language: 'zh' })).ok).toBe(true);
+    expect((await desktop.call('newModel', { name: 'third', template: 'empty', language: 'en' })).ok).toBe(true);
     desktop.window().minimized = true;
     desktop.app.emitWith('second-instance', ['costplan', 'second.costplan'], desktop.dataDir);
     expect(desktop.window().calls).toEqual(['restore', 'focus']);

@@ -28,7 +28,7 @@ async function setup() {
   dirs.push(dir);
   const api = new ApiService({ dataDir: dir, appVersion: '0.0.0-test' });
   services.push(api);
-  const created = await api.call('newModel', { path: join(dir, 'plan.costplan'), template: 'example', language: 'en' });
+  const created = await api.call('newModel', { name: 'plan', template: 'example', language: 'en' });
   if (!created.ok) throw new Error(created.error.message);
   const window = new FakeWindow();
   const ipcMain = new FakeIpcMain();

@@ -27,7 +27,9 @@ describe('crash: SIGKILL while a worker takes snapshots', () => {
     console.log(`snapshot crash test, seed ${SEED}:\n${formatSnapshotStats(stats)}`);
     expect(stats.failures).toEqual([]);
     expect(stats.kills).toBe(50);
-    expect(stats.killsAfterSnapshot).toBeGreaterThanOrEqual(25);
+    // Both kinds of kill happen: before the first snapshot completes and after it (about half of
+    // each on a quiet machine; on a loaded one fewer snapshots finish within the 60 ms window).
+    expect(stats.killsAfterSnapshot).toBeGreaterThanOrEqual(10);
     // About two per kill on a quiet machine; fewer when the machine is loaded, but at least one.
     expect(stats.snapshotsChecked).toBeGreaterThanOrEqual(50);
     // Some kills landed in the middle of a backup (else the test proves little).
