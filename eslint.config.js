@@ -48,6 +48,8 @@ export default defineConfig(
       // ref object and a mutable cell-class context together, and the rule reports every read of
       // that result during render (24 reports, none a read of changing ref data that the UI shows).
       'react-hooks/refs': 'off',
+      // Off for the same reason: it reports where the React Compiler would skip a component.
+      'react-hooks/preserve-manual-memoization': 'off',
     },
   },
   {
