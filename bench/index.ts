@@ -13,6 +13,7 @@ import { DEFAULT_SEED, generateModel } from './generate';
 import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './hyperformula';
 import { benchAnalysis } from './analysis';
 import { benchCli } from './cli';
+import { benchDeck } from './deck';
 import { benchExcel } from './excel';
 import { benchStore } from './store';
 import { formatCount, formatMs, measure, median, type Timing } from './timing';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   await benchStore(large, report);
   await benchExcel(large, report, countTarget);
   benchCli(report);
+  await benchDeck(large, report);
 
   const total = targetsMet + targetsMissed;
   console.log(targetsMissed === 0 ? `all ${total} targets met` : `${targetsMissed} of ${total} targets MISSED`);

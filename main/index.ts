@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { ApiService } from './api/handlers';
+import { deckService } from './deck/service';
 import { workbookService } from './excel/service';
 import { startDesktop } from './electron/desktop';
 import { electronBindingPath } from './electron/native-binding';
@@ -39,7 +40,7 @@ startDesktop<BrowserWindow>({
   versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
   paths: builtEntryPaths(import.meta.dirname),
   dataDir,
-  createApi: () => new ApiService({ dataDir, appVersion: app.getVersion(), workbooks: workbookService }),
+  createApi: () => new ApiService({ dataDir, appVersion: app.getVersion(), workbooks: workbookService, decks: deckService }),
   createWindow: (options) => new BrowserWindow(options),
   defaultSession: () => session.defaultSession,
   ipcMain,

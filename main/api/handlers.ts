@@ -4,7 +4,9 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import {
   apiContract,
+  type DeckRequest,
   type ApiError,
+  type AppSettings,
   type ApiInput,
   type ApiResponse,
   type ApiResults,
@@ -20,7 +22,8 @@ import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { writeFileAtomically } from '../io/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
-import { StoreError } from '../store/errors';
+import { problemOfStoreError, StoreError } from '../store/errors';
+import { fileSystemProblem, problem } from '../../shared/messages/problems';
 import { readModelFile } from '../store/read';
 import { WorkbookImportError } from '../excel/errors';
 import type { WorkbookService } from '../excel/service';
@@ -36,6 +39,12 @@ export { emptyModel } from './templates';
 /** Writes and reads workbooks; provided by the Excel module (a type only: the handlers load no Excel code). */
 export type { WorkbookService } from '../excel/service';
 
+/** Builds client decks; provided by the deck module (pptxgenjs), kept out of the handlers' imports. */
+export interface DeckService {
+  deckBytes(model: Model, request: DeckRequest, baselineScenarioId: string | null): Promise<{ data: Buffer; slides: number }>;
+  writeDeck(model: Model, path: string, request: DeckRequest, baselineScenarioId: string | null): Promise<{ bytes: number; slides: number }>;
+}
+
 /**
  * The desktop's native dialogs, for `pickFile`: the chosen path, or undefined when cancelled.
  * The browser host has none (there, files come in as uploads).
@@ -47,6 +56,7 @@ export interface ApiDependencies {
   appVersion: string;
   now?: () => Date;
   workbooks?: WorkbookService;
+  decks?: DeckService;
   /** 'data-folder-only' for the browser host: recent files elsewhere are neither listed nor opened. */
   files?: FilePolicy;
 }
@@ -237,7 +247,7 @@ export class ApiService {
       const applied = document.apply(command);
       if (!applied.ok) {
         const issue = applied.error[0]!;
-        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path);
+        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path, issue.problem);
       }
       this.revision += 1;
       return { canUndo: document.canUndo(), canRedo: document.canRedo(), revision: this.revision };
@@ -283,6 +293,18 @@ export class ApiService {
     downloadFile: async ({ kind, language, scenarioIds }) => {
       const exported = await this.exportBytes(kind, withOptional({ language, scenarioIds }));
       return { kind, fileName: exported.fileName, mimeType: exported.mimeType, base64: Buffer.from(exported.bytes).toString('base64') };
+    },
+    exportDeck: async ({ target, ...request }) => {
+      const document = this.requireDocument();
+      const path = this.files.resolve(target, 'export:deck');
+      const deck = await this.decks().deckBytes(document.model, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      writeFileAtomically(path, deck.data);
+      return { name: basename(path), bytes: deck.data.length, slides: deck.slides };
+    },
+    downloadDeck: async (request) => {
+      const document = this.requireDocument();
+      const deck = await this.decks().deckBytes(document.model, withOptional(request), this.baselineFor(document.path, request.baselineScenarioId));
+      return { fileName: this.exportName('deck'), base64: deck.data.toString('base64'), slides: deck.slides };
     },
     importFile: async ({ source, mode }) => {
       const path = this.files.resolve(source, 'import');
@@ -331,6 +353,11 @@ export class ApiService {
     const fileName = this.exportName(kind);
     if (kind === 'workbook')
       return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await this.workbooks().workbookBytes(document.model, options) };
+    if (kind === 'deck') {
+      // Every slide and scenario, in the chosen language and the model's unit (exportDeck takes the other options).
+      const deck = await this.decks().deckBytes(document.model, options, this.baselineFor(document.path, undefined));
+      return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', bytes: deck.data };
+    }
     // The model file itself: a clean copy made with the backup API, never the live file's bytes.
     const temporary = join(this.deps.dataDir, `.download-${process.pid}-${randomBytes(4).toString('hex')}${MODEL_EXTENSION}`);
     try {
@@ -344,7 +371,7 @@ export class ApiService {
   /** "客户A.xlsx" for the open 客户A.costplan. */
   private exportName(kind: ExportKind): string {
     const stem = this.document ? basename(this.document.path, MODEL_EXTENSION) : 'model';
-    return `${stem}${kind === 'workbook' ? '.xlsx' : MODEL_EXTENSION}`;
+    return `${stem}${kind === 'workbook' ? '.xlsx' : kind === 'deck' ? '.pptx' : MODEL_EXTENSION}`;
   }
 
   private listModels(): ModelEntry[] {
@@ -406,18 +433,34 @@ export class ApiService {
       canRedo: document && !document.readOnly ? document.canRedo() : false,
       revision: this.revision,
       appVersion: this.deps.appVersion,
+      view: viewOf(this.settings.settings(undefined)),
     };
   }
 
   private requireDocument(): ModelDocument {
-    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first');
+    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first', undefined, problem('no-model', {}));
     return this.document;
+  }
+
+  /** The baseline the caller named, else the one marked for this file in the settings. */
+  private baselineFor(path: string, requested: string | null | undefined): string | null {
+    if (requested !== undefined) return requested;
+    return this.settings.settings(path).baselineScenarioId ?? null;
+  }
+
+  private decks(): DeckService {
+    if (!this.deps.decks) throw new ApiFailure('unavailable', 'deck export is not available in this build');
+    return this.deps.decks;
   }
 
   private workbooks(): WorkbookService {
     if (!this.deps.workbooks) throw new ApiFailure('unavailable', 'workbook export and import are not available in this build');
     return this.deps.workbooks;
   }
+}
+
+function viewOf(settings: AppSettings): NonNullable<SessionState['view']> {
+  return { ...(settings.uiLanguage ? { language: settings.uiLanguage } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
 }
 
 function isHandle(file: string): boolean {
@@ -434,8 +477,13 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}) };
-  if (error instanceof StoreError) return { code: error.code, message: error.message };
+  if (error instanceof ApiFailure)
+    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
+  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
   if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  const message = error instanceof Error ? error.message : String(error);
+  // A file-system error that reached here (an export, an import): the plain-words problem of its path.
+  const errno = error as { code?: unknown; path?: unknown };
+  const coded = typeof errno.path === 'string' ? fileSystemProblem(typeof errno.code === 'string' ? errno.code : undefined, errno.path) : undefined;
+  return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message };
 }

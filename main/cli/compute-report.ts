@@ -69,7 +69,7 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
       `${words.scenario}: ${result.name}`,
       `  ${words.horizon(scenario.horizonYears, formatPercent(scenario.volumeGrowth, language, 1), formatPercent(scenario.discountRate, language, 1))}`,
       `  ${words.levers}: ${describeLevers(model, scenario, language) || words.noLevers}`,
-      `  ${figures.affectedShare.label}: ${formatPercent(result.affectedShare, language, 3)}`,
+      `  ${figures.affectedShare.label}: ${formatPercent(result.affectedShare, language)}`,
       '',
       indent(table),
       '',

@@ -1,3 +1,5 @@
+import { renderProblem } from '../../shared/messages/render';
+import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import {
   dataTableUsage,
@@ -10,6 +12,7 @@ import {
   tornadoUsage,
 } from './commands/analysis';
 import { computeUsage, runCompute } from './commands/compute';
+import { deckUsage, runDeck } from './commands/deck';
 import { exampleUsage, runExample } from './commands/example';
 import { exportUsage, importTemplateUsage, importUsage, runExport, runImport, runImportTemplate } from './commands/excel';
 import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
@@ -30,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   'data-table': { usage: dataTableUsage, summary: 'an output over a grid of values of one or two inputs', run: runDataTable },
   simulate: { usage: simulateUsage, summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity', run: runSimulate },
   export: { usage: exportUsage, summary: 'write an Excel workbook that recalculates, or the results as CSV', run: runExport },
+  deck: { usage: deckUsage, summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes', run: runDeck },
   import: { usage: importUsage, summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook', run: runImport },
   'import-template': { usage: importTemplateUsage, summary: 'write the cost-structure import layout to fill in', run: runImportTemplate },
   dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },
@@ -68,12 +72,20 @@ export async function runCli(argv: readonly string[], io: { out: (text: string) 
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n`);
+      const language = languageOf(rest);
+      io.err(`error: ${error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message}\n`);
       return 2;
     }
     io.err(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
+}
+
+/** The language of --lang zh|en on the command line (English without it), for messages too. */
+function languageOf(args: readonly string[]): Language {
+  const at = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const value = at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.split('=')[1] : args[at + 1];
+  return value === 'zh' ? 'zh' : 'en';
 }
 
 function describeArgsError(error: unknown): string {

@@ -1,6 +1,6 @@
 import type { Model } from '../../shared/model/schema';
 import { readModelJson } from '../io/model-json';
-import { StoreError } from '../store/errors';
+import { problemOfStoreError, StoreError } from '../store/errors';
 import { readModelFile } from '../store/read';
 import { UsageError } from './errors';
 
@@ -21,5 +21,7 @@ export function loadModel(file: string): Model {
 
 /** Store errors already name the file. */
 export function asUsageError(error: unknown): unknown {
-  return error instanceof StoreError ? new UsageError(error.message) : error;
+  if (!(error instanceof StoreError)) return error;
+  const coded = problemOfStoreError(error);
+  return new UsageError(error.message, coded.code === 'other' ? undefined : coded);
 }

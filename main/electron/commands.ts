@@ -4,6 +4,7 @@ import type { ExportKind } from '../../shared/api/files';
 import type { ApiMethod } from '../../shared/api/methods';
 import type { FilePurpose } from '../api/files';
 import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import { renderProblem } from '../../shared/messages/render';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
 import type { MenuCommands } from './menu';
@@ -49,6 +50,8 @@ export interface CommandDependencies {
   dialogs: Dialogs;
   /** The language of the menus and dialogs now. */
   language: () => Language;
+  /** The display unit the window shows amounts in (for amounts in messages). */
+  displayUnit?: () => DisplayUnit;
   /** Where new files are proposed (the user's documents folder). */
   documentsDir: () => string;
   /** Turns a path a native dialog or the OS gave into the handle the API takes. */
@@ -59,6 +62,11 @@ export interface CommandDependencies {
   pushSession: (session: SessionState) => void;
   /** Something the menus show may have changed (recent files, undo, snapshots). */
   changed: () => void;
+  /**
+   * Opens a dialog of the window (the deck's export options); false when there is no window
+   * to show it in.
+   */
+  openWindowDialog?: (dialog: 'exportDeck') => boolean;
   appVersion: string;
   versions: { electron: string; chrome: string; node: string };
   reportError?: (message: string, error: unknown) => void;
@@ -173,6 +181,29 @@ export class DesktopCommands implements MenuCommands {
   }
 
   /**
+   * File > Export client deck: the window's export dialog (scenarios, slides, language, unit,
+   * client and look); without a window, a save dialog and a deck of every scenario and slide
+   * in the model's language and unit.
+   */
+  exportDeck(): void {
+    this.run(async () => {
+      if (this.deps.openWindowDialog?.('exportDeck')) return;
+      const current = this.deps.currentFile();
+      const name = `${current ? basename(current, MODEL_EXTENSION) : 'model'}.pptx`;
+      const chosen = await this.deps.dialogs.saveFile({
+        title: this.text.exportDeck.replace('…', ''),
+        defaultPath: join(current ? dirname(current) : this.deps.documentsDir(), name),
+        filters: [{ name: this.text.deckFiles, extensions: ['pptx'] }],
+      });
+      if (chosen === undefined) return;
+      const path = withExtension(chosen, '.pptx');
+      const response = await this.deps.api.call('exportDeck', { target: this.deps.register(path, 'export:deck'), language: this.deps.language() });
+      if (!response.ok) return this.showError(response.error);
+      await this.deps.dialogs.message({ type: 'info', message: this.text.deckExported(path, response.value.slides) });
+    });
+  }
+
+  /**
    * The window's "Open…", "Import…" and "Export…" buttons: the native dialog, whose answer stays
    * in the main process (the window gets a handle for it, see ApiService.pickFile).
    */
@@ -189,9 +220,15 @@ export class DesktopCommands implements MenuCommands {
       });
     const extension = extname(request.defaultName);
     const chosen = await this.deps.dialogs.saveFile({
-      title: (request.kind === 'workbook' ? text.exportExcel : text.saveAs).replace('…', ''),
+      title: (request.kind === 'workbook' ? text.exportExcel : request.kind === 'deck' ? text.exportDeck : text.saveAs).replace('…', ''),
       defaultPath: join(folder, request.defaultName),
-      filters: [request.kind === 'workbook' ? { name: text.excelFiles, extensions: ['xlsx'] } : { name: text.modelFiles, extensions: [extension.slice(1)] }],
+      filters: [
+        request.kind === 'workbook'
+          ? { name: text.excelFiles, extensions: ['xlsx'] }
+          : request.kind === 'deck'
+            ? { name: text.deckFiles, extensions: ['pptx'] }
+            : { name: text.modelFiles, extensions: [extension.slice(1)] },
+      ],
     });
     return chosen === undefined ? undefined : withExtension(chosen, extension);
   }
@@ -262,11 +299,15 @@ export class DesktopCommands implements MenuCommands {
   }
 
   async showError(error: ApiError): Promise<void> {
-    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message: error.message });
+    // Coded problems in the menus' language (amounts, where a problem has one, in 万元 as the app starts).
+    const message = error.problem ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' }) : error.message;
+    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message });
   }
 
+  /** Language and display unit are view settings of the app: not an edit, never undone. */
   private async editSettings(settings: { language?: Language; displayUnit?: DisplayUnit }): Promise<void> {
-    const edited = await this.deps.api.call('applyEdit', { command: { type: 'setModelSettings', ...settings } });
+    const patch = { ...(settings.language ? { uiLanguage: settings.language } : {}), ...(settings.displayUnit ? { displayUnit: settings.displayUnit } : {}) };
+    const edited = await this.deps.api.call('updateSettings', patch);
     if (!edited.ok) return this.showError(edited.error);
     await this.settle(await this.deps.api.call('getSession', {}));
   }

@@ -10,7 +10,7 @@ import type { EntryPaths } from '../window/paths';
 import { restrictNetwork, type HardenableSession, type HardeningOptions, type PreventableEvent, type RequestFilter } from '../window/security';
 import { createSenderCheck } from '../window/sender';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState, type Rectangle } from '../window/window-state';
-import { SESSION_CHANGED_CHANNEL } from './channels';
+import { SESSION_CHANGED_CHANNEL, WINDOW_DIALOG_CHANNEL } from './channels';
 import { DesktopCommands, type Dialogs } from './commands';
 import { modelFileArgument } from './file-args';
 import { registerApiHandlers, type IpcMainLike } from './ipc';
@@ -89,7 +89,8 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
 
   const language = (): Language => {
     const document = requireApi().currentDocument;
-    return document?.model.language ?? requireApi().settings.settings(undefined).uiLanguage ?? languageOfLocale(app.getLocale());
+    // The language chosen in the app (a view setting) comes first, then the model's own.
+    return requireApi().settings.settings(undefined).uiLanguage ?? document?.model.language ?? languageOfLocale(app.getLocale());
   };
 
   const dialogs: Dialogs = {
@@ -102,10 +103,16 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     api: { call: (method, input) => requireApi().call(method, input) },
     dialogs,
     language,
+    displayUnit: () => requireApi().settings.settings(undefined).displayUnit ?? requireApi().currentDocument?.model.displayUnit ?? 'tenThousand',
     documentsDir: () => app.getPath('documents'),
     register: (path, purpose) => requireApi().files.register(path, purpose),
     currentFile: () => requireApi().currentDocument?.path,
     pushSession: (session: SessionState) => mainWindow?.webContents.send(SESSION_CHANGED_CHANNEL, session),
+    openWindowDialog: (dialog) => {
+      if (!mainWindow) return false;
+      mainWindow.webContents.send(WINDOW_DIALOG_CHANNEL, dialog);
+      return true;
+    },
     changed: () => refreshMenu(),
     appVersion: app.getVersion(),
     versions: env.versions,
@@ -231,8 +238,8 @@ export function menuState(api: ApiService, language: Language, platform: string,
     readOnly: document?.readOnly?.code ?? null,
     canUndo: editable && document.canUndo(),
     canRedo: editable && document.canRedo(),
-    modelLanguage: document?.model.language ?? null,
-    displayUnit: document?.model.displayUnit ?? null,
+    modelLanguage: document ? (api.settings.settings(undefined).uiLanguage ?? document.model.language) : null,
+    displayUnit: document ? (api.settings.settings(undefined).displayUnit ?? document.model.displayUnit) : null,
     recentFiles: api.settings.recentFiles().map(({ path, name, exists }) => ({ path, name, exists })),
     snapshots,
   };

@@ -11,6 +11,7 @@ export interface DesktopText {
   saveAs: string;
   importFile: string;
   exportExcel: string;
+  exportDeck: string;
   snapshots: string;
   createSnapshot: string;
   noSnapshots: string;
@@ -37,6 +38,8 @@ export interface DesktopText {
   about: string;
   modelFiles: string;
   excelFiles: string;
+  deckFiles: string;
+  deckExported: (path: string, slides: number) => string;
   importFiles: string;
   newModelTitle: string;
   exampleFileName: string;
@@ -68,6 +71,7 @@ const zh: DesktopText = {
   saveAs: '另存为…',
   importFile: '导入 Excel 或 CSV…',
   exportExcel: '导出到 Excel…',
+  exportDeck: '导出客户演示文稿（PowerPoint）…',
   snapshots: '快照',
   createSnapshot: '立即创建快照',
   noSnapshots: '还没有快照',
@@ -94,6 +98,8 @@ const zh: DesktopText = {
   about: '关于 Service Cost Planner',
   modelFiles: '成本规划模型',
   excelFiles: 'Excel 工作簿',
+  deckFiles: 'PowerPoint 演示文稿',
+  deckExported: (path, slides) => `已导出 ${slides} 页演示文稿到 ${path}`,
   importFiles: 'Excel 或 CSV',
   newModelTitle: '新模型保存到',
   exampleFileName: '示例.costplan',
@@ -125,6 +131,7 @@ const en: DesktopText = {
   saveAs: 'Save As…',
   importFile: 'Import Excel or CSV…',
   exportExcel: 'Export to Excel…',
+  exportDeck: 'Export client deck (PowerPoint)…',
   snapshots: 'Snapshots',
   createSnapshot: 'Take a Snapshot Now',
   noSnapshots: 'No snapshots yet',
@@ -151,6 +158,8 @@ const en: DesktopText = {
   about: 'About Service Cost Planner',
   modelFiles: 'Service Cost Planner model',
   excelFiles: 'Excel workbook',
+  deckFiles: 'PowerPoint presentation',
+  deckExported: (path, slides) => `Exported a deck of ${slides} slides to ${path}`,
   importFiles: 'Excel or CSV',
   newModelTitle: 'Save the new model as',
   exampleFileName: 'Example.costplan',

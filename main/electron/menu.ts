@@ -28,6 +28,7 @@ export interface MenuCommands {
   saveAs(): void;
   importFile(): void;
   exportWorkbook(): void;
+  exportDeck(): void;
   createSnapshot(): void;
   restoreSnapshot(snapshotId: string, createdAt: string): void;
   undo(): void;
@@ -83,6 +84,7 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
       { type: 'separator' },
       { id: 'import', label: text.importFile, enabled: writable, click: () => commands.importFile() },
       { id: 'export-excel', label: text.exportExcel, accelerator: 'CmdOrCtrl+E', enabled: state.hasModel, click: () => commands.exportWorkbook() },
+      { id: 'export-deck', label: text.exportDeck, enabled: state.hasModel, click: () => commands.exportDeck() },
       { type: 'separator' },
       { id: 'snapshots', label: text.snapshots, enabled: state.hasModel, submenu: snapshots },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: text.quit } as const]),

@@ -1,20 +1,21 @@
-import { parseNumberText } from '../../shared/workbook/structure-layout';
+import { detectCsvSeparator, parseCsvNumber, type CsvSeparator } from './csv-number';
 import { emptySheet, putCell, type GridSheet } from './cell-grid';
 import { unneutralise } from './csv';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
-import { fileProblem } from './problems';
+import { fileProblem, ImportError } from './problems';
 
 /**
  * A CSV file as a grid sheet (RFC 4180: quoted fields may hold the separator, quotes doubled,
  * and line breaks). The text is UTF-8 (with or without a byte order mark) or, when it is not
  * valid UTF-8, GB18030 (what Excel saves as "CSV" on a Chinese Windows). The separator is the
- * one of , ; and tab that the first line uses most. Fields that look like numbers become
- * numbers ("44%" a share of 0.44 marked as a percentage); a leading apostrophe that
+ * one of , ; and tab that splits the header row (in the first 20 lines) into column names.
+ * Fields that look like numbers become numbers by csv-number.ts's rules ("44%" a share of
+ * 0.44 marked as a percentage, "1234,5" in a ; file 1234.5; "1,234" there is refused); a leading apostrophe that
  * neutralised a formula-like text (as our CSV export writes it) is removed.
  */
 export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits = IMPORT_LIMITS): GridSheet {
   const text = decode(data);
-  const separator = detectSeparator(text);
+  const separator = detectCsvSeparator(text);
   const sheet = emptySheet(sheetName);
   let row = 1;
   let col = 1;
@@ -28,7 +29,7 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
         throw fileProblem(`the file holds more than ${limits.maxCells.toLocaleString('en-US')} non-empty fields (an import reads at most that many)`);
       if (row > limits.maxRow || col > limits.maxColumn)
         throw fileProblem(`row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`);
-      putField(sheet, row, col, field, wasQuoted);
+      putField(sheet, row, col, field, wasQuoted, separator);
     }
     field = '';
     wasQuoted = false;
@@ -62,10 +63,21 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
   return sheet;
 }
 
-function putField(sheet: GridSheet, row: number, col: number, raw: string, quoted: boolean): void {
+function putField(sheet: GridSheet, row: number, col: number, raw: string, quoted: boolean, separator: CsvSeparator): void {
   const text = unneutralise(raw);
-  const number = quoted ? undefined : parseNumberText(text);
-  if (number && text.trim() !== '') putCell(sheet, row, col, { kind: 'number', value: number.value, formula: null, percent: number.percent });
+  const number = quoted ? ({ kind: 'text' } as const) : parseCsvNumber(text, separator);
+  if (number.kind === 'ambiguous') {
+    const [grouped, decimal] = number.readings;
+    throw new ImportError([
+      {
+        sheet: sheet.name,
+        row,
+        column: col,
+        message: `"${text.trim()}" reads as ${grouped} (a thousands separator) or as ${decimal} (a decimal mark); write it without the thousands separator (${grouped}) or with a decimal point (${decimal})`,
+      },
+    ]);
+  }
+  if (number.kind === 'number') putCell(sheet, row, col, { kind: 'number', value: number.value, formula: null, percent: number.percent });
   else putCell(sheet, row, col, { kind: 'text', value: text, formula: null, percent: false });
 }
 
@@ -79,13 +91,4 @@ function decode(data: Buffer): string {
       throw fileProblem('the file is neither UTF-8 nor GB18030 text: save it as "CSV UTF-8"');
     }
   }
-}
-
-function detectSeparator(text: string): string {
-  let end = text.indexOf('\n');
-  if (end < 0) end = text.length;
-  const firstLine = text.slice(0, end).replace(/"[^"]*"/gu, '');
-  const counts = [',', ';', '\t'].map((separator) => [separator, firstLine.split(separator).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
 }

@@ -2,51 +2,87 @@ import { computeValidModel } from '../../shared/engine/compute';
 import { prepareTree } from '../../shared/engine/tree';
 import { unitLabel } from '../../shared/format/number';
 import type { Model } from '../../shared/model/schema';
-import { UNIT_FACTOR, type Language } from '../../shared/model/units';
+import type { Language } from '../../shared/model/units';
 import { WORKBOOK_TEXT, withUnit } from '../../shared/workbook/labels';
 import { selectScenarios } from './export-workbook';
 
 /**
- * The results as CSV: one row per scenario and year, amounts in the display unit at full
- * precision. Safe to open in a spreadsheet:
+ * The results as CSV: per scenario one row per plan year, then a total row ("Total" / "合计"
+ * in the plan-year column) with the horizon figures: saving, investment, net, return /
+ * investment, net ROI, NPV and payback. Amounts are in base currency units (yuan for CNY)
+ * rounded to the cent, and each header names its unit; ratios and the payback carry six
+ * decimals. Safe to open in a spreadsheet:
  * - every text field is quoted, and a text that starts with = + - @, a tab or a carriage
  *   return gets a leading apostrophe, so no spreadsheet reads it as a formula;
- * - numbers are written as plain numbers (digits, one point, an exponent): a minus sign there
- *   is a negative number, never a formula.
+ * - numbers are written as plain numbers (digits, one point): a minus sign there is a
+ *   negative number, never a formula.
  * UTF-8 with a byte order mark (Excel needs it for Chinese) and CRLF line ends (RFC 4180).
  */
 export function resultsCsv(model: Model, options: { language?: Language; scenarios?: readonly string[] } = {}): string {
   const language = options.language ?? model.language;
   const text = WORKBOOK_TEXT[language];
-  const unit = unitLabel(model.displayUnit, language, model.currency);
-  const factor = UNIT_FACTOR[model.displayUnit];
+  const unit = unitLabel('yuan', language, model.currency);
   const scenarios = selectScenarios(model, options.scenarios);
   const results = computeValidModel({ ...model, scenarios }, prepareTree(model.costTree), { contributions: false });
   const t = text.scenario;
-  const header = [text.csv.scenario, text.csv.planYear, text.csv.calendarYear, t.saving, t.upfront, t.spread, t.investment, t.net, t.cumulativeNet].map(
-    (label) => withUnit(label, unit),
-  );
+  const rows = text.summary.rows;
+  const ratio = language === 'zh' ? '（比值）' : ' (ratio)';
+  const header = [
+    text.csv.scenario,
+    text.csv.planYear,
+    text.csv.calendarYear,
+    t.saving,
+    t.upfront,
+    t.spread,
+    t.investment,
+    t.net,
+    t.cumulativeNet,
+    `${rows.returnOnInvestment}${ratio}`,
+    `${rows.netRoi}${ratio}`,
+    rows.npv,
+    rows.paybackYears,
+  ].map((label) => withUnit(label, unit));
+  const total = language === 'zh' ? '合计' : 'Total';
   const lines = [header.map(csvField).join(',')];
   for (const result of results.scenarios) {
     for (const year of result.years) {
-      lines.push(
-        [
-          result.name,
-          year.year,
-          year.calendarYear,
-          year.saving / factor,
-          year.upfrontInvestment / factor,
-          year.spreadInvestment / factor,
-          year.investment / factor,
-          year.net / factor,
-          year.cumulativeNet / factor,
-        ]
-          .map(csvField)
-          .join(','),
-      );
+      const fields = [csvField(result.name), csvField(year.year), csvField(year.calendarYear)];
+      for (const amount of [year.saving, year.upfrontInvestment, year.spreadInvestment, year.investment, year.net, year.cumulativeNet]) fields.push(fixed(amount, 2));
+      fields.push('', '', '', '');
+      lines.push(fields.join(','));
     }
+    const totals = result.totals;
+    const upfront = result.years.reduce((sum, year) => sum + year.upfrontInvestment, 0);
+    const spread = result.years.reduce((sum, year) => sum + year.spreadInvestment, 0);
+    const last = result.years.at(-1);
+    lines.push(
+      [
+        csvField(result.name),
+        csvField(total),
+        '',
+        fixed(totals.saving, 2),
+        fixed(upfront, 2),
+        fixed(spread, 2),
+        fixed(totals.investment, 2),
+        fixed(totals.net, 2),
+        last ? fixed(last.cumulativeNet, 2) : '',
+        totals.returnOnInvestment === null ? csvField(text.figures.notApplicable) : fixed(totals.returnOnInvestment, 6),
+        totals.netRoi === null ? csvField(text.figures.notApplicable) : fixed(totals.netRoi, 6),
+        fixed(totals.npv, 2),
+        totals.paybackYears === null ? csvField(text.figures.never) : fixed(totals.paybackYears, 6),
+      ].join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A number rounded half away from zero to `digits` decimals, written in plain digits ("-0.00" becomes "0.00"). */
+export function fixed(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return '';
+  const scale = 10 ** digits;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale;
+  const text = (rounded === 0 ? 0 : rounded).toFixed(digits);
+  return text;
 }
 
 /** One CSV field: numbers plain, text quoted and neutralised. */

@@ -3,11 +3,17 @@ import { prepareTree } from '../../shared/engine/tree';
 import { unitLabel } from '../../shared/format/number';
 import type { Model, Scenario } from '../../shared/model/schema';
 import { UNIT_FACTOR, type Language } from '../../shared/model/units';
+import { CLIENT_TEXT } from '../../shared/workbook/client-text';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { appVersion } from './app-version';
 import { absolute, onSheet } from './formulas';
 import { SCENARIO_COL, workbookLayout, type WorkbookLayout } from './layout';
 import type { SheetContext } from './sheets/context';
 import { analysisSheet } from './sheets/analysis';
+import { assumptionsSheet } from './sheets/assumptions';
+import { checksSheet, checksTotalCell } from './sheets/checks';
+import { chartsSheet } from './sheets/charts';
+import { coverSheet } from './sheets/cover';
 import { costStructureSheet } from './sheets/cost-structure';
 import { definitionsSheet } from './sheets/definitions';
 import { metaSheet } from './sheets/meta';
@@ -23,6 +29,8 @@ export interface ExportOptions {
   scenarios?: readonly string[];
   /** zlib level of the package (default 6). */
   compressionLevel?: number;
+  /** The export date the cover, the page headers and the Analyses stamp show (default: today). */
+  date?: Date;
 }
 
 export interface ExportedWorkbook {
@@ -33,10 +41,13 @@ export interface ExportedWorkbook {
 }
 
 /**
- * The model as an Excel workbook that recalculates: a Summary, the Cost structure, a sheet per
- * scenario, the what-if Analyses (values, not formulas), Definitions, and a hidden sheet for importing it back. Every computed cell is a
- * formula over the input cells and carries the engine's value as its cached result. Expects a
- * validated model.
+ * The model as an Excel workbook that recalculates: a Cover, the Summary (with the input-check
+ * flag, differences to the baseline, the years side by side), Checks, Assumptions, the Cost
+ * structure, a sheet per scenario, Charts (native charts and live sensitivity tables), the
+ * what-if Analyses (values at export, with a live changed-since check), Definitions with this
+ * model's numbers, and a hidden sheet for importing it back. Every computed cell is a formula
+ * over the input cells and carries the engine's value as its cached result; inputs are
+ * unlocked and validated, every sheet protected without a password. Expects a validated model.
  */
 export async function exportWorkbook(model: Model, options: ExportOptions = {}): Promise<ExportedWorkbook> {
   const language = options.language ?? model.language;
@@ -46,10 +57,13 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   const results = computeValidModel(exported, tree, { contributions: false });
   const layout = workbookLayout(tree, scenarios, language);
   const text = WORKBOOK_TEXT[language];
+  const client = CLIENT_TEXT[language];
+  // Chinese workbooks in DengXian (GB2312 charset, so a reader without it picks another CJK font).
   const writer = new WorkbookWriter(
     { title: model.name, creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' },
-    { compressionLevel: options.compressionLevel ?? 6 },
+    { compressionLevel: options.compressionLevel ?? 6, fontName: client.font, ...(language === 'zh' ? { fontCharset: 134 } : {}) },
   );
+  const partial = { layout };
   const context: SheetContext = {
     writer,
     model,
@@ -60,18 +74,31 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
     palette: createPalette(writer.styles),
     language,
     text,
+    client,
+    date: (options.date ?? new Date()).toISOString().slice(0, 10),
+    appVersion: appVersion(),
+    checksTotal: checksTotalCell(partial),
     unit: unitLabel(model.displayUnit, language, model.currency),
     unitFactor: UNIT_FACTOR[model.displayUnit],
   };
+  writer.addSheet(coverSheet(context));
   writer.addSheet(summarySheet(context));
+  writer.addSheet(checksSheet(context));
+  writer.addSheet(assumptionsSheet(context));
   writer.addSheet(costStructureSheet(context));
-  layout.scenarios.forEach((at, s) => {
+  await writer.flush();
+  for (const [s, at] of layout.scenarios.entries()) {
     writer.addSheet(scenarioSheet(context, scenarios[s]!, results.scenarios[s]!, at));
+    // A 10,000-line scenario sheet is megabytes of XML: compress before building the next.
+    await writer.flush();
     writer.defineName({ name: at.names.volumeGrowth, ref: onSheet(at.sheet, absolute(at.row.volumeGrowth, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.discountRate, ref: onSheet(at.sheet, absolute(at.row.discountRate, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.ramp, ref: onSheet(at.sheet, `${absolute(at.row.ramp, at.col.year(1))}:${absolute(at.row.ramp, at.col.lastYear)}`) });
-  });
-  if (scenarios.length > 0) writer.addSheet(analysisSheet(context, exported));
+  }
+  if (scenarios.length > 0) {
+    writer.addSheet(chartsSheet(context));
+    writer.addSheet(analysisSheet(context, exported));
+  }
   writer.addSheet(definitionsSheet(context));
   writer.addSheet(metaSheet(writer, exported, language));
   return { data: await writer.finish(), layout, model: exported };

@@ -7,7 +7,7 @@ import { parseCsv } from './csv-parse';
 import { importExportedWorkbook, isExportedWorkbook } from './import-model';
 import { findStructureHeader, importStructure, type StructureImportOptions } from './import-structure';
 import { formatBytes, IMPORT_LIMITS } from './limits';
-import { fileProblem, ImportError } from './problems';
+import { fileProblem, ImportError, type ImportProblem } from './problems';
 import { readWorkbookCells, type ReadOptions } from './read-workbook';
 
 /**
@@ -20,6 +20,8 @@ export interface ImportOutcome {
   kind: 'workbook' | 'structure';
   /** The sheet the structure came from. */
   sheet: string;
+  /** What the import took but the user should know: formula cells typed over in an exported workbook. */
+  warnings: ImportProblem[];
 }
 
 export type ImportOptions = StructureImportOptions & ReadOptions;
@@ -36,9 +38,10 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   if (extension !== '.xlsx' && extension !== '.xlsm' && extension !== '.xls') throw fileProblem(`expected an .xlsx workbook or a .csv file, got ${JSON.stringify(extension || basename(path))}`);
   const grid = await readWorkbookCells(data, options);
   if (isExportedWorkbook(grid)) {
-    const imported = importExportedWorkbook(grid);
+    const warnings: ImportProblem[] = [];
+    const imported = importExportedWorkbook(grid, warnings);
     if (!imported.ok) throw new ImportError(imported.error);
-    return { model: imported.value, kind: 'workbook', sheet: '' };
+    return { model: imported.value, kind: 'workbook', sheet: '', warnings };
   }
   const visible = grid.sheets.filter((sheet) => !sheet.hidden);
   const structureNames = [WORKBOOK_TEXT.en.sheets.structure, WORKBOOK_TEXT.zh.sheets.structure];
@@ -54,7 +57,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
 function structureFrom(sheet: GridSheet, options: StructureImportOptions): ImportOutcome {
   const imported = importStructure(sheet, options);
   if (!imported.ok) throw new ImportError(imported.error);
-  return { model: imported.value, kind: 'structure', sheet: sheet.name };
+  return { model: imported.value, kind: 'structure', sheet: sheet.name, warnings: [] };
 }
 
 /** Reads at most `limit` bytes; a bigger file is refused without reading it. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { rampForYear } from '../../shared/engine/compute';
 import { prepareTree } from '../../shared/engine/tree';
 import {
+  INVESTMENT_CATEGORIES,
   LEVER_KINDS,
   costBasisSchema,
   costNodeSchema,
@@ -11,6 +12,7 @@ import {
   scenarioSchema,
   type CostNode,
   type InvestmentLine,
+  type InvestmentCategory,
   type InvestmentTiming,
   type Lever,
   type Model,
@@ -23,6 +25,7 @@ import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
 import { cellText, describeCell, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
+import { replacedFormulaWarnings } from './import-warnings';
 import type { ImportProblem } from './problems';
 import { META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
 import { roundTripText } from './xml';
@@ -40,7 +43,8 @@ export function isExportedWorkbook(grid: Grid): boolean {
   return meta !== undefined && cellText(getCell(meta, META_ROWS.format, 1)) === WORKBOOK_FORMAT;
 }
 
-export function importExportedWorkbook(grid: Grid): Result<Model, ImportProblem[]> {
+/** `warnings` collects what the import takes but the user should know (formulas typed over). */
+export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): Result<Model, ImportProblem[]> {
   const read = readMeta(grid);
   if (!read.ok) return read;
   const { model: original, language } = read.value;
@@ -50,6 +54,7 @@ export function importExportedWorkbook(grid: Grid): Result<Model, ImportProblem[
   const costTree = reader.costTree(tree.order, tree.nodes);
   const scenarios = original.scenarios.map((scenario, s) => reader.scenario(scenario, layout.scenarios[s]!, tree.order, costTree));
   if (reader.problems.length > 0) return err(reader.problems);
+  warnings?.push(...replacedFormulaWarnings(grid, layout, tree, original));
   const edited: Model = { ...original, costTree, scenarios };
   const validated = validateModel(edited);
   if (!validated.ok) return err(validated.error.map((issue) => reader.locate(issue, edited)));
@@ -90,6 +95,7 @@ type Kind = (typeof LEVER_KINDS)[number];
 class Reader {
   readonly problems: ImportProblem[] = [];
   private readonly timingWords = new Map<string, InvestmentTiming>();
+  private readonly categoryWords = new Map<string, InvestmentCategory>();
   private readonly sheets = new Map<string, GridSheet>();
   private readonly factor: number;
   /** Where each node's and scenario's fields were read, for problems that only the whole-model check finds. */
@@ -105,6 +111,7 @@ class Reader {
       const words = WORKBOOK_TEXT[language].words.timing;
       this.timingWords.set(words.upfront.toLowerCase(), 'upfront');
       this.timingWords.set(words.spread.toLowerCase(), 'spread');
+      for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(WORKBOOK_TEXT[language].words.category[category].toLowerCase(), category);
     }
     this.factor = UNIT_FACTOR[original.displayUnit];
   }
@@ -238,6 +245,15 @@ class Reader {
       const words = WORKBOOK_TEXT[this.layout.language].words.timing;
       this.problem(sheet.name, row, at.col.timing, `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`);
     } else next.timing = timing;
+    // The category is a drop-down input since the workbook format of the client workbook; an empty cell keeps it.
+    const categoryCell = getCell(sheet, row, at.col.category);
+    if (!isBlank(categoryCell)) {
+      const category = this.categoryWords.get(cellText(categoryCell).trim().toLowerCase());
+      if (!category) {
+        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category).map((word) => JSON.stringify(word));
+        this.problem(sheet.name, row, at.col.category, `the category must be one of ${words.join(', ')}, found ${describeCell(categoryCell)}`);
+      } else next.category = category;
+    }
 
     const amount = line.amount;
     if (amount.kind === 'perYear' || amount.kind === 'shareOfSaving') {

@@ -1,6 +1,7 @@
 import type { PreparedTree } from '../../shared/engine/tree';
 import type { Scenario } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
+import { CLIENT_TEXT } from '../../shared/workbook/client-text';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 
 /**
@@ -25,6 +26,8 @@ export const STRUCTURE_COL = {
   shareOfTotal: 8,
   notes: 9,
   id: 10,
+  /** The sub-lines' amounts as a share of the line (the sibling check reads it). */
+  subLines: 11,
 } as const;
 
 export interface StructureLayout {
@@ -99,6 +102,10 @@ export interface ScenarioLayout {
 
 export interface WorkbookLayout {
   language: Language;
+  coverSheet: string;
+  checksSheet: string;
+  assumptionsSheet: string;
+  chartsSheet: string;
   summarySheet: string;
   definitionsSheet: string;
   /** The what-if analyses (values, not formulas); named after the scenarios so that no scenario sheet's name changes. */
@@ -109,7 +116,9 @@ export interface WorkbookLayout {
 
 export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language): WorkbookLayout {
   const text = WORKBOOK_TEXT[language];
-  const taken = new Set([text.sheets.summary, text.sheets.structure, text.sheets.definitions, META_SHEET].map((name) => name.toLowerCase()));
+  const client = CLIENT_TEXT[language].sheets;
+  const fixed = [text.sheets.summary, text.sheets.structure, text.sheets.definitions, client.cover, client.checks, client.assumptions, client.charts, META_SHEET];
+  const taken = new Set(fixed.map((name) => name.toLowerCase()));
   const rowOfNode = new Int32Array(tree.ids.length);
   const firstRow = HEADER_ROW + 1;
   for (let k = 0; k < tree.order.length; k++) rowOfNode[tree.order[k]!] = firstRow + k;
@@ -120,6 +129,10 @@ export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[
   });
   return {
     language,
+    coverSheet: client.cover,
+    checksSheet: client.checks,
+    assumptionsSheet: client.assumptions,
+    chartsSheet: client.charts,
     summarySheet: text.sheets.summary,
     definitionsSheet: text.sheets.definitions,
     analysisSheet: uniqueSheetName(text.sheets.analysis, taken),
@@ -128,10 +141,15 @@ export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[
   };
 }
 
+/**
+ * The rows of a scenario sheet. The results come right after the yearly rows and the payback
+ * working below them; the input cells sit where the first workbook format had them, so that
+ * an older export still imports.
+ */
 function scenarioLayout(sheet: string, number: number, horizon: number, lines: number): ScenarioLayout {
   const firstLine = 10;
   const upfront = firstLine + lines;
-  const resultsLabel = upfront + 11;
+  const resultsLabel = upfront + 6;
   return {
     sheet,
     number,
@@ -157,11 +175,11 @@ function scenarioLayout(sheet: string, number: number, horizon: number, lines: n
       investment: upfront + 2,
       net: upfront + 3,
       cumulativeNet: upfront + 4,
-      workingLabel: upfront + 5,
-      moved: upfront + 6,
-      tolerance: upfront + 7,
-      start: upfront + 8,
-      lastBelowZero: upfront + 9,
+      workingLabel: resultsLabel + 11,
+      moved: resultsLabel + 12,
+      tolerance: resultsLabel + 13,
+      start: resultsLabel + 14,
+      lastBelowZero: resultsLabel + 15,
       resultsLabel,
       baseSaving: resultsLabel + 1,
       affectedShare: resultsLabel + 2,
@@ -173,8 +191,8 @@ function scenarioLayout(sheet: string, number: number, horizon: number, lines: n
       npv: resultsLabel + 8,
       paybackYears: resultsLabel + 9,
       paybackMonths: resultsLabel + 10,
-      linesHeader: resultsLabel + 12,
-      firstNode: resultsLabel + 13,
+      linesHeader: resultsLabel + 17,
+      firstNode: resultsLabel + 18,
     },
     names: { volumeGrowth: `Scenario${number}_VolumeGrowth`, discountRate: `Scenario${number}_DiscountRate`, ramp: `Scenario${number}_Ramp` },
   };

@@ -8,6 +8,7 @@ import type { StyleTable } from './xlsx-writer';
 export const INPUT_FILL = 'FFFFF2CC';
 const HEADER_FILL = 'FFDDEBF7';
 const NOTE_COLOR = 'FF595959';
+const SOURCE_FILL = 'FFF2F2F2';
 
 /** Header rows hold up to three lines of wrapped text. */
 export const HEADER_HEIGHT = 32;
@@ -27,6 +28,17 @@ export interface Palette {
   title: number;
   header: number;
   headerNumber: number;
+  /** A header over a number column. */
+  headerRight: number;
+  /** The scenario name at the top of its sheet: an input (the import reads it). */
+  inputTitle: number;
+  coverTitle: number;
+  flagCell: number;
+  /** A free-text source column for the reader (unlocked, not imported): a lighter fill than inputs. */
+  inputSource: number;
+  percentWhole: number;
+  inputPercentWhole: number;
+  dateText: number;
   section: number;
   term: number;
   note: number;
@@ -53,33 +65,44 @@ export interface Palette {
 }
 
 export function createPalette(styles: StyleTable): Palette {
-  const input = { fill: INPUT_FILL };
+  // Inputs: one fill, and unlocked so that they stay editable on a protected sheet.
+  const input = { fill: INPUT_FILL, unlocked: true };
+  // Numbers, and the text that stands in number columns ("not within the horizon"), align right.
+  const right = { horizontal: 'right' } as const;
   const names = Array.from({ length: 16 }, (_, depth) => styles.id(depth ? { horizontal: 'left', indent: depth } : {}));
   const inputNames = Array.from({ length: 16 }, (_, depth) => styles.id(depth ? { ...input, horizontal: 'left', indent: depth } : input));
   return {
     title: styles.id({ font: { bold: true, size: 14 } }),
     header: styles.id({ font: { bold: true }, fill: HEADER_FILL, borderBottom: true, wrap: true, vertical: 'top' }),
     headerNumber: styles.id({ font: { bold: true }, fill: HEADER_FILL, borderBottom: true, numFmt: FORMATS.integer, horizontal: 'right', vertical: 'top' }),
+    headerRight: styles.id({ font: { bold: true }, fill: HEADER_FILL, borderBottom: true, wrap: true, vertical: 'top', horizontal: 'right' }),
+    inputTitle: styles.id({ ...input, font: { bold: true, size: 14 } }),
+    coverTitle: styles.id({ font: { bold: true, size: 20 } }),
+    flagCell: styles.id({ font: { bold: true }, horizontal: 'left' }),
+    inputSource: styles.id({ fill: SOURCE_FILL, unlocked: true, wrap: true, vertical: 'top' }),
+    percentWhole: styles.id({ ...right, numFmt: '0%' }),
+    inputPercentWhole: styles.id({ ...input, ...right, numFmt: '0%' }),
+    dateText: styles.id({ horizontal: 'left' }),
     section: styles.id({ font: { bold: true } }),
     term: styles.id({ font: { bold: true }, vertical: 'top', wrap: true }),
     note: styles.id({ font: { italic: true, color: NOTE_COLOR } }),
     text: 0,
     wrap: styles.id({ wrap: true, vertical: 'top' }),
-    integer: styles.id({ numFmt: FORMATS.integer }),
+    integer: styles.id({ ...right, numFmt: FORMATS.integer }),
     level: styles.id({ numFmt: FORMATS.integer, horizontal: 'center' }),
     legendInput: styles.id({ ...input, font: { italic: true } }),
     legendFormula: styles.id({ font: { italic: true, color: NOTE_COLOR } }),
     inputText: styles.id(input),
-    inputPercent: styles.id({ ...input, numFmt: FORMATS.percent }),
-    inputAmount: styles.id({ ...input, numFmt: FORMATS.amount }),
-    inputBlankPercent: styles.id({ ...input, numFmt: FORMATS.percent }),
-    amount: styles.id({ numFmt: FORMATS.amount }),
-    percent: styles.id({ numFmt: FORMATS.percent }),
-    percentFine: styles.id({ numFmt: FORMATS.percentFine }),
-    ratio: styles.id({ numFmt: FORMATS.ratio }),
-    factor: styles.id({ numFmt: FORMATS.factor }),
-    years: styles.id({ numFmt: FORMATS.years }),
-    months: styles.id({ numFmt: FORMATS.months }),
+    inputPercent: styles.id({ ...input, ...right, numFmt: FORMATS.percent }),
+    inputAmount: styles.id({ ...input, ...right, numFmt: FORMATS.amount }),
+    inputBlankPercent: styles.id({ ...input, ...right, numFmt: FORMATS.percent }),
+    amount: styles.id({ ...right, numFmt: FORMATS.amount }),
+    percent: styles.id({ ...right, numFmt: FORMATS.percent }),
+    percentFine: styles.id({ ...right, numFmt: FORMATS.percentFine }),
+    ratio: styles.id({ ...right, numFmt: FORMATS.ratio }),
+    factor: styles.id({ ...right, numFmt: FORMATS.factor }),
+    years: styles.id({ ...right, numFmt: FORMATS.years }),
+    months: styles.id({ ...right, numFmt: FORMATS.months }),
     name: (depth) => names[Math.min(15, Math.max(0, depth))]!,
     inputName: (depth) => inputNames[Math.min(15, Math.max(0, depth))]!,
   };

@@ -1,3 +1,4 @@
+import { chartXml, drawingXml, type ChartSpec } from './chart-xml';
 import { xmlAttribute, xmlFormula, xmlText } from './xml';
 import { ZipWriter } from './zip-writer';
 
@@ -29,13 +30,19 @@ export interface StyleSpec {
   vertical?: 'top' | 'center';
   wrap?: boolean;
   indent?: number;
+  /** An input cell: stays editable when its sheet is protected. */
+  unlocked?: boolean;
 }
 
 export class StyleTable {
   private readonly ids = new Map<string, number>();
   private readonly specs: StyleSpec[] = [{}];
 
-  constructor(private readonly fontName: string) {
+  /** `charset` 134 (GB2312) tells a reader the font is a Chinese one, so it substitutes a CJK font when it lacks it. */
+  constructor(
+    private readonly fontName: string,
+    private readonly charset?: number,
+  ) {
     this.ids.set('{}', 0);
   }
 
@@ -61,7 +68,7 @@ export class StyleTable {
     const fontId = (font: StyleSpec['font'] = {}): number => {
       const xml =
         `<font>${font.bold ? '<b/>' : ''}${font.italic ? '<i/>' : ''}<sz val="${font.size ?? 11}"/>` +
-        `${font.color ? `<color rgb="${font.color}"/>` : '<color theme="1"/>'}<name val="${xmlAttribute(this.fontName)}"/><family val="2"/></font>`;
+        `${font.color ? `<color rgb="${font.color}"/>` : '<color theme="1"/>'}<name val="${xmlAttribute(this.fontName)}"/><family val="2"/>${this.charset ? `<charset val="${this.charset}"/>` : ''}</font>`;
       let id = fonts.get(xml);
       if (id === undefined) {
         id = fontXml.length;
@@ -94,10 +101,11 @@ export class StyleTable {
         spec.horizontal || spec.vertical || spec.wrap || spec.indent
           ? `<alignment${spec.horizontal ? ` horizontal="${spec.horizontal}"` : ''}${spec.vertical ? ` vertical="${spec.vertical}"` : ''}${spec.wrap ? ' wrapText="1"' : ''}${spec.indent ? ` indent="${Math.min(15, spec.indent)}"` : ''}/>`
           : '';
+      const protection = spec.unlocked ? '<protection locked="0"/>' : '';
       xfs.push(
         `<xf numFmtId="${numFmtId}" fontId="${fontId(spec.font)}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
           `${numFmtId ? ' applyNumberFormat="1"' : ''}${spec.font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}` +
-          (alignment ? ` applyAlignment="1">${alignment}</xf>` : '/>'),
+          `${alignment ? ' applyAlignment="1"' : ''}${protection ? ' applyProtection="1"' : ''}${alignment || protection ? `>${alignment}${protection}</xf>` : '/>'}`,
       );
     }
     const numFmtXml = [...numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttribute(code)}"/>`);
@@ -111,6 +119,8 @@ export class StyleTable {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      // dxf 0: the alert look of a failing check (conditional formatting).
+      '<dxfs count="1"><dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFFC7CE"/></patternFill></fill></dxf></dxfs>' +
       '</styleSheet>'
     );
   }
@@ -125,11 +135,40 @@ export interface SheetOptions {
   freeze?: { rows: number; columns: number };
   /** Column widths in characters, from column A. */
   widths?: readonly number[];
-  /** Landscape, fit to one page wide, these rows repeated on every page. */
-  print?: { titleRows?: readonly [number, number] };
+  /**
+   * A4 landscape, these rows (and columns) repeated on every page, a header and footer in
+   * Excel's codes (&P page, &N pages, &A sheet); `fitWidth` scales a sheet to one page wide
+   * (for sheets narrow enough that the text stays readable), never to one page tall.
+   */
+  print?: {
+    titleRows?: readonly [number, number];
+    titleColumns?: readonly [number, number];
+    fitWidth?: boolean;
+    header?: string;
+    footer?: string;
+  };
+  /** Protected without a password: locked (formula) cells refuse typing, unlocked inputs take it. */
+  protect?: boolean;
+  validations?: readonly DataValidation[];
+  /** Cells drawn in the alert look (red) while a formula, relative to the range's top-left cell, is true. */
+  alerts?: readonly { sqref: string; formula: string }[];
+  charts?: readonly ChartSpec[];
   /** Outline buttons above the detail rows (a parent row comes before its children). */
   outlineAbove?: boolean;
   selected?: boolean;
+}
+
+/** A data validation rule (ECMA-376 §18.3.1.32): a drop-down list, a number range or a formula. */
+export interface DataValidation {
+  /** Space-separated ranges, e.g. "C4:C120 E4:E120". */
+  sqref: string;
+  type: 'list' | 'decimal' | 'whole' | 'custom';
+  operator?: 'between' | 'greaterThanOrEqual' | 'lessThanOrEqual';
+  /** A list as `"a,b"` (quotes included) or a formula relative to the range's top-left cell. */
+  formula1: string;
+  formula2?: string;
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string };
 }
 
 interface RowCells {
@@ -249,7 +288,7 @@ export class SheetWriter {
     }
     const head: string[] = [];
     head.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-    head.push(`<sheetPr>${outlineAbove ? '<outlinePr summaryBelow="0"/>' : ''}${print ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
+    head.push(`<sheetPr>${outlineAbove ? '<outlinePr summaryBelow="0"/>' : ''}${print?.fitWidth ? '<pageSetUpPr fitToPage="1"/>' : ''}</sheetPr>`);
     head.push(`<dimension ref="A1${lastRow > 0 ? `:${columnName(Math.max(1, lastCol))}${lastRow}` : ''}"/>`);
     head.push(`<sheetViews><sheetView workbookViewId="0"${this.options.selected ? ' tabSelected="1"' : ''}>`);
     if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
@@ -268,10 +307,26 @@ export class SheetWriter {
     // concat, not push(...rows): a spread of tens of thousands of rows overflows the call stack.
     const opening = head.concat('<sheetData>', before);
     const tail: string[] = after.concat('</sheetData>');
-    if (print) {
-      tail.push('<printOptions gridLines="0"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-      tail.push('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    if (this.options.protect) {
+      // Formatting rows and columns (widths, outline) stays allowed; only cell contents are guarded.
+      tail.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" autoFilter="0"/>');
     }
+    (this.options.alerts ?? []).forEach((alert, k) =>
+      tail.push(`<conditionalFormatting sqref="${alert.sqref}"><cfRule type="expression" dxfId="0" priority="${k + 1}"><formula>${xmlFormula(alert.formula)}</formula></cfRule></conditionalFormatting>`),
+    );
+    const validations = this.options.validations ?? [];
+    if (validations.length > 0) tail.push(`<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>`);
+    if (print) {
+      tail.push('<printOptions horizontalCentered="0" gridLines="0"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+      // paperSize 9 is A4.
+      tail.push(`<pageSetup paperSize="9" orientation="landscape"${print.fitWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+      if (print.header || print.footer) {
+        tail.push(
+          `<headerFooter>${print.header ? `<oddHeader>${xmlText(print.header)}</oddHeader>` : ''}${print.footer ? `<oddFooter>${xmlText(print.footer)}</oddFooter>` : ''}</headerFooter>`,
+        );
+      }
+    }
+    if (this.options.charts && this.options.charts.length > 0) tail.push('<drawing r:id="rId1"/>');
     tail.push('</worksheet>');
     return [Buffer.from(opening.join(''), 'utf8'), ...this.streamed.chunks(), Buffer.from(tail.join(''), 'utf8')];
   }
@@ -295,6 +350,17 @@ class ByteSink {
   chunks(): Buffer[] {
     return [...this.full, this.current.subarray(0, this.offset)];
   }
+}
+
+function validationXml(rule: DataValidation): string {
+  const clip = (text: string, length: number) => xmlAttribute(text.length > length ? `${text.slice(0, length - 1)}…` : text);
+  const attributes =
+    `type="${rule.type}"${rule.operator ? ` operator="${rule.operator}"` : ''} allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+    // Excel's limits: titles 32 characters, messages 255.
+    (rule.error ? ` errorTitle="${clip(rule.error.title, 32)}" error="${clip(rule.error.text, 255)}"` : '') +
+    (rule.prompt ? ` promptTitle="${clip(rule.prompt.title, 32)}" prompt="${clip(rule.prompt.text, 255)}"` : '') +
+    ` sqref="${rule.sqref}"`;
+  return `<dataValidation ${attributes}><formula1>${xmlFormula(rule.formula1)}</formula1>${rule.formula2 !== undefined ? `<formula2>${xmlFormula(rule.formula2)}</formula2>` : ''}</dataValidation>`;
 }
 
 function isAscending(values: readonly number[]): boolean {
@@ -336,9 +402,13 @@ export class SharedStrings {
     return id;
   }
 
-  toXml(): string {
-    const items = this.list.map((text) => `<si><t${/^\s|\s$|\n/u.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`);
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
+  /** The part as consecutive pieces (the model's JSON alone is megabytes: never one joined string). */
+  toXml(): Buffer[] {
+    const sink = new ByteSink();
+    sink.write(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${this.uses}" uniqueCount="${this.list.length}">`);
+    for (const text of this.list) sink.write(`<si><t${/^\s|\s$|\n/u.test(text) ? ' xml:space="preserve"' : ''}>${xmlText(text)}</t></si>`);
+    sink.write('</sst>');
+    return sink.chunks();
   }
 }
 
@@ -361,14 +431,16 @@ export class WorkbookWriter {
   readonly styles: StyleTable;
   private readonly strings = new SharedStrings();
   private readonly zip: ZipWriter;
-  private readonly sheets: { name: string; state: 'visible' | 'hidden'; titleRows?: readonly [number, number] }[] = [];
+  private readonly sheets: { name: string; state: 'visible' | 'hidden'; titleRows?: readonly [number, number]; titleColumns?: readonly [number, number]; drawing?: number }[] = [];
+  private drawings = 0;
+  private charts = 0;
   private readonly names: DefinedName[] = [];
 
   constructor(
     private readonly properties: WorkbookProperties,
-    options: { fontName?: string; compressionLevel?: number } = {},
+    options: { fontName?: string; fontCharset?: number; compressionLevel?: number } = {},
   ) {
-    this.styles = new StyleTable(options.fontName ?? 'Calibri');
+    this.styles = new StyleTable(options.fontName ?? 'Calibri', options.fontCharset);
     this.zip = new ZipWriter(options.compressionLevel ?? 6);
   }
 
@@ -380,8 +452,32 @@ export class WorkbookWriter {
   /** Renders the sheet and starts compressing it; sheets appear in the order they are added. */
   addSheet(sheet: SheetWriter): void {
     const index = this.sheets.length;
-    this.sheets.push({ name: sheet.name, state: sheet.options.state ?? 'visible', ...(sheet.options.print?.titleRows ? { titleRows: sheet.options.print.titleRows } : {}) });
+    const print = sheet.options.print;
+    const entry: (typeof this.sheets)[number] = { name: sheet.name, state: sheet.options.state ?? 'visible' };
+    if (print?.titleRows) entry.titleRows = print.titleRows;
+    if (print?.titleColumns) entry.titleColumns = print.titleColumns;
+    this.sheets.push(entry);
     this.zip.add(`xl/worksheets/sheet${index + 1}.xml`, sheet.toXml());
+    const charts = sheet.options.charts ?? [];
+    if (charts.length === 0) return;
+    const drawing = ++this.drawings;
+    entry.drawing = drawing;
+    const rels = (items: string[]) =>
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
+    this.zip.add(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, rels([`<Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`]));
+    this.zip.add(`xl/drawings/drawing${drawing}.xml`, drawingXml(charts));
+    const chartRels: string[] = [];
+    charts.forEach((chart, k) => {
+      const number = ++this.charts;
+      chartRels.push(`<Relationship Id="rId${k + 1}" Type="${REL_NS}/chart" Target="../charts/chart${number}.xml"/>`);
+      this.zip.add(`xl/charts/chart${number}.xml`, chartXml(chart));
+    });
+    this.zip.add(`xl/drawings/_rels/drawing${drawing}.xml.rels`, rels(chartRels));
+  }
+
+  /** Lets compression catch up (see ZipWriter.drain): call between large sheets. */
+  async flush(limit = 16 * 1024 * 1024): Promise<void> {
+    await this.zip.drain(limit);
   }
 
   defineName(name: DefinedName): void {
@@ -398,6 +494,8 @@ export class WorkbookWriter {
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         this.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        Array.from({ length: this.drawings }, (_, i) => `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
+        Array.from({ length: this.charts }, (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -433,7 +531,10 @@ export class WorkbookWriter {
     );
     const names = [...this.names];
     this.sheets.forEach((sheet, i) => {
-      if (sheet.titleRows) names.push({ name: '_xlnm.Print_Titles', ref: `${sheetRef(sheet.name)}!$${sheet.titleRows[0]}:$${sheet.titleRows[1]}`, localSheet: i });
+      const titles: string[] = [];
+      if (sheet.titleColumns) titles.push(`${sheetRef(sheet.name)}!$${columnName(sheet.titleColumns[0])}:$${columnName(sheet.titleColumns[1])}`);
+      if (sheet.titleRows) titles.push(`${sheetRef(sheet.name)}!$${sheet.titleRows[0]}:$${sheet.titleRows[1]}`);
+      if (titles.length > 0) names.push({ name: '_xlnm.Print_Titles', ref: titles.join(','), localSheet: i });
     });
     const firstVisible = Math.max(0, this.sheets.findIndex((sheet) => sheet.state === 'visible'));
     this.zip.add(

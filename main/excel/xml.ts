@@ -8,8 +8,14 @@
 // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they must be found to be escaped
 const ESCAPE_NEEDED = /[&<>"\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_/u;
 
+const PLAIN_SPECIALS = /[&<>"]/gu;
+const RARE = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_/u;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 export function xmlText(text: string): string {
   if (!ESCAPE_NEEDED.test(text)) return text;
+  // The common case (quotes and ampersands, as in the model's JSON) in one pass without building the text char by char.
+  if (!RARE.test(text)) return text.replace(PLAIN_SPECIALS, (char) => ENTITY[char]!);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -16,10 +16,14 @@ interface Entry {
 
 export class ZipWriter {
   private readonly entries: Promise<Entry>[] = [];
+  /** Uncompressed bytes handed to zlib and not yet compressed. */
+  private pending = 0;
+  private drained = 0;
 
   /**
-   * `level` is zlib's level for parts up to 4 MB; bigger parts (the sheets of a 10,000-line
-   * model) use level 1, which deflates several times faster for a file about 20% larger.
+   * `level` is zlib's level for parts up to 1 MB; bigger parts (the sheets of a large model)
+   * use level 1, which deflates several times faster for a file about 20% larger: on two
+   * cores the compression competes with building the sheets.
    */
   constructor(private readonly level = 6) {}
 
@@ -33,7 +37,8 @@ export class ZipWriter {
       crc = crc32(part, crc);
     }
     if (size >= 0xffffffff) throw new Error(`zip entry ${name} is too large (${size} bytes)`);
-    const level = size > 4 * 1024 * 1024 ? Math.min(1, this.level) : this.level;
+    const level = size > 1024 * 1024 ? Math.min(1, this.level) : this.level;
+    this.pending += size;
     this.entries.push(
       new Promise<Entry>((resolve, reject) => {
         const deflate = createDeflateRaw({ level, chunkSize: 256 * 1024 });
@@ -44,11 +49,22 @@ export class ZipWriter {
           compressedSize += chunk.length;
         });
         deflate.on('error', reject);
-        deflate.on('end', () => resolve({ name: Buffer.from(name, 'utf8'), data, compressedSize, crc, size }));
+        deflate.on('end', () => {
+          this.pending -= size;
+          resolve({ name: Buffer.from(name, 'utf8'), data, compressedSize, crc, size });
+        });
         for (const part of parts) deflate.write(part);
         deflate.end();
       }),
     );
+  }
+
+  /**
+   * Waits until at most `limit` uncompressed bytes are still being compressed: a caller that
+   * produces parts faster than zlib compresses them keeps its memory bounded.
+   */
+  async drain(limit: number): Promise<void> {
+    while (this.pending > limit && this.drained < this.entries.length) await this.entries[this.drained++];
   }
 
   async finish(): Promise<Buffer> {

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ApiService } from '../api/handlers';
 import { defaultDataDir, ensureDataDir } from '../store/data-dir';
 import { startHost } from './server';
+import { deckService } from '../deck/service';
 import { workbookService } from '../excel/service';
 
 /**
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   // First run: the data folder may not exist yet (a clear message if it cannot be made).
   const dataDir = ensureDataDir(defaultDataDir());
-  const api = new ApiService({ dataDir, appVersion: version, workbooks: workbookService, files: 'data-folder-only' });
+  const api = new ApiService({ dataDir, appVersion: version, workbooks: workbookService, decks: deckService, files: 'data-folder-only' });
   // The example's language: the app setting (the language chosen last), else Chinese.
   const session = await api.openDefault(api.settings.settings(undefined).uiLanguage ?? 'zh');
   const host = await startHost({ api, staticDir, port });

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { SessionState } from '../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
-import { apiChannel, SESSION_CHANGED_CHANNEL } from '../electron/channels';
+import { apiChannel, SESSION_CHANGED_CHANNEL, WINDOW_DIALOG_CHANNEL, WINDOW_DIALOGS, type WindowDialog } from '../electron/channels';
 
 /** Replaced with package.json's version at build time (electron.vite.config.ts `define`). */
 declare const __APP_VERSION__: string;
@@ -14,6 +14,8 @@ declare const __APP_VERSION__: string;
  *                         parses the input
  *   onSessionChanged(fn)  called with the new session state when the menu, a dialog or a
  *                         second launch changed it in the main process; returns an unsubscribe
+ *   onWindowDialog(fn)    called with the name of a window dialog a menu item asks for
+ *                         (only names of WINDOW_DIALOGS pass); returns an unsubscribe
  * Only plain values and these functions cross the bridge, all frozen; `ipcRenderer` itself,
  * its events and any other channel are never exposed.
  */
@@ -37,10 +39,25 @@ function onSessionChanged(listener: (session: SessionState) => void): () => void
   };
 }
 
+const dialogListeners = new Set<(dialog: WindowDialog) => void>();
+ipcRenderer.on(WINDOW_DIALOG_CHANNEL, (_event, dialog: unknown) => {
+  if (!(WINDOW_DIALOGS as readonly unknown[]).includes(dialog)) return;
+  for (const listener of dialogListeners) listener(dialog as WindowDialog);
+});
+
+function onWindowDialog(listener: (dialog: WindowDialog) => void): () => void {
+  if (typeof listener !== 'function') throw new TypeError('onWindowDialog takes a function');
+  dialogListeners.add(listener);
+  return () => {
+    dialogListeners.delete(listener);
+  };
+}
+
 const costPlannerBridge = Object.freeze({
   version: __APP_VERSION__,
   api,
   onSessionChanged,
+  onWindowDialog,
 });
 
 contextBridge.exposeInMainWorld('costPlanner', costPlannerBridge);

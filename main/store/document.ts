@@ -8,7 +8,8 @@ import { assignIds, type EditCommand } from '../../shared/edits/commands';
 import type { Model } from '../../shared/model/schema';
 import { formatIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { oneLine, StoreError } from './errors';
+import { oneLine, StoreError, writeProblem } from './errors';
+import { problem } from '../../shared/messages/problems';
 import { inspectModelFile } from './inspect';
 import { LOCK_WAIT_MS } from './format';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
@@ -128,7 +129,7 @@ export class ModelDocument {
   static async create(path: string, model: Model, options: StoreOptions & { overwrite?: boolean }): Promise<ModelDocument> {
     const validated = validateModel(model);
     if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
-    if (existsSync(path) && !options.overwrite) throw new StoreError('io', `${path} already exists`);
+    if (existsSync(path) && !options.overwrite) throw new StoreError('io', `${path} already exists`, path, problem('file-exists', { path }));
     prepareToReplace(path);
     const temporary = temporarySibling(path);
     try {
@@ -146,7 +147,7 @@ export class ModelDocument {
     } catch (error) {
       rmSync(temporary, { force: true });
       if (error instanceof StoreError) throw error;
-      throw new StoreError('io', `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new StoreError('io', `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, path, writeProblem(error, path));
     }
     return ModelDocument.open(path, options);
   }
@@ -361,8 +362,8 @@ function takeWriteLock(db: Database.Database, path: string): void {
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-      throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`);
-    if (code.startsWith('SQLITE_READONLY')) throw new StoreError('read-only', `${path} cannot be written (read-only)`);
+      throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`, path);
+    if (code.startsWith('SQLITE_READONLY')) throw new StoreError('read-only', `${path} cannot be written (read-only)`, path);
     throw error;
   }
 }
@@ -402,7 +403,7 @@ export async function copyDatabase(source: Database.Database, target: string): P
     syncFile(dirname(target));
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`, target, writeProblem(error, target));
   }
 }
 

@@ -1,3 +1,6 @@
+import { dirname } from 'node:path';
+import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
+
 /** Why a model file could not be opened or changed; `message` is written for the planner. */
 export type StoreErrorCode =
   | 'not-found'
@@ -21,9 +24,39 @@ export class StoreError extends Error {
     readonly code: StoreErrorCode,
     message: string,
     readonly path?: string,
+    /** The problem as a code with parameters (shared/messages), for the UI's and the CLI's own words. */
+    readonly problem?: Problem,
   ) {
     super(message);
   }
+}
+
+/** The coded problem of a store error: its own, or the one its code stands for. */
+export function problemOfStoreError(error: StoreError): Problem {
+  if (error.problem) return error.problem;
+  const path = error.path ?? '';
+  switch (error.code) {
+    case 'nothing-to-undo':
+      return problem('nothing-to-undo', {});
+    case 'nothing-to-redo':
+      return problem('nothing-to-redo', {});
+    case 'locked':
+      if (path) return problem('file-in-use', { path });
+      break;
+    case 'read-only':
+      if (path) return problem('file-read-only', { path });
+      break;
+    case 'newer-version':
+      if (path) return problem('file-newer-version', { path });
+      break;
+  }
+  return problem('other', { text: error.message });
+}
+
+/** A file-system error while writing `path`: a missing folder, no permission, a full disk, a file in use. */
+export function writeProblem(error: unknown, path: string): Problem | undefined {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path);
 }
 
 /** SQLite's quick_check report spans lines; a message is one line (the CLI prints one line). */

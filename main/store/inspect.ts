@@ -1,3 +1,4 @@
+import { fileSystemProblem, problem } from '../../shared/messages/problems';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { describeFsError } from '../io/model-json';
 import { StoreError } from './errors';
@@ -19,12 +20,13 @@ export function inspectModelFile(path: string): FileHeader {
   let mode: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new StoreError('not-found', `${path} is a folder, not a model file`);
+    if (stat.isDirectory()) throw new StoreError('not-found', `${path} is a folder, not a model file`, path);
     size = stat.size;
     mode = stat.mode;
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    throw new StoreError('not-found', `${path}: ${describeFsError(error)}`);
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+    throw new StoreError('not-found', `${path}: ${describeFsError(error)}`, path, code === 'ENOENT' ? problem('file-not-found', { path }) : fileSystemProblem(code, path));
   }
   if (size === 0) throw new StoreError('empty', `${path} is empty: it is not a Service Cost Planner model`);
   const header = Buffer.alloc(100);

@@ -4,6 +4,7 @@ import { setUiLanguage } from './i18n';
 import { useWorkspace, useWorkspaceState } from './state/context';
 import { Header } from './components/Header';
 import { ErrorBanner } from './components/ErrorBanner';
+import { DeckDialog } from './components/DeckDialog';
 import { NoticeBar } from './components/NoticeBar';
 import { ModelsView } from './screens/models/ModelsView';
 import { useLibraryState } from './state/library-context';
@@ -23,8 +24,8 @@ export function App() {
   const { t } = useTranslation();
   const status = useWorkspaceState((state) => state.status);
   const hasModel = useWorkspaceState((state) => state.model !== null);
-  // With no model open (all deleted), the UI keeps the language it had.
-  const language = useWorkspaceState((state) => state.model?.language);
+  // The view setting, else the open model's; with no model open (all deleted), the UI keeps the language it had.
+  const language = useWorkspaceState((state) => state.view?.language ?? state.model?.language);
   const [tab, setTab] = useState<Tab>('results');
   const view = useLibraryState((state) => state.view);
 
@@ -32,12 +33,14 @@ export function App() {
     if (language) setUiLanguage(language);
   }, [language]);
   useUndoShortcuts();
+  useWindowDialogs();
 
   if (status === 'loading') return <div className="splash">{t('app.loading')}</div>;
   return (
     <div className="app">
       <Header />
       <ErrorBanner />
+      <DeckDialog />
       <NoticeBar />
       {view === 'models' || !hasModel ? (
         <ModelsView />
@@ -65,6 +68,12 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** File > Export client deck (desktop menu) opens the deck's export dialog. */
+function useWindowDialogs(): void {
+  const workspace = useWorkspace();
+  useEffect(() => window.costPlanner?.onWindowDialog?.((dialog) => dialog === 'exportDeck' && workspace.openDeckDialog()), [workspace]);
 }
 
 /**

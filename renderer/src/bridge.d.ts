@@ -14,6 +14,8 @@ export interface CostPlannerBridge {
   readonly api: Readonly<Record<ApiMethod, (input: unknown) => Promise<unknown>>>;
   /** Returns a function that removes the listener. */
   readonly onSessionChanged: (listener: (session: SessionState) => void) => () => void;
+  /** A menu item asks the window to open one of its dialogs (File > Export client deck). */
+  readonly onWindowDialog?: (listener: (dialog: 'exportDeck') => void) => () => void;
 }
 
 declare global {

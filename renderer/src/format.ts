@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useWorkspaceState } from './state/context';
+import { useViewLanguage, useViewUnit } from './state/context';
 import { formatAmount, formatNumber, formatPercent } from '../../shared/format/number';
 import { readTypedNumber } from '../../shared/format/typed-number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
@@ -8,9 +8,9 @@ import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model
 export interface NumberView {
   unit: DisplayUnit;
   language: Language;
-  /** An amount in yuan, shown in the display unit (e.g. 130.01). */
+  /** An amount in yuan, shown in the display unit (e.g. 130.01), `digits` decimals at least (the display rule adds more for small figures). */
   amount(yuan: number, digits?: number): string;
-  /** A ratio as a percentage (0.15 -> 15.0%). */
+  /** A ratio as a percentage (0.15 -> 15.0%, 0.01827 -> 1.83%), by the display rule. */
   percent(ratio: number | null, digits?: number): string;
   number(value: number, digits?: number): string;
   /** A number typed in the display unit, back to yuan. */
@@ -31,8 +31,8 @@ export function numberView(unit: DisplayUnit, language: Language): NumberView {
 }
 
 export function useNumberView(): NumberView {
-  const unit = useWorkspaceState((state) => state.model?.displayUnit ?? 'tenThousand');
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const unit = useViewUnit();
+  const language = useViewLanguage();
   // One object per unit and language, so hooks can list `view` as a dependency.
   return useMemo(() => numberView(unit, language), [unit, language]);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { editCommandSchema } from '../edits/commands';
+import type { Problem } from '../messages/problems';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
 import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, uploadName, type ExportKind } from './files';
@@ -15,6 +16,39 @@ const none = z.strictObject({});
 const exportOptions = { kind: z.enum(EXPORT_KINDS), language: language.optional(), scenarioIds: z.array(z.string()).optional() };
 /** An upload travels as base64 in JSON: at most IMPORT's 50 MB file, a third more as text. */
 export const MAX_UPLOAD_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+
+/** The slides of the client deck, in deck order (main/deck/build-deck.ts builds them). */
+export const DECK_SLIDE_KEYS = ['title', 'summary', 'structure', 'levers', 'bridge', 'cashflow', 'budget', 'compare', 'risk', 'assumptions'] as const;
+export type DeckSlideKey = (typeof DECK_SLIDE_KEYS)[number];
+/** A logo travels as base64 in the call; 1 MB of image keeps a call under the host's 2 MB body limit. */
+export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
+
+/**
+ * What the deck shows: the scenarios (ids, the first is the headline), the baseline, the slides,
+ * language and unit (default the model's), the client's name, accent colour and logo (until the
+ * model keeps them).
+ */
+const deckOptions = {
+  scenarioIds: z.array(z.string().max(64)).max(200).optional(),
+  baselineScenarioId: z.string().max(64).nullable().optional(),
+  slides: z.array(z.enum(DECK_SLIDE_KEYS)).min(1, { error: 'choose at least one slide' }).optional(),
+  language: language.optional(),
+  unit: z.enum(DISPLAY_UNITS).optional(),
+  client: z.string().max(200, { error: 'a client name may be at most 200 characters' }).optional(),
+  accent: z
+    .string()
+    .regex(/^#?[0-9a-fA-F]{6}$/, { error: 'an accent colour is six hex digits such as 1F6FB2' })
+    .optional(),
+  logo: z
+    .strictObject({
+      type: z.enum(['png', 'jpeg']),
+      base64: z
+        .string()
+        .max(Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4, { error: `a logo may be at most ${DECK_LOGO_MAX_BYTES / 1024 / 1024} MB` })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'the logo must be base64' }),
+    })
+    .optional(),
+};
 
 /**
  * Files are named by `fileReference` only (a file name in the data folder or a handle the main
@@ -51,6 +85,9 @@ export const apiContract = {
   compute: z.strictObject({ scenarioIds: z.array(z.string()).optional() }),
   exportFile: z.strictObject({ ...exportOptions, target: fileReference }),
   downloadFile: z.strictObject(exportOptions),
+  /** The client deck with its options; `target` from pickFile({ purpose: 'export', kind: 'deck' }). */
+  exportDeck: z.strictObject({ ...deckOptions, target: fileReference }),
+  downloadDeck: z.strictObject(deckOptions),
   importFile: z.strictObject({ source: fileReference, mode: z.enum(['new', 'replace']) }),
   getSettings: none,
   updateSettings: z.strictObject({
@@ -61,6 +98,7 @@ export const apiContract = {
 } as const satisfies Record<ApiMethod, z.ZodType>;
 
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiContract)[M]>;
+export type DeckRequest = z.output<typeof apiContract.downloadDeck>;
 
 export interface ReadOnlyState {
   code: 'read-only' | 'damaged';
@@ -78,6 +116,8 @@ export interface SessionState {
   canRedo: boolean;
   /** Counts every persisted change, so a client can tell its copy is current. */
   revision: number;
+  /** The app's view settings (language, display unit) where chosen; else the model's own apply. */
+  view?: { language?: (typeof LANGUAGES)[number]; displayUnit?: (typeof DISPLAY_UNITS)[number] };
   appVersion: string;
 }
 
@@ -185,6 +225,8 @@ export interface ApiResults {
   compute: ComputeSummary;
   exportFile: { kind: ExportKind; name: string; bytes: number };
   downloadFile: { kind: ExportKind; fileName: string; mimeType: string; base64: string };
+  exportDeck: { name: string; bytes: number; slides: number };
+  downloadDeck: { fileName: string; base64: string; slides: number };
   importFile: ImportOutcome;
   getSettings: AppSettings;
   updateSettings: AppSettings;
@@ -193,10 +235,12 @@ export interface ApiResults {
 export interface ApiError {
   /** Stable, for code: e.g. invalid-input, invalid-edit, locked, damaged, not-found. */
   code: string;
-  /** For people: what is wrong and where. */
+  /** For people, in English: what is wrong and where (logs, and clients that cannot word `problem`). */
   message: string;
   /** The field or model place the message is about. */
   path?: string;
+  /** The problem as a code with typed parameters: the UI, menus and CLI word it in their language and unit. */
+  problem?: Problem;
 }
 
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };

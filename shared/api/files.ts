@@ -16,7 +16,7 @@ export const MODEL_TEMPLATES = ['example', 'empty'] as const;
 export type ModelTemplate = (typeof MODEL_TEMPLATES)[number];
 
 /** What can be exported from the open model; each kind is a download in the browser and a save dialog on the desktop. */
-export const EXPORT_KINDS = ['workbook', 'model'] as const;
+export const EXPORT_KINDS = ['workbook', 'model', 'deck'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** Files the browser edition can upload, by extension. */

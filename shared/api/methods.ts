@@ -26,6 +26,8 @@ export const API_METHODS = [
   'compute',
   'exportFile',
   'downloadFile',
+  'exportDeck',
+  'downloadDeck',
   'importFile',
   'getSettings',
   'updateSettings',

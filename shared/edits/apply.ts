@@ -1,10 +1,11 @@
+import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
-import { addressLineId, addressNodeId, inputContext, resolveInput } from '../analysis/inputs';
+import { addressLineId, addressNodeId, inputContext, LEVER_INPUT_NAMES, resolveInput } from '../analysis/inputs';
 import type { CostNode, InputRange, Lever, Model, Scenario } from '../model/schema';
-import { LEVER_KINDS } from '../model/schema';
-import { nodePath, scenarioPath, type ModelIssue } from '../model/validate';
+import { LEVER_KINDS, LIMITS, type LeverKind } from '../model/schema';
+import { nodePath, problemOfIssue, scenarioPath, type ModelIssue } from '../model/validate';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
-import { editCommandSchema, type EditCommand } from './commands';
+import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
 import { validateChangedModel } from './validate-edit';
 
 export interface AppliedEdit {
@@ -18,33 +19,77 @@ export interface AppliedEdit {
  * already be assigned (`assignIds`).
  */
 export function applyEdit(model: Model, input: unknown): Result<AppliedEdit, ModelIssue[]> {
-  const planned = planEdit(model, input);
-  if (!planned.ok) return planned;
-  let next: Model;
-  try {
-    next = applyChanges(model, planned.value);
-  } catch (error) {
-    return err([{ path: 'command', message: error instanceof Error ? error.message : String(error) }]);
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const applied = planAndApply(model, parsed.value);
+  if (!applied.ok) return applied;
+  const issues = validateChangedModel(applied.value.model, applied.value.changes);
+  return issues.length > 0 ? err(issues) : applied;
+}
+
+/**
+ * The changes of a command and the model they lead to, before the model's rules are checked.
+ * A batch plans each of its edits on the model the ones before it left, so the rules are
+ * checked once, on the end state: one share may be raised before its sibling is lowered.
+ */
+function planAndApply(model: Model, command: EditCommand): Result<AppliedEdit, ModelIssue[]> {
+  if (command.type !== 'batch') {
+    const planned = planChanges(model, command);
+    if (!planned.ok) return planned;
+    const next = applyPlanned(model, planned.value, 'command');
+    return next.ok ? ok({ model: next.value, changes: planned.value }) : next;
   }
-  const issues = validateChangedModel(next, planned.value);
-  return issues.length > 0 ? err(issues) : ok({ model: next, changes: planned.value });
+  let current = model;
+  const changes: EntityChange[] = [];
+  for (const [index, edit] of command.edits.entries()) {
+    const where = `command.edits[${index}]`;
+    const planned = planChanges(current, edit);
+    if (!planned.ok) return err(planned.error.map((issue) => ({ ...issue, path: issue.path.replace(/^command(?=\.|$)/, where) })));
+    if (planned.value.length === 0) continue;
+    const next = applyPlanned(current, planned.value, where);
+    if (!next.ok) return next;
+    current = next.value;
+    changes.push(...planned.value);
+  }
+  return ok({ model: current, changes });
+}
+
+function applyPlanned(model: Model, changes: EntityChange[], path: string): Result<Model, ModelIssue[]> {
+  try {
+    return ok(applyChanges(model, changes));
+  } catch (error) {
+    return err([{ path, message: error instanceof Error ? error.message : String(error) }]);
+  }
+}
+
+function parseCommand(input: unknown): Result<EditCommand, ModelIssue[]> {
+  const parsed = editCommandSchema.safeParse(input);
+  if (!parsed.success)
+    return err(
+      parsed.error.issues.map((issue) => {
+        const path = `command.${issue.path.join('.')}`.replace(/\.$/, '');
+        const coded = problemOfIssue(issue);
+        return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
+      }),
+    );
+  return ok(parsed.data);
 }
 
 type Planned = Result<EntityChange[], ModelIssue[]>;
 
 /** The entity changes a command makes, before the model's rules are checked on the result. */
 export function planEdit(model: Model, input: unknown): Planned {
-  const parsed = editCommandSchema.safeParse(input);
-  if (!parsed.success)
-    return err(parsed.error.issues.map((issue) => ({ path: `command.${issue.path.join('.')}`.replace(/\.$/, ''), message: issue.message })));
-  return planChanges(model, parsed.data);
+  const parsed = parseCommand(input);
+  if (!parsed.ok) return parsed;
+  const applied = planAndApply(model, parsed.value);
+  return applied.ok ? ok(applied.value.changes) : applied;
 }
 
-function fail(path: string, message: string): Planned {
-  return err([{ path, message }]);
+function fail(path: string, message: string, coded?: Problem): Planned {
+  return err([coded ? { path, message, problem: coded } : { path, message }]);
 }
 
-function planChanges(model: Model, command: EditCommand): Planned {
+function planChanges(model: Model, command: SingleEditCommand): Planned {
   switch (command.type) {
     case 'setModelSettings': {
       const { type: _type, ...fields } = command;
@@ -85,9 +130,13 @@ function planChanges(model: Model, command: EditCommand): Planned {
       if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
       const parent = findNode(model, command.parentId);
       if (!parent) return fail('command.parentId', `refers to no node ("${command.parentId}")`);
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved');
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved', problem('root-cannot-move', {}));
       if (subtreeIds(model.costTree, found.node.id).has(parent.node.id))
-        return fail(`${nodePath(found.node)}.parentId`, `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`);
+        return fail(
+          `${nodePath(found.node)}.parentId`,
+          `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`,
+          problem('move-under-itself', { target: parent.node.name }),
+        );
       const without = model.costTree.filter((n) => n.id !== found.node.id);
       const index = insertionIndex(without, parent.node.id, found.node.id, command.beforeId);
       if (!index.ok) return index;
@@ -98,7 +147,7 @@ function planChanges(model: Model, command: EditCommand): Planned {
     case 'deleteNode': {
       const found = findNode(model, command.nodeId);
       if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted');
+      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted', problem('root-cannot-delete', {}));
       return ok(deleteSubtreeChanges(model, found.node.id));
     }
     case 'setLever': {
@@ -115,7 +164,8 @@ function planChanges(model: Model, command: EditCommand): Planned {
       const before = current ? { index, value: current } : null;
       const after = empty ? null : { index: current ? index : scenario.value.levers.length, value: updated };
       if (!before && !after) return ok([]);
-      return ok([{ entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before, after }]);
+      const leverChange: EntityChange = { entity: 'lever', scenarioId: scenario.value.id, nodeId: command.nodeId, before, after };
+      return ok([leverChange, ...recentredRange(scenario, command.nodeId, command.kind, current?.[command.kind] ?? 0, command.value ?? 0)]);
     }
     case 'clearLevers': {
       const scenario = findScenario(model, command.scenarioId);
@@ -212,6 +262,32 @@ function planChanges(model: Model, command: EditCommand): Planned {
       return ok([{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: after } }]);
     }
   }
+}
+
+/** Where a lever may go (the schema's bounds), for a range moved with its lever. */
+const LEVER_BOUNDS: Record<LeverKind, readonly [number, number]> = {
+  unitCostChange: [-1, LIMITS.maxCostIncrease],
+  throughputChange: [LIMITS.minRate, LIMITS.maxThroughputIncrease],
+  volumeChange: [-1, LIMITS.maxCostIncrease],
+};
+
+/**
+ * An uncertainty range follows its lever: when the lever moves from `from` to `to`, its
+ * range moves by the same amount (its spread kept, its bounds held inside the lever's own),
+ * so a lever moved to -25% is not left with a range of -18% / -15% / -12%.
+ */
+function recentredRange(found: Placed<Scenario>, nodeId: string, kind: LeverKind, from: number, to: number): EntityChange[] {
+  const address = `lever:${nodeId}:${LEVER_INPUT_NAMES[kind]}`;
+  const ranges = found.value.uncertainty;
+  const at = ranges?.findIndex((range) => range.input === address) ?? -1;
+  if (!ranges || at < 0 || from === to) return [];
+  const [min, max] = LEVER_BOUNDS[kind];
+  const move = (value: number) => Math.min(max, Math.max(min, value + (to - from)));
+  const range = ranges[at]!;
+  const before = scenarioSettingsOf(found.value);
+  const moved = [...ranges];
+  moved[at] = { ...range, low: move(range.low), mostLikely: move(range.mostLikely), high: move(range.high) };
+  return [{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: { ...before, uncertainty: moved } } }];
 }
 
 /** A settings change of the scenario that drops the uncertainty ranges `doomed` picks (none: no change). */

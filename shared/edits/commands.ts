@@ -20,7 +20,7 @@ const id = z.string().min(1).max(64);
 const settingsShape = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true }).shape;
 const scenarioShape = scenarioSchema.shape;
 
-export const editCommandSchema = z.discriminatedUnion('type', [
+const singleEditOptions = [
   z.strictObject({
     type: z.literal('setModelSettings'),
     name: settingsShape.name.optional(),
@@ -89,10 +89,39 @@ export const editCommandSchema = z.discriminatedUnion('type', [
     /** The input's range for the Monte Carlo simulation; null removes it. */
     range: inputRangeSchema.omit({ input: true }).nullable(),
   }),
-]);
+] as const;
 
+/** One change a planner makes to one thing (a cell, a line, a scenario's settings). */
+export const singleEditCommandSchema = z.discriminatedUnion('type', [...singleEditOptions]);
+
+/** The most single edits one user action may carry (a paste over every line of the largest model). */
+export const MAX_BATCH_EDITS = 200_000;
+
+/**
+ * Several single edits that one user action makes (a paste of a block, fill down, goal-seek
+ * "Apply", a range on every lever): applied in order, validated once on the result, written
+ * in one transaction with one log entry, undone in one step. A state in between (one share
+ * raised before its sibling is lowered) may break a rule; only the end state counts.
+ */
+export const batchEditSchema = z.strictObject({
+  type: z.literal('batch'),
+  /** What the action was, for the log ("paste", "fill down", "goal seek"). */
+  label: z.string().max(LIMITS.nameMaxLength).optional(),
+  edits: z.array(singleEditCommandSchema).min(1).max(MAX_BATCH_EDITS),
+});
+
+export const editCommandSchema = z.discriminatedUnion('type', [...singleEditOptions, batchEditSchema]);
+
+export type SingleEditCommand = z.infer<typeof singleEditCommandSchema>;
+export type BatchEditCommand = z.infer<typeof batchEditSchema>;
 export type EditCommand = z.infer<typeof editCommandSchema>;
 export type EditCommandType = EditCommand['type'];
+
+/** One command for the edits of one user action: the edit itself when there is one. */
+export function batchOf(edits: readonly SingleEditCommand[], label?: string): EditCommand {
+  if (edits.length === 1) return edits[0]!;
+  return label === undefined ? { type: 'batch', edits: [...edits] } : { type: 'batch', label, edits: [...edits] };
+}
 
 /** Fills in the ids of the things a command creates, so that applying it is deterministic. */
 export function assignIds(command: EditCommand, newId: () => string): EditCommand {
@@ -105,6 +134,8 @@ export function assignIds(command: EditCommand, newId: () => string): EditComman
       return command.newId ? command : { ...command, newId: newId() };
     case 'addInvestment':
       return command.line.id ? command : { ...command, line: { ...command.line, id: newId() } };
+    case 'batch':
+      return { ...command, edits: command.edits.map((edit) => assignIds(edit, newId) as SingleEditCommand) };
     default:
       return command;
   }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, scenarioSchema, type Model } from '../model/schema';
 import { checkChildren, checkDepth, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
-import { checkScenarioIdentity, checkUncertainty, nodePath, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
+import { checkScenarioIdentity, checkUncertainty, nodePath, problemOfIssue, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
 import type { EntityChange } from './changes';
 
 const settingsSchema = modelSchema.pick({ name: true, currency: true, displayUnit: true, language: true, firstPlanYear: true });
@@ -19,12 +19,45 @@ export function validateChangedModel(model: Model, changes: readonly EntityChang
     const whole = validateModel(model);
     return whole.ok ? [] : whole.error;
   }
-  for (const change of changes) {
+  for (const change of latestPerEntity(changes)) {
     if (!change.after) continue;
     issues.push(...fieldIssues(model, change));
   }
   if (issues.length > 0) return issues;
   return crossFieldIssues(model, changes);
+}
+
+/**
+ * The last change of each entity: a batch may write one thing twice (a fill over a pasted
+ * cell), and only the value it ends with is the model's.
+ */
+function latestPerEntity(changes: readonly EntityChange[]): EntityChange[] {
+  if (changes.length < 2) return [...changes];
+  const seen = new Set<string>();
+  const latest: EntityChange[] = [];
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i]!;
+    const key = entityKey(change);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    latest.push(change);
+  }
+  return latest.reverse();
+}
+
+function entityKey(change: EntityChange): string {
+  switch (change.entity) {
+    case 'model':
+    case 'settings':
+      return change.entity;
+    case 'node':
+    case 'scenario':
+      return `${change.entity}\u0000${change.id}`;
+    case 'lever':
+      return `lever\u0000${change.scenarioId}\u0000${change.nodeId}`;
+    case 'investment':
+      return `investment\u0000${change.scenarioId}\u0000${change.id}`;
+  }
 }
 
 /** What the planned changes of an edit can break across fields. */
@@ -98,7 +131,8 @@ function prefixed(prefix: string, result: z.ZodSafeParseResult<unknown>): ModelI
   return result.error.issues.map((issue) => {
     const tail = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
     const path = `${prefix}${tail}`.replace(/^\./, '');
-    return { path, message: issue.message };
+    const coded = problemOfIssue(issue);
+    return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
   });
 }
 

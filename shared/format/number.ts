@@ -15,9 +15,36 @@ export function unitLabel(unit: DisplayUnit, language: Language, currency = 'CNY
   return `${prefix}${currency}`;
 }
 
-/** An amount in base units shown in the display unit, grouped by thousands. */
-export function formatAmount(baseAmount: number, unit: DisplayUnit, language: Language, fractionDigits = 2): string {
-  return formatNumber(baseAmount / UNIT_FACTOR[unit], language, fractionDigits);
+/** Significant digits every shown amount and percentage keeps, whatever the unit. */
+export const SIGNIFICANT_DIGITS = 3;
+/** Beyond this many decimals a figure is noise (1 yuan in 亿元 is 0.00000001). */
+const MAX_FRACTION_DIGITS = 10;
+
+/**
+ * The display rule: the decimals a figure is shown with. At least `minimum` (the place's
+ * usual decimals: 2 in grids, 1 on cards), and more where the figure is small in its unit, so
+ * that it keeps SIGNIFICANT_DIGITS significant digits: no non-zero amount shows as 0.0, and
+ * 130 万 at 亿元 shows as 0.0130, not 0.01. Cards, grids, tables, chart labels, tooltips,
+ * PNGs and the command line all format through it.
+ */
+export function displayDigits(shown: number, minimum: number): number {
+  const magnitude = Math.abs(shown);
+  if (!Number.isFinite(magnitude) || magnitude === 0) return minimum;
+  const clamp = (digits: number) => Math.min(MAX_FRACTION_DIGITS, Math.max(minimum, digits));
+  const exponent = Math.floor(Math.log10(magnitude));
+  const digits = clamp(SIGNIFICANT_DIGITS - 1 - exponent);
+  // 9.9999 rounds up to 10.00: count the digits of what is shown (10.0), not of what it was.
+  return Number(magnitude.toFixed(digits)) >= 10 ** (exponent + 1) ? clamp(SIGNIFICANT_DIGITS - 2 - exponent) : digits;
+}
+
+/** A number already in the display unit, by the display rule. */
+export function formatShown(shown: number, language: Language, minimumDigits = 2): string {
+  return formatNumber(shown, language, displayDigits(shown, minimumDigits));
+}
+
+/** An amount in base units shown in the display unit, grouped by thousands, by the display rule. */
+export function formatAmount(baseAmount: number, unit: DisplayUnit, language: Language, minimumDigits = 2): string {
+  return formatShown(baseAmount / UNIT_FACTOR[unit], language, minimumDigits);
 }
 
 export function formatNumber(value: number, language: Language, fractionDigits = 2): string {
@@ -28,6 +55,7 @@ export function formatNumber(value: number, language: Language, fractionDigits =
   }).format(rounded === 0 ? 0 : rounded);
 }
 
-export function formatPercent(ratio: number, language: Language, fractionDigits = 1): string {
-  return `${formatNumber(ratio * 100, language, fractionDigits)}%`;
+/** A ratio as a percentage by the display rule: 15.0%, 1.83%, 0.125%, 105.2%. */
+export function formatPercent(ratio: number, language: Language, minimumDigits = 1): string {
+  return `${formatShown(ratio * 100, language, minimumDigits)}%`;
 }

@@ -29,7 +29,7 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
       label: 'Share of total cost saved',
       definition: 'Year-1 saving at full target / total service cost (e.g. 14% x 87% x 15% = 1.827%).',
     },
-    yearOneSaving: { label: 'Year-1 saving', definition: 'The saving of the levers on this year\'s cost base, before growth, times the year-1 ramp.' },
+    yearOneSaving: { label: 'Year-1 saving (after ramp)', definition: 'The run-rate saving (the levers at full target on this year\'s cost base, before growth) times the year-1 ramp.' },
     saving: {
       label: 'Horizon saving',
       definition: 'Sum over the horizon of: year-1 saving x (1 + volume growth)^(year - 1) x ramp of the year.',
@@ -54,7 +54,7 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
   },
   zh: {
     affectedShare: { label: '占服务总成本的节省比例', definition: '第 1 年满目标节省 / 服务总成本（例：14% × 87% × 15% = 1.827%）。' },
-    yearOneSaving: { label: '第 1 年节省', definition: '杠杆在本年成本基数上的节省（未计增长）× 第 1 年达成率。' },
+    yearOneSaving: { label: '第 1 年节省（计达成率）', definition: '满目标年节省（杠杆全部达成时在本年成本基数上的节省，未计增长）× 第 1 年达成率。' },
     saving: { label: '期内节省', definition: '各年之和：第 1 年节省 × (1 + 业务量增长率)^(年 − 1) × 当年达成率。' },
     investment: { label: '投入', definition: '期内各项激励与投入之和。' },
     net: { label: '净收益', definition: '期内节省 − 投入。' },

@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { z } from 'zod';
 import { DISPLAY_UNITS, LANGUAGES } from './units';
 
@@ -55,7 +56,7 @@ function finiteNumber(): z.ZodNumber {
 }
 
 /** A number in [min, max]; `exclusiveMin` turns the lower bound into "greater than". */
-function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string } = {}) {
+function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string; reason?: 'unitCost' | 'throughput' | 'volume' } = {}) {
   return finiteNumber().superRefine((value, ctx) => {
     const belowMin = options.exclusiveMin ? value <= min : value < min;
     if (belowMin || value > max) {
@@ -64,23 +65,32 @@ function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolea
       ctx.addIssue({
         code: 'custom',
         message: `must be ${lower} and at most ${percent(max)}${reason}, got ${percent(value)}`,
+        params: { problem: problem('ratio-out-of-range', { value, min, max, exclusiveMin: options.exclusiveMin ?? false, ...(options.reason ? { reason: options.reason } : {}) }) },
       });
     }
   });
 }
 
 const amount = finiteNumber().superRefine((value, ctx) => {
-  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}` });
+  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}`, params: { problem: problem('amount-negative', { amount: value }) } });
   else if (value > LIMITS.maxAmount)
-    ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at most ${LIMITS.maxAmount} (base currency units), got ${value}`,
+      params: { problem: problem('amount-too-large', { amount: value, max: LIMITS.maxAmount }) },
+    });
 });
 
 const name = z
   .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
   .superRefine((value, ctx) => {
-    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { problem: problem('name-empty', {}) } });
     else if (value.length > LIMITS.nameMaxLength)
-      ctx.addIssue({ code: 'custom', message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}`,
+        params: { problem: problem('name-too-long', { length: value.length, max: LIMITS.nameMaxLength }) },
+      });
   });
 
 const id = z
@@ -119,13 +129,14 @@ export const LEVER_KINDS = ['unitCostChange', 'throughputChange', 'volumeChange'
 export const leverSchema = z.strictObject({
   nodeId: id,
   /** u: cost per ticket changes by u; the cost is multiplied by (1 + u). */
-  unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero' }).optional(),
+  unitCostChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a unit cost cannot fall below zero', reason: 'unitCost' }).optional(),
   /** t: tickets per agent change by t at the same wage; the cost is multiplied by 1 / (1 + t). */
   throughputChange: ratioInRange(LIMITS.minRate, LIMITS.maxThroughputIncrease, {
     what: 'per-capita volume cannot fall to zero',
+    reason: 'throughput',
   }).optional(),
   /** v: the volume handled on this line changes by v; the cost is multiplied by (1 + v). */
-  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero' }).optional(),
+  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero', reason: 'volume' }).optional(),
 });
 
 export const INVESTMENT_CATEGORIES = ['bonus', 'digitalTools', 'teamAndPay', 'training', 'other'] as const;
@@ -180,7 +191,11 @@ export const scenarioSchema = z.strictObject({
   name,
   horizonYears: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a whole number of years from 1 to ${LIMITS.maxHorizonYears}, got ${value}`,
+        params: { problem: problem('horizon-invalid', { value, max: LIMITS.maxHorizonYears }) },
+      });
   }),
   volumeGrowth: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
   discountRate: ratioInRange(LIMITS.minRate, LIMITS.maxRate),
@@ -213,7 +228,7 @@ export const modelSchema = z.strictObject({
   language: oneOf(LANGUAGES),
   firstPlanYear: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1900 || value > 2200)
-      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}` });
+      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}`, params: { problem: problem('year-invalid', { value }) } });
   }),
   costTree: z
     .array(costNodeSchema)

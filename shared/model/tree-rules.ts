@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { LIMITS, type CostNode } from './schema';
 import type { ModelIssue } from './validate';
 
@@ -150,21 +151,30 @@ export function checkChildren(index: TreeIndex, parentIds: Iterable<string>, res
     let amountSum = 0;
     for (const child of siblings) {
       const key = child.name.trim();
-      if (names.has(key)) issues.push({ path: `${nodePath(parent)}.children`, message: `two children are named ${JSON.stringify(key)}` });
+      if (names.has(key))
+        issues.push({ path: `${nodePath(parent)}.children`, message: `two children are named ${JSON.stringify(key)}`, problem: problem('duplicate-sibling-name', { parent: parent.name, name: key }) });
       names.add(key);
       if (child.basis.kind === 'share') shareSum += child.basis.share;
       else amountSum += child.basis.amount;
     }
     if (amountSum === 0) {
       if (shareSum > 1 + SHARE_TOLERANCE)
-        issues.push({ path: `${nodePath(parent)}.children`, message: `shares add up to ${formatPercent(shareSum)} (max 100%)` });
+        issues.push({
+          path: `${nodePath(parent)}.children`,
+          message: `shares add up to ${formatPercent(shareSum)} (max 100%)`,
+          problem: problem('shares-over-parent', { parent: parent.name, total: shareSum }),
+        });
       continue;
     }
     const parentAmount = resolve(parent);
     const claimed = shareSum + (parentAmount > 0 ? amountSum / parentAmount : Number.POSITIVE_INFINITY);
     if (claimed > 1 + SHARE_TOLERANCE) {
       const ofParent = Number.isFinite(claimed) ? `${formatPercent(claimed)} of the parent` : 'more than the parent, whose amount is 0';
-      issues.push({ path: `${nodePath(parent)}.children`, message: `shares and amounts add up to ${ofParent} (max 100%)` });
+      issues.push({
+        path: `${nodePath(parent)}.children`,
+        message: `shares and amounts add up to ${ofParent} (max 100%)`,
+        problem: problem('children-over-parent', { parent: parent.name, total: claimed }),
+      });
     }
   }
   return issues;

@@ -1,3 +1,4 @@
+import { isProblem, problem, type Problem } from '../messages/problems';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from './inputs';
@@ -9,7 +10,16 @@ export { nodePath } from './tree-rules';
 /** One broken rule: where (a path a planner can read) and what. */
 export interface ModelIssue {
   path: string;
+  /** In English, for logs and old callers; screens word `problem` in their own language. */
   message: string;
+  /** The problem as a code with its parameters (shared/messages), where it has one. */
+  problem?: Problem;
+}
+
+/** The coded problem a zod issue carries in its params (set by the schema's refinements). */
+export function problemOfIssue(issue: { params?: Record<string, unknown> } | object): Problem | undefined {
+  const params = 'params' in issue ? (issue.params as Record<string, unknown> | undefined) : undefined;
+  return isProblem(params?.['problem']) ? params['problem'] : undefined;
 }
 
 export function formatIssue(issue: ModelIssue): string {
@@ -116,7 +126,7 @@ export function checkScenarioIdentity(scenarios: readonly Scenario[]): ModelIssu
     if (ids.has(scenario.id)) issues.push({ path: `${path}.id`, message: `duplicate scenario id "${scenario.id}"` });
     ids.add(scenario.id);
     const nameKey = scenario.name.trim().toLowerCase();
-    if (names.has(nameKey)) issues.push({ path: `${path}.name`, message: 'duplicate scenario name' });
+    if (names.has(nameKey)) issues.push({ path: `${path}.name`, message: 'duplicate scenario name', problem: problem('duplicate-scenario-name', { name: scenario.name.trim() }) });
     names.add(nameKey);
   }
   return issues;
@@ -138,7 +148,8 @@ function structuralIssue(issue: z.core.$ZodIssue, input: unknown): ModelIssue {
     parentKey = key;
     cursor = next;
   }
-  return { path, message: issue.message };
+  const coded = problemOfIssue(issue);
+  return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
 }
 
 function namedLabel(collection: PropertyKey | undefined, item: unknown, model: unknown): string | undefined {

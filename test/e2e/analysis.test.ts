@@ -57,6 +57,39 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     expect(served.errors).toEqual([]);
   });
 
+  it('analyses stay true: an edit marks P10/P50/P90 as out of date, an undo that removes the ranges clears them', async () => {
+    await page.getByTestId('sim-result').waitFor();
+    expect(await page.getByTestId('sim-stale').count()).toBe(0);
+    const growth = () => page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { model: { scenarios: { volumeGrowth: number }[] } } } }).costPlannerWorkspace.getState().model.scenarios[0]!.volumeGrowth);
+    const before = await growth();
+    await editInPage(page, { type: 'setScenarioParameters', scenarioId: 'target-15', volumeGrowth: 0.05 });
+    await expect.poll(() => page.getByTestId('sim-stale').innerText()).toContain('结果基于编辑前的模型，已过期');
+    expect(await page.getByTestId('sim-result').getAttribute('data-stale')).toBe('true');
+    await page.getByTestId('sim-result').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-stale');
+    // Undo the edit, then the ranges (one undo step for all of them): the results go with the ranges.
+    await page.getByTestId('undo').click();
+    await expect.poll(growth).toBe(before);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('no-ranges').waitFor();
+    expect(await page.getByTestId('sim-result').count()).toBe(0);
+    expect(await page.getByTestId('sim-stale').count()).toBe(0);
+    // Redo brings the ranges back in one step; the old result does not come back as if current.
+    await page.getByTestId('redo').click();
+    await page.getByTestId('ranges').waitFor();
+    expect(await page.getByTestId('sim-p50').count() === 0 || (await page.getByTestId('sim-result').getAttribute('data-stale')) === 'true').toBe(true);
+  });
+
+  it('goal seek that cannot reach its target shows the closest value, without a one-click Apply of the boundary', async () => {
+    await page.getByTestId('goal-input').selectOption('lever:contact-center-labor:unitCost');
+    await page.getByTestId('goal-output').selectOption('affectedShare');
+    await page.getByTestId('goal-target').fill('50');
+    await page.locator('[data-action="goal-run"]').click();
+    await expect.poll(() => page.getByTestId('goal-answer').getAttribute('data-reachable')).toBe('false');
+    expect(await page.getByTestId('goal-answer').innerText()).toContain('最接近的值');
+    expect(await page.locator('[data-action="goal-apply"]').count()).toBe(0);
+  });
+
   it('draws the tornado and the saving bridge', async () => {
     await page.getByTestId('chart-tornado').scrollIntoViewIfNeeded();
     const bars = await page.evaluate(() => {

@@ -65,10 +65,17 @@ describe.skipIf(!browserAvailable())('incentive budget screen', () => {
     expect(await cellText(page, id, 'y2')).toBe('78.01');
   });
 
+  it('shows amounts listed past the horizon as outside the plan, not silently ignored', async () => {
+    await typeInto(page, 'manager-bonus', 'amount', '20 / 30 / 20 / 40');
+    await expect.poll(() => cellText(page, 'manager-bonus', 'amount')).toBe('20 / 30 / 20 （超出 3 年测算期：40）');
+    expect(await cell(page, 'manager-bonus', 'amount').getAttribute('class')).toContain('outside-plan');
+  });
+
   it('refuses a negative amount and an unknown category at the cell, keeping the old value', async () => {
     await typeInto(page, 'manager-bonus', 'amount', '-5');
     const message = page.getByTestId('cell-error');
-    await expect.poll(() => message.innerText()).toContain('must not be negative');
+    // In the screen's language, in the unit it was typed in (万元), never -50000 yuan.
+    await expect.poll(() => message.innerText()).toContain('金额不能为负数，输入的是 -5 万元');
     expect(await cellText(page, 'manager-bonus', 'amount')).toBe('20.00');
     expect(await cell(page, 'manager-bonus', 'amount').getAttribute('class')).toContain('sheet-invalid');
 

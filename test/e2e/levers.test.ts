@@ -15,12 +15,12 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
 
   const figure = (id: string) => page.getByTestId(id).innerText();
 
-  it('shows the example: -15% labor unit cost saves 130.01 (10k yuan) in year 1, 1.827% of the total', async () => {
+  it('shows the example: -15% labor unit cost saves 130.01 (10k yuan) in year 1, 1.83% of the total', async () => {
     expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('130.01');
     expect(await cellText(page, 'contact-center', 'saving')).toBe('130.01');
-    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-15.00%');
+    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-15.0%');
     expect(await figure('figure-year-one')).toContain('130.01');
-    expect(await figure('figure-share')).toContain('1.827%');
+    expect(await figure('figure-share')).toContain('1.83%');
     expect(await figure('figure-saving')).toContain('473.23');
     await screenshot(page, 'levers');
   });
@@ -29,10 +29,10 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     await typeInto(page, 'contact-center-labor', 'unitCostChange', '-20');
     await expect.poll(() => cellText(page, 'contact-center-labor', 'saving')).toBe('173.35');
     expect(await cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-20%');
-    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-20.00%');
+    expect(await cellText(page, 'contact-center-labor', 'costChange')).toBe('-20.0%');
     expect(await cellText(page, 'service-cost', 'saving')).toBe('173.35');
     expect(await figure('figure-year-one')).toContain('173.35');
-    expect(await figure('figure-share')).toContain('2.436%');
+    expect(await figure('figure-share')).toContain('2.44%');
     expect(await cellText(page, 'contact-center-labor', 'meaning')).toBe('人均单价 -20%：该项成本下降 20.0%');
 
     await focusCell(page, 'contact-center-labor', 'amount');
@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     expect(await cellText(page, 'contact-center-labor', 'meaning')).toContain('合计：成本 -26.09%（× 0.7391）');
     expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('226.10');
     await focusCell(page, 'contact-center-labor', 'name');
-    await expect.poll(() => page.getByTestId('lever-meaning').innerText()).toContain('节省 = 866.73 × (1 − 0.7391) = 第 1 年 226.10 万元');
+    await expect.poll(() => page.getByTestId('lever-meaning').innerText()).toContain('满目标年节省 = 866.73 × (1 − 0.7391) = 226.10 万元');
 
     // A lever on the contact center acts on both its lines.
     await typeInto(page, 'contact-center', 'volumeChange', '-10');
@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
   it('refuses -150% and text at the cell, keeping the lever; an empty cell removes it', async () => {
     await typeInto(page, 'contact-center-labor', 'unitCostChange', '-150');
     const message = page.getByTestId('cell-error');
-    await expect.poll(() => message.innerText()).toContain('must be at least -100% and at most 1000% (a unit cost cannot fall below zero), got -150%');
+    await expect.poll(() => message.innerText()).toContain('须不小于 -100% 且不大于 1,000%（单价不能降到零以下），输入的是 -150%');
     expect(await cellText(page, 'contact-center-labor', 'unitCostChange')).toBe('-15%');
     expect(await cell(page, 'contact-center-labor', 'unitCostChange').getAttribute('class')).toContain('sheet-invalid');
     expect((await pageModel(page)).scenarios[0]!.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.15 }]);
@@ -110,12 +110,16 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
 
     await page.getByTestId('param-horizon').fill('2.5');
     await page.getByTestId('param-horizon').press('Enter');
-    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('must be a whole number of years from 1 to 30, got 2.5');
+    await expect.poll(() => page.getByTestId('param-error').innerText()).toContain('测算期须为 1 到 30 的整年数，输入的是 2.5');
     expect(await page.getByTestId('param-horizon').inputValue()).toBe('5');
 
     await page.getByTestId('param-ramp-1').fill('50');
     await page.getByTestId('param-ramp-1').press('Enter');
     await expect.poll(() => figure('figure-year-one')).toContain('86.67');
+    // One label, one quantity: the card is the plan year (after the 50% ramp), the grid column the run-rate.
+    expect(await page.locator('.card.figure', { has: page.getByTestId('figure-year-one') }).locator('.label').innerText()).toBe('第 1 年节省（计达成率）');
+    expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('173.35');
+    expect(await page.locator('[col-id="saving"][role="columnheader"]').innerText()).toContain('满目标年节省');
     await page.getByTestId('param-discount').fill('10%');
     await page.getByTestId('param-discount').press('Tab');
     const scenario = (await pageModel(page)).scenarios[0]!;

@@ -135,9 +135,23 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     expect(size).toEqual({ width: 1920, height: 1080 });
   });
 
+  it('at 亿元 shows every amount with three significant digits, none as 0.0', async () => {
+    await page.getByTestId('display-unit').selectOption('hundredMillion');
+    await expect.poll(() => figureText(page, 'yearOneSaving')).toBe('0.0130 亿元');
+    expect(await figureText(page, 'saving')).toBe('0.0473 亿元');
+    expect(await figureText(page, 'investment')).toBe('0.0210 亿元');
+    expect(await figureText(page, 'npv')).toBe('0.0222 亿元');
+    expect(await figureText(page, 'affectedShare')).toBe('1.83%');
+    const screenText = await page.locator('[data-screen="results"]').innerText();
+    expect(screenText).not.toMatch(/(^|[^\d.])[−-]?0\.0+(?![\d])/m);
+    await screenshot(page, 'results-zh-hundred-million');
+    await page.getByTestId('display-unit').selectOption('tenThousand');
+    await expect.poll(() => figureText(page, 'yearOneSaving')).toBe('130.0 万元');
+  });
+
   it('switches to English and to yuan', async () => {
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.getByTestId('figure-yearOneSaving').locator('.label').innerText()).toBe('Year-1 saving');
+    await expect.poll(() => page.getByTestId('figure-yearOneSaving').locator('.label').innerText()).toBe('Year-1 saving (after ramp)');
     expect(await figureText(page, 'yearOneSaving')).toBe('130.0 10k yuan');
     expect(await page.getByTestId('figure-returnOnInvestment').getAttribute('title')).toBe(FIGURE_TEXT.en.returnOnInvestment.definition);
     expect(await page.getByTestId('chart-bridge').locator('h3').innerText()).toBe('Savings bridge: year-1 cost at full target');

@@ -31,7 +31,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     expect(await cellText(page, 'contact-center', 'resolved')).toBe('711.60');
     expect(await cellText(page, 'contact-center-labor', 'resolved')).toBe('619.09');
     expect(await cellText(page, 'contact-center', 'percentOfTotal')).toBe('10.0%');
-    expect(await cellText(page, 'contact-center-labor', 'percentOfTotal')).toBe('8.7%');
+    expect(await cellText(page, 'contact-center-labor', 'percentOfTotal')).toBe('8.70%');
     expect(await share('contact-center')).toBeCloseTo(0.1, 12);
     await waitSaved(page);
 
@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
   it('refuses a share that pushes siblings to 112%, text in a number cell and -150%, keeping the old value', async () => {
     await typeInto(page, 'contact-center-labor', 'share', '99');
     const message = page.getByTestId('cell-error');
-    await expect.poll(() => message.innerText()).toContain('shares add up to 112% (max 100%)');
+    await expect.poll(() => message.innerText()).toContain('“呼叫中心”下各项占比合计 112%（最多 100%）');
     expect(await message.getAttribute('data-row-id')).toBe('contact-center-labor');
     expect(await cellText(page, 'contact-center-labor', 'share')).toBe('87.0%');
     expect(await cell(page, 'contact-center-labor', 'share').getAttribute('class')).toContain('sheet-invalid');
@@ -57,7 +57,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     expect(await cellText(page, 'materials-field', 'share')).toBe('44.0%');
 
     await typeInto(page, 'materials-field', 'share', '-150');
-    await expect.poll(() => message.innerText()).toContain('got -150%');
+    await expect.poll(() => message.innerText()).toContain('输入的是 -150%');
     expect(await cellText(page, 'materials-field', 'share')).toBe('44.0%');
     expect(await share('materials-field')).toBe(0.44);
     await screenshot(page, 'structure-invalid-share');
@@ -110,7 +110,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     // 60% + 60% + 42% is refused as a whole: nothing of the block is written.
     await focusCell(page, 'materials-field', 'share');
     await paste(page, '60\r\n60');
-    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('(max 100%)');
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('（最多 100%）');
     expect(await share('materials-field')).toBe(0.4);
     expect(await share('contact-center')).toBe(0.18);
 
@@ -118,8 +118,50 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await focusCell(page, 'materials-field', 'share');
     await paste(page, '50\n8');
     await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('50.0%');
-    expect(await cellText(page, 'contact-center', 'share')).toBe('8.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('8.00%');
     expect(await page.getByTestId('cell-error').count()).toBe(0);
+
+    // One paste, one undo step: both cells go back to what they were before it (never 40% / 8%).
+    await waitSaved(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('40.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('18.0%');
+    await page.getByTestId('redo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('50.0%');
+    expect(await cellText(page, 'contact-center', 'share')).toBe('8.00%');
+  });
+
+  it('an undo message undoes its own edit or nothing: after a later edit it is gone', async () => {
+    await focusCell(page, 'contact-center-other', 'name');
+    await page.getByTestId('structure-delete').click();
+    const notice = page.getByTestId('structure-notice');
+    await expect.poll(() => notice.innerText()).toContain('已删除“呼叫中心其他”');
+    // Another edit, in another cell.
+    await typeInto(page, 'materials-field', 'share', '40');
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('40.0%');
+    await expect.poll(() => notice.count()).toBe(0);
+    // Undo (Ctrl+Z) takes back the 40, and the deleted line stays deleted until a second undo.
+    await waitSaved(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => cellText(page, 'materials-field', 'share')).toBe('44.0%');
+    await waitSaved(page);
+    expect((await pageModel(page)).costTree.some((node) => node.id === 'contact-center-other')).toBe(false);
+    await screenshot(page, 'structure-banner-gone');
+  });
+
+  it('typing with a Chinese IME into a selected cell starts editing and keeps the composed text', async () => {
+    await focusCell(page, 'other-service', 'name');
+    const cdp = await page.context().newCDPSession(page);
+    // What an IME sends: a keydown "Process" (229), then the composition, then its commit.
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyQ', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: 'qi', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: '其他', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '其他服务' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'KeyQ', windowsVirtualKeyCode: 229 });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'other-service')?.name).toBe('其他服务');
+    expect(await cellText(page, 'other-service', 'name')).toBe('其他服务');
+    await cdp.detach();
   });
 
   it('fills down a block selected with Shift+click, and a single cell from the one above', async () => {
@@ -133,7 +175,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     // One cell: Ctrl+D takes the value above (13% under 87% would be 100%; 87% + 87% is refused).
     await focusCell(page, 'contact-center-other', 'share');
     await page.getByTestId('structure-fill-down').click();
-    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('shares add up to 174% (max 100%)');
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('占比合计 174%（最多 100%）');
     expect(await cellText(page, 'contact-center-other', 'share')).toBe('13.0%');
   });
 
@@ -173,7 +215,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await page.keyboard.press('Control+x');
     await focusCell(page, 'contact-center-labor', 'name');
     await page.keyboard.press('Control+v');
-    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('cannot move a node under itself or its own descendant');
+    await expect.poll(() => page.getByTestId('cell-error').innerText()).toContain('不能移到自身或其下级“呼叫中心人工”之下');
     expect((await pageModel(page)).costTree.find((node) => node.id === 'contact-center')?.parentId).toBe('service-cost');
   });
 

@@ -99,6 +99,13 @@ describe('figures as shown', () => {
     expect(showFigure('affectedShare', figureValue(result, 'affectedShare'), view, zh, 'CNY').number).toBe('1.83%');
   });
 
+  it('a scenario with no saving and no investment: payback "not applicable", never coloured as an improvement', () => {
+    const result = exampleResults.scenarios[0]!;
+    const empty = { ...result, totals: { ...result.totals, saving: 0, investment: 0, net: 0, npv: 0, returnOnInvestment: null, netRoi: null, paybackYears: 0 } };
+    expect(showFigure('paybackYears', figureValue(empty, 'paybackYears'), view, zh, 'CNY')).toEqual({ number: '不适用', unit: '', note: '无节省也无投入' });
+    expect(showDifference('paybackYears', figureValue(empty, 'paybackYears'), figureValue(result, 'paybackYears'), view, zh)).toEqual({ text: '—', tone: '' });
+  });
+
   it('states differences signed, in percentage points for ratios, coloured by which way is better', () => {
     const [base, other] = exampleResults.scenarios as [typeof exampleResults.scenarios[0], typeof exampleResults.scenarios[0]];
     const diff = (figure: Parameters<typeof figureValue>[1]) => showDifference(figure, figureValue(other, figure), figureValue(base, figure), view, zh);

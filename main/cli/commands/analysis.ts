@@ -206,7 +206,7 @@ function showOutput(c: Common, value: number | null): string {
   if (value === null) return c.output === 'paybackYears' ? c.words.never : c.output === 'returnOnInvestment' || c.output === 'netRoi' ? c.words.noInvestment : c.words.notDefined;
   switch (OUTPUT_UNIT[c.output]) {
     case 'ratio':
-      return formatPercent(value, c.language, c.output === 'affectedShare' ? 3 : 1);
+      return formatPercent(value, c.language);
     case 'money':
       return formatAmount(value, c.model.displayUnit, c.language);
     case 'years':

@@ -4,7 +4,7 @@ import { describeFsError } from '../../io/model-json';
 import { resultsCsv } from '../../excel/csv';
 import { exportWorkbook } from '../../excel/export-workbook';
 import { importFile } from '../../excel/import-file';
-import { ImportError } from '../../excel/problems';
+import { formatProblem, ImportError } from '../../excel/problems';
 import { templateCsv, templateWorkbook } from '../../excel/template';
 import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
@@ -71,6 +71,7 @@ export async function runImport(context: CommandContext): Promise<void> {
     outcome.kind === 'workbook'
       ? `the model of an exported workbook: ${model.costTree.length} cost lines, ${model.scenarios.length} scenario${model.scenarios.length === 1 ? '' : 's'}`
       : `a cost structure of ${model.costTree.length} lines from sheet ${JSON.stringify(outcome.sheet)}, no scenarios yet`;
+  for (const warning of outcome.warnings) context.out(`warning: ${formatProblem(warning)}\n`);
   context.out(`wrote ${out} (${what})\n`);
 }
 

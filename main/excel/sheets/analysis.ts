@@ -16,8 +16,10 @@ import {
 import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
 import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
 import type { Model, Scenario } from '../../../shared/model/schema';
+import { absolute, onSheet, text as literal } from '../formulas';
+import { SCENARIO_COL } from '../layout';
 import type { CellContent, SheetWriter } from '../xlsx-writer';
-import { label, type SheetContext } from './context';
+import { label, printSetup, type SheetContext } from './context';
 
 /**
  * The what-if analyses of every exported scenario, as values the engine computed (no formulas:
@@ -73,7 +75,8 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
   const sheet = context.writer.sheet(layout.analysisSheet, {
     widths: [52, 18, 18, 22, 22, 22, 22],
     freeze: { rows: 3, columns: 1 },
-    print: { titleRows: [1, 3] },
+    print: printSetup(context, [1, 3], true),
+    protect: true,
   });
   // Every row is streamed (a big model's tornado holds many rows); columns ascending.
   let row = 0;
@@ -86,9 +89,10 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
   };
   const headers = (...captions: string[]) => put(...captions.map((caption, k): [number, CellContent, number] => [k + 1, caption, palette.header]));
   put([1, t.title(model.name), palette.title]);
-  put([1, t.note, palette.legendFormula]);
-  put([1, text.legend.unit(context.unit), palette.legendFormula]);
-  put();
+  put([1, `${context.client.analyses.stamp(context.date, ANALYSIS_SEED)} ${t.note}`, palette.legendFormula]);
+  // The one live cell of the sheet: have the inputs changed since these values were computed?
+  put([1, changedSince(context), palette.flagCell]);
+  put([1, text.legend.unit(context.unit), palette.legendFormula], [4, context.client.analyses.liveElsewhere(layout.chartsSheet), palette.legendFormula]);
   const trials = analysisTrials(context.tree.ids.length);
   const money = (value: number | null): CellContent => (value === null ? text.figures.notApplicable : value / unitFactor);
 
@@ -185,6 +189,31 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
 }
 
 type Step = ScenarioAnalyses['bridge']['steps'][number];
+
+/**
+ * "Unchanged since export" while every scenario's year-1 saving, horizon saving, investment
+ * and NPV are still the values these analyses were computed from (within 10^-9), else the
+ * warning that the sheet is stale.
+ */
+function changedSince(context: SheetContext): { f: string; v: string } {
+  const { layout, results, unitFactor, client } = context;
+  const terms: string[] = [];
+  layout.scenarios.forEach((at, s) => {
+    const result = results.scenarios[s]!;
+    const figures: [number, number][] = [
+      [at.row.baseSaving, result.baseSaving],
+      [at.row.totalSaving, result.totals.saving],
+      [at.row.totalInvestment, result.totals.investment],
+      [at.row.npv, result.totals.npv],
+    ];
+    for (const [row, value] of figures) {
+      const exported = value / unitFactor;
+      terms.push(`(ABS(${onSheet(at.sheet, absolute(row, SCENARIO_COL.total))}-(${exported}))>0.000000001*(1+ABS(${exported})))`);
+    }
+  });
+  const changed = terms.length > 0 ? terms.join('+') : '0';
+  return { f: `IF(${changed}>0,${literal(`✗ ${client.analyses.changed}`)},${literal(`✓ ${client.analyses.unchanged}`)})`, v: `✓ ${client.analyses.unchanged}` };
+}
 
 /**
  * The bridge steps to show: every step when there are at most MAX_BRIDGE_LEVERS levers, else the

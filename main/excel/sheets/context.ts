@@ -2,6 +2,7 @@ import type { ModelResult } from '../../../shared/engine/compute';
 import type { PreparedTree } from '../../../shared/engine/tree';
 import type { Model, Scenario } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
+import type { ClientText } from '../../../shared/workbook/client-text';
 import type { WorkbookText } from '../../../shared/workbook/labels';
 import type { WorkbookLayout } from '../layout';
 import type { Palette } from '../styles';
@@ -19,6 +20,12 @@ export interface SheetContext {
   palette: Palette;
   language: Language;
   text: WorkbookText;
+  client: ClientText;
+  /** The export date, YYYY-MM-DD. */
+  date: string;
+  appVersion: string;
+  /** The cell on the Checks sheet that counts the failing checks (absolute, with its sheet). */
+  checksTotal: string;
   /** The display unit as headers show it (万元, "10k yuan"). */
   unit: string;
   /** Base currency units per display unit: amounts are written as amount / factor. */
@@ -28,4 +35,21 @@ export interface SheetContext {
 /** A label with the unit filled in. */
 export function label(context: SheetContext, template: string): string {
   return template.replaceAll('{unit}', context.unit);
+}
+
+/** Header and footer of every printed page: model name, sheet, date; page x of y. */
+export function printSetup(context: SheetContext, titleRows?: readonly [number, number], fitWidth = false): {
+  titleRows?: readonly [number, number];
+  fitWidth: boolean;
+  header: string;
+  footer: string;
+} {
+  // "&" starts a code in a header: a model name's own ampersands are doubled.
+  const model = context.model.name.replace(/&/gu, '&&');
+  return {
+    ...(titleRows ? { titleRows } : {}),
+    fitWidth,
+    header: context.client.print.header(model, context.date),
+    footer: context.client.print.footer,
+  };
 }

@@ -1,8 +1,10 @@
-import { absolute, columnRange, ref, sumOfRows } from '../formulas';
+import { LIMITS } from '../../../shared/model/schema';
+import { absolute, columnRange, ref, sumOfRows, text as literal } from '../formulas';
 import { HEADER_ROW, LEGEND_ROW, STRUCTURE_COL as COL, TITLE_ROW } from '../layout';
 import { HEADER_HEIGHT } from '../styles';
 import type { SheetWriter } from '../xlsx-writer';
-import { label, type SheetContext } from './context';
+import type { DataValidation } from '../xlsx-writer';
+import { label, printSetup, type SheetContext } from './context';
 
 /**
  * The cost structure: the tree in outline order with outline levels, each line's basis and
@@ -15,9 +17,12 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
   const t = text.structure;
   const sheet = context.writer.sheet(layout.structure.sheet, {
     freeze: { rows: HEADER_ROW, columns: COL.name },
-    widths: [7, 42, 9, 18, 11, 18, 20, 11, 40, 26],
-    print: { titleRows: [HEADER_ROW, HEADER_ROW] },
+    widths: [6, 36, 8, 15, 9, 15, 16, 9, 26, 12, 11],
+    // About 175 characters: one page wide at a readable scale.
+    print: printSetup(context, [HEADER_ROW, HEADER_ROW], true),
     outlineAbove: true,
+    protect: true,
+    validations: structureValidations(context),
   });
   sheet.set(TITLE_ROW, 1, t.title(model.name), palette.title);
   sheet.set(LEGEND_ROW, COL.name, text.legend.input, palette.legendInput);
@@ -34,19 +39,25 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
     [COL.shareOfTotal, t.shareOfTotal],
     [COL.notes, t.notes],
     [COL.id, t.id],
+    [COL.subLines, context.client.structure.subLines],
   ];
-  for (const [col, header] of headers) sheet.set(HEADER_ROW, col, header, palette.header);
+  const numberColumns = new Set<number>([COL.level, COL.value, COL.amount, COL.ownAmount, COL.shareOfTotal, COL.subLines]);
+  for (const [col, header] of headers) sheet.set(HEADER_ROW, col, header, numberColumns.has(col) ? palette.headerRight : palette.header);
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
 
   const { rowOfNode, firstRow } = layout.structure;
   const count = tree.order.length;
   // Children of each node in row order, and the size of each subtree (for the SUMIF fallback).
   const children: number[][] = Array.from({ length: tree.ids.length }, () => []);
+  const childIndexes: number[][] = Array.from({ length: tree.ids.length }, () => []);
   const subtreeSize = new Int32Array(tree.ids.length).fill(1);
   for (let k = 0; k < count; k++) {
     const i = tree.order[k]!;
     const p = tree.parent[i]!;
-    if (p >= 0) children[p]!.push(rowOfNode[i]!);
+    if (p >= 0) {
+      children[p]!.push(rowOfNode[i]!);
+      childIndexes[p]!.push(i);
+    }
   }
   for (let k = count - 1; k > 0; k--) {
     const i = tree.order[k]!;
@@ -56,6 +67,7 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
   const rootRow = absolute(firstRow, COL.amount);
   const total = tree.totalAmount;
   const words = text.words;
+  const shareWord = literal(words.basis.share);
 
   for (let k = 0; k < count; k++) {
     const i = tree.order[k]!;
@@ -65,23 +77,26 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
     const p = tree.parent[i]!;
     sheet.beginRow(row, depth);
     sheet.cell(COL.level, depth + 1, palette.level);
-    sheet.cell(COL.name, node.name, palette.name(depth));
+    sheet.cell(COL.name, node.name, palette.inputName(depth));
     sheet.cell(COL.basis, node.basis.kind === 'share' ? words.basis.share : words.basis.amount, palette.inputText);
     if (node.basis.kind === 'share') sheet.cell(COL.value, node.basis.share, palette.inputPercent);
     else sheet.cell(COL.value, node.basis.amount / unitFactor, palette.inputAmount);
-    sheet.cell(COL.relevance, words.relevance[node.relevance], palette.text);
+    sheet.cell(COL.relevance, words.relevance[node.relevance], palette.inputText);
 
+    // The basis decides: a share of the parent's amount, or the amount typed. The root is
+    // always the amount typed (a share there fails a check on the Checks sheet).
     const value = ref(row, COL.value);
-    const amountFormula = node.basis.kind === 'share' && p >= 0 ? `${ref(rowOfNode[p]!, COL.amount)}*${value}` : value;
+    const amountFormula = p >= 0 ? `IF(${ref(row, COL.basis)}=${shareWord},${ref(rowOfNode[p]!, COL.amount)}*${value},${value})` : value;
     sheet.cell(COL.amount, { f: amountFormula, v: tree.resolvedAmount[i]! / unitFactor }, palette.amount);
 
     const amount = ref(row, COL.amount);
     const kids = children[i]!;
     let ownFormula = amount;
+    let childSum = '';
     if (kids.length > 0) {
       // The engine: amount minus each child's amount; a remainder within 1e-12 of the amount
       // (shares adding up to 100%) is 0, and a negative one too.
-      const childSum =
+      childSum =
         sumOfRows(COL.amount, kids) ??
         `SUMIF(${columnRange(COL.level, row + 1, row + subtreeSize[i]! - 1, true)},${depth + 2},${columnRange(COL.amount, row + 1, row + subtreeSize[i]! - 1, true)})`;
       const remainder = `${amount}-${childSum}`;
@@ -89,9 +104,42 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
     }
     sheet.cell(COL.ownAmount, { f: ownFormula, v: tree.unallocatedAmount[i]! / unitFactor }, palette.amount);
     sheet.cell(COL.shareOfTotal, { f: `IF(${rootRow}>0,${amount}/${rootRow},0)`, v: total > 0 ? tree.resolvedAmount[i]! / total : 0 }, palette.percent);
-    if (node.notes !== undefined && node.notes !== '') sheet.cell(COL.notes, node.notes, palette.text);
+    sheet.cell(COL.notes, node.notes !== undefined && node.notes !== '' ? node.notes : null, palette.inputText);
     sheet.cell(COL.id, node.id, palette.note);
+    if (kids.length > 0) {
+      // The sub-lines' amounts as a share of the line; a line of 0 with sub-lines above 0 shows 999 (the check fails).
+      let sum = 0;
+      for (const kid of childIndexes[i]!) sum += tree.resolvedAmount[kid]! / unitFactor;
+      const own = tree.resolvedAmount[i]! / unitFactor;
+      sheet.cell(COL.subLines, { f: `IF(${amount}>0,(${childSum})/${amount},IF((${childSum})>0,999,0))`, v: own > 0 ? sum / own : sum > 0 ? 999 : 0 }, palette.percent);
+    }
     sheet.endRow();
   }
   return sheet;
+}
+
+/** Drop-downs for the coded words, ranges for the values, input messages in the workbook's language. */
+function structureValidations(context: SheetContext): DataValidation[] {
+  const { layout, text, client, unitFactor } = context;
+  const { firstRow, lastRow } = layout.structure;
+  const words = text.words;
+  const range = (col: number) => `${ref(firstRow, col)}:${ref(lastRow, col)}`;
+  const prompt = (body: string) => ({ title: client.input.title, text: body });
+  const error = { title: client.input.title, text: client.input.bad };
+  const basis = ref(firstRow, COL.basis);
+  const value = ref(firstRow, COL.value);
+  const maxAmount = LIMITS.maxAmount / unitFactor;
+  return [
+    { sqref: range(COL.name), type: 'custom', formula1: `LEN(TRIM(${ref(firstRow, COL.name)}))>0`, prompt: prompt(client.input.name), error },
+    { sqref: range(COL.basis), type: 'list', formula1: `"${words.basis.share},${words.basis.amount}"`, prompt: prompt(client.input.basis(words.basis.share, words.basis.amount)), error },
+    {
+      sqref: range(COL.value),
+      type: 'custom',
+      formula1: `AND(ISNUMBER(${value}),${value}>=0,IF(${basis}=${literal(words.basis.share)},${value}<=1,${value}<=${maxAmount}))`,
+      prompt: prompt(client.input.value),
+      error,
+    },
+    { sqref: range(COL.relevance), type: 'list', formula1: `"${words.relevance.strong},${words.relevance.weak}"`, prompt: prompt(client.input.relevance(words.relevance.strong, words.relevance.weak)), error },
+    { sqref: range(COL.notes), type: 'custom', formula1: `LEN(${ref(firstRow, COL.notes)})<=${LIMITS.notesMaxLength}`, prompt: prompt(client.input.notes), error },
+  ];
 }

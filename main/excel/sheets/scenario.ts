@@ -1,12 +1,12 @@
 import type { ScenarioResult } from '../../../shared/engine/compute';
 import { rampForYear } from '../../../shared/engine/compute';
-import type { Scenario } from '../../../shared/model/schema';
+import { LIMITS, type Scenario } from '../../../shared/model/schema';
 import { paybackSteps } from '../../../shared/workbook/payback-steps';
 import { absolute, costFactorFormula, fixedColumn, fixedRow, onSheet, ref, rowRange, text as literal } from '../formulas';
 import { HEADER_ROW, LEGEND_ROW, SCENARIO_COL as COL, STRUCTURE_COL, TITLE_ROW, type ScenarioLayout } from '../layout';
 import { HEADER_HEIGHT } from '../styles';
-import type { SheetWriter } from '../xlsx-writer';
-import { label, type SheetContext } from './context';
+import { columnName, type DataValidation, type SheetWriter } from '../xlsx-writer';
+import { label, printSetup, type SheetContext } from './context';
 
 /**
  * One scenario: its inputs (volume growth, discount rate, ramp, investment lines, each lever
@@ -22,26 +22,31 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const years = Array.from({ length: horizon }, (_, y) => y + 1);
   const first = col.year(1);
   const last = col.lastYear;
+  const widths = Array.from({ length: Math.max(COL.lineSaving, col.category) }, (_, i) => (i === 0 ? 46 : i + 1 === col.parameter ? 20 : 14));
+  // A short horizon fits one page wide; a long one prints across pages with the labels repeated.
+  const fitWidth = widths.reduce((a, b) => a + b, 0) <= 200;
   const sheet = context.writer.sheet(at.sheet, {
     freeze: { rows: HEADER_ROW, columns: 1 },
-    widths: Array.from({ length: Math.max(COL.lineSaving, col.category) }, (_, i) => (i === 0 ? 58 : i + 1 === col.parameter ? 22 : 16)),
-    print: { titleRows: [HEADER_ROW, HEADER_ROW] },
+    widths,
+    print: { ...printSetup(context, [HEADER_ROW, HEADER_ROW], fitWidth), ...(fitWidth ? {} : { titleColumns: [1, 1] as const }) },
     outlineAbove: true,
+    protect: true,
+    validations: scenarioValidations(context, scenario, at),
   });
   const money = (value: number) => value / unitFactor;
 
-  sheet.set(TITLE_ROW, 1, scenario.name, palette.title);
+  sheet.set(TITLE_ROW, 1, scenario.name, palette.inputTitle);
   sheet.set(LEGEND_ROW, 1, text.legend.input, palette.legendInput);
   sheet.set(LEGEND_ROW, 2, text.legend.formula, palette.legendFormula);
   sheet.set(LEGEND_ROW, 5, text.legend.unit(context.unit), palette.legendFormula);
 
   // Column headers: the years, then the columns that describe investment lines.
   sheet.set(HEADER_ROW, 1, t.year, palette.header);
-  sheet.set(HEADER_ROW, COL.total, t.totalOrValue, palette.header);
+  sheet.set(HEADER_ROW, COL.total, t.totalOrValue, palette.headerRight);
   for (const y of years) sheet.set(HEADER_ROW, col.year(y), result.years[y - 1]!.calendarYear, palette.headerNumber);
   sheet.set(HEADER_ROW, col.timing, t.timing, palette.header);
   sheet.set(HEADER_ROW, col.amountKind, t.amountKind, palette.header);
-  sheet.set(HEADER_ROW, col.parameter, label(context, t.parameter), palette.header);
+  sheet.set(HEADER_ROW, col.parameter, label(context, t.parameter), palette.headerRight);
   sheet.set(HEADER_ROW, col.category, t.category, palette.header);
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
 
@@ -70,11 +75,11 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   scenario.investments.forEach((line, k) => {
     const r = row.line(k);
     const parameter = fixedColumn(r, col.parameter);
-    sheet.set(r, 1, line.name, palette.name(1));
+    sheet.set(r, 1, line.name, palette.inputName(1));
     total(r, sum((year) => year.investmentByLine[k]!));
     sheet.set(r, col.timing, text.words.timing[line.timing], palette.inputText);
     sheet.set(r, col.amountKind, text.words.amountKind[line.amount.kind], palette.text);
-    sheet.set(r, col.category, text.words.category[line.category], palette.text);
+    sheet.set(r, col.category, text.words.category[line.category], palette.inputText);
     const amount = line.amount;
     if (amount.kind === 'perYear') sheet.set(r, col.parameter, money(amount.amount), palette.inputAmount);
     if (amount.kind === 'shareOfSaving') sheet.set(r, col.parameter, amount.share, palette.inputPercent);
@@ -173,11 +178,11 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
 
   // The cost lines: levers (inputs; an empty one counts as 0), cost factor, saving.
   sheet.set(r.linesHeader, 1, t.lines, palette.header);
-  sheet.set(r.linesHeader, COL.unitCostChange, t.unitCostChange, palette.header);
-  sheet.set(r.linesHeader, COL.throughputChange, t.throughputChange, palette.header);
-  sheet.set(r.linesHeader, COL.volumeChange, t.volumeChange, palette.header);
-  sheet.set(r.linesHeader, COL.costFactor, t.costFactor, palette.header);
-  sheet.set(r.linesHeader, COL.lineSaving, label(context, t.lineSaving), palette.header);
+  sheet.set(r.linesHeader, COL.unitCostChange, t.unitCostChange, palette.headerRight);
+  sheet.set(r.linesHeader, COL.throughputChange, t.throughputChange, palette.headerRight);
+  sheet.set(r.linesHeader, COL.volumeChange, t.volumeChange, palette.headerRight);
+  sheet.set(r.linesHeader, COL.costFactor, t.costFactor, palette.headerRight);
+  sheet.set(r.linesHeader, COL.lineSaving, label(context, t.lineSaving), palette.headerRight);
   sheet.height(r.linesHeader, HEADER_HEIGHT);
   const levers = new Map(scenario.levers.map((lever) => [lever.nodeId, lever]));
   const structureRow = layout.structure.rowOfNode;
@@ -202,4 +207,56 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.endRow();
   }
   return sheet;
+}
+
+/** Ranges and drop-downs for every input of the sheet, with input messages in the workbook's language. */
+function scenarioValidations(context: SheetContext, scenario: Scenario, at: ScenarioLayout): DataValidation[] {
+  const { text, client, unitFactor, tree } = context;
+  const { row, col } = at;
+  const words = text.words;
+  const messages = client.input;
+  const prompt = (body: string) => ({ title: messages.title, text: body });
+  const error = { title: messages.title, text: messages.bad };
+  const years = `${ref(row.ramp, col.year(1))}:${ref(row.ramp, col.lastYear)}`;
+  const maxAmount = String(LIMITS.maxAmount / unitFactor);
+  const between = (sqref: string, low: number | string, high: number | string, body: string): DataValidation => ({
+    sqref,
+    type: 'decimal',
+    operator: 'between',
+    formula1: String(low),
+    formula2: String(high),
+    prompt: prompt(body),
+    error,
+  });
+  const rules: DataValidation[] = [
+    { sqref: ref(TITLE_ROW, 1), type: 'custom', formula1: `AND(LEN(TRIM(A${TITLE_ROW}))>0,LEN(A${TITLE_ROW})<=${LIMITS.nameMaxLength})`, prompt: prompt(messages.name), error },
+    between(`${ref(row.volumeGrowth, COL.total)} ${ref(row.discountRate, COL.total)}`, LIMITS.minRate, LIMITS.maxRate, messages.rate),
+    between(years, 0, 1, messages.ramp),
+  ];
+  const lines = scenario.investments.length;
+  if (lines > 0) {
+    const first = row.line(0);
+    const last = row.line(lines - 1);
+    rules.push({ sqref: `${ref(first, 1)}:${ref(last, 1)}`, type: 'custom', formula1: `LEN(TRIM(A${first}))>0`, prompt: prompt(messages.name), error });
+    rules.push({ sqref: `${ref(first, col.timing)}:${ref(last, col.timing)}`, type: 'list', formula1: `"${words.timing.upfront},${words.timing.spread}"`, prompt: prompt(messages.timing(words.timing.upfront, words.timing.spread)), error });
+    rules.push({ sqref: `${ref(first, col.category)}:${ref(last, col.category)}`, type: 'list', formula1: `"${Object.values(words.category).join(',')}"`, prompt: prompt(messages.category), error });
+    const perYear: string[] = [];
+    const shares: string[] = [];
+    const yearly: string[] = [];
+    scenario.investments.forEach((line, k) => {
+      if (line.amount.kind === 'perYear') perYear.push(ref(row.line(k), col.parameter));
+      else if (line.amount.kind === 'shareOfSaving') shares.push(ref(row.line(k), col.parameter));
+      else yearly.push(`${ref(row.line(k), col.year(1))}:${ref(row.line(k), col.lastYear)}`);
+    });
+    if (perYear.length > 0) rules.push(between(perYear.join(' '), 0, maxAmount, messages.perYear));
+    if (shares.length > 0) rules.push(between(shares.join(' '), 0, 1, messages.share));
+    if (yearly.length > 0) rules.push(between(yearly.join(' '), 0, maxAmount, messages.yearly));
+  }
+  const firstNode = row.firstNode;
+  const lastNode = row.firstNode + tree.order.length - 1;
+  const lever = (c: number) => `${columnName(c)}${firstNode}:${columnName(c)}${lastNode}`;
+  rules.push(between(lever(COL.unitCostChange), -1, LIMITS.maxCostIncrease, messages.unitCost));
+  rules.push(between(lever(COL.throughputChange), LIMITS.minRate, LIMITS.maxThroughputIncrease, messages.throughput));
+  rules.push(between(lever(COL.volumeChange), -1, LIMITS.maxCostIncrease, messages.volume));
+  return rules;
 }

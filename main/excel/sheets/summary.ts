@@ -1,58 +1,144 @@
-import { absolute, onSheet } from '../formulas';
+import type { ScenarioResult } from '../../../shared/engine/compute';
+import { absolute, onSheet, ref } from '../formulas';
 import { HEADER_ROW, LEGEND_ROW, SCENARIO_COL, TITLE_ROW, type ScenarioLayout } from '../layout';
 import { HEADER_HEIGHT } from '../styles';
 import type { SheetWriter } from '../xlsx-writer';
-import { label, type SheetContext } from './context';
+import { checksFlag } from './checks';
+import { label, printSetup, type SheetContext } from './context';
 
-/** Every scenario side by side; each figure is a formula referring to its scenario sheet. */
-export function summarySheet(context: SheetContext): SheetWriter {
-  const { model, layout, palette, text, results, scenarios, unitFactor } = context;
+/**
+ * Every scenario side by side, each figure a formula referring to its scenario sheet; then the
+ * differences of each scenario to the baseline (the first exported scenario); then the
+ * figures year by year. The input-check flag sits above the figures.
+ *
+ * Figures are one table (`summaryFigures`): a new figure is one more row there.
+ */
+export interface SummaryFigure {
+  caption: string;
+  /** The cell of the figure on a scenario sheet. */
+  cell: (at: ScenarioLayout) => string;
+  /** The value the engine holds (the cached result). */
+  value: (s: number) => number | string;
+  style: number;
+  /** Whether a difference to the baseline makes sense (not for text results). */
+  difference: boolean;
+}
+
+export interface YearFigure {
+  caption: string;
+  row: (at: ScenarioLayout) => number;
+  value: (year: ScenarioResult['years'][number]) => number;
+}
+
+export function summaryFigures(context: SheetContext): SummaryFigure[] {
+  const { palette, text, results, scenarios, unitFactor } = context;
   const rows = text.summary.rows;
+  const never = text.figures.never;
+  const notApplicable = text.figures.notApplicable;
+  const money = (value: number) => value / unitFactor;
+  const total = (r: (at: ScenarioLayout) => number) => (at: ScenarioLayout) => onSheet(at.sheet, absolute(r(at), SCENARIO_COL.total));
+  const totals = (s: number) => results.scenarios[s]!.totals;
+  return [
+    { caption: rows.horizon, cell: (at) => onSheet(at.sheet, absolute(at.row.planYear, at.col.lastYear)), value: (s) => scenarios[s]!.horizonYears, style: palette.integer, difference: true },
+    { caption: rows.volumeGrowth, cell: total((at) => at.row.volumeGrowth), value: (s) => scenarios[s]!.volumeGrowth, style: palette.percent, difference: true },
+    { caption: rows.discountRate, cell: total((at) => at.row.discountRate), value: (s) => scenarios[s]!.discountRate, style: palette.percent, difference: true },
+    { caption: label(context, rows.baseSaving), cell: total((at) => at.row.baseSaving), value: (s) => money(results.scenarios[s]!.baseSaving), style: palette.amount, difference: true },
+    { caption: rows.affectedShare, cell: total((at) => at.row.affectedShare), value: (s) => results.scenarios[s]!.affectedShare, style: palette.percentFine, difference: true },
+    { caption: label(context, rows.saving), cell: total((at) => at.row.totalSaving), value: (s) => money(totals(s).saving), style: palette.amount, difference: true },
+    { caption: label(context, rows.investment), cell: total((at) => at.row.totalInvestment), value: (s) => money(totals(s).investment), style: palette.amount, difference: true },
+    { caption: label(context, rows.net), cell: total((at) => at.row.totalNet), value: (s) => money(totals(s).net), style: palette.amount, difference: true },
+    { caption: rows.returnOnInvestment, cell: total((at) => at.row.returnOnInvestment), value: (s) => totals(s).returnOnInvestment ?? notApplicable, style: palette.ratio, difference: true },
+    { caption: rows.netRoi, cell: total((at) => at.row.netRoi), value: (s) => totals(s).netRoi ?? notApplicable, style: palette.ratio, difference: true },
+    { caption: label(context, rows.npv), cell: total((at) => at.row.npv), value: (s) => money(totals(s).npv), style: palette.amount, difference: true },
+    { caption: rows.paybackYears, cell: total((at) => at.row.paybackYears), value: (s) => totals(s).paybackYears ?? never, style: palette.years, difference: true },
+    {
+      caption: rows.paybackMonths,
+      cell: total((at) => at.row.paybackMonths),
+      value: (s) => {
+        const years = totals(s).paybackYears;
+        return years === null ? never : years * 12;
+      },
+      style: palette.months,
+      difference: true,
+    },
+  ];
+}
+
+export function yearFigures(context: SheetContext): YearFigure[] {
+  const t = context.text.scenario;
+  const strip = (caption: string) => caption.replace(/\s*[（(][^()（）]*\{unit\}[^()（）]*[)）]\s*$/u, '');
+  return [
+    { caption: strip(t.saving), row: (at) => at.row.saving, value: (year) => year.saving },
+    { caption: strip(t.investment), row: (at) => at.row.investment, value: (year) => year.investment },
+    { caption: strip(t.net), row: (at) => at.row.net, value: (year) => year.net },
+    { caption: strip(t.cumulativeNet), row: (at) => at.row.cumulativeNet, value: (year) => year.cumulativeNet },
+  ];
+}
+
+const FLAG_ROW = HEADER_ROW + 1;
+const FIRST_FIGURE = FLAG_ROW + 1;
+
+export function summarySheet(context: SheetContext): SheetWriter {
+  const { model, layout, palette, text, client, results, scenarios, unitFactor } = context;
+  const figures = summaryFigures(context);
+  const count = scenarios.length;
+  // Scenario columns from B, then one difference column per scenario but the baseline.
+  const differenceCol = (s: number) => count + 2 + s;
+  const horizon = Math.max(1, ...scenarios.map((scenario) => scenario.horizonYears));
+  const columns = Math.max(count + (count > 1 ? count : 1), 1 + horizon);
+  const widths = Array.from({ length: columns }, (_, i) => (i === 0 ? 40 : 18));
   const sheet = context.writer.sheet(layout.summarySheet, {
     freeze: { rows: HEADER_ROW, columns: 1 },
-    widths: [40, ...scenarios.map(() => 20)],
-    print: { titleRows: [HEADER_ROW, HEADER_ROW] },
-    selected: true,
+    widths,
+    print: printSetup(context, [HEADER_ROW, HEADER_ROW], widths.reduce((a, b) => a + b, 0) <= 220),
+    protect: true,
+    alerts: [{ sqref: `B${FLAG_ROW}`, formula: `LEFT($B$${FLAG_ROW},1)="✗"` }],
   });
   sheet.set(TITLE_ROW, 1, text.summary.title(model.name), palette.title);
   sheet.set(LEGEND_ROW, 1, text.summary.seeDefinitions, palette.legendFormula);
   sheet.set(LEGEND_ROW, 2, text.legend.unit(context.unit), palette.legendFormula);
   sheet.set(HEADER_ROW, 1, text.summary.figure, palette.header);
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
-  const never = text.figures.never;
-  const notApplicable = text.figures.notApplicable;
+  sheet.set(FLAG_ROW, 1, client.summary.flagRow, palette.section);
+  sheet.set(FLAG_ROW, 2, checksFlag(context), palette.flagCell);
 
-  type Row = [caption: string, pick: (at: ScenarioLayout) => string, value: (s: number) => number | string, style: number];
-  const money = (value: number) => value / unitFactor;
-  const valueCell = (r: (at: ScenarioLayout) => number) => (at: ScenarioLayout) => onSheet(at.sheet, absolute(r(at), SCENARIO_COL.total));
-  const figures: Row[] = [
-    [rows.horizon, (at) => onSheet(at.sheet, absolute(at.row.planYear, at.col.lastYear)), (s) => scenarios[s]!.horizonYears, palette.integer],
-    [rows.volumeGrowth, valueCell((at) => at.row.volumeGrowth), (s) => scenarios[s]!.volumeGrowth, palette.percent],
-    [rows.discountRate, valueCell((at) => at.row.discountRate), (s) => scenarios[s]!.discountRate, palette.percent],
-    [label(context, rows.baseSaving), valueCell((at) => at.row.baseSaving), (s) => money(results.scenarios[s]!.baseSaving), palette.amount],
-    [rows.affectedShare, valueCell((at) => at.row.affectedShare), (s) => results.scenarios[s]!.affectedShare, palette.percentFine],
-    [label(context, rows.saving), valueCell((at) => at.row.totalSaving), (s) => money(results.scenarios[s]!.totals.saving), palette.amount],
-    [label(context, rows.investment), valueCell((at) => at.row.totalInvestment), (s) => money(results.scenarios[s]!.totals.investment), palette.amount],
-    [label(context, rows.net), valueCell((at) => at.row.totalNet), (s) => money(results.scenarios[s]!.totals.net), palette.amount],
-    [rows.returnOnInvestment, valueCell((at) => at.row.returnOnInvestment), (s) => results.scenarios[s]!.totals.returnOnInvestment ?? notApplicable, palette.ratio],
-    [rows.netRoi, valueCell((at) => at.row.netRoi), (s) => results.scenarios[s]!.totals.netRoi ?? notApplicable, palette.ratio],
-    [label(context, rows.npv), valueCell((at) => at.row.npv), (s) => money(results.scenarios[s]!.totals.npv), palette.amount],
-    [rows.paybackYears, valueCell((at) => at.row.paybackYears), (s) => results.scenarios[s]!.totals.paybackYears ?? never, palette.years],
-    [
-      rows.paybackMonths,
-      valueCell((at) => at.row.paybackMonths),
-      (s) => {
-        const years = results.scenarios[s]!.totals.paybackYears;
-        return years === null ? never : years * 12;
-      },
-      palette.months,
-    ],
-  ];
+  figures.forEach((figure, k) => sheet.set(FIRST_FIGURE + k, 1, figure.caption, palette.section));
   layout.scenarios.forEach((at, s) => {
     const col = s + 2;
-    sheet.set(HEADER_ROW, col, scenarios[s]!.name, palette.header);
-    figures.forEach(([, pick, value, style], k) => sheet.set(HEADER_ROW + 1 + k, col, { f: pick(at), v: value(s) }, style));
+    sheet.set(HEADER_ROW, col, s === 0 && count > 1 ? client.summary.baseline(scenarios[s]!.name) : scenarios[s]!.name, palette.headerRight);
+    figures.forEach((figure, k) => sheet.set(FIRST_FIGURE + k, col, { f: figure.cell(at), v: figure.value(s) }, figure.style));
+    if (s === 0) return;
+    // The difference to the baseline; a dash when either side is a text ("not within the horizon").
+    const dc = differenceCol(s - 1);
+    sheet.set(HEADER_ROW, dc, client.summary.difference(scenarios[s]!.name), palette.headerRight);
+    figures.forEach((figure, k) => {
+      if (!figure.difference) return;
+      const row = FIRST_FIGURE + k;
+      const mine = ref(row, col);
+      const base = ref(row, 2);
+      const a = figure.value(s);
+      const b = figure.value(0);
+      sheet.set(row, dc, { f: `IF(AND(ISNUMBER(${mine}),ISNUMBER(${base})),${mine}-${base},"–")`, v: typeof a === 'number' && typeof b === 'number' ? a - b : '–' }, figure.style);
+    });
   });
-  figures.forEach(([caption], k) => sheet.set(HEADER_ROW + 1 + k, 1, caption, palette.section));
+
+  // Year by year: each scenario's yearly figures in rows, the plan years in columns.
+  let row = FIRST_FIGURE + figures.length + 1;
+  sheet.set(row, 1, label(context, client.summary.perYear), palette.section);
+  row++;
+  sheet.set(row, 1, client.summary.perYearFigure, palette.header);
+  for (let y = 1; y <= horizon; y++) sheet.set(row, 1 + y, model.firstPlanYear + y - 1, palette.headerNumber);
+  row++;
+  const yearly = yearFigures(context);
+  layout.scenarios.forEach((at, s) => {
+    const result = results.scenarios[s]!;
+    for (const figure of yearly) {
+      sheet.set(row, 1, `${scenarios[s]!.name}: ${figure.caption}`, palette.text);
+      for (let y = 1; y <= at.horizon; y++) {
+        sheet.set(row, 1 + y, { f: onSheet(at.sheet, absolute(figure.row(at), at.col.year(y))), v: figure.value(result.years[y - 1]!) / unitFactor }, palette.amount);
+      }
+      row++;
+    }
+  });
   return sheet;
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UPLOAD_EXTENSIONS } from '../../../shared/api/files';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
-import { useWorkspace, useWorkspaceState } from '../state/context';
+import { useViewLanguage, useViewUnit, useWorkspace, useWorkspaceState } from '../state/context';
 import { useLibrary, useLibraryState } from '../state/library-context';
 import { useImport } from '../screens/models/ImportDialog';
 
@@ -22,6 +22,8 @@ export function Header() {
   const view = useLibraryState((state) => state.view);
   const startImport = useImport();
   const uploadInput = useRef<HTMLInputElement>(null);
+  const language = useViewLanguage();
+  const unit = useViewUnit();
 
   // The browser uploads a file from the planner's disk; the desktop asks in a native dialog.
   const importFile = async () => {
@@ -71,7 +73,7 @@ export function Header() {
         </button>
         <label>
           {t('header.unit')}{' '}
-          <select data-testid="display-unit" value={model?.displayUnit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
+          <select data-testid="display-unit" value={unit} onChange={(event) => workspace.setDisplayUnit(event.target.value as DisplayUnit)}>
             {DISPLAY_UNITS.map((unit) => (
               <option key={unit} value={unit}>
                 {t(`units.${unit}`)}
@@ -81,7 +83,7 @@ export function Header() {
         </label>
         <label>
           {t('header.language')}{' '}
-          <select data-testid="language" value={model?.language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
+          <select data-testid="language" value={language} onChange={(event) => workspace.setLanguage(event.target.value as Language)}>
             {LANGUAGES.map((language) => (
               <option key={language} value={language}>
                 {t(`languages.${language}`)}
@@ -89,9 +91,12 @@ export function Header() {
             ))}
           </select>
         </label>
-        <button data-testid="export" disabled={busy !== null || model === null} onClick={() => void library.exportFile('workbook', model?.language)}>
+        <button data-testid="export" disabled={busy !== null || model === null} onClick={() => void library.exportFile('workbook', language)}>
           {busy === 'export' ? <span className="spinner" aria-label={t('header.exporting')} /> : null}
           {busy === 'export' ? t('header.exporting') : t('header.export')}
+        </button>
+        <button data-testid="export-deck" disabled={busy !== null || !model || model.scenarios.length === 0} onClick={() => workspace.openDeckDialog()}>
+          {t('deck.button')}
         </button>
         <button data-testid="import" disabled={busy !== null} onClick={() => void importFile()}>
           {busy === 'import' || busy === 'upload' ? t('header.importing') : t('header.import')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useIssuesText } from '../messages';
 import { useWorkspace, useWorkspaceState } from '../state/context';
 import { useDialogs } from './dialog';
 
@@ -6,6 +7,7 @@ import { useDialogs } from './dialog';
 export function ScenarioList() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const dialogs = useDialogs();
   const scenarios = useWorkspaceState((state) => state.model?.scenarios ?? []);
   const selected = useWorkspaceState((state) => state.selectedScenarioId);
@@ -35,7 +37,7 @@ export function ScenarioList() {
       check: (next) => {
         if (next === name) return undefined;
         const result = workspace.edit({ type: 'renameScenario', scenarioId: id, name: next });
-        return result.ok ? undefined : result.error.map((issue) => issue.message).join('; ');
+        return result.ok ? undefined : wordIssues(result.error);
       },
     });
   };

@@ -1,10 +1,12 @@
 import { planningEn } from './planning.en';
 import { analysisEn } from './analysis.en';
+import { deckEn } from './deck.en';
 import { libraryEn } from './library.en';
 /** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
 export const en = {
   ...planningEn,
   ...analysisEn,
+  ...deckEn,
   ...libraryEn,
   app: { title: 'Service Cost Planner', loading: 'Opening the model…', noModel: 'No model is open.' },
   header: {
@@ -57,6 +59,8 @@ export const en = {
     years: 'years',
     months: '{{months}} months',
     notWithinHorizon: 'not within the horizon',
+    notApplicable: 'not applicable',
+    notApplicableNote: 'no saving and no investment',
     noInvestment: 'no investment',
     roiNote: 'saving / investment',
     npvNote: 'discounted at {{rate}}',

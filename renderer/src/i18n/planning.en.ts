@@ -58,7 +58,8 @@ export const planningEn = {
       amount: 'Amount ({{unit}})',
       lever: '{{lever}} Δ',
       costChange: 'Cost change',
-      saving: 'Year-1 saving ({{unit}})',
+      // The run-rate (full target, this year's cost base): not the plan-year figure of the cards.
+      saving: 'Run-rate saving, full target ({{unit}})',
       meaning: 'What the levers mean',
     },
     scenario: 'Scenario',
@@ -73,7 +74,7 @@ export const planningEn = {
     rampReset: 'All years 100%',
     ranges: {
       title: 'Uncertainty ranges',
-      hint: 'Low, most likely and high change of each lever of this line, in %, for the simulation.',
+      hint: 'Low, most likely and high change of each lever of this line, in %, for the simulation. A range follows its lever: when the lever changes, the range moves by the same amount.',
       low: 'Low %',
       mostLikely: 'Most likely %',
       high: 'High %',
@@ -97,7 +98,7 @@ export const planningEn = {
       lowers: 'lowers',
       raises: 'raises',
       keeps: 'leaves',
-      formula: 'Saving = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}} in year 1',
+      formula: 'Run-rate saving = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}} a year at full target',
     },
     years: '{{n}} yr',
     focusedLine: 'Selected line',
@@ -108,6 +109,8 @@ export const planningEn = {
     },
   },
   budget: {
+    outsidePlan: '(outside the {{years}}-year plan: {{values}})',
+    outsidePlanTip: 'More years are listed than the {{years}}-year horizon: the rest is not part of the plan. Lengthen the horizon or remove those years.',
     columns: {
       name: 'Line',
       category: 'Category',

@@ -59,7 +59,8 @@ export const planningZh: Widen<typeof planningEn> = {
       amount: '金额（{{unit}}）',
       lever: '{{lever}}变化',
       costChange: '成本变化',
-      saving: '第 1 年节省（{{unit}}）',
+      // The run-rate (full target, this year's cost base): not the plan-year figure of the cards.
+      saving: '满目标年节省（{{unit}}）',
       meaning: '杠杆含义',
     },
     scenario: '情景',
@@ -74,7 +75,7 @@ export const planningZh: Widen<typeof planningEn> = {
     rampReset: '各年均为 100%',
     ranges: {
       title: '不确定性区间',
-      hint: '该项各杠杆变化的低值、最可能值与高值（%），用于模拟。',
+      hint: '该项各杠杆变化的低值、最可能值与高值（%），用于模拟。区间随杠杆移动：改变杠杆时，区间平移同样幅度。',
       low: '低值 %',
       mostLikely: '最可能 %',
       high: '高值 %',
@@ -98,7 +99,7 @@ export const planningZh: Widen<typeof planningEn> = {
       lowers: '下降',
       raises: '上升',
       keeps: '不变',
-      formula: '节省 = {{amount}} × (1 − {{factor}}) = 第 1 年 {{saving}} {{unit}}',
+      formula: '满目标年节省 = {{amount}} × (1 − {{factor}}) = {{saving}} {{unit}}',
     },
     years: '{{n}} 年',
     focusedLine: '选中的成本项',
@@ -109,6 +110,8 @@ export const planningZh: Widen<typeof planningEn> = {
     },
   },
   budget: {
+    outsidePlan: '（超出 {{years}} 年测算期：{{values}}）',
+    outsidePlanTip: '列出的年份多于 {{years}} 年测算期：超出的部分不计入计划。延长测算期或删去这些年份。',
     columns: {
       name: '项目',
       category: '类别',

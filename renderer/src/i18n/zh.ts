@@ -1,5 +1,6 @@
 import { planningZh } from './planning.zh';
 import { analysisZh } from './analysis.zh';
+import { deckZh } from './deck.zh';
 import { libraryZh } from './library.zh';
 import type { UiText } from './en';
 
@@ -7,6 +8,7 @@ import type { UiText } from './en';
 export const zh: UiText = {
   ...planningZh,
   ...analysisZh,
+  ...deckZh,
   ...libraryZh,
   app: { title: '服务成本规划', loading: '正在打开模型…', noModel: '没有打开的模型。' },
   header: {
@@ -59,6 +61,8 @@ export const zh: UiText = {
     years: '年',
     months: '{{months}} 个月',
     notWithinHorizon: '期内无法回收',
+    notApplicable: '不适用',
+    notApplicableNote: '无节省也无投入',
     noInvestment: '无投入',
     roiNote: '节省 / 投入',
     npvNote: '折现率 {{rate}}',

@@ -1,4 +1,4 @@
-import type { ApiClient, ApiError, SessionState } from '../../../shared/api/contract';
+import type { ApiClient, ApiError, ApiInput, SessionState } from '../../../shared/api/contract';
 import { applyEdit } from '../../../shared/edits/apply';
 import { assignIds, type EditCommand } from '../../../shared/edits/commands';
 import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
@@ -23,8 +23,18 @@ export interface WorkspaceState {
   error: ApiError | null;
   /** Edits the screen shows that the file does not hold yet because saving failed (kept, not dropped). */
   unsavedEdits: number;
+  busy: 'deck' | null;
+  /** The deck's export dialog is open (header button, File menu). */
+  deckDialogOpen: boolean;
   /** Milliseconds the last edit took from command to updated figures (for the UI benchmark). */
   lastRecomputeMs: number;
+  /**
+   * Counts every change of the model on screen (edit, undo, redo, a model taken from the
+   * file): a message that offers to undo "its" edit is valid only while this is unchanged.
+   */
+  changeSerial: number;
+  /** Language and display unit of the screen: view settings, never an edit of the model. */
+  view: { language: Language; unit: DisplayUnit } | null;
 }
 
 type Listener = () => void;
@@ -47,8 +57,13 @@ export class Workspace {
     canRedo: false,
     error: null,
     unsavedEdits: 0,
+    busy: null,
+    deckDialogOpen: false,
     lastRecomputeMs: 0,
+    changeSerial: 0,
+    view: null,
   };
+  private viewPreference: { language?: Language; unit?: DisplayUnit } = {};
   private readonly listeners = new Set<Listener>();
   private readonly engine = new IncrementalEngine();
   /** The save queue: one write after another, in edit order; it never rejects. */
@@ -78,6 +93,11 @@ export class Workspace {
       return;
     }
     const settings = await this.api.getSettings({});
+    if (settings.ok)
+      this.viewPreference = {
+        ...(settings.value.uiLanguage ? { language: settings.value.uiLanguage } : {}),
+        ...(settings.value.displayUnit ? { unit: settings.value.displayUnit } : {}),
+      };
     this.adopt(session.value, settings.ok ? (settings.value.baselineScenarioId ?? null) : null);
   }
 
@@ -91,7 +111,15 @@ export class Workspace {
     const applied = applyEdit(model, withIds);
     if (!applied.ok) return err(applied.error);
     const results = this.engine.compute(applied.value.model);
-    this.set({ model: applied.value.model, results, canUndo: true, canRedo: false, saveState: 'saving', lastRecomputeMs: performance.now() - started });
+    this.set({
+      model: applied.value.model,
+      results,
+      canUndo: true,
+      canRedo: false,
+      saveState: 'saving',
+      lastRecomputeMs: performance.now() - started,
+      changeSerial: this.state.changeSerial + 1,
+    });
     this.persist(withIds);
     return ok(undefined);
   }
@@ -120,12 +148,23 @@ export class Workspace {
     if (!response.ok) this.fail(response.error);
   }
 
+  /** A view setting kept in the app's settings: not an edit, so Ctrl+Z never switches it back. */
   setLanguage(language: Language): void {
-    this.edit({ type: 'setModelSettings', language });
+    this.viewPreference = { ...this.viewPreference, language };
+    this.set({ view: this.viewOf(this.state.model) });
+    void this.api.updateSettings({ uiLanguage: language }).then((response) => (response.ok ? undefined : this.fail(response.error)));
   }
 
   setDisplayUnit(displayUnit: DisplayUnit): void {
-    this.edit({ type: 'setModelSettings', displayUnit });
+    this.viewPreference = { ...this.viewPreference, unit: displayUnit };
+    this.set({ view: this.viewOf(this.state.model) });
+    void this.api.updateSettings({ displayUnit }).then((response) => (response.ok ? undefined : this.fail(response.error)));
+  }
+
+  /** The app's setting where there is one, else the model's own (its language and unit when it was made). */
+  private viewOf(model: Model | null): WorkspaceState['view'] {
+    if (!model) return this.viewPreference.language && this.viewPreference.unit ? { language: this.viewPreference.language, unit: this.viewPreference.unit } : null;
+    return { language: this.viewPreference.language ?? model.language, unit: this.viewPreference.unit ?? model.displayUnit };
   }
 
   /**
@@ -135,6 +174,37 @@ export class Workspace {
   async settled(): Promise<void> {
     await this.saved();
   }
+
+  openDeckDialog(): void {
+    if (this.state.model) this.set({ deckDialogOpen: true });
+  }
+
+  closeDeckDialog(): void {
+    this.set({ deckDialogOpen: false });
+  }
+
+  /**
+   * The client deck: the desktop asks where in a native save dialog and the main process writes
+   * it (null when the dialog is cancelled); the browser gets the bytes to download. The error,
+   * with nothing written, when it cannot be built.
+   */
+  async exportDeck(request: ApiInput<'downloadDeck'>, transport: 'desktop' | 'browser'): Promise<Result<{ fileName: string; slides: number; base64?: string } | null, ApiError>> {
+    await this.writes;
+    if (transport === 'desktop') {
+      const picked = await this.api.pickFile({ purpose: 'export', kind: 'deck' });
+      if (!picked.ok) return err(picked.error);
+      if (picked.value === null) return ok(null);
+      this.set({ busy: 'deck' });
+      const written = await this.api.exportDeck({ ...request, target: picked.value.file });
+      this.set({ busy: null });
+      return written.ok ? ok({ fileName: written.value.name, slides: written.value.slides }) : err(written.error);
+    }
+    this.set({ busy: 'deck' });
+    const response = await this.api.downloadDeck(request);
+    this.set({ busy: null });
+    return response.ok ? ok(response.value) : err(response.error);
+  }
+
 
   /** Shows an error from elsewhere (the model files) in the banner. */
   reportError(error: ApiError): void {
@@ -154,6 +224,12 @@ export class Workspace {
     // What the file holds now replaces the screen, including any edits that could not be saved.
     this.unsaved = [];
     const model = session.model;
+    if (session.view)
+      this.viewPreference = {
+        ...this.viewPreference,
+        ...(session.view.language ? { language: session.view.language } : {}),
+        ...(session.view.displayUnit ? { unit: session.view.displayUnit } : {}),
+      };
     const results = model ? this.engine.compute(model) : null;
     const scenarios = model?.scenarios ?? [];
     const selected = scenarios.some((s) => s.id === this.state.selectedScenarioId) ? this.state.selectedScenarioId : (scenarios[0]?.id ?? null);
@@ -169,6 +245,8 @@ export class Workspace {
       canRedo: session.canRedo,
       saveState: 'saved',
       unsavedEdits: 0,
+      changeSerial: this.state.changeSerial + 1,
+      view: this.viewOf(model),
     });
   }
 

@@ -80,11 +80,17 @@ export async function freshExample(page: Page, path: string): Promise<void> {
     const workspace = (
       window as unknown as {
         costPlannerWorkspace: {
-          api: { duplicateModel(input: { file: string; name: string }): Promise<Response>; openModel(input: { file: string }): Promise<Response> };
+          api: {
+            duplicateModel(input: { file: string; name: string }): Promise<Response>;
+            openModel(input: { file: string }): Promise<Response>;
+            updateSettings(input: { uiLanguage: 'zh'; displayUnit: 'tenThousand' }): Promise<unknown>;
+          };
           adopt(session: unknown): void;
         };
       }
     ).costPlannerWorkspace;
+    // Language and unit are app settings (a test may have switched them): back to the example's.
+    await workspace.api.updateSettings({ uiLanguage: 'zh', displayUnit: 'tenThousand' });
     const copied = await workspace.api.duplicateModel({ file: '示例.costplan', name: file });
     if (!copied.ok) throw new Error(copied.error?.message ?? 'duplicateModel failed');
     const opened = await workspace.api.openModel({ file: `${file}.costplan` });

@@ -57,7 +57,13 @@ describe.each([
     const response = await api.call('applyEdit', { command: { type: 'setBasis', nodeId: 'contact-center-other', basis: { kind: 'share', share: 0.25 } } });
     expect(response).toEqual({
       ok: false,
-      error: { code: 'invalid-edit', message: 'costTree["Contact center"].children: shares add up to 112% (max 100%)', path: 'costTree["Contact center"].children' },
+      error: {
+        code: 'invalid-edit',
+        message: 'costTree["Contact center"].children: shares add up to 112% (max 100%)',
+        path: 'costTree["Contact center"].children',
+        // The same problem as a code with parameters, for the screen to word in its language.
+        problem: { code: 'shares-over-parent', params: { parent: 'Contact center', total: expect.closeTo(1.12, 12) } },
+      },
     });
     expect(value(await api.call('getSession', {})).canUndo).toBe(false);
   });

@@ -40,11 +40,11 @@ describe('goal-seek', () => {
     const result = await run('goal-seek', file, '--scenario', 'Target 15%', '--input', 'lever:Contact-center labor:unitCost', '--output', 'affectedShare', '--target', '2%');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Goal seek: Share of total cost saved = 2.000%');
+    expect(result.stdout).toContain('Goal seek: Share of total cost saved = 2.00%');
     expect(result.stdout).toContain('Input: Contact-center labor: unit cost (lever:contact-center-labor:unitCost), now -15.00%, valid range -100.00% to 1,000.00%');
     expect(result.stdout).toContain('Reachable: yes');
     expect(result.stdout).toMatch(/Value found: -16\.42% \(-0\.16420361247947\d*\)/);
-    expect(result.stdout).toContain('Output there: 2.000% (now 1.827%)');
+    expect(result.stdout).toContain('Output there: 2.00% (now 1.83%)');
   });
 
   it('prints JSON: the shared result with the scenario and the input named', async () => {

@@ -70,7 +70,7 @@ describe('costplan CLI', () => {
 
   it.each([
     [['compute', 'missing.json'], /^error: missing\.json: no such file\n$/],
-    [['compute', 'missing.costplan'], /^error: missing\.costplan: no such file\n$/],
+    [['compute', 'missing.costplan'], /^error: there is no file missing\.costplan\n$/],
     [['compute'], /^error: expected one FILE/],
     [['compute', 'a.json', '--nope'], /^error: unknown option --nope/],
     [['frobnicate'], /^error: unknown command "frobnicate"/],

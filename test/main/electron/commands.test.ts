@@ -6,6 +6,7 @@ import type { SessionState } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/model/units';
 import { ApiService } from '../../../main/api/handlers';
 import { DesktopCommands } from '../../../main/electron/commands';
+import type { FilePurpose } from '../../../main/api/files';
 import { FakeDialogs, settle } from './fakes';
 
 vi.mock('electron', () => ({}));
@@ -28,19 +29,20 @@ async function setup(options: { language?: Language; open?: boolean } = {}) {
   const pushed: SessionState[] = [];
   const changed = vi.fn<() => void>();
   const call = vi.spyOn(api, 'call');
-  const commands = new DesktopCommands({
+  const deps = {
     api,
     dialogs,
     language: () => options.language ?? 'en',
     documentsDir: () => join(dir, 'Documents'),
-    register: (path, purpose) => api.files.register(path, purpose),
+    register: (path: string, purpose: FilePurpose) => api.files.register(path, purpose),
     currentFile: () => api.currentDocument?.path,
-    pushSession: (session) => pushed.push(session),
+    pushSession: (session: SessionState) => pushed.push(session),
     changed,
     appVersion: '9.8.7',
     versions: { electron: '45.5.0', chrome: '142.0.0', node: '22.20.0' },
-  });
-  return { dir, api, dialogs, pushed, changed, call, commands };
+  };
+  const commands = new DesktopCommands(deps);
+  return { dir, api, dialogs, pushed, changed, call, commands, deps };
 }
 
 describe('DesktopCommands', () => {
@@ -130,6 +132,24 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
   });
 
+  it('File > Export client deck opens the window\'s export dialog when there is a window', async () => {
+    const s = await setup();
+    const asked: string[] = [];
+    const commands = new DesktopCommands({ ...s.deps, openWindowDialog: (dialog) => (asked.push(dialog), true) });
+    commands.exportDeck();
+    await vi.waitFor(() => expect(asked).toEqual(['exportDeck']));
+    expect(s.dialogs.shown).toHaveLength(0);
+  });
+
+  it('File > Export client deck without a window asks where and exports every slide (this build has no deck module: a message box)', async () => {
+    const s = await setup();
+    s.dialogs.saveAnswers.push(join(s.dir, 'client'));
+    s.commands.exportDeck();
+    await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(1));
+    expect(s.call).toHaveBeenCalledWith('exportDeck', { target: expect.stringMatching(/^#/), language: 'en' });
+    expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.pptx'), filters: [{ extensions: ['pptx'] }] } });
+  });
+
   it('Snapshots: takes one, and restores one only after the planner confirms', async () => {
     const s = await setup();
     s.commands.createSnapshot();
@@ -151,23 +171,27 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.messages('error')).toEqual([]);
   });
 
-  it('Edit > Undo and Redo, View > Language and Display unit change the file and push the state', async () => {
+  it('View > Language and Display unit are view settings: pushed to the window, not edits, so Undo never switches them back', async () => {
     const s = await setup();
     s.commands.setLanguage('zh');
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.language).toBe('zh'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.view?.language).toBe('zh'));
     s.commands.setDisplayUnit('yuan');
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.view?.displayUnit).toBe('yuan'));
+    expect(s.pushed.at(-1)?.canUndo).toBe(false);
+    expect(s.api.currentDocument?.model.displayUnit).toBe('tenThousand');
+    // An edit, then Undo: the edit goes, the view settings stay.
+    expect((await s.api.call('applyEdit', { command: { type: 'setModelSettings', name: 'Edited' } })).ok).toBe(true);
     s.commands.undo();
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('tenThousand'));
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.name).not.toBe('Edited'));
+    expect(s.pushed.at(-1)?.view).toEqual({ language: 'zh', displayUnit: 'yuan' });
     s.commands.redo();
-    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.displayUnit).toBe('yuan'));
-    expect(s.api.currentDocument?.model.displayUnit).toBe('yuan');
+    await vi.waitFor(() => expect(s.pushed.at(-1)?.model?.name).toBe('Edited'));
   });
 
   it('shows an error instead of throwing when there is nothing to undo or no model', async () => {
     const s = await setup({ open: false });
     s.commands.undo();
-    s.commands.setLanguage('en');
+    s.commands.redo();
     await vi.waitFor(() => expect(s.dialogs.messages('error')).toHaveLength(2));
     expect(s.dialogs.messages('error')[0]?.message).toMatch(/no model is open/);
   });

@@ -302,9 +302,11 @@ describe('startDesktop', () => {
     (findMenuItem(desktop.menus.at(-1)!, 'new-empty')?.click as () => void)();
     await vi.waitFor(() => expect(desktop.pushed().at(-1)?.file?.path).toBe(`${target}.costplan`));
     (findMenuItem(desktop.menus.at(-1)!, 'unit-million')?.click as () => void)();
-    await vi.waitFor(() => expect(desktop.pushed().at(-1)?.model?.displayUnit).toBe('million'));
-    (findMenuItem(desktop.menus.at(-1)!, 'undo')?.click as () => void)();
-    await vi.waitFor(() => expect(desktop.pushed().at(-1)?.model?.displayUnit).toBe('tenThousand'));
+    // The display unit is a view setting: pushed to the window and checked in the menu, no undo step.
+    await vi.waitFor(() => expect(desktop.pushed().at(-1)?.view?.displayUnit).toBe('million'));
+    expect(desktop.pushed().at(-1)?.model?.displayUnit).toBe('tenThousand');
+    await vi.waitFor(() => expect(findMenuItem(desktop.menus.at(-1)!, 'unit-million')?.checked).toBe(true));
+    expect(findMenuItem(desktop.menus.at(-1)!, 'undo')?.enabled).toBe(false);
   });
 
   it('closes the model file before the app quits', async () => {

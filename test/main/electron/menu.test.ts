@@ -39,6 +39,7 @@ function commands(): MenuCommands & { calls: unknown[][] } {
     saveAs: record('saveAs'),
     importFile: record('importFile'),
     exportWorkbook: record('exportWorkbook'),
+    exportDeck: record('exportDeck'),
     createSnapshot: record('createSnapshot'),
     restoreSnapshot: record('restoreSnapshot'),
     undo: record('undo'),
@@ -78,7 +79,7 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate(state(), commands());
     expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = items(template[0]!).map((item) => item.id ?? item.role ?? item.type);
-    expect(file).toEqual(['new-example', 'new-empty', 'open', 'open-recent', 'separator', 'save-as', 'separator', 'import', 'export-excel', 'separator', 'snapshots', 'separator', 'quit']);
+    expect(file).toEqual(['new-example', 'new-empty', 'open', 'open-recent', 'separator', 'save-as', 'separator', 'import', 'export-excel', 'export-deck', 'separator', 'snapshots', 'separator', 'quit']);
     expect(items(template[3]!).map((item) => item.id ?? item.type)).toEqual(['definitions', 'separator', 'about']);
   });
 
@@ -87,6 +88,7 @@ describe('buildMenuTemplate', () => {
     expect(template.map((menu) => menu.label)).toEqual(['文件', '编辑', '视图', '帮助']);
     expect(byId(template, 'new-example').label).toBe('从示例新建…');
     expect(byId(template, 'export-excel').label).toBe('导出到 Excel…');
+    expect(byId(template, 'export-deck').label).toBe('导出客户演示文稿（PowerPoint）…');
     expect(byId(template, 'undo').label).toBe('撤销');
     expect(byId(template, 'unit-tenThousand').label).toBe('万元');
     expect(byId(template, 'definitions').label).toBe('指标定义');
@@ -95,7 +97,7 @@ describe('buildMenuTemplate', () => {
   it('wires each item to its command', () => {
     const c = commands();
     const template = buildMenuTemplate(state(), c);
-    for (const id of ['new-example', 'new-empty', 'open', 'save-as', 'import', 'export-excel', 'create-snapshot', 'undo', 'redo', 'language-zh', 'unit-million', 'definitions', 'about'])
+    for (const id of ['new-example', 'new-empty', 'open', 'save-as', 'import', 'export-excel', 'export-deck', 'create-snapshot', 'undo', 'redo', 'language-zh', 'unit-million', 'definitions', 'about'])
       click(byId(template, id));
     click(items(byId(template, 'open-recent'))[0]!);
     click(items(byId(template, 'snapshots'))[2]!);
@@ -106,6 +108,7 @@ describe('buildMenuTemplate', () => {
       ['saveAs'],
       ['importFile'],
       ['exportWorkbook'],
+      ['exportDeck'],
       ['createSnapshot'],
       ['undo'],
       ['redo'],

@@ -38,6 +38,7 @@ interface Bridge {
   version: string;
   api: Record<string, (input: unknown) => Promise<unknown>>;
   onSessionChanged: (listener: (session: SessionState) => void) => () => void;
+  onWindowDialog: (listener: (dialog: string) => void) => () => void;
 }
 
 let bridge: Bridge;
@@ -53,9 +54,9 @@ afterAll(() => {
 });
 
 describe('main/preload/index.ts', () => {
-  it('exposes exactly one frozen object, costPlanner, with the version, the API and onSessionChanged', () => {
+  it('exposes exactly one frozen object, costPlanner, with the version, the API, onSessionChanged and onWindowDialog', () => {
     expect(fake.exposed.map((entry) => entry.key)).toEqual(['costPlanner']);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'onSessionChanged', 'version']);
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onSessionChanged', 'onWindowDialog', 'version']);
     expect(bridge.version).toBe('9.8.7');
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.api)).toBe(true);
@@ -84,8 +85,22 @@ describe('main/preload/index.ts', () => {
     expect(bridge.onSessionChanged(() => undefined)).toBeTypeOf('function');
   });
 
-  it('listens to the session:changed push only, and passes the state to subscribers until they unsubscribe', () => {
-    expect(fake.subscriptions.map((s) => s.channel)).toEqual(['session:changed']);
+  it('passes the name of a window dialog a menu asks for, and nothing else', () => {
+    const push = fake.subscriptions.find((s) => s.channel === 'window:dialog')!.listener;
+    const seen: string[] = [];
+    const unsubscribe = bridge.onWindowDialog((dialog) => seen.push(dialog));
+    push({ sender: 'main' }, 'exportDeck');
+    push({ sender: 'main' }, 'formatDisk');
+    push({ sender: 'main' }, { toString: () => 'exportDeck' });
+    expect(seen).toEqual(['exportDeck']);
+    unsubscribe();
+    push({ sender: 'main' }, 'exportDeck');
+    expect(seen).toHaveLength(1);
+    expect(() => bridge.onWindowDialog('not a function' as never)).toThrow(TypeError);
+  });
+
+  it('listens to the session:changed and window:dialog pushes only, and passes the state to subscribers until they unsubscribe', () => {
+    expect(fake.subscriptions.map((s) => s.channel)).toEqual(['session:changed', 'window:dialog']);
     const push = fake.subscriptions[0]!.listener;
     const seen: SessionState[] = [];
     const unsubscribe = bridge.onSessionChanged((session) => seen.push(session));

@@ -36,7 +36,7 @@ describe('costplan export, import, import-template', () => {
     const xlsx = join(dir, 'out.xlsx');
     expect(await run('export', model, '--out', xlsx, '--lang', 'zh', '--scenario', 'Target 15%')).toEqual({ code: 0, stdout: `wrote ${xlsx}\n`, stderr: '' });
     const book = await readWorkbook(readFileSync(xlsx));
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['汇总', '成本结构', 'Target 15%', '分析', '定义', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['封面', '汇总', '检查', '假设', '成本结构', 'Target 15%', '图表', '分析', '定义', '_costplan']);
     const csv = join(dir, 'out.csv');
     expect((await run('export', model, '--out', csv)).code).toBe(0);
     expect(readFileSync(csv, 'utf8')).toContain('"Digital tools 20%",3,2029,');

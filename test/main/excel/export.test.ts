@@ -20,7 +20,7 @@ function summaryValue(book: ReadWorkbook, sheet: string, label: string | RegExp,
 describe('workbook export', () => {
   it('shows the engine figures of the example on the Summary, as cached results of formulas (zh)', async () => {
     const book = await readWorkbook((await exportWorkbook(exampleModel('zh'))).data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['汇总', '成本结构', '目标 15%', '数字化工具 20%', '分析', '定义', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['封面', '汇总', '检查', '假设', '成本结构', '目标 15%', '数字化工具 20%', '图表', '分析', '定义', '_costplan']);
     const value = (label: string | RegExp, scenario: number) => summaryValue(book, '汇总', label, scenario);
     const target = {
       base: value('第 1 年满目标节省（万元）', 0),
@@ -52,9 +52,9 @@ describe('workbook export', () => {
     const years = book.sheets.find((sheet) => sheet.name === '目标 15%')!.cells.filter((cell) => cell.row === 8 && cell.col >= 3);
     expect(years.map((cell) => cell.value)).toEqual([expect.closeTo(130.00932, 9), expect.closeTo(156.011184, 9), expect.closeTo(187.2134208, 9)]);
     expect(years.map((cell) => cell.formula)).toEqual([
-      '$B$25*(1+Scenario1_VolumeGrowth)^(C$4-1)*C$7',
-      '$B$25*(1+Scenario1_VolumeGrowth)^(D$4-1)*D$7',
-      '$B$25*(1+Scenario1_VolumeGrowth)^(E$4-1)*E$7',
+      '$B$20*(1+Scenario1_VolumeGrowth)^(C$4-1)*C$7',
+      '$B$20*(1+Scenario1_VolumeGrowth)^(D$4-1)*D$7',
+      '$B$20*(1+Scenario1_VolumeGrowth)^(E$4-1)*E$7',
     ]);
   });
 
@@ -65,10 +65,11 @@ describe('workbook export', () => {
     const labor = row('Contact-center labor');
     const center = row('Contact center');
     const at = (r: number, col: string) => cellAt(book, 'Cost structure', `${col}${r}`)!;
-    // Value: the input (a share); Amount: a formula of the parent's amount.
+    // Value: the input (a share); Amount: the basis decides, a share of the parent's amount or the amount typed.
     expect(at(labor, 'D')).toMatchObject({ value: 0.87, fill: INPUT_FILL, numFmt: '0.00%' });
     expect(at(labor, 'D').formula).toBeUndefined();
-    expect(at(labor, 'F')).toMatchObject({ formula: `F${center}*D${labor}`, value: expect.closeTo(866.7288, 9) });
+    expect(at(labor, 'C')).toMatchObject({ value: 'share', fill: INPUT_FILL });
+    expect(at(labor, 'F')).toMatchObject({ formula: `IF(C${labor}="share",F${center}*D${labor},D${labor})`, value: expect.closeTo(866.7288, 9) });
     expect(at(labor, 'F').fill).toBeUndefined();
     expect(at(4, 'D')).toMatchObject({ value: 7116, fill: INPUT_FILL });
     expect(at(4, 'F')).toMatchObject({ formula: 'D4', value: 7116 });
@@ -109,16 +110,17 @@ describe('workbook export', () => {
   it('freezes the header rows, sizes the columns, outlines the tree and sets up printing', async () => {
     const data = (await exportWorkbook(exampleModel('en'))).data;
     const workbookXml = zipPart(data, 'xl/workbook.xml');
-    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Summary'!$3:$3</definedName>`);
-    expect(workbookXml).toContain('<sheet name="_costplan" sheetId="7" state="hidden"');
-    for (let sheet = 1; sheet <= 6; sheet++) {
+    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'Summary'!$3:$3</definedName>`);
+    expect(workbookXml).toContain('<sheet name="_costplan" sheetId="11" state="hidden"');
+    // Summary, Checks, Assumptions, Cost structure, the two scenarios: frozen headers, A4 landscape one page wide.
+    for (const sheet of [2, 3, 4, 5, 6, 7]) {
       const xml = zipPart(data, `xl/worksheets/sheet${sheet}.xml`);
       expect(xml).toMatch(/<pane [^>]*ySplit="3"[^>]*state="frozen"\/>/u);
-      expect(xml).toContain('<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+      expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
       expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
       expect(xml).toMatch(/<cols><col min="1" max="1" width="\d+" customWidth="1"\/>/u);
     }
-    const structure = zipPart(data, 'xl/worksheets/sheet2.xml');
+    const structure = zipPart(data, 'xl/worksheets/sheet5.xml');
     expect(structure).toContain('<outlinePr summaryBelow="0"/>');
     expect(structure).toMatch(/<row r="7" outlineLevel="2">/u);
   });
@@ -144,7 +146,7 @@ describe('workbook export', () => {
   it('uses the language asked for and exports only the scenarios asked for', async () => {
     const exported = await exportWorkbook(exampleModel('zh'), { language: 'en', scenarios: ['digital-tools-20'] });
     const book = await readWorkbook(exported.data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Cost structure', '数字化工具 20%', 'Analyses', 'Definitions', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Summary', 'Checks', 'Assumptions', 'Cost structure', '数字化工具 20%', 'Charts', 'Analyses', 'Definitions', '_costplan']);
     expect(cellAt(book, 'Summary', 'B3')?.value).toBe('数字化工具 20%');
     expect(cellAt(book, 'Summary', 'C3')).toBeUndefined();
     expect(exported.model.scenarios.map((scenario) => scenario.id)).toEqual(['digital-tools-20']);
@@ -176,8 +178,10 @@ describe('workbook export', () => {
       expect.arrayContaining(['Per-capita volume change t', 'Cost factor', 'Line saving', 'Return / investment', 'Net ROI', 'Return / investment and net ROI', 'Payback', 'Payback working', 'NPV', 'Defined names']),
     );
     const definitions = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 2).map((cell) => String(cell.value));
-    expect(definitions.join('\n')).toContain('+15% per-capita volume lowers the cost by 13.04%, not 15%');
-    expect(definitions.join('\n')).toContain('The article prints 224%');
+    expect(definitions.join('\n')).toContain('lowers the cost by t / (1 + t), less than t');
+    // Beside each figure, its arithmetic with this model's numbers, live.
+    const worked = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 3 && cell.formula !== undefined);
+    expect(worked.map((cell) => cell.value)).toEqual(expect.arrayContaining(['473.23 / 210 = 225.3%', '130.01 + 156.01 + 187.21 = 473.23']));
   });
 
   it('gives the same bytes for the same model', async () => {

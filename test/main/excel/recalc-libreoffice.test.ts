@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -42,6 +43,8 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
   const csvFiles: string[] = [];
   const recalculated = new Map<string, ReadWorkbook>();
   const hostile: Model = hostileTextModel();
+  let badTiming: Awaited<ReturnType<typeof exportWorkbook>>['layout'] | undefined;
+  const pdfDir = join(dir, 'pdf');
 
   beforeAll(async () => {
     const write = (name: string, data: Buffer | string) => {
@@ -75,6 +78,16 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
       files.push(write(`${name}.xlsx`, Buffer.from(await workbook.xlsx.writeBuffer())));
       edited.set(name, changed);
     }
+    // A timing word typed wrong (年初 instead of 年初支付): the line drops out of the totals and the checks say so.
+    {
+      const exported = await exportWorkbook(exampleModel('zh'));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(exported.data).buffer);
+      const at = exported.layout.scenarios[0]!;
+      workbook.getWorksheet(at.sheet)!.getCell(cellName(at.row.line(0), at.col.timing)).value = '年初';
+      files.push(write('bad-timing.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())));
+      badTiming = exported.layout;
+    }
     // Proof that LibreOffice recalculates instead of showing the saved results: a wrong one.
     const poisoned = new WorkbookWriter({ title: 'poisoned', creator: 'test', language: 'en' });
     const sheet = poisoned.sheet('Sheet1');
@@ -90,6 +103,8 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
     convert(soffice, freshProfile(), csvFiles, join(outDir, 'csv'), 'xlsx', 'CSV:44,34,76,1');
 
     for (const path of files) recalculated.set(basename(path, '.xlsx'), await readWorkbook(readFileSync(join(outDir, basename(path)))));
+    // The example as printed: LibreOffice -> PDF -> PNG pages under test-artifacts/ for a person to look at.
+    convert(soffice, freshProfile(), [join(inDir, 'example-zh.xlsx'), join(inDir, 'example-en.xlsx')], pdfDir, 'pdf');
     for (const path of csvFiles) recalculated.set(basename(path, '.csv'), await readWorkbook(readFileSync(join(outDir, 'csv', basename(path, '.csv') + '.xlsx'))));
   }, 900_000);
 
@@ -115,12 +130,50 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
   });
 
   it.each(inputChanges().map(([name]) => [name]))('%s, changed in the workbook, gives the engine figures of the same change', async (name) => {
-    const expected = await readWorkbook((await exportWorkbook(edited.get(name)!)).data);
+    const exported = await exportWorkbook(edited.get(name)!);
+    const expected = await readWorkbook(exported.data);
     const recalc = recalculated.get(name)!;
-    const byCell = new Map(recalc.sheets.flatMap((sheet) => sheet.cells.map((cell) => [`${sheet.name}!${cell.address}`, cell] as const)));
-    const result = compareValues(formulaCells(expected), (cell) => byCell.get(`${cell.sheet}!${cell.address}`)?.value);
+    const byCell = new Map<string, (typeof recalc.sheets)[number]['cells'][number]>(recalc.sheets.flatMap((sheet) => sheet.cells.map((cell) => [`${sheet.name}!${cell.address}`, cell] as const)));
+    // The Analyses sheet's one live cell tells that the inputs changed since its values were computed.
+    const stamp = `${exported.layout.analysisSheet}!A3`;
+    expect(String(byCell.get(stamp)?.value)).toMatch(/^✗ /u);
+    const result = compareValues(
+      formulaCells(expected).filter((cell) => `${cell.sheet}!${cell.address}` !== stamp),
+      (cell) => byCell.get(`${cell.sheet}!${cell.address}`)?.value,
+    );
     expect(result.mismatches.slice(0, 5)).toEqual([]);
     expect(result.compared).toBeGreaterThan(100);
+  });
+
+  it('flags a bad timing value: the checks count rises and the Summary and Cover say so', () => {
+    const book = recalculated.get('bad-timing')!;
+    const cell = (sheet: string, address: string) => book.sheets.find((s) => s.name === sheet)!.cells.find((c) => c.address === address)?.value;
+    const layout = badTiming!;
+    expect(cell(layout.checksSheet, 'C4')).toBe(1);
+    expect(String(cell(layout.summarySheet, 'B4'))).toMatch(/^✗ 1 项检查未通过/u);
+    expect(String(cell(layout.coverSheet, 'B9'))).toMatch(/^✗ 1 /u);
+    // The line (20 万 a year) is out of the investment, as the flag warns.
+    expect(cell(layout.scenarios[0]!.sheet, cellName(layout.scenarios[0]!.row.totalInvestment, 2))).toBeCloseTo(150, 9);
+    const clean = recalculated.get('example-zh')!;
+    expect(clean.sheets.find((s) => s.name === layout.checksSheet)!.cells.find((c) => c.address === 'C4')?.value).toBe(0);
+  });
+
+  it('prints the example on A4 landscape pages with headers, footers and the charts (PNGs under test-artifacts/workbook)', () => {
+    const artifacts = join(import.meta.dirname, '..', '..', '..', 'test-artifacts', 'workbook');
+    mkdirSync(artifacts, { recursive: true });
+    for (const name of ['example-zh', 'example-en']) {
+      const pdf = join(pdfDir, `${name}.pdf`);
+      const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      expect(info.status, 'pdfinfo (poppler-utils) is needed').toBe(0);
+      expect(info.stdout).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/u);
+      const pages = Number(/Pages:\s+(\d+)/u.exec(info.stdout)?.[1]);
+      expect(pages).toBeGreaterThan(8);
+      const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      expect(text).toContain(name === 'example-zh' ? '第 1 页，共' : 'Page 1 of');
+      expect(text).toContain(name === 'example-zh' ? '全部检查通过' : 'all checks pass');
+      const render = spawnSync('pdftoppm', ['-r', '70', '-png', pdf, join(artifacts, name)], { encoding: 'utf8' });
+      expect(render.status).toBe(0);
+    }
   });
 
   it('keeps text that starts with = + - @ as text', () => {
@@ -129,7 +182,8 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
     for (const text of ['=1+2', '@SUM(A1)', '+cmd|" /C calc"!A0', '-2+3', '=HYPERLINK("http://x","y")']) {
       const found = cells.filter((cell) => cell.value === text);
       expect(found.length, text).toBeGreaterThan(0);
-      for (const cell of found) expect(cell.formula, `${cell.sheet}!${cell.address}`).toBeUndefined();
+      // Never a formula of its own; at most a link that shows the text (the Charts sheet's labels).
+      for (const cell of found) if (cell.formula !== undefined) expect(cell.formula, `${cell.sheet}!${cell.address}`).toMatch(/^'[^']+'!\$[A-Z]+\$\d+$/u);
     }
   });
 
@@ -145,7 +199,7 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
   });
 });
 
-type Edit = { sheet: string; address: string; value: number };
+type Edit = { sheet: string; address: string; value: number | string };
 type Change = [name: string, model: Model, change: (layout: Awaited<ReturnType<typeof exportWorkbook>>['layout'], model: Model) => { changed: Model; edits: Edit[] }];
 
 /** Growth rate, one lever and one share, changed in the workbook. */
@@ -173,14 +227,30 @@ function inputChanges(): Change[] {
       },
     ],
     [
+      // The basis drives the amount: switched from a share to an amount typed in 万元.
+      'changed-basis',
+      exampleModel('zh'),
+      (layout, model) => {
+        const tree = prepareTree(model.costTree);
+        const row = layout.structure.rowOfNode[tree.ids.indexOf('contact-center')]!;
+        return {
+          changed: { ...model, costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'amount', amount: 900 * 10_000 } } : node)) },
+          edits: [
+            { sheet: layout.structure.sheet, address: cellName(row, STRUCTURE_COL.basis), value: '金额' },
+            { sheet: layout.structure.sheet, address: cellName(row, STRUCTURE_COL.value), value: 900 },
+          ],
+        };
+      },
+    ],
+    [
       'changed-share',
       exampleModel('zh'),
       (layout, model) => {
         const tree = prepareTree(model.costTree);
         const i = tree.ids.indexOf('contact-center');
         return {
-          changed: { ...model, costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'share', share: 0.2 } } : node)) },
-          edits: [{ sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[i]!, STRUCTURE_COL.value), value: 0.2 }],
+          changed: { ...model, costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'share', share: 0.1 } } : node)) },
+          edits: [{ sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[i]!, STRUCTURE_COL.value), value: 0.1 }],
         };
       },
     ],

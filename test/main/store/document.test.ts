@@ -143,6 +143,18 @@ const everyCommand: EveryCommand = {
     command: { type: 'deleteInvestment', scenarioId: 'digital-tools-20', lineId: 'manager-bonus' },
     shows: (m) => expect(scenario(m, 'digital-tools-20')?.investments.map((l) => l.id)).toEqual(['digital-tools', 'team-and-raises']),
   },
+  batch: {
+    // A paste of two shares whose first cell alone would overflow the parent (50% + 14% + 42%).
+    command: {
+      type: 'batch',
+      label: 'paste',
+      edits: [
+        { type: 'setBasis', nodeId: 'materials-field', basis: { kind: 'share', share: 0.5 } },
+        { type: 'setBasis', nodeId: 'contact-center', basis: { kind: 'share', share: 0.08 } },
+      ],
+    },
+    shows: (m) => expect([node(m, 'materials-field')?.basis, node(m, 'contact-center')?.basis]).toEqual([{ kind: 'share', share: 0.5 }, { kind: 'share', share: 0.08 }]),
+  },
 };
 
 describe('ModelDocument: create and open', () => {
@@ -270,6 +282,21 @@ describe('ModelDocument: edits', () => {
     expect(model).toEqual(expected);
     shows(model);
     expect(readModelFile(path).counts).toMatchObject({ undoSteps: 1, redoSteps: 0 });
+  });
+
+  it('undoes a batch (a paste of two shares) in one step, back to the model before it, and redoes it whole', async () => {
+    const { path, options } = fileSetup(scratch);
+    const document = await ModelDocument.create(path, example(), options);
+    const pasted = everyCommand.batch.command;
+    expect(document.apply(pasted).ok).toBe(true);
+    const after = document.model;
+    document.undo();
+    expect(document.model).toEqual(example());
+    expect(document.canUndo()).toBe(false);
+    document.redo();
+    expect(document.model).toEqual(after);
+    await document.close();
+    expect(await reopened(path, options)).toEqual(after);
   });
 
   it('fills in the ids of new things with the injected id source', async () => {
@@ -519,7 +546,7 @@ describe('ModelDocument: replacing an existing file', () => {
     expect((await cli('example', '--out', json, '--lang', 'zh')).code).toBe(0);
     const run = await cli('load', json, '--out', path, '--force');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^error: [^\n]*is open for editing in another window or program[^\n]*\n$/);
+    expect(run.stderr).toMatch(/^error: [^\n]*is in use by another window or program[^\n]*\n$/);
     await open.close();
     expect(readModelFile(path).model).toEqual(example());
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeModel } from '../../../shared/engine';
-import { applyEdit } from '../../../shared/edits';
+import { applyEdit, type SingleEditCommand } from '../../../shared/edits';
 import { createExampleModel, type Model } from '../../../shared/model';
 import { commandMakers, counterIds, type CommandMaker, type IdSource } from '../../support/edit-commands';
 import { ModelDocument } from '../../../main/store/document';
@@ -63,6 +63,31 @@ class EditStep implements Step {
   }
   toString(): string {
     return this.maker.label;
+  }
+}
+
+/** A paste or fill: several edits as one batch, each made for the model the ones before it leave. */
+class BatchStep implements Step {
+  constructor(private readonly makers: { label: string; make: CommandMaker }[]) {}
+
+  check(): boolean {
+    return true;
+  }
+  async run(reference: Reference, real: Real): Promise<void> {
+    const edits: SingleEditCommand[] = [];
+    let planned = reference.model;
+    for (const maker of this.makers) {
+      const command = maker.make(planned, real.ids);
+      if (!command || command.type === 'batch') continue;
+      edits.push(command);
+      const applied = applyEdit(planned, command);
+      if (applied.ok) planned = applied.value.model;
+    }
+    if (edits.length === 0) return;
+    await new EditStep({ label: 'batch', make: () => ({ type: 'batch', edits }) }).run(reference, real);
+  }
+  toString(): string {
+    return `batch(${this.makers.map((m) => m.label).join(', ')})`;
   }
 }
 
@@ -154,6 +179,7 @@ function assertSame(reference: Reference, real: Real): void {
 
 const steps = [
   ...commandMakers.map((maker) => maker.map((m): Step => new EditStep(m))),
+  fc.array(fc.oneof(...commandMakers), { minLength: 2, maxLength: 5 }).map((makers): Step => new BatchStep(makers)),
   fc.constant<Step>(new UndoStep()),
   fc.constant<Step>(new UndoStep()),
   fc.constant<Step>(new RedoStep()),
@@ -163,7 +189,7 @@ const steps = [
 ];
 
 describe('model file against an in-memory reference', () => {
-  it('agrees after every edit, undo, redo, reopen, snapshot and restore (1,000 runs)', async () => {
+  it('agrees after every edit, batch, undo, redo, reopen, snapshot and restore (1,000 runs)', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.commands(steps, { maxCommands: 14 }), async (commands) => {

@@ -200,3 +200,22 @@ describe('edits with uncertainty ranges', () => {
     );
   });
 });
+
+describe('a lever range follows its lever', () => {
+  it('moving the labor lever from -15% to -25% moves its range -18/-15/-12 to -28/-25/-22, and undo moves it back', () => {
+    const start = withRanges([{ input: 'lever:contact-center-labor:unitCost', low: -0.18, mostLikely: -0.15, high: -0.12, distribution: 'triangular' }]) as Model;
+    const applied = applyEdit(start, { type: 'setLever', scenarioId: 'target-15', nodeId: 'contact-center-labor', kind: 'unitCostChange', value: -0.25 });
+    expect(applied.ok).toBe(true);
+    if (!applied.ok) return;
+    const range = applied.value.model.scenarios[0]!.uncertainty![0]!;
+    expect([range.low, range.mostLikely, range.high].map((v) => Number(v.toFixed(12)))).toEqual([-0.28, -0.25, -0.22]);
+    expect(applyChanges(applied.value.model, applied.value.changes, 'backward')).toEqual(start);
+  });
+
+  it('keeps the moved range inside the lever bounds (a unit cost cannot fall below -100%)', () => {
+    const start = withRanges([{ input: 'lever:contact-center-labor:unitCost', low: -0.3, mostLikely: -0.15, high: -0.1, distribution: 'pert' }]) as Model;
+    const applied = applyEdit(start, { type: 'setLever', scenarioId: 'target-15', nodeId: 'contact-center-labor', kind: 'unitCostChange', value: -0.9 });
+    expect(applied.ok).toBe(true);
+    if (applied.ok) expect(applied.value.model.scenarios[0]!.uncertainty![0]!.low).toBe(-1);
+  });
+});

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../../shared/model/units';
-import { useWorkspaceState } from '../../state/context';
+import { useViewLanguage } from '../../state/context';
 
 const CACHE_LIMIT = 2000;
 
@@ -30,7 +30,7 @@ function keepAnswers(t: TFunction): TFunction {
  * model's language (the UI follows it too, one render later).
  */
 export function useModelText(): { t: TFunction; language: Language } {
-  const language = useWorkspaceState((state) => state.model?.language ?? 'zh');
+  const language = useViewLanguage();
   // A stable options object: react-i18next recomputes its options whenever this one changes.
   const options = useMemo(() => ({ lng: language }), [language]);
   const { t } = useTranslation(undefined, options);

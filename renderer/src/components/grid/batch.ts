@@ -1,44 +1,23 @@
 import { applyEdit } from '../../../../shared/edits/apply';
-import type { EditCommand } from '../../../../shared/edits/commands';
+import type { SingleEditCommand } from '../../../../shared/edits/commands';
 import type { Model } from '../../../../shared/model/schema';
 import type { ModelIssue } from '../../../../shared/model/validate';
-import { err, ok, type Result } from '../../../../shared/result';
 
 /** One cell's edit in a paste or fill: where it goes and what it does. */
 export interface CellEdit {
   rowId: string;
   colId: string;
-  command: EditCommand;
-}
-
-export interface BatchFailure {
-  cell: CellEdit;
-  issues: ModelIssue[];
+  command: SingleEditCommand;
 }
 
 /**
- * Orders the edits of a paste or fill so that every step is valid, or says which cell breaks
- * a rule. A block is accepted when its final state is valid even if the cells in screen order
- * would pass through an invalid state (raising one share before lowering its sibling): edits
- * that fail are retried after the others, until a round makes no progress. Nothing is
- * written; the caller applies the returned order. The commands must not create things
- * (their ids would differ when applied again).
+ * The cell to show a refused paste or fill at. The batch is checked as a whole, so the
+ * problem may be its end state (shares of a parent adding up past 100%): then the first
+ * cell that is refused on its own, else the last cell of the block, which completed it.
  */
-export function planBatch(model: Model, cells: readonly CellEdit[]): Result<CellEdit[], BatchFailure> {
-  let current = model;
-  let pending = cells.slice();
-  const ordered: CellEdit[] = [];
-  while (pending.length > 0) {
-    const failed: BatchFailure[] = [];
-    for (const cell of pending) {
-      const applied = applyEdit(current, cell.command);
-      if (applied.ok) {
-        current = applied.value.model;
-        ordered.push(cell);
-      } else failed.push({ cell, issues: applied.error });
-    }
-    if (failed.length === pending.length) return err(failed[0]!);
-    pending = failed.map((failure) => failure.cell);
-  }
-  return ok(ordered);
+export function blamedCell(model: Model, cells: readonly CellEdit[], issues: readonly ModelIssue[]): CellEdit {
+  const index = /^command\.edits\[(\d+)\]/.exec(issues[0]?.path ?? '')?.[1];
+  if (index !== undefined && cells[Number(index)]) return cells[Number(index)]!;
+  for (const cell of cells) if (!applyEdit(model, cell.command).ok) return cell;
+  return cells[cells.length - 1]!;
 }

@@ -1,8 +1,8 @@
-import type { EditCommand } from '../../../../shared/edits/commands';
+import type { SingleEditCommand } from '../../../../shared/edits/commands';
 import { parseTypedNumber } from '../../format';
 
 /** What typing a text into a cell does: an edit, nothing (same value), or a message. */
-export type ParsedCell = { ok: true; command: EditCommand | null } | { ok: false; message: string };
+export type ParsedCell = { ok: true; command: SingleEditCommand | null } | { ok: false; message: string };
 
 /** How one grid column reads and writes its cells as text (typing, paste, fill, copy). */
 export interface SheetColumn<Row> {

@@ -2,8 +2,10 @@ import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type Keybo
 import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, IRowNode, TooltipCallbackParams } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useWorkspace } from '../../state/context';
+import { useIssuesText } from '../../messages';
 import type { ModelIssue } from '../../../../shared/model/validate';
-import { planBatch, type CellEdit } from './batch';
+import { batchOf } from '../../../../shared/edits/commands';
+import { blamedCell, type CellEdit } from './batch';
 import { boundsOf, fillDownTargets, isSingleCell, pasteTargets, type CellBounds, type CellPosition, type SheetColumn } from './sheet';
 import { parseTsv, toTsv } from './tsv';
 
@@ -93,6 +95,7 @@ function isTextField(target: EventTarget | null): boolean {
  */
 export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const gridRef = useRef<AgGridReact<Row> | null>(null);
   const optionsRef = useRef(options);
   optionsRef.current = options;
@@ -137,13 +140,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
 
   const showError = useCallback(
     (rowId: string, colId: string, issues: ModelIssue[] | string) => {
-      const message = typeof issues === 'string' ? issues : [...new Set(issues.map((issue) => issue.message))].join('; ');
+      const message = typeof issues === 'string' ? issues : wordIssues(issues);
       const next = { rowId, colId, where: describe(rowId, colId), message };
       context.error = next;
       setError(next);
       refresh();
     },
-    [context, describe, refresh],
+    [context, describe, refresh, wordIssues],
   );
 
   const clearError = useCallback(() => {
@@ -174,23 +177,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         clearError();
         return true;
       }
-      let ordered = edits;
-      if (edits.length > 1) {
-        const model = workspace.getState().model;
-        if (!model) return false;
-        const planned = planBatch(model, edits);
-        if (!planned.ok) {
-          showError(planned.error.cell.rowId, planned.error.cell.colId, planned.error.issues);
-          return false;
-        }
-        ordered = planned.value;
-      }
-      for (const edit of ordered) {
-        const result = workspace.edit(edit.command);
-        if (!result.ok) {
-          showError(edit.rowId, edit.colId, result.error);
-          return false;
-        }
+      // One paste or fill is one edit: validated as a whole, one undo step.
+      const model = workspace.getState().model;
+      const result = workspace.edit(batchOf(edits.map((edit) => edit.command), edits.length > 1 ? 'paste' : undefined));
+      if (!result.ok) {
+        const blamed = model ? blamedCell(model, edits, result.error) : edits[0]!;
+        showError(blamed.rowId, blamed.colId, result.error);
+        return false;
       }
       clearError();
       return true;
@@ -378,6 +371,14 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         if (isEditing() || isTextField(event.target)) return;
         const grid = api();
         if (!grid) return;
+        // A Chinese IME announces a composition with key "Process" (keyCode 229), which the
+        // grid ignores: open the cell's editor now, so the composed text goes into it.
+        if (event.key === 'Process' || event.keyCode === 229 || event.nativeEvent.isComposing) {
+          const cell = grid.getFocusedCell();
+          const node = cell && !cell.rowPinned ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
+          if (cell && node && cell.column.isCellEditable(node)) grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column });
+          return;
+        }
         if (NAVIGATION_KEYS.has(event.key)) extending.current = event.shiftKey && event.key !== 'Tab' && event.key !== 'Enter';
         const cell = grid.getFocusedCell();
         const node = cell && !cell.rowPinned ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;

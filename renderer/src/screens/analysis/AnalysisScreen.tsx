@@ -7,7 +7,7 @@ import { MAX_TRIALS, type SimulationResult } from '../../../../shared/analysis/m
 import { OUTPUT_UNIT, OUTPUTS, type OutputName } from '../../../../shared/analysis/outputs';
 import { inputLabel, startAnalysis } from '../../../../shared/analysis/setup';
 import { tornado } from '../../../../shared/analysis/tornado';
-import type { EditCommand } from '../../../../shared/edits/commands';
+import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT, LEVER_TEXT } from '../../../../shared/i18n/figures';
@@ -16,7 +16,7 @@ import { ChartPanel } from '../../components/charts/ChartPanel';
 import { COLORS, type ChartLook } from '../../components/charts/setup';
 import { useModelText } from '../../components/charts/text';
 import { numberView, parseTypedNumber, type NumberView } from '../../format';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import { buildHistogram, buildTornado, buildWaterfall, formatOutput, type AnalysisText, type WaterfallStep } from './charts';
 import type { SimulationJob, SimulationMessage } from './simulation';
 import './analysis.css';
@@ -51,7 +51,7 @@ interface Props {
 
 function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
   const { t, language } = useModelText();
-  const unit = model.displayUnit;
+  const unit = useViewUnit();
   const unitText = unitLabel(unit, language, model.currency);
   const text = useMemo<AnalysisText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);
   const view = useMemo(() => numberView(unit, language), [unit, language]);
@@ -152,7 +152,8 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
   const [address, setAddress] = useState(inputs[0]?.address ?? '');
   const [output, setOutput] = useState<OutputName>('affectedShare');
   const [targetText, setTargetText] = useState('');
-  const [answer, setAnswer] = useState<{ result: GoalSeekResult; input: Input } | null>(null);
+  // The model an answer was computed on: after any other change it is marked as out of date.
+  const [answer, setAnswer] = useState<{ result: GoalSeekResult; input: Input; model: Model } | null>(null);
   const [message, setMessage] = useState('');
   // "Applied" describes the model the answer was applied to; an undo or another edit ends it.
   const [appliedModel, setAppliedModel] = useState<Model | null>(null);
@@ -174,10 +175,14 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
       setMessage(found.error.message);
       return;
     }
-    setAnswer({ result: found.value, input });
+    setAnswer({ result: found.value, input, model });
   };
+  const answerStale = answer !== null && answer.model !== model && model !== appliedModel;
+  // An unreachable target ends at the edge of the input's range (a cost line cut by 100%):
+  // shown as the closest value, never applied with one click.
+  const canApply = answer !== null && answer.result.reachable && !answerStale && applyCommand(scenario, answer.input, answer.result.value) !== null;
   const apply = () => {
-    if (!answer) return;
+    if (!answer || !canApply) return;
     const command = applyCommand(scenario, answer.input, answer.result.value);
     if (!command) {
       setMessage(t('analysis.cannotApply'));
@@ -219,9 +224,9 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
         </div>
       )}
       {answer && (
-        <div className={`goal-answer ${answer.result.reachable ? 'reachable' : 'unreachable'}`} data-testid="goal-answer" data-reachable={answer.result.reachable}>
+        <div className={`goal-answer ${answer.result.reachable ? 'reachable' : 'unreachable'}${answerStale ? ' stale' : ''}`} data-testid="goal-answer" data-reachable={answer.result.reachable} data-stale={answerStale}>
           <div className="card">
-            <div className="label">{t('analysis.goalFound')}</div>
+            <div className="label">{answer.result.reachable ? t('analysis.goalFound') : t('analysis.goalClosest')}</div>
             <div className="value" data-testid="goal-value">
               {formatInput(context, answer.input, answer.result.value, view, text.unitText)}
             </div>
@@ -234,12 +239,15 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
           </div>
           <div className="goal-status">
             <div>{answer.result.reachable ? `✓ ${t('analysis.goalReachable')}` : `⚠ ${t('analysis.goalUnreachable')}`}</div>
-            <button data-action="goal-apply" className="primary" onClick={apply} disabled={!applyCommand(scenario, answer.input, answer.result.value)}>
-              {t('analysis.apply')}
-            </button>
+            {answer.result.reachable && (
+              <button data-action="goal-apply" className="primary" onClick={apply} disabled={!canApply}>
+                {t('analysis.apply')}
+              </button>
+            )}
           </div>
         </div>
       )}
+      {answerStale && <StaleNote text={text} onRun={run} testId="goal-stale" />}
       {message && !(message === t('analysis.applied') && model !== appliedModel) && (
         <div className="analysis-message" role="status" data-testid="goal-message">
           {message}
@@ -247,6 +255,22 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
       )}
     </section>
   );
+}
+
+/** Says that a result was computed for an earlier state of the model, with a button to run it again. */
+function StaleNote({ text, onRun, testId }: { text: AnalysisText; onRun: () => void; testId: string }) {
+  return (
+    <div className="analysis-message stale-note" role="status" data-testid={testId}>
+      <span>{text.t('analysis.stale')}</span>
+      <button data-action={`${testId}-rerun`} onClick={onRun}>
+        {text.t('analysis.rerun')}
+      </button>
+    </div>
+  );
+}
+
+function rangesKeyOf(model: Model, scenarioId: string): string {
+  return JSON.stringify(model.scenarios.find((s) => s.id === scenarioId)?.uncertainty ?? []);
 }
 
 function outputOf(result: ScenarioResult, output: OutputName): number | null {
@@ -260,7 +284,8 @@ type SimState =
   | { status: 'running'; done: number; total: number }
   | { status: 'cancelled' }
   | { status: 'error'; message: string }
-  | { status: 'done'; result: SimulationResult };
+  /** With the model and the ranges it was computed for: an edit marks it out of date, an undo that removes the ranges clears it. */
+  | { status: 'done'; result: SimulationResult; model: Model; rangesKey: string };
 
 function SimulationPanel({ model, scenario, context, inputs, text, view, label }: Props) {
   const { t, language } = text;
@@ -300,7 +325,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
       if (message.type === 'progress') setState({ status: 'running', done: message.done, total: message.total });
       else {
         stop();
-        setState(message.type === 'done' ? { status: 'done', result: message.result } : { status: 'error', message: message.message });
+        setState(message.type === 'done' ? { status: 'done', result: message.result, model: job.model, rangesKey: rangesKeyOf(job.model, job.scenarioId) } : { status: 'error', message: message.message });
       }
     };
     started.onerror = (event) => {
@@ -315,13 +340,16 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
     setState({ status: 'cancelled' });
   };
   const addRanges = () => {
+    // One click, one undo step: every lever's range in one batch.
+    const edits: SingleEditCommand[] = [];
     for (const input of inputs) {
       if (input.target.kind !== 'lever') continue;
       const value = inputValue(context, input);
       if (value === 0) continue;
       const spread = Math.abs(value) * 0.2;
-      workspace.edit({ type: 'setInputRange', scenarioId: scenario.id, input: input.address, range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' } });
+      edits.push({ type: 'setInputRange', scenarioId: scenario.id, input: input.address, range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' } });
     }
+    if (edits.length > 0) workspace.edit(batchOf(edits, 'ranges'));
   };
   const byAddress = new Map(inputs.map((i) => [i.address, i]));
   const nameOf = (address: string) => {
@@ -333,7 +361,10 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
     return input ? formatInput(context, input, value, view, text.unitText) : String(value);
   };
 
-  const sim = state.status === 'done' ? state.result : null;
+  const currentRangesKey = JSON.stringify(ranges);
+  // Results of ranges that are gone (an undo removed them) are cleared; of an earlier model, marked.
+  const sim = state.status === 'done' && ranges.length > 0 ? state.result : null;
+  const simStale = state.status === 'done' && sim !== null && (state.model !== model || state.rangesKey !== currentRangesKey);
   const markers = useMemo(
     () => (sim ? (['p10', 'p50', 'p90'] as const).flatMap((k) => (sim[k] === null ? [] : [{ value: sim[k], label: k.toUpperCase() }])) : []),
     [sim],
@@ -420,8 +451,9 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
           {state.message}
         </div>
       )}
+      {simStale && <StaleNote text={text} onRun={run} testId="sim-stale" />}
       {sim && (
-        <div data-testid="sim-result">
+        <div data-testid="sim-result" data-stale={simStale} className={simStale ? 'stale' : undefined}>
           <div className="cards sim-cards">
             {(
               [
@@ -590,8 +622,10 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
   const columnInput = inputs.find((i) => i.address === columnAddress);
   const [rowValues, setRowValues] = useState(() => defaultValues(context, rowInput, view));
   const [columnValues, setColumnValues] = useState('');
-  const [table, setTable] = useState<DataTableResult | null>(null);
+  const [computed, setTable] = useState<{ table: DataTableResult; model: Model } | null>(null);
   const [message, setMessage] = useState('');
+  const table = computed?.table ?? null;
+  const tableStale = computed !== null && computed.model !== model;
 
   const parseList = (input: Input, typed: string): number[] | null => {
     const kind = inputUnit(context, input);
@@ -622,7 +656,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
       setMessage(answer.error.message);
       return;
     }
-    setTable(answer.value);
+    setTable({ table: answer.value, model });
   };
 
   const cells = table?.cells.flat().filter((v): v is number => v !== null && Number.isFinite(v)) ?? [];
@@ -680,8 +714,9 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
         </button>
       </div>
       {message && <div className="analysis-message error">{message}</div>}
+      {tableStale && <StaleNote text={text} onRun={compute} testId="table-stale" />}
       {table && tableRow && (
-        <div className="heat-wrap">
+        <div className={tableStale ? 'heat-wrap stale' : 'heat-wrap'} data-stale={tableStale}>
           <table className="plain heat-table" data-testid="heat-table">
             <thead>
               <tr>

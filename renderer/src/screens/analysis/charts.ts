@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ChartDataset, Plugin } from 'chart.js';
 import type { HistogramBin } from '../../../../shared/analysis/statistics';
 import { OUTPUT_UNIT, type OutputName } from '../../../../shared/analysis/outputs';
-import { formatNumber } from '../../../../shared/format/number';
+import { formatShown as formatNumber } from '../../../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, CHART_FONT, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
 

@@ -6,7 +6,7 @@ import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
-import { unitLabel } from '../../../../shared/format/number';
+import { formatShown, unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
 import { INVESTMENT_CATEGORIES, INVESTMENT_TIMINGS, type InvestmentAmount, type InvestmentCategory, type InvestmentLine, type Model, type Scenario } from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
@@ -235,11 +235,25 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
           if (!amount) return '';
           if (amount.kind === 'perYear') return view.amount(amount.amount);
           // A list by year, compactly (the year columns show every value in full).
-          if (amount.kind === 'yearly') return amount.amounts.map((value) => view.amount(value).replace(/\.00$/, '')).join(' / ');
+          if (amount.kind === 'yearly') {
+            // Years past the horizon are not part of the plan: said in the cell, never silently dropped.
+            const shown = amount.amounts.map((value) => view.amount(value).replace(/\.00$/, ''));
+            const inPlan = shown.slice(0, years.length).join(' / ');
+            const outside = shown.slice(years.length);
+            return outside.length === 0 ? inPlan : `${inPlan} ${t('budget.outsidePlan', { values: outside.join(' / '), years: years.length })}`;
+          }
           return view.percent(amount.share, 1);
         },
         editable: lineEditable,
-        cellClass: (p) => (p.node.rowPinned ? 'num' : 'num input'),
+        cellClass: (p) => {
+          const amount = p.data?.line?.amount;
+          const outside = amount?.kind === 'yearly' && amount.amounts.length > years.length;
+          return p.node.rowPinned ? 'num' : outside ? 'num input outside-plan' : 'num input';
+        },
+        tooltipValueGetter: (p) => {
+          const amount = p.data?.line?.amount;
+          return amount?.kind === 'yearly' && amount.amounts.length > years.length ? t('budget.outsidePlanTip', { years: years.length }) : undefined;
+        },
         cellEditor: 'agTextCellEditor',
       },
       select('timing', INVESTMENT_TIMINGS, 'budget.timings', 92),
@@ -405,7 +419,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 10, font: { family: CHART_FONT, size: 11 } } },
-        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${view.number(Number(item.raw), 2)} ${amountUnit}` } },
+        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${formatShown(Number(item.raw), view.language, 2)} ${amountUnit}` } },
       },
     }),
     [amountUnit, view],

@@ -6,7 +6,7 @@ import { ChartPanel } from '../../components/charts/ChartPanel';
 import type { ChartLook } from '../../components/charts/setup';
 import { useModelText } from '../../components/charts/text';
 import { fastNumberView } from '../results/numbers';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import type { ChartText } from '../results/charts';
 import { CARD_FIGURES, figureUnit, figureValue, showDifference, showFigure } from '../results/figures';
 import { buildCompareChart } from './chart';
@@ -23,7 +23,7 @@ export function CompareScreen() {
   const results = useWorkspaceState((state) => state.results);
   const markedBaseline = useWorkspaceState((state) => state.baselineScenarioId);
   const { t, language } = useModelText();
-  const unit = model?.displayUnit ?? 'tenThousand';
+  const unit = useViewUnit();
   const view = useMemo(() => fastNumberView(unit, language), [unit, language]);
   const unitText = unitLabel(unit, language, model?.currency);
   const text = useMemo<ChartText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);

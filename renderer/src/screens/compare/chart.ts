@@ -1,6 +1,6 @@
 import type { ChartDataset } from 'chart.js';
 import type { ScenarioResult } from '../../../../shared/engine';
-import { formatFixed as formatNumber } from '../results/numbers';
+import { formatShown as formatNumber } from '../results/numbers';
 import { UNIT_FACTOR } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
 import { chartDigits, type ChartText } from '../results/charts';

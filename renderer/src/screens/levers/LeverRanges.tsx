@@ -6,6 +6,7 @@ import { DISTRIBUTIONS, LEVER_KINDS, type Distribution, type InputRange, type Le
 import { clean } from '../../components/grid/sheet';
 import { parseTypedNumber, type NumberView } from '../../format';
 import { useWorkspace } from '../../state/context';
+import { useIssuesText } from '../../messages';
 import type { LeverRow } from './rows';
 
 /** The address of a line's lever as uncertainty ranges hold it (lever:<nodeId>:unitCost). */
@@ -52,6 +53,7 @@ function RangeRow(props: {
   const { scenarioId, input, kind, range, current, view, readOnly } = props;
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const [low, setLow] = useState(() => percentText(range?.low));
   const [mostLikely, setMostLikely] = useState(() => percentText(range?.mostLikely ?? current));
   const [high, setHigh] = useState(() => percentText(range?.high));
@@ -73,11 +75,11 @@ function RangeRow(props: {
       values.push(value);
     }
     const outcome = workspace.edit({ type: 'setInputRange', scenarioId, input, range: { low: values[0]!, mostLikely: values[1]!, high: values[2]!, distribution } });
-    setError(outcome.ok ? null : [...new Set(outcome.error.map((issue) => issue.message))].join('; '));
+    setError(outcome.ok ? null : wordIssues(outcome.error));
   };
   const remove = () => {
     const outcome = workspace.edit({ type: 'setInputRange', scenarioId, input, range: null });
-    setError(outcome.ok ? null : [...new Set(outcome.error.map((issue) => issue.message))].join('; '));
+    setError(outcome.ok ? null : wordIssues(outcome.error));
   };
 
   const field = (id: string, label: string, value: string, onChange: (text: string) => void) => (

@@ -8,7 +8,6 @@ import type { ModelResult, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT, LEVER_TEXT } from '../../../../shared/i18n/figures';
 import { LEVER_KINDS, type LeverKind, type Model, type Scenario } from '../../../../shared/model/schema';
-import type { ModelIssue } from '../../../../shared/model/validate';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
 import { gridTheme } from '../../components/grid/setup';
 import { clean, typedNumber, type SheetColumn } from '../../components/grid/sheet';
@@ -17,6 +16,7 @@ import { TreeNameCell } from '../../components/grid/TreeNameCell';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView, type NumberView } from '../../format';
 import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useIssuesText } from '../../messages';
 import { LeverRanges } from './LeverRanges';
 import { ParamInput } from './ParamInput';
 import { leverRows, meaningParts, signedPercent, type LeverRow } from './rows';
@@ -57,6 +57,7 @@ export function meaningText(row: LeverRow, t: TFunction, view: NumberView): stri
 function LeversView({ model, results, scenario, result }: { model: Model; results: ModelResult; scenario: Scenario; result: ScenarioResult }) {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const wordIssues = useIssuesText();
   const view = useNumberView();
   const { unit, language } = view;
   const readOnly = useWorkspaceState((state) => state.session?.readOnly != null);
@@ -155,7 +156,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         headerClass: 'num',
         width: 82,
         valueGetter: (p) => p.data?.costFactor,
-        valueFormatter: (p) => (typeof p.value === 'number' && Math.abs(p.value - 1) > 1e-12 ? view.percent(p.value - 1, 2) : ''),
+        valueFormatter: (p) => (typeof p.value === 'number' && Math.abs(p.value - 1) > 1e-12 ? view.percent(p.value - 1) : ''),
         cellClass: (p) => ((p.data?.costFactor ?? 1) < 1 ? 'num good' : (p.data?.costFactor ?? 1) > 1 ? 'num bad' : 'num'),
       },
       {
@@ -184,7 +185,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
   // Scenario parameters: growth, discount rate, horizon and ramp.
   const setParameters = (patch: Omit<Extract<EditCommand, { type: 'setScenarioParameters' }>, 'type' | 'scenarioId'>): string | null => {
     const outcome = workspace.edit({ type: 'setScenarioParameters', scenarioId, ...patch });
-    return outcome.ok ? null : messageOf(outcome.error);
+    return outcome.ok ? null : wordIssues(outcome.error);
   };
   const percentParam = (text: string, apply: (value: number) => string | null): string | null => {
     const value = typedNumber(text, true);
@@ -258,7 +259,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         </div>
         <div className="levers-figures">
           <Figure label={figures.yearOneSaving.label} title={figures.yearOneSaving.definition} value={view.amount(yearOne)} unit={amountUnit} testId="figure-year-one" />
-          <Figure label={figures.affectedShare.label} title={figures.affectedShare.definition} value={view.percent(result.affectedShare, 3)} testId="figure-share" />
+          <Figure label={figures.affectedShare.label} title={figures.affectedShare.definition} value={view.percent(result.affectedShare)} testId="figure-share" />
           <Figure
             label={`${figures.saving.label} · ${t('levers.years', { n: scenario.horizonYears })}`}
             title={figures.saving.definition}
@@ -343,8 +344,4 @@ function FocusedLine({ row, view, unit }: { row: LeverRow | undefined; view: Num
       )}
     </div>
   );
-}
-
-function messageOf(issues: ModelIssue[]): string {
-  return [...new Set(issues.map((issue) => issue.message))].join('; ');
 }

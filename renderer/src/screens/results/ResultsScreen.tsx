@@ -8,7 +8,7 @@ import type { ChartLook } from '../../components/charts/setup';
 import { useModelText } from '../../components/charts/text';
 import type { NumberView } from '../../format';
 import { fastNumberView } from './numbers';
-import { useWorkspaceState } from '../../state/context';
+import { useViewUnit, useWorkspaceState } from '../../state/context';
 import { bridgeAxisMin, bridgeIsHorizontal, bridgeSteps, buildBridge, buildComposition, buildYears, compositionRows, type ChartText } from './charts';
 import { FigureCard } from './FigureCard';
 import { CARD_FIGURES, figureValue, showFigure, type CardFigure } from './figures';
@@ -39,7 +39,7 @@ function horizonText(t: ChartText['t'], result: ScenarioResult): string {
 
 function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
   const { t, language } = useModelText();
-  const unit = model.displayUnit;
+  const unit = useViewUnit();
   const view = useMemo(() => fastNumberView(unit, language), [unit, language]);
   const unitText = unitLabel(unit, language, model.currency);
   const text = useMemo<ChartText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);

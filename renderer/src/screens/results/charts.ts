@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ChartDataset } from 'chart.js';
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
-import { formatFixed as formatNumber } from './numbers';
+import { formatShown as formatNumber } from './numbers';
 import { LEVER_TEXT } from '../../../../shared/i18n/figures';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';

@@ -37,7 +37,8 @@ const BETTER: Record<CardFigure, 1 | -1 | 0> = {
 };
 
 /** Digits: amounts 1 decimal in the display unit, ratios 1 decimal in %, the (small) share of total cost 2. */
-const SHARE_DIGITS = 2;
+/** The affected share by the same rule as every percentage (1.83%, not 1.827% here and 1.83% there). */
+const SHARE_DIGITS = 1;
 
 /** A figure's value in base units (yuan for amounts, ratios as fractions, payback in years); null: not defined. */
 export function figureValue(result: ScenarioResult, figure: CardFigure): number | null {
@@ -46,6 +47,9 @@ export function figureValue(result: ScenarioResult, figure: CardFigure): number 
       return result.years[0]?.saving ?? 0;
     case 'affectedShare':
       return result.affectedShare;
+    case 'paybackYears':
+      // Nothing saved and nothing invested: there is nothing to pay back (NaN: "not applicable").
+      return result.totals.saving === 0 && result.totals.investment === 0 ? Number.NaN : result.totals.paybackYears;
     default:
       return result.totals[figure];
   }
@@ -64,6 +68,7 @@ export function showFigure(figure: CardFigure, value: number | null, view: Numbe
   const kind = KIND[figure];
   if (kind === 'payback') {
     if (value === null) return { number: t('results.notWithinHorizon'), unit: '', note: '' };
+    if (Number.isNaN(value)) return { number: t('results.notApplicable'), unit: '', note: t('results.notApplicableNote') };
     return { number: formatNumber(value, view.language, 2), unit: t('results.years'), note: t('results.months', { months: formatNumber(value * 12, view.language, 1) }) };
   }
   if (value === null) return { number: '—', unit: '', note: kind === 'ratio' ? t('results.noInvestment') : '' };
@@ -85,7 +90,7 @@ export interface ShownDifference {
 
 /** The difference to the baseline: signed, amounts in the display unit, ratios in percentage points. */
 export function showDifference(figure: CardFigure, value: number | null, baseline: number | null, view: NumberView, t: TFunction): ShownDifference {
-  if (value === null || baseline === null) return { text: '—', tone: '' };
+  if (value === null || baseline === null || Number.isNaN(value) || Number.isNaN(baseline)) return { text: '—', tone: '' };
   const kind = KIND[figure];
   const diff = value - baseline;
   let text: string;

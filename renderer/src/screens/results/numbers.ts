@@ -1,3 +1,4 @@
+import { displayDigits } from '../../../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import type { NumberView } from '../../format';
 
@@ -20,14 +21,19 @@ export function formatFixed(value: number, language: Language, digits: number): 
   return format.format(rounded === 0 ? 0 : rounded);
 }
 
+/** A number already in the display unit, by the display rule (shared/format/number.ts). */
+export function formatShown(value: number, language: Language, minimumDigits: number): string {
+  return formatFixed(value, language, displayDigits(value, minimumDigits));
+}
+
 /** The same as format.ts's `numberView`, on the kept formats. */
 export function fastNumberView(unit: DisplayUnit, language: Language): NumberView {
   const factor = UNIT_FACTOR[unit];
   return {
     unit,
     language,
-    amount: (yuan, digits = 2) => formatFixed(yuan / factor, language, digits),
-    percent: (ratio, digits = 1) => (ratio === null ? '—' : `${formatFixed(ratio * 100, language, digits)}%`),
+    amount: (yuan, digits = 2) => formatShown(yuan / factor, language, digits),
+    percent: (ratio, digits = 1) => (ratio === null ? '—' : `${formatShown(ratio * 100, language, digits)}%`),
     number: (value, digits = 2) => formatFixed(value, language, digits),
     toYuan: (display) => display * factor,
     fromYuan: (yuan) => yuan / factor,

@@ -31,7 +31,12 @@ export function StructureScreen() {
 }
 
 type DropPosition = 'above' | 'inside' | 'below';
-type Notice = { kind: 'deleted'; name: string; count: number } | { kind: 'cut'; name: string; rowId: string } | { kind: 'moved'; name: string };
+/**
+ * A message about the last action. One that offers an undo is bound to its edit by the
+ * workspace's change serial right after it: once anything else changed the model (another
+ * edit, an undo), it disappears rather than undo something else.
+ */
+type Notice = { kind: 'deleted'; name: string; count: number; serial: number } | { kind: 'cut'; name: string; rowId: string } | { kind: 'moved'; name: string; serial: number };
 
 const getRowId = (params: GetRowIdParams<StructureRow>) => params.data.id;
 
@@ -220,7 +225,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     const start = allRows.indexOf(row);
     let count = 0;
     for (let k = start + 1; k < allRows.length && allRows[k]!.depth > row.depth; k++) count++;
-    if (edit({ type: 'deleteNode', nodeId: row.id }, { rowId: row.id, colId: 'name' })) setNotice({ kind: 'deleted', name: row.name, count });
+    if (edit({ type: 'deleteNode', nodeId: row.id }, { rowId: row.id, colId: 'name' }))
+      setNotice({ kind: 'deleted', name: row.name, count, serial: workspace.getState().changeSerial });
   };
 
   const cut = (row: StructureRow) => {
@@ -235,7 +241,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     expand(parentId);
     pendingFocus.current = nodeId;
     const name = rowsById.get(nodeId)?.name ?? '';
-    setNotice({ kind: 'moved', name });
+    setNotice({ kind: 'moved', name, serial: workspace.getState().changeSerial });
     return true;
   };
 
@@ -393,7 +399,11 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     [t, view, amountUnit, columns, toggle, editable],
   );
 
+  const changeSerial = useWorkspaceState((state) => state.changeSerial);
+  const noticeCurrent = notice !== null && (notice.kind === 'cut' || notice.serial === changeSerial);
   const undo = () => {
+    // Only the edit this message is about: after any later change the message is gone.
+    if (!notice || notice.kind === 'cut' || notice.serial !== workspace.getState().changeSerial) return;
     setNotice(null);
     void workspace.undo();
   };
@@ -432,7 +442,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
           {t('grid.collapseAll')}
         </button>
       </div>
-      {notice && (
+      {notice && noticeCurrent && (
         <div className="notice" data-testid="structure-notice" role="status">
           <span>
             {notice.kind === 'deleted'

@@ -99,7 +99,7 @@ export function recalcWithHyperFormula(book: ReadWorkbook, edits: readonly CellE
   }
   const hf = HyperFormula.buildFromSheets(
     sheets,
-    { licenseKey: 'gpl-v3', smartRounding: false, precisionEpsilon: 0, useArrayArithmetic: false },
+    { licenseKey: 'gpl-v3', smartRounding: false, precisionEpsilon: 0, useArrayArithmetic: true },
     book.names.map((entry) => ({ name: entry.name, expression: `=${entry.ref}` })),
   );
   const values = new Map<string, number | string | boolean | null>();

@@ -1,4 +1,5 @@
-import type { EditCommand } from '../../../../shared/edits/commands';
+import { applyEdit } from '../../../../shared/edits/apply';
+import type { EditCommand, SingleEditCommand } from '../../../../shared/edits/commands';
 import {
   INVESTMENT_CATEGORIES,
   INVESTMENT_TIMINGS,
@@ -251,7 +252,7 @@ const setModelSettings: Maker = (rng) => {
   return edit(command);
 };
 
-const MAKERS: readonly (readonly [number, Maker])[] = [
+const EDIT_MAKERS: readonly (readonly [number, Maker])[] = [
   [20, setLever],
   [12, setBasis],
   [8, renameNode],
@@ -268,19 +269,47 @@ const MAKERS: readonly (readonly [number, Maker])[] = [
   [2, deleteScenario],
   [2, renameScenario],
   [2, setModelSettings],
+];
+
+/**
+ * A paste or fill: 2 to 6 edits as one batch, each made for the model the ones before it
+ * leave (an invalid one is kept, and then refuses the whole batch). A kill must find the file
+ * with all of the batch or none of it.
+ */
+const batch: Maker = (rng, model) => {
+  const edits: SingleEditCommand[] = [];
+  let current = model;
+  const count = rng.int(2, 6);
+  for (let i = 0; i < count; i++) {
+    const step = pick(rng, EDIT_MAKERS, current);
+    if (step?.kind !== 'edit' || step.command.type === 'batch') continue;
+    edits.push(step.command);
+    const applied = applyEdit(current, step.command);
+    if (applied.ok) current = applied.value.model;
+  }
+  return edits.length > 0 ? edit({ type: 'batch', label: 'paste', edits }) : undefined;
+};
+
+const MAKERS: readonly (readonly [number, Maker])[] = [
+  ...EDIT_MAKERS,
+  [8, batch],
   [10, () => ({ kind: 'undo' })],
   [6, () => ({ kind: 'redo' })],
 ];
-const TOTAL_WEIGHT = MAKERS.reduce((sum, [weight]) => sum + weight, 0);
+
+function pick(rng: Rng, makers: readonly (readonly [number, Maker])[], model: Model): Step | undefined {
+  const total = makers.reduce((sum, [weight]) => sum + weight, 0);
+  let roll = rng.next() * total;
+  for (const [weight, make] of makers) {
+    roll -= weight;
+    if (roll < 0) return make(rng, model);
+  }
+  return undefined;
+}
 
 /** The next step: a function of the PRNG's state and the model only. */
 export function nextStep(rng: Rng, model: Model): Step {
-  let roll = rng.next() * TOTAL_WEIGHT;
-  for (const [weight, make] of MAKERS) {
-    roll -= weight;
-    if (roll < 0) return make(rng, model) ?? renameNode(rng, model)!;
-  }
-  return renameNode(rng, model)!;
+  return pick(rng, MAKERS, model) ?? renameNode(rng, model)!;
 }
 
 export function describeStep(step: Step): string {

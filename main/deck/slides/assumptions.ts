@@ -1,0 +1,90 @@
+import { FIGURES } from '../../../shared/i18n/figures';
+import { money, percent, withUnit, type DeckContext } from '../context';
+import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
+import { tint } from '../style';
+
+/** Slide 10: growth, ramp, discount rate, the timing conventions, the definition of every figure; then the yearly figures. */
+export function assumptionsSlide(context: DeckContext): void {
+  const { text, headline, style, figures } = context;
+  const t = text.assumptions;
+  const title = text.slides.assumptions;
+  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const slide = contentSlide(context, title, subtitle);
+  const ramp = headline.ramp && headline.ramp.length > 0 ? Array.from({ length: headline.horizonYears }, (_, k) => percent(context, headline.ramp?.[k] ?? 1, 0)).join(' / ') : t.rampDefault;
+  const leftW = 4.6;
+  const facts: Cell[][] = [
+    [{ text: t.horizon }, { text: context.text.years(String(headline.horizonYears)), align: 'right' }],
+    [{ text: t.firstYear }, { text: String(context.model.firstPlanYear), align: 'right' }],
+    [{ text: t.growth }, { text: percent(context, headline.volumeGrowth), align: 'right' }],
+    [{ text: t.discount }, { text: percent(context, headline.discountRate), align: 'right' }],
+    [{ text: t.ramp }, { text: ramp, align: 'right' }],
+  ];
+  addPagedTable(
+    context,
+    { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + 2.6 },
+    { header: [{ text: context.language === 'zh' ? '假设' : 'Assumption' }, { text: context.language === 'zh' ? '取值' : 'Value', align: 'right' }], rows: facts, colW: [2.6, leftW - 2.6], fontSize: 11 },
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
+  );
+  addFittedText(context, slide, t.timing, { x: CONTENT.x, y: CONTENT.y + 2.7, w: leftW, h: 0.35 }, { max: 13, min: 9, bold: true, color: style.accent });
+  addFittedText(context, slide, t.timingText, { x: CONTENT.x, y: CONTENT.y + 3.05, w: leftW, h: CONTENT.h - 3.1 }, { max: 12, min: 8, color: MUTED });
+  const rightX = CONTENT.x + leftW + 0.3;
+  const rightW = CONTENT.w - leftW - 0.3;
+  const definitions: Cell[][] = FIGURES.map((figure) => [{ text: figures[figure].label, bold: true }, { text: figures[figure].definition }]);
+  addPagedTable(
+    context,
+    { slide, x: rightX, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
+    { header: [{ text: t.definitions }, { text: '' }], rows: definitions, colW: [1.8, rightW - 1.8], fontSize: 9, maxLines: 4 },
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
+  );
+  slide.addNotes([...FIGURES.map((figure) => `${figures[figure].label}: ${figures[figure].definition}`), t.timingText].join('\n'));
+  appendixSlide(context, tint(style.accent, 0.9));
+}
+
+/** The appendix: the year-by-year figures of the headline scenario, with each year's discounted net. */
+function appendixSlide(context: DeckContext, totalFill: string): void {
+  const { text, headline, headlineResult: result } = context;
+  const t = text.appendix;
+  const title = text.slides.appendix;
+  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const slide = contentSlide(context, title, subtitle);
+  const rate = 1 + headline.discountRate;
+  const rows: Cell[][] = result.years.map((year) => [
+    { text: String(year.year) },
+    { text: String(year.calendarYear) },
+    { text: money(context, year.saving, 2), align: 'right' },
+    { text: money(context, year.investment, 2), align: 'right' },
+    { text: money(context, year.net, 2), align: 'right' },
+    { text: money(context, year.cumulativeNet, 2), align: 'right' },
+    { text: money(context, year.net / rate ** year.year, 2), align: 'right' },
+  ]);
+  const totals = result.totals;
+  rows.push([
+    { text: context.text.levers.total, bold: true, fill: totalFill },
+    { text: '', fill: totalFill },
+    { text: money(context, totals.saving, 2), align: 'right', bold: true, fill: totalFill },
+    { text: money(context, totals.investment, 2), align: 'right', bold: true, fill: totalFill },
+    { text: money(context, totals.net, 2), align: 'right', bold: true, fill: totalFill },
+    { text: '', fill: totalFill },
+    { text: money(context, totals.npv, 2), align: 'right', bold: true, fill: totalFill },
+  ]);
+  const header: Cell[] = [
+    { text: t.year },
+    { text: t.calendarYear },
+    { text: withUnit(context, t.saving), align: 'right' },
+    { text: withUnit(context, t.investment), align: 'right' },
+    { text: withUnit(context, t.net), align: 'right' },
+    { text: withUnit(context, t.cumulativeNet), align: 'right' },
+    { text: withUnit(context, t.discounted), align: 'right' },
+  ];
+  addPagedTable(
+    context,
+    { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
+    { header, rows, colW: [0.9, 1.3, 2.0, 2.0, 1.95, 2.0, 1.98], fontSize: 11 },
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
+  );
+  const m = (value: number) => money(context, value, 4);
+  const lines = [context.text.notes.unit(context.unitLabel)];
+  for (const year of result.years) lines.push(`${year.year} (${year.calendarYear}): ${m(year.saving)} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`);
+  lines.push(`NPV = ${m(totals.npv)}`);
+  slide.addNotes(lines.join('\n'));
+}

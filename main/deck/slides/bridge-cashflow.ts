@@ -1,0 +1,202 @@
+import type PptxGenJS from 'pptxgenjs';
+import { bridge } from '../../../shared/analysis/bridge';
+import { money, number, paybackText, percent, signedPercent, withUnit, type DeckContext } from '../context';
+import { cutToLines } from '../fit';
+import { addFittedText, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, INK, MUTED, NEUTRAL } from '../layout';
+
+/** Lever steps the waterfall shows one by one; the rest are one "other levers" step. */
+export const MAX_BRIDGE_STEPS = 8;
+
+export interface WaterfallColumn {
+  label: string;
+  kind: 'total' | 'step';
+  /** For a step: the year-1 saving it brings (positive lowers the cost). For a total: the cost. */
+  value: number;
+  /** The invisible part below the visible bar. */
+  base: number;
+  down: number;
+  up: number;
+  total: number;
+}
+
+/**
+ * Today's cost, one step per lever (its Shapley value of the year-1 saving, from the shared
+ * bridge), the cost after the targets. A stacked column chart: an invisible base series
+ * lifts each step to where the cost stands; savings and increases are their own series.
+ */
+export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
+  const { tree, headline, headlineResult: result, text, language } = context;
+  const t = text.bridge;
+  const steps = bridge(headline, result)
+    .steps.filter((step) => step.kind === 'lever')
+    .sort((a, b) => Math.abs(b.yearOneSaving) - Math.abs(a.yearOneSaving));
+  const named = steps.slice(0, steps.length > MAX_BRIDGE_STEPS ? MAX_BRIDGE_STEPS - 1 : MAX_BRIDGE_STEPS).map((step) => {
+    const nodeName = step.kind === 'lever' ? (tree.nodes[tree.indexById.get(step.nodeId)!]?.name ?? step.nodeId) : '';
+    const kind = step.kind === 'lever' ? text.levers.kinds[step.lever] : '';
+    const change = step.kind === 'lever' ? signedPercent(context, step.change) : '';
+    return { label: `${cutToLines(nodeName, 14, 1)}${language === 'zh' ? '：' : ': '}${kind} ${change}`, saving: step.yearOneSaving };
+  });
+  const rest = steps.slice(named.length);
+  if (rest.length > 0) named.push({ label: text.levers.others(rest.length), saving: rest.reduce((sum, step) => sum + step.yearOneSaving, 0) });
+  const today = tree.totalAmount;
+  const columns: WaterfallColumn[] = [{ label: t.today, kind: 'total', value: today, base: 0, down: 0, up: 0, total: today }];
+  let running = today;
+  for (const step of named) {
+    const next = running - step.saving;
+    columns.push({ label: step.label, kind: 'step', value: step.saving, base: Math.min(running, next), down: Math.max(step.saving, 0), up: Math.max(-step.saving, 0), total: 0 });
+    running = next;
+  }
+  const after = today - result.baseSaving;
+  columns.push({ label: t.after, kind: 'total', value: after, base: 0, down: 0, up: 0, total: after });
+  return columns;
+}
+
+/** Where the value axis starts: low enough to show the steps, a round number, never below zero. */
+export function axisStart(columns: readonly WaterfallColumn[]): number {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const column of columns) {
+    const bottom = column.kind === 'total' ? column.total : column.base;
+    const top = column.kind === 'total' ? column.total : column.base + column.down + column.up;
+    low = Math.min(low, bottom);
+    high = Math.max(high, top);
+  }
+  const range = high - low;
+  if (!(range > 0) || low <= 0 || range > high * 0.4) return 0;
+  const start = low - range * 0.8;
+  const step = 10 ** Math.floor(Math.log10(Math.max(range, 1e-12)));
+  return Math.max(0, Math.floor(start / step) * step);
+}
+
+/** Slide 5: the savings bridge as a native stacked-column waterfall. */
+export function bridgeSlide(context: DeckContext): void {
+  const { pptx, text, headline, headlineResult: result, style } = context;
+  const t = text.bridge;
+  const slide = contentSlide(context, text.slides.bridge, text.scenarioLine(headline.name, context.unitLabel));
+  const columns = waterfallColumns(context);
+  const factor = context.unitFactor;
+  const labels = columns.map((column) => column.label);
+  const series = (name: string, pick: (column: WaterfallColumn) => number) => ({ name, labels, values: columns.map((column) => pick(column) / factor) });
+  const minimum = axisStart(columns) / factor;
+  slide.addChart(
+    pptx.ChartType.bar,
+    [series(t.base, (c) => (c.kind === 'step' ? c.base : 0)), series(t.down, (c) => c.down), series(t.up, (c) => c.up), series(t.total, (c) => c.total)],
+    {
+      ...chartBase(context),
+      x: CONTENT.x,
+      y: CONTENT.y,
+      w: CONTENT.w,
+      h: CONTENT.h - 0.75,
+      barDir: 'col',
+      barGrouping: 'stacked',
+      barGapWidthPct: 50,
+      chartColors: ['transparent', style.accent, BAD, '5B6770'],
+      showValue: true,
+      dataLabelFormatCode: AMOUNT_FORMAT,
+      dataLabelPosition: 'ctr',
+      valAxisLabelFormatCode: '#,##0',
+      valAxisMinVal: minimum,
+      valAxisTitle: context.unitLabel,
+      showValAxisTitle: true,
+      valAxisTitleFontSize: 10,
+      valAxisTitleColor: MUTED,
+      catAxisLabelFontSize: columns.length > 7 ? 8 : 10,
+      showLegend: true,
+      legendPos: 'b',
+      altText: text.slides.bridge,
+    },
+  );
+  const full = bridge(headline, result);
+  let levers = 0;
+  let growth = 0;
+  for (const step of full.steps) {
+    if (step.kind === 'lever') levers += step.saving;
+    else growth += step.saving;
+  }
+  const note = `${minimum > 0 ? t.axisNote : ''} ${t.horizon(money(context, levers), money(context, growth), money(context, full.saving), context.unitLabel)}`.trim();
+  addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
+
+  const m = (value: number) => money(context, value, 4);
+  const zh = context.language === 'zh';
+  const lines = [context.text.notes.unit(context.unitLabel), `${t.today}: ${m(context.tree.totalAmount)}`];
+  let running = context.tree.totalAmount;
+  for (const column of columns.slice(1, -1)) {
+    running -= column.value;
+    lines.push(`${column.label}: −${m(column.value)} → ${m(running)}`);
+  }
+  lines.push(`${t.after}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
+  lines.push(
+    zh
+      ? `期内：杠杆步骤 = 各杠杆第 1 年节省 × 各年达成率之和（${number(context, full.rampYears, 4)}）= ${m(levers)}；业务量增长 = 期内节省 − 杠杆步骤 = ${m(growth)}；合计 ${m(full.saving)}。`
+      : `Over the horizon: lever steps = each lever's year-1 saving x the sum of the ramps (${number(context, full.rampYears, 4)}) = ${m(levers)}; volume growth = horizon saving - lever steps = ${m(growth)}; total ${m(full.saving)}.`,
+  );
+  slide.addNotes(lines.join('\n'));
+}
+
+/** Category labels of the yearly charts; the payback year carries a mark. */
+export function yearLabels(context: DeckContext): string[] {
+  const { headlineResult: result, text } = context;
+  const payback = result.totals.paybackYears;
+  const paybackYear = payback === null ? null : Math.max(1, Math.ceil(payback - 1e-12));
+  return result.years.map((year) => {
+    const label = result.years.length > 6 ? String(year.calendarYear) : text.cashflow.year(year.year, year.calendarYear);
+    return year.year === paybackYear ? `${label} ▲ ${text.cashflow.paybackMark}` : label;
+  });
+}
+
+/** Slide 6: saving and investment by year (columns) with the cumulative net (line), payback marked. */
+export function cashflowSlide(context: DeckContext): void {
+  const { pptx, text, headline, headlineResult: result, style } = context;
+  const t = text.cashflow;
+  const slide = contentSlide(context, text.slides.cashflow, text.scenarioLine(headline.name, context.unitLabel));
+  const labels = yearLabels(context);
+  const values = (pick: (year: (typeof result.years)[number]) => number) => result.years.map((year) => pick(year) / context.unitFactor);
+  const types: PptxGenJS.IChartMulti[] = [
+    {
+      type: pptx.ChartType.bar,
+      data: [
+        { name: t.saving, labels, values: values((year) => year.saving) },
+        { name: t.investment, labels, values: values((year) => year.investment) },
+      ],
+      options: { barDir: 'col', barGrouping: 'clustered', barGapWidthPct: 60, chartColors: [style.accent, NEUTRAL], showValue: true, dataLabelFormatCode: AMOUNT_FORMAT, dataLabelPosition: 'outEnd' },
+    },
+    {
+      type: pptx.ChartType.line,
+      data: [{ name: t.cumulativeNet, labels, values: values((year) => year.cumulativeNet) }],
+      options: { chartColors: [INK], lineSize: 2, lineDataSymbol: 'circle', lineDataSymbolSize: 7, showValue: true, dataLabelFormatCode: '#,##0.0', dataLabelPosition: 't' },
+    },
+  ];
+  // Multi-type charts take their options in the data argument's place when it is empty (pptxgenjs' addChartDefinition).
+  slide.addChart(types, null as unknown as [], {
+    ...chartBase(context),
+    x: CONTENT.x,
+    y: CONTENT.y + 0.55,
+    w: CONTENT.w,
+    h: CONTENT.h - 0.6,
+    valAxisLabelFormatCode: '#,##0',
+    valAxisTitle: context.unitLabel,
+    showValAxisTitle: true,
+    valAxisTitleFontSize: 10,
+    valAxisTitleColor: MUTED,
+    showLegend: true,
+    legendPos: 'b',
+    catAxisLabelFontSize: labels.length > 8 ? 8 : 10,
+    altText: text.slides.cashflow,
+  });
+  const payback = result.totals.paybackYears;
+  const headlineText = payback === null ? t.noPayback : `${t.payback(paybackText(context, payback))} (${number(context, payback, 2)} ${context.language === 'zh' ? '年' : 'years'}) ▲`;
+  addFittedText(context, slide, headlineText, { x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: 0.45 }, { max: 16, min: 10, bold: true, color: style.accent, valign: 'middle' });
+  const m = (value: number) => money(context, value, 4);
+  const zh = context.language === 'zh';
+  const lines = [context.text.notes.unit(context.unitLabel)];
+  for (const year of result.years) {
+    lines.push(
+      zh
+        ? `第 ${year.year} 年（${year.calendarYear}）：节省 ${m(year.saving)}，投入 ${m(year.investment)}（年初 ${m(year.upfrontInvestment)}，年内 ${m(year.spreadInvestment)}），净收益 ${m(year.net)}，累计 ${m(year.cumulativeNet)}`
+        : `Year ${year.year} (${year.calendarYear}): saving ${m(year.saving)}, investment ${m(year.investment)} (upfront ${m(year.upfrontInvestment)}, spread ${m(year.spreadInvestment)}), net ${m(year.net)}, cumulative ${m(year.cumulativeNet)}`,
+    );
+  }
+  lines.push(`${context.figures.paybackYears.label}: ${payback === null ? text.never : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`);
+  lines.push(`${withUnit(context, context.figures.saving.label)}: ${m(result.totals.saving)}; ${percent(context, result.affectedShare, 3)}`);
+  slide.addNotes(lines.join('\n'));
+}

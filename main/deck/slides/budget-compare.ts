@@ -1,0 +1,176 @@
+import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
+import type { Scenario } from '../../../shared/model/schema';
+import { inUnit, money, paybackText, percent, ratioText, signedMoney, withUnit, type DeckContext } from '../context';
+import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
+import { cutToLines } from '../fit';
+import { tint } from '../style';
+
+/** Year columns the budget table shows; a longer horizon folds the later years into one column. */
+const MAX_YEAR_COLUMNS = 9;
+
+/** Slide 7: the incentive budget: each line per year, the total, the saving it comes from and whether that saving funds it. */
+export function budgetSlide(context: DeckContext): void {
+  const { text, headline, headlineResult: result, style, language } = context;
+  const t = text.budget;
+  const words = WORKBOOK_TEXT[language].words;
+  const title = text.slides.budget;
+  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const slide = contentSlide(context, title, subtitle);
+  if (headline.investments.length === 0) {
+    addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
+    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
+    return;
+  }
+  const years = result.years;
+  const folded = years.length > MAX_YEAR_COLUMNS + 1;
+  const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
+  const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
+  const columns = [...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)), ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []), context.text.levers.total];
+  const perYear = (pick: (year: (typeof years)[number]) => number): number[] => [...shownYears.map(pick), ...(folded ? [laterYears.reduce((sum, year) => sum + pick(year), 0)] : [])];
+  const amountCells = (values: number[], total: number, options: Partial<Cell> = {}): Cell[] => [...values.map((value) => ({ text: money(context, value), align: 'right' as const, ...options })), { text: money(context, total), align: 'right', bold: true, ...options }];
+  const rows: Cell[][] = headline.investments.map((line, l) => {
+    const values = perYear((year) => year.investmentByLine[l] ?? 0);
+    const total = years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0);
+    const basis = line.amount.kind === 'shareOfSaving' ? t.shareOfSaving(percent(context, line.amount.share)) : words.amountKind[line.amount.kind];
+    return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
+  });
+  const fill = tint(style.accent, 0.9);
+  rows.push([{ text: context.figures.investment.label, bold: true, fill }, { text: '', fill }, { text: '', fill }, ...amountCells(perYear((year) => year.investment), result.totals.investment, { fill, bold: true })]);
+  rows.push([{ text: t.saving }, { text: '' }, { text: '' }, ...amountCells(perYear((year) => year.saving), result.totals.saving)]);
+  const shares = [...shownYears.map((year) => (year.saving > 0 ? percent(context, year.investment / year.saving) : '—')), ...(folded ? [''] : [])];
+  rows.push([{ text: t.spent }, { text: '' }, { text: '' }, ...shares.map((share): Cell => ({ text: share, align: 'right' })), { text: result.totals.saving > 0 ? percent(context, result.totals.investment / result.totals.saving) : '—', align: 'right' }]);
+  const funded = [
+    ...shownYears.map((year): Cell => (year.saving >= year.investment ? { text: t.fundedYes(year.year), align: 'right', color: GOOD } : { text: t.fundedNo(money(context, year.investment - year.saving)), align: 'right', color: BAD })),
+    ...(folded ? [{ text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗', align: 'right' as const, color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD }] : []),
+  ];
+  rows.push([{ text: t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
+  const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
+  const rest = CONTENT.w - fixed.reduce((a, b) => a + b, 0);
+  const colW = [...fixed, ...columns.map(() => rest / columns.length)];
+  addPagedTable(
+    context,
+    { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
+    {
+      header: [{ text: t.line }, { text: t.category }, { text: t.timing }, ...columns.map((caption): Cell => ({ text: caption, align: 'right' }))],
+      rows,
+      colW,
+      fontSize: columns.length > 8 ? 8 : columns.length > 6 ? 9 : 11,
+    },
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
+  );
+  const m = (value: number) => money(context, value, 4);
+  const zh = language === 'zh';
+  const notes = [context.text.notes.unit(context.unitLabel), zh ? '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。' : 'Share of saving = the share x that year\'s saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.'];
+  headline.investments.forEach((line, l) => notes.push(`${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`));
+  for (const year of years)
+    notes.push(
+      zh
+        ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
+        : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? ', funded from that year\'s saving' : ', more than that year\'s saving'}`,
+    );
+  slide.addNotes(notes.join('\n'));
+}
+
+/** The scenarios the compare slide lists: the chosen ones and the baseline. */
+export function comparedScenarios(context: DeckContext): Scenario[] {
+  const list = [...context.chosen];
+  if (!list.some((scenario) => scenario.id === context.baseline.id)) list.unshift(context.baseline);
+  return list;
+}
+
+/** Slide 8: every chosen scenario beside the baseline: a table and a native grouped column chart. */
+export function compareSlide(context: DeckContext): void {
+  const { pptx, text, style, results } = context;
+  const t = text.compare;
+  const f = context.figures;
+  const title = text.slides.compare;
+  const subtitle = text.unitNote(context.unitLabel);
+  const slide = contentSlide(context, title, subtitle);
+  const scenarios = comparedScenarios(context);
+  const base = context.baselineResult.totals;
+  const rows: Cell[][] = scenarios.map((scenario) => {
+    const totals = results.get(scenario.id)!.totals;
+    const isBase = scenario.id === context.baseline.id;
+    const fill = isBase ? tint(style.accent, 0.9) : 'FFFFFF';
+    return [
+      { text: isBase ? `${scenario.name} (${t.baselineTag})` : scenario.name, bold: isBase, fill },
+      { text: money(context, totals.saving), align: 'right', fill },
+      { text: isBase ? '—' : signedMoney(context, totals.saving - base.saving), align: 'right', fill },
+      { text: money(context, totals.investment), align: 'right', fill },
+      { text: ratioText(context, totals.returnOnInvestment), align: 'right', fill },
+      { text: money(context, totals.npv), align: 'right', fill },
+      { text: isBase ? '—' : signedMoney(context, totals.npv - base.npv), align: 'right', fill },
+      { text: paybackText(context, totals.paybackYears), align: 'right', fill },
+    ];
+  });
+  const header: Cell[] = [
+    { text: t.scenario },
+    { text: withUnit(context, f.saving.label), align: 'right' },
+    { text: t.deltaSaving, align: 'right' },
+    { text: withUnit(context, f.investment.label), align: 'right' },
+    { text: f.returnOnInvestment.label, align: 'right' },
+    { text: withUnit(context, f.npv.label), align: 'right' },
+    { text: t.deltaNpv, align: 'right' },
+    { text: f.paybackYears.label, align: 'right' },
+  ];
+  const small = scenarios.length <= 5;
+  const tableBottom = small ? CONTENT.y + 2.45 : CONTENT.y + CONTENT.h;
+  addPagedTable(
+    context,
+    { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: tableBottom },
+    { header, rows, colW: [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2], fontSize: 10 },
+    () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
+  );
+  const chartSlide = small ? slide : continuedSlide(context, title, subtitle);
+  const chartY = small ? CONTENT.y + 2.6 : CONTENT.y;
+  // Long names would make the chart turn its labels and shrink the plot to nothing: one line each.
+  const labels = scenarios.map((scenario) => {
+    const name = cutToLines(scenario.name, scenarios.length > 4 ? 12 : 20, 1);
+    return scenario.id === context.baseline.id ? `${name} (${t.baselineTag})` : name;
+  });
+  const values = (pick: (totals: ReturnType<typeof totalsOf>) => number) => scenarios.map((scenario) => inUnit(context, pick(totalsOf(context, scenario))));
+  chartSlide.addChart(
+    pptx.ChartType.bar,
+    [
+      { name: f.saving.label, labels, values: values((totals) => totals.saving) },
+      { name: f.investment.label, labels, values: values((totals) => totals.investment) },
+      { name: f.npv.label, labels, values: values((totals) => totals.npv) },
+    ],
+    {
+      ...chartBase(context),
+      x: CONTENT.x,
+      y: chartY,
+      w: CONTENT.w,
+      h: CONTENT.y + CONTENT.h - chartY,
+      barDir: 'col',
+      barGrouping: 'clustered',
+      barGapWidthPct: 80,
+      chartColors: [style.accent, NEUTRAL, tint(style.accent, 0.45)],
+      showValue: scenarios.length <= 6,
+      dataLabelFormatCode: AMOUNT_FORMAT,
+      dataLabelPosition: 'outEnd',
+      valAxisLabelFormatCode: '#,##0',
+      valAxisTitle: context.unitLabel,
+      showValAxisTitle: true,
+      valAxisTitleFontSize: 10,
+      valAxisTitleColor: MUTED,
+      catAxisLabelFontSize: scenarios.length > 6 ? 8 : 10,
+      showLegend: true,
+      legendPos: 'r',
+      altText: t.chartTitle,
+    },
+  );
+  const m = (value: number) => money(context, value, 4);
+  const notes = [context.text.notes.unit(context.unitLabel)];
+  for (const scenario of scenarios) {
+    const totals = totalsOf(context, scenario);
+    notes.push(
+      `${scenario.name}: ${f.saving.label} ${m(totals.saving)} (${m(totals.saving - base.saving)}), ${f.investment.label} ${m(totals.investment)}, ${f.returnOnInvestment.label} ${ratioText(context, totals.returnOnInvestment)}, ${f.npv.label} ${m(totals.npv)} (${m(totals.npv - base.npv)}), ${f.paybackYears.label} ${paybackText(context, totals.paybackYears)}`,
+    );
+  }
+  slide.addNotes(notes.join('\n'));
+}
+
+function totalsOf(context: DeckContext, scenario: Scenario) {
+  return context.results.get(scenario.id)!.totals;
+}

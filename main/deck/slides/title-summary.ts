@@ -1,0 +1,169 @@
+import {
+  money,
+  number,
+  paybackText,
+  percent,
+  ratioText,
+  signedMoney,
+  signedPercent,
+  type DeckContext,
+} from '../context';
+import type PptxGenJS from 'pptxgenjs';
+import { TEXT_MARGIN_PT, textWidthEm } from '../fit';
+import { addFittedText, addLogo, CONTENT, contentSlide, INK, MUTED, SLIDE, RULE } from '../layout';
+import { tint } from '../style';
+
+/** Slide 1: model name, client, date, "prepared with Service Cost Planner". */
+export function titleSlide(context: DeckContext): void {
+  const { pptx, text, style } = context;
+  const slide = pptx.addSlide();
+  slide.background = { color: 'FFFFFF' };
+  slide.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: SLIDE.w, h: 0.35, fill: { color: style.accent }, line: { type: 'none' } });
+  slide.addShape(pptx.ShapeType.rect, { x: 0, y: SLIDE.h - 0.12, w: SLIDE.w, h: 0.12, fill: { color: style.accent }, line: { type: 'none' } });
+  addLogo(context, slide, { x: SLIDE.w - 0.8 - 2.2, y: 0.75, w: 2.2, h: 1.1 });
+  addFittedText(context, slide, context.model.name, { x: 0.8, y: 2.1, w: 11.7, h: 1.7 }, { max: 44, min: 20, bold: true, color: INK, valign: 'bottom' });
+  slide.addShape(pptx.ShapeType.line, { x: 0.8, y: 3.95, w: 3.2, h: 0, line: { color: style.accent, width: 3 } });
+  if (style.client) addFittedText(context, slide, style.client, { x: 0.8, y: 4.15, w: 11.7, h: 0.9 }, { max: 28, min: 14, color: style.accent, bold: true });
+  const date = new Intl.DateTimeFormat(text.dateLocale, { year: 'numeric', month: 'long', day: 'numeric' }).format(context.date);
+  addFittedText(context, slide, date, { x: 0.8, y: 5.15, w: 11.7, h: 0.45 }, { max: 16, min: 10, color: MUTED });
+  addFittedText(context, slide, text.preparedWith, { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
+  const names = context.chosen.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
+  slide.addNotes(
+    [
+      context.model.name,
+      style.client ?? '',
+      date,
+      `${context.language === 'zh' ? '情景' : 'Scenarios'}: ${names}`,
+      text.notes.unit(context.unitLabel),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  context.pages.push(slide);
+}
+
+interface Tile {
+  label: string;
+  value: string;
+  /** The unit after an amount, set smaller: "130.0 万元". */
+  unit?: string;
+  meaning: string;
+}
+
+/** Slide 2: the headline figures as large numbers, one sentence each, and the difference to the baseline. */
+export function summarySlide(context: DeckContext): void {
+  const { text, figures, headline, headlineResult: result, style } = context;
+  const t = text.summary;
+  const totals = result.totals;
+  const yearOne = result.years[0]?.saving ?? 0;
+  const roi = ratioText(context, totals.returnOnInvestment);
+  const tiles: Tile[] = [
+    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving },
+    { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(headline.horizonYears) },
+    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment },
+    {
+      label: figures.returnOnInvestment.label,
+      value: roi,
+      meaning: totals.returnOnInvestment === null ? text.notApplicable : t.meaning.returnOnInvestment(number(context, totals.returnOnInvestment, 2)),
+    },
+    { label: figures.npv.label, value: money(context, totals.npv), unit: context.unitLabel, meaning: t.meaning.npv(percent(context, headline.discountRate, 1)) },
+    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears },
+    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare },
+  ];
+  const slide = contentSlide(context, text.slides.summary, text.scenarioLine(headline.name, context.unitLabel));
+  const columns = 4;
+  const gap = 0.18;
+  const tileW = (CONTENT.w - gap * (columns - 1)) / columns;
+  const tileH = 2.05;
+  tiles.forEach((tile, index) => {
+    const x = CONTENT.x + (index % columns) * (tileW + gap);
+    const y = CONTENT.y + 0.1 + Math.floor(index / columns) * (tileH + gap);
+    slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: tint(style.accent, 0.92) }, line: { color: tint(style.accent, 0.7), width: 0.75 } });
+    addFittedText(context, slide, tile.label, { x: x + 0.12, y: y + 0.08, w: tileW - 0.24, h: 0.42 }, { max: 12, min: 8, color: MUTED, bold: true });
+    addValue(context, slide, tile, { x: x + 0.12, y: y + 0.5, w: tileW - 0.24, h: 0.75 });
+    addFittedText(context, slide, tile.meaning, { x: x + 0.12, y: y + 1.27, w: tileW - 0.24, h: tileH - 1.35 }, { max: 11, min: 7, color: INK });
+  });
+  // The eighth place: the baseline difference.
+  const x = CONTENT.x + 3 * (tileW + gap);
+  const y = CONTENT.y + 0.1 + tileH + gap;
+  slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: 'FFFFFF' }, line: { color: RULE, width: 0.75 } });
+  addFittedText(context, slide, baselineText(context), { x: x + 0.12, y: y + 0.1, w: tileW - 0.24, h: tileH - 0.2 }, { max: 12, min: 7, color: INK });
+  slide.addNotes(summaryNotes(context));
+}
+
+/** A big figure, its unit after it at half the size, sized so that both fit on one line of the box. */
+function addValue(context: DeckContext, slide: PptxGenJS.Slide, tile: Tile, box: { x: number; y: number; w: number; h: number }): void {
+  const widthEm = textWidthEm(tile.value) + (tile.unit ? 0.5 * textWidthEm(` ${tile.unit}`) : 0);
+  const room = box.w * 72 - 2 * TEXT_MARGIN_PT - 4;
+  const size = Math.max(12, Math.min(34, Math.floor(room / widthEm), Math.floor((box.h * 72 - 2 * TEXT_MARGIN_PT) / 1.2)));
+  const runs: PptxGenJS.TextProps[] = [{ text: tile.value, options: { fontSize: size, bold: true, color: context.style.accent } }];
+  if (tile.unit) runs.push({ text: ` ${tile.unit}`, options: { fontSize: Math.max(9, Math.round(size * 0.5)), bold: false, color: MUTED } });
+  slide.addText(runs, { ...box, fontFace: context.font, valign: 'middle', margin: TEXT_MARGIN_PT, fit: 'shrink', wrap: true });
+}
+
+function baselineText(context: DeckContext): string {
+  const { text, headline, headlineResult: result, baseline, baselineResult } = context;
+  if (baseline.id === headline.id) return text.summary.isBaseline(baseline.name);
+  const diff = text.summary.diff;
+  const lines = [
+    text.summary.versusBaseline(baseline.name),
+    `${diff.saving}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
+    `${diff.npv}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
+  ];
+  const a = result.totals.returnOnInvestment;
+  const b = baselineResult.totals.returnOnInvestment;
+  if (a !== null && b !== null) lines.push(`${diff.returnOnInvestment}: ${signedPercent(context, a - b)}`);
+  return lines.join('\n');
+}
+
+/** The arithmetic behind every figure on the summary, with the engine's numbers. */
+function summaryNotes(context: DeckContext): string {
+  const { headline, headlineResult: result, figures, language } = context;
+  const zh = language === 'zh';
+  const totals = result.totals;
+  const u = context.unitLabel;
+  const m = (v: number, digits = 4) => money(context, v, digits);
+  const savings = result.years.map((year) => m(year.saving)).join(' + ');
+  const lines: string[] = [];
+  lines.push(context.text.notes.unit(u));
+  lines.push(
+    zh
+      ? `第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = ${m(result.baseSaving)}；占服务总成本 ${m(context.tree.totalAmount, 2)} 的 ${percent(context, result.affectedShare, 4)}。`
+      : `Year-1 saving at full target = sum of own amount x (1 - cost factor) over the lines = ${m(result.baseSaving)}; ${percent(context, result.affectedShare, 4)} of the total service cost ${m(context.tree.totalAmount, 2)}.`,
+  );
+  lines.push(
+    zh
+      ? `各年节省 = 第 1 年节省 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${savings}；${figures.saving.label} = ${m(totals.saving)} ${u}。`
+      : `Saving in year y = year-1 saving x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${savings}; ${figures.saving.label.toLowerCase()} = ${m(totals.saving)} ${u}.`,
+  );
+  lines.push(`${figures.investment.label} = ${result.years.map((year) => m(year.investment)).join(' + ')} = ${m(totals.investment)} ${u}.`);
+  if (totals.returnOnInvestment !== null)
+    lines.push(`${figures.returnOnInvestment.label} = ${m(totals.saving)} / ${m(totals.investment)} = ${number(context, totals.returnOnInvestment, 6)} = ${percent(context, totals.returnOnInvestment, 1)}`);
+  if (totals.netRoi !== null) lines.push(`${figures.netRoi.label} = (${m(totals.saving)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
+  const r = number(context, 1 + headline.discountRate, 4);
+  lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
+  lines.push(
+    `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${zh ? '各年末累计净收益' : 'Cumulative net at the end of each year'}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
+      totals.paybackYears === null ? context.text.never : `${number(context, totals.paybackYears, 5)} ${zh ? '年' : 'years'} = ${number(context, totals.paybackYears * 12, 2)} ${zh ? '个月' : 'months'}`
+    }`,
+  );
+  const first = result.years[0];
+  if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
+    const rate = first.saving - first.spreadInvestment;
+    lines.push(
+      zh
+        ? `第 1 年：年初支付 ${m(first.upfrontInvestment, 2)}，累计净收益以每年 ${m(first.saving, 2)} − ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} 的速度回升：${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} 年。`
+        : `Year 1: ${m(first.upfrontInvestment, 2)} is paid upfront, and the cumulative net climbs at ${m(first.saving, 2)} - ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} a year: ${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} years.`,
+    );
+  }
+  if (context.baseline.id !== headline.id) {
+    const b = context.baselineResult.totals;
+    lines.push(
+      zh
+        ? `基准情景“${context.baseline.name}”：期内节省 ${m(b.saving)}，净现值 ${m(b.npv)}；差额 ${m(totals.saving - b.saving)}、${m(totals.npv - b.npv)}。`
+        : `Baseline "${context.baseline.name}": horizon saving ${m(b.saving)}, NPV ${m(b.npv)}; differences ${m(totals.saving - b.saving)} and ${m(totals.npv - b.npv)}.`,
+    );
+  }
+  return lines.join('\n');
+}
+

@@ -1,0 +1,105 @@
+import { rampForYear } from '../../../shared/engine/compute';
+import { LEVER_KINDS } from '../../../shared/model/schema';
+import { absolute, onSheet } from '../formulas';
+import { HEADER_ROW, SCENARIO_COL, STRUCTURE_COL } from '../layout';
+import type { CellContent, SheetWriter } from '../xlsx-writer';
+import { printSetup, type SheetContext } from './context';
+
+/** Rows a long list (levers of a scenario, cost lines) shows here; all of them stay on their own sheet. */
+export const MAX_ASSUMPTION_ROWS = 200;
+
+const COL = { area: 1, input: 2, value: 3, unit: 4, source: 5 } as const;
+
+/**
+ * Every input in one place: each value is a link to its input cell (so it is always the one
+ * the formulas use), with its unit and a free Source / notes column for the reader. Long
+ * lists (levers, cost lines) show their first MAX_ASSUMPTION_ROWS rows and say where the rest are.
+ */
+export function assumptionsSheet(context: SheetContext): SheetWriter {
+  const { layout, palette, client, text, scenarios, tree, unitFactor, model } = context;
+  const a = client.assumptions;
+  const t = text.scenario;
+  const sheet = context.writer.sheet(layout.assumptionsSheet, {
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    widths: [26, 52, 16, 10, 60],
+    print: printSetup(context, [HEADER_ROW, HEADER_ROW], true),
+    protect: true,
+  });
+  let row = 0;
+  const put = (...cells: [col: number, content: CellContent, style: number][]) => {
+    row++;
+    if (cells.length === 0) return;
+    sheet.beginRow(row);
+    for (const [col, content, style] of cells) sheet.cell(col, content, style);
+    sheet.endRow();
+  };
+  put([1, a.title, palette.title]);
+  put([1, a.note, palette.legendFormula]);
+  put(
+    [COL.area, a.area, palette.header],
+    [COL.input, a.input, palette.header],
+    [COL.value, a.value, palette.headerRight],
+    [COL.unit, a.unit, palette.header],
+    [COL.source, a.source, palette.header],
+  );
+  const percent = a.percent;
+  const input = (area: string, caption: string, reference: string, value: number | string, style: number, unit: string) =>
+    put([COL.area, area, palette.text], [COL.input, caption, palette.text], [COL.value, { f: reference, v: value }, style], [COL.unit, unit, palette.text], [COL.source, null, palette.inputSource]);
+
+  // The cost structure: the root and its direct parts (the whole tree is on its own sheet).
+  const structure = layout.structure;
+  const position = new Int32Array(tree.ids.length);
+  for (let k = 0; k < tree.order.length; k++) position[tree.order[k]!] = k;
+  const indexOf = tree.indexById;
+  put();
+  put([COL.area, a.structure, palette.section]);
+  const shown = Math.min(tree.order.length, MAX_ASSUMPTION_ROWS);
+  for (let k = 0; k < tree.order.length && k < MAX_ASSUMPTION_ROWS; k++) {
+    const i = tree.order[k]!;
+    if (tree.depth[i]! > 1) continue;
+    const node = tree.nodes[i]!;
+    const cell = onSheet(structure.sheet, absolute(structure.rowOfNode[i]!, STRUCTURE_COL.value));
+    const basis = node.basis;
+    const caption = `${'  '.repeat(tree.depth[i]!)}${node.name}`;
+    if (basis.kind === 'share') input(a.structure, caption, cell, basis.share, palette.percent, percent);
+    else input(a.structure, caption, cell, basis.amount / unitFactor, palette.amount, context.unit);
+  }
+  if (tree.order.length > shown) put([COL.input, a.more(shown, tree.order.length, structure.sheet), palette.note]);
+
+  layout.scenarios.forEach((at, s) => {
+    const scenario = scenarios[s]!;
+    const on = (r: number, c: number) => onSheet(at.sheet, absolute(r, c));
+    const area = scenario.name;
+    put();
+    put([COL.area, `${a.scenarioInputs}: ${scenario.name}`, palette.section]);
+    input(area, t.volumeGrowth, on(at.row.volumeGrowth, SCENARIO_COL.total), scenario.volumeGrowth, palette.percent, percent);
+    input(area, t.discountRate, on(at.row.discountRate, SCENARIO_COL.total), scenario.discountRate, palette.percent, percent);
+    for (let y = 1; y <= at.horizon; y++) input(area, `${t.ramp} · ${model.firstPlanYear + y - 1}`, on(at.row.ramp, at.col.year(y)), rampForYear(scenario, y), palette.percent, percent);
+    scenario.investments.forEach((line, k) => {
+      const r = at.row.line(k);
+      const caption = `${a.investments}: ${line.name}`;
+      const amount = line.amount;
+      if (amount.kind === 'perYear') input(area, caption, on(r, at.col.parameter), amount.amount / unitFactor, palette.amount, context.unit);
+      else if (amount.kind === 'shareOfSaving') input(area, caption, on(r, at.col.parameter), amount.share, palette.percent, percent);
+      else for (let y = 1; y <= at.horizon; y++) input(area, `${caption} · ${model.firstPlanYear + y - 1}`, on(r, at.col.year(y)), (amount.amounts[y - 1] ?? 0) / unitFactor, palette.amount, context.unit);
+      put([COL.area, area, palette.text], [COL.input, `${caption} · ${t.timing}`, palette.text], [COL.value, { f: on(r, at.col.timing), v: text.words.timing[line.timing] }, palette.text], [COL.source, null, palette.inputSource]);
+    });
+    const captions = { unitCostChange: t.unitCostChange, throughputChange: t.throughputChange, volumeChange: t.volumeChange };
+    let levers = 0;
+    let total = 0;
+    for (const lever of scenario.levers) {
+      for (const kind of LEVER_KINDS) {
+        const value = lever[kind];
+        if (value === undefined) continue;
+        total++;
+        if (levers >= MAX_ASSUMPTION_ROWS) continue;
+        const i = indexOf.get(lever.nodeId);
+        if (i === undefined) continue;
+        levers++;
+        input(area, `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`, on(at.row.firstNode + position[i]!, SCENARIO_COL[kind]), value, palette.percent, percent);
+      }
+    }
+    if (total > levers) put([COL.input, a.more(levers, total, at.sheet), palette.note]);
+  });
+  return sheet;
+}
