@@ -1,5 +1,5 @@
 import type { Model, OneOffItem, RevenueLever, RevenueLine } from '../shared/model/schema';
-import { createRandom, floorTo, roundTo } from './random';
+import { mulberry32, floorTo, roundTo } from './random';
 
 const FAMILIES = ['Out-of-warranty repairs', 'Parts sales', 'Service contracts', 'Extended warranty', 'Training services', 'Upgrades', 'Remote support', 'Consumables'];
 
@@ -10,7 +10,7 @@ const FAMILIES = ['Out-of-warranty repairs', 'Parts sales', 'Service contracts',
  * scenario and two one-off cash items per scenario. The model stays valid.
  */
 export function withRevenue(model: Model, count: number, seed = 20270202): Model {
-  const random = createRandom(seed);
+  const random = mulberry32(seed);
   const lines: RevenueLine[] = [];
   const families = Math.min(FAMILIES.length, count);
   let made = 0;

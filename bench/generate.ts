@@ -13,7 +13,7 @@ import {
   type Relevance,
   type Scenario,
 } from '../shared/model/schema';
-import { createRandom, floorTo, roundTo, type Random } from './random';
+import { floorTo, mulberry32, roundTo, type Random } from './random';
 
 /**
  * Deterministic synthetic models for benchmarks and tests: the same options and seed give
@@ -60,7 +60,7 @@ const INVESTMENT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const satisfi
 export function generateModel(options: GenerateOptions): Model {
   const seed = options.seed ?? DEFAULT_SEED;
   const horizonYears = options.horizonYears ?? 5;
-  const random = createRandom(seed);
+  const random = mulberry32(seed);
   const tree = generateCostTree(options.leafLines, random);
   const scenarios: Scenario[] = [];
   for (let index = 1; index <= (options.scenarios ?? 10); index++) {

@@ -1,6 +1,8 @@
 /**
  * A small seeded random source (mulberry32), so that generated models are the same on every
  * machine and every run: benchmarks compare like with like and tests can pin a model by seed.
+ * The crash tests replay their edits from the same generator (test/main/store/crash/random.ts).
+ * (The Monte Carlo simulation has its own, 53-bit one: createRandom in shared/analysis/random.ts.)
  */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -13,7 +15,7 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
 }
 
-export function createRandom(seed: number): Random {
+export function mulberry32(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -73,9 +73,9 @@ async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   console.log(
     `Service Cost Planner soak: ${options.kills} kills of an editing worker, seed ${options.seed}` +
-      `${options.reopenEvery > 0 ? `, reopening every ${options.reopenEvery} steps` : ''}` +
-      `${options.autoSnapshotMs === undefined ? '' : `, automatic snapshots every ${options.autoSnapshotMs} ms`}` +
-      `${options.snapshotKills > 0 ? `; ${options.snapshotKills} kills of a snapshotting worker` : ''}` +
+      (options.reopenEvery > 0 ? `, reopening every ${options.reopenEvery} steps` : '') +
+      (options.autoSnapshotMs === undefined ? '' : `, automatic snapshots every ${options.autoSnapshotMs} ms`) +
+      (options.snapshotKills > 0 ? `; ${options.snapshotKills} kills of a snapshotting worker` : '') +
       `${options.createKills > 0 ? `; ${options.createKills} kills of a creating worker` : ''} (Node ${process.version})`,
   );
   const bundle = await bundleWorker();

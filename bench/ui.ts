@@ -76,7 +76,7 @@ async function timeEdits(page: Page, commands: EditCommand[]): Promise<EditTimin
           if (cardText() !== textBefore && now.length === drawsBefore.length && now.every((count, k) => count > drawsBefore[k]!)) break;
           if (performance.now() - start > 10_000) throw new Error('the cards or charts did not update within 10 s');
         }
-        void document.body.offsetHeight;
+        document.body.getBoundingClientRect(); // forces layout
         const updated = performance.now();
         const painted = await frame();
         if (i >= warmup) {
@@ -145,7 +145,7 @@ async function timeStructureTab(page: Page): Promise<number | null> {
     return new Promise<number | null>((resolve) => {
       const check = () => {
         if (document.querySelector(rows)) {
-          void document.body.offsetHeight;
+          document.body.getBoundingClientRect(); // forces layout
           resolve(performance.now() - start);
         } else if (performance.now() - start > 10_000) resolve(null);
         else setTimeout(check, 0);

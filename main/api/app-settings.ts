@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppSettings, RecentFile } from '../../shared/api/contract';
 import { DISPLAY_UNITS, LANGUAGES } from '../../shared/model/units';
-import { writeFileAtomic } from '../io/model-json';
+import { writeFileAtomically } from '../io/write-file';
 
 const MAX_RECENT = 12;
 
@@ -82,6 +82,6 @@ export class AppSettingsStore {
 
   private write(): void {
     mkdirSync(this.dataDir, { recursive: true });
-    writeFileAtomic(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
+    writeFileAtomically(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }

@@ -20,11 +20,13 @@ import { computeModel } from '../../shared/engine';
 import type { Model } from '../../shared/model/schema';
 import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
-import { writeFileAtomically } from '../excel/write-file';
+import { writeFileAtomically } from '../io/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
 import { problemOfStoreError, StoreError } from '../store/errors';
 import { fileSystemProblem, problem } from '../../shared/messages/problems';
 import { readModelFile } from '../store/read';
+import { WorkbookImportError } from '../excel/errors';
+import type { WorkbookService } from '../excel/service';
 import { AppSettingsStore } from './app-settings';
 import { ApiFailure } from './failure';
 import { ModelFiles, type FilePolicy, type FilePurpose } from './files';
@@ -34,12 +36,8 @@ import { TEMPLATE_BUILDERS } from './templates';
 export { ApiFailure } from './failure';
 export { emptyModel } from './templates';
 
-/** Writes and reads workbooks; provided by the Excel module, kept out of the handlers' imports. */
-export interface WorkbookService {
-  workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
-  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv (with `current`'s scenarios). */
-  readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure' }>;
-}
+/** Writes and reads workbooks; provided by the Excel module (a type only: the handlers load no Excel code). */
+export type { WorkbookService } from '../excel/service';
 
 /** Builds client decks; provided by the deck module (pptxgenjs), kept out of the handlers' imports. */
 export interface DeckService {
@@ -482,6 +480,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure)
     return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
   if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
+  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
   // A file-system error that reached here (an export, an import): the plain-words problem of its path.
   const errno = error as { code?: unknown; path?: unknown };

@@ -50,7 +50,7 @@ function helpText(): string {
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
-export async function runCli(argv: readonly string[], terminal: { out(text: string): void; err(text: string): void }): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
   // Whatever a file or an argument holds, the terminal gets no control sequence (ESC, BEL,
   // a direction override): they are written as \u escapes. Line breaks and tabs stay.
   const io = { out: (text: string) => terminal.out(escapeText(text, { lineBreaks: true })), err: (text: string) => terminal.err(escapeText(text, { lineBreaks: true })) };

@@ -8,5 +8,5 @@ export interface ParsedArgs {
 export interface CommandContext {
   /** Parses the command's own arguments; unknown options are a usage error. */
   parse(options: NonNullable<ParseArgsConfig['options']>): ParsedArgs;
-  out(text: string): void;
+  out: (text: string) => void;
 }

@@ -1,7 +1,7 @@
 import type { DeckRequest } from '../../shared/api/contract';
 import type { Model } from '../../shared/model/schema';
 import { ApiFailure, type DeckService } from '../api/handlers';
-import { writeFileAtomically } from '../excel/write-file';
+import { writeFileAtomically } from '../io/write-file';
 import { buildDeck, DeckError, type DeckOptions } from './build-deck';
 import { logoType, normaliseAccent } from './style';
 

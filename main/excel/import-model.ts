@@ -302,13 +302,13 @@ class Reader {
         if (value === lever?.[kind]) continue;
         if (value !== undefined && !this.check(leverSchema.shape[kind], value, sheet.name, row, col, leverWhat(kind))) continue;
         const changed: Lever = { ...(lever ?? { nodeId }) };
-        if (value === undefined) delete changed[kind];
+        if (value === undefined) delete changed[kind]; // eslint-disable-line @typescript-eslint/no-dynamic-delete -- kind is one of LEVER_KINDS, a closed set of optional fields
         else changed[kind] = value;
         lever = changed;
       }
       if (lever === undefined) continue;
       if (index !== undefined) levers[index] = lever;
-      else if (LEVER_KINDS.some((kind) => lever![kind] !== undefined)) {
+      else if (LEVER_KINDS.some((kind) => lever[kind] !== undefined)) {
         byNode.set(nodeId, levers.length);
         levers.push(lever);
       }

@@ -85,7 +85,7 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
           try {
             resolve(toSheets(reply.sheets, reply.strings));
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         }
       });

@@ -1,9 +1,16 @@
-import type { WorkbookService } from '../api/handlers';
-import { ApiFailure } from '../api/handlers';
 import type { Model } from '../../shared/model/schema';
+import type { Language } from '../../shared/model/units';
+import { WorkbookImportError } from './errors';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
 import { ImportError } from './problems';
+
+/** Writes and reads workbooks: what the API layer needs of this module. */
+export interface WorkbookService {
+  workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
+  /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv (with `current`'s scenarios). */
+  readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure' }>;
+}
 
 /**
  * Workbooks for the API (desktop menus, the browser's toolbar). A workbook this app exported
@@ -20,7 +27,7 @@ export const workbookService: WorkbookService = {
       const outcome = await importFile(path, current ? { language: current.language } : {});
       return { model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model, kind: outcome.kind };
     } catch (error) {
-      if (error instanceof ImportError) throw new ApiFailure('invalid-import', `${path}: ${error.message}`);
+      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
       throw error;
     }
   },

@@ -58,10 +58,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!hostAllowed(request.headers.host, port)) return send(response, 421, { ok: false, error: { code: 'forbidden-host', message: 'requests must name this computer (127.0.0.1 or localhost)' } });
+    if (!hostAllowed(request.headers.host, port)) {
+      send(response, 421, { ok: false, error: { code: 'forbidden-host', message: 'requests must name this computer (127.0.0.1 or localhost)' } });
+      return;
+    }
     const origin = request.headers.origin;
-    if (origin !== undefined && !originAllowed(origin, port))
-      return send(response, 403, { ok: false, error: { code: 'forbidden-origin', message: 'requests from other sites are refused' } });
+    if (origin !== undefined && !originAllowed(origin, port)) {
+      send(response, 403, { ok: false, error: { code: 'forbidden-origin', message: 'requests from other sites are refused' } });
+      return;
+    }
     let url: URL;
     let pathname: string;
     try {
@@ -69,30 +74,46 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       pathname = decodeURIComponent(url.pathname);
     } catch {
       // "%E0%A4%A" and the like: the client's mistake, not the host's.
-      return send(response, 400, { ok: false, error: { code: 'bad-request', message: 'the address holds a malformed %-escape' } });
+      send(response, 400, { ok: false, error: { code: 'bad-request', message: 'the address holds a malformed %-escape' } });
+      return;
     }
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, pathname.slice('/api/'.length));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'only GET here' } });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'only GET here' } });
+      return;
+    }
     return serveStatic(response, options.staticDir, url.pathname === '/' ? '/' : pathname);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'API calls are POST requests' } });
-    if (!secretMatches(request.headers[SECRET_HEADER], secret)) return send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong secret: open the address the planner printed' } });
+    if (request.method !== 'POST') {
+      send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'API calls are POST requests' } });
+      return;
+    }
+    if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
+      send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong secret: open the address the planner printed' } });
+      return;
+    }
     const contentType = request.headers['content-type'] ?? '';
-    if (!contentType.startsWith('application/json')) return send(response, 415, { ok: false, error: { code: 'unsupported-media-type', message: 'send JSON (application/json)' } });
+    if (!contentType.startsWith('application/json')) {
+      send(response, 415, { ok: false, error: { code: 'unsupported-media-type', message: 'send JSON (application/json)' } });
+      return;
+    }
     const limit = method === 'uploadFile' ? maxUploadBody : maxBody;
     const body = await readBody(request, limit);
-    if (!body.ok)
-      return send(response, 413, {
+    if (!body.ok) {
+      send(response, 413, {
         ok: false,
         error: { code: 'body-too-large', message: method === 'uploadFile' ? 'the file is too large to upload (at most 50 MB)' : `a request may carry at most ${limit} bytes` },
       });
+      return;
+    }
     let input: unknown;
     try {
       input = body.text === '' ? {} : (JSON.parse(body.text) as unknown);
     } catch {
-      return send(response, 400, { ok: false, error: { code: 'invalid-json', message: 'the request body is not valid JSON' } });
+      send(response, 400, { ok: false, error: { code: 'invalid-json', message: 'the request body is not valid JSON' } });
+      return;
     }
     const result = await options.api.dispatch(method, input);
     send(response, result.ok ? 200 : result.error.code === 'unknown-method' ? 404 : 200, result);
@@ -155,12 +176,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; 
 async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const target = normalize(join(root, relative));
-  if (!target.startsWith(normalize(root) + sep) && target !== normalize(join(root, 'index.html'))) return send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+  if (!target.startsWith(normalize(root) + sep) && target !== normalize(join(root, 'index.html'))) {
+    send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    return;
+  }
   let content: Buffer;
   try {
     content = await readFile(target);
   } catch {
-    return send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    return;
   }
   response.writeHead(200, {
     ...securityHeaders(),

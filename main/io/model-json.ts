@@ -1,5 +1,4 @@
-import { readFileSync, renameSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import {
   costNodeSchema,
   inputRangeSchema,
@@ -109,17 +108,6 @@ export function modelToJson(model: Model): string {
   return `${JSON.stringify(canonicalModel(model), null, 2)}\n`;
 }
 
-/** Writes beside the target and renames over it, so a crash never leaves half a file. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, content, { flush: true });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
 
 export function describeFsError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';

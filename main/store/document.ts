@@ -115,7 +115,7 @@ export class ModelDocument {
       const problem = integrityProblem(db);
       if (problem) {
         db.close();
-        return ModelDocument.openDamaged(path, `${path} is damaged (${problem})`, snapshots, settings);
+        return await ModelDocument.openDamaged(path, `${path} is damaged (${problem})`, snapshots, settings);
       }
       if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
         wal = true;
@@ -128,7 +128,7 @@ export class ModelDocument {
       const model = readValidModel(db, path);
       if (!model.ok) {
         closeInRollbackMode(db, wal);
-        return ModelDocument.openDamaged(path, model.error, snapshots, settings);
+        return await ModelDocument.openDamaged(path, model.error, snapshots, settings);
       }
       wal = true;
       setPragmas(db, path);

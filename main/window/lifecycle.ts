@@ -7,8 +7,7 @@ export interface AppLike {
   quit(): void;
   whenReady(): Promise<void>;
   on(event: 'second-instance', listener: (event: unknown, argv: string[], workingDirectory: string) => void): unknown;
-  on(event: 'window-all-closed', listener: () => void): unknown;
-  on(event: 'activate', listener: () => void): unknown;
+  on(event: 'window-all-closed' | 'activate', listener: () => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: HardenableWebContents) => void): unknown;
 }
 

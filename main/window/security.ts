@@ -20,8 +20,7 @@ export interface NavigationEvent extends PreventableEvent {
 }
 
 export interface HardenableWebContents {
-  on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
-  on(event: 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
+  on(event: 'will-navigate' | 'will-frame-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void;
 }

@@ -28,6 +28,8 @@ export function createSenderCheck(windows: () => readonly { readonly webContents
   return (event) => {
     try {
       const frame = event.senderFrame;
+      // Typed as FrameLike | null; Electron has also been seen to give undefined for a destroyed frame.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see the line above
       if (frame === null || frame === undefined || frame.parent !== null) return false;
       const owner = windows().find((window) => window.webContents === event.sender);
       if (owner === undefined) return false;

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../io/model-json';
+import { writeFileAtomically } from '../io/write-file';
 
 /** Size, position and maximised state of the main window, kept between runs. */
 export interface WindowState {
@@ -49,7 +49,7 @@ export function readWindowState(file: string): WindowState | undefined {
 /** Written under a temporary name and renamed: a crash leaves the old state or the new one. */
 export function writeWindowState(file: string, state: WindowState): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
+  writeFileAtomically(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
 /**

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useViewLanguage, useViewUnit } from './state/context';
 import { formatAmount, formatNumber, formatPercent } from '../../shared/format/number';
+import { readTypedNumber } from '../../shared/format/typed-number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 
 /** How the open model shows numbers: its display unit and language. */
@@ -31,7 +33,8 @@ export function numberView(unit: DisplayUnit, language: Language): NumberView {
 export function useNumberView(): NumberView {
   const unit = useViewUnit();
   const language = useViewLanguage();
-  return numberView(unit, language);
+  // One object per unit and language, so hooks can list `view` as a dependency.
+  return useMemo(() => numberView(unit, language), [unit, language]);
 }
 
 /**
@@ -39,14 +42,7 @@ export function useNumberView(): NumberView {
  * 100 when `percent`), full-width digits from a Chinese keyboard. Null when it is not a number.
  */
 export function parseTypedNumber(text: string, percent = false): number | null {
-  const normalised = text
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.')
-    .replace(/[－−]/g, '-')
-    .replace(/[,，\s]/g, '')
-    .replace(/[%％]$/, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) return null;
-  const value = Number(normalised);
-  if (!Number.isFinite(value)) return null;
-  return percent ? value / 100 : value;
+  const typed = readTypedNumber(text);
+  if (!typed) return null;
+  return percent ? typed.value / 100 : typed.value;
 }

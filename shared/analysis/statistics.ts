@@ -44,16 +44,28 @@ function sortWithIndex(keys: Float64Array, index: Int32Array, lo: number, hi: nu
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid]! < keys[lo]!) {
-      key = keys[lo]!, keys[lo] = keys[mid]!, keys[mid] = key;
-      at = index[lo]!, index[lo] = index[mid]!, index[mid] = at;
+      key = keys[lo]!;
+      keys[lo] = keys[mid]!;
+      keys[mid] = key;
+      at = index[lo]!;
+      index[lo] = index[mid]!;
+      index[mid] = at;
     }
     if (keys[hi]! < keys[lo]!) {
-      key = keys[lo]!, keys[lo] = keys[hi]!, keys[hi] = key;
-      at = index[lo]!, index[lo] = index[hi]!, index[hi] = at;
+      key = keys[lo]!;
+      keys[lo] = keys[hi]!;
+      keys[hi] = key;
+      at = index[lo]!;
+      index[lo] = index[hi]!;
+      index[hi] = at;
     }
     if (keys[hi]! < keys[mid]!) {
-      key = keys[mid]!, keys[mid] = keys[hi]!, keys[hi] = key;
-      at = index[mid]!, index[mid] = index[hi]!, index[hi] = at;
+      key = keys[mid]!;
+      keys[mid] = keys[hi]!;
+      keys[hi] = key;
+      at = index[mid]!;
+      index[mid] = index[hi]!;
+      index[hi] = at;
     }
     const pivot = keys[mid]!;
     let i = lo;
@@ -62,8 +74,12 @@ function sortWithIndex(keys: Float64Array, index: Int32Array, lo: number, hi: nu
       while (keys[i]! < pivot) i++;
       while (keys[j]! > pivot) j--;
       if (i <= j) {
-        key = keys[i]!, keys[i] = keys[j]!, keys[j] = key;
-        at = index[i]!, index[i] = index[j]!, index[j] = at;
+        key = keys[i]!;
+        keys[i] = keys[j]!;
+        keys[j] = key;
+        at = index[i]!;
+        index[i] = index[j]!;
+        index[j] = at;
         i++;
         j--;
       }

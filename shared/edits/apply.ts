@@ -229,7 +229,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       const current = index >= 0 ? scenario.value.levers[index]! : undefined;
       const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
-      if (command.value === null) delete updated[command.kind];
+      if (command.value === null) delete updated[command.kind]; // eslint-disable-line @typescript-eslint/no-dynamic-delete -- kind is one of LEVER_KINDS, a closed set of optional fields
       else updated[command.kind] = command.value;
       const empty = LEVER_KINDS.every((kind) => updated[kind] === undefined);
       const before = current ? { index, value: current } : null;
@@ -307,7 +307,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
         ]);
       const { type: _t, scenarioId: _s, lineId: _l, ...fields } = command;
       const updated = { ...line };
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(updated, { [key]: value });
+      for (const [key, value] of Object.entries<unknown>(fields)) if (value !== undefined) Object.assign(updated, { [key]: value });
       return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before, after: { index, value: updated } }]);
     }
     case 'setInputRange': {

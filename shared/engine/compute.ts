@@ -122,7 +122,7 @@ export function computeScenario(
     const i = order[k]!;
     const p = parent[i]!;
     costFactor[i] = (p >= 0 ? costFactor[p]! : 1) * ownFactor[i]!;
-    lineSaving[i] = unallocatedAmount[i]! * (1 - costFactor[i]!);
+    lineSaving[i] = unallocatedAmount[i]! * (1 - costFactor[i]);
   }
   subtreeSaving.set(lineSaving);
   for (let k = count - 1; k > 0; k--) {
@@ -306,7 +306,7 @@ function attributeLevers(tree: PreparedTree, scenario: Scenario): LeverContribut
       const i = tree.order[k]!;
       const p = tree.parent[i]!;
       region[i] = ownCount[i]! > 0 ? i : p >= 0 ? region[p]! : -1;
-      if (region[i]! >= 0) regionAmount[region[i]!]! += tree.unallocatedAmount[i]!;
+      if (region[i] >= 0) regionAmount[region[i]]! += tree.unallocatedAmount[i]!;
     }
     const members: number[] = [];
     const factors: number[] = [];

@@ -1,7 +1,7 @@
 import { isProblem, problem, type Problem } from '../messages/problems';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
-import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from '../analysis/inputs';
+import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from './inputs';
 import { modelSchema, type Model, type Scenario } from './schema';
 import { quoteText } from './text';
 import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';

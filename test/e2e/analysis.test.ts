@@ -94,8 +94,6 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     await page.getByTestId('chart-tornado').scrollIntoViewIfNeeded();
     const bars = await page.evaluate(() => {
       const canvas = document.querySelector('[data-testid="chart-tornado"] canvas');
-      const chart = (window as unknown as { Chart?: unknown }).Chart;
-      void chart;
       return canvas ? (canvas as HTMLCanvasElement).width : 0;
     });
     expect(bars).toBeGreaterThan(0);

@@ -79,8 +79,8 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+    await context?.close(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+    await app?.stop(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   });
 
   it('starts on the Models view with the example made on first run', async () => {

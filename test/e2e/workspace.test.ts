@@ -22,8 +22,8 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+    await context?.close(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+    await app?.stop(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   });
 
   const browserDialogs: string[] = [];
@@ -118,8 +118,8 @@ describe.skipIf(!browserAvailable())('export from the toolbar', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    await app?.stop();
+    await context?.close(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
+    await app?.stop(); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
   });
 
   it('downloads a workbook that ExcelJS opens, holding the same figures as the screen', async () => {

@@ -25,6 +25,7 @@ import { UsageError } from '../errors';
 import { loadModel } from '../load-model';
 import { renderTable } from '../table';
 import type { CommandContext } from '../types';
+import { readTypedNumber } from '../../../shared/format/typed-number';
 import { language, single } from './compute';
 
 export const goalSeekUsage = 'goal-seek FILE --scenario NAME --input INPUT --output OUTPUT --target VALUE [--json] [--lang zh|en]';
@@ -166,14 +167,11 @@ function requireString(value: unknown, what: string, usage: string): string {
   return value;
 }
 
-/** A number as typed: 0.15, -1e6, or a percent such as -16.42%. */
+/** A number as typed: 0.15, -1e6, 1,000, or a percent such as -16.42%. */
 export function parseNumber(text: string, what: string): number {
-  const trimmed = text.trim();
-  const percent = trimmed.endsWith('%');
-  const body = percent ? trimmed.slice(0, -1).trim() : trimmed;
-  const value = body === '' ? Number.NaN : Number(body);
-  if (!Number.isFinite(value)) throw new UsageError(`${what} must be a number (such as 0.15, -2e6 or 15%), got ${JSON.stringify(text)}`);
-  return percent ? value / 100 : value;
+  const typed = readTypedNumber(text);
+  if (!typed) throw new UsageError(`${what} must be a number (such as 0.15, -2e6 or 15%), got ${JSON.stringify(text)}`);
+  return typed.percent ? typed.value / 100 : typed.value;
 }
 
 /** Turns an analysis error into one line naming the option (or the place in the model). */

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { DISPLAY_UNITS, type DisplayUnit } from '../../../shared/model/units';
 import { buildDeck, DECK_SLIDES, DeckError, type DeckSlide } from '../../deck/build-deck';
 import { logoType, normaliseAccent, type DeckStyleOverrides } from '../../deck/style';
-import { writeFileAtomically } from '../../excel/write-file';
+import { writeFileAtomically } from '../../io/write-file';
 import { describeFsError } from '../../io/model-json';
 import { UsageError } from '../errors';
 import { loadModel } from '../load-model';

@@ -1,6 +1,7 @@
 import { createExampleModel } from '../../../shared/model/example';
 import { createTemplateModel, isTemplateId, TEMPLATE_IDS } from '../../../shared/model/templates';
-import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
+import { modelToJson, describeFsError } from '../../io/model-json';
+import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
 import { requireOut, writeModelFile } from '../write-model';
 import type { CommandContext } from '../types';
@@ -25,7 +26,7 @@ export async function runExample(context: CommandContext): Promise<void> {
   const model = templateId === undefined ? createExampleModel(lang) : createTemplateModel(templateId, lang);
   if (out.endsWith('.json')) {
     try {
-      writeFileAtomic(out, modelToJson(model));
+      writeFileAtomically(out, modelToJson(model));
     } catch (error) {
       throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
     }

@@ -6,7 +6,7 @@ import { exportWorkbook } from '../../excel/export-workbook';
 import { importFile } from '../../excel/import-file';
 import { formatProblem, ImportError } from '../../excel/problems';
 import { templateCsv, templateWorkbook } from '../../excel/template';
-import { writeFileAtomically } from '../../excel/write-file';
+import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
 import { loadModel } from '../load-model';
 import type { CommandContext } from '../types';

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { modelToJson, writeFileAtomic, describeFsError } from '../../io/model-json';
+import { modelToJson, describeFsError } from '../../io/model-json';
+import { writeFileAtomically } from '../../io/write-file';
 import { defaultDataDir } from '../../store/data-dir';
 import { cliDataDir } from '../data-dir';
 import { readModelFile } from '../../store/read';
@@ -25,7 +26,7 @@ export function runDump(context: CommandContext): void {
   if (existsSync(out) && values['force'] !== true) throw new UsageError(`${out} already exists; pass --force to replace it`);
   const model = loadModel(file);
   try {
-    writeFileAtomic(out, modelToJson(model));
+    writeFileAtomically(out, modelToJson(model));
   } catch (error) {
     throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
   }

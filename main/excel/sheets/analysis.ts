@@ -1,9 +1,5 @@
 import {
   bridge,
-  ScenarioEvaluator,
-  startAnalysis,
-  validRange,
-  outputValue,
   inputContext,
   inputLabel,
   inputUnit,
@@ -13,14 +9,10 @@ import {
   tornadoes,
   type Input,
   type InputContext,
-  orderedOutput,
-  type AnalysisOptions,
   type OutputName,
-  type TornadoBar,
   type SimulationResult,
   type TornadoResult,
 } from '../../../shared/analysis';
-import { currentValues } from '../../../shared/analysis/setup';
 import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
 import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
 import type { Model, Scenario } from '../../../shared/model/schema';

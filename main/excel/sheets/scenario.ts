@@ -219,7 +219,7 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     const nodeRow = firstNode + k;
     const p = tree.parent[i]!;
     const lever = levers.get(tree.ids[i]!);
-    sheet.beginRow(nodeRow, tree.depth[i]!);
+    sheet.beginRow(nodeRow, tree.depth[i]);
     sheet.cell(1, tree.nodes[i]!.name, palette.name(tree.depth[i]!));
     sheet.cell(COL.unitCostChange, lever?.unitCostChange ?? null, palette.inputPercent);
     sheet.cell(COL.throughputChange, lever?.throughputChange ?? null, palette.inputPercent);

@@ -1,4 +1,4 @@
-import type { ApiClient, ApiInput, ApiResponse } from '../../../shared/api/contract';
+import type { ApiClient } from '../../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
 
 /**
@@ -46,8 +46,4 @@ function takeSecret(): string {
     return fromHash;
   }
   return sessionStorage.getItem(SECRET_KEY) ?? '';
-}
-
-export async function call<M extends ApiMethod>(client: ApiClient, method: M, input: ApiInput<M>): Promise<ApiResponse<M>> {
-  return client[method](input);
 }

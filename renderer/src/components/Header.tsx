@@ -14,6 +14,7 @@ export function Header() {
   const file = useWorkspaceState((state) => state.session?.file ?? null);
   const readOnly = useWorkspaceState((state) => state.session?.readOnly ?? null);
   const saveState = useWorkspaceState((state) => state.saveState);
+  const unsavedEdits = useWorkspaceState((state) => state.unsavedEdits);
   const canUndo = useWorkspaceState((state) => state.canUndo);
   const canRedo = useWorkspaceState((state) => state.canRedo);
   const library = useLibrary();
@@ -56,6 +57,11 @@ export function Header() {
           <span className={`badge ${saveState}`} data-testid="save-state">
             {t(saveState === 'saved' ? 'header.saved' : saveState === 'saving' ? 'header.saving' : 'header.saveFailed')}
           </span>
+        )}
+        {unsavedEdits > 0 && (
+          <button data-testid="retry-save" onClick={() => void workspace.retrySaving()}>
+            {t('header.retrySave', { count: unsavedEdits })}
+          </button>
         )}
       </div>
       <div className="header-tools">

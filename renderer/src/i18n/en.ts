@@ -17,6 +17,7 @@ export const en = {
     saved: 'Saved',
     saving: 'Saving…',
     saveFailed: 'Not saved',
+    retrySave: 'Retry saving ({{count}} unsaved)',
     readOnly: 'Read-only',
     unit: 'Unit',
     language: 'Language',

@@ -19,6 +19,7 @@ export const zh: UiText = {
     saved: '已保存',
     saving: '保存中…',
     saveFailed: '未保存',
+    retrySave: '重试保存（{{count}} 处未保存）',
     readOnly: '只读',
     unit: '单位',
     language: '语言',

@@ -70,7 +70,10 @@ export class Library {
 
   async refresh(): Promise<void> {
     const [models, deleted, recent] = await Promise.all([this.api.listModels({}), this.api.listDeletedModels({}), this.api.listRecentFiles({})]);
-    if (!models.ok) return this.workspace.reportError(models.error);
+    if (!models.ok) {
+      this.workspace.reportError(models.error);
+      return;
+    }
     this.set({ models: models.value, deleted: deleted.ok ? deleted.value : [], recent: recent.ok ? recent.value : [] });
   }
 

@@ -21,6 +21,8 @@ export interface WorkspaceState {
   canUndo: boolean;
   canRedo: boolean;
   error: ApiError | null;
+  /** Edits the screen shows that the file does not hold yet because saving failed (kept, not dropped). */
+  unsavedEdits: number;
   busy: 'deck' | null;
   /** The deck's export dialog is open (header button, File menu). */
   deckDialogOpen: boolean;
@@ -54,6 +56,7 @@ export class Workspace {
     canUndo: false,
     canRedo: false,
     error: null,
+    unsavedEdits: 0,
     busy: null,
     deckDialogOpen: false,
     lastRecomputeMs: 0,
@@ -63,12 +66,17 @@ export class Workspace {
   private viewPreference: { language?: Language; unit?: DisplayUnit } = {};
   private readonly listeners = new Set<Listener>();
   private readonly engine = new IncrementalEngine();
+  /** The save queue: one write after another, in edit order; it never rejects. */
   private writes: Promise<void> = Promise.resolve();
   private pendingWrites = 0;
+  /** Edits not in the file because the call failed, oldest first; later edits wait behind them. */
+  private unsaved: EditCommand[] = [];
 
   constructor(
     readonly api: ApiClient,
     private readonly newId: () => string = () => crypto.randomUUID().slice(0, 8),
+    /** Waits before each retry of a write whose call failed (milliseconds). */
+    private readonly retryDelaysMs: readonly number[] = [250, 1_000],
   ) {}
 
   subscribe = (listener: Listener): (() => void) => {
@@ -80,7 +88,10 @@ export class Workspace {
 
   async load(): Promise<void> {
     const session = await this.api.getSession({});
-    if (!session.ok) return this.fail(session.error);
+    if (!session.ok) {
+      this.fail(session.error);
+      return;
+    }
     const settings = await this.api.getSettings({});
     if (settings.ok)
       this.viewPreference = {
@@ -114,14 +125,14 @@ export class Workspace {
   }
 
   async undo(): Promise<void> {
-    await this.writes;
+    if (!(await this.saved())) return;
     const response = await this.api.undo({});
     if (response.ok) this.adopt(response.value);
     else this.fail(response.error);
   }
 
   async redo(): Promise<void> {
-    await this.writes;
+    if (!(await this.saved())) return;
     const response = await this.api.redo({});
     if (response.ok) this.adopt(response.value);
     else this.fail(response.error);
@@ -156,9 +167,12 @@ export class Workspace {
     return { language: this.viewPreference.language ?? model.language, unit: this.viewPreference.unit ?? model.displayUnit };
   }
 
-  /** Resolves once every edit made so far is in the file (before switching, exporting, importing). */
-  settled(): Promise<void> {
-    return this.writes;
+  /**
+   * Resolves once every edit made so far is in the file (before switching, exporting,
+   * importing); edits that failed to save are tried again first, and stay counted if they fail.
+   */
+  async settled(): Promise<void> {
+    await this.saved();
   }
 
   openDeckDialog(): void {
@@ -207,6 +221,8 @@ export class Workspace {
 
   /** Takes over a session state from the main process (open, undo, redo, restore, import). */
   adopt(session: SessionState, baselineScenarioId: string | null = this.state.baselineScenarioId): void {
+    // What the file holds now replaces the screen, including any edits that could not be saved.
+    this.unsaved = [];
     const model = session.model;
     if (session.view)
       this.viewPreference = {
@@ -228,6 +244,7 @@ export class Workspace {
       canUndo: session.canUndo,
       canRedo: session.canRedo,
       saveState: 'saved',
+      unsavedEdits: 0,
       changeSerial: this.state.changeSerial + 1,
       view: this.viewOf(model),
     });
@@ -237,21 +254,81 @@ export class Workspace {
     this.set({ error: null });
   }
 
+  /** Sends the edits that failed to save again, in order (the header's "retry" and before undo, export, import). */
+  async retrySaving(): Promise<boolean> {
+    await this.writes;
+    if (this.unsaved.length === 0) return true;
+    const waiting = this.unsaved;
+    this.unsaved = [];
+    this.set({ saveState: 'saving', unsavedEdits: 0, error: null });
+    for (const command of waiting) this.persist(command);
+    await this.writes;
+    return this.unsaved.length === 0;
+  }
+
+  /** True once every edit is in the file; false (the error shown) when some cannot be saved now. */
+  private async saved(): Promise<boolean> {
+    await this.writes;
+    return this.retrySaving();
+  }
+
   private persist(command: EditCommand): void {
     this.pendingWrites += 1;
     this.writes = this.writes.then(async () => {
-      const response = await this.api.applyEdit({ command });
-      this.pendingWrites -= 1;
+      try {
+        await this.write(command);
+      } finally {
+        this.pendingWrites -= 1;
+      }
+    });
+  }
+
+  /**
+   * One edit to the file. A call that fails (the main process or the host did not answer) is
+   * tried again after each of retryDelaysMs; if it still fails, the edit and every later one
+   * stay on screen, counted as unsaved, with the error, until retrySaving() gets them through.
+   * An edit the file refuses is different: the screen goes back to what the file holds.
+   */
+  private async write(command: EditCommand): Promise<void> {
+    if (this.unsaved.length > 0) {
+      // An earlier edit is not in the file: this one must not overtake it.
+      this.unsaved.push(command);
+      this.set({ unsavedEdits: this.unsaved.length, saveState: 'failed' });
+      return;
+    }
+    let failure: unknown;
+    for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
+      if (attempt > 0) await delay(this.retryDelaysMs[attempt - 1] ?? 0);
+      let response: Awaited<ReturnType<ApiClient['applyEdit']>>;
+      try {
+        response = await this.api.applyEdit({ command });
+      } catch (error) {
+        failure = error;
+        continue;
+      }
       if (response.ok) {
-        if (this.pendingWrites === 0) this.set({ saveState: 'saved', canUndo: response.value.canUndo, canRedo: response.value.canRedo });
+        if (this.pendingWrites === 1) this.set({ saveState: 'saved', canUndo: response.value.canUndo, canRedo: response.value.canRedo });
         return;
       }
       // The file refused what the screen already shows: go back to what the file holds.
       this.set({ saveState: 'failed' });
       this.fail(response.error);
+      await this.reloadFromFile();
+      return;
+    }
+    this.unsaved.push(command);
+    const message = failure instanceof Error ? failure.message : String(failure);
+    this.set({ saveState: 'failed', unsavedEdits: this.unsaved.length });
+    this.fail({ code: 'save-failed', message: `the last change could not be saved (${message}); it is still on screen, not yet in the file` });
+  }
+
+  private async reloadFromFile(): Promise<void> {
+    try {
       const session = await this.api.getSession({});
       if (session.ok) this.adopt(session.value);
-    });
+    } catch {
+      // The error is already shown; the screen keeps what it has.
+    }
   }
 
   private fail(error: ApiError): void {
@@ -262,4 +339,8 @@ export class Workspace {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -54,8 +54,8 @@ export async function startServe(dataDir = mkdtempSync(join(tmpdir(), 'costplan-
         resolve(match[1]);
       }
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
   return {

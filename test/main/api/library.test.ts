@@ -51,7 +51,7 @@ describe.each([
     for (const name of ['../x', '/tmp/x', 'a/b', '..', '.hidden', 'con']) attempts.push(['newModel', { template: 'empty', name }], ['duplicateModel', { file: '示例.costplan', name }]);
     // The old shape, a raw path, is refused by every method that used to take one.
     attempts.push(['openModel', { path: outside }], ['newModel', { template: 'empty', path: outside }], ['importFile', { path: outside }]);
-    for (const [method, input] of attempts) refused(await api.call(method, input as never));
+    for (const [method, input] of attempts) refused(await api.call(method, input));
 
     expect(refused(await api.call('openModel', { file: '../outside.costplan' }))).toMatch(/outside the data folder/);
     expect(refused(await api.call('openModel', { file: outside }))).toMatch(/is a path/);

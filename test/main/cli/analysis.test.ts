@@ -78,7 +78,7 @@ describe('tornado', () => {
     expect(first).toBeLessThan(lines.findIndex((line) => line.includes('Discount rate')));
     const json = await run('tornado', ranged, '--scenario', 'target-15', '--output', 'saving', '--swing', '0.2', '--input', 'growth', '--input', 'investment:Digital tools', '--json');
     const parsed = JSON.parse(json.stdout) as { bars: { input: string; label: string; source: string }[] };
-    const shared = tornado(JSON.parse(JSON.stringify({ ...example, scenarios: [{ ...example.scenarios[0]!, uncertainty: ranges }, example.scenarios[1]] })), {
+    const shared = tornado(structuredClone({ ...example, scenarios: [{ ...example.scenarios[0]!, uncertainty: ranges }, example.scenarios[1]!] }), {
       scenario: 'target-15',
       output: 'saving',
       swing: 0.2,

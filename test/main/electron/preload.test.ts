@@ -10,7 +10,7 @@ const fake = vi.hoisted(() => ({
   exposed: [] as { key: string; value: unknown }[],
   invoked: [] as { channel: string; args: unknown[] }[],
   subscriptions: [] as { channel: string; listener: (event: unknown, ...args: unknown[]) => void }[],
-  ipcRenderer: undefined as unknown,
+  ipcRenderer: undefined as unknown, // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- widens the hoisted field so a fake can be stored in it
 }));
 
 vi.mock('electron', () => {

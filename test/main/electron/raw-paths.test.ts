@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiResponse } from '../../../shared/api/contract';
-import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
+import { API_METHODS } from '../../../shared/api/methods';
 import { ApiService } from '../../../main/api/handlers';
 import { workbookService } from '../../../main/excel/service';
 import { templateCsv } from '../../../main/excel/template';
@@ -63,7 +62,7 @@ async function desktop() {
   await vi.waitFor(() => expect(windows.length).toBe(1));
   const window = windows[0]!;
   const call = (method: string, input: unknown) =>
-    ipcMain.invoke(`api:${method}`, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, input) as Promise<ApiResponse<ApiMethod>>;
+    ipcMain.invoke(`api:${method}`, { sender: window.webContents, senderFrame: window.webContents.mainFrame }, input);
   return { root, dataDir, elsewhere, dialogs, call };
 }
 

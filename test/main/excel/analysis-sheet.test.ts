@@ -36,7 +36,7 @@ function rowsOf(cells: readonly ReadCell[]): Rows {
   const rows: Rows = new Map();
   for (const cell of cells) {
     let row = rows.get(cell.row);
-    if (!row) rows.set(cell.row, (row = new Map()));
+    if (!row) rows.set(cell.row, (row = new Map<number, ReadCell>()));
     row.set(cell.col, cell);
   }
   return rows;

@@ -126,7 +126,7 @@ export function connectionOf(document: ModelDocument): Database.Database {
 export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '0']);
   const pid = child.pid;
-  if (pid === undefined || processAlive(pid)) throw new Error('could not find a dead pid');
+  if (processAlive(pid)) throw new Error('could not find a dead pid');
   return pid;
 }
 

@@ -114,7 +114,7 @@ export class FakeWindow implements AppWindow {
   private closing: (() => void)[] = [];
 
   constructor(
-    readonly options: unknown = undefined,
+    readonly options?: unknown,
     private readonly loadResult: () => Promise<void> = () => Promise.resolve(),
   ) {}
 

@@ -19,10 +19,9 @@ function evaluateBoth(model: Model, scenarioIndex: number, picks: readonly numbe
   const context = inputContext(model, scenario);
   const all = candidateInputs(model, scenario, picks);
   const chosen: Input[] = [];
-  pairs.forEach(([u], k) => {
+  pairs.forEach(([u]) => {
     const input = all[Math.floor(u * all.length)]!;
     if (!chosen.some((c) => c.address === input.address)) chosen.push(input);
-    void k;
   });
   const values = chosen.map((input, k) => valueIn(context, input, pairs[k]![0], pairs[k]![1]));
   const base = chosen.map((input) => inputValue(context, input));

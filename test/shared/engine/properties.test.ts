@@ -78,7 +78,7 @@ function magnitude(tree: PreparedTree, scenario: Scenario): number {
   for (const i of tree.order) {
     const p = tree.parent[i]!;
     bound[i] = (p >= 0 ? bound[p]! : 1) * own[i]!;
-    total += tree.unallocatedAmount[i]! * (1 + bound[i]!);
+    total += tree.unallocatedAmount[i]! * (1 + bound[i]);
   }
   return total;
 }

@@ -38,7 +38,7 @@ export function ChartPanel({ id, title, subtitle, exportSubtitle, fileName, buil
   const panel = useRef<HTMLElement>(null);
   const draws = useRef(0);
   const [status, setStatus] = useState<Status>('idle');
-  const copyAvailable = useMemo(canCopyImages, []);
+  const copyAvailable = useMemo(() => canCopyImages(), []);
 
   // Runs after react-chartjs-2's own effect (a child's effects run first) has updated the chart.
   useEffect(() => {

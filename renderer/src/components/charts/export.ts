@@ -64,6 +64,7 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 /** Whether images can go to the clipboard here (the desktop app; secure browser pages too). */
 export function canCopyImages(): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- navigator.clipboard is undefined outside a secure context, whatever lib.dom says
   return typeof ClipboardItem !== 'undefined' && typeof navigator !== 'undefined' && typeof navigator.clipboard?.write === 'function';
 }
 
@@ -74,5 +75,6 @@ export async function copyPng(png: Promise<Blob>): Promise<void> {
 
 /** A file name without characters Windows or macOS refuse. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'chart';
 }

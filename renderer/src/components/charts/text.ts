@@ -16,7 +16,7 @@ function keepAnswers(t: TFunction): TFunction {
     const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     let answer = answers.get(id);
     if (answer === undefined) {
-      answer = String(options === undefined ? t(key) : t(key, options));
+      answer = options === undefined ? t(key) : t(key, options);
       if (answers.size >= CACHE_LIMIT) answers.clear();
       answers.set(id, answer);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type SyntheticEvent, type KeyboardEvent, type ReactNode } from 'react';
 import './dialog.css';
 
 export interface DialogProps {
@@ -43,7 +43,7 @@ export function Dialog({ title, onCancel, onSubmit, children, actions, role = 'd
     };
   }, []);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     onSubmit();
   };

@@ -64,12 +64,12 @@ export function useDialogs() {
   if (!dialogs) throw new Error('useDialogs outside <DialogProvider>');
   return useMemo(
     () => ({
-      open: dialogs.open,
+      open: dialogs.open, // eslint-disable-line @typescript-eslint/unbound-method -- the provider's open is a closure, not a method using this
       /** The text typed, or null when cancelled. */
       askText: (request: TextRequest) => dialogs.open<string | null>((close) => <TextDialog request={request} close={close} />),
       /** True when confirmed. */
       askConfirm: (request: ConfirmRequest) => dialogs.open<boolean>((close) => <ConfirmDialog request={request} close={close} />),
-      showMessage: (request: MessageRequest) => dialogs.open<void>((close) => <MessageDialog request={request} close={() => close(undefined)} />),
+      showMessage: (request: MessageRequest) => dialogs.open<undefined>((close) => <MessageDialog request={request} close={() => close(undefined)} />),
     }),
     [dialogs],
   );

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SheetError } from './useSheet';
 
 /** The message line under a grid: which cell was refused and the engine's reason. */
-export function CellErrorLine({ error, onDismiss }: { error: SheetError | null; onDismiss(): void }) {
+export function CellErrorLine({ error, onDismiss }: { error: SheetError | null; onDismiss: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (

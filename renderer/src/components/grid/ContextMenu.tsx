@@ -10,7 +10,7 @@ export interface MenuItem {
 }
 
 /** A small context menu at the pointer (AG Grid's own is Enterprise-only). */
-export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: (MenuItem | 'separator')[]; onClose(): void }) {
+export function ContextMenu({ x, y, items, onClose }: { x: number; y: number; items: (MenuItem | 'separator')[]; onClose: () => void }) {
   const ref = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const close = (event: Event) => {

@@ -70,6 +70,6 @@ export function visibleTreeRows<R extends { depth: number; id: string }>(rows: r
 }
 
 /** Ids of every row that has children (for "collapse all"). */
-export function parentIds<R extends { id: string; hasChildren: boolean }>(rows: readonly R[]): Set<string> {
+export function parentIds(rows: readonly { id: string; hasChildren: boolean }[]): Set<string> {
   return new Set(rows.filter((row) => row.hasChildren).map((row) => row.id));
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, IRowNode, ITooltipParams } from 'ag-grid-community';
+import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, IRowNode, TooltipCallbackParams } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useWorkspace } from '../../state/context';
 import { useIssuesText } from '../../messages';
@@ -29,14 +29,15 @@ export interface SheetContext {
 
 export interface SheetOptions<Row> {
   columns: Readonly<Record<string, SheetColumn<Row>>>;
-  rowId(row: Row): string;
-  rowLabel(row: Row): string;
+  rowId: (row: Row) => string;
+  rowLabel: (row: Row) => string;
   /** Keys of the screen itself (not while editing); return true when handled. */
   onKey?(event: KeyboardEvent<HTMLDivElement>, focused: { row: Row; colId: string } | null): boolean;
   /** Called after the grid took new row data (to focus a row just added or moved). */
   afterRowDataUpdated?(): void;
 }
 
+/** Every function here is a plain closure (no `this`): pass them on freely. */
 export interface Sheet<Row> {
   gridRef: RefObject<AgGridReact<Row> | null>;
   context: SheetContext;
@@ -50,31 +51,31 @@ export interface Sheet<Row> {
     stopEditingWhenCellsLoseFocus: true;
     tooltipShowDelay: number;
     context: SheetContext;
-    onCellEditRequest(event: CellEditRequestEvent<Row>): void;
-    onCellFocused(event: CellFocusedEvent<Row>): void;
-    onCellClicked(event: CellClickedEvent<Row>): void;
-    onRowDataUpdated(): void;
+    onCellEditRequest: (event: CellEditRequestEvent<Row>) => void;
+    onCellFocused: (event: CellFocusedEvent<Row>) => void;
+    onCellClicked: (event: CellClickedEvent<Row>) => void;
+    onRowDataUpdated: () => void;
     rowClassRules: Record<string, (params: { node: IRowNode<Row>; context: SheetContext }) => boolean>;
   };
   /** Handlers to spread on the element around the grid (keys, paste, copy). */
   containerProps: {
-    onKeyDownCapture(event: KeyboardEvent<HTMLDivElement>): void;
-    onMouseDownCapture(event: MouseEvent<HTMLDivElement>): void;
-    onPaste(event: ClipboardEvent<HTMLDivElement>): void;
-    onCopy(event: ClipboardEvent<HTMLDivElement>): void;
+    onKeyDownCapture: (event: KeyboardEvent<HTMLDivElement>) => void;
+    onMouseDownCapture: (event: MouseEvent<HTMLDivElement>) => void;
+    onPaste: (event: ClipboardEvent<HTMLDivElement>) => void;
+    onCopy: (event: ClipboardEvent<HTMLDivElement>) => void;
   };
   error: SheetError | null;
-  clearError(): void;
-  showError(rowId: string, colId: string, issues: ModelIssue[] | string): void;
+  clearError: () => void;
+  showError: (rowId: string, colId: string, issues: ModelIssue[] | string) => void;
   /** The focused data row and column (null on none or on a pinned total row). */
   focused: { rowId: string; colId: string } | null;
   /** Applies typed texts to cells through the workspace, all or nothing; false when refused. */
-  commit(cells: { row: Row; colId: string; text: string }[]): boolean;
-  pasteText(text: string): boolean;
-  fillDown(): boolean;
-  copyText(): string;
-  setCutRow(rowId: string | null): void;
-  api(): GridApi<Row> | undefined;
+  commit: (cells: { row: Row; colId: string; text: string }[]) => boolean;
+  pasteText: (text: string) => boolean;
+  fillDown: () => boolean;
+  copyText: () => string;
+  setCutRow: (rowId: string | null) => void;
+  api: () => GridApi<Row> | undefined;
 }
 
 const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Enter']);
@@ -276,7 +277,7 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
       for (let c = bounds.left; c <= bounds.right; c++) {
         const colId = order[c]!;
         const column = columns[colId];
-        line.push(column && node.data ? column.text(node.data) : String(grid.getCellValue({ rowNode: node, colKey: colId, useFormatter: true }) ?? ''));
+        line.push(column && node.data ? column.text(node.data) : grid.getCellValue({ rowNode: node, colKey: colId, useFormatter: true }) ?? '');
       }
       block.push(line);
     }
@@ -435,7 +436,7 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
           return !!refused && refused.rowId === params.node.id && refused.colId === params.column.getColId();
         },
       },
-      tooltipValueGetter: (params: ITooltipParams<Row>) => {
+      tooltip: (params: TooltipCallbackParams<Row>) => {
         const refused = (params.context as SheetContext | undefined)?.error;
         const colId = params.column && 'getColId' in params.column ? params.column.getColId() : undefined;
         return refused && refused.rowId === params.node?.id && refused.colId === colId ? refused.message : undefined;

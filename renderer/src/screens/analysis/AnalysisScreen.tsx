@@ -174,9 +174,15 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
     setAnswer(null);
     if (!input) return;
     const target = parseIn(outputKind, targetText, view);
-    if (target === null) return setMessage(t('analysis.badNumber'));
+    if (target === null) {
+      setMessage(t('analysis.badNumber'));
+      return;
+    }
     const found = goalSeek(model, { scenario: scenario.id, input: input.address, output, target }, { tree, result });
-    if (!found.ok) return setMessage(found.error.message);
+    if (!found.ok) {
+      setMessage(found.error.message);
+      return;
+    }
     setAnswer({ result: found.value, input, model });
   };
   const answerStale = answer !== null && answer.model !== model && model !== appliedModel;
@@ -186,7 +192,10 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
   const apply = () => {
     if (!answer || !canApply) return;
     const command = applyCommand(scenario, answer.input, answer.result.value);
-    if (!command) return setMessage(t('analysis.cannotApply'));
+    if (!command) {
+      setMessage(t('analysis.cannotApply'));
+      return;
+    }
     const applied = workspace.edit(command);
     if (applied.ok) setAppliedModel(workspace.getState().model);
     setMessage(applied.ok ? t('analysis.applied') : applied.error.map((e) => e.message).join('; '));
@@ -306,8 +315,14 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
     stop();
     const trials = Number(trialsText.replace(/[,\s]/g, ''));
     const seed = Number(seedText.trim());
-    if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) return setState({ status: 'error', message: `${t('analysis.trials')}: 1–${MAX_TRIALS}` });
-    if (!Number.isSafeInteger(seed) || seed < 0) return setState({ status: 'error', message: `${t('analysis.seed')}: ≥ 0` });
+    if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
+      setState({ status: 'error', message: `${t('analysis.trials')}: 1–${MAX_TRIALS}` });
+      return;
+    }
+    if (!Number.isSafeInteger(seed) || seed < 0) {
+      setState({ status: 'error', message: `${t('analysis.seed')}: ≥ 0` });
+      return;
+    }
     const job: SimulationJob = { model, scenarioId: scenario.id, output, trials, seed };
     const started = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module' });
     worker.current = started;
@@ -359,7 +374,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
   const sim = state.status === 'done' && ranges.length > 0 ? state.result : null;
   const simStale = state.status === 'done' && sim !== null && (state.model !== model || state.rangesKey !== currentRangesKey);
   const markers = useMemo(
-    () => (sim ? (['p10', 'p50', 'p90'] as const).flatMap((k) => (sim[k] === null ? [] : [{ value: sim[k]!, label: k.toUpperCase() }])) : []),
+    () => (sim ? (['p10', 'p50', 'p90'] as const).flatMap((k) => (sim[k] === null ? [] : [{ value: sim[k], label: k.toUpperCase() }])) : []),
     [sim],
   );
   const buildChart = useCallback((look: ChartLook) => buildHistogram(sim?.histogram ?? [], markers, sim?.output ?? output, text, look), [sim, markers, output, text]);
@@ -624,22 +639,31 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
     const kind = inputUnit(context, input);
     const parts = typed.split(/[,，;；\s]+/).filter(Boolean);
     const values = parts.map((p) => parseIn(kind, p, view));
-    return values.length > 0 && values.every((v) => v !== null) ? (values as number[]) : null;
+    return values.length > 0 && values.every((v) => v !== null) ? values : null;
   };
   const compute = () => {
     setMessage('');
     setTable(null);
     if (!rowInput) return;
     const rows = parseList(rowInput, rowValues);
-    if (!rows) return setMessage(t('analysis.badNumber'));
+    if (!rows) {
+      setMessage(t('analysis.badNumber'));
+      return;
+    }
     const request: { input: string; values: number[] }[] = [{ input: rowInput.address, values: rows }];
     if (columnInput && columnInput.address !== rowInput.address) {
       const columns = parseList(columnInput, columnValues);
-      if (!columns) return setMessage(t('analysis.badNumber'));
+      if (!columns) {
+        setMessage(t('analysis.badNumber'));
+        return;
+      }
       request.push({ input: columnInput.address, values: columns });
     }
     const answer = dataTable(model, { scenario: scenario.id, output, inputs: request }, { tree, result });
-    if (!answer.ok) return setMessage(answer.error.message);
+    if (!answer.ok) {
+      setMessage(answer.error.message);
+      return;
+    }
     setTable({ table: answer.value, model });
   };
 

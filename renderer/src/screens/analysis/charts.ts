@@ -53,7 +53,7 @@ const markerLines: Plugin<'bar' | 'line'> = {
     const step = count > 1 ? scale.getPixelForValue(1) - first : scale.width;
     const left = first - step / 2;
     const { ctx, chartArea } = chart;
-    const size = Math.max(11, (chart.options.font?.size as number | undefined) ?? 11);
+    const size = Math.max(11, chart.options.font?.size ?? 11);
     ctx.save();
     ctx.strokeStyle = COLORS.increase;
     ctx.fillStyle = COLORS.text;

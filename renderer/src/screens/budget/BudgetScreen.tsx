@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ChartOptions } from 'chart.js';
 import type { ColDef, GetRowIdParams, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -23,7 +23,6 @@ import '../structure/structure.css';
 import './budget.css';
 
 const AMOUNT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const;
-type AmountKind = (typeof AMOUNT_KINDS)[number];
 const SAVING_COLOUR = '#009E73';
 const INVESTMENT_COLOUR = '#D55E00';
 const GAIN_COLOUR = '#56B4E9';
@@ -90,12 +89,11 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
     [years, t, language, showGain, showOneOff],
   );
 
-  const change = (row: BudgetRow, patch: Partial<Pick<InvestmentLine, 'name' | 'category' | 'amount' | 'timing'>>): ParsedCell => ({
-    ok: true,
-    command: { type: 'changeInvestment', scenarioId, lineId: row.id, ...patch },
-  });
-
   const columns = useMemo((): Record<string, SheetColumn<BudgetRow>> => {
+    const change = (row: BudgetRow, patch: Partial<Pick<InvestmentLine, 'name' | 'category' | 'amount' | 'timing'>>): ParsedCell => ({
+      ok: true,
+      command: { type: 'changeInvestment', scenarioId, lineId: row.id, ...patch },
+    });
     const en = i18n.getFixedT('en');
     const zh = i18n.getFixedT('zh');
     const aliases = <K extends string>(keys: readonly K[], prefix: string) =>
@@ -184,16 +182,19 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       result[`y${i + 1}`] = yearColumn(i);
     });
     return result;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, i18n, unit, language, scenarioId, years]);
+  }, [t, i18n, view, scenarioId, years]);
 
   const sheet = useSheet<BudgetRow>({ columns, rowId: (row) => row.id, rowLabel: (row) => row.name });
 
-  const remove = (row: BudgetRow) => {
-    const outcome = workspace.edit({ type: 'deleteInvestment', scenarioId, lineId: row.id });
-    if (!outcome.ok) sheet.showError(row.id, 'name', outcome.error);
-    else sheet.clearError();
-  };
+  const { showError, clearError } = sheet;
+  const remove = useCallback(
+    (row: BudgetRow) => {
+      const outcome = workspace.edit({ type: 'deleteInvestment', scenarioId, lineId: row.id });
+      if (!outcome.ok) showError(row.id, 'name', outcome.error);
+      else clearError();
+    },
+    [workspace, scenarioId, showError, clearError],
+  );
 
   const add = () => {
     const taken = new Set(scenario.investments.map((line) => line.name.trim()));
@@ -210,8 +211,8 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
   };
 
   const editable = !readOnly;
-  const lineEditable = (p: { node: { rowPinned?: unknown } | null }) => editable && !p.node?.rowPinned;
   const columnDefs = useMemo((): ColDef<BudgetRow>[] => {
+    const lineEditable = (p: { node: { rowPinned?: unknown } | null }) => editable && !p.node?.rowPinned;
     const select = (colId: 'category' | 'amountKind' | 'timing', values: readonly string[], prefix: string, width: number): ColDef<BudgetRow> => ({
       colId,
       headerName: t(`budget.columns.${colId}`),
@@ -292,7 +293,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         width: 100,
         valueGetter: (p) => p.data?.total,
         valueFormatter: (p) => (typeof p.value === 'number' ? view.amount(p.value) : ''),
-        cellClass: (p) => `num strong${(p.data?.kind === 'net' || p.data?.kind === 'cumulative') && (p.data?.total ?? 0) < 0 ? ' bad' : ''}`,
+        cellClass: (p) => `num strong${(p.data?.kind === 'net' || p.data?.kind === 'cumulative') && p.data.total < 0 ? ' bad' : ''}`,
       },
       {
         colId: 'actions',
@@ -305,8 +306,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         resizable: false,
       },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, amountUnit, columns, years, editable, scenarioId]);
+  }, [t, view, amountUnit, columns, years, editable, readOnly, remove]);
 
   return (
     <div className="planner-screen budget-screen" data-testid="budget-screen">
@@ -421,7 +421,7 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
 function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit: string }) {
   const { t } = useTranslation();
   const view = useNumberView();
-  const { unit, language } = view;
+  const { language } = view;
   const data = useMemo(
     () => ({
       labels: result.years.map((year) => String(year.calendarYear)),
@@ -436,8 +436,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
           : []),
       ],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, t, unit, language],
+    [result, t, view, language],
   );
   const options = useMemo(
     (): ChartOptions<'bar'> => ({
@@ -453,8 +452,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
         tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${formatShown(Number(item.raw), view.language, 2)} ${amountUnit}` } },
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [amountUnit, language],
+    [amountUnit, view],
   );
   return (
     <section className="chart-panel budget-chart">

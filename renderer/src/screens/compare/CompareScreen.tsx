@@ -27,7 +27,7 @@ export function CompareScreen() {
   const view = useMemo(() => fastNumberView(unit, language), [unit, language]);
   const unitText = unitLabel(unit, language, model?.currency);
   const text = useMemo<ChartText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);
-  const scenarioResults: readonly ScenarioResult[] = results?.scenarios ?? [];
+  const scenarioResults = useMemo((): readonly ScenarioResult[] => results?.scenarios ?? [], [results]);
   const baseline = scenarioResults.find((r) => r.scenarioId === markedBaseline) ?? scenarioResults[0];
   const baselineId = baseline?.scenarioId ?? null;
   const buildChart = useCallback((look: ChartLook) => buildCompareChart(scenarioResults, baselineId, text, look), [scenarioResults, baselineId, text]);

@@ -112,8 +112,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
       saving: { text: (row) => String(clean(view.fromYuan(row.saving))) },
       meaning: { text: (row) => meaningText(row, t, view) },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, scenarioId]);
+  }, [t, view, scenarioId]);
 
   const sheet = useSheet<LeverRow>({ columns, rowId: (row) => row.id, rowLabel: (row) => row.name });
 
@@ -187,8 +186,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         cellClass: 'meaning',
       },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, amountUnit, columns, toggle, editable]);
+  }, [t, view, language, amountUnit, columns, toggle, editable]);
 
   // Scenario parameters: growth, discount rate, horizon and ramp.
   const setParameters = (patch: Omit<Extract<EditCommand, { type: 'setScenarioParameters' }>, 'type' | 'scenarioId'>): string | null => {

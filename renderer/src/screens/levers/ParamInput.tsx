@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 
 /**
  * A number field that commits on Enter or when it loses focus. A refused value shows the
@@ -13,12 +13,17 @@ export function ParamInput(props: {
   width?: number;
   title?: string;
   /** Applies the text; returns the message when it is refused. */
-  onCommit(text: string): string | null;
-  onError(message: string | null): void;
+  onCommit: (text: string) => string | null;
+  onError: (message: string | null) => void;
 }) {
   const { value, onCommit, onError } = props;
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  // A new value from the model replaces the draft (adjusted while rendering, not in an effect).
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    setDraft(value);
+  }
 
   const commit = () => {
     if (draft.trim() === value.trim()) {

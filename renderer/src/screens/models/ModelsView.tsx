@@ -27,7 +27,7 @@ export function ModelsView() {
   const deleted = useLibraryState((state) => state.deleted);
   const busy = useLibraryState((state) => state.busy);
   const openFile = useWorkspaceState((state) => state.session?.file ?? null);
-  const language = (i18n.language === 'en' ? 'en' : 'zh') as Language;
+  const language: Language = i18n.language === 'en' ? 'en' : 'zh';
   const desktop = library.transport === 'desktop';
   const uploadInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);

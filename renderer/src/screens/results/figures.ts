@@ -134,10 +134,6 @@ export function showDifference(figure: CardFigure, value: number | null, baselin
   return { text, tone: better > 0 ? 'positive' : better < 0 ? 'negative' : '' };
 }
 
-export function figureLabel(figure: CardFigure, model: Model): string {
-  return FIGURE_TEXT[model.language][figure].label;
-}
-
 export function figureDefinition(figure: CardFigure, model: Model): string {
   return FIGURE_TEXT[model.language][figure].definition;
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ChartOptions } from 'chart.js';
 import { Bar, Doughnut } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -28,8 +28,11 @@ export function CompositionCharts({ tree }: { tree: PreparedTree }) {
     [tree, t],
   );
   const split = useMemo(() => relevanceSplit(tree), [tree]);
-  const colours = parts.map((part, i) => (part.kind === 'others' ? OTHERS : part.kind === 'unallocated' ? UNALLOCATED : OKABE_ITO[i % OKABE_ITO.length]!));
-  const share = (amount: number) => (total > 0 ? amount / total : 0);
+  const colours = useMemo(
+    () => parts.map((part, i) => (part.kind === 'others' ? OTHERS : part.kind === 'unallocated' ? UNALLOCATED : OKABE_ITO[i % OKABE_ITO.length]!)),
+    [parts],
+  );
+  const share = useCallback((amount: number) => (total > 0 ? amount / total : 0), [total]);
   const amountUnit = unitLabel(unit, language, currency);
 
   const doughnutData = useMemo(
@@ -37,8 +40,7 @@ export function CompositionCharts({ tree }: { tree: PreparedTree }) {
       labels: parts.map((part) => part.name),
       datasets: [{ data: parts.map((part) => view.fromYuan(part.amount)), backgroundColor: colours, borderColor: '#fff', borderWidth: 2 }],
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [parts, unit],
+    [parts, view, colours],
   );
   const doughnutOptions = useMemo(
     (): ChartOptions<'doughnut'> => ({
@@ -59,8 +61,7 @@ export function CompositionCharts({ tree }: { tree: PreparedTree }) {
         },
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [parts, unit, language, amountUnit, total],
+    [parts, view, amountUnit, share],
   );
 
   const relevanceData = useMemo(
@@ -74,8 +75,7 @@ export function CompositionCharts({ tree }: { tree: PreparedTree }) {
         barThickness: 22,
       })),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [split, t, total],
+    [split, t, share],
   );
   const relevanceOptions = useMemo(
     (): ChartOptions<'bar'> => ({
@@ -95,8 +95,7 @@ export function CompositionCharts({ tree }: { tree: PreparedTree }) {
         },
       },
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [language],
+    [view],
   );
 
   return (

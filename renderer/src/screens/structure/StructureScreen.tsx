@@ -36,7 +36,7 @@ type DropPosition = 'above' | 'inside' | 'below';
  * workspace's change serial right after it: once anything else changed the model (another
  * edit, an undo), it disappears rather than undo something else.
  */
-type Notice = { kind: 'deleted'; name: string; count: number; serial: number } | { kind: 'cut'; name: string } | { kind: 'moved'; name: string; serial: number };
+type Notice = { kind: 'deleted'; name: string; count: number; serial: number } | { kind: 'cut'; name: string; rowId: string } | { kind: 'moved'; name: string; serial: number };
 
 const getRowId = (params: GetRowIdParams<StructureRow>) => params.data.id;
 
@@ -57,7 +57,9 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     () => visibleTreeRows(allRows, collapsed).map((row) => (row.hasChildren && collapsed.has(row.id) ? { ...row, expanded: false } : row)),
     [allRows, collapsed],
   );
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [storedNotice, setNotice] = useState<Notice | null>(null);
+  // A cut line that is gone (deleted, undone) is no longer waiting for a paste.
+  const notice = storedNotice?.kind === 'cut' && !rowsById.has(storedNotice.rowId) ? null : storedNotice;
   const [menu, setMenu] = useState<{ x: number; y: number; rowId: string } | null>(null);
   const pendingFocus = useRef<string | null>(null);
 
@@ -145,9 +147,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       resolved: { text: (row) => String(clean(view.fromYuan(row.resolved))) },
       percentOfTotal: { text: (row) => `${clean(row.percentOfTotal * 100)}%` },
     };
-    // view is rebuilt every render; its unit and language are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, i18n, unit, language]);
+  }, [t, i18n, view]);
 
   const sheet = useSheet<StructureRow>({
     columns,
@@ -183,14 +183,12 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     },
   });
 
-  // A cut line that is gone (deleted, undone) is no longer waiting for a paste.
+  // The grid forgets a cut line that is gone (its notice hides itself, above).
+  const { context: sheetContext, setCutRow } = sheet;
   useEffect(() => {
-    const cutId = sheet.context.cutRowId;
-    if (cutId && !rowsById.has(cutId)) {
-      sheet.setCutRow(null);
-      setNotice((before) => (before?.kind === 'cut' ? null : before));
-    }
-  }, [rowsById, sheet]);
+    const cutId = sheetContext.cutRowId;
+    if (cutId && !rowsById.has(cutId)) setCutRow(null);
+  }, [rowsById, sheetContext, setCutRow]);
 
   const edit = (command: EditCommand, at: { rowId: string; colId: string }): boolean => {
     const result = workspace.edit(command);
@@ -234,7 +232,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   const cut = (row: StructureRow) => {
     if (row.isRoot) return;
     sheet.setCutRow(row.id);
-    setNotice({ kind: 'cut', name: row.name });
+    setNotice({ kind: 'cut', name: row.name, rowId: row.id });
   };
 
   const move = (nodeId: string, parentId: string, beforeId: string | undefined): boolean => {
@@ -311,7 +309,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     { id: 'paste-into', label: t('structure.actions.pasteInto'), shortcut: 'Ctrl+V', disabled: readOnly || !canPasteInto(row), run: () => pasteMove(row, 'inside') },
     { id: 'paste-before', label: t('structure.actions.pasteBefore'), disabled: readOnly || row.isRoot || !canPasteInto(row), run: () => pasteMove(row, 'above') },
     'separator',
-    { id: 'copy', label: t('grid.copy'), shortcut: 'Ctrl+C', run: () => void navigator.clipboard?.writeText(sheet.copyText()).catch(() => undefined) },
+    { id: 'copy', label: t('grid.copy'), shortcut: 'Ctrl+C', run: () => void navigator.clipboard.writeText(sheet.copyText()).catch(() => undefined) },
     { id: 'fill-down', label: t('grid.fillDown'), shortcut: 'Ctrl+D', disabled: readOnly, run: () => sheet.fillDown() },
     'separator',
     ...(row.hasChildren
@@ -398,8 +396,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         cellClass: 'num derived',
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, unit, language, amountUnit, columns, toggle, editable],
+    [t, view, amountUnit, columns, toggle, editable],
   );
 
   const changeSerial = useWorkspaceState((state) => state.changeSerial);

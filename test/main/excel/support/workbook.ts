@@ -33,7 +33,9 @@ export async function readWorkbook(data: Buffer | Uint8Array): Promise<ReadWorkb
     const cells: ReadCell[] = [];
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
+        // ExcelJS types say every cell has a fill; a cell with no style has none.
+        const cellFill = cell.fill as ExcelJS.Fill | undefined;
+        const fill = cellFill?.type === 'pattern' && cellFill.pattern === 'solid' ? cellFill.fgColor?.argb : undefined;
         const base = { sheet: worksheet.name, address: cell.address, row: rowNumber, col: colNumber, ...(fill ? { fill } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
         if (cell.type === ExcelJS.ValueType.Formula) {
           cells.push({ ...base, formula: cell.formula, value: plain(cell.result) });
@@ -52,8 +54,8 @@ function plain(value: unknown): number | string | boolean | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'object' && 'richText' in value) return (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('');
-  if (typeof value === 'object' && 'error' in value) return `#ERROR ${String((value as { error: unknown }).error)}`;
-  return String(value);
+  if (typeof value === 'object' && 'error' in value) return `#ERROR ${String(value.error)}`;
+  return JSON.stringify(value);
 }
 
 export function cellAt(book: ReadWorkbook, sheet: string, address: string): ReadCell | undefined {

@@ -15,7 +15,7 @@ describe('crash: SIGKILL while a worker writes new model files over one name', (
   beforeAll(async () => {
     bundle = await bundleWorker();
   });
-  afterAll(() => bundle?.dispose());
+  afterAll(() => bundle?.dispose()); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
 
   it('20 kills: the name always holds a complete model; the next open removes the temporary copy', async () => {
     const stats = await runCreateCrashLoop({ bundle, kills: 20, seed: SEED, leafLines: 1_000, maxDelayMs: 400 });

@@ -31,7 +31,7 @@ describe('crash: SIGKILL while a worker edits a model file', () => {
   beforeAll(async () => {
     bundle = await bundleWorker();
   });
-  afterAll(() => bundle?.dispose());
+  afterAll(() => bundle?.dispose()); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
 
   it('without a kill, the worker and the in-process replay walk the same 2,000 steps', async () => {
     const dir = scratchRoot();

@@ -15,7 +15,7 @@ describe('crash tests catch a store that breaks its promises', () => {
   beforeAll(async () => {
     bundle = await bundleWorker();
   });
-  afterAll(() => bundle?.dispose());
+  afterAll(() => bundle?.dispose()); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
 
   it('an edit whose rows and log entry are committed separately: half an edit is seen', async () => {
     const stats = await runEditCrashLoop({ bundle, kills: 10, seed: SEED, model: createExampleModel('en'), fault: 'split-commit', earlyKillRate: 0 });

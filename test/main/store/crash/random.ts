@@ -1,4 +1,6 @@
-/** mulberry32: a tiny seeded PRNG, so the worker and the test replay the same edits from one seed. */
+import { mulberry32 as seeded } from '../../../../bench/random';
+
+/** The benchmarks' mulberry32 generator, so the worker and the test replay the same edits from one seed. */
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -13,28 +15,17 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seeded(seed);
   return {
-    next,
-    int: (min, max) => min + Math.floor((max - min + 1) * next()),
+    next: random.next,
+    int: random.integer,
     ratio: (min, max, decimals = 4) => {
       const scale = 10 ** decimals;
-      return Math.floor((min + (max - min) * next()) * scale) / scale;
+      return Math.floor(random.between(min, max) * scale) / scale;
     },
-    chance: (probability) => next() < probability,
-    pick: <T>(items: readonly T[]): T => {
-      const item = items[Math.floor(items.length * next())];
-      if (item === undefined) throw new Error('pick() needs a non-empty list');
-      return item;
-    },
-    token: () => Math.floor(next() * 4294967296).toString(36).padStart(7, '0'),
+    chance: random.chance,
+    pick: random.pick,
+    token: () => Math.floor(random.next() * 4294967296).toString(36).padStart(7, '0'),
   };
 }
 

@@ -17,7 +17,7 @@ describe('crash: SIGKILL while a worker takes snapshots', () => {
   beforeAll(async () => {
     bundle = await bundleWorker();
   });
-  afterAll(() => bundle?.dispose());
+  afterAll(() => bundle?.dispose()); // eslint-disable-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed
 
   it('50 kills: no corrupt file under a snapshot name; *.partial leftovers are removed by the next open', async () => {
     const model = generateModel({ leafLines: 3_000, scenarios: 3 });

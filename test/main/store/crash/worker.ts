@@ -80,7 +80,7 @@ function injectFault(fault: Fault | undefined): void {
     prototype.prepare = function prepare(this: Database.Database, sql: string) {
       const statement = original.call(this, sql);
       if (!sql.startsWith('INSERT INTO edit_log')) return statement;
-      const db = this;
+      const db = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the proxy below needs the connection the statement belongs to
       return new Proxy(statement, {
         get(target, property) {
           if (property === 'run')

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP_TEXT } from '../../main/electron/menu-text';
+import { en } from '../../renderer/src/i18n/en';
+import { zh } from '../../renderer/src/i18n/zh';
+import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../shared/i18n/analysis';
+import { FIGURE_TEXT, LEVER_TEXT } from '../../shared/i18n/figures';
+import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+
+/**
+ * Every table of user-facing text has the same keys in Chinese and English, and each text says
+ * the same placeholders ({{name}} for i18next, {name} elsewhere); a text made by a function
+ * takes the same number of arguments in both languages.
+ */
+type Leaf = { kind: 'text'; placeholders: string[] } | { kind: 'function'; arity: number } | { kind: 'other'; type: string };
+
+/** i18next plural forms: English has `_one` and `_other`, Chinese only `_other`. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function leaves(value: unknown, path = '', into = new Map<string, Leaf>()): Map<string, Leaf> {
+  if (typeof value === 'string') {
+    const placeholders = [...value.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}|\{([\w.]+)\}/g)].map((match) => match[1] ?? match[2] ?? '');
+    into.set(path, { kind: 'text', placeholders: [...new Set(placeholders)].sort() });
+  } else if (typeof value === 'function') {
+    into.set(path, { kind: 'function', arity: value.length });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) leaves(child, path === '' ? key.replace(PLURAL, '') : `${path}.${key.replace(PLURAL, '')}`, into);
+  } else {
+    into.set(path, { kind: 'other', type: typeof value });
+  }
+  return into;
+}
+
+const TABLES: [string, unknown, unknown][] = [
+  ['renderer UI (renderer/src/i18n)', zh, en],
+  ['figures (shared/i18n/figures.ts)', FIGURE_TEXT.zh, FIGURE_TEXT.en],
+  ['levers (shared/i18n/figures.ts)', LEVER_TEXT.zh, LEVER_TEXT.en],
+  ['analysis inputs (shared/i18n/analysis.ts)', INPUT_TEXT.zh, INPUT_TEXT.en],
+  ['distributions (shared/i18n/analysis.ts)', DISTRIBUTION_TEXT.zh, DISTRIBUTION_TEXT.en],
+  ['workbook (shared/workbook/labels.ts)', WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en],
+  ['desktop menus and dialogs (main/electron/menu-text.ts)', DESKTOP_TEXT.zh, DESKTOP_TEXT.en],
+];
+
+describe('zh and en text tables', () => {
+  it.each(TABLES)('%s: the same keys', (_name, chinese, english) => {
+    expect([...leaves(chinese).keys()].sort()).toEqual([...leaves(english).keys()].sort());
+  });
+
+  it.each(TABLES)('%s: the same placeholders and arities', (_name, chinese, english) => {
+    const zhLeaves = leaves(chinese);
+    const enLeaves = leaves(english);
+    const mismatches = [...zhLeaves].filter(([key, leaf]) => JSON.stringify(leaf) !== JSON.stringify(enLeaves.get(key))).map(([key, leaf]) => ({ key, zh: leaf, en: enLeaves.get(key) }));
+    expect(mismatches).toEqual([]);
+  });
+
+  it('finds a missing key and a changed placeholder (the check itself)', () => {
+    expect([...leaves({ a: 'x {{n}}', b: { c: 'y' } }).keys()]).toEqual(['a', 'b.c']);
+    expect(leaves({ a: '共 {{count}} 项' }).get('a')).toEqual({ kind: 'text', placeholders: ['count'] });
+    expect(leaves({ a: '{{count}} items' }).get('a')).not.toEqual(leaves({ a: '{{total}} items' }).get('a'));
+    expect([...leaves({ rows_one: '1 row', rows_other: '{{count}} rows' }).keys()]).toEqual(['rows']);
+  });
+});
