@@ -29,6 +29,12 @@ export default defineConfig(
       // Off for now: about 990 `!` assertions across every folder, being edited by other branches.
       // New code narrows instead (see docs/contributing.md); switch this on when they are gone.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Off: the clean-text rules and the XML and terminal writers match control characters on
+      // purpose (shared/model/text.ts, main/excel/xml.ts); that is what those regexes are for.
+      'no-control-regex': 'off',
+      // Off: edits drop an optional field by its typed key (a union of the schema's keys, never a
+      // user's string), which is what `delete` with a computed key does here.
+      '@typescript-eslint/no-dynamic-delete': 'off',
     },
   },
   {

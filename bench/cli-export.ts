@@ -38,7 +38,7 @@ export async function benchCliExport(model: Model, report: Report, countTarget: 
       minify: true,
       logLevel: 'silent',
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      plugins: [{ name: 'external-better-sqlite3', setup: (b) => void b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
+      plugins: [{ name: 'external-better-sqlite3', setup: (b) => b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true })) }],
     });
     const file = join(dir, 'large.costplan');
     await (await ModelDocument.create(file, model, { dataDir: join(dir, 'data'), snapshotIntervalMs: Number.MAX_SAFE_INTEGER })).close();

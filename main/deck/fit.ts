@@ -113,7 +113,7 @@ export function cutToLines(text: string, widthEm: number, maxLines: number): str
   if (lines.length <= maxLines) return text;
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
-  while (last.length > 0 && textWidthEm(last + '…') > widthEm) last = [...last].slice(0, -1).join('');
+  while (last.length > 0 && textWidthEm(last + '…') > widthEm) last = Array.from(last).slice(0, -1).join('');
   kept[maxLines - 1] = last + '…';
   return kept.join('\n');
 }

@@ -46,7 +46,7 @@ export function deckStyle(model: Model, overrides: DeckStyleOverrides = {}): Dec
 export function normaliseAccent(text: string): string | null {
   const hex = text.trim().replace(/^#/, '');
   if (/^[0-9a-fA-F]{6}$/.test(hex)) return hex.toUpperCase();
-  if (/^[0-9a-fA-F]{3}$/.test(hex)) return [...hex].map((c) => c + c).join('').toUpperCase();
+  if (/^[0-9a-fA-F]{3}$/.test(hex)) return Array.from(hex).map((c) => c + c).join('').toUpperCase();
   return null;
 }
 

@@ -114,7 +114,7 @@ function seriesXml(series: ChartSeries, index: number, type: 'bar' | 'line' | 'p
         : `<c:spPr>${fill}${series.color === 'none' ? '<a:ln><a:noFill/></a:ln>' : ''}</c:spPr>`;
   const head = `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:strRef><c:f>${xmlText(series.name.ref)}</c:f>${stringCache([series.name.text])}</c:strRef></c:tx>${spPr}`;
   const categories = series.categories.values.every((value) => typeof value === 'number')
-    ? `<c:cat><c:numRef><c:f>${xmlText(series.categories.ref)}</c:f>${numberCache(series.categories.values as number[], 'General')}</c:numRef></c:cat>`
+    ? `<c:cat><c:numRef><c:f>${xmlText(series.categories.ref)}</c:f>${numberCache(series.categories.values, 'General')}</c:numRef></c:cat>`
     : `<c:cat><c:strRef><c:f>${xmlText(series.categories.ref)}</c:f>${stringCache(series.categories.values.map(String))}</c:strRef></c:cat>`;
   const values = `<c:val><c:numRef><c:f>${xmlText(series.values.ref)}</c:f>${numberCache(series.values.values, 'General')}</c:numRef></c:val>`;
   if (type === 'bar') return `${head}<c:invertIfNegative val="0"/>${categories}${values}</c:ser>`;

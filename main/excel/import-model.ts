@@ -302,7 +302,7 @@ class Reader {
         if (value === lever?.[kind]) continue;
         if (value !== undefined && !this.check(leverSchema.shape[kind], value, sheet.name, row, col, leverWhat(kind))) continue;
         const changed: Lever = { ...(lever ?? { nodeId }) };
-        if (value === undefined) delete changed[kind]; // eslint-disable-line @typescript-eslint/no-dynamic-delete -- kind is one of LEVER_KINDS, a closed set of optional fields
+        if (value === undefined) delete changed[kind];  
         else changed[kind] = value;
         lever = changed;
       }

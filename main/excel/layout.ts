@@ -256,7 +256,7 @@ export function sheetNameFor(name: string, fallback: string): string {
   const cleaned = name
     .replace(/[[\]:*?/\\]/gu, '_')
     .replace(/'/gu, '’')
-    // eslint-disable-next-line no-control-regex -- control characters are what this replaces
+     
     .replace(/[\u0000-\u001f\u007f]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();

@@ -5,7 +5,7 @@
  * "_xHHHH_" in the text is protected by escaping its underscore. Lone surrogates cannot be
  * written at all and become U+FFFD.
  */
-// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters: they must be found to be escaped
+ 
 const ESCAPE_NEEDED = /[&<>"\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_/u;
 
 const PLAIN_SPECIALS = /[&<>"]/gu;

@@ -75,7 +75,8 @@ export function App() {
 /** File > Export client deck (desktop menu) opens the deck's export dialog. */
 function useWindowDialogs(): void {
   const workspace = useWorkspace();
-  useEffect(() => window.costPlanner?.onWindowDialog?.((dialog) => dialog === 'exportDeck' && workspace.openDeckDialog()), [workspace]);
+  // The only dialog the menus open today; the message names it so that more can follow.
+  useEffect(() => window.costPlanner?.onWindowDialog?.(() => workspace.openDeckDialog()), [workspace]);
 }
 
 /**

@@ -25,7 +25,6 @@ export const UPLOAD_EXTENSIONS = ['.costplan', '.xlsx', '.csv'] as const;
 export const HANDLE_PREFIX = '#';
 const MAX_NAME = 120;
 // Characters Windows, macOS or Linux refuse in a file name, and control characters.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/;
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 

@@ -96,7 +96,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const { type: _type, ...fields } = command;
       const before = settingsOf(model);
       const after = { ...before };
-      for (const [key, value] of Object.entries(fields)) {
+      for (const [key, value] of Object.entries<unknown>(fields)) {
         if (value === null) delete after[key as 'client' | 'presentation'];
         else if (value !== undefined) Object.assign(after, { [key]: value });
       }
@@ -150,7 +150,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
         else {
           const { type: _t, scenarioId: _s, itemId: _i, ...fields } = command;
           const updated = { ...items[index]! };
-          for (const [key, value] of Object.entries(fields)) {
+          for (const [key, value] of Object.entries<unknown>(fields)) {
             if (value === null) delete updated[key as 'notes'];
             else if (value !== undefined) Object.assign(updated, { [key]: value });
           }
@@ -229,7 +229,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       const current = index >= 0 ? scenario.value.levers[index]! : undefined;
       const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
-      if (command.value === null) delete updated[command.kind]; // eslint-disable-line @typescript-eslint/no-dynamic-delete -- kind is one of LEVER_KINDS, a closed set of optional fields
+      if (command.value === null) delete updated[command.kind];  
       else updated[command.kind] = command.value;
       const empty = LEVER_KINDS.every((kind) => updated[kind] === undefined);
       const before = current ? { index, value: current } : null;

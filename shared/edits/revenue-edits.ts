@@ -80,7 +80,7 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
       const line = lines[index]!;
       const { type: _t, lineId: _l, ...fields } = command;
       const updated: RevenueLine = { ...line };
-      for (const [key, value] of Object.entries(fields)) {
+      for (const [key, value] of Object.entries<unknown>(fields)) {
         if (value === null) delete updated[key as 'notes' | 'captions'];
         else if (value !== undefined) Object.assign(updated, { [key]: value });
       }

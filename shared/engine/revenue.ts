@@ -120,7 +120,7 @@ export function computeRevenueGain(prepared: PreparedRevenue, levers: readonly R
     const p = parent[i]!;
     volume[i] = (p >= 0 ? volume[p]! : 1) * ownVolume[i]!;
     price[i] = (p >= 0 ? price[p]! : 1) * ownPrice[i]!;
-    lineGain[i] = marginGain(unallocatedAmount[i]!, lines[i]!.margin, volume[i]! - 1, price[i]! - 1);
+    lineGain[i] = marginGain(unallocatedAmount[i]!, lines[i]!.margin, volume[i] - 1, price[i] - 1);
   }
   subtreeGain.set(lineGain);
   let baseMarginGain = 0;

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result';
 import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from './inputs';
 import { modelSchema, type Model, type Scenario } from './schema';
 import { quoteText } from './text';
-import { checkChildren, checkTreeShape, indexTree, nodePath, type TreeIndex } from './tree-rules';
+import { checkChildren, checkTreeShape, indexTree, type TreeIndex } from './tree-rules';
 import { checkRevenueLines, checkScenarioRevenue } from './revenue-rules';
 
 export { nodePath } from './tree-rules';
@@ -20,7 +20,7 @@ export interface ModelIssue {
 
 /** The coded problem a zod issue carries in its params (set by the schema's refinements). */
 export function problemOfIssue(issue: { params?: Record<string, unknown> } | object): Problem | undefined {
-  const params = 'params' in issue ? (issue.params as Record<string, unknown> | undefined) : undefined;
+  const params = 'params' in issue ? (issue.params) : undefined;
   return isProblem(params?.['problem']) ? params['problem'] : undefined;
 }
 

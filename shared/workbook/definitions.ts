@@ -27,7 +27,7 @@ export function workbookDefinitions(language: Language, unit: string): Definitio
   const figure = (key: keyof typeof f): DefinitionRow => ({
     term: f[key].label,
     definition: withoutExample(f[key].definition),
-    ...(WORKED.includes(key as WorkedFigure) ? { key: key as WorkedFigure } : {}),
+    ...(WORKED.includes(key) ? { key: key as WorkedFigure } : {}),
   });
   if (language === 'zh') {
     return [

@@ -77,7 +77,8 @@ function displayUnit(option: unknown): DisplayUnit | undefined {
 
 function slideList(option: unknown): DeckSlide[] | undefined {
   if (option === undefined) return undefined;
-  const names = String(option)
+  if (typeof option !== 'string') return undefined;
+  const names = option
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);

@@ -28,12 +28,12 @@ export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
   const { tree, headline, headlineResult: result, text, language } = context;
   const t = text.bridge;
   const steps = bridge(headline, result)
-    .steps.filter((step) => step.kind === 'lever')
+    .steps.flatMap((step) => (step.kind === 'lever' ? [step] : []))
     .sort((a, b) => Math.abs(b.yearOneSaving) - Math.abs(a.yearOneSaving));
   const named = steps.slice(0, steps.length > MAX_BRIDGE_STEPS ? MAX_BRIDGE_STEPS - 1 : MAX_BRIDGE_STEPS).map((step) => {
-    const nodeName = step.kind === 'lever' ? (tree.nodes[tree.indexById.get(step.nodeId)!]?.name ?? step.nodeId) : '';
-    const kind = step.kind === 'lever' ? text.levers.kinds[step.lever] : '';
-    const change = step.kind === 'lever' ? signedPercent(context, step.change) : '';
+    const nodeName = tree.nodes[tree.indexById.get(step.nodeId)!]?.name ?? step.nodeId;
+    const kind = text.levers.kinds[step.lever];
+    const change = signedPercent(context, step.change);
     return { label: `${cutToLines(nodeName, 14, 1)}${language === 'zh' ? '：' : ': '}${kind} ${change}`, saving: step.yearOneSaving };
   });
   const rest = steps.slice(named.length);

@@ -195,7 +195,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     const i = tree.order[k]!;
     subtreeEnd[i] = Math.max(subtreeEnd[i]!, k);
     const p = tree.parent[i]!;
-    if (p >= 0) subtreeEnd[p] = Math.max(subtreeEnd[p]!, subtreeEnd[i]!);
+    if (p >= 0) subtreeEnd[p] = Math.max(subtreeEnd[p]!, subtreeEnd[i]);
   }
   const branchSaving = (i: number) => {
     let sum = 0;

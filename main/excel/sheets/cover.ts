@@ -44,7 +44,7 @@ export function coverSheet(context: SheetContext): SheetWriter {
     sheet.set(3 + k, 1, caption, palette.section);
     sheet.set(3 + k, 2, content, style);
   });
-  const scenarioText = String(fields[5]![1]);
+  const scenarioText = scenarios.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
   sheet.height(8, wrappedRowHeight(scenarioText, VALUE_WIDTH));
   let row = 3 + fields.length + 1;
   sheet.set(row++, 1, c.contents, palette.section);

@@ -59,12 +59,12 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > DECK_LOGO_MAX_BYTES) return setProblem(t('deck.logoTooLarge', { size: (file.size / 1024 / 1024).toFixed(1) }));
+    if (file.size > DECK_LOGO_MAX_BYTES) { setProblem(t('deck.logoTooLarge', { size: (file.size / 1024 / 1024).toFixed(1) })); return; }
     const type = file.type === 'image/png' ? 'png' : file.type === 'image/jpeg' ? 'jpeg' : null;
-    if (!type) return setProblem(t('deck.logoType'));
+    if (!type) { setProblem(t('deck.logoType')); return; }
     const reader = new FileReader();
     reader.onload = () => {
-      const url = String(reader.result);
+      const url = typeof reader.result === 'string' ? reader.result : '';
       setLogo({
         type,
         base64: url.slice(url.indexOf(',') + 1),
@@ -77,8 +77,8 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
 
   const exportDeck = async () => {
     const ids = [headline, ...model.scenarios.map((s) => s.id).filter((id) => id !== headline && chosen.has(id))].filter((id) => chosen.has(id) || id === headline);
-    if (ids.length === 0 || !headline) return setProblem(t('deck.noScenario'));
-    if (slides.size === 0) return setProblem(t('deck.noSlide'));
+    if (ids.length === 0 || !headline) { setProblem(t('deck.noScenario')); return; }
+    if (slides.size === 0) { setProblem(t('deck.noSlide')); return; }
     setProblem(null);
     const result = await workspace.exportDeck(
       {
@@ -93,7 +93,7 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
       },
       library.transport,
     );
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) { setProblem(result.error.message); return; }
     if (result.value === null) return; // the save dialog was cancelled
     if (result.value.base64 !== undefined) saveDownload(result.value.fileName, result.value.base64, PPTX_TYPE);
     setDone(

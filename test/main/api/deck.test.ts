@@ -60,7 +60,7 @@ describe.each([
 ])('the deck through %s', (_name, transport) => {
   it('downloads the deck of the open model with the chosen scenarios, slides, language, unit and client', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'costplan-deck-api-'));
-    const { call, target } = await transport(dir);
+    const { call } = await transport(dir);
     value(await call('newModel', { name: 'plan', template: 'example', language: 'zh' }));
     const downloaded = value(
       await call('downloadDeck', { scenarioIds: ['digital-tools-20'], slides: ['title', 'summary', 'compare'], language: 'en', unit: 'thousand', client: 'ACME', accent: '#2e8b57' }),

@@ -56,7 +56,7 @@ async function checkDataSheet(chart: ReadChart): Promise<void> {
   await workbook.xlsx.load(Uint8Array.from(chart.workbook!).buffer);
   const sheet = workbook.worksheets[0]!;
   chart.series.forEach((series, s) => {
-    expect(String(sheet.getRow(1).getCell(s + 2).value)).toBe(series.name);
+    expect(sheet.getRow(1).getCell(s + 2).text).toBe(series.name);
     series.values.forEach((value, i) => {
       const cell = sheet.getRow(i + 2).getCell(s + 2).value;
       if (value === null) return;

@@ -18,7 +18,7 @@ import { cli, fileSetup, fingerprint, useScratch } from './helpers';
  */
 const scratch = useScratch('schema-check');
 
-async function refusal(run: () => Promise<unknown> | unknown): Promise<StoreError> {
+async function refusal(run: () => unknown): Promise<StoreError> {
   try {
     const outcome = await run();
     if (outcome instanceof ModelDocument) await outcome.close();

@@ -48,7 +48,7 @@ describe('batch edits', () => {
   });
 
   it('names the edit of the batch that refers to nothing', () => {
-    const applied = applyEdit(example(), { type: 'batch', edits: [paste.type === 'batch' ? paste.edits[0]! : paste, { type: 'renameNode', nodeId: 'nowhere', name: 'x' }] });
+    const applied = applyEdit(example(), { type: 'batch', edits: [paste.edits[0]!, { type: 'renameNode', nodeId: 'nowhere', name: 'x' }] });
     expect(applied.ok).toBe(false);
     if (!applied.ok) expect(applied.error[0]!.path).toBe('command.edits[1].nodeId');
   });

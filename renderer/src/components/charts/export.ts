@@ -75,6 +75,6 @@ export async function copyPng(png: Promise<Blob>): Promise<void> {
 
 /** A file name without characters Windows or macOS refuse. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+   
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'chart';
 }

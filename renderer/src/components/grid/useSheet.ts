@@ -373,6 +373,7 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         if (!grid) return;
         // A Chinese IME announces a composition with key "Process" (keyCode 229), which the
         // grid ignores: open the cell's editor now, so the composed text goes into it.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- keyCode 229 is how some IMEs still announce a composition
         if (event.key === 'Process' || event.keyCode === 229 || event.nativeEvent.isComposing) {
           const cell = grid.getFocusedCell();
           const node = cell && !cell.rowPinned ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;

@@ -262,7 +262,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
           const outside = amount?.kind === 'yearly' && amount.amounts.length > years.length;
           return p.node.rowPinned ? 'num' : outside ? 'num input outside-plan' : 'num input';
         },
-        tooltipValueGetter: (p) => {
+        tooltip: (p) => {
           const amount = p.data?.line?.amount;
           return amount?.kind === 'yearly' && amount.amounts.length > years.length ? t('budget.outsidePlanTip', { years: years.length }) : undefined;
         },

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ColDef, GetRowIdParams, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
@@ -87,17 +87,19 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
       },
       notes: { text: (row) => row.item.notes ?? '', parse: (row, text) => change(row, { notes: text.trim() === '' ? null : text }) },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, i18n, unit, language, scenarioId, model.firstPlanYear]);
+  }, [t, i18n, view, scenarioId, model.firstPlanYear]);
 
   const sheet = useSheet<OneOffRow>({ columns, rowId: (row) => row.id, rowLabel: (row) => row.item.name });
   const editable = !readOnly;
 
-  const remove = (row: OneOffRow) => {
-    const outcome = workspace.edit({ type: 'deleteOneOff', scenarioId, itemId: row.id });
-    if (!outcome.ok) sheet.showError(row.id, 'name', outcome.error);
-    else sheet.clearError();
-  };
+  const remove = useCallback(
+    (row: OneOffRow) => {
+      const outcome = workspace.edit({ type: 'deleteOneOff', scenarioId, itemId: row.id });
+      if (!outcome.ok) sheet.showError(row.id, 'name', outcome.error);
+      else sheet.clearError();
+    },
+    [workspace, scenarioId, sheet],
+  );
 
   const add = () => {
     const taken = new Set((scenario.oneOffs ?? []).map((item) => item.name.trim()));
@@ -145,7 +147,7 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: INVESTMENT_TIMINGS.map((key) => t(`budget.timings.${key}`)) },
       },
-      { colId: 'notes', headerName: t('oneOff.columns.notes'), flex: 1, minWidth: 160, valueGetter: text('notes'), tooltipValueGetter: (p) => p.data?.item.notes, cellClass: 'input', editable, cellEditor: 'agTextCellEditor' },
+      { colId: 'notes', headerName: t('oneOff.columns.notes'), flex: 1, minWidth: 160, valueGetter: text('notes'), tooltip: (p) => p.data?.item.notes, cellClass: 'input', editable, cellEditor: 'agTextCellEditor' },
       {
         colId: 'actions',
         headerName: '',
@@ -157,8 +159,7 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
         resizable: false,
       },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, amountUnit, columns, editable, result.years, scenarioId]);
+  }, [t, view, amountUnit, columns, editable, readOnly, remove, result.years]);
 
   return (
     <section className="one-off-items" data-testid="one-off-items">

@@ -126,7 +126,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
       headerTooltip: t(`levers.factor.${kind}`),
       width: 92,
       // The line's caption of this lever kind, where it has one (库存周转率 on an inventory line).
-      tooltipValueGetter: (p) => p.data?.captions?.[kind]?.[language] ?? undefined,
+      tooltip: (p) => p.data?.captions?.[kind]?.[language] ?? undefined,
       valueGetter: (p) => (p.data ? columns[kind]!.text(p.data) : ''),
       valueFormatter: (p) => {
         const change = p.data?.lever?.[kind];

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ModelResult, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
-import { REVENUE_LEVER_KINDS, type Model, type RevenueLeverKind, type RevenueLine, type Scenario } from '../../../../shared/model/schema';
+import { type Model, type RevenueLeverKind, type RevenueLine, type Scenario } from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
 import { gridTheme } from '../../components/grid/setup';
 import { clean, typedNumber, type ParsedCell, type SheetColumn } from '../../components/grid/sheet';
@@ -142,8 +142,7 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
       meaning: { text: (row) => revenueMeaning(row, t, view, amountUnit) },
       notes: { text: (row) => row.line.notes ?? '', parse: (row, text) => changeLine(row, { notes: text.trim() === '' ? null : text }) },
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, scenarioId, amountUnit]);
+  }, [t, language, view, scenarioId, amountUnit]);
 
   const sheet = useSheet<RevenueRow>({ columns, rowId: (row) => row.id, rowLabel: (row) => row.name });
   const editable = !readOnly;
@@ -161,7 +160,7 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
         const change = p.data?.lever?.[kind];
         return change === undefined ? '' : signedPercent(change);
       },
-      tooltipValueGetter: (p) => p.data?.line.captions?.[kind]?.[language] ?? undefined,
+      tooltip: (p) => p.data?.line.captions?.[kind]?.[language] ?? undefined,
       cellClass: 'num input',
       editable,
       cellEditor: 'agTextCellEditor',
@@ -245,10 +244,9 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
       },
       captionColumn('volumeChange'),
       captionColumn('priceChange'),
-      { colId: 'notes', headerName: t('revenue.columns.notes'), width: 200, valueGetter: text('notes'), tooltipValueGetter: (p) => p.data?.line.notes, cellClass: 'input', editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
+      { colId: 'notes', headerName: t('revenue.columns.notes'), width: 200, valueGetter: text('notes'), tooltip: (p) => p.data?.line.notes, cellClass: 'input', editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
     ];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [t, unit, language, amountUnit, columns, editable]);
+  }, [t, language, view, amountUnit, columns, editable]);
 
   const focusedRow = sheet.focused ? rows.find((row) => row.id === sheet.focused!.rowId) : undefined;
 
