@@ -46,7 +46,7 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
     returnOnInvestment: {
       label: 'Return / investment',
       definition:
-        'Benefit (saving + margin gain) / investment (投入产出比). 2.25 means every yuan invested returns 2.25 yuan. One-off cash never counts.',
+        'Benefit (saving + margin gain) / investment (投入产出比). Above 1, every yuan invested returns more than a yuan. One-off cash never counts.',
     },
     netRoi: { label: 'Net ROI', definition: '(Benefit - investment) / investment: return / investment minus 1. One-off cash never counts.' },
     npv: {
@@ -76,7 +76,7 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
     investment: { label: '投入', definition: '期内各项激励与投入之和。' },
     net: { label: '净收益', definition: '期内节省 + 边际贡献增加 + 一次性现金 − 投入。' },
     cumulativeNet: { label: '累计净收益', definition: '从计划开始到该年年末的节省与边际贡献增加，加一次性现金，减投入。' },
-    returnOnInvestment: { label: '投入产出比', definition: '收益（节省 + 边际贡献增加）/ 投入。2.25 表示每投入 1 元带来 2.25 元收益。一次性现金不计入。' },
+    returnOnInvestment: { label: '投入产出比', definition: '收益（节省 + 边际贡献增加）/ 投入。大于 1 表示每投入 1 元带来超过 1 元的收益。一次性现金不计入。' },
     netRoi: { label: '净投资回报率', definition: '(收益 − 投入) / 投入，即投入产出比 − 1。一次性现金不计入。' },
     npv: { label: '净现值', definition: '各年净收益作为年末现金流、按情景折现率折现之和（与 Excel NPV 相同）。' },
     paybackYears: {

@@ -17,7 +17,7 @@ export type WorkedFigure = 'affectedShare' | 'saving' | 'investment' | 'net' | '
 
 /** "(e.g. 14% x 87% x 15% = 1.827%)" and "（例：…）": the built-in example's numbers never appear in another model's workbook. */
 function withoutExample(definition: string): string {
-  return definition.replace(/\s*\(e\.g\.[^)]*\)|（例：[^）]*）/gu, '').replace(/\s*2\.25 means every yuan invested returns 2\.25 yuan of saving\.|2\.25 表示每投入 1 元带来 2\.25 元节省。/gu, '');
+  return definition.replace(/\s*\(e\.g\.[^)]*\)|（例：[^）]*）/gu, '');
 }
 
 const WORKED: readonly string[] = ['affectedShare', 'saving', 'investment', 'net', 'returnOnInvestment', 'netRoi', 'npv', 'paybackYears'];

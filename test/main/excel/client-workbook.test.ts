@@ -44,12 +44,14 @@ describe('the workbook a CFO gets', () => {
     for (const col of [STRUCTURE_COL.name, STRUCTURE_COL.basis, STRUCTURE_COL.value, STRUCTURE_COL.relevance, STRUCTURE_COL.notes])
       expect(structure.getCell(cellName(row, col)).protection, `input ${cellName(row, col)}`).toMatchObject({ locked: false });
     for (const col of [STRUCTURE_COL.amount, STRUCTURE_COL.ownAmount, STRUCTURE_COL.shareOfTotal])
-      expect(structure.getCell(cellName(row, col)).protection.locked, `formula ${cellName(row, col)}`).not.toBe(false);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- ExcelJS types protection as always set; a cell without any has none
+      expect(structure.getCell(cellName(row, col)).protection?.locked, `formula ${cellName(row, col)}`).not.toBe(false);
     const at = exported.layout.scenarios[0]!;
     const scenario = workbook.getWorksheet(at.sheet)!;
     expect(scenario.getCell(cellName(at.row.volumeGrowth, 2)).protection).toMatchObject({ locked: false });
     expect(scenario.getCell(cellName(at.row.line(0), at.col.timing)).protection).toMatchObject({ locked: false });
-    expect(scenario.getCell(cellName(at.row.npv, 2)).protection.locked).not.toBe(false);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- ExcelJS types protection as always set; a cell without any has none
+    expect(scenario.getCell(cellName(at.row.npv, 2)).protection?.locked).not.toBe(false);
   });
 
   it('guards inputs with drop-downs and ranges, with input messages in the workbook language', async () => {
