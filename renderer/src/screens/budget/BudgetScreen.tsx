@@ -14,7 +14,7 @@ import { gridTheme } from '../../components/grid/setup';
 import { choiceParser, clean, splitList, typedNumber, type ParsedCell, type SheetColumn } from '../../components/grid/sheet';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView } from '../../format';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useSelectedScenario, useWorkspace, useWorkspaceState } from '../../state/context';
 import { CHART_FONT } from '../structure/chart';
 import { lineRows, shortYears, totalRows, type BudgetRow } from './rows';
 import { OneOffItems } from './OneOffItems';
@@ -31,13 +31,7 @@ const ONE_OFF_COLOUR = '#CC79A7';
 /** The incentive budget of the selected scenario: its investment lines, totals per year and whether the savings fund them. */
 export function BudgetScreen() {
   const { t } = useTranslation();
-  const model = useWorkspaceState((state) => state.model);
-  const results = useWorkspaceState((state) => state.results);
-  const selectedId = useWorkspaceState((state) => state.selectedScenarioId);
-  const file = useWorkspaceState((state) => state.session?.file?.path ?? '');
-  const index = model?.scenarios.findIndex((scenario) => scenario.id === selectedId) ?? -1;
-  const scenario = index >= 0 ? model?.scenarios[index] : undefined;
-  const result = index >= 0 ? results?.scenarios[index] : undefined;
+  const { model, scenario, result, file } = useSelectedScenario();
   if (!model) return null;
   if (!scenario || !result) return <p className="muted">{t('levers.noScenario')}</p>;
   return <BudgetView key={file} model={model} scenario={scenario} result={result} />;

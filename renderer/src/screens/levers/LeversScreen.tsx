@@ -15,7 +15,7 @@ import { visibleTreeRows } from '../../components/grid/tree';
 import { TreeNameCell } from '../../components/grid/TreeNameCell';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView, type NumberView } from '../../format';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useSelectedScenario, useWorkspace, useWorkspaceState } from '../../state/context';
 import { useIssuesText } from '../../messages';
 import { LeverRanges } from './LeverRanges';
 import { ParamInput } from './ParamInput';
@@ -28,13 +28,7 @@ import './levers.css';
 /** Levers and targets of the selected scenario: the levers on each cost line, what they save and mean. */
 export function LeversScreen() {
   const { t } = useTranslation();
-  const model = useWorkspaceState((state) => state.model);
-  const results = useWorkspaceState((state) => state.results);
-  const selectedId = useWorkspaceState((state) => state.selectedScenarioId);
-  const file = useWorkspaceState((state) => state.session?.file?.path ?? '');
-  const index = model?.scenarios.findIndex((scenario) => scenario.id === selectedId) ?? -1;
-  const scenario = index >= 0 ? model?.scenarios[index] : undefined;
-  const result = index >= 0 ? results?.scenarios[index] : undefined;
+  const { model, results, scenario, result, file } = useSelectedScenario();
   if (!model || !results) return null;
   if (!scenario || !result) return <p className="muted">{t('levers.noScenario')}</p>;
   return <LeversView key={file} model={model} results={results} scenario={scenario} result={result} />;

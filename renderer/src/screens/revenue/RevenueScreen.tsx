@@ -13,7 +13,7 @@ import { clean, typedNumber, type ParsedCell, type SheetColumn } from '../../com
 import { TreeNameCell } from '../../components/grid/TreeNameCell';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView, type NumberView } from '../../format';
-import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { useSelectedScenario, useWorkspace, useWorkspaceState } from '../../state/context';
 import { signedPercent } from '../levers/rows';
 import { revenueRows, type RevenueRow } from './rows';
 import '../../components/grid/grid.css';
@@ -23,13 +23,7 @@ import '../levers/levers.css';
 /** Service revenue lines with the selected scenario's volume and price levers and the margin they add. */
 export function RevenueScreen() {
   const { t } = useTranslation();
-  const model = useWorkspaceState((state) => state.model);
-  const results = useWorkspaceState((state) => state.results);
-  const selectedId = useWorkspaceState((state) => state.selectedScenarioId);
-  const file = useWorkspaceState((state) => state.session?.file?.path ?? '');
-  const index = model?.scenarios.findIndex((scenario) => scenario.id === selectedId) ?? -1;
-  const scenario = index >= 0 ? model?.scenarios[index] : undefined;
-  const result = index >= 0 ? results?.scenarios[index] : undefined;
+  const { model, results, scenario, result, file } = useSelectedScenario();
   if (!model || !results) return null;
   if (!scenario || !result) return <p className="muted">{t('levers.noScenario')}</p>;
   return <RevenueView key={file} model={model} results={results} scenario={scenario} result={result} />;
