@@ -76,7 +76,11 @@ export function benchAnalysis(large: Model, report: Report): void {
     },
     { warmup: 10, runs: 50 },
   );
-  report(`goal seek: an NPV target by the unit cost of group ${groupLever.nodeId}, 10,000 lines (${goal.reachable ? 'reached' : 'NOT reached'})`, goalTiming, ANALYSIS_TARGET.goalSeekMs);
+  report(
+    `goal seek: an NPV target by the unit cost of group ${groupLever.nodeId}, 10,000 lines (${goal.reachable ? 'reached' : 'NOT reached'})`,
+    goalTiming,
+    ANALYSIS_TARGET.goalSeekMs,
+  );
   if (!goal.reachable) process.exitCode = 1;
 
   // Monte Carlo with ranges on the same 20 inputs.
@@ -89,7 +93,11 @@ export function benchAnalysis(large: Model, report: Report): void {
     return answer.value;
   };
   const mc1000 = measure(() => monteCarlo(1_000), { warmup: 10, runs: 31 });
-  report(`Monte Carlo, 1,000 trials, ${ranges.length} uncertain inputs, NPV with percentiles and sensitivities, 10,000 lines`, mc1000, ANALYSIS_TARGET.monteCarlo1000Ms);
+  report(
+    `Monte Carlo, 1,000 trials, ${ranges.length} uncertain inputs, NPV with percentiles and sensitivities, 10,000 lines`,
+    mc1000,
+    ANALYSIS_TARGET.monteCarlo1000Ms,
+  );
   const mc5000 = measure(() => monteCarlo(5_000), { warmup: 3, runs: 11 });
   report('Monte Carlo, 5,000 trials, same', mc5000, ANALYSIS_TARGET.monteCarlo5000Ms);
   const again = monteCarlo(5_000);
@@ -108,10 +116,15 @@ function benchInputs(model: Model, scenario: Scenario, tree: PreparedTree): Inpu
   const isGroup = (id: string) => !/-l\d+$/.test(id);
   const levers = [...scenario.levers.filter((l) => isGroup(l.nodeId)).slice(0, 7), ...scenario.levers.filter((l) => !isGroup(l.nodeId))].slice(0, 14);
   const texts = [
-    ...levers.map((lever) => `lever:${lever.nodeId}:${lever.unitCostChange !== undefined ? 'unitCost' : lever.throughputChange !== undefined ? 'throughput' : 'volume'}`),
+    ...levers.map(
+      (lever) => `lever:${lever.nodeId}:${lever.unitCostChange !== undefined ? 'unitCost' : lever.throughputChange !== undefined ? 'throughput' : 'volume'}`,
+    ),
     'growth',
     'discount',
-    ...scenario.investments.filter((line) => line.amount.kind !== 'yearly').slice(0, 4).map((line) => `investment:${line.id}`),
+    ...scenario.investments
+      .filter((line) => line.amount.kind !== 'yearly')
+      .slice(0, 4)
+      .map((line) => `investment:${line.id}`),
   ];
   return texts.map((text) => {
     const resolved = resolveInput(context, text);
@@ -250,8 +263,16 @@ function compareWithHyperFormula(
     }
     const perTrial = median(trialMs);
     console.log(`  one Monte Carlo trial in HyperFormula (${ranges.length} cells set): median ${formatMs(perTrial)} ms over ${HYPERFORMULA_TRIALS} trials`);
-    printRatio(`Monte Carlo 1,000 trials: HyperFormula ~${formatCount(Math.round(perTrial * 1_000))} ms / engine ${formatMs(mc1000.medianMs)} ms`, (perTrial * 1_000) / mc1000.medianMs, mcWorst);
-    printRatio(`Monte Carlo 5,000 trials: HyperFormula ~${formatCount(Math.round(perTrial * 5_000))} ms / engine ${formatMs(mc5000.medianMs)} ms`, (perTrial * 5_000) / mc5000.medianMs, mcWorst);
+    printRatio(
+      `Monte Carlo 1,000 trials: HyperFormula ~${formatCount(Math.round(perTrial * 1_000))} ms / engine ${formatMs(mc1000.medianMs)} ms`,
+      (perTrial * 1_000) / mc1000.medianMs,
+      mcWorst,
+    );
+    printRatio(
+      `Monte Carlo 5,000 trials: HyperFormula ~${formatCount(Math.round(perTrial * 5_000))} ms / engine ${formatMs(mc5000.medianMs)} ms`,
+      (perTrial * 5_000) / mc5000.medianMs,
+      mcWorst,
+    );
   } finally {
     hf.destroy();
   }

@@ -46,7 +46,10 @@ export async function benchCliExport(model: Model, report: Report, countTarget: 
     const peaks: number[] = [];
     for (let run = 0; run < 4; run++) {
       const start = performance.now();
-      const child = spawnSync(process.execPath, ['--import', PEAK_PROBE, bundle, 'export', file, '--out', join(dir, 'out.xlsx'), '--force'], { encoding: 'utf8', env: { ...process.env, INIT_CWD: '' } });
+      const child = spawnSync(process.execPath, ['--import', PEAK_PROBE, bundle, 'export', file, '--out', join(dir, 'out.xlsx'), '--force'], {
+        encoding: 'utf8',
+        env: { ...process.env, INIT_CWD: '' },
+      });
       const elapsed = performance.now() - start;
       if (child.status !== 0) throw new Error(`costplan export failed (${child.status}): ${child.stderr}`);
       const peak = Number(/costplan-peak-rss-kb:(\d+)/u.exec(child.stderr)?.[1]) / 1024;
@@ -54,11 +57,17 @@ export async function benchCliExport(model: Model, report: Report, countTarget: 
       times.push(elapsed);
       peaks.push(peak);
     }
-    report(`costplan export end to end (new process: start, open the model file, write the .xlsx, exit)`, { medianMs: median(times), minMs: Math.min(...times), runs: times.length }, CLI_EXPORT_TARGET.ms);
+    report(
+      `costplan export end to end (new process: start, open the model file, write the .xlsx, exit)`,
+      { medianMs: median(times), minMs: Math.min(...times), runs: times.length },
+      CLI_EXPORT_TARGET.ms,
+    );
     const peakMb = Math.max(...peaks);
     const ok = peakMb < CLI_EXPORT_TARGET.mb;
     countTarget(ok);
-    console.log(`costplan export end to end, peak resident memory of the process: ${peakMb.toFixed(0)} MB (target < ${CLI_EXPORT_TARGET.mb} MB) ${ok ? 'OK' : 'MISSED'}`);
+    console.log(
+      `costplan export end to end, peak resident memory of the process: ${peakMb.toFixed(0)} MB (target < ${CLI_EXPORT_TARGET.mb} MB) ${ok ? 'OK' : 'MISSED'}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

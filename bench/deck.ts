@@ -22,7 +22,13 @@ export async function benchDeck(large: Model, report: Report): Promise<void> {
       {
         ...headline,
         uncertainty: [
-          { input: 'growth', low: headline.volumeGrowth - 0.05, mostLikely: headline.volumeGrowth, high: headline.volumeGrowth + 0.05, distribution: 'triangular' },
+          {
+            input: 'growth',
+            low: headline.volumeGrowth - 0.05,
+            mostLikely: headline.volumeGrowth,
+            high: headline.volumeGrowth + 0.05,
+            distribution: 'triangular',
+          },
           { input: 'discount', low: 0.05, mostLikely: 0.08, high: 0.12, distribution: 'pert' },
         ],
       },

@@ -38,10 +38,16 @@ export async function benchExcel(model: Model, report: Report, countTarget: (ok:
     bytes = exported.data.length;
     cells = exported.model.costTree.length;
   }
-  report(`export to .xlsx in process, ${formatCount(cells)} cost lines x ${model.scenarios.length} scenarios (${(bytes / 1e6).toFixed(1)} MB)`, timing(times), EXCEL_TARGET.exportMs);
+  report(
+    `export to .xlsx in process, ${formatCount(cells)} cost lines x ${model.scenarios.length} scenarios (${(bytes / 1e6).toFixed(1)} MB)`,
+    timing(times),
+    EXCEL_TARGET.exportMs,
+  );
   const memoryOk = peakMb < EXCEL_TARGET.exportMb;
   countTarget(memoryOk);
-  console.log(`export to .xlsx in process, peak memory above the baseline: ${peakMb.toFixed(0)} MB (target < ${EXCEL_TARGET.exportMb} MB) ${memoryOk ? 'OK' : 'MISSED'}`);
+  console.log(
+    `export to .xlsx in process, peak memory above the baseline: ${peakMb.toFixed(0)} MB (target < ${EXCEL_TARGET.exportMb} MB) ${memoryOk ? 'OK' : 'MISSED'}`,
+  );
   await benchCliExport(model, report, countTarget);
 
   const dir = mkdtempSync(join(tmpdir(), 'costplan-bench-excel-'));

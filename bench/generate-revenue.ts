@@ -1,7 +1,16 @@
 import type { Model, OneOffItem, RevenueLever, RevenueLine } from '../shared/model/schema';
 import { mulberry32, floorTo, roundTo } from './random';
 
-const FAMILIES = ['Out-of-warranty repairs', 'Parts sales', 'Service contracts', 'Extended warranty', 'Training services', 'Upgrades', 'Remote support', 'Consumables'];
+const FAMILIES = [
+  'Out-of-warranty repairs',
+  'Parts sales',
+  'Service contracts',
+  'Extended warranty',
+  'Training services',
+  'Upgrades',
+  'Remote support',
+  'Consumables',
+];
 
 /**
  * Adds `count` revenue lines to a generated model (deterministic, from its own seed so the
@@ -16,7 +25,13 @@ export function withRevenue(model: Model, count: number, seed = 20270202): Model
   let made = 0;
   for (let f = 0; f < families && made < count; f++) {
     const id = `rev${f + 1}`;
-    lines.push({ id, parentId: null, name: FAMILIES[f]!, basis: { kind: 'amount', amount: Math.round(random.between(2e6, 2e7)) }, margin: roundTo(random.between(0.2, 0.6), 2) });
+    lines.push({
+      id,
+      parentId: null,
+      name: FAMILIES[f]!,
+      basis: { kind: 'amount', amount: Math.round(random.between(2e6, 2e7)) },
+      margin: roundTo(random.between(0.2, 0.6), 2),
+    });
     made++;
     const children = Math.floor((count - families) / families) + (f < (count - families) % families ? 1 : 0);
     // Shares floored to 4 decimals of 95% / n never add up to more than the parent.
@@ -35,7 +50,13 @@ export function withRevenue(model: Model, count: number, seed = 20270202): Model
     }
     const oneOffs: OneOffItem[] = [
       { id: `s${s + 1}-stock`, name: 'Stock released', amount: Math.round(random.between(1e6, 5e6)), year: 1, timing: 'spread' },
-      { id: `s${s + 1}-asset`, name: 'One-off restructuring', amount: -Math.round(random.between(2e5, 1e6)), year: Math.min(2, scenario.horizonYears), timing: 'upfront' },
+      {
+        id: `s${s + 1}-asset`,
+        name: 'One-off restructuring',
+        amount: -Math.round(random.between(2e5, 1e6)),
+        year: Math.min(2, scenario.horizonYears),
+        timing: 'upfront',
+      },
     ];
     return { ...scenario, revenueLevers, oneOffs };
   });

@@ -229,12 +229,7 @@ function generateInvestments(horizonYears: number, rootAmount: number, random: R
   return lines;
 }
 
-function generateInvestmentAmount(
-  kind: InvestmentAmount['kind'],
-  horizonYears: number,
-  rootAmount: number,
-  random: Random,
-): InvestmentAmount {
+function generateInvestmentAmount(kind: InvestmentAmount['kind'], horizonYears: number, rootAmount: number, random: Random): InvestmentAmount {
   // In whole thousands of yuan; a line costs 0.02-0.2% of the service cost a year, so the
   // scenarios pay back and their NPV is well away from zero.
   const yearlyAmount = (): number => Math.round((rootAmount * random.between(0.0002, 0.002)) / 1000) * 1000;

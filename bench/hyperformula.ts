@@ -95,7 +95,12 @@ function buildTreeSheet(model: Model): Sheet {
   const leversByScenario = model.scenarios.map((scenario) => new Map(scenario.levers.map((lever) => [lever.nodeId, lever])));
   const header: RawCellContent[] = ['id', 'basis', 'amount', 'unallocated'];
   model.scenarios.forEach((scenario) =>
-    header.push(...LEVER_INPUTS.map((kind) => `${scenario.id} ${kind}`), `${scenario.id} factor`, `${scenario.id} line saving`, `${scenario.id} subtree saving`),
+    header.push(
+      ...LEVER_INPUTS.map((kind) => `${scenario.id} ${kind}`),
+      `${scenario.id} factor`,
+      `${scenario.id} line saving`,
+      `${scenario.id} subtree saving`,
+    ),
   );
   const rows: Sheet = [header];
   order.forEach((node, k) => {
@@ -119,9 +124,7 @@ function buildTreeSheet(model: Model): Sheet {
         ...LEVER_INPUTS.map((kind) => lever?.[kind] ?? null),
         parentRow === undefined ? `=${ownFactor}` : `=${at('factor', parentRow)}*${ownFactor}`,
         `=${cell(3, row)}*(1-${at('factor')})`,
-        children
-          ? `=${at('lineSaving')}+SUM(${at('subtreeSaving', children.first)}:${at('subtreeSaving', children.last)})`
-          : `=${at('lineSaving')}`,
+        children ? `=${at('lineSaving')}+SUM(${at('subtreeSaving', children.first)}:${at('subtreeSaving', children.last)})` : `=${at('lineSaving')}`,
       );
     });
     rows.push(cells);

@@ -1,12 +1,5 @@
 import { HyperFormula } from 'hyperformula';
-import {
-  computeScenario,
-  computeValidModel,
-  IncrementalEngine,
-  prepareTree,
-  type ComputeOptions,
-  type ModelResult,
-} from '../shared/engine';
+import { computeScenario, computeValidModel, IncrementalEngine, prepareTree, type ComputeOptions, type ModelResult } from '../shared/engine';
 import type { Model } from '../shared/model/schema';
 import { formatIssue, validateModel } from '../shared/model/validate';
 import { DEFAULT_SEED, generateModel } from './generate';
@@ -40,7 +33,10 @@ async function main(): Promise<void> {
   const small = validGeneratedModel(1_000);
   const large = validGeneratedModel(10_000);
 
-  report('full compute, 1,000 lines x 10 scenarios', measure(() => fullCompute(small), { warmup: 10, runs: 50 }));
+  report(
+    'full compute, 1,000 lines x 10 scenarios',
+    measure(() => fullCompute(small), { warmup: 10, runs: 50 }),
+  );
   const full = measure(() => fullCompute(large), { warmup: 5, runs: 50 });
   report('full compute, 10,000 lines x 10 scenarios', full, TARGET.fullComputeMs);
   const fullWithoutAttribution = measure(() => fullCompute(large, { contributions: false }), { warmup: 5, runs: 50 });
@@ -50,7 +46,10 @@ async function main(): Promise<void> {
   benchOneLeverRecompute(large, { contributions: false }, 'one-lever recompute, 10,000 lines, contributions off');
   benchHyperFormula(large, full, fullWithoutAttribution);
   // Not an engine figure, but every load and CLI run pays it before computing (computeModel validates first).
-  report('validateModel, 10,000 lines x 10 scenarios', measure(() => validateModel(large), { warmup: 1, runs: 3 }));
+  report(
+    'validateModel, 10,000 lines x 10 scenarios',
+    measure(() => validateModel(large), { warmup: 1, runs: 3 }),
+  );
   benchRevenue(large);
   benchAnalysis(large, report);
   await benchStore(large, report);
@@ -137,8 +136,14 @@ function benchRevenue(large: Model): void {
   const validated = validateModel(model);
   if (!validated.ok) throw new Error(`generated revenue model is invalid: ${validated.error.slice(0, 3).map(formatIssue).join('; ')}`);
   const revenueLevers = model.scenarios.reduce((sum, scenario) => sum + (scenario.revenueLevers?.length ?? 0), 0);
-  console.log(`model with revenue: ${formatCount(model.revenueLines!.length)} revenue lines, ${formatCount(revenueLevers)} revenue levers, 2 one-off items per scenario`);
-  report('full compute, 10,000 lines + 1,000 revenue lines x 10 scenarios', measure(() => fullCompute(model), { warmup: 5, runs: 50 }), TARGET.fullComputeMs);
+  console.log(
+    `model with revenue: ${formatCount(model.revenueLines!.length)} revenue lines, ${formatCount(revenueLevers)} revenue levers, 2 one-off items per scenario`,
+  );
+  report(
+    'full compute, 10,000 lines + 1,000 revenue lines x 10 scenarios',
+    measure(() => fullCompute(model), { warmup: 5, runs: 50 }),
+    TARGET.fullComputeMs,
+  );
   benchOneLeverRecompute(model, {}, 'one-lever recompute, 10,000 lines + 1,000 revenue lines, every figure', TARGET.oneLeverMs);
   // A revenue lever edit: one scenario's revenue levers change; the cost tree and revenue lines are reused.
   const engine = new IncrementalEngine();
@@ -158,7 +163,14 @@ function benchRevenue(large: Model): void {
         next = {
           ...next,
           scenarios: next.scenarios.map((scenario, i) =>
-            i !== s ? scenario : { ...scenario, revenueLevers: (scenario.revenueLevers ?? []).map((lever, l) => (l === changed % 50 ? { ...lever, volumeChange: 0.01 * (changed % 30) } : lever)) },
+            i !== s
+              ? scenario
+              : {
+                  ...scenario,
+                  revenueLevers: (scenario.revenueLevers ?? []).map((lever, l) =>
+                    l === changed % 50 ? { ...lever, volumeChange: 0.01 * (changed % 30) } : lever,
+                  ),
+                },
           ),
         };
       },
@@ -166,9 +178,16 @@ function benchRevenue(large: Model): void {
   );
   const fresh = fullCompute(next);
   const agrees = engine.compute(next).scenarios.every((scenario, i) => scenario.totals.npv === fresh.scenarios[i]!.totals.npv);
-  report(`revenue-lever recompute, 10,000 lines + 1,000 revenue lines (${agrees ? 'same totals as a full compute' : 'totals DIFFER'})`, timing, TARGET.oneLeverMs);
+  report(
+    `revenue-lever recompute, 10,000 lines + 1,000 revenue lines (${agrees ? 'same totals as a full compute' : 'totals DIFFER'})`,
+    timing,
+    TARGET.oneLeverMs,
+  );
   if (!agrees) process.exitCode = 1;
-  report('validateModel, 10,000 lines + 1,000 revenue lines x 10 scenarios', measure(() => validateModel(model), { warmup: 1, runs: 3 }));
+  report(
+    'validateModel, 10,000 lines + 1,000 revenue lines x 10 scenarios',
+    measure(() => validateModel(model), { warmup: 1, runs: 3 }),
+  );
 }
 
 /** Changes the unit cost of one lever of one scenario; a different lever each step, so no result is cached. */

@@ -52,7 +52,10 @@ async function timeEdits(page: Page, commands: EditCommand[]): Promise<EditTimin
     async ({ commands, warmup }) => {
       type Ws = { edit(c: unknown): { ok: boolean; error?: { message: string }[] }; getState(): { lastRecomputeMs: number } };
       const workspace = (window as unknown as { costPlannerWorkspace: Ws }).costPlannerWorkspace;
-      const cardText = () => Array.from(document.querySelectorAll('[data-testid^="figure-"] [data-part="number"]')).map((e) => e.textContent).join('|');
+      const cardText = () =>
+        Array.from(document.querySelectorAll('[data-testid^="figure-"] [data-part="number"]'))
+          .map((e) => e.textContent)
+          .join('|');
       const draws = () => Array.from(document.querySelectorAll('.chart-panel[data-drawn]')).map((e) => Number(e.getAttribute('data-drawn')));
       const task = () =>
         new Promise<void>((resolve) => {
@@ -94,7 +97,10 @@ async function timeEdits(page: Page, commands: EditCommand[]): Promise<EditTimin
 /** Opens a model file of the data folder in the served app through the API, as the Models view does. */
 async function openInPage(page: Page, path: string): Promise<void> {
   const error = await page.evaluate(async (file) => {
-    type Ws = { api: { openModel(input: { file: string }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }; adopt(session: unknown): void };
+    type Ws = {
+      api: { openModel(input: { file: string }): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> };
+      adopt(session: unknown): void;
+    };
     const workspace = (window as unknown as { costPlannerWorkspace: Ws }).costPlannerWorkspace;
     const opened = await workspace.api.openModel({ file });
     if (!opened.ok) return opened.error?.message ?? 'openModel failed';
@@ -182,11 +188,18 @@ async function main(): Promise<void> {
     await page.goto(app.url);
     await enterWorkspace(page);
     const version = await page.evaluate(() => navigator.userAgent.match(/Chrom(?:e|ium)\/[\d.]+/)?.[0] ?? navigator.userAgent);
-    console.log(`Service Cost Planner UI benchmark: ${version}, headless, 1280 x 800, generated models seed ${DEFAULT_SEED}; median of ${RUNS} edits after ${WARMUP} warm-up`);
+    console.log(
+      `Service Cost Planner UI benchmark: ${version}, headless, 1280 x 800, generated models seed ${DEFAULT_SEED}; median of ${RUNS} edits after ${WARMUP} warm-up`,
+    );
 
     await waitForResults(page, '目标 15%');
     const example = await timeEdits(page, leverEdits('target-15', 'contact-center-labor', 'unitCostChange', -0.2, -0.15));
-    report('lever edit -> figures and charts, built-in example (Results)', median(example.updateMs), TARGET.exampleEditMs, `next frame ${formatMs(median(example.frameMs))} ms, recompute ${formatMs(median(example.recomputeMs))} ms`);
+    report(
+      'lever edit -> figures and charts, built-in example (Results)',
+      median(example.updateMs),
+      TARGET.exampleEditMs,
+      `next frame ${formatMs(median(example.frameMs))} ms, recompute ${formatMs(median(example.recomputeMs))} ms`,
+    );
 
     await openInPage(page, mediumPath);
     await waitForResults(page, medium.scenarios[0]!.name);
@@ -194,20 +207,36 @@ async function main(): Promise<void> {
     const kind = LEVER_KINDS.find((k) => medium.scenarios[0]!.levers.find((l) => l.nodeId === target.nodeId)?.[k] !== undefined) ?? 'unitCostChange';
     const [low, high] = kind === 'throughputChange' ? [0.3, 0.05] : [-0.3, -0.05];
     const mediumTiming = await timeEdits(page, leverEdits(target.scenarioId, target.nodeId, kind, low, high));
-    report('lever edit -> figures and charts, 1,000 lines x 10 scenarios (Results)', median(mediumTiming.updateMs), TARGET.largeEditMs, `next frame ${formatMs(median(mediumTiming.frameMs))} ms, recompute ${formatMs(median(mediumTiming.recomputeMs))} ms`);
+    report(
+      'lever edit -> figures and charts, 1,000 lines x 10 scenarios (Results)',
+      median(mediumTiming.updateMs),
+      TARGET.largeEditMs,
+      `next frame ${formatMs(median(mediumTiming.frameMs))} ms, recompute ${formatMs(median(mediumTiming.recomputeMs))} ms`,
+    );
 
     await openInPage(page, largePath);
     await waitForResults(page, large.scenarios[0]!.name);
     const first = await timeStructureTab(page);
     if (first === null) {
-      report('Cost structure tab -> grid rows, 10,000 lines, first render', null, TARGET.structureFirstRenderMs, 'no grid rows appeared within 10 s: is the Cost structure grid built?');
+      report(
+        'Cost structure tab -> grid rows, 10,000 lines, first render',
+        null,
+        TARGET.structureFirstRenderMs,
+        'no grid rows appeared within 10 s: is the Cost structure grid built?',
+      );
     } else {
       const again: number[] = [];
       for (let i = 0; i < 4; i++) {
         const ms = await timeStructureTab(page);
         if (ms !== null) again.push(ms);
       }
-      report('Cost structure tab -> grid rows, 10,000 lines, first render', first, TARGET.structureFirstRenderMs, again.length > 0 ? `later renders median ${formatMs(median(again))} ms` : '', 'once');
+      report(
+        'Cost structure tab -> grid rows, 10,000 lines, first render',
+        first,
+        TARGET.structureFirstRenderMs,
+        again.length > 0 ? `later renders median ${formatMs(median(again))} ms` : '',
+        'once',
+      );
     }
     if (errors.length > 0) console.log(`page errors: ${errors.join(' | ')}`);
     const total = met + missed;

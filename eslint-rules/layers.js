@@ -64,9 +64,11 @@ export function layeringProblem(from, specifier, to) {
     const name = packageOf(specifier);
     if (top === 'shared' && name !== 'zod') return `shared/ is pure: it imports no package but zod (found '${specifier}')`;
     if (top === 'renderer' && isBuiltin(specifier)) return `renderer/ runs in the browser sandbox: no Node built-in ('${specifier}')`;
-    if (top === 'renderer' && MAIN_SIDE_PACKAGES.includes(name)) return `renderer/ never imports main-side packages (${MAIN_SIDE_PACKAGES.join(', ')}): found '${specifier}'`;
+    if (top === 'renderer' && MAIN_SIDE_PACKAGES.includes(name))
+      return `renderer/ never imports main-side packages (${MAIN_SIDE_PACKAGES.join(', ')}): found '${specifier}'`;
     if (top === 'main' && sub === 'preload' && name !== 'electron') return `the sandboxed preload may import only 'electron' (found '${specifier}')`;
-    if (top === 'main' && ['store', 'excel', 'io', 'api'].includes(sub) && name === 'electron') return `main/${sub} runs without Electron (the CLI, the tests and the browser host use it): no 'electron'`;
+    if (top === 'main' && ['store', 'excel', 'io', 'api'].includes(sub) && name === 'electron')
+      return `main/${sub} runs without Electron (the CLI, the tests and the browser host use it): no 'electron'`;
     return undefined;
   }
   const [toTop, toSub] = zoneOf(to);
@@ -74,16 +76,21 @@ export function layeringProblem(from, specifier, to) {
     if (toTop !== 'shared') return `shared/ may import only from shared/ (found '${specifier}')`;
     const own = rankIn(SHARED_LAYERS, sub);
     const target = rankIn(SHARED_LAYERS, toSub);
-    if (own !== undefined && target !== undefined && target > own) return `shared/${sub} is below shared/${toSub}: a lower layer never imports a higher one (order: ${SHARED_LAYERS.map((l) => l.join('|')).join(' < ')})`;
+    if (own !== undefined && target !== undefined && target > own)
+      return `shared/${sub} is below shared/${toSub}: a lower layer never imports a higher one (order: ${SHARED_LAYERS.map((l) => l.join('|')).join(' < ')})`;
     return undefined;
   }
   if (top === 'renderer' && toTop === 'main') return `renderer/ never imports main/ (found '${specifier}'): go through the API contract in shared/api`;
   if (top === 'main' && toTop === 'renderer') return `main/ never imports renderer/ (found '${specifier}')`;
   if (top === 'main' && toTop === 'main') {
-    if (sub === 'preload') return to.replace(/\.ts$/, '') === 'main/electron/channels' || toSub === 'preload' ? undefined : `the preload may import only main/electron/channels.ts of main/ (found '${specifier}')`;
+    if (sub === 'preload')
+      return to.replace(/\.ts$/, '') === 'main/electron/channels' || toSub === 'preload'
+        ? undefined
+        : `the preload may import only main/electron/channels.ts of main/ (found '${specifier}')`;
     const own = rankIn(MAIN_LAYERS, sub);
     const target = rankIn(MAIN_LAYERS, toSub);
-    if (own !== undefined && target !== undefined && target > own) return `main/${sub} is below main/${toSub}: a lower layer never imports a higher one (order: ${MAIN_LAYERS.map((l) => l.join('|')).join(' < ')})`;
+    if (own !== undefined && target !== undefined && target > own)
+      return `main/${sub} is below main/${toSub}: a lower layer never imports a higher one (order: ${MAIN_LAYERS.map((l) => l.join('|')).join(' < ')})`;
   }
   return undefined;
 }
@@ -105,7 +112,11 @@ const importsRule = {
     const check = (source) => {
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       const specifier = source.value;
-      const to = specifier.startsWith('.') ? relative(root, resolve(dirname(file), specifier)).split(sep).join('/') : undefined;
+      const to = specifier.startsWith('.')
+        ? relative(root, resolve(dirname(file), specifier))
+            .split(sep)
+            .join('/')
+        : undefined;
       const problem = layeringProblem(from, specifier, to);
       if (problem) context.report({ node: source, messageId: 'layering', data: { problem } });
     };

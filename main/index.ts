@@ -32,7 +32,9 @@ const dataDir = defaultDataDir();
 function reportError(message: string, error: unknown): void {
   console.error(message, error);
   const text = error instanceof Error ? error.message : String(error);
-  const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(text) ? `\n\nSQLite for Electron is missing or built for another version: run "npm start" (it builds ${binding}).` : '';
+  const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(text)
+    ? `\n\nSQLite for Electron is missing or built for another version: run "npm start" (it builds ${binding}).`
+    : '';
   dialog.showErrorBox(message, `${text}${hint}`);
 }
 

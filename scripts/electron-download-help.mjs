@@ -9,7 +9,11 @@ export function downloadFailureReason(output) {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('at ') && !/^[{}[\]]/.test(line) && !line.startsWith('Downloading'));
   const errors = lines.filter((line) => /\bError:/.test(line));
-  const named = lines.filter((line) => /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNREFUSED|EPROTO|certificate|\b40\d\b|\b50\d\b|timed? ?out|proxy|error/i.test(line) && !/^\w+: ['"\d]/.test(line));
+  const named = lines.filter(
+    (line) =>
+      /ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNREFUSED|EPROTO|certificate|\b40\d\b|\b50\d\b|timed? ?out|proxy|error/i.test(line) &&
+      !/^\w+: ['"\d]/.test(line),
+  );
   const reason = (errors.at(-1) ?? named.at(-1) ?? lines.at(-1) ?? 'no reason given').replace(/^\w*Error:\s*/, '');
   return reason.length > 200 ? `${reason.slice(0, 197)}...` : reason;
 }

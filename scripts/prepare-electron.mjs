@@ -57,13 +57,16 @@ function downloadElectronIfMissing() {
   if (existsSync(pathFile) && existsSync(join(electronDir, 'dist', readFileSync(pathFile, 'utf8')))) return;
   log(`downloading Electron ${electronVersion} (about 100 MB, once)...`);
   const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0 || result.error) fail(electronDownloadHelp(electronVersion, downloadFailureReason(`${result.stdout ?? ''}\n${result.stderr ?? ''}\n${result.error?.message ?? ''}`)));
+  if (result.status !== 0 || result.error)
+    fail(electronDownloadHelp(electronVersion, downloadFailureReason(`${result.stdout ?? ''}\n${result.stderr ?? ''}\n${result.error?.message ?? ''}`)));
 }
 
 function prepare() {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 12)) {
-    fail(`npm start needs Node 22.12 or newer (Electron ${electronVersion}'s download tooling); this is Node ${process.versions.node}. Tests, the command line and the browser edition (npm run serve: the same app in your browser) run on Node 20.19 or newer.`);
+    fail(
+      `npm start needs Node 22.12 or newer (Electron ${electronVersion}'s download tooling); this is Node ${process.versions.node}. Tests, the command line and the browser edition (npm run serve: the same app in your browser) run on Node 20.19 or newer.`,
+    );
   }
 
   log(`Electron ${electronVersion}: finding its binary (downloaded on the first run)...`);
@@ -83,7 +86,9 @@ function prepare() {
   // npm hands its config to scripts as npm_config_*: a `nodedir` (set on some machines to the
   // local Node headers) would make node-gyp compile for Node instead of Electron, silently.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^npm_config_(nodedir|target|target_arch|runtime|disturl|dist_url|arch|platform|build_from_source)$/i.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^npm_config_(nodedir|target|target_arch|runtime|disturl|dist_url|arch|platform|build_from_source)$/i.test(name),
+    ),
   );
 
   const work = mkdtempSync(join(tmpdir(), 'costplan-sqlite-'));
@@ -96,7 +101,14 @@ function prepare() {
     log(`better-sqlite3 for Electron ${electronVersion} (${platform}-${arch}): trying a prebuilt binary...`);
     const prebuilt = spawnSync(
       process.execPath,
-      [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`, `--platform=${platform}`, '--verbose'],
+      [
+        require.resolve('prebuild-install/bin.js'),
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        `--arch=${arch}`,
+        `--platform=${platform}`,
+        '--verbose',
+      ],
       { cwd: copy, env, stdio: 'inherit' },
     );
 
@@ -134,7 +146,10 @@ function prepare() {
 function loadsInElectron(electronPath, binding) {
   const check = spawnSync(
     electronPath,
-    ['-e', "const D = require(process.env.COSTPLAN_SQLITE_LIB); new D(':memory:', { nativeBinding: process.env.COSTPLAN_SQLITE_BINDING }).prepare('select 1').get();"],
+    [
+      '-e',
+      "const D = require(process.env.COSTPLAN_SQLITE_LIB); new D(':memory:', { nativeBinding: process.env.COSTPLAN_SQLITE_BINDING }).prepare('select 1').get();",
+    ],
     { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', COSTPLAN_SQLITE_LIB: moduleDir, COSTPLAN_SQLITE_BINDING: binding }, encoding: 'utf8' },
   );
   if (check.status !== 0) log(`not loadable in Electron: ${(check.stderr || check.error?.message || 'no output').trim().split('\n')[0]}`);

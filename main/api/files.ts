@@ -63,12 +63,19 @@ export class ModelFiles {
     if (problem) throw new ApiFailure('refused-file', problem);
     if (file.startsWith(HANDLE_PREFIX)) {
       const entry = this.handles.get(file);
-      if (!entry) throw new ApiFailure('refused-file', `${file} is not a file handle the app gave out (handles last until the app quits): choose the file again`);
-      if (entry.purpose !== purpose) throw new ApiFailure('refused-file', `${basename(entry.path)} was chosen for another purpose (${entry.purpose}), not for ${purpose}`);
+      if (!entry)
+        throw new ApiFailure('refused-file', `${file} is not a file handle the app gave out (handles last until the app quits): choose the file again`);
+      if (entry.purpose !== purpose)
+        throw new ApiFailure('refused-file', `${basename(entry.path)} was chosen for another purpose (${entry.purpose}), not for ${purpose}`);
       return entry.path;
     }
-    if (purpose !== 'model') throw new ApiFailure('refused-file', `${file}: ${purpose.startsWith('export') ? 'an export is written where you chose in the save dialog' : 'choose or upload the file to import'}, not into the data folder`);
-    if (!file.toLowerCase().endsWith(MODEL_EXTENSION)) throw new ApiFailure('refused-file', `${file} is not a model file (a model's name ends in ${MODEL_EXTENSION})`);
+    if (purpose !== 'model')
+      throw new ApiFailure(
+        'refused-file',
+        `${file}: ${purpose.startsWith('export') ? 'an export is written where you chose in the save dialog' : 'choose or upload the file to import'}, not into the data folder`,
+      );
+    if (!file.toLowerCase().endsWith(MODEL_EXTENSION))
+      throw new ApiFailure('refused-file', `${file} is not a model file (a model's name ends in ${MODEL_EXTENSION})`);
     const path = join(this.dataDir, file);
     this.assertInside(path);
     return path;
@@ -134,7 +141,8 @@ export class ModelFiles {
     const real = realpathSync(path);
     const folder = realpathSync(this.dataDir);
     const inside = relative(folder, real);
-    if (inside === '' || inside.startsWith('..') || inside.includes(sep)) throw new ApiFailure('refused-file', `${basename(path)} leads outside the data folder (a link): open it from where it is`);
+    if (inside === '' || inside.startsWith('..') || inside.includes(sep))
+      throw new ApiFailure('refused-file', `${basename(path)} leads outside the data folder (a link): open it from where it is`);
   }
 }
 

@@ -192,7 +192,8 @@ export class ApiService {
     },
     renameModel: async ({ file, name }) => {
       const source = this.files.resolve(file, 'model');
-      if (!this.files.inDataFolder(source)) throw new ApiFailure('refused-file', `${basename(source)} is not in the data folder: only models listed in the Models view can be renamed here`);
+      if (!this.files.inDataFolder(source))
+        throw new ApiFailure('refused-file', `${basename(source)} is not in the data folder: only models listed in the Models view can be renamed here`);
       const target = this.files.pathForName(name, false);
       if (target === source) return { entry: this.entryFor(source), session: this.state() };
       // A change of case only is the same file on Windows and macOS.
@@ -211,7 +212,8 @@ export class ApiService {
     },
     deleteModel: async ({ file }) => {
       const path = this.files.resolve(file, 'model');
-      if (!this.files.inDataFolder(path)) throw new ApiFailure('refused-file', `${basename(path)} is not in the data folder: only models listed in the Models view can be deleted here`);
+      if (!this.files.inDataFolder(path))
+        throw new ApiFailure('refused-file', `${basename(path)} is not in the data folder: only models listed in the Models view can be deleted here`);
       if (!existsSync(path)) throw new ApiFailure('not-found', `${basename(path)} is not in the data folder (any more)`);
       if (this.document?.path === path) await this.closeDocument();
       const deleted = this.library.delete(path, this.now());
@@ -230,7 +232,10 @@ export class ApiService {
         .map((recent) => ({ ...recent, file: recent.exists ? this.files.referenceFor(recent.path) : null })),
     pickFile: async ({ purpose, kind = 'workbook' }) => {
       if (!this.picker)
-        throw new ApiFailure('unavailable', 'files on this computer are chosen in the desktop app; in the browser, upload the file (Models view) or download it (Export)');
+        throw new ApiFailure(
+          'unavailable',
+          'files on this computer are chosen in the desktop app; in the browser, upload the file (Models view) or download it (Export)',
+        );
       const path = await this.picker({ purpose, kind, defaultName: this.exportName(kind) });
       if (path === undefined) return null;
       const use: FilePurpose = purpose === 'open' ? 'model' : purpose === 'import' ? 'import' : `export:${kind}`;
@@ -279,7 +284,14 @@ export class ApiService {
           id: result.scenarioId,
           name: result.name,
           affectedShare: result.affectedShare,
-          years: result.years.map(({ year, calendarYear, saving, investment, net, cumulativeNet }) => ({ year, calendarYear, saving, investment, net, cumulativeNet })),
+          years: result.years.map(({ year, calendarYear, saving, investment, net, cumulativeNet }) => ({
+            year,
+            calendarYear,
+            saving,
+            investment,
+            net,
+            cumulativeNet,
+          })),
           totals: result.totals,
         })),
       };
@@ -344,7 +356,14 @@ export class ApiService {
       } else await this.switchTo(await ModelDocument.create(target, model, this.storeOptions));
     }
     const document = this.requireDocument();
-    return { session: this.state(), mode, fileName: basename(document.path), costLines: model.costTree.length, scenarios: document.model.scenarios.length, source };
+    return {
+      session: this.state(),
+      mode,
+      fileName: basename(document.path),
+      costLines: model.costTree.length,
+      scenarios: document.model.scenarios.length,
+      source,
+    };
   }
 
   /** The bytes of one export kind of the open model, with the file name it is offered under. */
@@ -352,7 +371,11 @@ export class ApiService {
     const document = this.requireDocument();
     const fileName = this.exportName(kind);
     if (kind === 'workbook')
-      return { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await this.workbooks().workbookBytes(document.model, options) };
+      return {
+        fileName,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: await this.workbooks().workbookBytes(document.model, options),
+      };
     if (kind === 'deck') {
       // Every slide and scenario, in the chosen language and the model's unit (exportDeck takes the other options).
       const deck = await this.decks().deckBytes(document.model, options, this.baselineFor(document.path, undefined));
@@ -420,7 +443,14 @@ export class ApiService {
   private state(): SessionState {
     const document = this.document;
     return {
-      file: document ? { file: this.files.referenceFor(document.path), path: document.path, name: basename(document.path), inDataFolder: this.files.inDataFolder(document.path) } : null,
+      file: document
+        ? {
+            file: this.files.referenceFor(document.path),
+            path: document.path,
+            name: basename(document.path),
+            inDataFolder: this.files.inDataFolder(document.path),
+          }
+        : null,
       model: document?.model ?? null,
       readOnly: document?.readOnly
         ? {

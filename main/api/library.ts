@@ -22,12 +22,20 @@ export class ModelLibrary {
       .map((path): ModelEntry => {
         const stat = statSync(path);
         const base = { file: basename(path), fileName: basename(path), modifiedAt: stat.mtime.toISOString(), bytes: stat.size };
-        if (open && open.path === path) return { ...base, name: open.model.name, scenarios: open.model.scenarios.length, costLines: open.model.costTree.length, open: true };
+        if (open && open.path === path)
+          return { ...base, name: open.model.name, scenarios: open.model.scenarios.length, costLines: open.model.costTree.length, open: true };
         try {
           const { model } = readModelFile(path);
           return { ...base, name: model.name, scenarios: model.scenarios.length, costLines: model.costTree.length, open: false };
         } catch (error) {
-          return { ...base, name: basename(path, MODEL_EXTENSION), scenarios: null, costLines: null, open: false, problem: error instanceof Error ? error.message.replace(path, basename(path)) : String(error) };
+          return {
+            ...base,
+            name: basename(path, MODEL_EXTENSION),
+            scenarios: null,
+            costLines: null,
+            open: false,
+            problem: error instanceof Error ? error.message.replace(path, basename(path)) : String(error),
+          };
         }
       })
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.fileName.localeCompare(b.fileName));
@@ -65,7 +73,8 @@ export class ModelLibrary {
 
   /** Renames a closed model file in the data folder, with its snapshots. */
   rename(from: string, to: string): void {
-    if (existsSync(to) && to.toLowerCase() !== from.toLowerCase()) throw new ApiFailure('exists', `${basename(to)} already exists in the data folder: choose another name`);
+    if (existsSync(to) && to.toLowerCase() !== from.toLowerCase())
+      throw new ApiFailure('exists', `${basename(to)} already exists in the data folder: choose another name`);
     const snapshots = new SnapshotFolder(this.files.dataDir, from).dir;
     renameSync(from, to);
     if (existsSync(snapshots)) renameSync(snapshots, new SnapshotFolder(this.files.dataDir, to).dir);

@@ -27,7 +27,15 @@ export function emptyModel(language: Language): Model {
     displayUnit: 'tenThousand',
     language,
     firstPlanYear: new Date().getFullYear() + 1,
-    costTree: [{ id: 'root', parentId: null, name: language === 'zh' ? '售后服务成本' : 'After-sales service cost', basis: { kind: 'amount', amount: 0 }, relevance: 'strong' }],
+    costTree: [
+      {
+        id: 'root',
+        parentId: null,
+        name: language === 'zh' ? '售后服务成本' : 'After-sales service cost',
+        basis: { kind: 'amount', amount: 0 },
+        relevance: 'strong',
+      },
+    ],
     scenarios: [],
   };
 }

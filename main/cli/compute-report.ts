@@ -16,8 +16,7 @@ const WORDS = {
     revenueLevers: 'Revenue levers',
     noLevers: 'none',
     total: 'Total',
-    horizon: (years: number, growth: string, discount: string) =>
-      `${years}-year horizon, volume growth ${growth} a year, discount rate ${discount}`,
+    horizon: (years: number, growth: string, discount: string) => `${years}-year horizon, volume growth ${growth} a year, discount rate ${discount}`,
     paybackValue: (years: string, months: string) => `${years} years (${months} months)`,
     never: 'not within the horizon',
     none: 'n/a (no investment)',
@@ -105,9 +104,7 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
   }
   const anyRevenue = results.some((result) => result.totals.marginGain !== 0 || result.totals.oneOff !== 0);
   const defined = ['returnOnInvestment', 'netRoi', 'npv', 'paybackYears', ...(anyRevenue ? (['marginGain', 'oneOff'] as const) : [])] as const;
-  const definitions = defined.map(
-    (figure) => `  ${figures[figure].label}: ${figures[figure].definition}`,
-  );
+  const definitions = defined.map((figure) => `  ${figures[figure].label}: ${figures[figure].definition}`);
   blocks.push([`${words.definitions}:`, ...definitions].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }

@@ -2,16 +2,7 @@ import { renderProblem } from '../../shared/messages/render';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import { escapeText } from '../../shared/model/text';
-import {
-  dataTableUsage,
-  goalSeekUsage,
-  runDataTable,
-  runGoalSeek,
-  runSimulate,
-  runTornado,
-  simulateUsage,
-  tornadoUsage,
-} from './commands/analysis';
+import { dataTableUsage, goalSeekUsage, runDataTable, runGoalSeek, runSimulate, runTornado, simulateUsage, tornadoUsage } from './commands/analysis';
 import { computeUsage, runCompute } from './commands/compute';
 import { deckUsage, runDeck } from './commands/deck';
 import { exampleUsage, runExample } from './commands/example';
@@ -53,7 +44,10 @@ function helpText(): string {
 export async function runCli(argv: readonly string[], terminal: { out: (text: string) => void; err: (text: string) => void }): Promise<number> {
   // Whatever a file or an argument holds, the terminal gets no control sequence (ESC, BEL,
   // a direction override): they are written as \u escapes. Line breaks and tabs stay.
-  const io = { out: (text: string) => terminal.out(escapeText(text, { lineBreaks: true })), err: (text: string) => terminal.err(escapeText(text, { lineBreaks: true })) };
+  const io = {
+    out: (text: string) => terminal.out(escapeText(text, { lineBreaks: true })),
+    err: (text: string) => terminal.err(escapeText(text, { lineBreaks: true })),
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());

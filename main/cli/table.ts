@@ -27,11 +27,12 @@ function pad(text: string, width: number, alignRight: boolean): string {
 
 /** The first column is left-aligned (labels), the others right-aligned (numbers). */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, column) =>
-    Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ''))),
-  );
+  const widths = header.map((cell, column) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => pad(cell, widths[column]!, column > 0)).join('  ').trimEnd();
+    cells
+      .map((cell, column) => pad(cell, widths[column]!, column > 0))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -68,7 +68,8 @@ export async function buildDeck(input: Model, options: DeckOptions = {}): Promis
   if (!validated.ok) throw new DeckError(formatIssue(validated.error[0]!));
   const model = validated.value;
   if (model.scenarios.length === 0) throw new DeckError('the model has no scenario: a deck presents at least one (create one first)');
-  const find = (reference: string) => model.scenarios.find((scenario) => scenario.id === reference) ?? model.scenarios.find((scenario) => scenario.name === reference);
+  const find = (reference: string) =>
+    model.scenarios.find((scenario) => scenario.id === reference) ?? model.scenarios.find((scenario) => scenario.name === reference);
   const known = () => model.scenarios.map((scenario) => JSON.stringify(scenario.name)).join(', ');
   const chosen = (options.scenarios && options.scenarios.length > 0 ? options.scenarios : model.scenarios.map((scenario) => scenario.id)).map((reference) => {
     const scenario = find(reference);

@@ -18,7 +18,7 @@ export function charWidthEm(code: number): number {
   if (code === 0x20) return 0.3;
   if (code >= 0x30 && code <= 0x39) return 0.58;
   if (code >= 0x41 && code <= 0x5a) return 0.68;
-  if ('il.,:;|!\'’()[]'.includes(String.fromCharCode(code))) return 0.3;
+  if ("il.,:;|!'’()[]".includes(String.fromCharCode(code))) return 0.3;
   if (code === 0x6d || code === 0x77) return 0.85;
   return 0.55;
 }

@@ -59,8 +59,15 @@ export function contentSlide(context: DeckContext, title: string, subtitle: stri
   slide.background = { color: 'FFFFFF' };
   slide.addShape(context.pptx.ShapeType.rect, { x: 0, y: 0, w: 0.18, h: SLIDE.h, fill: { color: context.style.accent }, line: { type: 'none' } });
   const logoRoom = context.style.logo ? 1.5 : 0;
-  addFittedText(context, slide, title, { x: CONTENT.x, y: 0.32, w: CONTENT.w - logoRoom, h: 0.72 }, { max: 28, min: 16, bold: true, color: INK, valign: 'middle' });
-  if (subtitle) addFittedText(context, slide, subtitle, { x: CONTENT.x, y: 1.04, w: CONTENT.w - logoRoom, h: 0.36 }, { max: 13, min: 9, color: MUTED, valign: 'middle' });
+  addFittedText(
+    context,
+    slide,
+    title,
+    { x: CONTENT.x, y: 0.32, w: CONTENT.w - logoRoom, h: 0.72 },
+    { max: 28, min: 16, bold: true, color: INK, valign: 'middle' },
+  );
+  if (subtitle)
+    addFittedText(context, slide, subtitle, { x: CONTENT.x, y: 1.04, w: CONTENT.w - logoRoom, h: 0.36 }, { max: 13, min: 9, color: MUTED, valign: 'middle' });
   slide.addShape(context.pptx.ShapeType.line, { x: CONTENT.x, y: 1.44, w: CONTENT.w, h: 0, line: { color: RULE, width: 0.75 } });
   addLogo(context, slide, { x: SLIDE.w - 0.6 - 1.3, y: 0.32, w: 1.3, h: 0.72 });
   context.pages.push(slide);

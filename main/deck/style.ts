@@ -34,7 +34,8 @@ export function deckStyle(model: Model, overrides: DeckStyleOverrides = {}): Dec
   const modelAccent = typeof fields.presentation?.accentColor === 'string' ? normaliseAccent(fields.presentation.accentColor) : null;
   const modelLogo = fields.presentation?.logo;
   const logoKind: 'png' | 'jpeg' | null = modelLogo?.mediaType === 'image/png' ? 'png' : modelLogo?.mediaType === 'image/jpeg' ? 'jpeg' : null;
-  const logoFromModel: DeckStyle['logo'] = modelLogo && typeof modelLogo.data === 'string' && logoKind ? { data: Buffer.from(modelLogo.data, 'base64'), type: logoKind } : null;
+  const logoFromModel: DeckStyle['logo'] =
+    modelLogo && typeof modelLogo.data === 'string' && logoKind ? { data: Buffer.from(modelLogo.data, 'base64'), type: logoKind } : null;
   return {
     client: overrides.client?.trim() || modelClient,
     accent: (overrides.accent !== undefined ? normaliseAccent(overrides.accent) : null) ?? modelAccent ?? DEFAULT_ACCENT,
@@ -46,7 +47,11 @@ export function deckStyle(model: Model, overrides: DeckStyleOverrides = {}): Dec
 export function normaliseAccent(text: string): string | null {
   const hex = text.trim().replace(/^#/, '');
   if (/^[0-9a-fA-F]{6}$/.test(hex)) return hex.toUpperCase();
-  if (/^[0-9a-fA-F]{3}$/.test(hex)) return Array.from(hex).map((c) => c + c).join('').toUpperCase();
+  if (/^[0-9a-fA-F]{3}$/.test(hex))
+    return Array.from(hex)
+      .map((c) => c + c)
+      .join('')
+      .toUpperCase();
   return null;
 }
 

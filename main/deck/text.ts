@@ -198,7 +198,8 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       weak: 'Weakly related',
       composition: 'Cost by line',
       relevance: 'Strongly vs weakly related',
-      acted: (lines, amount, share) => `The scenario acts on ${lines.toLocaleString('en-US')} line${lines === 1 ? '' : 's'} worth ${amount} (${share} of the total).`,
+      acted: (lines, amount, share) =>
+        `The scenario acts on ${lines.toLocaleString('en-US')} line${lines === 1 ? '' : 's'} worth ${amount} (${share} of the total).`,
     },
     levers: {
       line: 'Line',
@@ -229,7 +230,8 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       total: 'Cost',
       growth: 'Volume growth',
       axisNote: 'Year 1 at full target; the value axis does not start at zero.',
-      horizon: (levers, growth, total, u) => `Over the horizon: the levers at today's volume ${levers} + volume growth ${growth} = horizon saving ${total} ${u}.`,
+      horizon: (levers, growth, total, u) =>
+        `Over the horizon: the levers at today's volume ${levers} + volume growth ${growth} = horizon saving ${total} ${u}.`,
     },
     cashflow: {
       saving: 'Saving',
@@ -267,7 +269,8 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       high: 'Input at high',
       monteCarlo: 'Monte Carlo over the uncertainty ranges',
       seedTrials: (seed, trials) => `Seed ${seed}, ${trials} trials`,
-      noRanges: 'No uncertainty ranges are set for this scenario, so there is no Monte Carlo simulation. Set ranges on the Levers screen to see P10 / P50 / P90.',
+      noRanges:
+        'No uncertainty ranges are set for this scenario, so there is no Monte Carlo simulation. Set ranges on the Levers screen to see P10 / P50 / P90.',
       probabilityRoi: 'Chance that return / investment > 1',
       probabilityPayback: 'Chance of payback within the horizon',
       noInputs: 'No inputs to vary.',
@@ -425,7 +428,8 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       discount: '折现率',
       ramp: '达成率（当年达到目标的比例）',
       timing: '时点约定',
-      timingText: '节省在一年中均匀发生。年初支付的投入在其适用的每年年初付清；年内均摊的投入在一年中均匀支付。回收期是累计净收益自此始终不低于零的最早时点。净现值把各年净收益作为年末现金流折现。',
+      timingText:
+        '节省在一年中均匀发生。年初支付的投入在其适用的每年年初付清；年内均摊的投入在一年中均匀支付。回收期是累计净收益自此始终不低于零的最早时点。净现值把各年净收益作为年末现金流折现。',
       definitions: '定义',
       rampDefault: '每年 100%',
     },

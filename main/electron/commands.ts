@@ -174,7 +174,11 @@ export class DesktopCommands implements MenuCommands {
       });
       if (chosen === undefined) return;
       const path = withExtension(chosen, '.xlsx');
-      const response = await this.deps.api.call('exportFile', { kind: 'workbook', target: this.deps.register(path, 'export:workbook'), language: this.deps.language() });
+      const response = await this.deps.api.call('exportFile', {
+        kind: 'workbook',
+        target: this.deps.register(path, 'export:workbook'),
+        language: this.deps.language(),
+      });
       if (!response.ok) return this.showError(response.error);
       await this.deps.dialogs.message({ type: 'info', message: this.text.exported(path) });
     });
@@ -300,7 +304,9 @@ export class DesktopCommands implements MenuCommands {
 
   async showError(error: ApiError): Promise<void> {
     // Coded problems in the menus' language (amounts, where a problem has one, in 万元 as the app starts).
-    const message = error.problem ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' }) : error.message;
+    const message = error.problem
+      ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' })
+      : error.message;
     await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message });
   }
 

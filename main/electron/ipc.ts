@@ -34,7 +34,8 @@ export function registerApiHandlers(
     const channel = apiChannel(method);
     ipcMain.handle(channel, async (event, ...args) => {
       if (!isTrustedFrame(event)) return forbiddenSender(method);
-      if (args.length > 1) return { ok: false, error: { code: 'invalid-input', message: `${method}: takes one input object` } } satisfies ApiResponse<ApiMethod>;
+      if (args.length > 1)
+        return { ok: false, error: { code: 'invalid-input', message: `${method}: takes one input object` } } satisfies ApiResponse<ApiMethod>;
       const response = await api.dispatch(method, args[0]);
       afterCall(method, response);
       return response;

@@ -116,7 +116,8 @@ const zh: DesktopText = {
   importDetail: '新建模型会把导入的内容保存为数据文件夹中的新文件（推荐）。替换会覆盖当前打开的模型，可以撤销（编辑 > 撤销）。',
   importAsNew: '作为新模型',
   importReplace: (file) => `替换 ${file}`,
-  imported: ({ costLines, scenarios, fileName, mode }) => `已导入 ${costLines} 个成本项和 ${scenarios} 个情景${mode === 'new' ? '到新模型' : '，替换了'} ${fileName}${mode === 'replace' ? ' 的内容（可撤销）' : ''}。`,
+  imported: ({ costLines, scenarios, fileName, mode }) =>
+    `已导入 ${costLines} 个成本项和 ${scenarios} 个情景${mode === 'new' ? '到新模型' : '，替换了'} ${fileName}${mode === 'replace' ? ' 的内容（可撤销）' : ''}。`,
   definitionsTitle: '指标定义',
   aboutDetail: ({ electron, chrome, node }) => `离线的售后服务成本规划工具。\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
 };
@@ -147,7 +148,13 @@ const en: DesktopText = {
   view: 'View',
   language: 'Language',
   displayUnit: 'Display Unit',
-  units: { yuan: 'Yuan', thousand: 'Thousand yuan', tenThousand: 'Ten thousand yuan (万)', million: 'Million yuan', hundredMillion: 'Hundred million yuan (亿)' },
+  units: {
+    yuan: 'Yuan',
+    thousand: 'Thousand yuan',
+    tenThousand: 'Ten thousand yuan (万)',
+    million: 'Million yuan',
+    hundredMillion: 'Hundred million yuan (亿)',
+  },
   zoomIn: 'Zoom In',
   zoomOut: 'Zoom Out',
   resetZoom: 'Actual Size',
@@ -173,7 +180,8 @@ const en: DesktopText = {
   snapshotCreated: (when) => `Snapshot taken (${when}).`,
   exported: (path) => `Exported to ${path}`,
   importQuestion: (file) => `How should ${file} be imported?`,
-  importDetail: 'A new model keeps what you import in a new file in the data folder (recommended). Replace overwrites the open model; you can undo it (Edit > Undo).',
+  importDetail:
+    'A new model keeps what you import in a new file in the data folder (recommended). Replace overwrites the open model; you can undo it (Edit > Undo).',
   importAsNew: 'As a new model',
   importReplace: (file) => `Replace ${file}`,
   imported: ({ costLines, scenarios, fileName, mode }) =>

@@ -63,13 +63,11 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
     { type: 'separator' },
     ...(state.snapshots.length === 0
       ? [{ label: text.noSnapshots, enabled: false }]
-      : state.snapshots.slice(0, MAX_SNAPSHOTS_IN_MENU).map(
-          (snapshot): MenuItemConstructorOptions => ({
-            label: `${formatWhen(snapshot.createdAt, state.language)} (${text.snapshotReasons[snapshot.reason] ?? snapshot.reason})`,
-            enabled: restorable,
-            click: () => commands.restoreSnapshot(snapshot.id, snapshot.createdAt),
-          }),
-        )),
+      : state.snapshots.slice(0, MAX_SNAPSHOTS_IN_MENU).map((snapshot): MenuItemConstructorOptions => ({
+          label: `${formatWhen(snapshot.createdAt, state.language)} (${text.snapshotReasons[snapshot.reason] ?? snapshot.reason})`,
+          enabled: restorable,
+          click: () => commands.restoreSnapshot(snapshot.id, snapshot.createdAt),
+        }))),
   ];
 
   const file: MenuItemConstructorOptions = {
@@ -94,7 +92,14 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
   const edit: MenuItemConstructorOptions = {
     label: text.edit,
     submenu: [
-      { id: 'undo', label: text.undo, accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: writable && state.canUndo, click: () => commands.undo() },
+      {
+        id: 'undo',
+        label: text.undo,
+        accelerator: 'CmdOrCtrl+Z',
+        registerAccelerator: false,
+        enabled: writable && state.canUndo,
+        click: () => commands.undo(),
+      },
       {
         id: 'redo',
         label: text.redo,

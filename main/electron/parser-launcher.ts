@@ -15,7 +15,11 @@ interface UtilityChild {
   stderr: { on(event: 'data', listener: (chunk: Buffer | string) => void): unknown } | null;
 }
 
-export type UtilityFork = (modulePath: string, args: string[], options: { execArgv: string[]; stdio: 'pipe'; serviceName: string; env: Record<string, string | undefined> }) => UtilityChild;
+export type UtilityFork = (
+  modulePath: string,
+  args: string[],
+  options: { execArgv: string[]; stdio: 'pipe'; serviceName: string; env: Record<string, string | undefined> },
+) => UtilityChild;
 
 export function utilityParserLauncher(fork: UtilityFork): ParserLauncher {
   return (script, heapMb): ParserProcess => {

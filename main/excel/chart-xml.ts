@@ -56,11 +56,15 @@ export function chartXml(spec: ChartSpec): string {
     out.push('<c:firstSliceAng val="0"/></c:pieChart>');
   } else {
     const stacked = spec.kind === 'stackedColumn';
-    out.push(`<c:barChart><c:barDir val="${spec.kind === 'bar' ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>`);
+    out.push(
+      `<c:barChart><c:barDir val="${spec.kind === 'bar' ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>`,
+    );
     spec.series.forEach((series, i) => out.push(seriesXml(series, i, 'bar')));
     // Overlapping bars: the stacked waterfall, and the tornado's low and high on one row.
     const overlap = stacked || spec.kind === 'bar' ? '<c:overlap val="100"/>' : '';
-    out.push(`<c:gapWidth val="${stacked || spec.kind === 'bar' ? 60 : 120}"/>${overlap}<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>`);
+    out.push(
+      `<c:gapWidth val="${stacked || spec.kind === 'bar' ? 60 : 120}"/>${overlap}<c:axId val="${CATEGORY_AXIS}"/><c:axId val="${VALUE_AXIS}"/></c:barChart>`,
+    );
     if (spec.lines && spec.lines.length > 0) {
       out.push('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>');
       spec.lines.forEach((series, k) => out.push(seriesXml(series, spec.series.length + k, 'line')));
@@ -82,10 +86,16 @@ export function chartXml(spec: ChartSpec): string {
   }
   out.push('</c:plotArea>');
   const hidden = spec.hideLegendFor ?? [];
-  out.push(`<c:legend><c:legendPos val="b"/>${hidden.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('')}<c:overlay val="0"/></c:legend>`);
+  out.push(
+    `<c:legend><c:legendPos val="b"/>${hidden.map((i) => `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>`).join('')}<c:overlay val="0"/></c:legend>`,
+  );
   out.push('<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>');
-  out.push(`<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900">${fonts(spec.font)}</a:defRPr></a:pPr><a:endParaRPr lang="${xmlAttribute(spec.language)}"/></a:p></c:txPr>`);
-  out.push('<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup paperSize="9" orientation="landscape"/></c:printSettings>');
+  out.push(
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900">${fonts(spec.font)}</a:defRPr></a:pPr><a:endParaRPr lang="${xmlAttribute(spec.language)}"/></a:p></c:txPr>`,
+  );
+  out.push(
+    '<c:printSettings><c:headerFooter/><c:pageMargins b="0.75" l="0.7" r="0.7" t="0.75" header="0.3" footer="0.3"/><c:pageSetup paperSize="9" orientation="landscape"/></c:printSettings>',
+  );
   out.push('</c:chartSpace>');
   return out.join('');
 }
@@ -124,7 +134,10 @@ function seriesXml(series: ChartSeries, index: number, type: 'bar' | 'line' | 'p
     '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>';
   // A pie needs a fill per slice (readers do not all vary the colours on their own).
   const slices = series.values.values
-    .map((_, i) => `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill><a:ln w="12700"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`)
+    .map(
+      (_, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${PALETTE[i % PALETTE.length]}"/></a:solidFill><a:ln w="12700"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`,
+    )
     .join('');
   return `${head}${slices}${labels}${categories}${values}</c:ser>`;
 }

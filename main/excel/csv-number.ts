@@ -86,10 +86,14 @@ function readMantissa(text: string, separator: CsvSeparator): Mantissa {
     const mark = lastComma >= 0 ? ',' : '.';
     const count = text.split(mark).length - 1;
     const after = text.length - text.lastIndexOf(mark) - 1;
-    if (count > 1) decimal = null; // "1,234,567" or "1.234.567": grouping only
-    else if (after !== 3) decimal = mark; // "1234,5", "100,25", "0.44"
-    else if (mark === ',' && separator === ',') decimal = null; // cannot occur unquoted; grouping
-    else if (mark === '.' && separator !== ';') decimal = '.'; // "1.234" in a , or tab file: a decimal point
+    if (count > 1)
+      decimal = null; // "1,234,567" or "1.234.567": grouping only
+    else if (after !== 3)
+      decimal = mark; // "1234,5", "100,25", "0.44"
+    else if (mark === ',' && separator === ',')
+      decimal = null; // cannot occur unquoted; grouping
+    else if (mark === '.' && separator !== ';')
+      decimal = '.'; // "1.234" in a , or tab file: a decimal point
     else {
       // "1,234" (tab or ; file) or "1.234" (; file): a decimal mark or a thousands separator.
       const asDecimal = grouped(text, mark === ',' ? '.' : ',', mark);

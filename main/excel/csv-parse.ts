@@ -15,7 +15,8 @@ import { fileProblem, ImportError } from './problems';
  */
 export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits = IMPORT_LIMITS): GridSheet {
   // Bounded before a character is decoded: the text costs twice the bytes as a string.
-  if (data.length > limits.maxCsvBytes) throw fileProblem(`the file is ${formatBytes(data.length)} (a CSV import reads at most ${formatBytes(limits.maxCsvBytes)})`);
+  if (data.length > limits.maxCsvBytes)
+    throw fileProblem(`the file is ${formatBytes(data.length)} (a CSV import reads at most ${formatBytes(limits.maxCsvBytes)})`);
   const text = decode(data);
   const separator = detectCsvSeparator(text);
   const sheet = emptySheet(sheetName);
@@ -30,7 +31,9 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
       if (sheet.cellCount >= limits.maxCells)
         throw fileProblem(`the file holds more than ${limits.maxCells.toLocaleString('en-US')} non-empty fields (an import reads at most that many)`);
       if (row > limits.maxRow || col > limits.maxColumn)
-        throw fileProblem(`row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`);
+        throw fileProblem(
+          `row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`,
+        );
       putField(sheet, row, col, field, wasQuoted, separator);
     }
     field = '';
@@ -39,7 +42,9 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
   for (; i < text.length; i++) {
     // One field within a cell's size: a 45 MB field once took 1.75 GB to build.
     if (field.length > limits.maxCsvFieldChars)
-      throw fileProblem(`row ${row}, field ${col} holds more than ${limits.maxCsvFieldChars.toLocaleString('en-US')} characters (a cell holds at most that many)`);
+      throw fileProblem(
+        `row ${row}, field ${col} holds more than ${limits.maxCsvFieldChars.toLocaleString('en-US')} characters (a cell holds at most that many)`,
+      );
     const char = text[i]!;
     if (quoted) {
       if (char === '"') {

@@ -47,7 +47,8 @@ export function resultsCsv(model: Model, options: { language?: Language; scenari
   for (const result of results.scenarios) {
     for (const year of result.years) {
       const fields = [csvField(result.name), csvField(year.year), csvField(year.calendarYear)];
-      for (const amount of [year.saving, year.upfrontInvestment, year.spreadInvestment, year.investment, year.net, year.cumulativeNet]) fields.push(fixed(amount, 2));
+      for (const amount of [year.saving, year.upfrontInvestment, year.spreadInvestment, year.investment, year.net, year.cumulativeNet])
+        fields.push(fixed(amount, 2));
       fields.push('', '', '', '');
       lines.push(fields.join(','));
     }

@@ -53,7 +53,7 @@ export function costFactorFormula(parentFactor: string | null, u: string, t: str
 export function sumOfRows(col: number, rows: readonly number[], maxLength = 2000): string | undefined {
   const parts: string[] = [];
   let length = 0;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
     const part = j > i ? `${ref(rows[i]!, col)}:${ref(rows[j]!, col)}` : ref(rows[i]!, col);

@@ -36,7 +36,8 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     const sheet = parseCsv(data, basename(path), limits);
     return structureFrom(sheet, { ...options, name });
   }
-  if (extension !== '.xlsx' && extension !== '.xlsm' && extension !== '.xls') throw fileProblem(`expected an .xlsx workbook or a .csv file, got ${JSON.stringify(extension || basename(path))}`);
+  if (extension !== '.xlsx' && extension !== '.xlsm' && extension !== '.xls')
+    throw fileProblem(`expected an .xlsx workbook or a .csv file, got ${JSON.stringify(extension || basename(path))}`);
   const grid = await readWorkbookCells(data, options);
   if (isExportedWorkbook(grid)) {
     const warnings: ImportProblem[] = [];
@@ -50,7 +51,9 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
   if (!sheet) {
     const names = grid.sheets.map((candidate) => quoteText(candidate.name)).join(', ') || 'none';
-    throw fileProblem(`no sheet has a header row with the columns Name and Level (or Parent) (sheets: ${names}); see the template of "costplan import-template"`);
+    throw fileProblem(
+      `no sheet has a header row with the columns Name and Level (or Parent) (sheets: ${names}); see the template of "costplan import-template"`,
+    );
   }
   return structureFrom(sheet, { ...options, name });
 }

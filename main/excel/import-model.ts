@@ -65,13 +65,20 @@ function readMeta(grid: Grid): Result<{ model: Model; language: Language }, Impo
   const meta = grid.sheets.find((sheet) => sheet.name === META_SHEET)!;
   const problem = (row: number, col: number, message: string): Result<never, ImportProblem[]> => err([{ sheet: META_SHEET, row, column: col, message }]);
   const version = getCell(meta, META_ROWS.format, 2)?.value;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return problem(META_ROWS.format, 2, 'the format version is missing: this sheet was changed');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return problem(META_ROWS.format, 2, 'the format version is missing: this sheet was changed');
   if (version > WORKBOOK_FORMAT_VERSION)
-    return problem(META_ROWS.format, 2, `the workbook was written by a newer version of the app (format ${version}; this one reads ${WORKBOOK_FORMAT_VERSION})`);
+    return problem(
+      META_ROWS.format,
+      2,
+      `the workbook was written by a newer version of the app (format ${version}; this one reads ${WORKBOOK_FORMAT_VERSION})`,
+    );
   const language = cellText(getCell(meta, META_ROWS.language, 2));
-  if (!(LANGUAGES as readonly string[]).includes(language)) return problem(META_ROWS.language, 2, `unknown language ${JSON.stringify(language)}: this sheet was changed`);
+  if (!(LANGUAGES as readonly string[]).includes(language))
+    return problem(META_ROWS.language, 2, `unknown language ${JSON.stringify(language)}: this sheet was changed`);
   const count = getCell(meta, META_ROWS.chunks, 2)?.value;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000) return problem(META_ROWS.chunks, 2, 'the number of model cells is missing: this sheet was changed');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000)
+    return problem(META_ROWS.chunks, 2, 'the number of model cells is missing: this sheet was changed');
   let json = '';
   for (let k = 0; k < count; k++) {
     const cell = getCell(meta, META_ROWS.firstChunk + k, 1);
@@ -118,7 +125,11 @@ class Reader {
 
   private sheet(name: string): GridSheet | undefined {
     const sheet = this.sheets.get(name);
-    if (!sheet) this.problems.push({ sheet: name, message: `the sheet ${JSON.stringify(name)} is missing (renamed or deleted?); the import reads the sheets the export wrote` });
+    if (!sheet)
+      this.problems.push({
+        sheet: name,
+        message: `the sheet ${JSON.stringify(name)} is missing (renamed or deleted?); the import reads the sheets the export wrote`,
+      });
     return sheet;
   }
 
@@ -160,7 +171,12 @@ class Reader {
       const row = at.firstRow + k;
       this.nodeRows.set(node.id, row);
       if (cellText(getCell(sheet, row, STRUCTURE_COL.id)).trim() !== node.id) {
-        this.problem(sheet.name, row, STRUCTURE_COL.id, `expected the line with ID ${JSON.stringify(node.id)} here: rows were inserted, deleted or sorted (change the structure in the planner)`);
+        this.problem(
+          sheet.name,
+          row,
+          STRUCTURE_COL.id,
+          `expected the line with ID ${JSON.stringify(node.id)} here: rows were inserted, deleted or sorted (change the structure in the planner)`,
+        );
         continue;
       }
       const next: CostNode = { ...node };
@@ -177,7 +193,8 @@ class Reader {
       if (value === null || value === undefined) continue;
       const written = node.basis.kind === 'share' ? node.basis.share : node.basis.amount / this.factor;
       if (kind !== node.basis.kind || value !== written) {
-        if (node.parentId === null && kind === 'share') this.problem(sheet.name, row, STRUCTURE_COL.basis, 'the root is the total: its basis must be an amount');
+        if (node.parentId === null && kind === 'share')
+          this.problem(sheet.name, row, STRUCTURE_COL.basis, 'the root is the total: its basis must be an amount');
         else {
           const basis = kind === 'share' ? { kind, share: value } : { kind, amount: value * this.factor };
           if (this.check(costBasisSchema, basis, sheet.name, row, STRUCTURE_COL.value, 'the value')) next.basis = basis;
@@ -185,7 +202,8 @@ class Reader {
       }
       const relevanceCell = getCell(sheet, row, STRUCTURE_COL.relevance);
       const relevance = parseRelevanceWord(cellText(relevanceCell));
-      if (!relevance) this.problem(sheet.name, row, STRUCTURE_COL.relevance, `expected "strong" or "weak" (强相关 or 弱相关), found ${describeCell(relevanceCell)}`);
+      if (!relevance)
+        this.problem(sheet.name, row, STRUCTURE_COL.relevance, `expected "strong" or "weak" (强相关 or 弱相关), found ${describeCell(relevanceCell)}`);
       else next.relevance = relevance;
       const notes = this.text(sheet, row, STRUCTURE_COL.notes, node.notes ?? '');
       if (notes !== (node.notes ?? '') && this.check(costNodeSchema.shape.notes, notes, sheet.name, row, STRUCTURE_COL.notes, 'the notes')) {
@@ -214,7 +232,18 @@ class Reader {
     for (const field of ['volumeGrowth', 'discountRate'] as const) {
       const row = at.row[field];
       const value = this.number(sheet, row, SCENARIO_COL.total, field === 'volumeGrowth' ? 'the volume growth' : 'the discount rate');
-      if (typeof value === 'number' && value !== scenario[field] && this.check(scenarioSchema.shape[field], value, sheet.name, row, SCENARIO_COL.total, field === 'volumeGrowth' ? 'the volume growth' : 'the discount rate'))
+      if (
+        typeof value === 'number' &&
+        value !== scenario[field] &&
+        this.check(
+          scenarioSchema.shape[field],
+          value,
+          sheet.name,
+          row,
+          SCENARIO_COL.total,
+          field === 'volumeGrowth' ? 'the volume growth' : 'the discount rate',
+        )
+      )
         next[field] = value;
     }
 
@@ -243,7 +272,12 @@ class Reader {
     const timing = this.timingWords.get(cellText(timingCell).trim().toLowerCase());
     if (!timing) {
       const words = WORKBOOK_TEXT[this.layout.language].words.timing;
-      this.problem(sheet.name, row, at.col.timing, `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`);
+      this.problem(
+        sheet.name,
+        row,
+        at.col.timing,
+        `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`,
+      );
     } else next.timing = timing;
     // The category is a drop-down input since the workbook format of the client workbook; an empty cell keeps it.
     const categoryCell = getCell(sheet, row, at.col.category);
@@ -262,7 +296,8 @@ class Reader {
       const written = amount.kind === 'perYear' ? amount.amount / this.factor : amount.share;
       if (value === written) return next;
       const changed = amount.kind === 'perYear' ? { kind: amount.kind, amount: value * this.factor } : { kind: amount.kind, share: value };
-      if (this.check(investmentAmountSchema, changed, sheet.name, row, at.col.parameter, amount.kind === 'perYear' ? 'the amount' : 'the share')) next.amount = changed;
+      if (this.check(investmentAmountSchema, changed, sheet.name, row, at.col.parameter, amount.kind === 'perYear' ? 'the amount' : 'the share'))
+        next.amount = changed;
       return next;
     }
     let amounts: number[] | undefined;
@@ -290,7 +325,12 @@ class Reader {
       const nodeId = originalNodes[i]!.id;
       const shown = cellText(getCell(sheet, row, 1));
       if (shown !== roundTripText(originalNodes[i]!.name) && shown !== roundTripText(costTree[i]!.name)) {
-        this.problem(sheet.name, row, 1, `expected the cost line ${JSON.stringify(originalNodes[i]!.name)} here: rows were inserted, deleted or sorted (change the structure in the planner)`);
+        this.problem(
+          sheet.name,
+          row,
+          1,
+          `expected the cost line ${JSON.stringify(originalNodes[i]!.name)} here: rows were inserted, deleted or sorted (change the structure in the planner)`,
+        );
         continue;
       }
       const index = byNode.get(nodeId);
@@ -302,7 +342,7 @@ class Reader {
         if (value === lever?.[kind]) continue;
         if (value !== undefined && !this.check(leverSchema.shape[kind], value, sheet.name, row, col, leverWhat(kind))) continue;
         const changed: Lever = { ...(lever ?? { nodeId }) };
-        if (value === undefined) delete changed[kind];  
+        if (value === undefined) delete changed[kind];
         else changed[kind] = value;
         lever = changed;
       }
@@ -322,7 +362,9 @@ class Reader {
     const node = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
     if (node) {
       const name = JSON.parse(node[1]!) as string;
-      const found = model.costTree.find((candidate) => candidate.name === name && (!issue.path.endsWith('.children') || model.costTree.some((child) => child.parentId === candidate.id)));
+      const found = model.costTree.find(
+        (candidate) => candidate.name === name && (!issue.path.endsWith('.children') || model.costTree.some((child) => child.parentId === candidate.id)),
+      );
       const row = found ? this.nodeRows.get(found.id) : undefined;
       const text = issue.path.endsWith('.children') ? `the lines under ${JSON.stringify(name)}: ${issue.message}` : message;
       return row === undefined

@@ -91,7 +91,8 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
   };
 
   const lines = readLines(sheet, header, problems, at);
-  if (lines.length === 0 && problems.length === 0) problems.push({ sheet: sheet.name, row: header.row + 1, message: 'there are no cost lines below the header row' });
+  if (lines.length === 0 && problems.length === 0)
+    problems.push({ sheet: sheet.name, row: header.row + 1, message: 'there are no cost lines below the header row' });
   if (lines.length > LIMITS.maxNodes) problems.push({ sheet: sheet.name, message: `there are ${lines.length} cost lines (at most ${LIMITS.maxNodes})` });
   if (problems.length > 0) return err(problems);
 
@@ -123,12 +124,19 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     const seen = new Set<string>();
     for (const child of children) {
       const key = child.name.trim();
-      if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${quoteText(key)} under the same parent; names of sibling lines must differ`));
+      if (seen.has(key))
+        problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${quoteText(key)} under the same parent; names of sibling lines must differ`));
       seen.add(key);
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
       if (/two children are named/u.test(issue.message)) continue;
-      problems.push(at(rowOfId.get(parentId)!, 'value', `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`));
+      problems.push(
+        at(
+          rowOfId.get(parentId)!,
+          'value',
+          `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`,
+        ),
+      );
     }
   }
   if (problems.length > 0) return err(problems);
@@ -175,7 +183,14 @@ function findHeader(sheet: GridSheet, problems: ImportProblem[]): Header | undef
       if (!column) continue;
       texts.set(col, text.trim());
       if (isChineseText(text)) chinese = true;
-      if (columns.has(column)) duplicates.push({ sheet: sheet.name, row, column: col, header: text.trim(), message: `a second ${column} column (the first is column ${columns.get(column)})` });
+      if (columns.has(column))
+        duplicates.push({
+          sheet: sheet.name,
+          row,
+          column: col,
+          header: text.trim(),
+          message: `a second ${column} column (the first is column ${columns.get(column)})`,
+        });
       else columns.set(column, col);
     }
     if (!columns.has('name') || !(columns.has('level') || columns.has('parent'))) continue;
@@ -285,7 +300,8 @@ function parentsByLevel(lines: readonly Line[], problems: ImportProblem[], at: A
     const level = line.level!;
     if (k === 0 && level !== 1) problems.push(at(line.row, 'level', `the first line is the root and must have level 1, found ${level}`));
     else if (k > 0 && level === 1) problems.push(at(line.row, 'level', 'a second line at level 1: there is one root, every other line belongs under it'));
-    else if (level > stack.length + 1) problems.push(at(line.row, 'level', `level ${level} follows level ${stack.length}: a line can be at most one level below the line above it`));
+    else if (level > stack.length + 1)
+      problems.push(at(line.row, 'level', `level ${level} follows level ${stack.length}: a line can be at most one level below the line above it`));
     else if (level > MAX_LEVEL) {
       // Refused at the first line that is too deep: the rest of the chain is not worked out.
       problems.push(at(line.row, 'level', `level ${level} is ${level - 1} levels below the root (at most ${LIMITS.maxDepth})`));
@@ -318,7 +334,13 @@ function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At
     const matches = byName.get(line.parentName.trim()) ?? [];
     if (matches.length === 0) problems.push(at(line.row, 'parent', `no line is named ${quoteText(line.parentName.trim())}`));
     else if (matches.length > 1)
-      problems.push(at(line.row, 'parent', `${matches.length} lines are named ${quoteText(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`));
+      problems.push(
+        at(
+          line.row,
+          'parent',
+          `${matches.length} lines are named ${quoteText(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`,
+        ),
+      );
     else if (matches[0] === k) problems.push(at(line.row, 'parent', 'a line cannot be its own parent'));
     return matches.length === 1 ? matches[0]! : -1;
   });

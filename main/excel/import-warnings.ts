@@ -38,7 +38,8 @@ export function replacedFormulaWarnings(grid: Grid, layout: WorkbookLayout, tree
   scan(
     structure.sheet,
     (function* () {
-      for (let row = structure.firstRow; row <= structure.lastRow; row++) for (const col of [STRUCTURE_COL.amount, STRUCTURE_COL.ownAmount, STRUCTURE_COL.shareOfTotal]) yield [row, col] as [number, number];
+      for (let row = structure.firstRow; row <= structure.lastRow; row++)
+        for (const col of [STRUCTURE_COL.amount, STRUCTURE_COL.ownAmount, STRUCTURE_COL.shareOfTotal]) yield [row, col] as [number, number];
     })(),
   );
   layout.scenarios.forEach((at, s) => {
@@ -55,7 +56,8 @@ export function replacedFormulaWarnings(grid: Grid, layout: WorkbookLayout, tree
           yield [at.row.line(k), SCENARIO_COL.total] as [number, number];
           if (scenario.investments[k]!.amount.kind !== 'yearly') for (const col of years) yield [at.row.line(k), col] as [number, number];
         }
-        for (let k = 0; k < tree.order.length; k++) for (const col of [SCENARIO_COL.costFactor, SCENARIO_COL.lineSaving]) yield [at.row.firstNode + k, col] as [number, number];
+        for (let k = 0; k < tree.order.length; k++)
+          for (const col of [SCENARIO_COL.costFactor, SCENARIO_COL.lineSaving]) yield [at.row.firstNode + k, col] as [number, number];
       })(),
     );
   });

@@ -139,7 +139,16 @@ export interface WorkbookLayout {
 export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language, revenueLineCount = 0): WorkbookLayout {
   const text = WORKBOOK_TEXT[language];
   const client = CLIENT_TEXT[language].sheets;
-  const fixed = [text.sheets.summary, text.sheets.structure, text.sheets.definitions, client.cover, client.checks, client.assumptions, client.charts, META_SHEET];
+  const fixed = [
+    text.sheets.summary,
+    text.sheets.structure,
+    text.sheets.definitions,
+    client.cover,
+    client.checks,
+    client.assumptions,
+    client.charts,
+    META_SHEET,
+  ];
   const taken = new Set(fixed.map((name) => name.toLowerCase()));
   const rowOfNode = new Int32Array(tree.ids.length);
   const firstRow = HEADER_ROW + 1;
@@ -256,7 +265,7 @@ export function sheetNameFor(name: string, fallback: string): string {
   const cleaned = name
     .replace(/[[\]:*?/\\]/gu, '_')
     .replace(/'/gu, '’')
-     
+
     .replace(/[\u0000-\u001f\u007f]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();

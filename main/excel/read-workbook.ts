@@ -66,7 +66,9 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
         received += piece.chunk.length;
         // Counted as it arrives: a reply past the cap is stopped, never held whole.
         if (received > limits.maxReplyChars)
-          finish(() => reject(fileProblem(`the workbook's cells come to more than ${formatBytes(limits.maxReplyChars)} of data (an import reads at most that much)`)));
+          finish(() =>
+            reject(fileProblem(`the workbook's cells come to more than ${formatBytes(limits.maxReplyChars)} of data (an import reads at most that much)`)),
+          );
         else pieces.push(piece.chunk);
         return;
       }

@@ -19,7 +19,10 @@ export interface WorkbookService {
  */
 export const workbookService: WorkbookService = {
   async workbookBytes(model, options) {
-    const workbook = await exportWorkbook(model, { ...(options.language ? { language: options.language } : {}), ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}) });
+    const workbook = await exportWorkbook(model, {
+      ...(options.language ? { language: options.language } : {}),
+      ...(options.scenarioIds ? { scenarios: options.scenarioIds } : {}),
+    });
     return workbook.data;
   },
   async readModel(path, current) {

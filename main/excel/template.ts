@@ -61,7 +61,13 @@ export async function structureWorkbook(model: Model, language: Language): Promi
   const { headers, rows, percent } = templateRows(model, language);
   const writer = new WorkbookWriter({ title: text.template.title, creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' });
   const palette = createPalette(writer.styles);
-  const sheet = writer.sheet(text.sheets.structure, { freeze: { rows: HEADER_ROW, columns: 0 }, widths: [7, 42, 9, 24, 11, 60], selected: true, outlineAbove: true, print: { titleRows: [HEADER_ROW, HEADER_ROW] } });
+  const sheet = writer.sheet(text.sheets.structure, {
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    widths: [7, 42, 9, 24, 11, 60],
+    selected: true,
+    outlineAbove: true,
+    print: { titleRows: [HEADER_ROW, HEADER_ROW] },
+  });
   sheet.set(TITLE_ROW, 1, text.template.title, palette.title);
   sheet.set(TITLE_ROW + 1, 1, text.template.hint, palette.note);
   headers.forEach((header, k) => sheet.set(HEADER_ROW, k + 1, header, palette.header));
@@ -71,7 +77,16 @@ export async function structureWorkbook(model: Model, language: Language): Promi
     COLUMNS.forEach((column, c) => {
       const value = row[column];
       if (value === '') return;
-      const style = column === 'value' ? (percent[k] ? palette.inputPercent : palette.inputAmount) : column === 'name' ? palette.inputName(row.level - 1) : column === 'level' ? palette.level : palette.inputText;
+      const style =
+        column === 'value'
+          ? percent[k]
+            ? palette.inputPercent
+            : palette.inputAmount
+          : column === 'name'
+            ? palette.inputName(row.level - 1)
+            : column === 'level'
+              ? palette.level
+              : palette.inputText;
       sheet.cell(c + 1, value, style);
     });
     sheet.endRow();

@@ -63,10 +63,14 @@ function stringTable(limits) {
       const known = index.get(text);
       if (known !== undefined) return known;
       if (text.length > limits.maxCellChars)
-        throw new TooMuchText(`${where} holds ${text.length.toLocaleString('en-US')} characters (a cell holds at most ${limits.maxCellChars.toLocaleString('en-US')})`);
+        throw new TooMuchText(
+          `${where} holds ${text.length.toLocaleString('en-US')} characters (a cell holds at most ${limits.maxCellChars.toLocaleString('en-US')})`,
+        );
       chars += text.length;
       if (chars > limits.maxTextChars)
-        throw new TooMuchText(`the workbook holds more than ${limits.maxTextChars.toLocaleString('en-US')} characters of text (an import reads at most that many)`);
+        throw new TooMuchText(
+          `the workbook holds more than ${limits.maxTextChars.toLocaleString('en-US')} characters of text (an import reads at most that many)`,
+        );
       index.set(text, strings.length);
       strings.push(text);
       return strings.length - 1;

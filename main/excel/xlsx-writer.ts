@@ -60,7 +60,10 @@ export class StyleTable {
   toXml(): string {
     const numFmts = new Map<string, number>();
     const fonts = new Map<string, number>();
-    const fills = new Map<string, number>([['none', 0], ['gray125', 1]]);
+    const fills = new Map<string, number>([
+      ['none', 0],
+      ['gray125', 1],
+    ]);
     const fontXml: string[] = [];
     const fillXml = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
     const xfs: string[] = [];
@@ -312,7 +315,9 @@ export class SheetWriter {
       tail.push('<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" autoFilter="0"/>');
     }
     (this.options.alerts ?? []).forEach((alert, k) =>
-      tail.push(`<conditionalFormatting sqref="${alert.sqref}"><cfRule type="expression" dxfId="0" priority="${k + 1}"><formula>${xmlFormula(alert.formula)}</formula></cfRule></conditionalFormatting>`),
+      tail.push(
+        `<conditionalFormatting sqref="${alert.sqref}"><cfRule type="expression" dxfId="0" priority="${k + 1}"><formula>${xmlFormula(alert.formula)}</formula></cfRule></conditionalFormatting>`,
+      ),
     );
     const validations = this.options.validations ?? [];
     if (validations.length > 0) tail.push(`<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>`);
@@ -431,7 +436,13 @@ export class WorkbookWriter {
   readonly styles: StyleTable;
   private readonly strings = new SharedStrings();
   private readonly zip: ZipWriter;
-  private readonly sheets: { name: string; state: 'visible' | 'hidden'; titleRows?: readonly [number, number]; titleColumns?: readonly [number, number]; drawing?: number }[] = [];
+  private readonly sheets: {
+    name: string;
+    state: 'visible' | 'hidden';
+    titleRows?: readonly [number, number];
+    titleColumns?: readonly [number, number];
+    drawing?: number;
+  }[] = [];
   private drawings = 0;
   private charts = 0;
   private readonly names: DefinedName[] = [];
@@ -464,7 +475,10 @@ export class WorkbookWriter {
     entry.drawing = drawing;
     const rels = (items: string[]) =>
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join('')}</Relationships>`;
-    this.zip.add(`xl/worksheets/_rels/sheet${index + 1}.xml.rels`, rels([`<Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`]));
+    this.zip.add(
+      `xl/worksheets/_rels/sheet${index + 1}.xml.rels`,
+      rels([`<Relationship Id="rId1" Type="${REL_NS}/drawing" Target="../drawings/drawing${drawing}.xml"/>`]),
+    );
     this.zip.add(`xl/drawings/drawing${drawing}.xml`, drawingXml(charts));
     const chartRels: string[] = [];
     charts.forEach((chart, k) => {
@@ -493,9 +507,20 @@ export class WorkbookWriter {
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        this.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-        Array.from({ length: this.drawings }, (_, i) => `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`).join('') +
-        Array.from({ length: this.charts }, (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`).join('') +
+        this.sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
+        Array.from(
+          { length: this.drawings },
+          (_, i) => `<Override PartName="/xl/drawings/drawing${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+        ).join('') +
+        Array.from(
+          { length: this.charts },
+          (_, i) => `<Override PartName="/xl/charts/chart${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+        ).join('') +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
         '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
@@ -536,12 +561,20 @@ export class WorkbookWriter {
       if (sheet.titleRows) titles.push(`${sheetRef(sheet.name)}!$${sheet.titleRows[0]}:$${sheet.titleRows[1]}`);
       if (titles.length > 0) names.push({ name: '_xlnm.Print_Titles', ref: titles.join(','), localSheet: i });
     });
-    const firstVisible = Math.max(0, this.sheets.findIndex((sheet) => sheet.state === 'visible'));
+    const firstVisible = Math.max(
+      0,
+      this.sheets.findIndex((sheet) => sheet.state === 'visible'),
+    );
     this.zip.add(
       'xl/workbook.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
         `<workbookPr/><bookViews><workbookView activeTab="${firstVisible}" firstSheet="${firstVisible}"/></bookViews><sheets>` +
-        this.sheets.map((sheet, i) => `<sheet name="${xmlAttribute(sheet.name)}" sheetId="${i + 1}"${sheet.state === 'hidden' ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('') +
+        this.sheets
+          .map(
+            (sheet, i) =>
+              `<sheet name="${xmlAttribute(sheet.name)}" sheetId="${i + 1}"${sheet.state === 'hidden' ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`,
+          )
+          .join('') +
         '</sheets>' +
         (names.length
           ? `<definedNames>${names.map((name) => `<definedName name="${xmlAttribute(name.name)}"${name.localSheet !== undefined ? ` localSheetId="${name.localSheet}"` : ''}>${xmlText(name.ref)}</definedName>`).join('')}</definedNames>`

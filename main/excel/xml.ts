@@ -5,7 +5,7 @@
  * "_xHHHH_" in the text is protected by escaping its underscore. Lone surrogates cannot be
  * written at all and become U+FFFD.
  */
- 
+
 const ESCAPE_NEEDED = /[&<>"\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9a-fA-F]{4}_/u;
 
 const PLAIN_SPECIALS = /[&<>"]/gu;
@@ -25,7 +25,8 @@ export function xmlText(text: string): string {
     else if (char === '>') out += '&gt;';
     else if (char === '"') out += '&quot;';
     else if (char === '_' && /^_x[0-9a-fA-F]{4}_/u.test(text.slice(i, i + 7))) out += '_x005F_';
-    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0xfffe || code === 0xffff) out += `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
+    else if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0xfffe || code === 0xffff)
+      out += `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`;
     else if (code >= 0xd800 && code <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {

@@ -57,7 +57,8 @@ export function describeCompoundFile(buffer: Buffer): string {
 export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPORT_LIMITS): ZipEntry[] {
   const end = findEndOfCentralDirectory(buffer);
   if (end < 0) throw new GuardError('the file is not a complete .xlsx workbook (no zip directory at its end: truncated or damaged)');
-  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
+  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_LOCATOR)
+    throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
   const count = buffer.readUInt16LE(end + 10);
   const centralSize = buffer.readUInt32LE(end + 12);
   const centralOffset = buffer.readUInt32LE(end + 16);
@@ -89,7 +90,8 @@ export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPO
     if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
       throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
     if (flags & 0x0001) throw new GuardError(`zip entry ${JSON.stringify(name)} is encrypted`);
-    if (method !== 0 && method !== 8) throw new GuardError(`zip entry ${JSON.stringify(name)} uses compression method ${method} (only stored and deflated entries are read)`);
+    if (method !== 0 && method !== 8)
+      throw new GuardError(`zip entry ${JSON.stringify(name)} uses compression method ${method} (only stored and deflated entries are read)`);
     if (method === 0 && compressedSize !== size) throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (stored with two different sizes)`);
 
     totalSize += size;
@@ -102,7 +104,8 @@ export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPO
       );
 
     // The local header: its name must be the directory's, and the data must lie before the directory.
-    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL) throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (no local header)`);
+    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL)
+      throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (no local header)`);
     const localNameLength = buffer.readUInt16LE(localOffset + 26);
     const localExtraLength = buffer.readUInt16LE(localOffset + 28);
     if (!buffer.subarray(localOffset + 30, localOffset + 30 + localNameLength).equals(nameBytes))
@@ -112,7 +115,9 @@ export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPO
     entries.push({ name, method, flags, crc, compressedSize, size, dataOffset });
   }
   if (totalSize >= limits.ratioCheckMinBytes && totalSize / Math.max(1, totalCompressed) > limits.maxCompressionRatio)
-    throw new GuardError(`the zip would inflate ${Math.round(totalSize / Math.max(1, totalCompressed))} times (at most ${limits.maxCompressionRatio}:1): a zip bomb?`);
+    throw new GuardError(
+      `the zip would inflate ${Math.round(totalSize / Math.max(1, totalCompressed))} times (at most ${limits.maxCompressionRatio}:1): a zip bomb?`,
+    );
   return entries;
 }
 
@@ -169,7 +174,7 @@ async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | 
   const data = buffer.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const shown = JSON.stringify(entry.name);
   if (entry.method === 0) {
-    if ((crc32(data) >>> 0) !== entry.crc >>> 0) throw new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`);
+    if (crc32(data) >>> 0 !== entry.crc >>> 0) throw new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`);
     feedInPieces(scanner, data);
     return;
   }
@@ -202,7 +207,7 @@ async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | 
     inflate.on('end', () => {
       if (failed) return;
       if (size !== entry.size) fail(new GuardError(`zip entry ${shown} is damaged (${size} bytes instead of ${entry.size})`));
-      else if ((crc >>> 0) !== entry.crc >>> 0) fail(new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`));
+      else if (crc >>> 0 !== entry.crc >>> 0) fail(new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`));
       else resolve();
     });
     inflate.end(data);
@@ -342,6 +347,7 @@ class ContentTypesScanner implements Scanner {
   }
 
   finish(): void {
-    if (/macroEnabled/iu.test(this.text)) throw new GuardError('the workbook contains macros (it is macro-enabled); save it as a macro-free workbook (.xlsx) and import that');
+    if (/macroEnabled/iu.test(this.text))
+      throw new GuardError('the workbook contains macros (it is macro-enabled); save it as a macro-free workbook (.xlsx) and import that');
   }
 }

@@ -49,7 +49,10 @@ async function main(): Promise<void> {
   console.log(`model: ${session.file?.path ?? 'none'}`);
   console.log(`open: ${host.url}`);
   const stop = () => {
-    void host.close().then(() => api.shutdown()).then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => api.shutdown())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -53,7 +53,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let port = 0;
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+      if (!response.headersSent)
+        send(response, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
     });
   });
 
@@ -104,7 +105,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!body.ok) {
       send(response, 413, {
         ok: false,
-        error: { code: 'body-too-large', message: method === 'uploadFile' ? 'the file is too large to upload (at most 50 MB)' : `a request may carry at most ${limit} bytes` },
+        error: {
+          code: 'body-too-large',
+          message: method === 'uploadFile' ? 'the file is too large to upload (at most 50 MB)' : `a request may carry at most ${limit} bytes`,
+        },
       });
       return;
     }

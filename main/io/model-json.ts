@@ -22,7 +22,8 @@ export function readModelJson(path: string): Result<Model, string> {
   try {
     // A model of 100,000 lines is a few tens of MB of JSON; anything far larger is refused unread.
     const size = statSync(path).size;
-    if (size > MAX_MODEL_JSON_BYTES) return err(`the file is ${Math.round(size / 1024 / 1024)} MB; a model as JSON is at most ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB`);
+    if (size > MAX_MODEL_JSON_BYTES)
+      return err(`the file is ${Math.round(size / 1024 / 1024)} MB; a model as JSON is at most ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return err(describeFsError(error));
@@ -107,7 +108,6 @@ export function canonicalModel(model: Model): Model {
 export function modelToJson(model: Model): string {
   return `${JSON.stringify(canonicalModel(model), null, 2)}\n`;
 }
-
 
 export function describeFsError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';

@@ -12,7 +12,7 @@ export function writeFileAtomically(path: string, content: string | Buffer): voi
   try {
     const fd = openSync(temporary, 'w');
     try {
-      for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+      for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -60,8 +60,17 @@ export function describeDataDirError(dir: string, error: unknown): DataDirError 
       `cannot create the data folder ${dir}: a file is in the way (${inTheWay(dir) ?? dir} is a file, not a folder). Move or rename that file, ${REMEDY}.`,
     );
   if (code === 'EACCES' || code === 'EPERM')
-    return new DataDirError('permission', dir, `cannot create or write the data folder ${dir}: permission denied. Give your user write access to it (or to ${dirname(dir)}), ${REMEDY}.`);
-  if (code === 'EROFS') return new DataDirError('read-only', dir, `cannot create or write the data folder ${dir}: the disk is read-only. Use a folder on a writable disk: ${REMEDY.slice(3)}.`);
+    return new DataDirError(
+      'permission',
+      dir,
+      `cannot create or write the data folder ${dir}: permission denied. Give your user write access to it (or to ${dirname(dir)}), ${REMEDY}.`,
+    );
+  if (code === 'EROFS')
+    return new DataDirError(
+      'read-only',
+      dir,
+      `cannot create or write the data folder ${dir}: the disk is read-only. Use a folder on a writable disk: ${REMEDY.slice(3)}.`,
+    );
   return new DataDirError('other', dir, `cannot create or write the data folder ${dir} (${detail}); ${REMEDY}.`);
 }
 

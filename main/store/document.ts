@@ -305,7 +305,9 @@ export class ModelDocument {
       .transaction(() => {
         writeChanges(this.db, changes, 'forward');
         this.db.prepare('DELETE FROM edit_log WHERE undone = 1').run();
-        this.db.prepare('INSERT INTO edit_log (applied_at, command, changes) VALUES (?, ?, ?)').run(now.toISOString(), JSON.stringify(command), JSON.stringify(changes));
+        this.db
+          .prepare('INSERT INTO edit_log (applied_at, command, changes) VALUES (?, ?, ?)')
+          .run(now.toISOString(), JSON.stringify(command), JSON.stringify(changes));
         this.db.prepare('DELETE FROM edit_log WHERE id <= (SELECT MAX(id) FROM edit_log) - ?').run(UNDO_DEPTH);
       })
       .immediate();
@@ -471,7 +473,10 @@ function setPragmas(db: Database.Database, path: string): void {
   const synchronous = db.pragma('synchronous', { simple: true });
   const foreignKeys = db.pragma('foreign_keys', { simple: true });
   if (journal !== 'wal' || synchronous !== 2 || foreignKeys !== 1)
-    throw new StoreError('io', `${path}: could not set safe write settings (journal ${String(journal)}, synchronous ${String(synchronous)}, foreign keys ${String(foreignKeys)})`);
+    throw new StoreError(
+      'io',
+      `${path}: could not set safe write settings (journal ${String(journal)}, synchronous ${String(synchronous)}, foreign keys ${String(foreignKeys)})`,
+    );
 }
 
 function readValidModel(db: Database.Database, path: string): Result<Model, string> {

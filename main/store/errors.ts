@@ -57,7 +57,7 @@ export function problemOfStoreError(error: StoreError): Problem {
 
 /** A file-system error while writing `path`: a missing folder, no permission, a full disk, a file in use. */
 export function writeProblem(error: unknown, path: string): Problem | undefined {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : undefined;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   return fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path);
 }
 

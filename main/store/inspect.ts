@@ -25,8 +25,13 @@ export function inspectModelFile(path: string): FileHeader {
     mode = stat.mode;
   } catch (error) {
     if (error instanceof StoreError) throw error;
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : '';
-    throw new StoreError('not-found', `${path}: ${describeFsError(error)}`, path, code === 'ENOENT' ? problem('file-not-found', { path }) : fileSystemProblem(code, path));
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    throw new StoreError(
+      'not-found',
+      `${path}: ${describeFsError(error)}`,
+      path,
+      code === 'ENOENT' ? problem('file-not-found', { path }) : fileSystemProblem(code, path),
+    );
   }
   if (size === 0) throw new StoreError('empty', `${path} is empty: it is not a Service Cost Planner model`);
   const header = Buffer.alloc(100);

@@ -131,9 +131,11 @@ export function readModel(db: Database.Database): Model {
     list.push(investmentFromRow(row));
     investments.set(row.scenario_id, list);
   }
-  const scenarios = (statement(db, 'SELECT * FROM scenario ORDER BY seq').all() as ScenarioRow[]).map(
-    (row): Scenario => ({ ...scenarioFromRow(row), levers: levers.get(row.id) ?? [], investments: investments.get(row.id) ?? [] }),
-  );
+  const scenarios = (statement(db, 'SELECT * FROM scenario ORDER BY seq').all() as ScenarioRow[]).map((row): Scenario => ({
+    ...scenarioFromRow(row),
+    levers: levers.get(row.id) ?? [],
+    investments: investments.get(row.id) ?? [],
+  }));
   const model: Model = {
     format: MODEL_FORMAT,
     schemaVersion: MODEL_SCHEMA_VERSION,
@@ -154,7 +156,8 @@ export function readModel(db: Database.Database): Model {
 /** Writes a whole model into empty tables. */
 export function insertModel(db: Database.Database, model: Model): void {
   writeSettings(db, model);
-  const node = statement(db, 
+  const node = statement(
+    db,
     'INSERT INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   model.costTree.forEach((n, index) => node.run(...nodeValues(n, index)));
@@ -167,9 +170,7 @@ export function insertModel(db: Database.Database, model: Model): void {
 }
 
 export function deleteModel(db: Database.Database): void {
-  db.exec(
-    'DELETE FROM lever; DELETE FROM investment_line; DELETE FROM scenario; DELETE FROM cost_node; DELETE FROM revenue_line; DELETE FROM model_settings;',
-  );
+  db.exec('DELETE FROM lever; DELETE FROM investment_line; DELETE FROM scenario; DELETE FROM cost_node; DELETE FROM revenue_line; DELETE FROM model_settings;');
 }
 
 /** Writes entity changes, forwards (apply, redo) or backwards (undo). */
@@ -188,7 +189,8 @@ export function writeChanges(db: Database.Database, changes: readonly EntityChan
         break;
       case 'node':
         writeListItem(db, nodeList, { id: change.id }, from as Placed<unknown> | null, to as Placed<CostNode> | null, (value, seq) => {
-          statement(db, 
+          statement(
+            db,
             'INSERT OR REPLACE INTO cost_node (id, parent_id, seq, name, basis_kind, basis_value, relevance, notes, captions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           ).run(...nodeValues(value, seq));
         });
@@ -200,7 +202,8 @@ export function writeChanges(db: Database.Database, changes: readonly EntityChan
         break;
       case 'scenario':
         writeListItem(db, scenarioList, { id: change.id }, from as Placed<unknown> | null, to as Placed<ScenarioSettings> | null, (value, seq) => {
-          statement(db, 
+          statement(
+            db,
             'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty, revenue_levers, one_offs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
               'ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, name = excluded.name, horizon_years = excluded.horizon_years, ' +
               'volume_growth = excluded.volume_growth, discount_rate = excluded.discount_rate, ramp = excluded.ramp, uncertainty = excluded.uncertainty, ' +
@@ -209,13 +212,23 @@ export function writeChanges(db: Database.Database, changes: readonly EntityChan
         });
         break;
       case 'lever':
-        writeListItem(db, leverList, { scenario_id: change.scenarioId, node_id: change.nodeId }, from as Placed<unknown> | null, to as Placed<Lever> | null, (value, seq) =>
-          insertLever(db, change.scenarioId, value, seq, true),
+        writeListItem(
+          db,
+          leverList,
+          { scenario_id: change.scenarioId, node_id: change.nodeId },
+          from as Placed<unknown> | null,
+          to as Placed<Lever> | null,
+          (value, seq) => insertLever(db, change.scenarioId, value, seq, true),
         );
         break;
       case 'investment':
-        writeListItem(db, investmentList, { scenario_id: change.scenarioId, id: change.id }, from as Placed<unknown> | null, to as Placed<InvestmentLine> | null, (value, seq) =>
-          insertInvestment(db, change.scenarioId, value, seq, true),
+        writeListItem(
+          db,
+          investmentList,
+          { scenario_id: change.scenarioId, id: change.id },
+          from as Placed<unknown> | null,
+          to as Placed<InvestmentLine> | null,
+          (value, seq) => insertInvestment(db, change.scenarioId, value, seq, true),
         );
         break;
     }
@@ -289,7 +302,8 @@ function renumber(db: Database.Database, list: ListTable, keyValues: Record<stri
 }
 
 function writeSettings(db: Database.Database, settings: ModelSettings): void {
-  statement(db, 
+  statement(
+    db,
     'INSERT OR REPLACE INTO model_settings (singleton, name, currency, display_unit, language, first_plan_year, client, presentation) VALUES (1, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     settings.name,
@@ -306,19 +320,19 @@ function insertScenario(db: Database.Database, scenario: ScenarioSettings, seq: 
   statement(
     db,
     'INSERT INTO scenario (id, seq, name, horizon_years, volume_growth, discount_rate, ramp, uncertainty, revenue_levers, one_offs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    ...scenarioValues(scenario, seq),
-  );
+  ).run(...scenarioValues(scenario, seq));
 }
 
 function insertLever(db: Database.Database, scenarioId: string, lever: Lever, seq: number, replace = false): void {
-  statement(db, 
+  statement(
+    db,
     `INSERT ${replace ? 'OR REPLACE ' : ''}INTO lever (scenario_id, node_id, seq, unit_cost_change, throughput_change, volume_change) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(scenarioId, lever.nodeId, seq, lever.unitCostChange ?? null, lever.throughputChange ?? null, lever.volumeChange ?? null);
 }
 
 function insertInvestment(db: Database.Database, scenarioId: string, line: InvestmentLine, seq: number, replace = false): void {
-  statement(db, 
+  statement(
+    db,
     `INSERT ${replace ? 'OR REPLACE ' : ''}INTO investment_line (scenario_id, id, seq, name, category, amount, timing) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(scenarioId, line.id, seq, line.name, line.category, JSON.stringify(line.amount), line.timing);
 }

@@ -42,7 +42,12 @@ export function expectedSchema(version: number): Map<string, SchemaEntry> {
 
 /** sqlite_master as it is; reading it runs nothing the file defines. */
 export function readSchemaEntries(db: Database.Database): SchemaEntry[] {
-  const rows = db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM main.sqlite_master').all() as { type: unknown; name: unknown; tableName: unknown; sql: unknown }[];
+  const rows = db.prepare('SELECT type, name, tbl_name AS tableName, sql FROM main.sqlite_master').all() as {
+    type: unknown;
+    name: unknown;
+    tableName: unknown;
+    sql: unknown;
+  }[];
   return rows.map((row) => ({
     type: String(row.type),
     name: String(row.name),
@@ -191,7 +196,6 @@ function tableValuesProblem(db: Database.Database, entry: SchemaEntry, limits: t
   return undefined;
 }
 
-
 /** Reading rows costs what the bounds allow: a message when a value or a table is over them. */
 export function storedValuesMessage(db: Database.Database, path: string): string | undefined {
   const problem = storedValuesProblem(db, db.pragma('user_version', { simple: true }) as number);
@@ -213,7 +217,10 @@ export function verifyModelDatabase(db: Database.Database, path: string): void {
     problem = schemaProblem(db, db.pragma('user_version', { simple: true }) as number);
   } catch (error) {
     if (busy(error)) throw error;
-    throw new StoreError('damaged', `${path} is damaged (its table definitions cannot be read: ${oneLine(error instanceof Error ? error.message : String(error)).slice(0, 200)})`);
+    throw new StoreError(
+      'damaged',
+      `${path} is damaged (its table definitions cannot be read: ${oneLine(error instanceof Error ? error.message : String(error)).slice(0, 200)})`,
+    );
   }
   if (problem !== undefined) throw new StoreError('tampered', tamperedMessage(path, problem));
 }

@@ -166,7 +166,10 @@ function snapshotKey(modelPath: string): string {
   } catch {
     // A file being created has no real path yet.
   }
-  const stem = basename(absolute).replace(/\.costplan$/, '').replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40);
+  const stem = basename(absolute)
+    .replace(/\.costplan$/, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .slice(0, 40);
   return `${stem}-${createHash('sha256').update(absolute).digest('hex').slice(0, 12)}`;
 }
 

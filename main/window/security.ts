@@ -26,9 +26,7 @@ export interface HardenableWebContents {
 }
 
 export interface HardenableSession {
-  setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (permissionGranted: boolean) => void) => void,
-  ): void;
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (permissionGranted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
 }
 

@@ -24,7 +24,10 @@ export interface TrustedContents {
  * of the app's own windows, showing the app's own page (a file inside out/renderer). A call
  * whose frame is gone (navigated or destroyed: Electron then gives null) is not trusted.
  */
-export function createSenderCheck(windows: () => readonly { readonly webContents: TrustedContents }[], rendererDir: string): (event: IpcSenderEvent) => boolean {
+export function createSenderCheck(
+  windows: () => readonly { readonly webContents: TrustedContents }[],
+  rendererDir: string,
+): (event: IpcSenderEvent) => boolean {
   return (event) => {
     try {
       const frame = event.senderFrame;

@@ -51,7 +51,14 @@ export function App() {
           <main className="main">
             <nav className="tabs" role="tablist">
               {TABS.map((name) => (
-                <button key={name} role="tab" aria-selected={tab === name} data-tab={name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)}>
+                <button
+                  key={name}
+                  role="tab"
+                  aria-selected={tab === name}
+                  data-tab={name}
+                  className={tab === name ? 'tab active' : 'tab'}
+                  onClick={() => setTab(name)}
+                >
                   {t(`tabs.${name}`)}
                 </button>
               ))}

@@ -48,8 +48,7 @@ export function dataTable(model: Model, request: DataTableRequest, options: Anal
   for (let k = 0; k < inputs.length; k++) {
     const { input: text, values } = request.inputs[k]!;
     const path = inputPath(text);
-    if (values.length === 0 || values.length > MAX_TABLE_VALUES)
-      return err({ path, message: `needs 1 to ${MAX_TABLE_VALUES} values, got ${values.length}` });
+    if (values.length === 0 || values.length > MAX_TABLE_VALUES) return err({ path, message: `needs 1 to ${MAX_TABLE_VALUES} values, got ${values.length}` });
     const range = validRange(analysis.context, inputs[k]!);
     const unit = inputUnit(analysis.context, inputs[k]!);
     for (let v = 0; v < values.length; v++) {

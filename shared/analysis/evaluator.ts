@@ -588,10 +588,7 @@ export class ScenarioEvaluator {
       investment += yearInvestment;
       discount /= 1 + discountRate;
       npv += net * discount;
-      scale = Math.max(
-        scale,
-        Math.abs(yearSaving) + Math.abs(yearGain) + upfront + spread + Math.abs(yearOneOffUp[y]!) + Math.abs(yearOneOffSpread[y]!),
-      );
+      scale = Math.max(scale, Math.abs(yearSaving) + Math.abs(yearGain) + upfront + spread + Math.abs(yearOneOffUp[y]!) + Math.abs(yearOneOffSpread[y]!));
       yearUpfront[y] = upfront;
       yearCumulative[y] = cumulativeNet;
       growth *= 1 + growthRate;

@@ -52,8 +52,7 @@ export function resolveInputs(analysis: Analysis, texts: readonly string[]): Res
     const resolved = resolveInput(analysis.context, text);
     if (!resolved.ok) return err({ path: inputPath(text), message: resolved.error });
     const earlier = seen.get(resolved.value.address);
-    if (earlier !== undefined)
-      return err({ path: inputPath(text), message: `is the same input as ${JSON.stringify(earlier)} (${resolved.value.address})` });
+    if (earlier !== undefined) return err({ path: inputPath(text), message: `is the same input as ${JSON.stringify(earlier)} (${resolved.value.address})` });
     seen.set(resolved.value.address, text);
     inputs.push(resolved.value);
   }

@@ -27,7 +27,7 @@ export function averageRanks(values: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) index[i] = i;
   sortWithIndex(keys, index, 0, n - 1);
   const ranks = new Float64Array(n);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && keys[end] === keys[start]) end++;
     const rank = (start + end - 1) / 2 + 1;

@@ -71,7 +71,11 @@ export function tornado(model: Model, request: TornadoRequest, options: Analysis
 }
 
 /** Tornadoes of several outputs at once (the workbook export's NPV and saving): one evaluation read for each. */
-export function tornadoes(model: Model, request: Omit<TornadoRequest, 'output'> & { outputs: readonly OutputName[] }, options: AnalysisOptions = {}): Result<TornadoResult[], ModelIssue> {
+export function tornadoes(
+  model: Model,
+  request: Omit<TornadoRequest, 'output'> & { outputs: readonly OutputName[] },
+  options: AnalysisOptions = {},
+): Result<TornadoResult[], ModelIssue> {
   const started = startAnalysis(model, request.scenario, options);
   if (!started.ok) return started;
   for (const name of request.outputs) {
@@ -138,7 +142,16 @@ function tornadoBars(analysis: Analysis, inputs: readonly Input[], outputs: read
       outputs.forEach((output, j) => {
         const spread = Math.abs(orderedOutput(highs[j]!, output) - orderedOutput(lows[j]!, output));
         keyed[j]!.push({
-          bar: { input: input.address, low, high, source: range ? 'range' : 'swing', clipped, lowOutput: lows[j]!, highOutput: highs[j]!, swing: Number.isFinite(spread) ? spread : null },
+          bar: {
+            input: input.address,
+            low,
+            high,
+            source: range ? 'range' : 'swing',
+            clipped,
+            lowOutput: lows[j]!,
+            highOutput: highs[j]!,
+            swing: Number.isFinite(spread) ? spread : null,
+          },
           key: Number.isNaN(spread) ? -1 : spread,
           slot: start + k,
         });

@@ -71,7 +71,13 @@ export const apiContract = {
   renameModel: z.strictObject({ file: fileReference, name: modelName }),
   deleteModel: z.strictObject({ file: fileReference }),
   listDeletedModels: none,
-  restoreDeletedModel: z.strictObject({ id: z.string().min(1).max(300).regex(/^[0-9TZ]+--[^/\\]+$/, { error: 'not the id of a deleted model' }) }),
+  restoreDeletedModel: z.strictObject({
+    id: z
+      .string()
+      .min(1)
+      .max(300)
+      .regex(/^[0-9TZ]+--[^/\\]+$/, { error: 'not the id of a deleted model' }),
+  }),
   closeModel: none,
   listRecentFiles: none,
   pickFile: z.strictObject({ purpose: z.enum(['open', 'import', 'export']), kind: z.enum(EXPORT_KINDS).optional() }),

@@ -84,9 +84,12 @@ export function modelFileName(name: string): string {
 /** Why `file` is neither a file name in the data folder nor a handle, or undefined when it is one of them. */
 export function fileReferenceProblem(file: string): string | undefined {
   if (file.startsWith(HANDLE_PREFIX)) return /^#[a-z0-9-]{1,64}$/.test(file) ? undefined : `${JSON.stringify(file)} is not a file handle the app gave out`;
-  if (/^([a-zA-Z]:|[/\\~])/.test(file)) return `${JSON.stringify(file)} is a path: give the name of a file in the data folder (for example 客户A.costplan), not a path`;
-  if (file.split(/[/\\]/).includes('..')) return `${JSON.stringify(file)} points outside the data folder: give the name of a file in it (for example 客户A.costplan)`;
-  if (/[/\\]/.test(file)) return `${JSON.stringify(file)} names another folder: only files directly in the data folder can be named (for example 客户A.costplan)`;
+  if (/^([a-zA-Z]:|[/\\~])/.test(file))
+    return `${JSON.stringify(file)} is a path: give the name of a file in the data folder (for example 客户A.costplan), not a path`;
+  if (file.split(/[/\\]/).includes('..'))
+    return `${JSON.stringify(file)} points outside the data folder: give the name of a file in it (for example 客户A.costplan)`;
+  if (/[/\\]/.test(file))
+    return `${JSON.stringify(file)} names another folder: only files directly in the data folder can be named (for example 客户A.costplan)`;
   const stem = file.slice(0, file.lastIndexOf('.') > 0 ? file.lastIndexOf('.') : file.length);
   return modelNameProblem(stem);
 }
@@ -116,7 +119,8 @@ export const uploadName = z
   .min(1)
   .max(255)
   .superRefine((name, context) => {
-    if (/[/\\]/.test(name) || name === '..' || name.startsWith('.')) context.addIssue({ code: 'custom', message: `${JSON.stringify(name)} is not a plain file name` });
+    if (/[/\\]/.test(name) || name === '..' || name.startsWith('.'))
+      context.addIssue({ code: 'custom', message: `${JSON.stringify(name)} is not a plain file name` });
     else if (!UPLOAD_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension)))
       context.addIssue({ code: 'custom', message: `${JSON.stringify(name)}: upload a model file (.costplan), an Excel workbook (.xlsx) or a CSV file (.csv)` });
   });

@@ -212,7 +212,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const index = insertionIndex(without, parent.node.id, found.node.id, command.beforeId);
       if (!index.ok) return index;
       return ok([
-        { entity: 'node', id: found.node.id, before: { index: found.index, value: found.node }, after: { index: index.value, value: { ...found.node, parentId: parent.node.id } } },
+        {
+          entity: 'node',
+          id: found.node.id,
+          before: { index: found.index, value: found.node },
+          after: { index: index.value, value: { ...found.node, parentId: parent.node.id } },
+        },
       ]);
     }
     case 'deleteNode': {
@@ -229,7 +234,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       const current = index >= 0 ? scenario.value.levers[index]! : undefined;
       const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
-      if (command.value === null) delete updated[command.kind];  
+      if (command.value === null) delete updated[command.kind];
       else updated[command.kind] = command.value;
       const empty = LEVER_KINDS.every((kind) => updated[kind] === undefined);
       const before = current ? { index, value: current } : null;
@@ -287,9 +292,10 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
       const line = command.line as Scenario['investments'][number];
       if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
-      if (found.value.investments.some((l) => l.id === line.id))
-        return fail(`${scenarioPath(found.value)}.investments`, `a line with id "${line.id}" exists`);
-      return ok([{ entity: 'investment', scenarioId: found.value.id, id: line.id, before: null, after: { index: found.value.investments.length, value: line } }]);
+      if (found.value.investments.some((l) => l.id === line.id)) return fail(`${scenarioPath(found.value)}.investments`, `a line with id "${line.id}" exists`);
+      return ok([
+        { entity: 'investment', scenarioId: found.value.id, id: line.id, before: null, after: { index: found.value.investments.length, value: line } },
+      ]);
     }
     case 'changeInvestment':
     case 'deleteInvestment': {
@@ -358,7 +364,14 @@ function recentredRange(found: Placed<Scenario>, nodeId: string, kind: LeverKind
   const before = scenarioSettingsOf(found.value);
   const moved = [...ranges];
   moved[at] = { ...range, low: move(range.low), mostLikely: move(range.mostLikely), high: move(range.high) };
-  return [{ entity: 'scenario', id: found.value.id, before: { index: found.index, value: before }, after: { index: found.index, value: { ...before, uncertainty: moved } } }];
+  return [
+    {
+      entity: 'scenario',
+      id: found.value.id,
+      before: { index: found.index, value: before },
+      after: { index: found.index, value: { ...before, uncertainty: moved } },
+    },
+  ];
 }
 
 /** A settings change of the scenario that drops the uncertainty ranges `doomed` picks (none: no change). */
@@ -460,20 +473,40 @@ function deleteSubtreeChanges(model: Model, rootId: string): EntityChange[] {
 function addScenarioChanges(scenario: Scenario, index: number): EntityChange[] {
   return [
     { entity: 'scenario', id: scenario.id, before: null, after: { index, value: scenarioSettingsOf(scenario) } },
-    ...scenario.levers.map(
-      (lever, i): EntityChange => ({ entity: 'lever', scenarioId: scenario.id, nodeId: lever.nodeId, before: null, after: { index: i, value: lever } }),
-    ),
-    ...scenario.investments.map(
-      (line, i): EntityChange => ({ entity: 'investment', scenarioId: scenario.id, id: line.id, before: null, after: { index: i, value: line } }),
-    ),
+    ...scenario.levers.map((lever, i): EntityChange => ({
+      entity: 'lever',
+      scenarioId: scenario.id,
+      nodeId: lever.nodeId,
+      before: null,
+      after: { index: i, value: lever },
+    })),
+    ...scenario.investments.map((line, i): EntityChange => ({
+      entity: 'investment',
+      scenarioId: scenario.id,
+      id: line.id,
+      before: null,
+      after: { index: i, value: line },
+    })),
   ];
 }
 
 function deleteScenarioChanges(found: Placed<Scenario>): EntityChange[] {
   const scenario = found.value;
   return [
-    ...scenario.levers.map((lever): EntityChange => ({ entity: 'lever', scenarioId: scenario.id, nodeId: lever.nodeId, before: { index: 0, value: lever }, after: null })),
-    ...scenario.investments.map((line): EntityChange => ({ entity: 'investment', scenarioId: scenario.id, id: line.id, before: { index: 0, value: line }, after: null })),
+    ...scenario.levers.map((lever): EntityChange => ({
+      entity: 'lever',
+      scenarioId: scenario.id,
+      nodeId: lever.nodeId,
+      before: { index: 0, value: lever },
+      after: null,
+    })),
+    ...scenario.investments.map((line): EntityChange => ({
+      entity: 'investment',
+      scenarioId: scenario.id,
+      id: line.id,
+      before: { index: 0, value: line },
+      after: null,
+    })),
     { entity: 'scenario', id: scenario.id, before: { index: found.index, value: scenarioSettingsOf(scenario) }, after: null },
   ];
 }

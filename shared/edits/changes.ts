@@ -93,12 +93,7 @@ class Draft {
         move(this.nodeList(), (node) => node.id === change.id, from as Placed<CostNode> | null, to as Placed<CostNode> | null);
         return;
       case 'revenueLine':
-        move(
-          this.revenueLineList(),
-          (line) => line.id === change.id,
-          from as Placed<RevenueLine> | null,
-          to as Placed<RevenueLine> | null,
-        );
+        move(this.revenueLineList(), (line) => line.id === change.id, from as Placed<RevenueLine> | null, to as Placed<RevenueLine> | null);
         return;
       case 'scenario':
         this.applyScenario(change.id, from as Placed<ScenarioSettings> | null, to as Placed<ScenarioSettings> | null);
@@ -112,12 +107,7 @@ class Draft {
       case 'investment': {
         const scenario = this.editableScenario(change.scenarioId);
         scenario.investments = [...scenario.investments];
-        move(
-          scenario.investments,
-          (line) => line.id === change.id,
-          from as Placed<InvestmentLine> | null,
-          to as Placed<InvestmentLine> | null,
-        );
+        move(scenario.investments, (line) => line.id === change.id, from as Placed<InvestmentLine> | null, to as Placed<InvestmentLine> | null);
         return;
       }
     }

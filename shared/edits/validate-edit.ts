@@ -109,10 +109,7 @@ function crossFieldIssues(model: Model, changes: readonly EntityChange[]): Model
   // line and on its scenario's settings: any change to those checks the (few) ranges again.
   const rangesMayBreak = changes.some(
     (change) =>
-      change.entity === 'node' ||
-      change.entity === 'revenueLine' ||
-      change.entity === 'investment' ||
-      (change.entity === 'scenario' && change.after !== null),
+      change.entity === 'node' || change.entity === 'revenueLine' || change.entity === 'investment' || (change.entity === 'scenario' && change.after !== null),
   );
   if (issues.length === 0 && rangesMayBreak && model.scenarios.some((scenario) => (scenario.uncertainty?.length ?? 0) > 0))
     issues.push(...checkUncertainty(model));

@@ -97,12 +97,7 @@ export interface ComputeOptions {
 }
 
 /** Computes one scenario over a prepared tree. Expects a validated model. */
-export function computeScenario(
-  tree: PreparedTree,
-  scenario: Scenario,
-  firstPlanYear: number,
-  options: ComputeOptions = {},
-): ScenarioResult {
+export function computeScenario(tree: PreparedTree, scenario: Scenario, firstPlanYear: number, options: ComputeOptions = {}): ScenarioResult {
   const count = tree.ids.length;
   const ownFactor = new Float64Array(count).fill(1);
   for (const lever of scenario.levers) {

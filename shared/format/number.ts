@@ -11,7 +11,13 @@ const UNIT_LABELS: Record<Language, Record<DisplayUnit, string>> = {
 export function unitLabel(unit: DisplayUnit, language: Language, currency = 'CNY'): string {
   const label = UNIT_LABELS[language][unit];
   if (currency === 'CNY') return label;
-  const prefix = { yuan: '', thousand: language === 'zh' ? '千' : 'thousand ', tenThousand: language === 'zh' ? '万' : '10k ', million: language === 'zh' ? '百万' : 'million ', hundredMillion: language === 'zh' ? '亿' : '100m ' }[unit];
+  const prefix = {
+    yuan: '',
+    thousand: language === 'zh' ? '千' : 'thousand ',
+    tenThousand: language === 'zh' ? '万' : '10k ',
+    million: language === 'zh' ? '百万' : 'million ',
+    hundredMillion: language === 'zh' ? '亿' : '100m ',
+  }[unit];
   return `${prefix}${currency}`;
 }
 

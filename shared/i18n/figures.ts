@@ -32,7 +32,10 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
       label: 'Share of total cost saved',
       definition: 'Year-1 saving at full target / total service cost (e.g. 14% x 87% x 15% = 1.827%).',
     },
-    yearOneSaving: { label: 'Year-1 saving (after ramp)', definition: 'The run-rate saving (the levers at full target on this year\'s cost base, before growth) times the year-1 ramp.' },
+    yearOneSaving: {
+      label: 'Year-1 saving (after ramp)',
+      definition: "The run-rate saving (the levers at full target on this year's cost base, before growth) times the year-1 ramp.",
+    },
     saving: {
       label: 'Horizon saving',
       definition: 'Sum over the horizon of: year-1 saving x (1 + volume growth)^(year - 1) x ramp of the year.',
@@ -45,8 +48,7 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
     },
     returnOnInvestment: {
       label: 'Return / investment',
-      definition:
-        'Benefit (saving + margin gain) / investment (投入产出比). Above 1, every yuan invested returns more than a yuan. One-off cash never counts.',
+      definition: 'Benefit (saving + margin gain) / investment (投入产出比). Above 1, every yuan invested returns more than a yuan. One-off cash never counts.',
     },
     netRoi: { label: 'Net ROI', definition: '(Benefit - investment) / investment: return / investment minus 1. One-off cash never counts.' },
     npv: {
@@ -61,12 +63,13 @@ export const FIGURE_TEXT: Record<Language, Record<Figure, FigureText>> = {
     marginGain: {
       label: 'Margin gain',
       definition:
-        'Sum over the horizon of the revenue levers\' gain: revenue R x (margin m x volume change v + price change p x (1 + v)), grown and ramped like savings.',
+        "Sum over the horizon of the revenue levers' gain: revenue R x (margin m x volume change v + price change p x (1 + v)), grown and ramped like savings.",
     },
     benefit: { label: 'Benefit', definition: 'Saving + margin gain. Share-of-saving investment lines take their share of it.' },
     oneOff: {
       label: 'One-off cash',
-      definition: 'One-off amounts in a plan year (stock released, an asset sold; negative for a one-off cost). In the net, NPV and payback, never in the profit ratios.',
+      definition:
+        'One-off amounts in a plan year (stock released, an asset sold; negative for a one-off cost). In the net, NPV and payback, never in the profit ratios.',
     },
   },
   zh: {

@@ -84,7 +84,12 @@ export function problem<C extends ProblemCode>(code: C, params: ProblemParams[C]
 export function isProblem(value: unknown): value is Problem {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as { code?: unknown; params?: unknown };
-  return typeof candidate.code === 'string' && (PROBLEM_CODES as readonly string[]).includes(candidate.code) && typeof candidate.params === 'object' && candidate.params !== null;
+  return (
+    typeof candidate.code === 'string' &&
+    (PROBLEM_CODES as readonly string[]).includes(candidate.code) &&
+    typeof candidate.params === 'object' &&
+    candidate.params !== null
+  );
 }
 
 /** Node's file-system error codes, as a planner reads them. */

@@ -48,7 +48,9 @@ const ZH: Words = {
   'year-invalid': (p) => `须为 1900 到 2200 之间的整年，输入的是 ${p.value}`,
   'shares-over-parent': (p, v) => `“${p.parent}”下各项占比合计 ${percentText(p.total, v.language)}（最多 100%）`,
   'children-over-parent': (p, v) =>
-    Number.isFinite(p.total) ? `“${p.parent}”下各项占比与金额合计为上级的 ${percentText(p.total, v.language)}（最多 100%）` : `“${p.parent}”的金额为 0，其下各项金额超出了它`,
+    Number.isFinite(p.total)
+      ? `“${p.parent}”下各项占比与金额合计为上级的 ${percentText(p.total, v.language)}（最多 100%）`
+      : `“${p.parent}”的金额为 0，其下各项金额超出了它`,
   'duplicate-sibling-name': (p) => `“${p.parent}”下已有名为“${p.name}”的成本项`,
   'duplicate-scenario-name': (p) => `已有名为“${p.name}”的情景`,
   'root-cannot-move': () => '根节点不能移动',

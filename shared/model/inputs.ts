@@ -215,7 +215,10 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
     case 'revenueLever': {
       const last = rest === undefined ? -1 : rest.lastIndexOf(':');
       if (rest === undefined || last < 0) return err('a revenue lever address is revenueLever:<line>:volume or revenueLever:<line>:price');
-      const key = rest.slice(last + 1).trim().toLowerCase();
+      const key = rest
+        .slice(last + 1)
+        .trim()
+        .toLowerCase();
       const lever = REVENUE_LEVER_KINDS.find((kind) => key === REVENUE_LEVER_INPUT_NAMES[kind] || key === kind.toLowerCase());
       if (!lever) return err(`the revenue lever must be volume or price, got ${JSON.stringify(rest.slice(last + 1))}`);
       const line = findRevenueLine(context.model, rest.slice(0, last), idsOnly);
@@ -243,11 +246,7 @@ function leverKindOf(text: string): LeverKind | undefined {
 }
 
 /** By id, else by exact name, else by name ignoring case and outer spaces. */
-function findByIdOrName<T extends { id: string; name: string }>(
-  items: readonly T[],
-  reference: string,
-  idsOnly: boolean,
-): { found: T } | { candidates: T[] } {
+function findByIdOrName<T extends { id: string; name: string }>(items: readonly T[], reference: string, idsOnly: boolean): { found: T } | { candidates: T[] } {
   const byId = items.find((item) => item.id === reference);
   if (byId) return { found: byId };
   if (idsOnly) return { candidates: [] };
@@ -265,7 +264,11 @@ function findNode(context: InputContext, reference: string, idsOnly: boolean): R
   const match = findByIdOrName(context.model.costTree, reference, idsOnly);
   if ('found' in match) return ok(match.found);
   if (match.candidates.length === 0)
-    return err(idsOnly ? `refers to no cost node (no node has the id ${JSON.stringify(reference)})` : `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`);
+    return err(
+      idsOnly
+        ? `refers to no cost node (no node has the id ${JSON.stringify(reference)})`
+        : `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`,
+    );
   const shown = match.candidates.slice(0, 5).map((node) => {
     const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
     return `${JSON.stringify(node.name)} (id ${node.id}${parent ? `, under ${JSON.stringify(parent.name)}` : ''})`;
@@ -277,8 +280,7 @@ function findNode(context: InputContext, reference: string, idsOnly: boolean): R
 function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Result<InvestmentLine, string> {
   const match = findByIdOrName(scenario.investments, reference, idsOnly);
   if ('found' in match) return ok(match.found);
-  if (match.candidates.length === 0)
-    return err(`refers to no investment line of ${JSON.stringify(scenario.name)} (${JSON.stringify(reference)})`);
+  if (match.candidates.length === 0) return err(`refers to no investment line of ${JSON.stringify(scenario.name)} (${JSON.stringify(reference)})`);
   const shown = match.candidates.map((line) => `id ${line.id}`).join(', ');
   return err(`${JSON.stringify(reference)} names ${match.candidates.length} investment lines (${shown}); use the id`);
 }
@@ -472,7 +474,8 @@ export function withInputValues(model: Model, scenarioId: string, assignments: r
         revenueLines ??= [...(model.revenueLines ?? [])];
         const at = revenueLines.findIndex((line) => line.id === target.lineId);
         if (at < 0) throw new Error(`unknown revenue line "${target.lineId}"`);
-        revenueLines[at] = target.kind === 'margin' ? { ...revenueLines[at]!, margin: value } : { ...revenueLines[at]!, basis: { kind: 'amount', amount: value } };
+        revenueLines[at] =
+          target.kind === 'margin' ? { ...revenueLines[at]!, margin: value } : { ...revenueLines[at]!, basis: { kind: 'amount', amount: value } };
         break;
       }
       case 'revenueLever': {

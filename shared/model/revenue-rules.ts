@@ -37,7 +37,8 @@ export function checkRevenueLines(lines: readonly RevenueLine[]): ModelIssue[] {
     if (names.has(key)) issues.push({ path: 'revenueLines', message: `two top-level lines are named ${JSON.stringify(key)}` });
     names.add(key);
   }
-  for (const issue of rules) issues.push({ path: issue.path.replace(/^costTree/, 'revenueLines'), message: issue.message.replace(/levels below the root/, 'levels deep') });
+  for (const issue of rules)
+    issues.push({ path: issue.path.replace(/^costTree/, 'revenueLines'), message: issue.message.replace(/levels below the root/, 'levels deep') });
   return issues;
 }
 

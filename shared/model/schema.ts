@@ -58,9 +58,7 @@ function describe(value: unknown): string {
 function finiteNumber(): z.ZodNumber {
   return z.number({
     error: (issue) =>
-      typeof issue.input === 'number'
-        ? `must be a finite number, got ${describe(issue.input)}`
-        : `must be a number, got ${describe(issue.input)}`,
+      typeof issue.input === 'number' ? `must be a finite number, got ${describe(issue.input)}` : `must be a number, got ${describe(issue.input)}`,
   });
 }
 
@@ -74,14 +72,23 @@ function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolea
       ctx.addIssue({
         code: 'custom',
         message: `must be ${lower} and at most ${percent(max)}${reason}, got ${percent(value)}`,
-        params: { problem: problem('ratio-out-of-range', { value, min, max, exclusiveMin: options.exclusiveMin ?? false, ...(options.reason ? { reason: options.reason } : {}) }) },
+        params: {
+          problem: problem('ratio-out-of-range', {
+            value,
+            min,
+            max,
+            exclusiveMin: options.exclusiveMin ?? false,
+            ...(options.reason ? { reason: options.reason } : {}),
+          }),
+        },
       });
     }
   });
 }
 
 const amount = finiteNumber().superRefine((value, ctx) => {
-  if (value < 0) ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}`, params: { problem: problem('amount-negative', { amount: value }) } });
+  if (value < 0)
+    ctx.addIssue({ code: 'custom', message: `must not be negative, got ${value}`, params: { problem: problem('amount-negative', { amount: value }) } });
   else if (value > LIMITS.maxAmount)
     ctx.addIssue({
       code: 'custom',
@@ -90,22 +97,20 @@ const amount = finiteNumber().superRefine((value, ctx) => {
     });
 });
 
-const name = z
-  .string({ error: (issue) => `must be text, got ${describe(issue.input)}` })
-  .superRefine((value, ctx) => {
-    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { problem: problem('name-empty', {}) } });
-    else if (value.length > LIMITS.nameMaxLength)
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}`,
-        params: { problem: problem('name-too-long', { length: value.length, max: LIMITS.nameMaxLength }) },
-      });
-    else {
-      // Clean text (shared/model/text.ts): no lone surrogates, controls or direction overrides.
-      const unclean = textProblem(value);
-      if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
-    }
-  });
+const name = z.string({ error: (issue) => `must be text, got ${describe(issue.input)}` }).superRefine((value, ctx) => {
+  if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { problem: problem('name-empty', {}) } });
+  else if (value.length > LIMITS.nameMaxLength)
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at most ${LIMITS.nameMaxLength} characters, got ${value.length}`,
+      params: { problem: problem('name-too-long', { length: value.length, max: LIMITS.nameMaxLength }) },
+    });
+  else {
+    // Clean text (shared/model/text.ts): no lone surrogates, controls or direction overrides.
+    const unclean = textProblem(value);
+    if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
+  }
+});
 
 /** Free notes: clean text (shared/model/text.ts) that may hold line breaks and tabs. */
 const notes = cleanText({ max: LIMITS.notesMaxLength, multiline: true });
@@ -127,10 +132,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 
 export const costBasisSchema = z.discriminatedUnion(
   'kind',
-  [
-    z.strictObject({ kind: z.literal('amount'), amount }),
-    z.strictObject({ kind: z.literal('share'), share: ratioInRange(0, 1) }),
-  ],
+  [z.strictObject({ kind: z.literal('amount'), amount }), z.strictObject({ kind: z.literal('share'), share: ratioInRange(0, 1) })],
   { error: 'must be {"kind":"amount","amount":...} or {"kind":"share","share":...}' },
 );
 
@@ -286,9 +288,7 @@ export const scenarioSchema = z.strictObject({
     .array(oneOffItemSchema)
     .max(LIMITS.maxOneOffItems, { error: `must hold at most ${LIMITS.maxOneOffItems} items` })
     .optional(),
-  investments: z
-    .array(investmentLineSchema)
-    .max(LIMITS.maxInvestmentLines, { error: `must hold at most ${LIMITS.maxInvestmentLines} lines` }),
+  investments: z.array(investmentLineSchema).max(LIMITS.maxInvestmentLines, { error: `must hold at most ${LIMITS.maxInvestmentLines} lines` }),
   /** Ranges of the inputs that are uncertain (Monte Carlo); absent when none. */
   uncertainty: z
     .array(inputRangeSchema)
@@ -337,7 +337,11 @@ export const modelSchema = z.strictObject({
   language: oneOf(LANGUAGES),
   firstPlanYear: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1900 || value > 2200)
-      ctx.addIssue({ code: 'custom', message: `must be a whole year from 1900 to 2200, got ${value}`, params: { problem: problem('year-invalid', { value }) } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a whole year from 1900 to 2200, got ${value}`,
+        params: { problem: problem('year-invalid', { value }) },
+      });
   }),
   costTree: z
     .array(costNodeSchema)
@@ -348,9 +352,7 @@ export const modelSchema = z.strictObject({
     .array(revenueLineSchema)
     .max(LIMITS.maxNodes, { error: `must hold at most ${LIMITS.maxNodes} lines` })
     .optional(),
-  scenarios: z
-    .array(scenarioSchema)
-    .max(LIMITS.maxScenarios, { error: `must hold at most ${LIMITS.maxScenarios} scenarios` }),
+  scenarios: z.array(scenarioSchema).max(LIMITS.maxScenarios, { error: `must hold at most ${LIMITS.maxScenarios} scenarios` }),
 });
 
 export type Model = z.infer<typeof modelSchema>;

@@ -29,11 +29,14 @@ export interface CleanTextOptions {
 /** Why `text` is not clean, as the end of a message ("must not hold ..."), or undefined. */
 export function textProblem(text: string, options: { multiline?: boolean } = {}): string | undefined {
   const surrogate = LONE_SURROGATE.exec(text);
-  if (surrogate) return `must not hold half of a character (a lone surrogate ${codePoint(text.charCodeAt(surrogate.index))} at character ${surrogate.index + 1}): the text was damaged on its way here`;
+  if (surrogate)
+    return `must not hold half of a character (a lone surrogate ${codePoint(text.charCodeAt(surrogate.index))} at character ${surrogate.index + 1}): the text was damaged on its way here`;
   const control = CONTROL.exec(text) ?? (options.multiline ? null : (LINE_BREAK.exec(text) ?? TAB.exec(text)));
-  if (control) return `must not hold the control character ${codePoint(control[0].charCodeAt(0))} (at character ${control.index + 1})${options.multiline ? '' : '; it is one line of text'}`;
+  if (control)
+    return `must not hold the control character ${codePoint(control[0].charCodeAt(0))} (at character ${control.index + 1})${options.multiline ? '' : '; it is one line of text'}`;
   const bidi = BIDI_CONTROL.exec(text);
-  if (bidi) return `must not hold the text-direction control ${codePoint(bidi[0].charCodeAt(0))} (at character ${bidi.index + 1}): it changes how the text reads`;
+  if (bidi)
+    return `must not hold the text-direction control ${codePoint(bidi[0].charCodeAt(0))} (at character ${bidi.index + 1}): it changes how the text reads`;
   return undefined;
 }
 
@@ -42,20 +45,18 @@ export function textProblem(text: string, options: { multiline?: boolean } = {})
  * to every new name, note or caption of the model.
  */
 export function cleanText(options: CleanTextOptions) {
-  return z
-    .string({ error: (issue) => `must be text, got ${describeValue(issue.input)}` })
-    .superRefine((value, ctx) => {
-      if (options.required && value.trim().length === 0) {
-        ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-        return;
-      }
-      if (value.length > options.max) {
-        ctx.addIssue({ code: 'custom', message: `must be at most ${options.max} characters, got ${value.length}` });
-        return;
-      }
-      const problem = textProblem(value, options);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+  return z.string({ error: (issue) => `must be text, got ${describeValue(issue.input)}` }).superRefine((value, ctx) => {
+    if (options.required && value.trim().length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+      return;
+    }
+    if (value.length > options.max) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${options.max} characters, got ${value.length}` });
+      return;
+    }
+    const problem = textProblem(value, options);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 }
 
 /** Longest part of a user's value a message quotes. */
@@ -79,7 +80,8 @@ export function escapeText(text: string, keep: { lineBreaks?: boolean } = {}): s
 }
 
 const ESCAPED = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const ESCAPED_KEEPING_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const ESCAPED_KEEPING_LINES =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function surrogateSafeEnd(value: string, end: number): number {
   const code = value.charCodeAt(end - 1);

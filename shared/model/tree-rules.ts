@@ -86,7 +86,10 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
     if (!verdict) issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root' });
   }
   if (issues.length > 0) return issues;
-  return checkDepth(index, roots.map((root) => root.id));
+  return checkDepth(
+    index,
+    roots.map((root) => root.id),
+  );
 }
 
 /** No node deeper than LIMITS.maxDepth levels below the root (only the nodes given, and below). */
@@ -153,7 +156,11 @@ export function checkChildren(index: TreeIndex, parentIds: Iterable<string>, res
     for (const child of siblings) {
       const key = child.name.trim();
       if (names.has(key))
-        issues.push({ path: `${nodePath(parent)}.children`, message: `two children are named ${JSON.stringify(key)}`, problem: problem('duplicate-sibling-name', { parent: parent.name, name: key }) });
+        issues.push({
+          path: `${nodePath(parent)}.children`,
+          message: `two children are named ${JSON.stringify(key)}`,
+          problem: problem('duplicate-sibling-name', { parent: parent.name, name: key }),
+        });
       names.add(key);
       if (child.basis.kind === 'share') shareSum += child.basis.share;
       else amountSum += child.basis.amount;

@@ -20,14 +20,13 @@ export interface ModelIssue {
 
 /** The coded problem a zod issue carries in its params (set by the schema's refinements). */
 export function problemOfIssue(issue: { params?: Record<string, unknown> } | object): Problem | undefined {
-  const params = 'params' in issue ? (issue.params) : undefined;
+  const params = 'params' in issue ? issue.params : undefined;
   return isProblem(params?.['problem']) ? params['problem'] : undefined;
 }
 
 export function formatIssue(issue: ModelIssue): string {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
 }
-
 
 /** Parses an untrusted value into a model and checks every rule; never throws. */
 export function validateModel(input: unknown): Result<Model, ModelIssue[]> {
@@ -72,8 +71,7 @@ function checkScenarios(model: Model): ModelIssue[] {
     }
     const lineIds = new Set<string>();
     for (const line of scenario.investments) {
-      if (lineIds.has(line.id))
-        issues.push({ path: `${path}.investments[${quoteText(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
+      if (lineIds.has(line.id)) issues.push({ path: `${path}.investments[${quoteText(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
       lineIds.add(line.id);
     }
   }
@@ -99,8 +97,7 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
         continue;
       }
       const input = resolved.value;
-      if (input.address !== range.input)
-        issues.push({ path: `${path}.input`, message: `must be written ${JSON.stringify(input.address)}` });
+      if (input.address !== range.input) issues.push({ path: `${path}.input`, message: `must be written ${JSON.stringify(input.address)}` });
       if (seen.has(input.address)) issues.push({ path, message: 'the input has two ranges; keep one' });
       seen.add(input.address);
       if (!(range.low <= range.mostLikely && range.mostLikely <= range.high))
@@ -129,7 +126,8 @@ export function checkScenarioIdentity(scenarios: readonly Scenario[]): ModelIssu
     if (ids.has(scenario.id)) issues.push({ path: `${path}.id`, message: `duplicate scenario id "${scenario.id}"` });
     ids.add(scenario.id);
     const nameKey = scenario.name.trim().toLowerCase();
-    if (names.has(nameKey)) issues.push({ path: `${path}.name`, message: 'duplicate scenario name', problem: problem('duplicate-scenario-name', { name: scenario.name.trim() }) });
+    if (names.has(nameKey))
+      issues.push({ path: `${path}.name`, message: 'duplicate scenario name', problem: problem('duplicate-scenario-name', { name: scenario.name.trim() }) });
     names.add(nameKey);
   }
   return issues;
@@ -162,7 +160,9 @@ function namedLabel(collection: PropertyKey | undefined, item: unknown, model: u
       ? leverNodeName(item['nodeId'], model)
       : collection === 'revenueLevers'
         ? revenueLineName(item['lineId'], model)
-        : collection === 'uncertainty' ? item['input'] : item['name'];
+        : collection === 'uncertainty'
+          ? item['input']
+          : item['name'];
   return typeof candidate === 'string' && candidate.trim() ? candidate : undefined;
 }
 

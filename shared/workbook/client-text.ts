@@ -20,7 +20,15 @@ export interface ClientText {
     unit: string;
     checks: string;
     contents: string;
-    sheetsList: (names: { summary: string; checks: string; assumptions: string; structure: string; charts: string; analyses: string; definitions: string }) => string[];
+    sheetsList: (names: {
+      summary: string;
+      checks: string;
+      assumptions: string;
+      structure: string;
+      charts: string;
+      analyses: string;
+      definitions: string;
+    }) => string[];
     disclaimer: string;
   };
   flag: { label: string; pass: string; fail: string };
@@ -271,7 +279,13 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       twoWayNote: 'Saving and investment as a share of plan; change the shaded factors to see other cases.',
       savingFactor: 'Saving achieved',
       investmentFactor: 'Investment',
-      helper: { fixed: 'Fixed investment (not share of saving)', rate: 'Share of saving paid out', x: 'Discounted saving', y: 'Discounted fixed investment', z: 'Discounted share-of-saving base' },
+      helper: {
+        fixed: 'Fixed investment (not share of saving)',
+        rate: 'Share of saving paid out',
+        x: 'Discounted saving',
+        y: 'Discounted fixed investment',
+        z: 'Discounted share-of-saving base',
+      },
     },
     analyses: {
       stamp: (date, seed) => `Values at export, ${date}, seed ${seed}: these do not recalculate.`,
@@ -291,7 +305,7 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       timing: (upfront, spread) => `"${upfront}": paid at the start of the year; "${spread}": paid through the year.`,
       category: 'The kind of investment.',
       perYear: 'The amount a year, at least 0.',
-      share: 'The share of the year\'s saving paid out: 0% to 100%.',
+      share: "The share of the year's saving paid out: 0% to 100%.",
       yearly: 'The amount of this year, at least 0.',
       unitCost: 'Unit cost change: -100% to +1000% (empty: none).',
       throughput: 'Per-capita volume change: -99% to +10000% (empty: none).',

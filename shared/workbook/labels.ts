@@ -131,7 +131,13 @@ export interface WorkbookText {
 
 export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
   en: {
-    sheets: { summary: 'Summary', structure: 'Cost structure', definitions: 'Definitions', analysis: 'Analyses', scenarioFallback: (index) => `Scenario ${index}` },
+    sheets: {
+      summary: 'Summary',
+      structure: 'Cost structure',
+      definitions: 'Definitions',
+      analysis: 'Analyses',
+      scenarioFallback: (index) => `Scenario ${index}`,
+    },
     legend: {
       input: 'Input (shaded): change these',
       formula: 'Formula: worked out from the inputs',
@@ -225,7 +231,7 @@ export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
       atLow: (output) => `${output} at low ({unit})`,
       atHigh: (output) => `${output} at high ({unit})`,
       swing: (output) => `Swing of ${output} ({unit})`,
-      bridge: 'Bridge of the horizon saving: each lever (at today\'s volume) and volume growth',
+      bridge: "Bridge of the horizon saving: each lever (at today's volume) and volume growth",
       step: 'Step',
       change: 'Change',
       yearOneSaving: 'Year-1 saving ({unit})',

@@ -59,7 +59,10 @@ describe('the layering rule (layers/imports) fires on each kind of violation', (
 
   it.each([
     ['renderer/src/screens/x.tsx', "import { computeModel } from '../../../shared/engine';\nimport { useState } from 'react';"],
-    ['main/preload/x.ts', "import { contextBridge } from 'electron';\nimport { apiChannel } from '../electron/channels';\nimport type { ApiMethod } from '../../shared/api/methods';"],
+    [
+      'main/preload/x.ts',
+      "import { contextBridge } from 'electron';\nimport { apiChannel } from '../electron/channels';\nimport type { ApiMethod } from '../../shared/api/methods';",
+    ],
     ['main/store/x.ts', "import Database from 'better-sqlite3';\nimport { writeFileSync } from 'node:fs';\nimport { readJson } from '../io/model-json';"],
     ['main/api/x.ts', "import { ModelDocument } from '../store/document';\nimport type { WorkbookService } from '../excel/service';"],
     ['main/electron/x.ts', "import { app } from 'electron';\nimport { ApiService } from '../api/handlers';"],
@@ -73,10 +76,13 @@ describe('the layering rule (layers/imports) fires on each kind of violation', (
 describe('the project configuration', () => {
   const project = new ESLint({ cwd: root });
 
-  it.each(['shared/model/validate.ts', 'main/excel/service.ts', 'main/preload/index.ts', 'renderer/src/App.tsx'])('turns the layering rule on for %s', async (file) => {
-    const config = (await project.calculateConfigForFile(join(root, file))) as { rules?: Record<string, unknown> };
-    expect(config.rules?.['layers/imports']).toEqual([2]);
-  });
+  it.each(['shared/model/validate.ts', 'main/excel/service.ts', 'main/preload/index.ts', 'renderer/src/App.tsx'])(
+    'turns the layering rule on for %s',
+    async (file) => {
+      const config = (await project.calculateConfigForFile(join(root, file))) as { rules?: Record<string, unknown> };
+      expect(config.rules?.['layers/imports']).toEqual([2]);
+    },
+  );
 
   it('turns on the React hook rules for the renderer, dependencies as errors', async () => {
     const config = (await project.calculateConfigForFile(join(root, 'renderer/src/App.tsx'))) as { rules?: Record<string, unknown> };

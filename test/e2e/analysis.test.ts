@@ -11,7 +11,11 @@ import { editInPage } from './support/results';
 describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
   const unitCostLever = () =>
     page.evaluate(() => {
-      const state = (window as unknown as { costPlannerWorkspace: { getState(): { model: { scenarios: { id: string; levers: { nodeId: string; unitCostChange?: number }[] }[] } } } }).costPlannerWorkspace.getState();
+      const state = (
+        window as unknown as {
+          costPlannerWorkspace: { getState(): { model: { scenarios: { id: string; levers: { nodeId: string; unitCostChange?: number }[] }[] } } };
+        }
+      ).costPlannerWorkspace.getState();
       return state.model.scenarios.find((s) => s.id === 'target-15')?.levers.find((l) => l.nodeId === 'contact-center-labor')?.unitCostChange;
     });
   const served = usePage('analysis', (page) => page.getByTestId('goal-seek').waitFor());
@@ -60,7 +64,12 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
   it('analyses stay true: an edit marks P10/P50/P90 as out of date, an undo that removes the ranges clears them', async () => {
     await page.getByTestId('sim-result').waitFor();
     expect(await page.getByTestId('sim-stale').count()).toBe(0);
-    const growth = () => page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { model: { scenarios: { volumeGrowth: number }[] } } } }).costPlannerWorkspace.getState().model.scenarios[0]!.volumeGrowth);
+    const growth = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { costPlannerWorkspace: { getState(): { model: { scenarios: { volumeGrowth: number }[] } } } }).costPlannerWorkspace.getState()
+            .model.scenarios[0]!.volumeGrowth,
+      );
     const before = await growth();
     await editInPage(page, { type: 'setScenarioParameters', scenarioId: 'target-15', volumeGrowth: 0.05 });
     await expect.poll(() => page.getByTestId('sim-stale').innerText()).toContain('结果基于编辑前的模型，已过期');
@@ -77,7 +86,7 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     // Redo brings the ranges back in one step; the old result does not come back as if current.
     await page.getByTestId('redo').click();
     await page.getByTestId('ranges').waitFor();
-    expect(await page.getByTestId('sim-p50').count() === 0 || (await page.getByTestId('sim-result').getAttribute('data-stale')) === 'true').toBe(true);
+    expect((await page.getByTestId('sim-p50').count()) === 0 || (await page.getByTestId('sim-result').getAttribute('data-stale')) === 'true').toBe(true);
   });
 
   it('goal seek that cannot reach its target shows the closest value, without a one-click Apply of the boundary', async () => {
@@ -103,7 +112,8 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
       const canvas = document.querySelector('[data-testid="chart-tornado"] canvas') as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let count = 0;
-      for (let i = 0; i < data.length; i += 4) if ((data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) || (data[i] === 0xd5 && data[i + 1] === 0x5e && data[i + 2] === 0x00)) count++;
+      for (let i = 0; i < data.length; i += 4)
+        if ((data[i] === 0x00 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) || (data[i] === 0xd5 && data[i + 1] === 0x5e && data[i + 2] === 0x00)) count++;
       return count;
     });
     expect(coloured).toBeGreaterThan(100);

@@ -14,7 +14,8 @@ describe.skipIf(!browserAvailable())('incentive budget screen', () => {
   });
 
   const verdict = () => page.getByTestId('funding-verdict');
-  const addedLine = async () => (await pageModel(page)).scenarios[0]!.investments.find((line) => !['manager-bonus', 'digital-tools', 'team-and-raises'].includes(line.id));
+  const addedLine = async () =>
+    (await pageModel(page)).scenarios[0]!.investments.find((line) => !['manager-bonus', 'digital-tools', 'team-and-raises'].includes(line.id));
 
   it('shows the example budget: 70 (10k yuan) a year, funded by the saving, return / investment 2.25', async () => {
     expect(await cellText(page, 'manager-bonus', 'amount')).toBe('20.00');

@@ -80,7 +80,9 @@ describe.skipIf(!browserAvailable())('Compare screen in Chromium', () => {
     await page.getByTestId('compare-baseline').selectOption('digital-tools-20');
     await expect.poll(() => headers()).toEqual(['目标 15%', '目标 18%', '数字化工具 20%基准']);
     expect(await cell('saving', 'target-15', 'diff')).toBe('-157.7');
-    expect(await page.locator('[data-testid="compare-table"] tr[data-figure="saving"] td[data-scenario-id="target-15"][data-kind="diff"]').getAttribute('class')).toContain('negative');
+    expect(
+      await page.locator('[data-testid="compare-table"] tr[data-figure="saving"] td[data-scenario-id="target-15"][data-kind="diff"]').getAttribute('class'),
+    ).toContain('negative');
     expect(await page.locator('.scenario[data-scenario-id="digital-tools-20"] .badge.baseline').count()).toBe(1);
     await page.getByTestId('compare-baseline').selectOption('target-15');
     await expect.poll(() => cell('saving', 'digital-tools-20', 'diff')).toBe('+157.7');

@@ -10,11 +10,15 @@ import { ARTIFACTS, browserAvailable, screenshot, usePage } from './support/app'
  * slides, language, unit, client and accent chosen, the deck downloaded and read back.
  */
 describe.skipIf(!browserAvailable())('Export deck in Chromium', () => {
-  const served = usePage('results', (page) => page.getByTestId('export-deck').waitFor(), (page) => {
-    page.on('dialog', (dialog) => {
-      throw new Error(`a browser dialog opened: ${dialog.type()} ${dialog.message()}`);
-    });
-  });
+  const served = usePage(
+    'results',
+    (page) => page.getByTestId('export-deck').waitFor(),
+    (page) => {
+      page.on('dialog', (dialog) => {
+        throw new Error(`a browser dialog opened: ${dialog.type()} ${dialog.message()}`);
+      });
+    },
+  );
   let page: Page;
   beforeEach(() => {
     page = served.page;

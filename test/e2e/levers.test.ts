@@ -84,7 +84,9 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     await paste(page, '-10%\t5\t-5\r\n');
     await expect.poll(() => cellText(page, 'contact-center-labor', 'volumeChange')).toBe('-5%');
     expect(await cellText(page, 'contact-center-labor', 'throughputChange')).toBe('+5%');
-    expect((await pageModel(page)).scenarios[0]!.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.1, throughputChange: 0.05, volumeChange: -0.05 }]);
+    expect((await pageModel(page)).scenarios[0]!.levers).toEqual([
+      { nodeId: 'contact-center-labor', unitCostChange: -0.1, throughputChange: 0.05, volumeChange: -0.05 },
+    ]);
 
     await focusCell(page, 'contact-center-labor', 'unitCostChange');
     await focusCell(page, 'other-service', 'unitCostChange', ['Shift']);
@@ -117,7 +119,12 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     await page.getByTestId('param-ramp-1').press('Enter');
     await expect.poll(() => figure('figure-year-one')).toContain('86.67');
     // One label, one quantity: the card is the plan year (after the 50% ramp), the grid column the run-rate.
-    expect(await page.locator('.card.figure', { has: page.getByTestId('figure-year-one') }).locator('.label').innerText()).toBe('第 1 年节省（计达成率）');
+    expect(
+      await page
+        .locator('.card.figure', { has: page.getByTestId('figure-year-one') })
+        .locator('.label')
+        .innerText(),
+    ).toBe('第 1 年节省（计达成率）');
     expect(await cellText(page, 'contact-center-labor', 'saving')).toBe('173.35');
     expect(await page.locator('[col-id="saving"][role="columnheader"]').innerText()).toContain('满目标年节省');
     await page.getByTestId('param-discount').fill('10%');

@@ -31,9 +31,9 @@ describe.skipIf(!browserAvailable())('lever ranges on the levers screen', () => 
     await fill('range-high-unitCostChange', '-5');
     await page.getByTestId('range-distribution-unitCostChange').selectOption('pert');
     await page.getByTestId('range-set-unitCostChange').click();
-    await expect.poll(async () => (await pageModel(page)).scenarios[0]!.uncertainty).toEqual([
-      { input: 'lever:contact-center-labor:unitCost', low: -0.25, mostLikely: -0.15, high: -0.05, distribution: 'pert' },
-    ]);
+    await expect
+      .poll(async () => (await pageModel(page)).scenarios[0]!.uncertainty)
+      .toEqual([{ input: 'lever:contact-center-labor:unitCost', low: -0.25, mostLikely: -0.15, high: -0.05, distribution: 'pert' }]);
     await expect.poll(() => page.getByTestId('range-status-unitCostChange').innerText()).toContain('-25.0%');
     await screenshot(page, 'levers-ranges');
 

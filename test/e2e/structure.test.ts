@@ -50,7 +50,9 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     expect(await cellText(page, 'contact-center-labor', 'share')).toBe('87.0%');
     expect(await cell(page, 'contact-center-labor', 'share').getAttribute('class')).toContain('sheet-invalid');
     expect(await share('contact-center-labor')).toBe(0.87);
-    expect(await page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { canUndo: boolean } } }).costPlannerWorkspace.getState().canUndo)).toBe(false);
+    expect(
+      await page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { canUndo: boolean } } }).costPlannerWorkspace.getState().canUndo),
+    ).toBe(false);
 
     await typeInto(page, 'materials-field', 'share', 'abc');
     await expect.poll(() => message.innerText()).toContain('“abc”不是数字');

@@ -21,8 +21,14 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
     const name = `${template}-${++made}`;
     const error = await page.evaluate(
       async ({ name, template }) => {
-        const workspace = (window as unknown as { costPlannerWorkspace: { api: { newModel(input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> }; adopt(session: unknown): void } })
-          .costPlannerWorkspace;
+        const workspace = (
+          window as unknown as {
+            costPlannerWorkspace: {
+              api: { newModel(input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> };
+              adopt(session: unknown): void;
+            };
+          }
+        ).costPlannerWorkspace;
         const response = await workspace.api.newModel({ template, language: 'zh', name });
         if (!response.ok) return response.error?.message ?? 'refused';
         workspace.adopt(response.value);
@@ -90,7 +96,9 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
 
     // Compare: a scenario copy without the change sits beside it, margin gain as its own row.
     const copy = await page.evaluate(() => {
-      const workspace = (window as unknown as { costPlannerWorkspace: { edit(c: unknown): { ok: boolean }; getState(): { model: { scenarios: { id: string }[] } } } }).costPlannerWorkspace;
+      const workspace = (
+        window as unknown as { costPlannerWorkspace: { edit(c: unknown): { ok: boolean }; getState(): { model: { scenarios: { id: string }[] } } } }
+      ).costPlannerWorkspace;
       workspace.edit({ type: 'cloneScenario', scenarioId: 'service-marketing', newId: 'copy', name: '服务营销（副本）' });
       return workspace.edit({ type: 'setRevenueLever', scenarioId: 'copy', lineId: 'out-of-warranty', kind: 'volumeChange', value: 0.1 }).ok;
     });
@@ -129,7 +137,8 @@ describe.skipIf(!browserAvailable())('templates, revenue lines and one-off cash'
 
     await page.getByTestId('one-off-add').click();
     await expect.poll(async () => (await pageModel(page)).scenarios[0]!.investments.length).toBe(3);
-    const items = async () => ((await pageModel(page)) as unknown as { scenarios: { oneOffs?: { id: string; amount: number }[] }[] }).scenarios[0]!.oneOffs ?? [];
+    const items = async () =>
+      ((await pageModel(page)) as unknown as { scenarios: { oneOffs?: { id: string; amount: number }[] }[] }).scenarios[0]!.oneOffs ?? [];
     await expect.poll(async () => (await items()).length).toBe(2);
     const added = (await items())[1]!.id;
     await typeInto(page, added, 'amount', '-50');

@@ -87,7 +87,8 @@ describe.skipIf(!browserAvailable())('workspace shell in Chromium', () => {
   });
 
   it('switches the language and the display unit as view settings: Ctrl+Z undoes the last edit, not the switch, and a reload keeps them', async () => {
-    const undoSteps = async () => (await page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { canUndo: boolean } } }).costPlannerWorkspace.getState().canUndo));
+    const undoSteps = async () =>
+      await page.evaluate(() => (window as unknown as { costPlannerWorkspace: { getState(): { canUndo: boolean } } }).costPlannerWorkspace.getState().canUndo);
     const couldUndo = await undoSteps();
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.locator('[data-tab="results"]').innerText()).toBe('Results');

@@ -38,15 +38,43 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
 
 /** What each kind of file is given to on the command line; `out` is a file that must not appear. */
 function commandsFor(item: HostileCase, out: string): string[][] {
-  if (item.kind === 'model') return [['check', item.path], ['compute', item.path], ['dump', item.path, '--out', `${out}.json`], ['export', item.path, '--out', `${out}.xlsx`]];
+  if (item.kind === 'model')
+    return [
+      ['check', item.path],
+      ['compute', item.path],
+      ['dump', item.path, '--out', `${out}.json`],
+      ['export', item.path, '--out', `${out}.xlsx`],
+    ];
   if (item.kind === 'import') return [['import', item.path, '--out', `${out}.costplan`]];
-  return [['load', item.path, '--out', `${out}.costplan`], ['compute', item.path]];
+  return [
+    ['load', item.path, '--out', `${out}.costplan`],
+    ['compute', item.path],
+  ];
 }
 
 describe('the hostile corpus', () => {
   it('covers every attack of the issue and the older ones', () => {
     const names = corpus.map((item) => item.name);
-    for (const name of ['view-endless-recursion', 'trigger-on-edit', 'virtual-table', 'truncated', 'bit-flipped', 'future-user-version', 'amplification.xlsx', 'closing-tags-with-spaces.xlsx', 'chain-20000-levels.csv', 'field-45-mb.csv', 'zip-bomb.xlsx', 'billion-laughs.xlsx', 'external-entity.xlsx', 'dot-dot.xlsx', 'renamed-xls.xlsx', 'lone-surrogates.json', 'terminal-escape.json', 'one-megabyte-name.json'])
+    for (const name of [
+      'view-endless-recursion',
+      'trigger-on-edit',
+      'virtual-table',
+      'truncated',
+      'bit-flipped',
+      'future-user-version',
+      'amplification.xlsx',
+      'closing-tags-with-spaces.xlsx',
+      'chain-20000-levels.csv',
+      'field-45-mb.csv',
+      'zip-bomb.xlsx',
+      'billion-laughs.xlsx',
+      'external-entity.xlsx',
+      'dot-dot.xlsx',
+      'renamed-xls.xlsx',
+      'lone-surrogates.json',
+      'terminal-escape.json',
+      'one-megabyte-name.json',
+    ])
       expect(names).toContain(name);
   });
 

@@ -48,7 +48,9 @@ describe('zh and en text tables', () => {
   it.each(TABLES)('%s: the same placeholders and arities', (_name, chinese, english) => {
     const zhLeaves = leaves(chinese);
     const enLeaves = leaves(english);
-    const mismatches = [...zhLeaves].filter(([key, leaf]) => JSON.stringify(leaf) !== JSON.stringify(enLeaves.get(key))).map(([key, leaf]) => ({ key, zh: leaf, en: enLeaves.get(key) }));
+    const mismatches = [...zhLeaves]
+      .filter(([key, leaf]) => JSON.stringify(leaf) !== JSON.stringify(enLeaves.get(key)))
+      .map(([key, leaf]) => ({ key, zh: leaf, en: enLeaves.get(key) }));
     expect(mismatches).toEqual([]);
   });
 

@@ -34,7 +34,9 @@ describe('no browser dialogs in renderer/', () => {
   });
 
   it('no source file of the renderer calls prompt, alert or confirm', () => {
-    const found = sources(join(ROOT, 'renderer')).flatMap((file) => browserDialogCalls(readFileSync(file, 'utf8')).map((call) => `${relative(ROOT, file)}: ${call}`));
+    const found = sources(join(ROOT, 'renderer')).flatMap((file) =>
+      browserDialogCalls(readFileSync(file, 'utf8')).map((call) => `${relative(ROOT, file)}: ${call}`),
+    );
     expect(found).toEqual([]);
   });
 });

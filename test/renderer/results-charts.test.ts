@@ -73,8 +73,18 @@ describe('composition', () => {
   });
 
   it('groups more than 10 parts into 9 and the rest, keeping the total', () => {
-    const parts = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, parentId: 'root', name: `Part ${i}`, basis: { kind: 'amount' as const, amount: (i + 1) * 1000 }, relevance: 'strong' as const }));
-    const model = { ...example, costTree: [{ id: 'root', parentId: null, name: 'Root', basis: { kind: 'amount' as const, amount: 100_000 }, relevance: 'strong' as const }, ...parts], scenarios: [{ ...example.scenarios[0]!, levers: [{ nodeId: 'p0', unitCostChange: -0.5 }] }] };
+    const parts = Array.from({ length: 12 }, (_, i) => ({
+      id: `p${i}`,
+      parentId: 'root',
+      name: `Part ${i}`,
+      basis: { kind: 'amount' as const, amount: (i + 1) * 1000 },
+      relevance: 'strong' as const,
+    }));
+    const model = {
+      ...example,
+      costTree: [{ id: 'root', parentId: null, name: 'Root', basis: { kind: 'amount' as const, amount: 100_000 }, relevance: 'strong' as const }, ...parts],
+      scenarios: [{ ...example.scenarios[0]!, levers: [{ nodeId: 'p0', unitCostChange: -0.5 }] }],
+    };
     const tree = prepareTree(model.costTree);
     const results = computeValidModel(model, tree);
     const rows = compositionRows(tree, results.scenarios[0]!, (count) => `other ${count}`, 'unsplit');
@@ -101,13 +111,16 @@ describe('figures as shown', () => {
 
   it('a scenario with no saving and no investment: payback "not applicable", never coloured as an improvement', () => {
     const result = exampleResults.scenarios[0]!;
-    const empty = { ...result, totals: { ...result.totals, saving: 0, investment: 0, net: 0, npv: 0, returnOnInvestment: null, netRoi: null, paybackYears: 0 } };
+    const empty = {
+      ...result,
+      totals: { ...result.totals, saving: 0, investment: 0, net: 0, npv: 0, returnOnInvestment: null, netRoi: null, paybackYears: 0 },
+    };
     expect(showFigure('paybackYears', figureValue(empty, 'paybackYears'), view, zh, 'CNY')).toEqual({ number: '不适用', unit: '', note: '无节省也无投入' });
     expect(showDifference('paybackYears', figureValue(empty, 'paybackYears'), figureValue(result, 'paybackYears'), view, zh)).toEqual({ text: '—', tone: '' });
   });
 
   it('states differences signed, in percentage points for ratios, coloured by which way is better', () => {
-    const [base, other] = exampleResults.scenarios as [typeof exampleResults.scenarios[0], typeof exampleResults.scenarios[0]];
+    const [base, other] = exampleResults.scenarios as [(typeof exampleResults.scenarios)[0], (typeof exampleResults.scenarios)[0]];
     const diff = (figure: Parameters<typeof figureValue>[1]) => showDifference(figure, figureValue(other, figure), figureValue(base, figure), view, zh);
     expect(diff('saving')).toEqual({ text: '+157.7', tone: 'positive' });
     expect(diff('investment')).toEqual({ text: '0.0', tone: '' });
@@ -119,7 +132,6 @@ describe('figures as shown', () => {
   it('formats exactly as shared/format/number.ts', () => {
     const values = [0, -0, 0.04, -0.04, 0.05, 1.005, 130.00932, -157.74446, 1234567.891, 71_160_000, 1e15, -2.5e-7];
     for (const language of ['zh', 'en'] as const)
-      for (const digits of [0, 1, 2, 3])
-        for (const value of values) expect(formatFixed(value, language, digits)).toBe(formatNumber(value, language, digits));
+      for (const digits of [0, 1, 2, 3]) for (const value of values) expect(formatFixed(value, language, digits)).toBe(formatNumber(value, language, digits));
   });
 });

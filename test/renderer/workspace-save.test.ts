@@ -8,7 +8,15 @@ type ApplyEdit = ApiClient['applyEdit'];
 
 /** An API whose applyEdit does what the test says; the file's model is the example until told otherwise. */
 function fakeApi(applyEdit: ApplyEdit, onGetSession: () => void = () => undefined): { api: ApiClient; sent: EditCommand[] } {
-  const session: SessionState = { file: { file: 'x.costplan', path: '/tmp/x.costplan', name: 'x.costplan', inDataFolder: true }, model: createExampleModel('en'), readOnly: null, canUndo: false, canRedo: false, revision: 0, appVersion: 'test' };
+  const session: SessionState = {
+    file: { file: 'x.costplan', path: '/tmp/x.costplan', name: 'x.costplan', inDataFolder: true },
+    model: createExampleModel('en'),
+    readOnly: null,
+    canUndo: false,
+    canRedo: false,
+    revision: 0,
+    appVersion: 'test',
+  };
   const sent: EditCommand[] = [];
   const api = {
     getSession: () => {

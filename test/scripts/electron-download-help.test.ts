@@ -13,7 +13,7 @@ describe('npm start without the Electron binary', () => {
     '}',
   ].join('\n');
 
-  it('keeps the downloader\'s reason in one line, without stack frames', () => {
+  it("keeps the downloader's reason in one line, without stack frames", () => {
     expect(downloadFailureReason(offline)).toBe('getaddrinfo ENOTFOUND github.com');
     expect(downloadFailureReason('HTTPError: Response code 403 (Forbidden) for https://github.com/electron/electron/releases/x.zip\n    at f (x.js:1:1)')).toBe(
       'Response code 403 (Forbidden) for https://github.com/electron/electron/releases/x.zip',

@@ -59,7 +59,24 @@ describe('problems with codes', () => {
 
   it('every code is worded in both languages, and the list of codes is closed', () => {
     for (const code of PROBLEM_CODES) {
-      const sample = { code, params: { text: 't', amount: 1, max: 2, value: 0.5, min: 0, exclusiveMin: false, length: 3, parent: 'P', total: 1.2, name: 'N', target: 'T', path: '/p', detail: 'd' } } as unknown as Problem;
+      const sample = {
+        code,
+        params: {
+          text: 't',
+          amount: 1,
+          max: 2,
+          value: 0.5,
+          min: 0,
+          exclusiveMin: false,
+          length: 3,
+          parent: 'P',
+          total: 1.2,
+          name: 'N',
+          target: 'T',
+          path: '/p',
+          detail: 'd',
+        },
+      } as unknown as Problem;
       expect(isProblem(sample)).toBe(true);
       for (const view of [zh, en]) expect(renderProblem(sample, view).length).toBeGreaterThan(0);
     }

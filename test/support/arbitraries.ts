@@ -149,24 +149,23 @@ const NAME_POOL = [
 
 /** A valid name of at most 100 UTF-16 units (room for a uniqueness suffix up to 120). */
 export function arbitraryName(): fc.Arbitrary<string> {
-  return cached('name', () => fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...NAME_POOL) },
-    {
-      weight: 1,
-      arbitrary: fc
-        .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
-        .filter((name) => name.trim().length > 0 && name.length <= 100 && textProblem(name) === undefined),
-    },
-  ));
+  return cached('name', () =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...NAME_POOL) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .string({ unit: 'grapheme', minLength: 1, maxLength: 24 })
+          .filter((name) => name.trim().length > 0 && name.length <= 100 && textProblem(name) === undefined),
+      },
+    ),
+  );
 }
 
 /** A valid id (letters, digits and _ . : -) of at most 56 characters (room for a suffix). */
 export function arbitraryId(): fc.Arbitrary<string> {
   return cached('id', () =>
-    fc.oneof(
-      { weight: 3, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/) },
-      { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,56}$/) },
-    ),
+    fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/) }, { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_.:-]{1,56}$/) }),
   );
 }
 
@@ -191,7 +190,11 @@ export function uniqueNames(names: readonly string[]): string[] {
 }
 
 export function uniqueIds(ids: readonly string[]): string[] {
-  return uniquify(ids, (id) => id, (n) => `-${n}`);
+  return uniquify(
+    ids,
+    (id) => id,
+    (n) => `-${n}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -250,18 +253,20 @@ function arbitraryNotes(range: ValueRange): fc.Arbitrary<string> {
 }
 
 function arbitraryNodeSpec(range: ValueRange): fc.Arbitrary<NodeSpec> {
-  return cached(`nodeSpec/${range}`, () => fc.record({
-    id: arbitraryId(),
-    name: arbitraryName(),
-    sortKey: fc.nat(),
-    parentPick: fc.nat(),
-    chainLike: fc.boolean(),
-    weight: fc.integer({ min: 1, max: 100 }),
-    amountBasis: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-    relevance: fc.constantFrom(...RELEVANCE),
-    notes: fc.option(arbitraryNotes(range), { nil: undefined, freq: 4 }),
-    allocation: arbitraryAllocation(range),
-  }));
+  return cached(`nodeSpec/${range}`, () =>
+    fc.record({
+      id: arbitraryId(),
+      name: arbitraryName(),
+      sortKey: fc.nat(),
+      parentPick: fc.nat(),
+      chainLike: fc.boolean(),
+      weight: fc.integer({ min: 1, max: 100 }),
+      amountBasis: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      relevance: fc.constantFrom(...RELEVANCE),
+      notes: fc.option(arbitraryNotes(range), { nil: undefined, freq: 4 }),
+      allocation: arbitraryAllocation(range),
+    }),
+  );
 }
 
 /** Node i's parent among nodes 0..i-1: a recent one (chains, deep trees) or any (bushy trees). */
@@ -395,9 +400,7 @@ export function arbitraryThroughputChange(range: ValueRange = 'typical'): fc.Arb
 /** A lever on one of `nodeIds` (non-empty); each kind present or not (possibly none). */
 export function arbitraryLever(nodeIds: readonly string[], range: ValueRange = 'typical'): fc.Arbitrary<Lever> {
   if (nodeIds.length === 0) throw new Error('arbitraryLever needs at least one node id');
-  return fc
-    .record({ nodeId: fc.constantFrom(...nodeIds), changes: arbitraryLeverChanges(range) })
-    .map(({ nodeId, changes }) => ({ nodeId, ...changes }));
+  return fc.record({ nodeId: fc.constantFrom(...nodeIds), changes: arbitraryLeverChanges(range) }).map(({ nodeId, changes }) => ({ nodeId, ...changes }));
 }
 
 /** Levers on distinct nodes (the validator wants one entry per node), in a random order. */
@@ -465,7 +468,10 @@ function arbitraryMoneyDraft(range: ValueRange): fc.Arbitrary<MoneyDraft> {
     );
     return range === 'typical'
       ? typical
-      : fc.oneof(typical, double(0, LIMITS.maxAmount).map((value): MoneyDraft => ({ kind: 'absolute', value })));
+      : fc.oneof(
+          typical,
+          double(0, LIMITS.maxAmount).map((value): MoneyDraft => ({ kind: 'absolute', value })),
+        );
   });
 }
 
@@ -489,10 +495,7 @@ export function arbitraryMoney(scale: number, range: ValueRange = 'typical'): fc
   return arbitraryMoneyDraft(range).map((draft) => materializeMoney(draft, scale));
 }
 
-type InvestmentAmountDraft =
-  | { kind: 'perYear'; amount: MoneyDraft }
-  | { kind: 'yearly'; amounts: MoneyDraft[] }
-  | { kind: 'shareOfSaving'; share: number };
+type InvestmentAmountDraft = { kind: 'perYear'; amount: MoneyDraft } | { kind: 'yearly'; amounts: MoneyDraft[] } | { kind: 'shareOfSaving'; share: number };
 
 interface InvestmentLineDraft extends Omit<InvestmentLine, 'amount'> {
   amount: InvestmentAmountDraft;
@@ -504,9 +507,7 @@ function arbitraryInvestmentAmountDraft(range: ValueRange): fc.Arbitrary<Investm
     const share = range === 'typical' ? fc.oneof(wholePercent(0, 50), rounded(double(0, 1), 6)) : double(0, 1);
     return fc.oneof(
       money.map((amount): InvestmentAmountDraft => ({ kind: 'perYear', amount })),
-      fc
-        .array(money, { minLength: 1, maxLength: LIMITS.maxHorizonYears })
-        .map((amounts): InvestmentAmountDraft => ({ kind: 'yearly', amounts })),
+      fc.array(money, { minLength: 1, maxLength: LIMITS.maxHorizonYears }).map((amounts): InvestmentAmountDraft => ({ kind: 'yearly', amounts })),
       share.map((value): InvestmentAmountDraft => ({ kind: 'shareOfSaving', share: value })),
     );
   });
@@ -686,21 +687,19 @@ export function arbitraryModel(options: ModelArbitraryOptions = {}): fc.Arbitrar
   );
   // No `chain`: the scenarios are drafted apart from the tree and put on it in `map`, which
   // keeps generation fast and shrinking effective.
-  return fc
-    .record({ header, costTree: arbitraryCostTree(options), scenarios: scenarioDrafts })
-    .map(({ header: fields, costTree, scenarios }): Model => {
-      const rootBasis = rootOf(costTree).basis;
-      const moneyScale = options.moneyScale ?? (rootBasis.kind === 'amount' ? rootBasis.amount : 0) * 0.01;
-      const nodeIds = costTree.map((node) => node.id);
-      const names = uniqueNames(scenarios.map((scenario) => scenario.name));
-      return {
-        format: MODEL_FORMAT,
-        schemaVersion: MODEL_SCHEMA_VERSION,
-        ...fields,
-        costTree,
-        scenarios: scenarios.map((draft, i) => ({ ...materializeScenario(draft, nodeIds, moneyScale), name: names[i]! })),
-      };
-    });
+  return fc.record({ header, costTree: arbitraryCostTree(options), scenarios: scenarioDrafts }).map(({ header: fields, costTree, scenarios }): Model => {
+    const rootBasis = rootOf(costTree).basis;
+    const moneyScale = options.moneyScale ?? (rootBasis.kind === 'amount' ? rootBasis.amount : 0) * 0.01;
+    const nodeIds = costTree.map((node) => node.id);
+    const names = uniqueNames(scenarios.map((scenario) => scenario.name));
+    return {
+      format: MODEL_FORMAT,
+      schemaVersion: MODEL_SCHEMA_VERSION,
+      ...fields,
+      costTree,
+      scenarios: scenarios.map((draft, i) => ({ ...materializeScenario(draft, nodeIds, moneyScale), name: names[i]! })),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------

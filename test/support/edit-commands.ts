@@ -23,19 +23,28 @@ export function pick<T>(list: readonly T[], index: number): T | undefined {
 }
 
 export const commandMakers: fc.Arbitrary<{ label: string; make: CommandMaker }>[] = [
-  fc.record({ node: fc.nat(), scenario: fc.nat(), kind: fc.constantFrom(...LEVER_KINDS), value: fc.oneof(fc.double({ min: -0.6, max: 0.6, noNaN: true }), fc.constant(null), fc.constant(-1.5)) }).map((a) => ({
-    label: `setLever(${a.kind}=${a.value})`,
-    make: (model: Model) => {
-      const node = pick(model.costTree, a.node);
-      const scenario = pick(model.scenarios, a.scenario);
-      return node && scenario ? { type: 'setLever', scenarioId: scenario.id, nodeId: node.id, kind: a.kind, value: a.value } : undefined;
-    },
-  })),
+  fc
+    .record({
+      node: fc.nat(),
+      scenario: fc.nat(),
+      kind: fc.constantFrom(...LEVER_KINDS),
+      value: fc.oneof(fc.double({ min: -0.6, max: 0.6, noNaN: true }), fc.constant(null), fc.constant(-1.5)),
+    })
+    .map((a) => ({
+      label: `setLever(${a.kind}=${a.value})`,
+      make: (model: Model) => {
+        const node = pick(model.costTree, a.node);
+        const scenario = pick(model.scenarios, a.scenario);
+        return node && scenario ? { type: 'setLever', scenarioId: scenario.id, nodeId: node.id, kind: a.kind, value: a.value } : undefined;
+      },
+    })),
   fc.record({ node: fc.nat(), share: fc.double({ min: 0, max: 1.2, noNaN: true }) }).map((a) => ({
     label: `setBasis(share=${a.share})`,
     make: (model: Model) => {
       const node = pick(model.costTree, a.node);
-      return node ? { type: 'setBasis', nodeId: node.id, basis: node.parentId === null ? { kind: 'amount', amount: a.share * 1e8 } : { kind: 'share', share: a.share } } : undefined;
+      return node
+        ? { type: 'setBasis', nodeId: node.id, basis: node.parentId === null ? { kind: 'amount', amount: a.share * 1e8 } : { kind: 'share', share: a.share } }
+        : undefined;
     },
   })),
   fc.record({ parent: fc.nat(), share: fc.double({ min: 0, max: 0.5, noNaN: true }), name: fc.string({ minLength: 1, maxLength: 12 }) }).map((a) => ({
@@ -83,33 +92,49 @@ export const commandMakers: fc.Arbitrary<{ label: string; make: CommandMaker }>[
       return scenario ? { type: 'deleteScenario', scenarioId: scenario.id } : undefined;
     },
   })),
-  fc.record({ scenario: fc.nat(), horizon: fc.integer({ min: 0, max: 31 }), growth: fc.double({ min: -0.5, max: 0.5, noNaN: true }), ramp: fc.option(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), { nil: null }) }).map((a) => ({
-    label: `setScenarioParameters(h=${a.horizon})`,
-    make: (model: Model) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      return scenario ? { type: 'setScenarioParameters', scenarioId: scenario.id, horizonYears: a.horizon, volumeGrowth: a.growth, ramp: a.ramp } : undefined;
-    },
-  })),
-  fc.record({ scenario: fc.nat(), amount: fc.double({ min: 0, max: 1e6, noNaN: true }), timing: fc.constantFrom('upfront' as const, 'spread' as const) }).map((a) => ({
-    label: 'addInvestment',
-    make: (model: Model, ids: IdSource) => {
-      const scenario = pick(model.scenarios, a.scenario);
-      return scenario
-        ? { type: 'addInvestment', scenarioId: scenario.id, line: { id: ids.next('i'), name: 'Line', category: 'training', amount: { kind: 'perYear', amount: a.amount }, timing: a.timing } }
-        : undefined;
-    },
-  })),
+  fc
+    .record({
+      scenario: fc.nat(),
+      horizon: fc.integer({ min: 0, max: 31 }),
+      growth: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+      ramp: fc.option(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), { nil: null }),
+    })
+    .map((a) => ({
+      label: `setScenarioParameters(h=${a.horizon})`,
+      make: (model: Model) => {
+        const scenario = pick(model.scenarios, a.scenario);
+        return scenario ? { type: 'setScenarioParameters', scenarioId: scenario.id, horizonYears: a.horizon, volumeGrowth: a.growth, ramp: a.ramp } : undefined;
+      },
+    })),
+  fc
+    .record({ scenario: fc.nat(), amount: fc.double({ min: 0, max: 1e6, noNaN: true }), timing: fc.constantFrom('upfront' as const, 'spread' as const) })
+    .map((a) => ({
+      label: 'addInvestment',
+      make: (model: Model, ids: IdSource) => {
+        const scenario = pick(model.scenarios, a.scenario);
+        return scenario
+          ? {
+              type: 'addInvestment',
+              scenarioId: scenario.id,
+              line: { id: ids.next('i'), name: 'Line', category: 'training', amount: { kind: 'perYear', amount: a.amount }, timing: a.timing },
+            }
+          : undefined;
+      },
+    })),
   fc.record({ scenario: fc.nat(), line: fc.nat(), share: fc.double({ min: 0, max: 1, noNaN: true }) }).map((a) => ({
     label: 'changeInvestment',
     make: (model: Model) => {
       const scenario = pick(model.scenarios, a.scenario);
       const line = scenario && pick(scenario.investments, a.line);
-      return scenario && line ? { type: 'changeInvestment', scenarioId: scenario.id, lineId: line.id, amount: { kind: 'shareOfSaving', share: a.share } } : undefined;
+      return scenario && line
+        ? { type: 'changeInvestment', scenarioId: scenario.id, lineId: line.id, amount: { kind: 'shareOfSaving', share: a.share } }
+        : undefined;
     },
   })),
-  fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }), unit: fc.constantFrom('yuan' as const, 'tenThousand' as const, 'hundredMillion' as const) }).map((a) => ({
-    label: 'setModelSettings',
-    make: () => ({ type: 'setModelSettings', name: a.name, displayUnit: a.unit }),
-  })),
+  fc
+    .record({ name: fc.string({ minLength: 1, maxLength: 10 }), unit: fc.constantFrom('yuan' as const, 'tenThousand' as const, 'hundredMillion' as const) })
+    .map((a) => ({
+      label: 'setModelSettings',
+      make: () => ({ type: 'setModelSettings', name: a.name, displayUnit: a.unit }),
+    })),
 ];
-

@@ -56,7 +56,7 @@ const WORDS = {
     atLow: 'at low',
     atHigh: 'at high',
     swing: 'Swing',
-    marks: '(r) the range of the scenario\'s uncertainty; (c) cut to the input\'s valid range',
+    marks: "(r) the range of the scenario's uncertainty; (c) cut to the input's valid range",
     table: (output: string, rows: string, columns?: string) => (columns ? `${output} by ${rows} (rows) and ${columns} (columns)` : `${output} by ${rows}`),
     monteCarlo: (trials: string, seed: number, output: string) => `Monte Carlo: ${trials} trials, seed ${seed}, ${output}`,
     uncertain: 'Uncertain inputs (low / most likely / high)',
@@ -73,7 +73,7 @@ const WORDS = {
     noInvestment: 'n/a (no investment)',
     years: (value: string) => `${value} years`,
     definitions:
-      'P10 / P50 / P90: 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel PERCENTILE.INC). Rank correlation: Spearman\'s, between each input\'s draws and the output.',
+      "P10 / P50 / P90: 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel PERCENTILE.INC). Rank correlation: Spearman's, between each input's draws and the output.",
   },
   zh: {
     model: '模型',
@@ -112,7 +112,8 @@ const WORDS = {
     never: '期内无法收回',
     noInvestment: '不适用（无投入）',
     years: (value: string) => `${value} 年`,
-    definitions: 'P10 / P50 / P90：各次模拟结果的第 10、50、90 百分位数（线性插值，同 Excel PERCENTILE.INC）。秩相关：各输入抽样值与结果的 Spearman 秩相关系数。',
+    definitions:
+      'P10 / P50 / P90：各次模拟结果的第 10、50、90 百分位数（线性插值，同 Excel PERCENTILE.INC）。秩相关：各输入抽样值与结果的 Spearman 秩相关系数。',
   },
 } as const;
 
@@ -203,7 +204,8 @@ function outputLabel(c: Common): string {
 }
 
 function showOutput(c: Common, value: number | null): string {
-  if (value === null) return c.output === 'paybackYears' ? c.words.never : c.output === 'returnOnInvestment' || c.output === 'netRoi' ? c.words.noInvestment : c.words.notDefined;
+  if (value === null)
+    return c.output === 'paybackYears' ? c.words.never : c.output === 'returnOnInvestment' || c.output === 'netRoi' ? c.words.noInvestment : c.words.notDefined;
   switch (OUTPUT_UNIT[c.output]) {
     case 'ratio':
       return formatPercent(value, c.language);
@@ -296,7 +298,11 @@ export function runTornado(context: CommandContext): void {
       showInput(c, input, bar.high),
       showOutput(c, bar.lowOutput),
       showOutput(c, bar.highOutput),
-      bar.swing === null ? w.notDefined : OUTPUT_UNIT[c.output] === 'money' ? formatAmount(bar.swing, c.model.displayUnit, c.language) : showOutput(c, bar.swing),
+      bar.swing === null
+        ? w.notDefined
+        : OUTPUT_UNIT[c.output] === 'money'
+          ? formatAmount(bar.swing, c.model.displayUnit, c.language)
+          : showOutput(c, bar.swing),
     ];
   });
   write(context, [
@@ -440,7 +446,11 @@ function withCommandLineRanges(c: Common, specs: readonly string[]): Model {
     const distribution = parts.length === 4 ? parts[3]!.trim().toLowerCase() : 'pert';
     if (parts.length < 3 || parts.length > 4 || !(DISTRIBUTIONS as readonly string[]).includes(distribution))
       throw new UsageError(`--range ${JSON.stringify(spec)}: expected INPUT=low,likely,high[,pert|triangular]`);
-    const [low, mostLikely, high] = parts.slice(0, 3).map((text) => parseNumber(text, `--range ${JSON.stringify(spec.slice(0, at))}`)) as [number, number, number];
+    const [low, mostLikely, high] = parts.slice(0, 3).map((text) => parseNumber(text, `--range ${JSON.stringify(spec.slice(0, at))}`)) as [
+      number,
+      number,
+      number,
+    ];
     const range: InputRange = { input: input.address, low, mostLikely, high, distribution: distribution as Distribution };
     const existing = ranges.findIndex((r) => r.input === input.address);
     if (existing >= 0) ranges[existing] = range;

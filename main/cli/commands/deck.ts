@@ -83,7 +83,8 @@ function slideList(option: unknown): DeckSlide[] | undefined {
     .map((name) => name.trim())
     .filter(Boolean);
   for (const name of names)
-    if (!(DECK_SLIDES as readonly string[]).includes(name)) throw new UsageError(`--slides: no slide ${JSON.stringify(name)} (slides: ${DECK_SLIDES.join(', ')})`);
+    if (!(DECK_SLIDES as readonly string[]).includes(name))
+      throw new UsageError(`--slides: no slide ${JSON.stringify(name)} (slides: ${DECK_SLIDES.join(', ')})`);
   if (names.length === 0) throw new UsageError(`--slides needs at least one of ${DECK_SLIDES.join(', ')}`);
   return names as DeckSlide[];
 }

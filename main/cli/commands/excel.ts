@@ -38,7 +38,8 @@ export async function runExport(context: CommandContext): Promise<void> {
       throw new UsageError(`${file}: no scenario named ${JSON.stringify(name)} (scenarios: ${known})`);
     }
   }
-  const content = kind === 'csv' ? resultsCsv(model, { language: lang, scenarios: wanted }) : (await exportWorkbook(model, { language: lang, scenarios: wanted })).data;
+  const content =
+    kind === 'csv' ? resultsCsv(model, { language: lang, scenarios: wanted }) : (await exportWorkbook(model, { language: lang, scenarios: wanted })).data;
   write(out, content);
   context.out(`wrote ${out}\n`);
 }

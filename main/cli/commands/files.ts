@@ -79,7 +79,13 @@ export function runSnapshots(context: CommandContext): void {
   const folder = new SnapshotFolder(defaultDataDir(), file);
   const snapshots = folder.list();
   if (values['json']) {
-    context.out(`${JSON.stringify(snapshots.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), reason: s.reason, bytes: s.bytes })), null, 2)}\n`);
+    context.out(
+      `${JSON.stringify(
+        snapshots.map((s) => ({ id: s.id, createdAt: s.createdAt.toISOString(), reason: s.reason, bytes: s.bytes })),
+        null,
+        2,
+      )}\n`,
+    );
     return;
   }
   if (snapshots.length === 0) {

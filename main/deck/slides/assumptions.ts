@@ -10,7 +10,10 @@ export function assumptionsSlide(context: DeckContext): void {
   const title = text.slides.assumptions;
   const subtitle = text.scenarioLine(headline.name, context.unitLabel);
   const slide = contentSlide(context, title, subtitle);
-  const ramp = headline.ramp && headline.ramp.length > 0 ? Array.from({ length: headline.horizonYears }, (_, k) => percent(context, headline.ramp?.[k] ?? 1, 0)).join(' / ') : t.rampDefault;
+  const ramp =
+    headline.ramp && headline.ramp.length > 0
+      ? Array.from({ length: headline.horizonYears }, (_, k) => percent(context, headline.ramp?.[k] ?? 1, 0)).join(' / ')
+      : t.rampDefault;
   const leftW = 4.6;
   const facts: Cell[][] = [
     [{ text: t.horizon }, { text: context.text.years(String(headline.horizonYears)), align: 'right' }],
@@ -22,7 +25,12 @@ export function assumptionsSlide(context: DeckContext): void {
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + 2.6 },
-    { header: [{ text: context.language === 'zh' ? '假设' : 'Assumption' }, { text: context.language === 'zh' ? '取值' : 'Value', align: 'right' }], rows: facts, colW: [2.6, leftW - 2.6], fontSize: 11 },
+    {
+      header: [{ text: context.language === 'zh' ? '假设' : 'Assumption' }, { text: context.language === 'zh' ? '取值' : 'Value', align: 'right' }],
+      rows: facts,
+      colW: [2.6, leftW - 2.6],
+      fontSize: 11,
+    },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   addFittedText(context, slide, t.timing, { x: CONTENT.x, y: CONTENT.y + 2.7, w: leftW, h: 0.35 }, { max: 13, min: 9, bold: true, color: style.accent });
@@ -84,7 +92,10 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
   );
   const m = (value: number) => money(context, value, 4);
   const lines = [context.text.notes.unit(context.unitLabel)];
-  for (const year of result.years) lines.push(`${year.year} (${year.calendarYear}): ${m(year.saving)} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`);
+  for (const year of result.years)
+    lines.push(
+      `${year.year} (${year.calendarYear}): ${m(year.saving)} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`,
+    );
   lines.push(`NPV = ${m(totals.npv)}`);
   slide.addNotes(lines.join('\n'));
 }

@@ -43,7 +43,15 @@ export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
   let running = today;
   for (const step of named) {
     const next = running - step.saving;
-    columns.push({ label: step.label, kind: 'step', value: step.saving, base: Math.min(running, next), down: Math.max(step.saving, 0), up: Math.max(-step.saving, 0), total: 0 });
+    columns.push({
+      label: step.label,
+      kind: 'step',
+      value: step.saving,
+      base: Math.min(running, next),
+      down: Math.max(step.saving, 0),
+      up: Math.max(-step.saving, 0),
+      total: 0,
+    });
     running = next;
   }
   const after = today - result.baseSaving;
@@ -113,7 +121,8 @@ export function bridgeSlide(context: DeckContext): void {
     if (step.kind === 'lever') levers += step.saving;
     else growth += step.saving;
   }
-  const note = `${minimum > 0 ? t.axisNote : ''} ${t.horizon(money(context, levers), money(context, growth), money(context, full.saving), context.unitLabel)}`.trim();
+  const note =
+    `${minimum > 0 ? t.axisNote : ''} ${t.horizon(money(context, levers), money(context, growth), money(context, full.saving), context.unitLabel)}`.trim();
   addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
 
   const m = (value: number) => money(context, value, 4);
@@ -158,12 +167,28 @@ export function cashflowSlide(context: DeckContext): void {
         { name: t.saving, labels, values: values((year) => year.saving) },
         { name: t.investment, labels, values: values((year) => year.investment) },
       ],
-      options: { barDir: 'col', barGrouping: 'clustered', barGapWidthPct: 60, chartColors: [style.accent, NEUTRAL], showValue: true, dataLabelFormatCode: AMOUNT_FORMAT, dataLabelPosition: 'outEnd' },
+      options: {
+        barDir: 'col',
+        barGrouping: 'clustered',
+        barGapWidthPct: 60,
+        chartColors: [style.accent, NEUTRAL],
+        showValue: true,
+        dataLabelFormatCode: AMOUNT_FORMAT,
+        dataLabelPosition: 'outEnd',
+      },
     },
     {
       type: pptx.ChartType.line,
       data: [{ name: t.cumulativeNet, labels, values: values((year) => year.cumulativeNet) }],
-      options: { chartColors: [INK], lineSize: 2, lineDataSymbol: 'circle', lineDataSymbolSize: 7, showValue: true, dataLabelFormatCode: '#,##0.0', dataLabelPosition: 't' },
+      options: {
+        chartColors: [INK],
+        lineSize: 2,
+        lineDataSymbol: 'circle',
+        lineDataSymbolSize: 7,
+        showValue: true,
+        dataLabelFormatCode: '#,##0.0',
+        dataLabelPosition: 't',
+      },
     },
   ];
   // Multi-type charts take their options in the data argument's place when it is empty (pptxgenjs' addChartDefinition).
@@ -184,8 +209,17 @@ export function cashflowSlide(context: DeckContext): void {
     altText: text.slides.cashflow,
   });
   const payback = result.totals.paybackYears;
-  const headlineText = payback === null ? t.noPayback : `${t.payback(paybackText(context, payback))} (${number(context, payback, 2)} ${context.language === 'zh' ? '年' : 'years'}) ▲`;
-  addFittedText(context, slide, headlineText, { x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: 0.45 }, { max: 16, min: 10, bold: true, color: style.accent, valign: 'middle' });
+  const headlineText =
+    payback === null
+      ? t.noPayback
+      : `${t.payback(paybackText(context, payback))} (${number(context, payback, 2)} ${context.language === 'zh' ? '年' : 'years'}) ▲`;
+  addFittedText(
+    context,
+    slide,
+    headlineText,
+    { x: CONTENT.x, y: CONTENT.y, w: CONTENT.w, h: 0.45 },
+    { max: 16, min: 10, bold: true, color: style.accent, valign: 'middle' },
+  );
   const m = (value: number) => money(context, value, 4);
   const zh = context.language === 'zh';
   const lines = [context.text.notes.unit(context.unitLabel)];
@@ -196,7 +230,9 @@ export function cashflowSlide(context: DeckContext): void {
         : `Year ${year.year} (${year.calendarYear}): saving ${m(year.saving)}, investment ${m(year.investment)} (upfront ${m(year.upfrontInvestment)}, spread ${m(year.spreadInvestment)}), net ${m(year.net)}, cumulative ${m(year.cumulativeNet)}`,
     );
   }
-  lines.push(`${context.figures.paybackYears.label}: ${payback === null ? text.never : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`);
+  lines.push(
+    `${context.figures.paybackYears.label}: ${payback === null ? text.never : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`,
+  );
   lines.push(`${withUnit(context, context.figures.saving.label)}: ${m(result.totals.saving)}; ${percent(context, result.affectedShare, 3)}`);
   slide.addNotes(lines.join('\n'));
 }

@@ -25,9 +25,19 @@ export function budgetSlide(context: DeckContext): void {
   const folded = years.length > MAX_YEAR_COLUMNS + 1;
   const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
   const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
-  const columns = [...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)), ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []), context.text.levers.total];
-  const perYear = (pick: (year: (typeof years)[number]) => number): number[] => [...shownYears.map(pick), ...(folded ? [laterYears.reduce((sum, year) => sum + pick(year), 0)] : [])];
-  const amountCells = (values: number[], total: number, options: Partial<Cell> = {}): Cell[] => [...values.map((value) => ({ text: money(context, value), align: 'right' as const, ...options })), { text: money(context, total), align: 'right', bold: true, ...options }];
+  const columns = [
+    ...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)),
+    ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []),
+    context.text.levers.total,
+  ];
+  const perYear = (pick: (year: (typeof years)[number]) => number): number[] => [
+    ...shownYears.map(pick),
+    ...(folded ? [laterYears.reduce((sum, year) => sum + pick(year), 0)] : []),
+  ];
+  const amountCells = (values: number[], total: number, options: Partial<Cell> = {}): Cell[] => [
+    ...values.map((value) => ({ text: money(context, value), align: 'right' as const, ...options })),
+    { text: money(context, total), align: 'right', bold: true, ...options },
+  ];
   const rows: Cell[][] = headline.investments.map((line, l) => {
     const values = perYear((year) => year.investmentByLine[l] ?? 0);
     const total = years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0);
@@ -35,13 +45,48 @@ export function budgetSlide(context: DeckContext): void {
     return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
   });
   const fill = tint(style.accent, 0.9);
-  rows.push([{ text: context.figures.investment.label, bold: true, fill }, { text: '', fill }, { text: '', fill }, ...amountCells(perYear((year) => year.investment), result.totals.investment, { fill, bold: true })]);
-  rows.push([{ text: t.saving }, { text: '' }, { text: '' }, ...amountCells(perYear((year) => year.saving), result.totals.saving)]);
+  rows.push([
+    { text: context.figures.investment.label, bold: true, fill },
+    { text: '', fill },
+    { text: '', fill },
+    ...amountCells(
+      perYear((year) => year.investment),
+      result.totals.investment,
+      { fill, bold: true },
+    ),
+  ]);
+  rows.push([
+    { text: t.saving },
+    { text: '' },
+    { text: '' },
+    ...amountCells(
+      perYear((year) => year.saving),
+      result.totals.saving,
+    ),
+  ]);
   const shares = [...shownYears.map((year) => (year.saving > 0 ? percent(context, year.investment / year.saving) : '—')), ...(folded ? [''] : [])];
-  rows.push([{ text: t.spent }, { text: '' }, { text: '' }, ...shares.map((share): Cell => ({ text: share, align: 'right' })), { text: result.totals.saving > 0 ? percent(context, result.totals.investment / result.totals.saving) : '—', align: 'right' }]);
+  rows.push([
+    { text: t.spent },
+    { text: '' },
+    { text: '' },
+    ...shares.map((share): Cell => ({ text: share, align: 'right' })),
+    { text: result.totals.saving > 0 ? percent(context, result.totals.investment / result.totals.saving) : '—', align: 'right' },
+  ]);
   const funded = [
-    ...shownYears.map((year): Cell => (year.saving >= year.investment ? { text: t.fundedYes(year.year), align: 'right', color: GOOD } : { text: t.fundedNo(money(context, year.investment - year.saving)), align: 'right', color: BAD })),
-    ...(folded ? [{ text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗', align: 'right' as const, color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD }] : []),
+    ...shownYears.map((year): Cell =>
+      year.saving >= year.investment
+        ? { text: t.fundedYes(year.year), align: 'right', color: GOOD }
+        : { text: t.fundedNo(money(context, year.investment - year.saving)), align: 'right', color: BAD },
+    ),
+    ...(folded
+      ? [
+          {
+            text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗',
+            align: 'right' as const,
+            color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD,
+          },
+        ]
+      : []),
   ];
   rows.push([{ text: t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
   const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
@@ -60,13 +105,22 @@ export function budgetSlide(context: DeckContext): void {
   );
   const m = (value: number) => money(context, value, 4);
   const zh = language === 'zh';
-  const notes = [context.text.notes.unit(context.unitLabel), zh ? '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。' : 'Share of saving = the share x that year\'s saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.'];
-  headline.investments.forEach((line, l) => notes.push(`${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`));
+  const notes = [
+    context.text.notes.unit(context.unitLabel),
+    zh
+      ? '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。'
+      : "Share of saving = the share x that year's saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.",
+  ];
+  headline.investments.forEach((line, l) =>
+    notes.push(
+      `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
+    ),
+  );
   for (const year of years)
     notes.push(
       zh
         ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
-        : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? ', funded from that year\'s saving' : ', more than that year\'s saving'}`,
+        : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
     );
   slide.addNotes(notes.join('\n'));
 }

@@ -76,7 +76,14 @@ export function leversSlide(context: DeckContext): void {
     { text: amount(row.saving), align: 'right', bold: true },
   ]);
   if (rest.length > 0)
-    body.push([{ text: t.others(rest.length) }, { text: '' }, { text: '' }, { text: '' }, { text: '' }, { text: amount(rest.reduce((sum, row) => sum + row.saving, 0)), align: 'right', bold: true }]);
+    body.push([
+      { text: t.others(rest.length) },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: amount(rest.reduce((sum, row) => sum + row.saving, 0)), align: 'right', bold: true },
+    ]);
   const fill = tint(style.accent, 0.9);
   body.push([
     { text: t.total, bold: true, fill },
@@ -91,7 +98,14 @@ export function leversSlide(context: DeckContext): void {
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     {
-      header: [{ text: t.line }, { text: t.driver }, { text: t.change, align: 'right' }, { text: withUnit(context, t.cost), align: 'right' }, { text: t.meaning }, { text: withUnit(context, t.saving), align: 'right' }],
+      header: [
+        { text: t.line },
+        { text: t.driver },
+        { text: t.change, align: 'right' },
+        { text: withUnit(context, t.cost), align: 'right' },
+        { text: t.meaning },
+        { text: withUnit(context, t.saving), align: 'right' },
+      ],
       rows: body,
       colW,
       fontSize: rows.length > 8 ? 10 : 11,
@@ -108,11 +122,13 @@ function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
     context.text.notes.unit(context.unitLabel),
     zh
       ? '成本系数：人均单价变化 u → (1 + u)；人均业务量变化 t（人均成本不变）→ 1 / (1 + t)；业务量变化 v → (1 + v)；同一成本项及其上级的杠杆相乘。每个杠杆的节省是其 Shapley 值（各种启用顺序下它带来的节省的平均），合计等于第 1 年满目标节省。'
-      : 'Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever\'s saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.',
+      : "Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever's saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.",
   ];
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES)) {
     const factor = row.cost > 0 ? row.costWithTarget / row.cost : leverFactor(row.kind, row.change);
-    lines.push(`${row.line} · ${context.text.levers.kinds[row.kind]} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${zh ? '节省' : 'saving'} ${m(row.saving)}`);
+    lines.push(
+      `${row.line} · ${context.text.levers.kinds[row.kind]} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${zh ? '节省' : 'saving'} ${m(row.saving)}`,
+    );
   }
   if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(context.text.levers.others(rows.length - MAX_LEVERS_IN_NOTES));
   lines.push(`${context.text.levers.total}: ${m(context.headlineResult.baseSaving)}`);

@@ -28,10 +28,12 @@ export function riskAnalyses(context: DeckContext): RiskAnalyses {
   const inputs = inputContext(model, headline, tree);
   const byAddress = new Map(scenarioInputs(inputs).map((input) => [input.address, input]));
   const label = (address: string) => {
-    const input = byAddress.get(address) ?? (() => {
-      const found = resolveInput(inputs, address, { idsOnly: true });
-      return found.ok ? found.value : undefined;
-    })();
+    const input =
+      byAddress.get(address) ??
+      (() => {
+        const found = resolveInput(inputs, address, { idsOnly: true });
+        return found.ok ? found.value : undefined;
+      })();
     return input ? inputLabel(inputs, input, language) : address;
   };
   let simulation: RiskAnalyses['simulation'] = null;
@@ -123,8 +125,22 @@ export function riskSlide(context: DeckContext): void {
       ['P90', m(sim.npv.p90), m(sim.saving.p90)],
     ];
     slide.addTable(
-      rows.map((row, r) => row.map((cell, c) => ({ text: cell, options: { bold: r === 0 || c === 0, align: c === 0 ? ('left' as const) : ('right' as const), fontSize: r === 0 ? 9 : 12 } }))),
-      { x: panelX + 0.15, y: CONTENT.y + 0.65, w: panelW - 0.3, colW: [0.7, (panelW - 1) / 2, (panelW - 1) / 2], fontFace: context.font, fontSize: 12, border: { type: 'solid', color: RULE, pt: 0.5 }, margin: 3 },
+      rows.map((row, r) =>
+        row.map((cell, c) => ({
+          text: cell,
+          options: { bold: r === 0 || c === 0, align: c === 0 ? ('left' as const) : ('right' as const), fontSize: r === 0 ? 9 : 12 },
+        })),
+      ),
+      {
+        x: panelX + 0.15,
+        y: CONTENT.y + 0.65,
+        w: panelW - 0.3,
+        colW: [0.7, (panelW - 1) / 2, (panelW - 1) / 2],
+        fontFace: context.font,
+        fontSize: 12,
+        border: { type: 'solid', color: RULE, pt: 0.5 },
+        margin: 3,
+      },
     );
     const facts = [
       `${t.probabilityRoi}: ${percent(context, sim.npv.probabilityRoiAboveOne)}`,
@@ -156,7 +172,9 @@ function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
         : `Tornado: each input alone moved to its low and high (its uncertainty range, else -/+${ANALYSIS_SWING * 100}% of its value), all else as the scenario has it; the bars are the change of NPV from ${m(result.base)}, largest swing first.`,
     );
     for (const bar of result.bars.slice(0, MAX_TORNADO_BARS))
-      lines.push(`${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${zh ? '幅度' : 'swing'} ${m(bar.swing)}`);
+      lines.push(
+        `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${zh ? '幅度' : 'swing'} ${m(bar.swing)}`,
+      );
   }
   const sim = analyses.simulation;
   if (sim) {
@@ -166,8 +184,11 @@ function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
         : `Monte Carlo: seed ${sim.npv.seed}, ${sim.npv.trials} trials; P10 / P50 / P90 are the 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel's PERCENTILE.INC).`,
     );
     lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.npv.mean)}`);
-    lines.push(`${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.saving.mean)}`);
-    for (const range of sim.npv.ranges) lines.push(`${analyses.label(range.input)}: ${range.low} / ${range.mostLikely} / ${range.high} (${range.distribution})`);
+    lines.push(
+      `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.saving.mean)}`,
+    );
+    for (const range of sim.npv.ranges)
+      lines.push(`${analyses.label(range.input)}: ${range.low} / ${range.mostLikely} / ${range.high} (${range.distribution})`);
   } else lines.push(context.text.risk.noRanges);
   return lines.join('\n');
 }

@@ -43,7 +43,13 @@ export function structureBars(context: DeckContext): StructureBar[] {
     list = list.flatMap((i) => (i === next ? children.get(i)! : [i]));
   }
   const sorted = [...list].sort((a, b) => tree.resolvedAmount[b]! - tree.resolvedAmount[a]!);
-  const bars: StructureBar[] = sorted.map((i) => ({ index: i, label: tree.nodes[i]!.name, amount: tree.resolvedAmount[i]!, actedOn: result.subtreeSaving[i] !== 0, count: 1 }));
+  const bars: StructureBar[] = sorted.map((i) => ({
+    index: i,
+    label: tree.nodes[i]!.name,
+    amount: tree.resolvedAmount[i]!,
+    actedOn: result.subtreeSaving[i] !== 0,
+    count: 1,
+  }));
   if (bars.length <= MAX_STRUCTURE_BARS) return bars;
   const shown = bars.slice(0, MAX_STRUCTURE_BARS - 1);
   const rest = bars.slice(MAX_STRUCTURE_BARS - 1);
@@ -138,7 +144,13 @@ export function structureSlide(context: DeckContext): void {
   }
   const total = tree.totalAmount;
   const actedShare = total > 0 ? actedAmount / total : 0;
-  addFittedText(context, slide, t.acted(actedLines, moneyWithUnit(context, actedAmount), percent(context, actedShare)), { x: chartX, y: CONTENT.y + 4.15, w: CONTENT.w - 7.9, h: 1.1 }, { max: 13, min: 9, color: MUTED });
+  addFittedText(
+    context,
+    slide,
+    t.acted(actedLines, moneyWithUnit(context, actedAmount), percent(context, actedShare)),
+    { x: chartX, y: CONTENT.y + 4.15, w: CONTENT.w - 7.9, h: 1.1 },
+    { max: 13, min: 9, color: MUTED },
+  );
 
   const share = (amount: number) => percent(context, total > 0 ? amount / total : 0, 2);
   const notes = [

@@ -1,13 +1,4 @@
-import {
-  money,
-  number,
-  paybackText,
-  percent,
-  ratioText,
-  signedMoney,
-  signedPercent,
-  type DeckContext,
-} from '../context';
+import { money, number, paybackText, percent, ratioText, signedMoney, signedPercent, type DeckContext } from '../context';
 import type PptxGenJS from 'pptxgenjs';
 import { TEXT_MARGIN_PT, textWidthEm } from '../fit';
 import { addFittedText, addLogo, CONTENT, contentSlide, INK, MUTED, SLIDE, RULE } from '../layout';
@@ -29,13 +20,7 @@ export function titleSlide(context: DeckContext): void {
   addFittedText(context, slide, text.preparedWith, { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
   const names = context.chosen.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
   slide.addNotes(
-    [
-      context.model.name,
-      style.client ?? '',
-      date,
-      `${context.language === 'zh' ? '情景' : 'Scenarios'}: ${names}`,
-      text.notes.unit(context.unitLabel),
-    ]
+    [context.model.name, style.client ?? '', date, `${context.language === 'zh' ? '情景' : 'Scenarios'}: ${names}`, text.notes.unit(context.unitLabel)]
       .filter(Boolean)
       .join('\n'),
   );
@@ -66,7 +51,12 @@ export function summarySlide(context: DeckContext): void {
       value: roi,
       meaning: totals.returnOnInvestment === null ? text.notApplicable : t.meaning.returnOnInvestment(number(context, totals.returnOnInvestment, 2)),
     },
-    { label: figures.npv.label, value: money(context, totals.npv), unit: context.unitLabel, meaning: t.meaning.npv(percent(context, headline.discountRate, 1)) },
+    {
+      label: figures.npv.label,
+      value: money(context, totals.npv),
+      unit: context.unitLabel,
+      meaning: t.meaning.npv(percent(context, headline.discountRate, 1)),
+    },
     { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears },
     { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare },
   ];
@@ -78,7 +68,14 @@ export function summarySlide(context: DeckContext): void {
   tiles.forEach((tile, index) => {
     const x = CONTENT.x + (index % columns) * (tileW + gap);
     const y = CONTENT.y + 0.1 + Math.floor(index / columns) * (tileH + gap);
-    slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: tint(style.accent, 0.92) }, line: { color: tint(style.accent, 0.7), width: 0.75 } });
+    slide.addShape(context.pptx.ShapeType.rect, {
+      x,
+      y,
+      w: tileW,
+      h: tileH,
+      fill: { color: tint(style.accent, 0.92) },
+      line: { color: tint(style.accent, 0.7), width: 0.75 },
+    });
     addFittedText(context, slide, tile.label, { x: x + 0.12, y: y + 0.08, w: tileW - 0.24, h: 0.42 }, { max: 12, min: 8, color: MUTED, bold: true });
     addValue(context, slide, tile, { x: x + 0.12, y: y + 0.5, w: tileW - 0.24, h: 0.75 });
     addFittedText(context, slide, tile.meaning, { x: x + 0.12, y: y + 1.27, w: tileW - 0.24, h: tileH - 1.35 }, { max: 11, min: 7, color: INK });
@@ -138,13 +135,18 @@ function summaryNotes(context: DeckContext): string {
   );
   lines.push(`${figures.investment.label} = ${result.years.map((year) => m(year.investment)).join(' + ')} = ${m(totals.investment)} ${u}.`);
   if (totals.returnOnInvestment !== null)
-    lines.push(`${figures.returnOnInvestment.label} = ${m(totals.saving)} / ${m(totals.investment)} = ${number(context, totals.returnOnInvestment, 6)} = ${percent(context, totals.returnOnInvestment, 1)}`);
-  if (totals.netRoi !== null) lines.push(`${figures.netRoi.label} = (${m(totals.saving)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
+    lines.push(
+      `${figures.returnOnInvestment.label} = ${m(totals.saving)} / ${m(totals.investment)} = ${number(context, totals.returnOnInvestment, 6)} = ${percent(context, totals.returnOnInvestment, 1)}`,
+    );
+  if (totals.netRoi !== null)
+    lines.push(`${figures.netRoi.label} = (${m(totals.saving)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
   const r = number(context, 1 + headline.discountRate, 4);
   lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
   lines.push(
     `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${zh ? '各年末累计净收益' : 'Cumulative net at the end of each year'}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
-      totals.paybackYears === null ? context.text.never : `${number(context, totals.paybackYears, 5)} ${zh ? '年' : 'years'} = ${number(context, totals.paybackYears * 12, 2)} ${zh ? '个月' : 'months'}`
+      totals.paybackYears === null
+        ? context.text.never
+        : `${number(context, totals.paybackYears, 5)} ${zh ? '年' : 'years'} = ${number(context, totals.paybackYears * 12, 2)} ${zh ? '个月' : 'months'}`
     }`,
   );
   const first = result.years[0];
@@ -166,4 +168,3 @@ function summaryNotes(context: DeckContext): string {
   }
   return lines.join('\n');
 }
-

@@ -122,7 +122,15 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
       }
       put([1, label(context, t.base(outputName)), palette.text], [2, money(result.base), palette.amount]);
       if (result.bars.length > MAX_TORNADO_BARS) put([1, t.largest(MAX_TORNADO_BARS, result.bars.length), palette.note]);
-      headers(t.input, label(context, t.low), label(context, t.high), label(context, t.atLow(outputName)), label(context, t.atHigh(outputName)), label(context, t.swing(outputName)), t.source);
+      headers(
+        t.input,
+        label(context, t.low),
+        label(context, t.high),
+        label(context, t.atLow(outputName)),
+        label(context, t.atHigh(outputName)),
+        label(context, t.swing(outputName)),
+        t.source,
+      );
       for (const bar of result.bars.slice(0, MAX_TORNADO_BARS)) {
         const [low, lowStyle] = value(bar.input, bar.low);
         const [high, highStyle] = value(bar.input, bar.high);
@@ -145,11 +153,25 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
     for (const step of shown) {
       if (step.kind === 'lever') {
         const node = inputs.nodeById(step.nodeId)?.name ?? step.nodeId;
-        put([1, INPUT_TEXT[language].lever(node, step.lever), palette.text], [2, step.change, palette.percent], [3, step.yearOneSaving / unitFactor, palette.amount], [4, step.saving / unitFactor, palette.amount]);
+        put(
+          [1, INPUT_TEXT[language].lever(node, step.lever), palette.text],
+          [2, step.change, palette.percent],
+          [3, step.yearOneSaving / unitFactor, palette.amount],
+          [4, step.saving / unitFactor, palette.amount],
+        );
       } else put([1, t.growthStep, palette.text], [4, step.saving / unitFactor, palette.amount]);
     }
-    if (others) put([1, t.otherLevers(others.count), palette.text], [3, others.yearOneSaving / unitFactor, palette.amount], [4, others.saving / unitFactor, palette.amount]);
-    put([1, t.total, palette.section], [3, analyses.bridge.yearOneSaving / unitFactor, palette.amount], [4, analyses.bridge.saving / unitFactor, palette.amount]);
+    if (others)
+      put(
+        [1, t.otherLevers(others.count), palette.text],
+        [3, others.yearOneSaving / unitFactor, palette.amount],
+        [4, others.saving / unitFactor, palette.amount],
+      );
+    put(
+      [1, t.total, palette.section],
+      [3, analyses.bridge.yearOneSaving / unitFactor, palette.amount],
+      [4, analyses.bridge.saving / unitFactor, palette.amount],
+    );
     put();
 
     put([1, t.monteCarlo, palette.section]);
@@ -161,7 +183,8 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
       return;
     }
     put([1, t.seed, palette.text], [2, simulation.npv.seed, palette.integer]);
-    if (simulation.npv.trials < ANALYSIS_TRIALS) put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer], [3, t.trialsLowered(ANALYSIS_TRIALS), palette.note]);
+    if (simulation.npv.trials < ANALYSIS_TRIALS)
+      put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer], [3, t.trialsLowered(ANALYSIS_TRIALS), palette.note]);
     else put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer]);
     put();
     headers(t.input, label(context, t.low), label(context, t.mostLikely), label(context, t.high), t.distribution);
@@ -179,7 +202,8 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
       ['P90', (r) => r.p90],
       [t.mean, (r) => r.mean],
     ];
-    for (const [caption, pick] of figures) put([1, caption, palette.text], [2, money(pick(simulation.npv)), palette.amount], [3, money(pick(simulation.saving)), palette.amount]);
+    for (const [caption, pick] of figures)
+      put([1, caption, palette.text], [2, money(pick(simulation.npv)), palette.amount], [3, money(pick(simulation.saving)), palette.amount]);
     put([1, t.probabilityRoi, palette.text], [2, simulation.npv.probabilityRoiAboveOne, palette.ratio]);
     put([1, t.probabilityPayback, palette.text], [2, simulation.npv.probabilityPaybackWithinHorizon, palette.ratio]);
     put();

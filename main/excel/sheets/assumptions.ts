@@ -44,7 +44,13 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
   );
   const percent = a.percent;
   const input = (area: string, caption: string, reference: string, value: number | string, style: number, unit: string) =>
-    put([COL.area, area, palette.text], [COL.input, caption, palette.text], [COL.value, { f: reference, v: value }, style], [COL.unit, unit, palette.text], [COL.source, null, palette.inputSource]);
+    put(
+      [COL.area, area, palette.text],
+      [COL.input, caption, palette.text],
+      [COL.value, { f: reference, v: value }, style],
+      [COL.unit, unit, palette.text],
+      [COL.source, null, palette.inputSource],
+    );
 
   // The cost structure: the root and its direct parts (the whole tree is on its own sheet).
   const structure = layout.structure;
@@ -74,15 +80,30 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
     put([COL.area, `${a.scenarioInputs}: ${scenario.name}`, palette.section]);
     input(area, t.volumeGrowth, on(at.row.volumeGrowth, SCENARIO_COL.total), scenario.volumeGrowth, palette.percent, percent);
     input(area, t.discountRate, on(at.row.discountRate, SCENARIO_COL.total), scenario.discountRate, palette.percent, percent);
-    for (let y = 1; y <= at.horizon; y++) input(area, `${t.ramp} · ${model.firstPlanYear + y - 1}`, on(at.row.ramp, at.col.year(y)), rampForYear(scenario, y), palette.percent, percent);
+    for (let y = 1; y <= at.horizon; y++)
+      input(area, `${t.ramp} · ${model.firstPlanYear + y - 1}`, on(at.row.ramp, at.col.year(y)), rampForYear(scenario, y), palette.percent, percent);
     scenario.investments.forEach((line, k) => {
       const r = at.row.line(k);
       const caption = `${a.investments}: ${line.name}`;
       const amount = line.amount;
       if (amount.kind === 'perYear') input(area, caption, on(r, at.col.parameter), amount.amount / unitFactor, palette.amount, context.unit);
       else if (amount.kind === 'shareOfSaving') input(area, caption, on(r, at.col.parameter), amount.share, palette.percent, percent);
-      else for (let y = 1; y <= at.horizon; y++) input(area, `${caption} · ${model.firstPlanYear + y - 1}`, on(r, at.col.year(y)), (amount.amounts[y - 1] ?? 0) / unitFactor, palette.amount, context.unit);
-      put([COL.area, area, palette.text], [COL.input, `${caption} · ${t.timing}`, palette.text], [COL.value, { f: on(r, at.col.timing), v: text.words.timing[line.timing] }, palette.text], [COL.source, null, palette.inputSource]);
+      else
+        for (let y = 1; y <= at.horizon; y++)
+          input(
+            area,
+            `${caption} · ${model.firstPlanYear + y - 1}`,
+            on(r, at.col.year(y)),
+            (amount.amounts[y - 1] ?? 0) / unitFactor,
+            palette.amount,
+            context.unit,
+          );
+      put(
+        [COL.area, area, palette.text],
+        [COL.input, `${caption} · ${t.timing}`, palette.text],
+        [COL.value, { f: on(r, at.col.timing), v: text.words.timing[line.timing] }, palette.text],
+        [COL.source, null, palette.inputSource],
+      );
     });
     const captions = { unitCostChange: t.unitCostChange, throughputChange: t.throughputChange, volumeChange: t.volumeChange };
     let levers = 0;
@@ -96,7 +117,14 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
         const i = indexOf.get(lever.nodeId);
         if (i === undefined) continue;
         levers++;
-        input(area, `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`, on(at.row.firstNode + position[i]!, SCENARIO_COL[kind]), value, palette.percent, percent);
+        input(
+          area,
+          `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`,
+          on(at.row.firstNode + position[i]!, SCENARIO_COL[kind]),
+          value,
+          palette.percent,
+          percent,
+        );
       }
     }
     if (total > levers) put([COL.input, a.more(levers, total, at.sheet), palette.note]);

@@ -98,7 +98,15 @@ export function chartsSheet(context: SheetContext): SheetWriter {
     names.push(largest.length === 0 ? tree.nodes[root]!.name : c.other);
     amounts.push(money(rest));
     set(row, 1, largest.length === 0 ? tree.nodes[root]!.name : c.other, palette.text);
-    set(row, 2, { f: `MAX(0,${rootAmount}-SUM(${ref(firstPart, 2)}:${ref(Math.max(firstPart, row - 1), 2)}))`, v: largest.length === 0 ? money(tree.totalAmount) : money(rest) }, palette.amount);
+    set(
+      row,
+      2,
+      {
+        f: `MAX(0,${rootAmount}-SUM(${ref(firstPart, 2)}:${ref(Math.max(firstPart, row - 1), 2)}))`,
+        v: largest.length === 0 ? money(tree.totalAmount) : money(rest),
+      },
+      palette.amount,
+    );
     if (largest.length === 0) cells[cells.length - 1]![2] = { f: rootAmount, v: money(tree.totalAmount) };
     row++;
   }
@@ -174,8 +182,28 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     kind: 'column',
     title: label(context, c.years),
     valueTitle: context.unit,
-    series: [yearly(at.row.saving, result.years.map((y) => money(y.saving)), COLORS.saving, t.saving), yearly(at.row.investment, result.years.map((y) => money(y.investment)), COLORS.investment, t.investment)],
-    lines: [yearly(at.row.cumulativeNet, result.years.map((y) => money(y.cumulativeNet)), COLORS.net, t.cumulativeNet)],
+    series: [
+      yearly(
+        at.row.saving,
+        result.years.map((y) => money(y.saving)),
+        COLORS.saving,
+        t.saving,
+      ),
+      yearly(
+        at.row.investment,
+        result.years.map((y) => money(y.investment)),
+        COLORS.investment,
+        t.investment,
+      ),
+    ],
+    lines: [
+      yearly(
+        at.row.cumulativeNet,
+        result.years.map((y) => money(y.cumulativeNet)),
+        COLORS.net,
+        t.cumulativeNet,
+      ),
+    ],
     at: anchor(row + 1),
   });
   row += CHART_ROWS + 2;
@@ -204,7 +232,8 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   };
   const root = tree.rootIndex;
   const branches: { i: number; saving: number }[] = [];
-  for (let k = 0; k < tree.order.length; k++) if (tree.parent[tree.order[k]!] === root) branches.push({ i: tree.order[k]!, saving: branchSaving(tree.order[k]!) });
+  for (let k = 0; k < tree.order.length; k++)
+    if (tree.parent[tree.order[k]!] === root) branches.push({ i: tree.order[k]!, saving: branchSaving(tree.order[k]!) });
   const shown = branches.slice(0, MAX_BRIDGE_BRANCHES);
   const baseSaving = on(at.row.baseSaving, SCENARIO_COL.total);
   const horizonSaving = on(at.row.totalSaving, SCENARIO_COL.total);
@@ -247,7 +276,10 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   set(row, 1, c.total, palette.section);
   set(row, 6, { f: horizonSaving, v: money(result.totals.saving) }, palette.amount);
   const lastStep = row;
-  const stepNames = [...steps.map((step) => (typeof step.caption === 'object' && step.caption !== null ? String(step.caption.v) : String(step.caption))), c.total];
+  const stepNames = [
+    ...steps.map((step) => (typeof step.caption === 'object' && step.caption !== null ? String(step.caption.v) : String(step.caption))),
+    c.total,
+  ];
   const bridgeCategories = { ref: `${here(firstStep, 1)}:${absolute(lastStep, 1)}`, values: stepNames };
   const column = (col: number, values: number[]) => ({ ref: `${here(firstStep, col)}:${absolute(lastStep, col)}`, values });
   let running = 0;
@@ -288,7 +320,15 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   const swingRow = row;
   set(swingRow, 1, c.swing, palette.text);
   set(swingRow, 2, SENSITIVITY_SWING, palette.inputPercent);
-  validations.push({ sqref: ref(swingRow, 2), type: 'decimal', operator: 'between', formula1: '0', formula2: '0.99', prompt: { title: client.input.title, text: client.input.swing }, error: { title: client.input.title, text: client.input.bad } });
+  validations.push({
+    sqref: ref(swingRow, 2),
+    type: 'decimal',
+    operator: 'between',
+    formula1: '0',
+    formula2: '0.99',
+    prompt: { title: client.input.title, text: client.input.swing },
+    error: { title: client.input.title, text: client.input.bad },
+  });
   row++;
   const baseNpvRow = row;
   set(baseNpvRow, 1, label(context, c.baseNpv), palette.text);
@@ -330,21 +370,30 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
       low: [`${base}*${moved(-1)}`, drivers.base * factor(-1)],
       high: [`${base}*${moved(1)}`, drivers.base * factor(1)],
       style: palette.amount,
-      npv: (side) => [npvFormula(`${base}*${moved(side)}`, growth, discount, '1', '1'), sensitivityNpv(years, { ...drivers, base: drivers.base * factor(side) })],
+      npv: (side) => [
+        npvFormula(`${base}*${moved(side)}`, growth, discount, '1', '1'),
+        sensitivityNpv(years, { ...drivers, base: drivers.base * factor(side) }),
+      ],
     },
     {
       caption: c.drivers.growth,
       low: [`${growth}*${moved(-1)}`, drivers.growth * factor(-1)],
       high: [`${growth}*${moved(1)}`, drivers.growth * factor(1)],
       style: palette.percent,
-      npv: (side) => [npvFormula(base, `${growth}*${moved(side)}`, discount, '1', '1'), sensitivityNpv(years, { ...drivers, growth: drivers.growth * factor(side) })],
+      npv: (side) => [
+        npvFormula(base, `${growth}*${moved(side)}`, discount, '1', '1'),
+        sensitivityNpv(years, { ...drivers, growth: drivers.growth * factor(side) }),
+      ],
     },
     {
       caption: c.drivers.discount,
       low: [`${discount}*${moved(-1)}`, drivers.discount * factor(-1)],
       high: [`${discount}*${moved(1)}`, drivers.discount * factor(1)],
       style: palette.percent,
-      npv: (side) => [npvFormula(base, growth, `${discount}*${moved(side)}`, '1', '1'), sensitivityNpv(years, { ...drivers, discount: drivers.discount * factor(side) })],
+      npv: (side) => [
+        npvFormula(base, growth, `${discount}*${moved(side)}`, '1', '1'),
+        sensitivityNpv(years, { ...drivers, discount: drivers.discount * factor(side) }),
+      ],
     },
     {
       caption: c.drivers.fixedInvestment,
@@ -411,11 +460,27 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     set(r, 1, a, palette.inputPercentWhole);
     FACTORS.forEach((b, k) => {
       const col = 2 + k;
-      set(r, col, { f: `$A${r}*${absolute(xRow, 2)}-${columnName(col)}$${gridHeader}*(${absolute(yRow, 2)}+$A${r}*${absolute(zRow, 2)})`, v: a * x - b * (yValue + a * z) }, palette.amount);
+      set(
+        r,
+        col,
+        {
+          f: `$A${r}*${absolute(xRow, 2)}-${columnName(col)}$${gridHeader}*(${absolute(yRow, 2)}+$A${r}*${absolute(zRow, 2)})`,
+          v: a * x - b * (yValue + a * z),
+        },
+        palette.amount,
+      );
     });
   });
   const factorCells = `${ref(gridHeader, 2)}:${ref(gridHeader, 1 + FACTORS.length)} ${ref(gridHeader + 1, 1)}:${ref(gridHeader + FACTORS.length, 1)}`;
-  validations.push({ sqref: factorCells, type: 'decimal', operator: 'between', formula1: '0', formula2: '10', prompt: { title: client.input.title, text: client.input.factor }, error: { title: client.input.title, text: client.input.bad } });
+  validations.push({
+    sqref: factorCells,
+    type: 'decimal',
+    operator: 'between',
+    formula1: '0',
+    formula2: '10',
+    prompt: { title: client.input.title, text: client.input.factor },
+    error: { title: client.input.title, text: client.input.bad },
+  });
   row = gridHeader + FACTORS.length + 2;
 
   // The helpers, below the results they serve.
@@ -427,7 +492,8 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     const formula = lines > 0 ? `${on(at.row.investment, col)}-SUMIF(${kindRange},${shareWord},${lineRange})` : on(at.row.investment, col);
     set(fixedRow, 2 + y, { f: formula, v: fixedByYear[y]! }, palette.amount);
   });
-  const parameterRange = lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), at.col.parameter)}:${absolute(at.row.line(lines - 1), at.col.parameter)}`) : '';
+  const parameterRange =
+    lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), at.col.parameter)}:${absolute(at.row.line(lines - 1), at.col.parameter)}`) : '';
   set(rateRow, 1, c.helper.rate, palette.note);
   set(rateRow, 2, { f: lines > 0 ? `SUMIF(${kindRange},${shareWord},${parameterRange})` : '0', v: rate }, palette.percent);
   set(xRow, 1, c.helper.x, palette.note);

@@ -49,7 +49,11 @@ export function workbookChecks(context: SheetContext): Check[] {
   const amount = literal(words.basis.amount);
   const checks: Check[] = [
     { caption: c.basisWords, sheet: structure, formula: `ROWS(${basis})-${count(basis, words.basis.share, words.basis.amount)}` },
-    { caption: c.relevanceWords, sheet: structure, formula: `ROWS(${column(COL.relevance)})-${count(column(COL.relevance), words.relevance.strong, words.relevance.weak)}` },
+    {
+      caption: c.relevanceWords,
+      sheet: structure,
+      formula: `ROWS(${column(COL.relevance)})-${count(column(COL.relevance), words.relevance.strong, words.relevance.weak)}`,
+    },
     { caption: c.rootAmount, sheet: structure, formula: `IF(${on(structure, absolute(firstRow, COL.basis))}=${amount},0,1)` },
     { caption: c.valueNumbers, sheet: structure, formula: `ROWS(${value})-COUNT(${value})` },
     { caption: c.shareRange, sheet: structure, formula: `COUNTIFS(${basis},${share},${value},"<0")+COUNTIFS(${basis},${share},${value},">1")` },
@@ -66,7 +70,11 @@ export function workbookChecks(context: SheetContext): Check[] {
     checks.push({ caption: c.growthRange, sheet, formula: inRange(cell(at.row.volumeGrowth, SCENARIO_COL.total)) });
     checks.push({ caption: c.discountRange, sheet, formula: inRange(cell(at.row.discountRate, SCENARIO_COL.total)) });
     const planYears = range(at.row.planYear, at.col.year(1), at.row.planYear, at.col.lastYear);
-    checks.push({ caption: c.horizon, sheet, formula: `IF(AND(COUNT(${planYears})=${at.horizon},MIN(${planYears})=1,MAX(${planYears})=${at.horizon},${at.horizon}<=${LIMITS.maxHorizonYears}),0,1)` });
+    checks.push({
+      caption: c.horizon,
+      sheet,
+      formula: `IF(AND(COUNT(${planYears})=${at.horizon},MIN(${planYears})=1,MAX(${planYears})=${at.horizon},${at.horizon}<=${LIMITS.maxHorizonYears}),0,1)`,
+    });
     const ramp = range(at.row.ramp, at.col.year(1), at.row.ramp, at.col.lastYear);
     checks.push({ caption: c.rampRange, sheet, formula: `COUNTIF(${ramp},"<0")+COUNTIF(${ramp},">1")+(${at.horizon}-COUNT(${ramp}))` });
     const lines = scenario.investments.length;
@@ -78,7 +86,11 @@ export function workbookChecks(context: SheetContext): Check[] {
       const parameter = range(first, at.col.parameter, last, at.col.parameter);
       const kind = range(first, at.col.amountKind, last, at.col.amountKind);
       const years = range(first, at.col.year(1), last, at.col.lastYear);
-      checks.push({ caption: c.timingWords(words.timing.upfront, words.timing.spread), sheet, formula: `ROWS(${timing})-${count(timing, words.timing.upfront, words.timing.spread)}` });
+      checks.push({
+        caption: c.timingWords(words.timing.upfront, words.timing.spread),
+        sheet,
+        formula: `ROWS(${timing})-${count(timing, words.timing.upfront, words.timing.spread)}`,
+      });
       checks.push({ caption: c.categoryWords, sheet, formula: `ROWS(${category})-${count(category, ...Object.values(words.category))}` });
       checks.push({
         caption: c.investmentAmounts,

@@ -38,7 +38,11 @@ export function label(context: SheetContext, template: string): string {
 }
 
 /** Header and footer of every printed page: model name, sheet, date; page x of y. */
-export function printSetup(context: SheetContext, titleRows?: readonly [number, number], fitWidth = false): {
+export function printSetup(
+  context: SheetContext,
+  titleRows?: readonly [number, number],
+  fitWidth = false,
+): {
   titleRows?: readonly [number, number];
   fitWidth: boolean;
   header: string;

@@ -111,7 +111,11 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
       let sum = 0;
       for (const kid of childIndexes[i]!) sum += tree.resolvedAmount[kid]! / unitFactor;
       const own = tree.resolvedAmount[i]! / unitFactor;
-      sheet.cell(COL.subLines, { f: `IF(${amount}>0,(${childSum})/${amount},IF((${childSum})>0,999,0))`, v: own > 0 ? sum / own : sum > 0 ? 999 : 0 }, palette.percent);
+      sheet.cell(
+        COL.subLines,
+        { f: `IF(${amount}>0,(${childSum})/${amount},IF((${childSum})>0,999,0))`, v: own > 0 ? sum / own : sum > 0 ? 999 : 0 },
+        palette.percent,
+      );
     }
     sheet.endRow();
   }
@@ -131,7 +135,13 @@ function structureValidations(context: SheetContext): DataValidation[] {
   const maxAmount = LIMITS.maxAmount / unitFactor;
   return [
     { sqref: range(COL.name), type: 'custom', formula1: `LEN(TRIM(${ref(firstRow, COL.name)}))>0`, prompt: prompt(client.input.name), error },
-    { sqref: range(COL.basis), type: 'list', formula1: `"${words.basis.share},${words.basis.amount}"`, prompt: prompt(client.input.basis(words.basis.share, words.basis.amount)), error },
+    {
+      sqref: range(COL.basis),
+      type: 'list',
+      formula1: `"${words.basis.share},${words.basis.amount}"`,
+      prompt: prompt(client.input.basis(words.basis.share, words.basis.amount)),
+      error,
+    },
     {
       sqref: range(COL.value),
       type: 'custom',
@@ -139,7 +149,19 @@ function structureValidations(context: SheetContext): DataValidation[] {
       prompt: prompt(client.input.value),
       error,
     },
-    { sqref: range(COL.relevance), type: 'list', formula1: `"${words.relevance.strong},${words.relevance.weak}"`, prompt: prompt(client.input.relevance(words.relevance.strong, words.relevance.weak)), error },
-    { sqref: range(COL.notes), type: 'custom', formula1: `LEN(${ref(firstRow, COL.notes)})<=${LIMITS.notesMaxLength}`, prompt: prompt(client.input.notes), error },
+    {
+      sqref: range(COL.relevance),
+      type: 'list',
+      formula1: `"${words.relevance.strong},${words.relevance.weak}"`,
+      prompt: prompt(client.input.relevance(words.relevance.strong, words.relevance.weak)),
+      error,
+    },
+    {
+      sqref: range(COL.notes),
+      type: 'custom',
+      formula1: `LEN(${ref(firstRow, COL.notes)})<=${LIMITS.notesMaxLength}`,
+      prompt: prompt(client.input.notes),
+      error,
+    },
   ];
 }

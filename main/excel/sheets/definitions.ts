@@ -36,7 +36,14 @@ export function definitionsSheet(context: SheetContext): SheetWriter {
     sheet.set(r, 2, row.definition, palette.wrap);
     const formula = row.key && worked ? worked[row.key] : undefined;
     if (formula) sheet.set(r, 3, formula, palette.wrap);
-    sheet.height(r, Math.max(wrappedRowHeight(row.definition, DEFINITION_WIDTH), wrappedRowHeight(row.term, TERM_WIDTH), formula ? wrappedRowHeight(String(formula.v), WORKED_WIDTH) : 0));
+    sheet.height(
+      r,
+      Math.max(
+        wrappedRowHeight(row.definition, DEFINITION_WIDTH),
+        wrappedRowHeight(row.term, TERM_WIDTH),
+        formula ? wrappedRowHeight(String(formula.v), WORKED_WIDTH) : 0,
+      ),
+    );
   });
   return sheet;
 }
@@ -81,7 +88,8 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
     f: `${listed.map((y) => r(cell(row, at.col.year(y)), 2)).join('&" + "&')}${more ? '&" + …"' : ''}&" = "&${r(cell(row), 2)}`,
     v: `${listed.map((y) => shown(pick(y), 2)).join(' + ')}${more ? ' + …' : ''} = ${shown(pick(0), 2)}`,
   });
-  const yearly = (y: number, field: 'saving' | 'investment' | 'net') => money(y === 0 ? (field === 'net' ? totals.net : totals[field]) : result.years[y - 1]![field]);
+  const yearly = (y: number, field: 'saving' | 'investment' | 'net') =>
+    money(y === 0 ? (field === 'net' ? totals.net : totals[field]) : result.years[y - 1]![field]);
   const root = onSheet(layout.structure.sheet, absolute(layout.structure.firstRow, STRUCTURE_COL.amount));
   const saving = cell(at.row.totalSaving);
   const investment = cell(at.row.totalInvestment);
@@ -101,7 +109,10 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
     },
     saving: sum(at.row.saving, (y) => yearly(y, 'saving')),
     investment: sum(at.row.investment, (y) => yearly(y, 'investment')),
-    net: { f: `${r(saving, 2)}&${literal(minus)}&${r(investment, 2)}&" = "&${r(cell(at.row.totalNet), 2)}`, v: `${shown(savingValue, 2)}${minus}${shown(investmentValue, 2)} = ${shown(money(totals.net), 2)}` },
+    net: {
+      f: `${r(saving, 2)}&${literal(minus)}&${r(investment, 2)}&" = "&${r(cell(at.row.totalNet), 2)}`,
+      v: `${shown(savingValue, 2)}${minus}${shown(investmentValue, 2)} = ${shown(money(totals.net), 2)}`,
+    },
     returnOnInvestment: ratio(
       cell(at.row.returnOnInvestment),
       `${r(saving, 2)}&" / "&${r(investment, 2)}&" = "&${r(`${cell(at.row.returnOnInvestment)}*100`, 1)}&"%"`,

@@ -31,7 +31,7 @@ export function metaSheet(writer: WorkbookWriter, model: Model, language: Langua
 /** Pieces of at most `size` UTF-16 units that never split a surrogate pair. */
 export function splitText(text: string, size: number): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + size);
     const code = text.charCodeAt(end - 1);
     if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;

@@ -112,7 +112,12 @@ export function writeRevenueBlock(
     const R = ref(r, REVENUE_COL.revenue);
     const V = ref(r, REVENUE_COL.volumeFactor);
     const P = ref(r, REVENUE_COL.priceFactor);
-    sheet.set(r, REVENUE_COL.gain, { f: `${R}*(${ref(r, REVENUE_COL.margin)}*(${V}-1)+(${P}-1)*${V})`, v: money(result.lineMarginGain[i] ?? 0) }, palette.amount);
+    sheet.set(
+      r,
+      REVENUE_COL.gain,
+      { f: `${R}*(${ref(r, REVENUE_COL.margin)}*(${V}-1)+(${P}-1)*${V})`, v: money(result.lineMarginGain[i] ?? 0) },
+      palette.amount,
+    );
   }
   const lastLine = rows.firstLine + Math.max(0, rows.lineCount - 1);
   sheet.set(rows.baseMarginGain, 1, label(context, words.baseMarginGain), palette.section);
@@ -134,7 +139,12 @@ export function writeRevenueBlock(
   for (const y of years) {
     const c = col.year(y);
     const year = result.years[y - 1]!;
-    sheet.set(rows.marginGain, c, { f: `${base}*(1+${at.names.volumeGrowth})^(${fixedRow(row.planYear, c)}-1)*${fixedRow(row.ramp, c)}`, v: money(year.marginGain) }, palette.amount);
+    sheet.set(
+      rows.marginGain,
+      c,
+      { f: `${base}*(1+${at.names.volumeGrowth})^(${fixedRow(row.planYear, c)}-1)*${fixedRow(row.ramp, c)}`, v: money(year.marginGain) },
+      palette.amount,
+    );
     sheet.set(rows.benefit, c, { f: `${ref(row.saving, c)}+${ref(rows.marginGain, c)}`, v: money(year.benefit) }, palette.amount);
   }
 
@@ -146,7 +156,10 @@ export function writeRevenueBlock(
     const r = rows.firstItem + k;
     sheet.set(r, 1, item.name, palette.name(1));
     sheet.set(r, col.timing, text.words.timing[item.timing], palette.inputText);
-    total(r, sum((year) => year.oneOffByItem[k] ?? 0));
+    total(
+      r,
+      sum((year) => year.oneOffByItem[k] ?? 0),
+    );
     for (const y of years) sheet.set(r, col.year(y), y === item.year ? money(item.amount) : 0, palette.inputAmount);
   });
   const timingRange = `${absolute(rows.firstItem, col.timing)}:${absolute(rows.firstItem + Math.max(0, items.length - 1), col.timing)}`;
@@ -155,8 +168,14 @@ export function writeRevenueBlock(
   sheet.set(rows.oneOffUpfront, 1, label(context, words.upfront), palette.text);
   sheet.set(rows.oneOffSpread, 1, label(context, words.spread), palette.text);
   sheet.set(rows.oneOff, 1, label(context, words.oneOff), palette.section);
-  total(rows.oneOffUpfront, sum((year) => year.upfrontOneOff));
-  total(rows.oneOffSpread, sum((year) => year.spreadOneOff));
+  total(
+    rows.oneOffUpfront,
+    sum((year) => year.upfrontOneOff),
+  );
+  total(
+    rows.oneOffSpread,
+    sum((year) => year.spreadOneOff),
+  );
   total(rows.oneOff, result.totals.oneOff);
   for (const y of years) {
     const c = col.year(y);

@@ -71,7 +71,12 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const base = absolute(row.baseSaving, COL.total);
   for (const y of years) {
     const c = col.year(y);
-    sheet.set(row.saving, c, { f: `${base}*(1+${at.names.volumeGrowth})^(${fixedRow(row.planYear, c)}-1)*${fixedRow(row.ramp, c)}`, v: money(result.years[y - 1]!.saving) }, palette.amount);
+    sheet.set(
+      row.saving,
+      c,
+      { f: `${base}*(1+${at.names.volumeGrowth})^(${fixedRow(row.planYear, c)}-1)*${fixedRow(row.ramp, c)}`, v: money(result.years[y - 1]!.saving) },
+      palette.amount,
+    );
   }
 
   sheet.set(row.investmentsLabel, 1, label(context, t.investmentLines), palette.section);
@@ -79,7 +84,10 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     const r = row.line(k);
     const parameter = fixedColumn(r, col.parameter);
     sheet.set(r, 1, line.name, palette.inputName(1));
-    total(r, sum((year) => year.investmentByLine[k]!));
+    total(
+      r,
+      sum((year) => year.investmentByLine[k]!),
+    );
     sheet.set(r, col.timing, text.words.timing[line.timing], palette.inputText);
     sheet.set(r, col.amountKind, text.words.amountKind[line.amount.kind], palette.text);
     sheet.set(r, col.category, text.words.category[line.category], palette.inputText);
@@ -105,8 +113,14 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   sheet.set(row.investment, 1, label(context, t.investment), palette.section);
   sheet.set(row.net, 1, label(context, t.net), palette.section);
   sheet.set(row.cumulativeNet, 1, label(context, t.cumulativeNet), palette.text);
-  total(row.upfront, sum((year) => year.upfrontInvestment));
-  total(row.spread, sum((year) => year.spreadInvestment));
+  total(
+    row.upfront,
+    sum((year) => year.upfrontInvestment),
+  );
+  total(
+    row.spread,
+    sum((year) => year.spreadInvestment),
+  );
   total(row.investment, result.totals.investment);
   sheet.set(
     row.net,
@@ -139,7 +153,12 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.set(row.investment, c, { f: `${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(year.investment) }, palette.amount);
     const gains = revenue ? `+${ref(revenue.marginGain, c)}+${ref(revenue.oneOff, c)}` : '';
     sheet.set(row.net, c, { f: `${ref(row.saving, c)}${gains}-${ref(row.investment, c)}`, v: money(year.net) }, palette.amount);
-    sheet.set(row.cumulativeNet, c, { f: y === 1 ? ref(row.net, c) : `${ref(row.cumulativeNet, previous)}+${ref(row.net, c)}`, v: money(year.cumulativeNet) }, palette.amount);
+    sheet.set(
+      row.cumulativeNet,
+      c,
+      { f: y === 1 ? ref(row.net, c) : `${ref(row.cumulativeNet, previous)}+${ref(row.net, c)}`, v: money(year.cumulativeNet) },
+      palette.amount,
+    );
     // The payback (shared/engine/payback.ts): the start of a year is the cumulative net of the
     // year before less the upfront payments; the end is the year's cumulative net; a shortfall
     // within the tolerance counts as zero.
@@ -152,7 +171,10 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.set(
       row.start,
       c,
-      { f: y === 1 ? `0-${ref(row.upfront, c)}${upfrontCash}` : `${ref(row.cumulativeNet, previous)}-${ref(row.upfront, c)}${upfrontCash}`, v: money(step.start) },
+      {
+        f: y === 1 ? `0-${ref(row.upfront, c)}${upfrontCash}` : `${ref(row.cumulativeNet, previous)}-${ref(row.upfront, c)}${upfrontCash}`,
+        v: money(step.start),
+      },
       palette.amount,
     );
     const start = ref(row.start, c);
@@ -162,7 +184,10 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     sheet.set(
       row.lastBelowZero,
       c,
-      { f: `IF(${end}<-${tolerance},${planYear},IF(${start}<-${tolerance},(${planYear}-1)+MIN(1,-${start}/(${end}-${start})),${before}))`, v: step.lastBelowZero },
+      {
+        f: `IF(${end}<-${tolerance},${planYear},IF(${start}<-${tolerance},(${planYear}-1)+MIN(1,-${start}/(${end}-${start})),${before}))`,
+        v: step.lastBelowZero,
+      },
       palette.years,
     );
   }
@@ -179,11 +204,25 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   sheet.set(r.resultsLabel, 1, t.results, palette.section);
   // Benefit = saving + margin gain: what the profit ratios divide; the net adds one-off cash.
   const benefitTotal = revenue ? `(${b(r.totalSaving)}+${b(revenue.totalMarginGain)})` : b(r.totalSaving);
-  const netTotal = revenue ? `${b(r.totalSaving)}+${b(revenue.totalMarginGain)}+${b(revenue.totalOneOff)}-${b(r.totalInvestment)}` : `${b(r.totalSaving)}-${b(r.totalInvestment)}`;
+  const netTotal = revenue
+    ? `${b(r.totalSaving)}+${b(revenue.totalMarginGain)}+${b(revenue.totalOneOff)}-${b(r.totalInvestment)}`
+    : `${b(r.totalSaving)}-${b(r.totalInvestment)}`;
   const profitTotal = revenue ? `(${benefitTotal}-${b(r.totalInvestment)})` : b(r.totalNet);
   const rows: [number, string, string, number | string, number][] = [
-    [r.baseSaving, label(context, text.summary.rows.baseSaving), `SUM(${ref(firstNode, COL.lineSaving)}:${ref(lastNode, COL.lineSaving)})`, money(result.baseSaving), palette.amount],
-    [r.affectedShare, text.summary.rows.affectedShare, `IF(${structureTotal}>0,${b(r.baseSaving)}/${structureTotal},0)`, result.affectedShare, palette.percentFine],
+    [
+      r.baseSaving,
+      label(context, text.summary.rows.baseSaving),
+      `SUM(${ref(firstNode, COL.lineSaving)}:${ref(lastNode, COL.lineSaving)})`,
+      money(result.baseSaving),
+      palette.amount,
+    ],
+    [
+      r.affectedShare,
+      text.summary.rows.affectedShare,
+      `IF(${structureTotal}>0,${b(r.baseSaving)}/${structureTotal},0)`,
+      result.affectedShare,
+      palette.percentFine,
+    ],
     [r.totalSaving, label(context, text.summary.rows.saving), b(r.saving), money(totals.saving), palette.amount],
     [r.totalInvestment, label(context, text.summary.rows.investment), b(r.investment), money(totals.investment), palette.amount],
     [r.totalNet, label(context, text.summary.rows.net), netTotal, money(totals.net), palette.amount],
@@ -194,10 +233,28 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
       totals.returnOnInvestment ?? notApplicable,
       palette.ratio,
     ],
-    [r.netRoi, text.summary.rows.netRoi, `IFERROR(IF(${b(r.totalInvestment)}>0,${profitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`, totals.netRoi ?? notApplicable, palette.ratio],
+    [
+      r.netRoi,
+      text.summary.rows.netRoi,
+      `IFERROR(IF(${b(r.totalInvestment)}>0,${profitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
+      totals.netRoi ?? notApplicable,
+      palette.ratio,
+    ],
     [r.npv, label(context, text.summary.rows.npv), `NPV(${at.names.discountRate},${rowRange(r.net, first, last)})`, money(totals.npv), palette.amount],
-    [r.paybackYears, text.summary.rows.paybackYears, `IF(${ref(r.cumulativeNet, last)}<-${tolerance},${literal(never)},${ref(r.lastBelowZero, last)})`, totals.paybackYears ?? never, palette.years],
-    [r.paybackMonths, text.summary.rows.paybackMonths, `IF(ISNUMBER(${b(r.paybackYears)}),${b(r.paybackYears)}*12,${b(r.paybackYears)})`, totals.paybackYears === null ? never : totals.paybackYears * 12, palette.months],
+    [
+      r.paybackYears,
+      text.summary.rows.paybackYears,
+      `IF(${ref(r.cumulativeNet, last)}<-${tolerance},${literal(never)},${ref(r.lastBelowZero, last)})`,
+      totals.paybackYears ?? never,
+      palette.years,
+    ],
+    [
+      r.paybackMonths,
+      text.summary.rows.paybackMonths,
+      `IF(ISNUMBER(${b(r.paybackYears)}),${b(r.paybackYears)}*12,${b(r.paybackYears)})`,
+      totals.paybackYears === null ? never : totals.paybackYears * 12,
+      palette.months,
+    ],
   ];
   for (const [rowNumber, caption, formula, value, style] of rows) {
     sheet.set(rowNumber, 1, caption, palette.section);
@@ -227,7 +284,10 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     const parentFactor = p >= 0 ? ref(firstNode + (structureRow[p]! - layout.structure.firstRow), COL.costFactor) : null;
     sheet.cell(
       COL.costFactor,
-      { f: costFactorFormula(parentFactor, ref(nodeRow, COL.unitCostChange), ref(nodeRow, COL.throughputChange), ref(nodeRow, COL.volumeChange)), v: result.costFactor[i]! },
+      {
+        f: costFactorFormula(parentFactor, ref(nodeRow, COL.unitCostChange), ref(nodeRow, COL.throughputChange), ref(nodeRow, COL.volumeChange)),
+        v: result.costFactor[i]!,
+      },
       palette.factor,
     );
     const own = onSheet(layout.structure.sheet, absolute(structureRow[i]!, STRUCTURE_COL.ownAmount));
@@ -258,7 +318,13 @@ function scenarioValidations(context: SheetContext, scenario: Scenario, at: Scen
     error,
   });
   const rules: DataValidation[] = [
-    { sqref: ref(TITLE_ROW, 1), type: 'custom', formula1: `AND(LEN(TRIM(A${TITLE_ROW}))>0,LEN(A${TITLE_ROW})<=${LIMITS.nameMaxLength})`, prompt: prompt(messages.name), error },
+    {
+      sqref: ref(TITLE_ROW, 1),
+      type: 'custom',
+      formula1: `AND(LEN(TRIM(A${TITLE_ROW}))>0,LEN(A${TITLE_ROW})<=${LIMITS.nameMaxLength})`,
+      prompt: prompt(messages.name),
+      error,
+    },
     between(`${ref(row.volumeGrowth, COL.total)} ${ref(row.discountRate, COL.total)}`, LIMITS.minRate, LIMITS.maxRate, messages.rate),
     between(years, 0, 1, messages.ramp),
   ];
@@ -267,8 +333,20 @@ function scenarioValidations(context: SheetContext, scenario: Scenario, at: Scen
     const first = row.line(0);
     const last = row.line(lines - 1);
     rules.push({ sqref: `${ref(first, 1)}:${ref(last, 1)}`, type: 'custom', formula1: `LEN(TRIM(A${first}))>0`, prompt: prompt(messages.name), error });
-    rules.push({ sqref: `${ref(first, col.timing)}:${ref(last, col.timing)}`, type: 'list', formula1: `"${words.timing.upfront},${words.timing.spread}"`, prompt: prompt(messages.timing(words.timing.upfront, words.timing.spread)), error });
-    rules.push({ sqref: `${ref(first, col.category)}:${ref(last, col.category)}`, type: 'list', formula1: `"${Object.values(words.category).join(',')}"`, prompt: prompt(messages.category), error });
+    rules.push({
+      sqref: `${ref(first, col.timing)}:${ref(last, col.timing)}`,
+      type: 'list',
+      formula1: `"${words.timing.upfront},${words.timing.spread}"`,
+      prompt: prompt(messages.timing(words.timing.upfront, words.timing.spread)),
+      error,
+    });
+    rules.push({
+      sqref: `${ref(first, col.category)}:${ref(last, col.category)}`,
+      type: 'list',
+      formula1: `"${Object.values(words.category).join(',')}"`,
+      prompt: prompt(messages.category),
+      error,
+    });
     const perYear: string[] = [];
     const shares: string[] = [];
     const yearly: string[] = [];

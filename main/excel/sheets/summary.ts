@@ -39,18 +39,72 @@ export function summaryFigures(context: SheetContext): SummaryFigure[] {
   const total = (r: (at: ScenarioLayout) => number) => (at: ScenarioLayout) => onSheet(at.sheet, absolute(r(at), SCENARIO_COL.total));
   const totals = (s: number) => results.scenarios[s]!.totals;
   return [
-    { caption: rows.horizon, cell: (at) => onSheet(at.sheet, absolute(at.row.planYear, at.col.lastYear)), value: (s) => scenarios[s]!.horizonYears, style: palette.integer, difference: true },
-    { caption: rows.volumeGrowth, cell: total((at) => at.row.volumeGrowth), value: (s) => scenarios[s]!.volumeGrowth, style: palette.percent, difference: true },
-    { caption: rows.discountRate, cell: total((at) => at.row.discountRate), value: (s) => scenarios[s]!.discountRate, style: palette.percent, difference: true },
-    { caption: label(context, rows.baseSaving), cell: total((at) => at.row.baseSaving), value: (s) => money(results.scenarios[s]!.baseSaving), style: palette.amount, difference: true },
-    { caption: rows.affectedShare, cell: total((at) => at.row.affectedShare), value: (s) => results.scenarios[s]!.affectedShare, style: palette.percentFine, difference: true },
-    { caption: label(context, rows.saving), cell: total((at) => at.row.totalSaving), value: (s) => money(totals(s).saving), style: palette.amount, difference: true },
-    { caption: label(context, rows.investment), cell: total((at) => at.row.totalInvestment), value: (s) => money(totals(s).investment), style: palette.amount, difference: true },
+    {
+      caption: rows.horizon,
+      cell: (at) => onSheet(at.sheet, absolute(at.row.planYear, at.col.lastYear)),
+      value: (s) => scenarios[s]!.horizonYears,
+      style: palette.integer,
+      difference: true,
+    },
+    {
+      caption: rows.volumeGrowth,
+      cell: total((at) => at.row.volumeGrowth),
+      value: (s) => scenarios[s]!.volumeGrowth,
+      style: palette.percent,
+      difference: true,
+    },
+    {
+      caption: rows.discountRate,
+      cell: total((at) => at.row.discountRate),
+      value: (s) => scenarios[s]!.discountRate,
+      style: palette.percent,
+      difference: true,
+    },
+    {
+      caption: label(context, rows.baseSaving),
+      cell: total((at) => at.row.baseSaving),
+      value: (s) => money(results.scenarios[s]!.baseSaving),
+      style: palette.amount,
+      difference: true,
+    },
+    {
+      caption: rows.affectedShare,
+      cell: total((at) => at.row.affectedShare),
+      value: (s) => results.scenarios[s]!.affectedShare,
+      style: palette.percentFine,
+      difference: true,
+    },
+    {
+      caption: label(context, rows.saving),
+      cell: total((at) => at.row.totalSaving),
+      value: (s) => money(totals(s).saving),
+      style: palette.amount,
+      difference: true,
+    },
+    {
+      caption: label(context, rows.investment),
+      cell: total((at) => at.row.totalInvestment),
+      value: (s) => money(totals(s).investment),
+      style: palette.amount,
+      difference: true,
+    },
     { caption: label(context, rows.net), cell: total((at) => at.row.totalNet), value: (s) => money(totals(s).net), style: palette.amount, difference: true },
-    { caption: rows.returnOnInvestment, cell: total((at) => at.row.returnOnInvestment), value: (s) => totals(s).returnOnInvestment ?? notApplicable, style: palette.ratio, difference: true },
+    {
+      caption: rows.returnOnInvestment,
+      cell: total((at) => at.row.returnOnInvestment),
+      value: (s) => totals(s).returnOnInvestment ?? notApplicable,
+      style: palette.ratio,
+      difference: true,
+    },
     { caption: rows.netRoi, cell: total((at) => at.row.netRoi), value: (s) => totals(s).netRoi ?? notApplicable, style: palette.ratio, difference: true },
     { caption: label(context, rows.npv), cell: total((at) => at.row.npv), value: (s) => money(totals(s).npv), style: palette.amount, difference: true },
-    { caption: rows.paybackYears, cell: total((at) => at.row.paybackYears), value: (s) => totals(s).paybackYears ?? never, style: palette.years, difference: true },
+    {
+      caption: rows.paybackYears,
+      cell: total((at) => at.row.paybackYears),
+      value: (s) => totals(s).paybackYears ?? never,
+      style: palette.years,
+      difference: true,
+    },
     {
       caption: rows.paybackMonths,
       cell: total((at) => at.row.paybackMonths),
@@ -118,7 +172,12 @@ export function summarySheet(context: SheetContext): SheetWriter {
       const base = ref(row, 2);
       const a = figure.value(s);
       const b = figure.value(0);
-      sheet.set(row, dc, { f: `IF(AND(ISNUMBER(${mine}),ISNUMBER(${base})),${mine}-${base},"–")`, v: typeof a === 'number' && typeof b === 'number' ? a - b : '–' }, figure.style);
+      sheet.set(
+        row,
+        dc,
+        { f: `IF(AND(ISNUMBER(${mine}),ISNUMBER(${base})),${mine}-${base},"–")`, v: typeof a === 'number' && typeof b === 'number' ? a - b : '–' },
+        figure.style,
+      );
     });
   });
 
@@ -135,7 +194,12 @@ export function summarySheet(context: SheetContext): SheetWriter {
     for (const figure of yearly) {
       sheet.set(row, 1, `${scenarios[s]!.name}: ${figure.caption}`, palette.text);
       for (let y = 1; y <= at.horizon; y++) {
-        sheet.set(row, 1 + y, { f: onSheet(at.sheet, absolute(figure.row(at), at.col.year(y))), v: figure.value(result.years[y - 1]!) / unitFactor }, palette.amount);
+        sheet.set(
+          row,
+          1 + y,
+          { f: onSheet(at.sheet, absolute(figure.row(at), at.col.year(y))), v: figure.value(result.years[y - 1]!) / unitFactor },
+          palette.amount,
+        );
       }
       row++;
     }

@@ -24,7 +24,13 @@ export function createApiClient(): { client: ApiClient; transport: Transport } {
         });
         return (await response.json()) as unknown;
       } catch (error) {
-        return { ok: false, error: { code: 'offline', message: `the planner's host does not answer (${error instanceof Error ? error.message : String(error)}); is "npm run serve" still running?` } };
+        return {
+          ok: false,
+          error: {
+            code: 'offline',
+            message: `the planner's host does not answer (${error instanceof Error ? error.message : String(error)}); is "npm run serve" still running?`,
+          },
+        };
       }
     }),
     transport: 'browser',

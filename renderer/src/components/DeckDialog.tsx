@@ -59,9 +59,15 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (file.size > DECK_LOGO_MAX_BYTES) { setProblem(t('deck.logoTooLarge', { size: (file.size / 1024 / 1024).toFixed(1) })); return; }
+    if (file.size > DECK_LOGO_MAX_BYTES) {
+      setProblem(t('deck.logoTooLarge', { size: (file.size / 1024 / 1024).toFixed(1) }));
+      return;
+    }
     const type = file.type === 'image/png' ? 'png' : file.type === 'image/jpeg' ? 'jpeg' : null;
-    if (!type) { setProblem(t('deck.logoType')); return; }
+    if (!type) {
+      setProblem(t('deck.logoType'));
+      return;
+    }
     const reader = new FileReader();
     reader.onload = () => {
       const url = typeof reader.result === 'string' ? reader.result : '';
@@ -76,9 +82,17 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
   };
 
   const exportDeck = async () => {
-    const ids = [headline, ...model.scenarios.map((s) => s.id).filter((id) => id !== headline && chosen.has(id))].filter((id) => chosen.has(id) || id === headline);
-    if (ids.length === 0 || !headline) { setProblem(t('deck.noScenario')); return; }
-    if (slides.size === 0) { setProblem(t('deck.noSlide')); return; }
+    const ids = [headline, ...model.scenarios.map((s) => s.id).filter((id) => id !== headline && chosen.has(id))].filter(
+      (id) => chosen.has(id) || id === headline,
+    );
+    if (ids.length === 0 || !headline) {
+      setProblem(t('deck.noScenario'));
+      return;
+    }
+    if (slides.size === 0) {
+      setProblem(t('deck.noSlide'));
+      return;
+    }
     setProblem(null);
     const result = await workspace.exportDeck(
       {
@@ -93,7 +107,10 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
       },
       library.transport,
     );
-    if (!result.ok) { setProblem(result.error.message); return; }
+    if (!result.ok) {
+      setProblem(result.error.message);
+      return;
+    }
     if (result.value === null) return; // the save dialog was cancelled
     if (result.value.base64 !== undefined) saveDownload(result.value.fileName, result.value.base64, PPTX_TYPE);
     setDone(

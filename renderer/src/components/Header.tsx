@@ -40,7 +40,12 @@ export function Header() {
   return (
     <header className="header">
       <div className="header-title">
-        <button data-testid="show-models" className={view === 'models' ? 'models-button active' : 'models-button'} title={t('models.buttonHint')} onClick={() => library.showModels()}>
+        <button
+          data-testid="show-models"
+          className={view === 'models' ? 'models-button active' : 'models-button'}
+          title={t('models.buttonHint')}
+          onClick={() => library.showModels()}
+        >
           {t('models.button')}
         </button>
         <h1 data-testid="model-name">{model?.name ?? t('app.title')}</h1>

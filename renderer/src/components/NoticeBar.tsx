@@ -36,7 +36,11 @@ export function noticeText(notice: Notice, t: (key: string, options?: Record<str
   switch (notice.kind) {
     case 'imported': {
       const { outcome } = notice;
-      const parts = { lines: t('notices.lines', { count: outcome.costLines }), scenarios: t('notices.scenarioCount', { count: outcome.scenarios }), file: outcome.fileName };
+      const parts = {
+        lines: t('notices.lines', { count: outcome.costLines }),
+        scenarios: t('notices.scenarioCount', { count: outcome.scenarios }),
+        file: outcome.fileName,
+      };
       return t(outcome.mode === 'new' ? 'notices.importedNew' : 'notices.importedReplace', parts);
     }
     case 'deleted':

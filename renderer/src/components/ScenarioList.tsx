@@ -23,7 +23,14 @@ export function ScenarioList() {
     const first = scenarios[0];
     workspace.edit({
       type: 'addScenario',
-      scenario: { name: uniqueName(t('scenarios.newName')), horizonYears: first?.horizonYears ?? 3, volumeGrowth: first?.volumeGrowth ?? 0, discountRate: first?.discountRate ?? 0.08, levers: [], investments: [] },
+      scenario: {
+        name: uniqueName(t('scenarios.newName')),
+        horizonYears: first?.horizonYears ?? 3,
+        volumeGrowth: first?.volumeGrowth ?? 0,
+        discountRate: first?.discountRate ?? 0.08,
+        levers: [],
+        investments: [],
+      },
     });
   };
   const clone = (id: string, name: string) => workspace.edit({ type: 'cloneScenario', scenarioId: id, name: uniqueName(t('scenarios.copyOf', { name })) });
@@ -42,7 +49,12 @@ export function ScenarioList() {
     });
   };
   const remove = async (id: string, name: string) => {
-    const confirmed = await dialogs.askConfirm({ title: t('scenarios.deleteTitle'), message: t('scenarios.confirmDelete', { name }), confirmLabel: t('scenarios.delete'), danger: true });
+    const confirmed = await dialogs.askConfirm({
+      title: t('scenarios.deleteTitle'),
+      message: t('scenarios.confirmDelete', { name }),
+      confirmLabel: t('scenarios.delete'),
+      danger: true,
+    });
     if (confirmed) workspace.edit({ type: 'deleteScenario', scenarioId: id });
   };
 

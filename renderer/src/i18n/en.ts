@@ -31,7 +31,15 @@ export const en = {
   },
   units: { yuan: 'yuan', thousand: 'thousand', tenThousand: '10k', million: 'million', hundredMillion: '100m' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: 'Cost structure', levers: 'Levers and targets', budget: 'Incentive budget', results: 'Results', compare: 'Compare', analysis: 'Analysis', revenue: revenueEn.tabs.revenue },
+  tabs: {
+    structure: 'Cost structure',
+    levers: 'Levers and targets',
+    budget: 'Incentive budget',
+    results: 'Results',
+    compare: 'Compare',
+    analysis: 'Analysis',
+    revenue: revenueEn.tabs.revenue,
+  },
   scenarios: {
     title: 'Scenarios',
     add: 'New',
@@ -89,7 +97,8 @@ export const en = {
     netSeries: 'Net',
     cumulativeNetSeries: 'Cumulative net',
     compositionTitle: 'Service cost by part, and the saving',
-    compositionNote: 'One bar per part of the service cost one level below the total (its share of the total under its name); the dark part is its year-1 saving at full target.',
+    compositionNote:
+      'One bar per part of the service cost one level below the total (its share of the total under its name); the dark part is its year-1 saving at full target.',
     compositionDescription: 'The service cost in {{count}} parts, with the saving of each.',
     costAfterSeries: 'Cost after the levers',
     increaseSeries: 'Cost increase',

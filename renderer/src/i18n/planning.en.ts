@@ -129,7 +129,8 @@ export const planningEn = {
     delete: 'Delete line',
     rows: { investment: 'Investment', saving: 'Saving', net: 'Saving − investment', cumulative: 'Cumulative net' },
     noLines: 'No investment lines yet: add one to fund the change from its gain.',
-    unitNote: 'Amounts in {{unit}}. A year-by-year list is typed as "20 / 30 / 20"; a share of saving as a percentage. Typing in a year column fixes that year.',
+    unitNote:
+      'Amounts in {{unit}}. A year-by-year list is typed as "20 / 30 / 20"; a share of saving as a percentage. Typing in a year column fixes that year.',
     verdict: {
       title: 'Do the savings fund the budget?',
       funded: 'Yes: the savings fund the budget in every year.',

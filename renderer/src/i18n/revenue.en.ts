@@ -9,7 +9,8 @@ export const revenueEn = {
   revenue: {
     captionsTitle: 'Driver names on this line',
     captionOf: 'Name of "{{lever}}" on this line',
-    verdictHorizon: 'Over {{years}} years: saving {{saving}} and margin gain {{gain}}, investment {{investment}}, one-off cash {{oneOff}}, net {{net}} {{unit}}.',
+    verdictHorizon:
+      'Over {{years}} years: saving {{saving}} and margin gain {{gain}}, investment {{investment}}, one-off cash {{oneOff}}, net {{net}} {{unit}}.',
     columns: {
       name: 'Revenue line',
       basis: 'Amount or share ({{unit}})',

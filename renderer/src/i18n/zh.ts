@@ -33,7 +33,15 @@ export const zh: UiText = {
   },
   units: { yuan: '元', thousand: '千元', tenThousand: '万元', million: '百万元', hundredMillion: '亿元' },
   languages: { zh: '中文', en: 'English' },
-  tabs: { structure: '成本结构', levers: '杠杆与目标', budget: '激励预算', results: '结果', compare: '情景对比', analysis: '分析', revenue: revenueZh.tabs.revenue },
+  tabs: {
+    structure: '成本结构',
+    levers: '杠杆与目标',
+    budget: '激励预算',
+    results: '结果',
+    compare: '情景对比',
+    analysis: '分析',
+    revenue: revenueZh.tabs.revenue,
+  },
   scenarios: {
     title: '情景',
     add: '新建',

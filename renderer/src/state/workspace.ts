@@ -163,7 +163,8 @@ export class Workspace {
 
   /** The app's setting where there is one, else the model's own (its language and unit when it was made). */
   private viewOf(model: Model | null): WorkspaceState['view'] {
-    if (!model) return this.viewPreference.language && this.viewPreference.unit ? { language: this.viewPreference.language, unit: this.viewPreference.unit } : null;
+    if (!model)
+      return this.viewPreference.language && this.viewPreference.unit ? { language: this.viewPreference.language, unit: this.viewPreference.unit } : null;
     return { language: this.viewPreference.language ?? model.language, unit: this.viewPreference.unit ?? model.displayUnit };
   }
 
@@ -188,7 +189,10 @@ export class Workspace {
    * it (null when the dialog is cancelled); the browser gets the bytes to download. The error,
    * with nothing written, when it cannot be built.
    */
-  async exportDeck(request: ApiInput<'downloadDeck'>, transport: 'desktop' | 'browser'): Promise<Result<{ fileName: string; slides: number; base64?: string } | null, ApiError>> {
+  async exportDeck(
+    request: ApiInput<'downloadDeck'>,
+    transport: 'desktop' | 'browser',
+  ): Promise<Result<{ fileName: string; slides: number; base64?: string } | null, ApiError>> {
     await this.writes;
     if (transport === 'desktop') {
       const picked = await this.api.pickFile({ purpose: 'export', kind: 'deck' });
@@ -204,7 +208,6 @@ export class Workspace {
     this.set({ busy: null });
     return response.ok ? ok(response.value) : err(response.error);
   }
-
 
   /** Shows an error from elsewhere (the model files) in the banner. */
   reportError(error: ApiError): void {

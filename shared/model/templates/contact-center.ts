@@ -23,8 +23,13 @@ const NOTES: Record<Language, Record<string, NodeText>> = {
     'other-service': { notes: '弱相关成本：与服务工作关联较弱，推动力度小于强相关成本。' },
   },
   en: {
-    'service-cost': { notes: 'Total after-sales service cost a year. Materials and field service are 44%, the contact center 14%: together 58%, where the savings effort goes first.' },
-    'materials-field': { notes: 'Strongly related cost: materials and field service. The materials and spare parts and the service providers templates take it apart.' },
+    'service-cost': {
+      notes:
+        'Total after-sales service cost a year. Materials and field service are 44%, the contact center 14%: together 58%, where the savings effort goes first.',
+    },
+    'materials-field': {
+      notes: 'Strongly related cost: materials and field service. The materials and spare parts and the service providers templates take it apart.',
+    },
     'contact-center': { notes: 'Strongly related cost: the contact center; labor is 87% of it.' },
     'contact-center-labor': {
       notes:

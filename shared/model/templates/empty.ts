@@ -3,7 +3,12 @@ import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../schema';
 
 const TEXT = {
   zh: { model: '新模型', root: '售后服务成本', scenario: '方案 1', notes: '在这里填入一年的售后服务成本，再按份额或金额拆分。' },
-  en: { model: 'New model', root: 'After-sales service cost', scenario: 'Scenario 1', notes: 'Enter a year of after-sales service cost here, then split it by share or amount.' },
+  en: {
+    model: 'New model',
+    root: 'After-sales service cost',
+    scenario: 'Scenario 1',
+    notes: 'Enter a year of after-sales service cost here, then split it by share or amount.',
+  },
 } as const;
 
 /** A model to fill in: one cost root of 0 and one scenario without levers or investments. */

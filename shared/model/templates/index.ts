@@ -36,13 +36,19 @@ export const TEMPLATES: readonly ModelTemplate[] = [
   template(
     'contact-center',
     { zh: '呼叫中心（示例）', en: 'Contact center (example)' },
-    { zh: '售后服务成本拆解，呼叫中心人工的人均单价 -15% / -20%，激励预算与三年回报。', en: 'Service cost taken apart; contact-center labor cost per ticket -15% / -20%, incentive budget, 3-year return.' },
+    {
+      zh: '售后服务成本拆解，呼叫中心人工的人均单价 -15% / -20%，激励预算与三年回报。',
+      en: 'Service cost taken apart; contact-center labor cost per ticket -15% / -20%, incentive budget, 3-year return.',
+    },
     createContactCenterModel,
   ),
   template(
     'spare-parts',
     { zh: '物料与备件', en: 'Materials and spare parts' },
-    { zh: '备件自动匹配减少错发、通用件、库存周转率与呆滞，含库存释放的一次性现金。', en: 'Parts matched to faults, common parts, inventory turnover and obsolete stock, with stock released as one-off cash.' },
+    {
+      zh: '备件自动匹配减少错发、通用件、库存周转率与呆滞，含库存释放的一次性现金。',
+      en: 'Parts matched to faults, common parts, inventory turnover and obsolete stock, with stock released as one-off cash.',
+    },
     createSparePartsModel,
   ),
   template(
@@ -54,10 +60,18 @@ export const TEMPLATES: readonly ModelTemplate[] = [
   template(
     'service-revenue',
     { zh: '服务创收', en: 'Service revenue' },
-    { zh: '保外维修与服务合同的收入线：二次消费率与价格带来的边际贡献。', en: 'Revenue lines for out-of-warranty repairs and service contracts: margin gained from repeat purchases and price.' },
+    {
+      zh: '保外维修与服务合同的收入线：二次消费率与价格带来的边际贡献。',
+      en: 'Revenue lines for out-of-warranty repairs and service contracts: margin gained from repeat purchases and price.',
+    },
     createServiceRevenueModel,
   ),
-  template('empty', { zh: '空白模型', en: 'Empty model' }, { zh: '从零开始：一个成本根节点，一个方案。', en: 'Start from scratch: one cost root, one scenario.' }, createEmptyModel),
+  template(
+    'empty',
+    { zh: '空白模型', en: 'Empty model' },
+    { zh: '从零开始：一个成本根节点，一个方案。', en: 'Start from scratch: one cost root, one scenario.' },
+    createEmptyModel,
+  ),
 ];
 
 export function isTemplateId(value: unknown): value is TemplateId {

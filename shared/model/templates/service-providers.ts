@@ -29,10 +29,12 @@ const TEXT = {
     visitsNotes: 'Fee per visit: what a provider is paid for each visit. Actions that move it: settlement audit tied to quality, fees graded by quality.',
     visitsCaption: 'fee per visit',
     repeat: 'Repeat visits and rework',
-    repeatNotes: 'Repeat visits: a second trip because the first did not fix it. Actions that move it: settlement audit tied to quality (no pay for rework), first-time-fix targets, a knowledge base and training.',
+    repeatNotes:
+      'Repeat visits: a second trip because the first did not fix it. Actions that move it: settlement audit tied to quality (no pay for rework), first-time-fix targets, a knowledge base and training.',
     repeatCaption: 'repeat visits',
     leakage: 'Parts leakage through providers',
-    leakageNotes: 'Leaked parts: parts drawn by providers that never reach a customer machine. Actions that move it: return of the old part against the new, settlement audit, parts tied to work orders.',
+    leakageNotes:
+      'Leaked parts: parts drawn by providers that never reach a customer machine. Actions that move it: return of the old part against the new, settlement audit, parts tied to work orders.',
     leakageCaption: 'leaked parts',
     scenario: 'Settlement audit tied to quality',
     audit: 'Settlement audit system',

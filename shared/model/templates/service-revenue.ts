@@ -24,14 +24,16 @@ const TEXT = {
   en: {
     model: 'Service revenue example',
     root: 'After-sales service cost',
-    rootNotes: 'This template counts the contribution margin of service revenue only and has no cost levers. To add cost savings, enter the service cost here and split it.',
+    rootNotes:
+      'This template counts the contribution margin of service revenue only and has no cost levers. To add cost savings, enter the service cost here and split it.',
     repairs: 'Out-of-warranty repairs and parts sales',
     repairsNotes:
       'Contribution margin 35%: the share of revenue left after the costs that scale with volume. Repeat-purchase rate: how often customers buy service and parts again; actions that move it: key-account service marketing, reminders when warranty ends, follow-up calls after a repair. Service price: actions that move it: tiered service packages, standard call-out fees.',
     repairsVolume: 'repeat-purchase rate',
     repairsPrice: 'service price',
     contracts: 'Service contracts',
-    contractsNotes: 'Contribution margin 50%. Contracts sold: actions that move it: key-account service marketing, renewal offers when warranty ends, contracts priced per installed machine.',
+    contractsNotes:
+      'Contribution margin 50%. Contracts sold: actions that move it: key-account service marketing, renewal offers when warranty ends, contracts priced per installed machine.',
     contractsVolume: 'contracts sold',
     scenario: 'Service marketing',
     crm: 'CRM and marketing tools',

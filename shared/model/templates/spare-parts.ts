@@ -31,7 +31,8 @@ const TEXT = {
   en: {
     model: 'Materials and spare parts example',
     root: 'Spare parts and materials cost',
-    rootNotes: 'Spare parts and materials cost = parts consumed + wrong shipments and return freight + inventory carrying cost + obsolete stock written off (a year).',
+    rootNotes:
+      'Spare parts and materials cost = parts consumed + wrong shipments and return freight + inventory carrying cost + obsolete stock written off (a year).',
     consumed: 'Parts consumed',
     consumedNotes: 'Cost per part: the purchase price of each part. Actions that move it: common parts, fewer part numbers, volume purchasing.',
     consumedCaption: 'cost per part',
@@ -43,7 +44,8 @@ const TEXT = {
       'Inventory turnover: stock of 20 million yuan x 20% carrying cost a year. +25% turnover carries the same parts with 1/1.25 of the stock, so carrying cost falls 20%; the stock released counts as one-off cash. Actions that move it: common parts, replenishment on demand, shared regional warehouses.',
     carryingCaption: 'inventory turnover',
     obsolete: 'Obsolete stock written off',
-    obsoleteNotes: 'Obsolete stock: parts scrapped once outdated. Actions that move it: better demand forecasts, regular clearing of slow stock, last-time buys before a model is discontinued.',
+    obsoleteNotes:
+      'Obsolete stock: parts scrapped once outdated. Actions that move it: better demand forecasts, regular clearing of slow stock, last-time buys before a model is discontinued.',
     obsoleteCaption: 'obsolete stock',
     scenario: 'Parts optimisation',
     matching: 'Parts-matching system',

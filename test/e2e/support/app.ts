@@ -24,7 +24,11 @@ let built = false;
 export function buildRenderer(): void {
   if (built) return;
   // With the page's test hook (window.costPlannerWorkspace), which production builds lack.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, COSTPLAN_TEST_HOOKS: '1' } });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, COSTPLAN_TEST_HOOKS: '1' },
+  });
   built = true;
 }
 
@@ -78,7 +82,15 @@ export async function launchBrowser(): Promise<BrowserContext> {
     headless: true,
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor: 1,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

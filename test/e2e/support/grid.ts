@@ -44,7 +44,16 @@ export async function paste(page: Page, text: string): Promise<void> {
 
 interface PageModel {
   costTree: { id: string; parentId: string | null; name: string; relevance: string; basis: { kind: string; share?: number; amount?: number } }[];
-  scenarios: { id: string; name: string; horizonYears: number; volumeGrowth: number; ramp?: number[]; levers: Record<string, unknown>[]; investments: { id: string; name: string; amount: Record<string, unknown> }[]; uncertainty?: Record<string, unknown>[] }[];
+  scenarios: {
+    id: string;
+    name: string;
+    horizonYears: number;
+    volumeGrowth: number;
+    ramp?: number[];
+    levers: Record<string, unknown>[];
+    investments: { id: string; name: string; amount: Record<string, unknown> }[];
+    uncertainty?: Record<string, unknown>[];
+  }[];
 }
 
 /** The model the page shows (the workspace is exposed on window for the tests). */

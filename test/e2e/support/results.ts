@@ -17,7 +17,8 @@ export async function figureText(page: Page, figure: string): Promise<string> {
 /** Applies an edit through the page's workspace (`window.costPlannerWorkspace`, exposed in main.tsx). */
 export async function editInPage(page: Page, command: EditCommand): Promise<void> {
   const result = await page.evaluate((cmd) => {
-    const workspace = (window as unknown as { costPlannerWorkspace: { edit(c: unknown): { ok: boolean; error?: { message: string }[] } } }).costPlannerWorkspace;
+    const workspace = (window as unknown as { costPlannerWorkspace: { edit(c: unknown): { ok: boolean; error?: { message: string }[] } } })
+      .costPlannerWorkspace;
     const applied = workspace.edit(cmd);
     return applied.ok ? null : (applied.error ?? []).map((issue) => issue.message).join('; ');
   }, command);

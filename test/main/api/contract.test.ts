@@ -39,7 +39,9 @@ describe.each([
     expect(computed.scenarios[0]!.totals.returnOnInvestment).toBeCloseTo(2.25349488, 12);
 
     const edited = value(
-      await api.call('applyEdit', { command: { type: 'setLever', scenarioId: 'target-15', nodeId: 'contact-center-labor', kind: 'unitCostChange', value: -0.2 } }),
+      await api.call('applyEdit', {
+        command: { type: 'setLever', scenarioId: 'target-15', nodeId: 'contact-center-labor', kind: 'unitCostChange', value: -0.2 },
+      }),
     );
     expect(edited.canUndo).toBe(true);
     expect(value(await api.call('compute', { scenarioIds: ['target-15'] })).scenarios[0]!.totals.saving / 1e4).toBeCloseTo(630.9785664, 9);

@@ -63,7 +63,14 @@ describe.each([
     const { call } = await transport(dir);
     value(await call('newModel', { name: 'plan', template: 'example', language: 'zh' }));
     const downloaded = value(
-      await call('downloadDeck', { scenarioIds: ['digital-tools-20'], slides: ['title', 'summary', 'compare'], language: 'en', unit: 'thousand', client: 'ACME', accent: '#2e8b57' }),
+      await call('downloadDeck', {
+        scenarioIds: ['digital-tools-20'],
+        slides: ['title', 'summary', 'compare'],
+        language: 'en',
+        unit: 'thousand',
+        client: 'ACME',
+        accent: '#2e8b57',
+      }),
     );
     expect(downloaded.fileName).toBe('plan.pptx');
     expect(downloaded.slides).toBe(3);
@@ -92,7 +99,14 @@ describe.each([
     const none = await call('downloadDeck', {});
     expect(none.ok || none.error.code).toBe('no-model');
     value(await call('newModel', { name: 'plan', template: 'example', language: 'en' }));
-    for (const input of [{ accent: 'blue' }, { slides: ['cover'] }, { slides: [] }, { unit: 'wan' }, { logo: { type: 'gif', base64: 'AAAA' } }, { extra: true }]) {
+    for (const input of [
+      { accent: 'blue' },
+      { slides: ['cover'] },
+      { slides: [] },
+      { unit: 'wan' },
+      { logo: { type: 'gif', base64: 'AAAA' } },
+      { extra: true },
+    ]) {
       const response = await call('downloadDeck', input as never);
       expect(response.ok).toBe(false);
       if (!response.ok) expect(response.error.code).toBe('invalid-input');

@@ -43,12 +43,28 @@ describe.each([
     const script = join(dir, 'run.sh');
     writeFileSync(script, '#!/bin/sh\necho hi\n');
     const attempts: [ApiMethod, Record<string, unknown>][] = [];
-    for (const file of ['../outside.costplan', outside, '/etc/passwd', 'C:\\Windows\\x.costplan', 'sub/x.costplan', 'sub\\x.costplan', '~/x.costplan', '#deadbeef', 'run.sh']) {
-      attempts.push(['openModel', { file }], ['saveModelAs', { target: file }], ['duplicateModel', { file, name: 'copy' }], ['renameModel', { file, name: 'x' }]);
+    for (const file of [
+      '../outside.costplan',
+      outside,
+      '/etc/passwd',
+      'C:\\Windows\\x.costplan',
+      'sub/x.costplan',
+      'sub\\x.costplan',
+      '~/x.costplan',
+      '#deadbeef',
+      'run.sh',
+    ]) {
+      attempts.push(
+        ['openModel', { file }],
+        ['saveModelAs', { target: file }],
+        ['duplicateModel', { file, name: 'copy' }],
+        ['renameModel', { file, name: 'x' }],
+      );
       attempts.push(['deleteModel', { file }], ['newModel', { template: 'empty', target: file }], ['importFile', { source: file, mode: 'new' }]);
       attempts.push(['exportFile', { kind: 'workbook', target: file }], ['exportFile', { kind: 'model', target: file }]);
     }
-    for (const name of ['../x', '/tmp/x', 'a/b', '..', '.hidden', 'con']) attempts.push(['newModel', { template: 'empty', name }], ['duplicateModel', { file: '示例.costplan', name }]);
+    for (const name of ['../x', '/tmp/x', 'a/b', '..', '.hidden', 'con'])
+      attempts.push(['newModel', { template: 'empty', name }], ['duplicateModel', { file: '示例.costplan', name }]);
     // The old shape, a raw path, is refused by every method that used to take one.
     attempts.push(['openModel', { path: outside }], ['newModel', { template: 'empty', path: outside }], ['importFile', { path: outside }]);
     for (const [method, input] of attempts) refused(await api.call(method, input));

@@ -37,11 +37,24 @@ beforeAll(() => {
 
 describe('goal-seek', () => {
   it('prints the value found, the output reached and that it is reachable', async () => {
-    const result = await run('goal-seek', file, '--scenario', 'Target 15%', '--input', 'lever:Contact-center labor:unitCost', '--output', 'affectedShare', '--target', '2%');
+    const result = await run(
+      'goal-seek',
+      file,
+      '--scenario',
+      'Target 15%',
+      '--input',
+      'lever:Contact-center labor:unitCost',
+      '--output',
+      'affectedShare',
+      '--target',
+      '2%',
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Goal seek: Share of total cost saved = 2.00%');
-    expect(result.stdout).toContain('Input: Contact-center labor: unit cost (lever:contact-center-labor:unitCost), now -15.00%, valid range -100.00% to 1,000.00%');
+    expect(result.stdout).toContain(
+      'Input: Contact-center labor: unit cost (lever:contact-center-labor:unitCost), now -15.00%, valid range -100.00% to 1,000.00%',
+    );
     expect(result.stdout).toContain('Reachable: yes');
     expect(result.stdout).toMatch(/Value found: -16\.42% \(-0\.16420361247947\d*\)/);
     expect(result.stdout).toContain('Output there: 2.00% (now 1.83%)');
@@ -56,7 +69,7 @@ describe('goal-seek', () => {
     expect(json['reachable']).toBe(true);
   });
 
-  it('says when the target is out of reach, in the model\'s language', async () => {
+  it("says when the target is out of reach, in the model's language", async () => {
     const result = await run('goal-seek', zh, '--scenario', '目标 15%', '--input', 'lever:呼叫中心人工:unitCost', '--output', 'paybackYears', '--target', '5');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('能否达到: 不能：在输入的有效范围内无法达到目标');
@@ -76,7 +89,21 @@ describe('tornado', () => {
     const first = lines.findIndex((line) => line.includes('Contact-center labor: unit cost'));
     expect(lines[first]).toMatch(/-16\.50%\s+-13\.50%\s+262\.63\s+182\.08\s+80\.55/);
     expect(first).toBeLessThan(lines.findIndex((line) => line.includes('Discount rate')));
-    const json = await run('tornado', ranged, '--scenario', 'target-15', '--output', 'saving', '--swing', '0.2', '--input', 'growth', '--input', 'investment:Digital tools', '--json');
+    const json = await run(
+      'tornado',
+      ranged,
+      '--scenario',
+      'target-15',
+      '--output',
+      'saving',
+      '--swing',
+      '0.2',
+      '--input',
+      'growth',
+      '--input',
+      'investment:Digital tools',
+      '--json',
+    );
     const parsed = JSON.parse(json.stdout) as { bars: { input: string; label: string; source: string }[] };
     const shared = tornado(structuredClone({ ...example, scenarios: [{ ...example.scenarios[0]!, uncertainty: ranges }, example.scenarios[1]!] }), {
       scenario: 'target-15',
@@ -98,7 +125,19 @@ describe('data-table', () => {
     const one = await run('data-table', file, '--scenario', 'target-15', '--output', 'returnOnInvestment', '--input', 'growth=0,10%,0.2');
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/20\.00%\s+225\.3%/);
-    const two = await run('data-table', file, '--scenario', 'target-15', '--output', 'npv', '--input', 'growth=0,0.2', '--input', 'lever:contact-center-labor:unitCost=-0.1,-0.2', '--json');
+    const two = await run(
+      'data-table',
+      file,
+      '--scenario',
+      'target-15',
+      '--output',
+      'npv',
+      '--input',
+      'growth=0,0.2',
+      '--input',
+      'lever:contact-center-labor:unitCost=-0.1,-0.2',
+      '--json',
+    );
     const json = JSON.parse(two.stdout) as { cells: number[][]; inputs: { input: string; label: string; values: number[] }[] };
     const shared = dataTable(example, {
       scenario: 'target-15',
@@ -110,7 +149,18 @@ describe('data-table', () => {
     });
     expect(shared.ok && json.cells).toEqual(shared.ok ? shared.value.cells : null);
     expect(json.inputs.map((input) => input.label)).toEqual(['Volume growth', 'Contact-center labor: unit cost']);
-    const grid = await run('data-table', file, '--scenario', 'target-15', '--output', 'npv', '--input', 'growth=0,0.2', '--input', 'lever:contact-center-labor:unitCost=-0.1,-0.2');
+    const grid = await run(
+      'data-table',
+      file,
+      '--scenario',
+      'target-15',
+      '--output',
+      'npv',
+      '--input',
+      'growth=0,0.2',
+      '--input',
+      'lever:contact-center-labor:unitCost=-0.1,-0.2',
+    );
     expect(grid.stdout).toMatch(/20\.00%\s+88\.10\s+356\.60/);
   });
 });
@@ -141,28 +191,77 @@ describe('simulate', () => {
     expect(none.stderr).toBe(
       `error: ${file}: scenario "Target 15%" has no uncertainty ranges to simulate; give inputs a range in the model ("uncertainty" in the JSON, the setInputRange edit) or here with --range INPUT=low,likely,high\n`,
     );
-    const given = await run('simulate', file, '--scenario', 'Target 15%', '--trials', '1000', '--seed', '1', '--output', 'paybackYears', '--range', 'lever:Contact-center labor:unitCost=-20%,-15%,-10%', '--json');
+    const given = await run(
+      'simulate',
+      file,
+      '--scenario',
+      'Target 15%',
+      '--trials',
+      '1000',
+      '--seed',
+      '1',
+      '--output',
+      'paybackYears',
+      '--range',
+      'lever:Contact-center labor:unitCost=-20%,-15%,-10%',
+      '--json',
+    );
     expect(given.code).toBe(0);
-    expect((JSON.parse(given.stdout) as { ranges: unknown }).ranges).toEqual([{ input: 'lever:contact-center-labor:unitCost', low: -0.2, mostLikely: -0.15, high: -0.1, distribution: 'pert' }]);
-    const bad = await run('simulate', file, '--scenario', 'Target 15%', '--trials', '1000', '--seed', '1', '--output', 'npv', '--range', 'share:contact-center=0.1,0.14,0.3,triangular');
+    expect((JSON.parse(given.stdout) as { ranges: unknown }).ranges).toEqual([
+      { input: 'lever:contact-center-labor:unitCost', low: -0.2, mostLikely: -0.15, high: -0.1, distribution: 'pert' },
+    ]);
+    const bad = await run(
+      'simulate',
+      file,
+      '--scenario',
+      'Target 15%',
+      '--trials',
+      '1000',
+      '--seed',
+      '1',
+      '--output',
+      'npv',
+      '--range',
+      'share:contact-center=0.1,0.14,0.3,triangular',
+    );
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe(`error: ${file}: --range: scenarios["Target 15%"].uncertainty["share:contact-center"].high: must be at least 0% and at most 14%, got 30%\n`);
+    expect(bad.stderr).toBe(
+      `error: ${file}: --range: scenarios["Target 15%"].uncertainty["share:contact-center"].high: must be at least 0% and at most 14%, got 30%\n`,
+    );
   });
 });
 
 describe('bad input', () => {
   it.each([
-    [['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'lever:Call center:unitCost', '--output', 'npv', '--target', '1'], /^error: .*example\.json: --input "lever:Call center:unitCost": refers to no cost node "Call center"/],
-    [['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'profit', '--target', '1'], /^error: --output must be one of affectedShare, saving, investment, net, returnOnInvestment, netRoi, npv, paybackYears, got "profit"/],
-    [['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'npv', '--target', 'lots'], /^error: --target must be a number \(such as 0\.15, -2e6 or 15%\), got "lots"/],
-    [['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'npv', '--target', '-5'], /^error: option --target: attach a value that starts with a dash, as in --target=-0\.02/],
+    [
+      ['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'lever:Call center:unitCost', '--output', 'npv', '--target', '1'],
+      /^error: .*example\.json: --input "lever:Call center:unitCost": refers to no cost node "Call center"/,
+    ],
+    [
+      ['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'profit', '--target', '1'],
+      /^error: --output must be one of affectedShare, saving, investment, net, returnOnInvestment, netRoi, npv, paybackYears, got "profit"/,
+    ],
+    [
+      ['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'npv', '--target', 'lots'],
+      /^error: --target must be a number \(such as 0\.15, -2e6 or 15%\), got "lots"/,
+    ],
+    [
+      ['goal-seek', 'FILE', '--scenario', 'Target 15%', '--input', 'growth', '--output', 'npv', '--target', '-5'],
+      /^error: option --target: attach a value that starts with a dash, as in --target=-0\.02/,
+    ],
     [['goal-seek', 'FILE', '--scenario', 'Nope', '--input', 'growth', '--output', 'npv', '--target', '1'], /no scenario named "Nope"/],
     [['goal-seek', 'FILE', '--input', 'growth', '--output', 'npv', '--target', '1'], /^error: --scenario NAME is required/],
     [['tornado', 'FILE', '--scenario', 'Target 15%', '--output', 'npv', '--swing', '0'], /^error: .*: --swing: must be above 0/],
-    [['data-table', 'FILE', '--scenario', 'Target 15%', '--output', 'npv', '--input', 'share:contact-center=0.1,0.5'], /^error: .*: --input "share:contact-center": value 2 must be at least 0% and at most 14%, got 50%/],
+    [
+      ['data-table', 'FILE', '--scenario', 'Target 15%', '--output', 'npv', '--input', 'share:contact-center=0.1,0.5'],
+      /^error: .*: --input "share:contact-center": value 2 must be at least 0% and at most 14%, got 50%/,
+    ],
     [['data-table', 'FILE', '--scenario', 'Target 15%', '--output', 'npv', '--input', 'growth'], /^error: --input "growth": expected INPUT=v1,v2,/],
     [['data-table', 'FILE', '--scenario', 'Target 15%', '--output', 'npv'], /^error: give one or two --input/],
-    [['simulate', 'RANGED', '--scenario', 'Target 15%', '--output', 'npv', '--trials', '1000000', '--seed', '1'], /^error: .*: --trials: must be a whole number from 1 to 100,000, got 1000000/],
+    [
+      ['simulate', 'RANGED', '--scenario', 'Target 15%', '--output', 'npv', '--trials', '1000000', '--seed', '1'],
+      /^error: .*: --trials: must be a whole number from 1 to 100,000, got 1000000/,
+    ],
     [['simulate', 'RANGED', '--scenario', 'Target 15%', '--output', 'npv', '--trials', '10'], /^error: --seed S is required/],
   ])('%j exits 2 with one line', async (argv, message) => {
     const result = await run(...argv.map((arg) => (arg === 'FILE' ? file : arg === 'RANGED' ? ranged : arg)));

@@ -40,11 +40,7 @@ describe('costplan CLI', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as ComputeJson;
     const target = json.scenarios.find((s) => s.name === 'Target 15%')!;
-    expect(target.years.map((y) => y.saving / 1e4)).toEqual([
-      expect.closeTo(130.00932, 9),
-      expect.closeTo(156.011184, 9),
-      expect.closeTo(187.2134208, 9),
-    ]);
+    expect(target.years.map((y) => y.saving / 1e4)).toEqual([expect.closeTo(130.00932, 9), expect.closeTo(156.011184, 9), expect.closeTo(187.2134208, 9)]);
     expect(target.totals.saving / 1e4).toBeCloseTo(473.2339248, 9);
     expect(target.totals.returnOnInvestment).toBeCloseTo(2.25349488, 12);
     expect(target.totals.npv / 1e4).toBeCloseTo(222.3527047, 6);

@@ -39,8 +39,26 @@ describe('costplan deck', () => {
   it('takes the scenarios, baseline, language, unit, slides, client, accent and logo', async () => {
     const out = join(dir, 'chosen.pptx');
     const result = await run(
-      'deck', model, '--out', out, '--scenario', '数字化工具 20%', '--baseline', '目标 15%', '--lang', 'en', '--unit', 'million',
-      '--slides', 'title,summary', '--client', 'ACME', '--accent', '#2e8b57', '--logo', logo,
+      'deck',
+      model,
+      '--out',
+      out,
+      '--scenario',
+      '数字化工具 20%',
+      '--baseline',
+      '目标 15%',
+      '--lang',
+      'en',
+      '--unit',
+      'million',
+      '--slides',
+      'title,summary',
+      '--client',
+      'ACME',
+      '--accent',
+      '#2e8b57',
+      '--logo',
+      logo,
     );
     expect(result.code).toBe(0);
     const deck = readDeck(readFileSync(out));

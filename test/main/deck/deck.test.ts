@@ -85,7 +85,9 @@ async function checkCharts(built: Built, words: { structure: string; bridge: str
     // Names may repeat under different parents: the bar is one of the lines of its name.
     const same = tree.nodes.map((node, i) => (node.name === label ? i : -1)).filter((i) => i >= 0);
     if (same.length === 0) return; // "other lines", or a name cut to fit
-    const match = same.find((i) => Math.abs(tree.resolvedAmount[i]! / unit - amount) <= 1e-9 * Math.max(1, amount) && (acted!.values[k] !== 0) === (result.subtreeSaving[i] !== 0));
+    const match = same.find(
+      (i) => Math.abs(tree.resolvedAmount[i]! / unit - amount) <= 1e-9 * Math.max(1, amount) && (acted!.values[k] !== 0) === (result.subtreeSaving[i] !== 0),
+    );
     expect(match, `bar ${label}`).toBeDefined();
     matched++;
   });
@@ -170,7 +172,13 @@ function checkGeometry(deck: ReadDeck): void {
 }
 
 const ZH = { structure: '成本在哪里', bridge: '节省分解（瀑布图）', cashflow: '各年节省与投入', compare: '情景对比', risk: '风险' };
-const EN = { structure: 'Where the cost sits', bridge: 'The savings bridge', cashflow: 'Savings vs investment by year', compare: 'Scenarios compared', risk: 'Risk' };
+const EN = {
+  structure: 'Where the cost sits',
+  bridge: 'The savings bridge',
+  cashflow: 'Savings vs investment by year',
+  compare: 'Scenarios compared',
+  risk: 'Risk',
+};
 
 describe('the example deck in Chinese', () => {
   let built: Built;
@@ -180,7 +188,19 @@ describe('the example deck in Chinese', () => {
 
   it('has the ten slides (and the appendix) in order, 16:9, everything on its slide, notes on each', () => {
     const titles = built.deck.slides.map((slide) => slide.paragraphs[0]);
-    expect(titles).toEqual(['售后服务成本示例', '摘要', '成本在哪里', '从目标到指标', '节省分解（瀑布图）', '各年节省与投入', '激励预算', '情景对比', '风险', '假设与定义', '附录：各年数据']);
+    expect(titles).toEqual([
+      '售后服务成本示例',
+      '摘要',
+      '成本在哪里',
+      '从目标到指标',
+      '节省分解（瀑布图）',
+      '各年节省与投入',
+      '激励预算',
+      '情景对比',
+      '风险',
+      '假设与定义',
+      '附录：各年数据',
+    ]);
     checkGeometry(built.deck);
   });
 
@@ -207,7 +227,7 @@ describe('the example deck in Chinese', () => {
     expect(levers.paragraphs).toContain('130.0');
   });
 
-  it('holds the engine figures in every chart and in each chart\'s data sheet', async () => {
+  it("holds the engine figures in every chart and in each chart's data sheet", async () => {
     await checkCharts(built, ZH);
   });
 
@@ -221,7 +241,11 @@ describe('the example deck in Chinese', () => {
 describe('the example deck in English', () => {
   let built: Built;
   beforeAll(async () => {
-    built = await build(createExampleModel('en'), { scenarios: ['Digital tools 20%', 'Target 15%'], baseline: 'Target 15%', style: { client: 'ACME Appliances (China) Co., Ltd.', accent: 'C0392B' } });
+    built = await build(createExampleModel('en'), {
+      scenarios: ['Digital tools 20%', 'Target 15%'],
+      baseline: 'Target 15%',
+      style: { client: 'ACME Appliances (China) Co., Ltd.', accent: 'C0392B' },
+    });
   });
 
   it('shows the chosen headline scenario against the baseline, in 10k yuan', async () => {
@@ -262,7 +286,13 @@ describe('a generated 1,000-line model', () => {
     const lever = scenario.levers.find((l) => l.unitCostChange !== undefined)!;
     const change = lever.unitCostChange!;
     scenario.uncertainty = [
-      { input: `lever:${lever.nodeId}:unitCost`, low: Math.min(change * 1.3, change * 0.7), mostLikely: change, high: Math.max(change * 1.3, change * 0.7), distribution: 'pert' },
+      {
+        input: `lever:${lever.nodeId}:unitCost`,
+        low: Math.min(change * 1.3, change * 0.7),
+        mostLikely: change,
+        high: Math.max(change * 1.3, change * 0.7),
+        distribution: 'pert',
+      },
       { input: 'growth', low: 0, mostLikely: scenario.volumeGrowth, high: scenario.volumeGrowth + 0.1, distribution: 'triangular' },
     ];
     built = await build(model, { language: 'en' });
@@ -296,7 +326,9 @@ describe('any valid model', () => {
       expect(deck.slides.length).toBe(built.slides);
       expect(deck.slides.length).toBeGreaterThanOrEqual(11);
       checkGeometry(deck);
-      for (const slide of deck.slides) for (const chart of slide.charts) for (const series of chart.series) for (const value of series.values) expect(value === null || Number.isFinite(value)).toBe(true);
+      for (const slide of deck.slides)
+        for (const chart of slide.charts)
+          for (const series of chart.series) for (const value of series.values) expect(value === null || Number.isFinite(value)).toBe(true);
     }
   }, 120_000);
 });

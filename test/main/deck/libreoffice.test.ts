@@ -20,50 +20,61 @@ const soffice = findSoffice();
 const pdftoppm = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' }).status === 0;
 
 // Outside CI a machine without LibreOffice or poppler skips this block; in CI their absence is a failure.
-describe.skipIf((!soffice || !pdftoppm) && !process.env['CI'])('decks converted by LibreOffice (skipped only outside CI when soffice or pdftoppm is missing)', () => {
-  if (!soffice || !pdftoppm) {
-    it('needs LibreOffice Impress and poppler (CI installs libreoffice-impress-nogui and poppler-utils)', () => {
-      throw new Error('soffice or pdftoppm is not installed: CI must install libreoffice-impress-nogui and poppler-utils (.ci/run)');
+describe.skipIf((!soffice || !pdftoppm) && !process.env['CI'])(
+  'decks converted by LibreOffice (skipped only outside CI when soffice or pdftoppm is missing)',
+  () => {
+    if (!soffice || !pdftoppm) {
+      it('needs LibreOffice Impress and poppler (CI installs libreoffice-impress-nogui and poppler-utils)', () => {
+        throw new Error('soffice or pdftoppm is not installed: CI must install libreoffice-impress-nogui and poppler-utils (.ci/run)');
+      });
+      return;
+    }
+
+    const decks: { name: string; model: Model; options: Parameters<typeof buildDeck>[1] }[] = [
+      { name: 'example-zh', model: createExampleModel('zh'), options: { style: { client: '某家电集团售后服务有限公司' } } },
+      {
+        name: 'example-en',
+        model: createExampleModel('en'),
+        options: { style: { client: 'ACME Appliances', accent: '2E8B57', logo: { data: solidPng(240, 80, [46, 139, 87]), type: 'png' } } },
+      },
+      {
+        name: 'generated-1000-en',
+        model: withRanges(generateModel({ leafLines: 1000, seed: 7, scenarios: 6, horizonYears: 12 })),
+        options: { language: 'en' },
+      },
+      {
+        name: 'long-names-zh',
+        model: longNames(),
+        options: { style: { client: '一个非常非常长的客户名称：某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某有限责任公司（中国）' } },
+      },
+    ];
+    const slides = new Map<string, number>();
+
+    beforeAll(async () => {
+      rmSync(ARTIFACTS, { recursive: true, force: true });
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const files: string[] = [];
+      for (const deck of decks) {
+        const built = await buildDeck(deck.model, { date: new Date('2026-12-04T00:00:00Z'), ...deck.options });
+        const path = join(ARTIFACTS, `${deck.name}.pptx`);
+        writeFileSync(path, built.data);
+        files.push(path);
+        slides.set(deck.name, built.slides);
+      }
+      convert(soffice, freshProfile(), files, ARTIFACTS, 'pdf');
+      for (const deck of decks) {
+        const run = spawnSync('pdftoppm', ['-r', '60', '-png', join(ARTIFACTS, `${deck.name}.pdf`), join(ARTIFACTS, deck.name)], { encoding: 'utf8' });
+        if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`);
+      }
+    }, 600_000);
+
+    it.each(decks.map((deck) => deck.name))('%s: a PDF page, and a PNG, for every slide', (name) => {
+      expect(existsSync(join(ARTIFACTS, `${name}.pdf`))).toBe(true);
+      const pages = readdirSync(ARTIFACTS).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.png'));
+      expect(pages.length).toBe(slides.get(name));
     });
-    return;
-  }
-
-  const decks: { name: string; model: Model; options: Parameters<typeof buildDeck>[1] }[] = [
-    { name: 'example-zh', model: createExampleModel('zh'), options: { style: { client: '某家电集团售后服务有限公司' } } },
-    { name: 'example-en', model: createExampleModel('en'), options: { style: { client: 'ACME Appliances', accent: '2E8B57', logo: { data: solidPng(240, 80, [46, 139, 87]), type: 'png' } } } },
-    { name: 'generated-1000-en', model: withRanges(generateModel({ leafLines: 1000, seed: 7, scenarios: 6, horizonYears: 12 })), options: { language: 'en' } },
-    {
-      name: 'long-names-zh',
-      model: longNames(),
-      options: { style: { client: '一个非常非常长的客户名称：某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某有限责任公司（中国）' } },
-    },
-  ];
-  const slides = new Map<string, number>();
-
-  beforeAll(async () => {
-    rmSync(ARTIFACTS, { recursive: true, force: true });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const files: string[] = [];
-    for (const deck of decks) {
-      const built = await buildDeck(deck.model, { date: new Date('2026-12-04T00:00:00Z'), ...deck.options });
-      const path = join(ARTIFACTS, `${deck.name}.pptx`);
-      writeFileSync(path, built.data);
-      files.push(path);
-      slides.set(deck.name, built.slides);
-    }
-    convert(soffice, freshProfile(), files, ARTIFACTS, 'pdf');
-    for (const deck of decks) {
-      const run = spawnSync('pdftoppm', ['-r', '60', '-png', join(ARTIFACTS, `${deck.name}.pdf`), join(ARTIFACTS, deck.name)], { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`);
-    }
-  }, 600_000);
-
-  it.each(decks.map((deck) => deck.name))('%s: a PDF page, and a PNG, for every slide', (name) => {
-    expect(existsSync(join(ARTIFACTS, `${name}.pdf`))).toBe(true);
-    const pages = readdirSync(ARTIFACTS).filter((file) => file.startsWith(`${name}-`) && file.endsWith('.png'));
-    expect(pages.length).toBe(slides.get(name));
-  });
-});
+  },
+);
 
 /** Ranges on the first scenario's growth and discount rate: the risk slide shows the Monte Carlo. */
 function withRanges(model: Model): Model {

@@ -12,7 +12,11 @@ describe('deckStyle', () => {
   });
 
   it('reads client, accent colour and logo from the model, and lets the options override them', () => {
-    const model = { ...createExampleModel('en'), client: ' ACME ', presentation: { accentColor: '#2e8b57', logo: { mediaType: 'image/png' as const, data: png.toString('base64') } } };
+    const model = {
+      ...createExampleModel('en'),
+      client: ' ACME ',
+      presentation: { accentColor: '#2e8b57', logo: { mediaType: 'image/png' as const, data: png.toString('base64') } },
+    };
     const style = deckStyle(model);
     expect(style.client).toBe('ACME');
     expect(style.accent).toBe('2E8B57');

@@ -60,7 +60,14 @@ describe('DesktopCommands', () => {
 
   it('does nothing when a dialog is cancelled', async () => {
     const s = await setup();
-    for (const run of [() => s.commands.open(), () => s.commands.saveAs(), () => s.commands.importFile(), () => s.commands.exportWorkbook(), () => s.commands.newModel('empty')]) run();
+    for (const run of [
+      () => s.commands.open(),
+      () => s.commands.saveAs(),
+      () => s.commands.importFile(),
+      () => s.commands.exportWorkbook(),
+      () => s.commands.newModel('empty'),
+    ])
+      run();
     await vi.waitFor(() => expect(s.dialogs.shown).toHaveLength(5));
     expect(s.call).not.toHaveBeenCalled();
     expect(s.pushed).toEqual([]);
@@ -132,7 +139,7 @@ describe('DesktopCommands', () => {
     expect(s.dialogs.shown[0]).toMatchObject({ kind: 'save', options: { defaultPath: join(s.dir, 'plan.xlsx'), filters: [{ extensions: ['xlsx'] }] } });
   });
 
-  it('File > Export client deck opens the window\'s export dialog when there is a window', async () => {
+  it("File > Export client deck opens the window's export dialog when there is a window", async () => {
     const s = await setup();
     const asked: string[] = [];
     const commands = new DesktopCommands({ ...s.deps, openWindowDialog: (dialog) => (asked.push(dialog), true) });

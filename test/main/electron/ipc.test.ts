@@ -38,7 +38,12 @@ async function setup() {
   const apply = vi.spyOn(document, 'apply');
   const undo = vi.spyOn(document, 'undo');
   const afterCall = vi.fn<(method: ApiMethod, response: ApiResponse<ApiMethod>) => void>();
-  const channels = registerApiHandlers(ipcMain, api, createSenderCheck(() => [window], rendererDir), afterCall);
+  const channels = registerApiHandlers(
+    ipcMain,
+    api,
+    createSenderCheck(() => [window], rendererDir),
+    afterCall,
+  );
   const fromWindow = (frame: FrameLike | null = window.webContents.mainFrame): IpcSenderEvent => ({ sender: window.webContents, senderFrame: frame });
   return { api, window, ipcMain, dispatch, apply, undo, afterCall, channels, fromWindow, document };
 }
@@ -104,7 +109,10 @@ describe('registerApiHandlers', () => {
       ['another main frame in the app window process', (s) => s.fromWindow(new FakeFrame('file:///app/out/renderer/index.html', null, 7, 9_999))],
       ['the app window showing a remote page', (s) => s.fromWindow(Object.assign(new FakeFrame(), { url: 'https://evil.example/index.html' }))],
       ['the app window showing another local file', (s) => s.fromWindow(Object.assign(s.window.webContents.mainFrame, { url: 'file:///home/me/evil.html' }))],
-      ['a file beside the renderer folder', (s) => s.fromWindow(Object.assign(s.window.webContents.mainFrame, { url: 'file:///app/out/renderer-evil/index.html' }))],
+      [
+        'a file beside the renderer folder',
+        (s) => s.fromWindow(Object.assign(s.window.webContents.mainFrame, { url: 'file:///app/out/renderer-evil/index.html' })),
+      ],
       ['a web contents that is not an app window', (s) => ({ sender: new FakeWindow().webContents, senderFrame: s.window.webContents.mainFrame })],
       [
         'a frame that throws when read (disposed)',

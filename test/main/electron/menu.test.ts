@@ -79,7 +79,22 @@ describe('buildMenuTemplate', () => {
     const template = buildMenuTemplate(state(), commands());
     expect(template.map((menu) => menu.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = items(template[0]!).map((item) => item.id ?? item.role ?? item.type);
-    expect(file).toEqual(['new-example', 'new-empty', 'open', 'open-recent', 'separator', 'save-as', 'separator', 'import', 'export-excel', 'export-deck', 'separator', 'snapshots', 'separator', 'quit']);
+    expect(file).toEqual([
+      'new-example',
+      'new-empty',
+      'open',
+      'open-recent',
+      'separator',
+      'save-as',
+      'separator',
+      'import',
+      'export-excel',
+      'export-deck',
+      'separator',
+      'snapshots',
+      'separator',
+      'quit',
+    ]);
     expect(items(template[3]!).map((item) => item.id ?? item.type)).toEqual(['definitions', 'separator', 'about']);
   });
 
@@ -97,7 +112,22 @@ describe('buildMenuTemplate', () => {
   it('wires each item to its command', () => {
     const c = commands();
     const template = buildMenuTemplate(state(), c);
-    for (const id of ['new-example', 'new-empty', 'open', 'save-as', 'import', 'export-excel', 'export-deck', 'create-snapshot', 'undo', 'redo', 'language-zh', 'unit-million', 'definitions', 'about'])
+    for (const id of [
+      'new-example',
+      'new-empty',
+      'open',
+      'save-as',
+      'import',
+      'export-excel',
+      'export-deck',
+      'create-snapshot',
+      'undo',
+      'redo',
+      'language-zh',
+      'unit-million',
+      'definitions',
+      'about',
+    ])
       click(byId(template, id));
     click(items(byId(template, 'open-recent'))[0]!);
     click(items(byId(template, 'snapshots'))[2]!);

@@ -20,8 +20,16 @@ describe('where the Electron build of better-sqlite3 lives', () => {
   });
 
   it('is the unpacked copy beside app.asar in a package', () => {
-    const path = electronBindingPath({ appPath: '/opt/Service Cost Planner/resources/app.asar', electronVersion: '45.5.0', platform: 'linux', arch: 'x64', isPackaged: true });
-    expect(path).toBe(join('/opt/Service Cost Planner/resources/app.asar.unpacked/native', nativeBindingFolderName('45.5.0', 'linux', 'x64'), 'better_sqlite3.node'));
+    const path = electronBindingPath({
+      appPath: '/opt/Service Cost Planner/resources/app.asar',
+      electronVersion: '45.5.0',
+      platform: 'linux',
+      arch: 'x64',
+      isPackaged: true,
+    });
+    expect(path).toBe(
+      join('/opt/Service Cost Planner/resources/app.asar.unpacked/native', nativeBindingFolderName('45.5.0', 'linux', 'x64'), 'better_sqlite3.node'),
+    );
   });
 });
 

@@ -18,10 +18,16 @@ const forks: { modulePath: string; execArgv: string[]; env: Record<string, strin
 
 const fakeUtilityFork: UtilityFork = (modulePath, _args, options) => {
   forks.push({ modulePath, execArgv: options.execArgv, env: options.env });
-  const child = fork(SHIM, [modulePath], { execArgv: options.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...options.env } });
+  const child = fork(SHIM, [modulePath], {
+    execArgv: options.execArgv,
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    env: { ...options.env },
+  });
   return {
     postMessage: (message) => child.send(message as never),
-    on: ((event: string, listener: (...args: unknown[]) => void) => (event === 'exit' ? child.on('close', (code) => listener(code ?? -1)) : child.on(event, listener))) as never,
+    on: ((event: string, listener: (...args: unknown[]) => void) =>
+      event === 'exit' ? child.on('close', (code) => listener(code ?? -1)) : child.on(event, listener)) as never,
     kill: () => child.kill('SIGKILL'),
     stderr: child.stderr,
   };

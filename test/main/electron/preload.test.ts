@@ -62,7 +62,7 @@ describe('main/preload/index.ts', () => {
     expect(Object.isFrozen(bridge.api)).toBe(true);
   });
 
-  it("has one function per contract method and nothing else", () => {
+  it('has one function per contract method and nothing else', () => {
     expect(Object.keys(bridge.api)).toEqual([...API_METHODS]);
     for (const method of API_METHODS) expect(typeof bridge.api[method]).toBe('function');
   });

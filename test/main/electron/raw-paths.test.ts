@@ -77,7 +77,15 @@ describe('no IPC method takes a raw path from the renderer', () => {
     writeFileSync(victim, '#!/bin/sh\necho precious\n');
     writeFileSync(join(app.elsewhere, 'model.costplan'), 'not yours');
     const before = snapshotOf(app.elsewhere);
-    const values = [victim, join(app.elsewhere, 'model.costplan'), join(app.elsewhere, 'new.xlsx'), '../elsewhere/victim.sh', '../elsewhere/model.costplan', 'elsewhere/model.costplan', `..\\elsewhere\\model.costplan`];
+    const values = [
+      victim,
+      join(app.elsewhere, 'model.costplan'),
+      join(app.elsewhere, 'new.xlsx'),
+      '../elsewhere/victim.sh',
+      '../elsewhere/model.costplan',
+      'elsewhere/model.costplan',
+      `..\\elsewhere\\model.costplan`,
+    ];
     const keys = ['path', 'file', 'target', 'source', 'fileName', 'name', 'id', 'snapshotId'];
     let calls = 0;
     for (const method of API_METHODS) {

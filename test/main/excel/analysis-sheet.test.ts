@@ -113,7 +113,10 @@ describe('analysis sheet', () => {
     expect(num(ranges.rows[2]!, 4)).toBeCloseTo(500_000 / unit, 9);
     const figures = block(rows, seed.at, 'Figure');
     const figure = (label: string) => figures.rows.find((row) => row.get(1)?.value === label)!;
-    for (const [output, col] of [['npv', 2], ['saving', 3]] as const) {
+    for (const [output, col] of [
+      ['npv', 2],
+      ['saving', 3],
+    ] as const) {
       const simulated = simulate(model, { scenario: scenario.id, output, trials: ANALYSIS_TRIALS, seed: ANALYSIS_SEED });
       if (!simulated.ok) throw new Error(simulated.error.message);
       expect(num(figure('P10'), col)).toBeCloseTo(simulated.value.p10! / unit, 9);

@@ -82,7 +82,9 @@ describe('costplan export, import, import-template', () => {
     const dir = tempDir();
     const model = join(dir, 'example.json');
     await run('example', '--out', model, '--lang', 'en');
-    expect((await run('export', model, '--out', join(dir, 'a.xlsx'), '--scenario', 'Nope')).stderr).toMatch(/no scenario named "Nope" \(scenarios: "Target 15%", "Digital tools 20%"\)/u);
+    expect((await run('export', model, '--out', join(dir, 'a.xlsx'), '--scenario', 'Nope')).stderr).toMatch(
+      /no scenario named "Nope" \(scenarios: "Target 15%", "Digital tools 20%"\)/u,
+    );
     expect(existsSync(join(dir, 'a.xlsx'))).toBe(false);
     const out = join(dir, 'taken.xlsx');
     writeFileSync(out, 'keep me');

@@ -59,14 +59,18 @@ describe('the workbook a CFO gets', () => {
     const workbookXml = zipPart(exported.data, 'xl/workbook.xml');
     const index = (name: string) => [...workbookXml.matchAll(/<sheet name="([^"]+)"/gu)].findIndex((match) => match[1] === name) + 1;
     const structure = zipPart(exported.data, `xl/worksheets/sheet${index(exported.layout.structure.sheet)}.xml`);
-    expect(structure).toMatch(/<dataValidation type="list"[^>]*promptTitle="输入" prompt="“占比”：上级金额的比例[^"]*"[^>]*sqref="C4:C9"><formula1>"占比,金额"<\/formula1>/u);
+    expect(structure).toMatch(
+      /<dataValidation type="list"[^>]*promptTitle="输入" prompt="“占比”：上级金额的比例[^"]*"[^>]*sqref="C4:C9"><formula1>"占比,金额"<\/formula1>/u,
+    );
     expect(structure).toMatch(/<dataValidation type="list"[^>]*sqref="E4:E9"><formula1>"强相关,弱相关"<\/formula1>/u);
     expect(structure).toMatch(/<dataValidation type="custom"[^>]*sqref="D4:D9"><formula1>AND\(ISNUMBER\(D4\),D4&gt;=0,IF\(C4="占比",D4&lt;=1,/u);
     const at = exported.layout.scenarios[0]!;
     const scenario = zipPart(exported.data, `xl/worksheets/sheet${index(at.sheet)}.xml`);
     expect(scenario).toMatch(/<formula1>"年初支付,年内均摊"<\/formula1>/u);
     expect(scenario).toMatch(/<formula1>"奖金,数字化工具,团队与薪酬,培训,其他"<\/formula1>/u);
-    expect(scenario).toMatch(/type="decimal" operator="between"[^>]*prompt="比率，-99% 到 1000%。" sqref="B5 B6"><formula1>-0.99<\/formula1><formula2>10<\/formula2>/u);
+    expect(scenario).toMatch(
+      /type="decimal" operator="between"[^>]*prompt="比率，-99% 到 1000%。" sqref="B5 B6"><formula1>-0.99<\/formula1><formula2>10<\/formula2>/u,
+    );
     expect(scenario).toMatch(/type="decimal" operator="between"[^>]*sqref="B\d+:B\d+"><formula1>-1<\/formula1><formula2>10<\/formula2>/u);
   });
 
@@ -75,7 +79,9 @@ describe('the workbook a CFO gets', () => {
     const zh = await exportWorkbook(exampleModel('zh'), { date });
     const xml = zipPart(zh.data, 'xl/worksheets/sheet2.xml');
     expect(xml).toContain('<pageSetup paperSize="9" orientation="landscape"');
-    expect(xml).toContain('<oddHeader>&amp;L售后服务成本示例&amp;C&amp;A&amp;R2027-03-01</oddHeader><oddFooter>&amp;LService Cost Planner&amp;R第 &amp;P 页，共 &amp;N 页</oddFooter>');
+    expect(xml).toContain(
+      '<oddHeader>&amp;L售后服务成本示例&amp;C&amp;A&amp;R2027-03-01</oddHeader><oddFooter>&amp;LService Cost Planner&amp;R第 &amp;P 页，共 &amp;N 页</oddFooter>',
+    );
     expect(zipPart(zh.data, 'xl/styles.xml')).toContain('<name val="等线"/><family val="2"/><charset val="134"/>');
     const en = await exportWorkbook(exampleModel('en'), { date });
     expect(zipPart(en.data, 'xl/worksheets/sheet2.xml')).toContain('&amp;RPage &amp;P of &amp;N');
@@ -87,7 +93,9 @@ describe('the workbook a CFO gets', () => {
     const exported = await exportWorkbook(exampleModel('en'));
     const charts = partNames(exported.data, /^xl\/charts\/chart\d+\.xml$/u);
     expect(charts).toHaveLength(1 + 3 * 2);
-    expect(zipPart(exported.data, '[Content_Types].xml')).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(zipPart(exported.data, '[Content_Types].xml')).toContain(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
     const xml = charts.map((name) => zipPart(exported.data, name));
     expect(xml[0]).toContain('<c:pieChart>');
     const at = exported.layout.scenarios[0]!;
@@ -111,7 +119,7 @@ describe('the workbook a CFO gets', () => {
     }
   });
 
-  it('defines the figures with this model\'s own numbers, never the example\'s', async () => {
+  it("defines the figures with this model's own numbers, never the example's", async () => {
     const example = exampleModel('zh');
     const exampleText = ['473.23', '225.3', '224%', '14% × 87%', '14% x 87%', '130.01', '1.827', '13.04', '17.65', '2.25', '.25 '];
     for (const language of ['zh', 'en'] as const) {

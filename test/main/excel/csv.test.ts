@@ -46,14 +46,17 @@ describe('CSV export of the results', () => {
 
   it('reads back what it writes: the import undoes the neutralising exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('=1', "'=1", "''+x", '-', '@', '\r\n', '"', ',')), { minLength: 1, maxLength: 6 }), (fields) => {
-        expect(unneutralise(neutralise(fields[0]!))).toBe(fields[0]);
-        const sheet = parseCsv(Buffer.from(`${fields.map(csvField).join(',')}\r\n`), 'x.csv');
-        const row = sheet.rows.get(1);
-        const read = fields.map((_, col) => cellText(row?.get(col + 1)));
-        expect(read).toEqual(fields);
-        expect(rowNumbers(sheet).every((r) => r === 1)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('=1', "'=1", "''+x", '-', '@', '\r\n', '"', ',')), { minLength: 1, maxLength: 6 }),
+        (fields) => {
+          expect(unneutralise(neutralise(fields[0]!))).toBe(fields[0]);
+          const sheet = parseCsv(Buffer.from(`${fields.map(csvField).join(',')}\r\n`), 'x.csv');
+          const row = sheet.rows.get(1);
+          const read = fields.map((_, col) => cellText(row?.get(col + 1)));
+          expect(read).toEqual(fields);
+          expect(rowNumbers(sheet).every((r) => r === 1)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,7 +20,19 @@ function summaryValue(book: ReadWorkbook, sheet: string, label: string | RegExp,
 describe('workbook export', () => {
   it('shows the engine figures of the example on the Summary, as cached results of formulas (zh)', async () => {
     const book = await readWorkbook((await exportWorkbook(exampleModel('zh'))).data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['封面', '汇总', '检查', '假设', '成本结构', '目标 15%', '数字化工具 20%', '图表', '分析', '定义', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual([
+      '封面',
+      '汇总',
+      '检查',
+      '假设',
+      '成本结构',
+      '目标 15%',
+      '数字化工具 20%',
+      '图表',
+      '分析',
+      '定义',
+      '_costplan',
+    ]);
     const value = (label: string | RegExp, scenario: number) => summaryValue(book, '汇总', label, scenario);
     const target = {
       base: value('第 1 年满目标节省（万元）', 0),
@@ -97,7 +109,10 @@ describe('workbook export', () => {
     expect(cellAt(book, sheet, `B${laborLine}`)).toMatchObject({ value: -0.15, fill: INPUT_FILL });
     expect(cellAt(book, sheet, `E${laborLine}`)).toMatchObject({ value: 0.85 });
     expect(cellAt(book, sheet, `E${laborLine}`)!.formula).toMatch(/^E\d+\*\(\(1\+B\d+\)\*\(1\/\(1\+C\d+\)\)\*\(1\+D\d+\)\)$/u);
-    expect(cellAt(book, sheet, `F${laborLine}`)).toMatchObject({ formula: `'Cost structure'!$G$${labor}*(1-E${laborLine})`, value: expect.closeTo(130.00932, 9) });
+    expect(cellAt(book, sheet, `F${laborLine}`)).toMatchObject({
+      formula: `'Cost structure'!$G$${labor}*(1-E${laborLine})`,
+      value: expect.closeTo(130.00932, 9),
+    });
     // Empty lever cells are inputs too (shaded, counted as 0).
     const empty = book.workbook.getWorksheet(sheet)!.getCell(`C${laborLine}`);
     expect(empty.value).toBeNull();
@@ -130,12 +145,18 @@ describe('workbook export', () => {
     const hostile: Model = {
       ...model,
       name: '=HYPERLINK("http://x","y")',
-      costTree: model.costTree.map((node, i) => (i === 1 ? { ...node, name: '=1+2', notes: '@SUM(A1)' } : i === 5 ? { ...node, name: '+cmd|" /C calc"!A0' } : node)),
-      scenarios: model.scenarios.map((scenario, i) => (i === 0 ? { ...scenario, name: "=A1 'quoted' [x]", investments: [{ ...scenario.investments[0]!, name: '-2+3' }] } : scenario)),
+      costTree: model.costTree.map((node, i) =>
+        i === 1 ? { ...node, name: '=1+2', notes: '@SUM(A1)' } : i === 5 ? { ...node, name: '+cmd|" /C calc"!A0' } : node,
+      ),
+      scenarios: model.scenarios.map((scenario, i) =>
+        i === 0 ? { ...scenario, name: "=A1 'quoted' [x]", investments: [{ ...scenario.investments[0]!, name: '-2+3' }] } : scenario,
+      ),
     };
     const exported = await exportWorkbook(hostile);
     const book = await readWorkbook(exported.data);
-    const texts = book.sheets.flatMap((sheet) => sheet.cells).filter((cell) => typeof cell.value === 'string' && /^[=+\-@]/u.test(cell.value) && cell.formula === undefined);
+    const texts = book.sheets
+      .flatMap((sheet) => sheet.cells)
+      .filter((cell) => typeof cell.value === 'string' && /^[=+\-@]/u.test(cell.value) && cell.formula === undefined);
     expect(texts.map((cell) => cell.value)).toEqual(expect.arrayContaining(['=1+2', '@SUM(A1)', '+cmd|" /C calc"!A0', "=A1 'quoted' [x]", '-2+3']));
     for (const cell of formulaCells(book)) expect(cell.formula).not.toMatch(/1\+2|cmd|HYPERLINK/u);
     // The scenario's sheet tab cannot hold [ ] or a quote; its title keeps the name as typed.
@@ -146,7 +167,18 @@ describe('workbook export', () => {
   it('uses the language asked for and exports only the scenarios asked for', async () => {
     const exported = await exportWorkbook(exampleModel('zh'), { language: 'en', scenarios: ['digital-tools-20'] });
     const book = await readWorkbook(exported.data);
-    expect(book.sheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Summary', 'Checks', 'Assumptions', 'Cost structure', '数字化工具 20%', 'Charts', 'Analyses', 'Definitions', '_costplan']);
+    expect(book.sheets.map((sheet) => sheet.name)).toEqual([
+      'Cover',
+      'Summary',
+      'Checks',
+      'Assumptions',
+      'Cost structure',
+      '数字化工具 20%',
+      'Charts',
+      'Analyses',
+      'Definitions',
+      '_costplan',
+    ]);
     expect(cellAt(book, 'Summary', 'B3')?.value).toBe('数字化工具 20%');
     expect(cellAt(book, 'Summary', 'C3')).toBeUndefined();
     expect(exported.model.scenarios.map((scenario) => scenario.id)).toEqual(['digital-tools-20']);
@@ -173,11 +205,28 @@ describe('workbook export', () => {
 
   it('states every formula in words on the Definitions sheet', async () => {
     const book = await readWorkbook((await exportWorkbook(exampleModel('en'))).data);
-    const terms = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 1).map((cell) => cell.value);
+    const terms = book.sheets
+      .find((sheet) => sheet.name === 'Definitions')!
+      .cells.filter((cell) => cell.col === 1)
+      .map((cell) => cell.value);
     expect(terms).toEqual(
-      expect.arrayContaining(['Per-capita volume change t', 'Cost factor', 'Line saving', 'Return / investment', 'Net ROI', 'Return / investment and net ROI', 'Payback', 'Payback working', 'NPV', 'Defined names']),
+      expect.arrayContaining([
+        'Per-capita volume change t',
+        'Cost factor',
+        'Line saving',
+        'Return / investment',
+        'Net ROI',
+        'Return / investment and net ROI',
+        'Payback',
+        'Payback working',
+        'NPV',
+        'Defined names',
+      ]),
     );
-    const definitions = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 2).map((cell) => String(cell.value));
+    const definitions = book.sheets
+      .find((sheet) => sheet.name === 'Definitions')!
+      .cells.filter((cell) => cell.col === 2)
+      .map((cell) => String(cell.value));
     expect(definitions.join('\n')).toContain('lowers the cost by t / (1 + t), less than t');
     // Beside each figure, its arithmetic with this model's numbers, live.
     const worked = book.sheets.find((sheet) => sheet.name === 'Definitions')!.cells.filter((cell) => cell.col === 3 && cell.formula !== undefined);

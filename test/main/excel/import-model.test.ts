@@ -63,7 +63,7 @@ describe('import of an exported workbook', () => {
     // Control characters, lone surrogates and direction overrides are refused in names and
     // notes (shared/model/text.ts): line breaks and tabs only in notes.
     const model = exampleModel('en');
-    const names = ['_x0041_ literally', '  padded  ', "O'Brien \"quoted\" <tag> & co", 'emoji 🚚 and 中文', '_x000D_ escaped'];
+    const names = ['_x0041_ literally', '  padded  ', 'O\'Brien "quoted" <tag> & co', 'emoji 🚚 and 中文', '_x000D_ escaped'];
     const notes = ['Line\r\nwith CR', 'tab\there', 'two\nlines', '<b>not bold</b> &amp;', '_x0009_'];
     const tricky: Model = {
       ...model,
@@ -76,7 +76,10 @@ describe('import of an exported workbook', () => {
 
   it('gives back the exported scenarios when only some were exported, in either language', async () => {
     const model = exampleModel('zh');
-    expect(await roundTrip(model, { scenarios: ['Digital tools 20%', '数字化工具 20%'], language: 'en' })).toEqual({ ...model, scenarios: [model.scenarios[1]] });
+    expect(await roundTrip(model, { scenarios: ['Digital tools 20%', '数字化工具 20%'], language: 'en' })).toEqual({
+      ...model,
+      scenarios: [model.scenarios[1]],
+    });
   });
 
   it('gives back random models exactly', async () => {
@@ -130,9 +133,16 @@ describe('import of an exported workbook', () => {
         name: 'Target 15% (revised)',
         volumeGrowth: 0.1,
         ramp: [0.5],
-        levers: [{ nodeId: 'contact-center-labor', throughputChange: 0.2 }, { nodeId: 'other-service', volumeChange: -0.05 }],
+        levers: [
+          { nodeId: 'contact-center-labor', throughputChange: 0.2 },
+          { nodeId: 'other-service', volumeChange: -0.05 },
+        ],
         investments: scenario.investments.map((line, k) =>
-          k === 0 ? { ...line, timing: 'upfront' as const } : k === 1 ? { ...line, amount: { kind: 'perYear' as const, amount: 450_000 } } : { ...line, name: 'Team budget' },
+          k === 0
+            ? { ...line, timing: 'upfront' as const }
+            : k === 1
+              ? { ...line, amount: { kind: 'perYear' as const, amount: 450_000 } }
+              : { ...line, name: 'Team budget' },
         ),
       }),
     );
@@ -158,7 +168,9 @@ describe('import of an exported workbook', () => {
     ]);
     // The shares of a parent's lines add up to more than 100%: found by the whole-model check.
     expect(
-      await problems(model, (layout) => [{ sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[tree.ids.indexOf('materials-field')]!, STRUCTURE_COL.value), value: 0.6 }]),
+      await problems(model, (layout) => [
+        { sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[tree.ids.indexOf('materials-field')]!, STRUCTURE_COL.value), value: 0.6 },
+      ]),
     ).toEqual(['sheet "Cost structure", row 4, column D: the lines under "After-sales service cost": shares add up to 116% (max 100%)']);
     // A row inserted or moved: the IDs no longer line up.
     expect(

@@ -99,7 +99,10 @@ describe('cost structure import', () => {
   it('reads the Cost structure sheet of an exported workbook as a structure in the layout (ids kept)', async () => {
     const model = createExampleModel('zh');
     const grid = await readWorkbookCells((await exportWorkbook(model)).data);
-    const imported = importStructure(grid.sheets.find((sheet) => sheet.name === '成本结构')!, { firstPlanYear: 2027 });
+    const imported = importStructure(
+      grid.sheets.find((sheet) => sheet.name === '成本结构')!,
+      { firstPlanYear: 2027 },
+    );
     if (!imported.ok) throw new Error(imported.error.map(formatProblem).join('; '));
     expect(imported.value.costTree).toEqual(model.costTree);
     expect(imported.value).toMatchObject({ displayUnit: 'tenThousand', language: 'zh', firstPlanYear: 2027 });
@@ -155,8 +158,12 @@ describe('cost structure import', () => {
     const second = importStructure(
       csvSheet(['Level,Name,Basis,Value', '1,Root,amount,100', '2,A,share,44', '4,Deep,share,10%', '2,C,,5', '2,A,share,0.5'].join('\n')),
     );
-    expect(second.ok ? [] : second.error.map(formatProblem)).toEqual(['sheet "lines.csv", row 4, column A (Level): level 4 follows level 2: a line can be at most one level below the line above it']);
-    const third = importStructure(csvSheet(['Level,Name,Basis,Value', '1,Root,amount,100', '2,A,share,44', '2,C,,5', '2,A,share,0.5', '2,D,share,0.3'].join('\n')));
+    expect(second.ok ? [] : second.error.map(formatProblem)).toEqual([
+      'sheet "lines.csv", row 4, column A (Level): level 4 follows level 2: a line can be at most one level below the line above it',
+    ]);
+    const third = importStructure(
+      csvSheet(['Level,Name,Basis,Value', '1,Root,amount,100', '2,A,share,44', '2,C,,5', '2,A,share,0.5', '2,D,share,0.3'].join('\n')),
+    );
     expect(third.ok ? [] : third.error.map(formatProblem)).toEqual([
       'sheet "lines.csv", row 3, column D (Value): a share must be from 0% to 100%, found 44; for 44% write 44% or 0.44',
       'sheet "lines.csv", row 4, column C (Basis): the basis is empty: write "share" (占比) or "amount" (金额), or write the value as a percentage such as 44%',
@@ -190,7 +197,10 @@ describe('cost structure import', () => {
     ];
     for (const [name, data] of encodings) {
       const imported = await importFile(file(name, data));
-      expect(imported.model.costTree.map((node) => [node.name, node.basis, node.relevance]), name).toEqual(expected);
+      expect(
+        imported.model.costTree.map((node) => [node.name, node.basis, node.relevance]),
+        name,
+      ).toEqual(expected);
       expect(imported.model.language).toBe('zh');
     }
   });
@@ -214,18 +224,56 @@ describe('cost structure import', () => {
   });
 
   it('reports problems of an .xlsx with the sheet, row and column', async () => {
-    const path = file('bad.xlsx', await namedSheetWorkbook('Lines', [['Level', 'Name', 'Basis', 'Value'], [1, 'Root', 'amount', 100], [2, 'Part', 'share', 1.5]]));
-    expect((await problemsOf(path)).map(formatProblem)).toEqual(['sheet "Lines", row 3, column D (Value): a share must be from 0% to 100%, found 1.5; for 1.5% write 1.5% or 0.015']);
+    const path = file(
+      'bad.xlsx',
+      await namedSheetWorkbook('Lines', [
+        ['Level', 'Name', 'Basis', 'Value'],
+        [1, 'Root', 'amount', 100],
+        [2, 'Part', 'share', 1.5],
+      ]),
+    );
+    expect((await problemsOf(path)).map(formatProblem)).toEqual([
+      'sheet "Lines", row 3, column D (Value): a share must be from 0% to 100%, found 1.5; for 1.5% write 1.5% or 0.015',
+    ]);
   });
 });
 
 /** GB18030 for the few characters these rows use (Node can decode it but not encode it). */
 function encodeGb18030(text: string): Buffer {
   const table: Record<string, number[]> = {
-    层: [0xb2, 0xe3], 级: [0xbc, 0xb6], 名: [0xc3, 0xfb], 称: [0xb3, 0xc6], 依: [0xd2, 0xc0], 据: [0xbe, 0xdd], 数: [0xca, 0xfd], 值: [0xd6, 0xb5],
-    '（': [0xa3, 0xa8], 占: [0xd5, 0xbc], 比: [0xb1, 0xc8], '，': [0xa3, 0xac], 或: [0xbb, 0xf2], 金: [0xbd, 0xf0], 额: [0xb6, 0xee], 万: [0xcd, 0xf2],
-    元: [0xd4, 0xaa], '）': [0xa3, 0xa9], 相: [0xcf, 0xe0], 关: [0xb9, 0xd8], 性: [0xd0, 0xd4], 售: [0xca, 0xdb], 后: [0xba, 0xf3], 服: [0xb7, 0xfe],
-    务: [0xce, 0xf1], 成: [0xb3, 0xc9], 本: [0xb1, 0xbe], 强: [0xc7, 0xbf], 呼: [0xba, 0xf4], 叫: [0xbd, 0xd0], 中: [0xd6, 0xd0], 心: [0xd0, 0xc4], 弱: [0xc8, 0xf5],
+    层: [0xb2, 0xe3],
+    级: [0xbc, 0xb6],
+    名: [0xc3, 0xfb],
+    称: [0xb3, 0xc6],
+    依: [0xd2, 0xc0],
+    据: [0xbe, 0xdd],
+    数: [0xca, 0xfd],
+    值: [0xd6, 0xb5],
+    '（': [0xa3, 0xa8],
+    占: [0xd5, 0xbc],
+    比: [0xb1, 0xc8],
+    '，': [0xa3, 0xac],
+    或: [0xbb, 0xf2],
+    金: [0xbd, 0xf0],
+    额: [0xb6, 0xee],
+    万: [0xcd, 0xf2],
+    元: [0xd4, 0xaa],
+    '）': [0xa3, 0xa9],
+    相: [0xcf, 0xe0],
+    关: [0xb9, 0xd8],
+    性: [0xd0, 0xd4],
+    售: [0xca, 0xdb],
+    后: [0xba, 0xf3],
+    服: [0xb7, 0xfe],
+    务: [0xce, 0xf1],
+    成: [0xb3, 0xc9],
+    本: [0xb1, 0xbe],
+    强: [0xc7, 0xbf],
+    呼: [0xba, 0xf4],
+    叫: [0xbd, 0xd0],
+    中: [0xd6, 0xd0],
+    心: [0xd0, 0xc4],
+    弱: [0xc8, 0xf5],
   };
   const bytes: number[] = [];
   for (const char of text) {

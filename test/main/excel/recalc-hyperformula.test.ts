@@ -32,7 +32,11 @@ async function agreesAfterEdit(exported: ExportedWorkbook, edits: CellEdit[], ch
   expect(String(values.get(stamp))).toMatch(/^✗ /u);
   const listed = (cell: { sheet: string; address: string }) => cell.sheet !== exported.layout.assumptionsSheet && `${cell.sheet}!${cell.address}` !== stamp;
   const expected = formulaCells(await readWorkbook((await exportWorkbook(changed)).data)).filter(listed);
-  expect(expected.map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`)).toEqual(formulaCells(book).filter(listed).map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`));
+  expect(expected.map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`)).toEqual(
+    formulaCells(book)
+      .filter(listed)
+      .map((cell) => `${cell.sheet}!${cell.address}=${cell.formula}`),
+  );
   const result = compareValues(expected, (cell) => values.get(`${cell.sheet}!${cell.address}`));
   expect(result.mismatches.slice(0, 5)).toEqual([]);
   return result.compared;
@@ -68,7 +72,11 @@ describe('exported formulas recalculated by HyperFormula', () => {
       const exported = await exportWorkbook(model);
       const at = exported.layout.scenarios[1]!;
       const edits = [{ sheet: at.sheet, address: cellName(at.row.volumeGrowth, 2), value: 0.35 }];
-      const compared = await agreesAfterEdit(exported, edits, withScenario(model, 1, (s) => ({ ...s, volumeGrowth: 0.35 })));
+      const compared = await agreesAfterEdit(
+        exported,
+        edits,
+        withScenario(model, 1, (s) => ({ ...s, volumeGrowth: 0.35 })),
+      );
       expect(compared).toBeGreaterThan(500);
     });
 

@@ -60,7 +60,9 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
       ['generated-1', smallGeneratedModel(1)],
       ['generated-2', smallGeneratedModel(2, 150, 4)],
       ['hostile-text', hostile],
-      ...fc.sample(arbitraryModel({ minScenarios: 1, maxScenarios: 3, maxNodes: 25 }), { numRuns: 12, seed: 4242 }).map((model, i): [string, Model] => [`random-${i}`, model]),
+      ...fc
+        .sample(arbitraryModel({ minScenarios: 1, maxScenarios: 3, maxNodes: 25 }), { numRuns: 12, seed: 4242 })
+        .map((model, i): [string, Model] => [`random-${i}`, model]),
     ];
     const files: string[] = [];
     for (const [name, model] of models) {
@@ -105,7 +107,8 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
     for (const path of files) recalculated.set(basename(path, '.xlsx'), await readWorkbook(readFileSync(join(outDir, basename(path)))));
     // The example as printed: LibreOffice -> PDF -> PNG pages under test-artifacts/ for a person to look at.
     convert(soffice, freshProfile(), [join(inDir, 'example-zh.xlsx'), join(inDir, 'example-en.xlsx')], pdfDir, 'pdf');
-    for (const path of csvFiles) recalculated.set(basename(path, '.csv'), await readWorkbook(readFileSync(join(outDir, 'csv', basename(path, '.csv') + '.xlsx'))));
+    for (const path of csvFiles)
+      recalculated.set(basename(path, '.csv'), await readWorkbook(readFileSync(join(outDir, 'csv', basename(path, '.csv') + '.xlsx'))));
   }, 900_000);
 
   it('really recalculates on load (a wrong saved result comes back right)', () => {
@@ -133,7 +136,9 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
     const exported = await exportWorkbook(edited.get(name)!);
     const expected = await readWorkbook(exported.data);
     const recalc = recalculated.get(name)!;
-    const byCell = new Map<string, (typeof recalc.sheets)[number]['cells'][number]>(recalc.sheets.flatMap((sheet) => sheet.cells.map((cell) => [`${sheet.name}!${cell.address}`, cell] as const)));
+    const byCell = new Map<string, (typeof recalc.sheets)[number]['cells'][number]>(
+      recalc.sheets.flatMap((sheet) => sheet.cells.map((cell) => [`${sheet.name}!${cell.address}`, cell] as const)),
+    );
     // The Analyses sheet's one live cell tells that the inputs changed since its values were computed.
     const stamp = `${exported.layout.analysisSheet}!A3`;
     expect(String(byCell.get(stamp)?.value)).toMatch(/^✗ /u);
@@ -200,7 +205,11 @@ describe.skipIf(!soffice && !process.env['CI'])('exported workbooks recalculated
 });
 
 type Edit = { sheet: string; address: string; value: number | string };
-type Change = [name: string, model: Model, change: (layout: Awaited<ReturnType<typeof exportWorkbook>>['layout'], model: Model) => { changed: Model; edits: Edit[] }];
+type Change = [
+  name: string,
+  model: Model,
+  change: (layout: Awaited<ReturnType<typeof exportWorkbook>>['layout'], model: Model) => { changed: Model; edits: Edit[] },
+];
 
 /** Growth rate, one lever and one share, changed in the workbook. */
 function inputChanges(): Change[] {
@@ -234,7 +243,10 @@ function inputChanges(): Change[] {
         const tree = prepareTree(model.costTree);
         const row = layout.structure.rowOfNode[tree.ids.indexOf('contact-center')]!;
         return {
-          changed: { ...model, costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'amount', amount: 900 * 10_000 } } : node)) },
+          changed: {
+            ...model,
+            costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'amount', amount: 900 * 10_000 } } : node)),
+          },
           edits: [
             { sheet: layout.structure.sheet, address: cellName(row, STRUCTURE_COL.basis), value: '金额' },
             { sheet: layout.structure.sheet, address: cellName(row, STRUCTURE_COL.value), value: 900 },
@@ -249,7 +261,10 @@ function inputChanges(): Change[] {
         const tree = prepareTree(model.costTree);
         const i = tree.ids.indexOf('contact-center');
         return {
-          changed: { ...model, costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'share', share: 0.1 } } : node)) },
+          changed: {
+            ...model,
+            costTree: model.costTree.map((node) => (node.id === 'contact-center' ? { ...node, basis: { kind: 'share', share: 0.1 } } : node)),
+          },
           edits: [{ sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[i]!, STRUCTURE_COL.value), value: 0.1 }],
         };
       },
@@ -264,6 +279,8 @@ function hostileTextModel(): Model {
     costTree: model.costTree.map((node, i) =>
       i === 1 ? { ...node, name: '=1+2', notes: '@SUM(A1)' } : i === 5 ? { ...node, name: '+cmd|" /C calc"!A0', notes: '=HYPERLINK("http://x","y")' } : node,
     ),
-    scenarios: model.scenarios.map((scenario, i) => (i === 0 ? { ...scenario, name: '-2+3', investments: [{ ...scenario.investments[0]!, name: '@SUM(A1)' }] } : scenario)),
+    scenarios: model.scenarios.map((scenario, i) =>
+      i === 0 ? { ...scenario, name: '-2+3', investments: [{ ...scenario.investments[0]!, name: '@SUM(A1)' }] } : scenario,
+    ),
   };
 }

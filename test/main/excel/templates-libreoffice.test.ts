@@ -61,7 +61,10 @@ describe.skipIf(!soffice && !process.env['CI'])('template workbooks recalculated
     writeFileSync(changedPath, Buffer.from(await workbook.xlsx.writeBuffer()));
     files.push(changedPath);
     const scenario = base.scenarios[0]!;
-    changedModel = { ...base, scenarios: [{ ...scenario, revenueLevers: [{ lineId: 'out-of-warranty', volumeChange: 0.2, priceChange: 0.03 }, scenario.revenueLevers![1]!] }] };
+    changedModel = {
+      ...base,
+      scenarios: [{ ...scenario, revenueLevers: [{ lineId: 'out-of-warranty', volumeChange: 0.2, priceChange: 0.03 }, scenario.revenueLevers![1]!] }],
+    };
     convert(soffice, freshProfile(), files, outDir, 'xlsx');
     for (const path of files) recalculated.set(basename(path, '.xlsx'), await readWorkbook(readFileSync(join(outDir, basename(path)))));
   }, 600_000);
@@ -80,17 +83,20 @@ describe.skipIf(!soffice && !process.env['CI'])('template workbooks recalculated
     expect(compared).toBeGreaterThan(300);
   });
 
-  it.each(TEMPLATES.flatMap((template) => LANGUAGES.map((language) => [template, language] as const)))('%s (%s): the recalculated results are the worked example', (template, language) => {
-    const { layout } = originals.get(`${template}-${language}`)!;
-    const at = layout.scenarios[0]!;
-    const book = recalculated.get(`${template}-${language}`)!;
-    const value = (row: number) => cellAt(book, at.sheet, cellName(row, 2))?.value as number;
-    const oracle = ORACLE[template];
-    expect(Math.abs(value(at.row.npv) - oracle.npv)).toBeLessThan(5e-9);
-    expect(Math.abs(value(at.row.totalNet) - oracle.net)).toBeLessThan(1e-9);
-    expect(Math.abs(value(at.row.returnOnInvestment) - oracle.returnOnInvestment)).toBeLessThan(5e-9);
-    expect(Math.abs(value(at.row.paybackYears) - oracle.payback)).toBeLessThan(1e-9);
-  });
+  it.each(TEMPLATES.flatMap((template) => LANGUAGES.map((language) => [template, language] as const)))(
+    '%s (%s): the recalculated results are the worked example',
+    (template, language) => {
+      const { layout } = originals.get(`${template}-${language}`)!;
+      const at = layout.scenarios[0]!;
+      const book = recalculated.get(`${template}-${language}`)!;
+      const value = (row: number) => cellAt(book, at.sheet, cellName(row, 2))?.value as number;
+      const oracle = ORACLE[template];
+      expect(Math.abs(value(at.row.npv) - oracle.npv)).toBeLessThan(5e-9);
+      expect(Math.abs(value(at.row.totalNet) - oracle.net)).toBeLessThan(1e-9);
+      expect(Math.abs(value(at.row.returnOnInvestment) - oracle.returnOnInvestment)).toBeLessThan(5e-9);
+      expect(Math.abs(value(at.row.paybackYears) - oracle.payback)).toBeLessThan(1e-9);
+    },
+  );
 
   it('a revenue lever changed in the workbook gives the engine figures of the same change', async () => {
     const expected = await readWorkbook((await exportWorkbook(changedModel)).data);

@@ -44,7 +44,11 @@ function serve(env: NodeJS.ProcessEnv): Promise<{ url?: string; code?: number | 
 async function sessionOf(url: string): Promise<{ file: { name: string } | null; model: { name: string } | null }> {
   const { origin, hash } = new URL(url);
   const secret = new URLSearchParams(hash.slice(1)).get('secret') ?? '';
-  const response = await fetch(`${origin}/api/getSession`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-costplan-secret': secret }, body: '{}' });
+  const response = await fetch(`${origin}/api/getSession`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-costplan-secret': secret },
+    body: '{}',
+  });
   const body = (await response.json()) as { ok: boolean; value: { file: { name: string } | null; model: { name: string } | null } };
   expect(body.ok).toBe(true);
   return body.value;

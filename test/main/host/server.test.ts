@@ -10,7 +10,10 @@ import { httpTransport } from '../api/transports';
 type Host = Awaited<ReturnType<typeof httpTransport>>;
 
 /** Raw requests, so that Host and Origin can be set to anything (fetch refuses to). */
-function send(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function send(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'POST', headers: options.headers ?? {} }, (res) => {
       let body = '';
@@ -106,7 +109,11 @@ describe('the browser host and a malformed address', () => {
     const response = await send(port, { path, method: 'GET', headers: { host: `127.0.0.1:${port}` } });
     expect(response.status).toBe(400);
     expect((JSON.parse(response.body) as { error: { code: string } }).error.code).toBe('bad-request');
-    const after = await send(port, { path: '/api/getSession', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [SECRET_HEADER]: host.host.secret }, body: '{}' });
+    const after = await send(port, {
+      path: '/api/getSession',
+      headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', [SECRET_HEADER]: host.host.secret },
+      body: '{}',
+    });
     expect(after.status).toBe(200);
   });
 });

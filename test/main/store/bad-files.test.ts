@@ -164,7 +164,9 @@ const badCases: BadCase[] = [
       return {};
     },
     expected: 'newer-version',
-    words: new RegExp(`was saved by a newer version of Service Cost Planner \\(file format 99, this version reads up to ${CURRENT_SCHEMA_VERSION}\\); update the app to open it`),
+    words: new RegExp(
+      `was saved by a newer version of Service Cost Planner \\(file format 99, this version reads up to ${CURRENT_SCHEMA_VERSION}\\); update the app to open it`,
+    ),
     cliArgs: (path) => ['check', path],
   },
   {
@@ -232,7 +234,7 @@ describe('bad files through ModelDocument.open and the command line', () => {
     }
   });
 
-  it('tells every case apart: each one\'s words match its own messages only', () => {
+  it("tells every case apart: each one's words match its own messages only", () => {
     expect([...messages.keys()]).toEqual(badCases.map((c) => c.label));
     for (const badCase of badCases)
       for (const [label, texts] of messages)
@@ -299,7 +301,9 @@ describe('a damaged model (a page broken inside, the header intact)', () => {
     expect(document.readOnly?.latestGoodSnapshot?.id).toBe(latest!.id);
     const message = document.readOnly?.message ?? '';
     expect(message).toMatch(/is damaged \(integrity check: [^\n]*btreeInitPage\(\) returns error code 11\)/);
-    expect(message).toContain(`its latest good snapshot is ${latest!.id} (2027-03-01T09:01:00.000Z): restore it with "costplan restore ${path} --snapshot ${latest!.id}"`);
+    expect(message).toContain(
+      `its latest good snapshot is ${latest!.id} (2027-03-01T09:01:00.000Z): restore it with "costplan restore ${path} --snapshot ${latest!.id}"`,
+    );
     expect(message).not.toContain('\n');
     expect(document.model).toEqual(good);
     expect(() => document.apply({ type: 'renameNode', nodeId: 'other-service', name: 'x' })).toThrow(expect.objectContaining({ code: 'damaged' }));

@@ -6,18 +6,7 @@ import { createExampleModel, type Model } from '../../../shared/model';
 import { ModelDocument } from '../../../main/store/document';
 import { StoreError } from '../../../main/store/errors';
 import { readModelFile } from '../../../main/store/read';
-import {
-  bytesBesidesChangeCounter,
-  cli,
-  connectionOf,
-  createClosed,
-  fileSetup,
-  fingerprint,
-  journalHeaderBytes,
-  listing,
-  sha256,
-  useScratch,
-} from './helpers';
+import { bytesBesidesChangeCounter, cli, connectionOf, createClosed, fileSetup, fingerprint, journalHeaderBytes, listing, sha256, useScratch } from './helpers';
 
 const scratch = useScratch('document');
 /** The English example with a revenue line, a revenue lever and a one-off item (format 3). */
@@ -102,7 +91,15 @@ const everyCommand: EveryCommand = {
       type: 'addNode',
       node: { id: 'spare-parts', parentId: 'materials-field', name: 'Spare parts', basis: { kind: 'share', share: 0.5 }, relevance: 'weak', notes: 'new' },
     },
-    shows: (m) => expect(node(m, 'spare-parts')).toEqual({ id: 'spare-parts', parentId: 'materials-field', name: 'Spare parts', basis: { kind: 'share', share: 0.5 }, relevance: 'weak', notes: 'new' }),
+    shows: (m) =>
+      expect(node(m, 'spare-parts')).toEqual({
+        id: 'spare-parts',
+        parentId: 'materials-field',
+        name: 'Spare parts',
+        basis: { kind: 'share', share: 0.5 },
+        relevance: 'weak',
+        notes: 'new',
+      }),
   },
   renameNode: { command: { type: 'renameNode', nodeId: 'other-service', name: 'Other' }, shows: (m) => expect(node(m, 'other-service')?.name).toBe('Other') },
   moveNode: {
@@ -123,19 +120,47 @@ const everyCommand: EveryCommand = {
     command: { type: 'setBasis', nodeId: 'service-cost', basis: { kind: 'amount', amount: 80_000_000 } },
     shows: (m) => expect(node(m, 'service-cost')?.basis).toEqual({ kind: 'amount', amount: 80_000_000 }),
   },
-  setRelevance: { command: { type: 'setRelevance', nodeId: 'other-service', relevance: 'strong' }, shows: (m) => expect(node(m, 'other-service')?.relevance).toBe('strong') },
-  setNotes: { command: { type: 'setNotes', nodeId: 'contact-center-labor', notes: null }, shows: (m) => expect(node(m, 'contact-center-labor')).not.toHaveProperty('notes') },
+  setRelevance: {
+    command: { type: 'setRelevance', nodeId: 'other-service', relevance: 'strong' },
+    shows: (m) => expect(node(m, 'other-service')?.relevance).toBe('strong'),
+  },
+  setNotes: {
+    command: { type: 'setNotes', nodeId: 'contact-center-labor', notes: null },
+    shows: (m) => expect(node(m, 'contact-center-labor')).not.toHaveProperty('notes'),
+  },
   setLever: {
     command: { type: 'setLever', scenarioId: 'digital-tools-20', nodeId: 'contact-center-labor', kind: 'throughputChange', value: 0.25 },
     shows: (m) => expect(scenario(m, 'digital-tools-20')?.levers).toEqual([{ nodeId: 'contact-center-labor', unitCostChange: -0.2, throughputChange: 0.25 }]),
   },
-  clearLevers: { command: { type: 'clearLevers', scenarioId: 'target-15', nodeId: 'contact-center-labor' }, shows: (m) => expect(scenario(m, 'target-15')?.levers).toEqual([]) },
+  clearLevers: {
+    command: { type: 'clearLevers', scenarioId: 'target-15', nodeId: 'contact-center-labor' },
+    shows: (m) => expect(scenario(m, 'target-15')?.levers).toEqual([]),
+  },
   addScenario: {
     command: {
       type: 'addScenario',
-      scenario: { id: 'stretch', name: 'Stretch', horizonYears: 5, volumeGrowth: 0.1, discountRate: 0.06, ramp: [0.5, 1], levers: [{ nodeId: 'other-service', volumeChange: -0.1 }], investments: [] },
+      scenario: {
+        id: 'stretch',
+        name: 'Stretch',
+        horizonYears: 5,
+        volumeGrowth: 0.1,
+        discountRate: 0.06,
+        ramp: [0.5, 1],
+        levers: [{ nodeId: 'other-service', volumeChange: -0.1 }],
+        investments: [],
+      },
     },
-    shows: (m) => expect(scenario(m, 'stretch')).toEqual({ id: 'stretch', name: 'Stretch', horizonYears: 5, volumeGrowth: 0.1, discountRate: 0.06, ramp: [0.5, 1], levers: [{ nodeId: 'other-service', volumeChange: -0.1 }], investments: [] }),
+    shows: (m) =>
+      expect(scenario(m, 'stretch')).toEqual({
+        id: 'stretch',
+        name: 'Stretch',
+        horizonYears: 5,
+        volumeGrowth: 0.1,
+        discountRate: 0.06,
+        ramp: [0.5, 1],
+        levers: [{ nodeId: 'other-service', volumeChange: -0.1 }],
+        investments: [],
+      }),
   },
   cloneScenario: {
     command: { type: 'cloneScenario', scenarioId: 'target-15', newId: 'target-15-copy', name: 'Target 15% copy' },
@@ -144,8 +169,14 @@ const everyCommand: EveryCommand = {
       expect({ ...scenario(m, 'target-15-copy'), id: 'target-15', name: 'Target 15%' }).toEqual(scenario(m, 'target-15'));
     },
   },
-  renameScenario: { command: { type: 'renameScenario', scenarioId: 'target-15', name: 'Fifteen' }, shows: (m) => expect(scenario(m, 'target-15')?.name).toBe('Fifteen') },
-  deleteScenario: { command: { type: 'deleteScenario', scenarioId: 'target-15' }, shows: (m) => expect(m.scenarios.map((s) => s.id)).toEqual(['digital-tools-20']) },
+  renameScenario: {
+    command: { type: 'renameScenario', scenarioId: 'target-15', name: 'Fifteen' },
+    shows: (m) => expect(scenario(m, 'target-15')?.name).toBe('Fifteen'),
+  },
+  deleteScenario: {
+    command: { type: 'deleteScenario', scenarioId: 'target-15' },
+    shows: (m) => expect(m.scenarios.map((s) => s.id)).toEqual(['digital-tools-20']),
+  },
   setScenarioParameters: {
     command: { type: 'setScenarioParameters', scenarioId: 'digital-tools-20', horizonYears: 4, volumeGrowth: 0.05, discountRate: 0.1, ramp: [0.25, 0.5, 1, 1] },
     shows: (m) => {
@@ -156,12 +187,37 @@ const everyCommand: EveryCommand = {
     },
   },
   addInvestment: {
-    command: { type: 'addInvestment', scenarioId: 'target-15', line: { id: 'training', name: 'Training', category: 'training', amount: { kind: 'yearly', amounts: [1000, 2000, 0] }, timing: 'spread' } },
-    shows: (m) => expect(scenario(m, 'target-15')?.investments.at(-1)).toEqual({ id: 'training', name: 'Training', category: 'training', amount: { kind: 'yearly', amounts: [1000, 2000, 0] }, timing: 'spread' }),
+    command: {
+      type: 'addInvestment',
+      scenarioId: 'target-15',
+      line: { id: 'training', name: 'Training', category: 'training', amount: { kind: 'yearly', amounts: [1000, 2000, 0] }, timing: 'spread' },
+    },
+    shows: (m) =>
+      expect(scenario(m, 'target-15')?.investments.at(-1)).toEqual({
+        id: 'training',
+        name: 'Training',
+        category: 'training',
+        amount: { kind: 'yearly', amounts: [1000, 2000, 0] },
+        timing: 'spread',
+      }),
   },
   changeInvestment: {
-    command: { type: 'changeInvestment', scenarioId: 'target-15', lineId: 'digital-tools', amount: { kind: 'shareOfSaving', share: 0.1 }, timing: 'spread', name: 'Tools' },
-    shows: (m) => expect(scenario(m, 'target-15')?.investments[1]).toEqual({ id: 'digital-tools', name: 'Tools', category: 'digitalTools', amount: { kind: 'shareOfSaving', share: 0.1 }, timing: 'spread' }),
+    command: {
+      type: 'changeInvestment',
+      scenarioId: 'target-15',
+      lineId: 'digital-tools',
+      amount: { kind: 'shareOfSaving', share: 0.1 },
+      timing: 'spread',
+      name: 'Tools',
+    },
+    shows: (m) =>
+      expect(scenario(m, 'target-15')?.investments[1]).toEqual({
+        id: 'digital-tools',
+        name: 'Tools',
+        category: 'digitalTools',
+        amount: { kind: 'shareOfSaving', share: 0.1 },
+        timing: 'spread',
+      }),
   },
   setInputRange: {
     command: { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: { low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'pert' } },
@@ -174,13 +230,28 @@ const everyCommand: EveryCommand = {
   addRevenueLine: {
     command: {
       type: 'addRevenueLine',
-      line: { id: 'parts-sold', parentId: 'paid-repairs', name: 'Parts sold', basis: { kind: 'share', share: 0.25 }, margin: 0.2, captions: { priceChange: { en: 'parts price' } } },
+      line: {
+        id: 'parts-sold',
+        parentId: 'paid-repairs',
+        name: 'Parts sold',
+        basis: { kind: 'share', share: 0.25 },
+        margin: 0.2,
+        captions: { priceChange: { en: 'parts price' } },
+      },
     },
     shows: (m) => expect(m.revenueLines?.map((line) => line.id)).toEqual(['paid-repairs', 'parts-sold']),
   },
   changeRevenueLine: {
     command: { type: 'changeRevenueLine', lineId: 'paid-repairs', margin: 0.4, notes: 'paid repairs out of warranty', name: 'Repairs' },
-    shows: (m) => expect(m.revenueLines?.[0]).toEqual({ id: 'paid-repairs', parentId: null, name: 'Repairs', basis: { kind: 'amount', amount: 3_000_000 }, margin: 0.4, notes: 'paid repairs out of warranty' }),
+    shows: (m) =>
+      expect(m.revenueLines?.[0]).toEqual({
+        id: 'paid-repairs',
+        parentId: null,
+        name: 'Repairs',
+        basis: { kind: 'amount', amount: 3_000_000 },
+        margin: 0.4,
+        notes: 'paid repairs out of warranty',
+      }),
   },
   deleteRevenueLine: {
     command: { type: 'deleteRevenueLine', lineId: 'paid-repairs' },
@@ -194,8 +265,15 @@ const everyCommand: EveryCommand = {
     shows: (m) => expect(scenario(m, 'digital-tools-20')?.revenueLevers).toEqual([{ lineId: 'paid-repairs', priceChange: 0.05 }]),
   },
   addOneOff: {
-    command: { type: 'addOneOff', scenarioId: 'digital-tools-20', item: { id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' } },
-    shows: (m) => expect(scenario(m, 'digital-tools-20')?.oneOffs).toEqual([{ id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' }]),
+    command: {
+      type: 'addOneOff',
+      scenarioId: 'digital-tools-20',
+      item: { id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' },
+    },
+    shows: (m) =>
+      expect(scenario(m, 'digital-tools-20')?.oneOffs).toEqual([
+        { id: 'stock', name: 'Stock released', amount: 400_000, year: 1, timing: 'spread', notes: 'turnover' },
+      ]),
   },
   changeOneOff: {
     command: { type: 'changeOneOff', scenarioId: 'target-15', itemId: 'asset-sale', amount: -50_000, year: 3 },
@@ -219,7 +297,11 @@ const everyCommand: EveryCommand = {
         { type: 'setBasis', nodeId: 'contact-center', basis: { kind: 'share', share: 0.08 } },
       ],
     },
-    shows: (m) => expect([node(m, 'materials-field')?.basis, node(m, 'contact-center')?.basis]).toEqual([{ kind: 'share', share: 0.5 }, { kind: 'share', share: 0.08 }]),
+    shows: (m) =>
+      expect([node(m, 'materials-field')?.basis, node(m, 'contact-center')?.basis]).toEqual([
+        { kind: 'share', share: 0.5 },
+        { kind: 'share', share: 0.08 },
+      ]),
   },
 };
 
@@ -368,7 +450,10 @@ describe('ModelDocument: edits', () => {
   it('fills in the ids of new things with the injected id source', async () => {
     const { path, options } = fileSetup(scratch);
     const document = await ModelDocument.create(path, example(), options);
-    const result = document.apply({ type: 'addNode', node: { parentId: 'materials-field', name: 'No id', basis: { kind: 'share', share: 0.2 }, relevance: 'weak' } });
+    const result = document.apply({
+      type: 'addNode',
+      node: { parentId: 'materials-field', name: 'No id', basis: { kind: 'share', share: 0.2 }, relevance: 'weak' },
+    });
     expect(result.ok).toBe(true);
     expect(document.model.costTree.find((n) => n.name === 'No id')?.id).toBe('id-1');
     await document.close();
@@ -605,7 +690,7 @@ describe('ModelDocument: replacing an existing file', () => {
     expect(node(model, 'other-service')?.name).toBe('Kept');
   });
 
-  it('`costplan load --force` onto a file open in a window fails with one line, and the file stays the window\'s', async () => {
+  it("`costplan load --force` onto a file open in a window fails with one line, and the file stays the window's", async () => {
     const { folder, path, options } = fileSetup(scratch);
     const open = await ModelDocument.create(path, example(), options);
     const json = join(folder, 'other.json');

@@ -18,7 +18,12 @@ import { MODEL_SCHEMA_VERSION } from '../../../shared/model';
 function readExpectation(path: string): FixtureExpectation {
   const expectation = JSON.parse(readFileSync(path, 'utf8')) as FixtureExpectation;
   const current = (model: FixtureExpectation['model']): FixtureExpectation['model'] => ({ ...model, schemaVersion: MODEL_SCHEMA_VERSION });
-  return { ...expectation, model: current(expectation.model), afterUndoingAll: current(expectation.afterUndoingAll), afterRedoingAll: current(expectation.afterRedoingAll) };
+  return {
+    ...expectation,
+    model: current(expectation.model),
+    afterUndoingAll: current(expectation.afterUndoingAll),
+    afterRedoingAll: current(expectation.afterRedoingAll),
+  };
 }
 import { cli, fileSetup, journalHeaderBytes, listing, sha256, useScratch } from './helpers';
 
@@ -203,7 +208,12 @@ describe('a migration that fails', () => {
     const schemaBefore = schemaOf(db);
     const modelBefore = readModel(db);
     const from = CURRENT_SCHEMA_VERSION;
-    expect(() => withMigrations((list) => list.push(failingStep(from + 1)), () => migrate(db, from + 1))).toThrow(`step ${from + 1} fails half-way`);
+    expect(() =>
+      withMigrations(
+        (list) => list.push(failingStep(from + 1)),
+        () => migrate(db, from + 1),
+      ),
+    ).toThrow(`step ${from + 1} fails half-way`);
     expect(db.pragma('user_version', { simple: true })).toBe(from);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(schemaOf(db)).toEqual(schemaBefore);
@@ -224,7 +234,13 @@ describe('a migration that fails', () => {
     const error = await withMigrationsAsync(
       (list) => {
         const first = list[0]!;
-        list[0] = { ...first, up: (db) => { first.up(db); throw new Error('the first step fails at its end'); } };
+        list[0] = {
+          ...first,
+          up: (db) => {
+            first.up(db);
+            throw new Error('the first step fails at its end');
+          },
+        };
       },
       async () => {
         try {
@@ -259,7 +275,12 @@ describe('a file at user_version 0 with our application_id', () => {
   it('is migrated in one transaction: a failure in the last step undoes the first too', () => {
     const { db } = versionZeroFile();
     const target = CURRENT_SCHEMA_VERSION + 1;
-    expect(() => withMigrations((list) => list.push(failingStep(target)), () => migrate(db, target))).toThrow('fails half-way');
+    expect(() =>
+      withMigrations(
+        (list) => list.push(failingStep(target)),
+        () => migrate(db, target),
+      ),
+    ).toThrow('fails half-way');
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(schemaOf(db)).toEqual([]);

@@ -105,7 +105,18 @@ describe('snapshot retention', () => {
       .snapshots()
       .map((s) => s.createdAt.toISOString())
       .sort();
-    const latestTen = [stamp(37, 6), stamp(37, 12), stamp(37, 18), stamp(38, 6), stamp(38, 12), stamp(38, 18), stamp(39, 6), stamp(39, 12), stamp(39, 18), stamp(39, 21)];
+    const latestTen = [
+      stamp(37, 6),
+      stamp(37, 12),
+      stamp(37, 18),
+      stamp(38, 6),
+      stamp(38, 12),
+      stamp(38, 18),
+      stamp(39, 6),
+      stamp(39, 12),
+      stamp(39, 18),
+      stamp(39, 21),
+    ];
     // Days 10..36: only the newest of the day; day 9's newest (18:00) is 30 days and 3 hours old.
     const daily = Array.from({ length: 27 }, (_, i) => stamp(10 + i, 18));
     expect(kept).toEqual([...daily, ...latestTen].sort());
@@ -268,7 +279,7 @@ describe('leftovers of dead processes', () => {
     await document.close();
   });
 
-  it('removes .~NAME.costplan.<pid>.tmp files of dead processes beside the model at the next open, and only this model\'s', async () => {
+  it("removes .~NAME.costplan.<pid>.tmp files of dead processes beside the model at the next open, and only this model's", async () => {
     const { folder, path, options } = fileSetup(scratch);
     await createClosed(path, options, example());
     const dead = deadPid();

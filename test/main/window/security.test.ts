@@ -52,14 +52,11 @@ describe('hardenWebContents', () => {
     expect(contents.emit('will-attach-webview')).toBe(true);
   });
 
-  it.each(['https://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'about:blank'])(
-    'denies window.open(%s)',
-    (url) => {
-      const contents = new FakeWebContents();
-      hardenWebContents(contents);
-      expect(contents.windowOpenHandler?.(openDetails(url))).toEqual({ action: 'deny' });
-    },
-  );
+  it.each(['https://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'about:blank'])('denies window.open(%s)', (url) => {
+    const contents = new FakeWebContents();
+    hardenWebContents(contents);
+    expect(contents.windowOpenHandler?.(openDetails(url))).toEqual({ action: 'deny' });
+  });
 
   it('adds its listeners only once for the same contents', () => {
     const contents = new FakeWebContents();
@@ -115,15 +112,19 @@ describe('documentation links', () => {
     expect(opened).toEqual(['https://github.com/docs/definitions', 'https://github.com/docs']);
   });
 
-  it.each(['http://github.com/docs', 'https://evil.example/', 'https://github.com.evil.example/', 'https://user:pw@github.com/', 'file:///etc/passwd', 'javascript:alert(1)'])(
-    'never hands %s to the system browser',
-    (url) => {
-      const { contents, opened } = hardened();
-      expect(contents.windowOpenHandler?.(openDetails(url))).toEqual({ action: 'deny' });
-      expect(contents.emit('will-navigate', url)).toBe(true);
-      expect(opened).toEqual([]);
-    },
-  );
+  it.each([
+    'http://github.com/docs',
+    'https://evil.example/',
+    'https://github.com.evil.example/',
+    'https://user:pw@github.com/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+  ])('never hands %s to the system browser', (url) => {
+    const { contents, opened } = hardened();
+    expect(contents.windowOpenHandler?.(openDetails(url))).toEqual({ action: 'deny' });
+    expect(contents.emit('will-navigate', url)).toBe(true);
+    expect(opened).toEqual([]);
+  });
 
   it('without an opener, nothing opens at all', () => {
     const contents = new FakeWebContents();
@@ -186,7 +187,7 @@ describe('restrictNetwork', () => {
   });
 
   it('sets the Content-Security-Policy header, replacing any other', () => {
-    expect(withContentSecurityPolicy({ 'content-security-policy': ["default-src *"], 'X-Other': ['1'] })).toEqual({
+    expect(withContentSecurityPolicy({ 'content-security-policy': ['default-src *'], 'X-Other': ['1'] })).toEqual({
       'X-Other': ['1'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });

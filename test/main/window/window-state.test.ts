@@ -60,7 +60,13 @@ describe('fitToDisplays', () => {
   });
 
   it('keeps a position that is on a screen', () => {
-    expect(fitToDisplays({ x: 100, y: 80, width: 1000, height: 700, maximized: true }, [screen])).toEqual({ x: 100, y: 80, width: 1000, height: 700, maximized: true });
+    expect(fitToDisplays({ x: 100, y: 80, width: 1000, height: 700, maximized: true }, [screen])).toEqual({
+      x: 100,
+      y: 80,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
   });
 
   it('drops a position on a screen that is gone, so the window shows up centred', () => {

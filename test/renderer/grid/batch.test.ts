@@ -6,7 +6,11 @@ import { createExampleModel } from '../../../shared/model/example';
 
 describe('a paste or fill as one all-or-nothing batch, and the cell a refusal is shown at', () => {
   const model = createExampleModel('en');
-  const share = (nodeId: string, value: number) => ({ rowId: nodeId, colId: 'share', command: { type: 'setBasis' as const, nodeId, basis: { kind: 'share' as const, share: value } } });
+  const share = (nodeId: string, value: number) => ({
+    rowId: nodeId,
+    colId: 'share',
+    command: { type: 'setBasis' as const, nodeId, basis: { kind: 'share' as const, share: value } },
+  });
 
   it('accepts a block whose final state is valid though screen order passes over 100%', () => {
     // 50% + 14% + 42% = 106% on the way; 50% + 8% + 42% = 100% at the end.

@@ -49,7 +49,12 @@ describe('tree over a flat row list', () => {
     const rows = flattenTree(chain);
     expect(rows).toHaveLength(20_000);
     expect(rows[19_999]!.depth).toBe(19_999);
-    expect(visibleTreeRows(rows.map((row) => ({ id: row.item.id, depth: row.depth })), new Set(['n10']))).toHaveLength(11);
+    expect(
+      visibleTreeRows(
+        rows.map((row) => ({ id: row.item.id, depth: row.depth })),
+        new Set(['n10']),
+      ),
+    ).toHaveLength(11);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -37,7 +37,12 @@ describe('parseTsv (clipboard text from Excel, LibreOffice, Google Sheets)', () 
   });
 
   it('writes rows ending in CRLF, quoting only the cells that need it', () => {
-    expect(toTsv([['a', 'b c'], ['1', 'x\ty']])).toBe('a\tb c\r\n1\t"x\ty"\r\n');
+    expect(
+      toTsv([
+        ['a', 'b c'],
+        ['1', 'x\ty'],
+      ]),
+    ).toBe('a\tb c\r\n1\t"x\ty"\r\n');
     expect(toTsv([['say "hi"', '']])).toBe('"say ""hi"""\t\r\n');
   });
 

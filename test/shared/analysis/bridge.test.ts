@@ -27,7 +27,7 @@ function expectSums(model: Model, scenario: Scenario) {
 }
 
 describe('bridge', () => {
-  it('splits the example into the labor lever at today\'s volume and the growth on top', () => {
+  it("splits the example into the labor lever at today's volume and the growth on top", () => {
     const model = createExampleModel('en');
     const result = expectSums(model, model.scenarios[0]!);
     expect(result.rampYears).toBe(3);
@@ -42,7 +42,7 @@ describe('bridge', () => {
     expect(growth!.saving / 1e4).toBeCloseTo(130.00932 * 0.64, 9);
   });
 
-  it('sums to the horizon saving on a generated model, and to the year-1 saving at today\'s volume', () => {
+  it("sums to the horizon saving on a generated model, and to the year-1 saving at today's volume", () => {
     const model = generateModel({ leafLines: 1_000, scenarios: 3 });
     for (const scenario of model.scenarios) {
       const result = expectSums(model, scenario);
@@ -54,24 +54,29 @@ describe('bridge', () => {
 
   it('sums to the total and does not depend on the order of the levers, on random models', () => {
     fc.assert(
-      fc.property(arbitraryModel({ minScenarios: 1, maxNodes: 30, maxLevers: 8 }), fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 10 }), (model, s, swaps) => {
-        const scenario = model.scenarios[s % model.scenarios.length]!;
-        const result = expectSums(model, scenario);
-        const levers = [...scenario.levers];
-        for (const swap of swaps) {
-          if (levers.length < 2) break;
-          const i = swap % levers.length;
-          const j = (swap * 5 + 1) % levers.length;
-          [levers[i], levers[j]] = [levers[j]!, levers[i]!];
-        }
-        const shuffled = { ...scenario, levers };
-        const other = expectSums({ ...model, scenarios: model.scenarios.map((sc) => (sc === scenario ? shuffled : sc)) }, shuffled);
-        const key = (step: (typeof result.steps)[number]) => (step.kind === 'lever' ? `${step.nodeId}/${step.lever}` : 'growth');
-        const before = new Map(result.steps.map((step) => [key(step), step.saving]));
-        const tolerance = magnitude(model, scenario);
-        expect(other.steps).toHaveLength(result.steps.length);
-        for (const step of other.steps) expect(Math.abs(step.saving - before.get(key(step))!)).toBeLessThanOrEqual(tolerance);
-      }),
+      fc.property(
+        arbitraryModel({ minScenarios: 1, maxNodes: 30, maxLevers: 8 }),
+        fc.nat(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 10 }),
+        (model, s, swaps) => {
+          const scenario = model.scenarios[s % model.scenarios.length]!;
+          const result = expectSums(model, scenario);
+          const levers = [...scenario.levers];
+          for (const swap of swaps) {
+            if (levers.length < 2) break;
+            const i = swap % levers.length;
+            const j = (swap * 5 + 1) % levers.length;
+            [levers[i], levers[j]] = [levers[j]!, levers[i]!];
+          }
+          const shuffled = { ...scenario, levers };
+          const other = expectSums({ ...model, scenarios: model.scenarios.map((sc) => (sc === scenario ? shuffled : sc)) }, shuffled);
+          const key = (step: (typeof result.steps)[number]) => (step.kind === 'lever' ? `${step.nodeId}/${step.lever}` : 'growth');
+          const before = new Map(result.steps.map((step) => [key(step), step.saving]));
+          const tolerance = magnitude(model, scenario);
+          expect(other.steps).toHaveLength(result.steps.length);
+          for (const step of other.steps) expect(Math.abs(step.saving - before.get(key(step))!)).toBeLessThanOrEqual(tolerance);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -50,7 +50,13 @@ function evaluateBoth(model: Model, scenarioIndex: number, picks: readonly numbe
 describe('ScenarioEvaluator', () => {
   it('folds levers from the engine result too, and falls back to a pass over the tree when a moving factor is 0', () => {
     const model = createExampleModel('en');
-    const scenario = { ...model.scenarios[0]!, levers: [{ nodeId: 'contact-center', unitCostChange: -1 }, { nodeId: 'contact-center-labor', unitCostChange: -0.15 }] };
+    const scenario = {
+      ...model.scenarios[0]!,
+      levers: [
+        { nodeId: 'contact-center', unitCostChange: -1 },
+        { nodeId: 'contact-center-labor', unitCostChange: -0.15 },
+      ],
+    };
     const edited = { ...model, scenarios: [scenario] };
     const tree = prepareTree(model.costTree);
     const context = inputContext(edited, scenario);
@@ -61,11 +67,13 @@ describe('ScenarioEvaluator', () => {
     inputs.forEach((input, slot) => {
       for (const value of [-1, -0.5, 0, 0.3]) {
         const reference = recompute(edited, scenario.id, [{ input, value }], tree);
-        expect(allMismatches(evaluator.evaluateOne(slot, value), reference, tree, withInputValues(edited, scenario.id, [{ input, value }]).scenarios[0]!), `${input.address}=${value}`).toEqual([]);
+        expect(
+          allMismatches(evaluator.evaluateOne(slot, value), reference, tree, withInputValues(edited, scenario.id, [{ input, value }]).scenarios[0]!),
+          `${input.address}=${value}`,
+        ).toEqual([]);
       }
     });
   });
-
 
   it('gives the engine figures on the example with no input moved and with each input moved', () => {
     const model = createExampleModel('en');
@@ -74,7 +82,12 @@ describe('ScenarioEvaluator', () => {
     const engine = computeScenario(tree, scenario, model.firstPlanYear);
     const context = inputContext(model, scenario);
     const inputs = candidateInputs(model, scenario, [0, 1, 2, 3, 4, 5]);
-    const evaluator = new ScenarioEvaluator(tree, scenario, inputs, inputs.map((input) => inputValue(context, input)));
+    const evaluator = new ScenarioEvaluator(
+      tree,
+      scenario,
+      inputs,
+      inputs.map((input) => inputValue(context, input)),
+    );
     const fast = evaluator.evaluate(evaluator.baseValues);
     expect(fast.totals.saving).toBeCloseTo(engine.totals.saving, 6);
     expect(fast.totals.npv).toBeCloseTo(engine.totals.npv, 6);

@@ -105,8 +105,14 @@ describe('goal seek on the example', () => {
   it('returns errors as values', () => {
     const bad = (request: Partial<Parameters<typeof goalSeek>[1]>) =>
       goalSeek(example, { scenario: 'target-15', input: 'growth', output: 'npv', target: 1, ...request });
-    expect(bad({ scenario: 'Nope' })).toEqual({ ok: false, error: { path: 'scenario', message: 'no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")' } });
-    expect(bad({ input: 'lever:nowhere:unitCost' })).toMatchObject({ ok: false, error: { path: 'input "lever:nowhere:unitCost"', message: expect.stringContaining('refers to no cost node') } });
+    expect(bad({ scenario: 'Nope' })).toEqual({
+      ok: false,
+      error: { path: 'scenario', message: 'no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")' },
+    });
+    expect(bad({ input: 'lever:nowhere:unitCost' })).toMatchObject({
+      ok: false,
+      error: { path: 'input "lever:nowhere:unitCost"', message: expect.stringContaining('refers to no cost node') },
+    });
     expect(bad({ output: 'profit' as 'npv' })).toMatchObject({ ok: false, error: { path: 'output' } });
     expect(bad({ target: Number.NaN })).toMatchObject({ ok: false, error: { path: 'target' } });
   });

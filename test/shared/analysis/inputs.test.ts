@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  inputContext,
-  inputValue,
-  rangeIssue,
-  resolveInput,
-  scenarioInputs,
-  validRange,
-  withInputValues,
-  type Input,
-} from '../../../shared/analysis';
+import { inputContext, inputValue, rangeIssue, resolveInput, scenarioInputs, validRange, withInputValues, type Input } from '../../../shared/analysis';
 import { createExampleModel, LIMITS, validateModel, formatIssue, type Model } from '../../../shared/model';
 import { generateModel } from '../../../bench/generate';
 import { arbitraryModel } from '../../support/arbitraries';
@@ -72,7 +63,7 @@ describe('input addresses', () => {
     expect(resolveInput(inputContext(example, example.scenarios[0]!), 'share:Contact center', { idsOnly: true }).ok).toBe(false);
   });
 
-  it('lists a scenario\'s inputs: its levers, growth, discount, investment lines, then ranged inputs', () => {
+  it("lists a scenario's inputs: its levers, growth, discount, investment lines, then ranged inputs", () => {
     const model = structuredClone(example);
     model.scenarios[0]!.uncertainty = [{ input: 'share:contact-center', low: 0.1, mostLikely: 0.14, high: 0.14, distribution: 'pert' }];
     expect(scenarioInputs(inputContext(model, model.scenarios[0]!)).map((input) => input.address)).toEqual([
@@ -125,7 +116,10 @@ describe('input values', () => {
     model.scenarios[0]!.investments[0]!.amount = { kind: 'yearly', amounts: [100, 300, 0] };
     const input = resolve('investment:manager-bonus', model);
     expect(inputValue(inputContext(model, model.scenarios[0]!), input)).toBe(400);
-    expect(withInputValues(model, 'target-15', [{ input, value: 1000 }]).scenarios[0]!.investments[0]!.amount).toEqual({ kind: 'yearly', amounts: [250, 750, 0] });
+    expect(withInputValues(model, 'target-15', [{ input, value: 1000 }]).scenarios[0]!.investments[0]!.amount).toEqual({
+      kind: 'yearly',
+      amounts: [250, 750, 0],
+    });
     model.scenarios[0]!.investments[0]!.amount = { kind: 'yearly', amounts: [0, 0] };
     expect(withInputValues(model, 'target-15', [{ input, value: 10 }]).scenarios[0]!.investments[0]!.amount).toEqual({ kind: 'yearly', amounts: [5, 5] });
   });
@@ -164,7 +158,13 @@ describe('valid ranges', () => {
         const scenario = model.scenarios[0]!;
         const c = inputContext(model, scenario);
         const node = model.costTree[pick % model.costTree.length]!;
-        const texts = [`${node.basis.kind}:${node.id}`, `lever:${node.id}:throughput`, 'growth', 'discount', ...scenario.investments.map((line) => `investment:${line.id}`)];
+        const texts = [
+          `${node.basis.kind}:${node.id}`,
+          `lever:${node.id}:throughput`,
+          'growth',
+          'discount',
+          ...scenario.investments.map((line) => `investment:${line.id}`),
+        ];
         for (const text of texts) {
           const input = resolveInput(c, text, { idsOnly: true });
           if (!input.ok) throw new Error(input.error);

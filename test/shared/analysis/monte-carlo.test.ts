@@ -80,7 +80,12 @@ describe('Monte Carlo', () => {
     for (let t = 0; t < trials; t++) {
       const values = samplers.map((sample) => sample(random));
       values.forEach((value, k) => (draws[k]![t] = value));
-      const result = recompute(model, 'target-15', inputs.map((input, k) => ({ input, value: values[k]! })), tree);
+      const result = recompute(
+        model,
+        'target-15',
+        inputs.map((input, k) => ({ input, value: values[k]! })),
+        tree,
+      );
       for (const output of OUTPUTS) outputs[output].push(outputValue(result, output) ?? Number.POSITIVE_INFINITY);
       if ((result.totals.returnOnInvestment ?? 0) > 1) roiAboveOne++;
       if (result.totals.paybackYears !== null) paybackWithin++;
@@ -88,7 +93,11 @@ describe('Monte Carlo', () => {
     for (const output of OUTPUTS) {
       const simulated = run(model, 'target-15', output, trials, 99);
       const sorted = Float64Array.from(outputs[output]).sort();
-      for (const [p, value] of [[0.1, simulated.p10], [0.5, simulated.p50], [0.9, simulated.p90]] as const)
+      for (const [p, value] of [
+        [0.1, simulated.p10],
+        [0.5, simulated.p50],
+        [0.9, simulated.p90],
+      ] as const)
         expect(value, `${output} P${p * 100}`).toBeCloseTo(percentile(sorted, p), output === 'affectedShare' ? 12 : 4);
       expect(simulated.probabilityRoiAboveOne).toBe(roiAboveOne / trials);
       expect(simulated.probabilityPaybackWithinHorizon).toBe(paybackWithin / trials);
@@ -110,7 +119,13 @@ describe('Monte Carlo', () => {
       const narrow = withRanges(
         example,
         'target-15',
-        symmetricRanges(example, 'target-15', ['lever:contact-center-labor:unitCost', 'growth', 'discount', 'investment:digital-tools', 'investment:manager-bonus'], 0.01, distribution),
+        symmetricRanges(
+          example,
+          'target-15',
+          ['lever:contact-center-labor:unitCost', 'growth', 'discount', 'investment:digital-tools', 'investment:manager-bonus'],
+          0.01,
+          distribution,
+        ),
       );
       const outputs = distribution === 'pert' ? (['npv', 'returnOnInvestment', 'paybackYears'] as const) : (['npv', 'saving'] as const);
       for (const output of outputs) {
@@ -123,7 +138,12 @@ describe('Monte Carlo', () => {
     const generated = generateModel({ leafLines: 1_000, scenarios: 1 });
     const scenario = generated.scenarios[0]!;
     const addresses = [
-      ...scenario.levers.slice(0, 12).map((lever) => `lever:${lever.nodeId}:${lever.unitCostChange !== undefined ? 'unitCost' : lever.throughputChange !== undefined ? 'throughput' : 'volume'}`),
+      ...scenario.levers
+        .slice(0, 12)
+        .map(
+          (lever) =>
+            `lever:${lever.nodeId}:${lever.unitCostChange !== undefined ? 'unitCost' : lever.throughputChange !== undefined ? 'throughput' : 'volume'}`,
+        ),
       'growth',
       'discount',
       ...scenario.investments.slice(0, 4).map((line) => `investment:${line.id}`),
@@ -156,7 +176,9 @@ describe('Monte Carlo', () => {
 
   it('counts trials that never pay back as later than any, and leaves them out of the mean', () => {
     // The plan pays back in 3 years only if labor cost falls by 6.66% or more: about 23% of this triangle.
-    const risky = withRanges(example, 'target-15', [{ input: 'lever:contact-center-labor:unitCost', low: -0.09, mostLikely: -0.05, high: -0.03, distribution: 'triangular' }]);
+    const risky = withRanges(example, 'target-15', [
+      { input: 'lever:contact-center-labor:unitCost', low: -0.09, mostLikely: -0.05, high: -0.03, distribution: 'triangular' },
+    ]);
     const result = run(risky, 'target-15', 'paybackYears', 5_000, 3);
     expect(result.probabilityPaybackWithinHorizon).toBeGreaterThan(0.18);
     expect(result.probabilityPaybackWithinHorizon).toBeLessThan(0.28);
@@ -203,8 +225,18 @@ describe('rank correlation', () => {
 
   it('is 1 for any increasing relation, -1 for a decreasing one, null without variation', () => {
     const xs = Float64Array.from({ length: 100 }, (_, i) => i);
-    expect(rankCorrelation(xs, xs.map((x) => Math.exp(x / 10)))).toBe(1);
-    expect(rankCorrelation(xs, xs.map((x) => -(x ** 3)))).toBe(-1);
+    expect(
+      rankCorrelation(
+        xs,
+        xs.map((x) => Math.exp(x / 10)),
+      ),
+    ).toBe(1);
+    expect(
+      rankCorrelation(
+        xs,
+        xs.map((x) => -(x ** 3)),
+      ),
+    ).toBe(-1);
     expect(rankCorrelation(xs, new Float64Array(100).fill(2))).toBeNull();
   });
 });

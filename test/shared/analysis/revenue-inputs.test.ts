@@ -34,7 +34,9 @@ describe('revenue and one-off inputs', () => {
     expect(revenue.ok && inputValue(context, revenue.value)).toBe(6_000_000);
     expect(resolveInput(context, 'revenueLever:nowhere:price')).toEqual({ ok: false, error: 'refers to no revenue line "nowhere"' });
     const addresses = scenarioInputs(context).map((input) => input.address);
-    expect(addresses).toEqual(expect.arrayContaining(['revenueLever:out-of-warranty:volume', 'revenueLever:out-of-warranty:price', 'revenueLever:service-contracts:volume']));
+    expect(addresses).toEqual(
+      expect.arrayContaining(['revenueLever:out-of-warranty:volume', 'revenueLever:out-of-warranty:price', 'revenueLever:service-contracts:volume']),
+    );
   });
 
   it('the evaluator moving a revenue input matches a recompute of the edited model', () => {
@@ -49,7 +51,12 @@ describe('revenue and one-off inputs', () => {
     const evaluator = new ScenarioEvaluator(tree, scenario, inputs, base, undefined, preparedRevenueOf(model));
     const values = [0.25, 0.4, 8_000_000, 0.05];
     const fast = evaluator.evaluate(values);
-    const slow = recompute(model, scenario.id, inputs.map((input, i) => ({ input, value: values[i]! })), tree);
+    const slow = recompute(
+      model,
+      scenario.id,
+      inputs.map((input, i) => ({ input, value: values[i]! })),
+      tree,
+    );
     close(fast.totals.marginGain, slow.totals.marginGain);
     close(fast.totals.npv, slow.totals.npv);
     close(fast.totals.returnOnInvestment!, slow.totals.returnOnInvestment!);

@@ -159,10 +159,13 @@ export function valueIn(context: InputContext, input: Input, u: number, rawV: nu
   return Math.min(hi, Math.max(lo, value));
 }
 
-export const unitPairs = fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), {
-  minLength: 1,
-  maxLength: 4,
-});
+export const unitPairs = fc.array(
+  fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })),
+  {
+    minLength: 1,
+    maxLength: 4,
+  },
+);
 
 export function reference(model: Model, scenario: Scenario, assignments: readonly Assignment[], tree: PreparedTree): ScenarioResult {
   return recompute(model, scenario.id, assignments, tree);

@@ -24,7 +24,10 @@ function expectRecomputed(model: Model, scenarioId: string, assignments: { input
   // The scales of the figures are those of the edited scenario (its discount rate, growth).
   const scenario = withInputValues(model, scenarioId, assignments).scenarios.find((s) => s.id === scenarioId)!;
   const reference = recompute(model, scenarioId, assignments, tree);
-  const fast = output === 'affectedShare' ? { affectedShare: value ?? 0, totals: reference.totals } : { affectedShare: reference.affectedShare, totals: { ...reference.totals, [output]: value } };
+  const fast =
+    output === 'affectedShare'
+      ? { affectedShare: value ?? 0, totals: reference.totals }
+      : { affectedShare: reference.affectedShare, totals: { ...reference.totals, [output]: value } };
   const mismatch = outputMismatch(fast, reference, tree, output, scenario);
   expect(mismatch, JSON.stringify(assignments.map((a) => [a.input.address, a.value]))).toBeUndefined();
 }
@@ -67,10 +70,15 @@ describe('tornado', () => {
     for (const output of OUTPUTS) checkTornado(example, 'digital-tools-20', output, 0.25);
   });
 
-  it('uses an input\'s own range when the scenario gives one, and cuts swings to the valid range', () => {
+  it("uses an input's own range when the scenario gives one, and cuts swings to the valid range", () => {
     const model = structuredClone(example);
     model.scenarios[0]!.uncertainty = [{ input: 'growth', low: 0.05, mostLikely: 0.2, high: 0.25, distribution: 'pert' }];
-    const result = tornado(model, { scenario: 'target-15', output: 'saving', inputs: ['growth', 'share:contact-center', 'lever:Contact-center labor:unitCost'], swing: 2 });
+    const result = tornado(model, {
+      scenario: 'target-15',
+      output: 'saving',
+      inputs: ['growth', 'share:contact-center', 'lever:Contact-center labor:unitCost'],
+      swing: 2,
+    });
     if (!result.ok) throw new Error(result.error.message);
     const byInput = new Map(result.value.bars.map((bar) => [bar.input, bar]));
     expect(byInput.get('growth')).toMatchObject({ low: 0.05, high: 0.25, source: 'range', clipped: false });
@@ -93,9 +101,15 @@ describe('tornado', () => {
 
   it('equals recomputes on random valid models, any output', () => {
     fc.assert(
-      fc.property(arbitraryModel({ minScenarios: 1, maxNodes: 20 }), fc.nat(), fc.constantFrom(...OUTPUTS), fc.double({ min: 0.01, max: 3, noNaN: true }), (model, s, output, swing) => {
-        checkTornado(model, model.scenarios[s % model.scenarios.length]!.id, output, swing);
-      }),
+      fc.property(
+        arbitraryModel({ minScenarios: 1, maxNodes: 20 }),
+        fc.nat(),
+        fc.constantFrom(...OUTPUTS),
+        fc.double({ min: 0.01, max: 3, noNaN: true }),
+        (model, s, output, swing) => {
+          checkTornado(model, model.scenarios[s % model.scenarios.length]!.id, output, swing);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -117,7 +131,9 @@ describe('data table', () => {
     expect(result.value.inputs).toEqual([{ input: 'growth', values }]);
     expect(result.value.cells).toHaveLength(4);
     expect(result.value.cells[2]![0]).toBeCloseTo(222.3527047e4, 2);
-    values.forEach((value, r) => expectRecomputed(example, 'target-15', [{ input: inputOf(example, 'target-15', 'growth'), value }], 'npv', result.value.cells[r]![0]!));
+    values.forEach((value, r) =>
+      expectRecomputed(example, 'target-15', [{ input: inputOf(example, 'target-15', 'growth'), value }], 'npv', result.value.cells[r]![0]!),
+    );
   });
 
   it('two inputs: rows x columns, each cell a recompute with both set', () => {

@@ -42,15 +42,36 @@ describe('validation of uncertainty ranges', () => {
   });
 
   it.each([
-    [{ ...labor, input: 'lever:nowhere:unitCost' }, `${TARGET}.uncertainty["lever:nowhere:unitCost"].input: refers to no cost node (no node has the id "nowhere")`],
-    [{ ...labor, input: 'lever:Contact-center labor:unitCost' }, `${TARGET}.uncertainty["lever:Contact-center labor:unitCost"].input: refers to no cost node (no node has the id "Contact-center labor")`],
-    [{ ...labor, input: 'lever:contact-center-labor:UnitCost' }, `${TARGET}.uncertainty["lever:contact-center-labor:UnitCost"].input: must be written "lever:contact-center-labor:unitCost"`],
+    [
+      { ...labor, input: 'lever:nowhere:unitCost' },
+      `${TARGET}.uncertainty["lever:nowhere:unitCost"].input: refers to no cost node (no node has the id "nowhere")`,
+    ],
+    [
+      { ...labor, input: 'lever:Contact-center labor:unitCost' },
+      `${TARGET}.uncertainty["lever:Contact-center labor:unitCost"].input: refers to no cost node (no node has the id "Contact-center labor")`,
+    ],
+    [
+      { ...labor, input: 'lever:contact-center-labor:UnitCost' },
+      `${TARGET}.uncertainty["lever:contact-center-labor:UnitCost"].input: must be written "lever:contact-center-labor:unitCost"`,
+    ],
     [{ ...labor, input: 'wages' }, `${TARGET}.uncertainty["wages"].input: is not an input address`],
-    [{ ...labor, low: -0.1, high: -0.2 }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"]: low, most likely and high must be in order (low <= most likely <= high), got -0.1, -0.15, -0.2`],
+    [
+      { ...labor, low: -0.1, high: -0.2 },
+      `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"]: low, most likely and high must be in order (low <= most likely <= high), got -0.1, -0.15, -0.2`,
+    ],
     [{ ...labor, low: -1.5 }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].low: must be at least -100% and at most 1000%, got -150%`],
-    [{ input: 'share:contact-center', low: 0.1, mostLikely: 0.14, high: 0.2, distribution: 'pert' }, `${TARGET}.uncertainty["share:contact-center"].high: must be at least 0% and at most 14%, got 20%`],
-    [{ input: 'share:service-cost', low: 0, mostLikely: 1, high: 1, distribution: 'pert' }, `${TARGET}.uncertainty["share:service-cost"].input: "After-sales service cost" is entered as an amount, not as a share of its parent; use amount:service-cost`],
-    [{ ...labor, distribution: 'normal' }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].distribution: must be one of triangular, pert, got "normal"`],
+    [
+      { input: 'share:contact-center', low: 0.1, mostLikely: 0.14, high: 0.2, distribution: 'pert' },
+      `${TARGET}.uncertainty["share:contact-center"].high: must be at least 0% and at most 14%, got 20%`,
+    ],
+    [
+      { input: 'share:service-cost', low: 0, mostLikely: 1, high: 1, distribution: 'pert' },
+      `${TARGET}.uncertainty["share:service-cost"].input: "After-sales service cost" is entered as an amount, not as a share of its parent; use amount:service-cost`,
+    ],
+    [
+      { ...labor, distribution: 'normal' },
+      `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].distribution: must be one of triangular, pert, got "normal"`,
+    ],
     [{ ...labor, high: Number.NaN }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].high: must be a finite number, got NaN`],
   ])('rejects %j', (range, expected) => {
     expect(issues(withRanges([range])).map((line) => line.slice(0, expected.length))).toContain(expected);
@@ -77,8 +98,18 @@ describe('setInputRange', () => {
     expect(added.scenarios[0]!.uncertainty).toEqual([{ input: 'lever:contact-center-labor:unitCost', ...range }]);
     expect(added.scenarios[1]).toBe(example.scenarios[1]);
     expect(added.scenarios[0]!.levers).toBe(example.scenarios[0]!.levers);
-    const two = apply(added, { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: { low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'triangular' } });
-    const replaced = apply(two, { type: 'setInputRange', scenarioId: 'target-15', input: 'lever:contact-center-labor:unitCost', range: { ...range, low: -0.3 } });
+    const two = apply(added, {
+      type: 'setInputRange',
+      scenarioId: 'target-15',
+      input: 'growth',
+      range: { low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'triangular' },
+    });
+    const replaced = apply(two, {
+      type: 'setInputRange',
+      scenarioId: 'target-15',
+      input: 'lever:contact-center-labor:unitCost',
+      range: { ...range, low: -0.3 },
+    });
     expect(replaced.scenarios[0]!.uncertainty!.map((r) => [r.input, r.low])).toEqual([
       ['lever:contact-center-labor:unitCost', -0.3],
       ['growth', 0.1],
@@ -92,7 +123,10 @@ describe('setInputRange', () => {
     expect('uncertainty' in removed.scenarios[0]!).toBe(false);
     expect(removed).toEqual(example);
     // Removing a range that is not there changes nothing.
-    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: null })).toMatchObject({ ok: true, value: { changes: [] } });
+    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: null })).toMatchObject({
+      ok: true,
+      value: { changes: [] },
+    });
   });
 
   it('refuses an unknown input or scenario and a range outside the valid range', () => {
@@ -100,18 +134,45 @@ describe('setInputRange', () => {
       ok: false,
       error: [{ path: 'command.input', message: 'refers to no cost node "nowhere" (give a node\'s id or name)' }],
     });
-    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'nope', input: 'growth', range })).toMatchObject({ ok: false, error: [{ path: 'command.scenarioId' }] });
-    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'share:contact-center', range: { low: 0.1, mostLikely: 0.14, high: 0.3, distribution: 'pert' } })).toEqual({
+    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'nope', input: 'growth', range })).toMatchObject({
+      ok: false,
+      error: [{ path: 'command.scenarioId' }],
+    });
+    expect(
+      applyEdit(example, {
+        type: 'setInputRange',
+        scenarioId: 'target-15',
+        input: 'share:contact-center',
+        range: { low: 0.1, mostLikely: 0.14, high: 0.3, distribution: 'pert' },
+      }),
+    ).toEqual({
       ok: false,
       error: [{ path: `${TARGET}.uncertainty["share:contact-center"].high`, message: 'must be at least 0% and at most 14%, got 30%' }],
     });
-    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'growth', range: { low: 0.3, mostLikely: 0.2, high: 0.1, distribution: 'pert' } })).toMatchObject({ ok: false });
+    expect(
+      applyEdit(example, {
+        type: 'setInputRange',
+        scenarioId: 'target-15',
+        input: 'growth',
+        range: { low: 0.3, mostLikely: 0.2, high: 0.1, distribution: 'pert' },
+      }),
+    ).toMatchObject({ ok: false });
   });
 
   it('goes with the node or line it is on when that is deleted, and comes back on undo', () => {
     let model = apply(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'lever:contact-center-labor:unitCost', range });
-    model = apply(model, { type: 'setInputRange', scenarioId: 'digital-tools-20', input: 'share:contact-center-other', range: { low: 0.1, mostLikely: 0.13, high: 0.13, distribution: 'pert' } });
-    model = apply(model, { type: 'setInputRange', scenarioId: 'target-15', input: 'investment:digital-tools', range: { low: 1, mostLikely: 2, high: 3, distribution: 'pert' } });
+    model = apply(model, {
+      type: 'setInputRange',
+      scenarioId: 'digital-tools-20',
+      input: 'share:contact-center-other',
+      range: { low: 0.1, mostLikely: 0.13, high: 0.13, distribution: 'pert' },
+    });
+    model = apply(model, {
+      type: 'setInputRange',
+      scenarioId: 'target-15',
+      input: 'investment:digital-tools',
+      range: { low: 1, mostLikely: 2, high: 3, distribution: 'pert' },
+    });
     const withoutCenter = apply(model, { type: 'deleteNode', nodeId: 'contact-center' });
     expect(withoutCenter.scenarios[0]!.uncertainty!.map((r) => r.input)).toEqual(['investment:digital-tools']);
     expect('uncertainty' in withoutCenter.scenarios[1]!).toBe(false);
@@ -124,7 +185,12 @@ describe('setInputRange', () => {
   });
 
   it('makes an edit that breaks a stored range fail, naming the range', () => {
-    const model = apply(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'share:contact-center', range: { low: 0.1, mostLikely: 0.14, high: 0.14, distribution: 'pert' } });
+    const model = apply(example, {
+      type: 'setInputRange',
+      scenarioId: 'target-15',
+      input: 'share:contact-center',
+      range: { low: 0.1, mostLikely: 0.14, high: 0.14, distribution: 'pert' },
+    });
     // 7,000,000 yuan entered under labor (87% of the contact center) needs the contact center at 11.3% of the root or more.
     const amountBelow = applyEdit(model, {
       type: 'addNode',
@@ -168,7 +234,12 @@ const rangeMakers: fc.Arbitrary<{ label: string; make: CommandMaker }>[] = [
                     ? 'lever:no-such-node:volume'
                     : a.kind;
         const scale = a.kind === 'amount' || (a.kind === 'investment' && line?.amount.kind !== 'shareOfSaving') ? 1e6 : 1;
-        const range: Omit<InputRange, 'input'> = { low: a.low * scale, mostLikely: (a.low + a.spread / 2) * scale, high: (a.low + a.spread) * scale, distribution: a.distribution };
+        const range: Omit<InputRange, 'input'> = {
+          low: a.low * scale,
+          mostLikely: (a.low + a.spread / 2) * scale,
+          high: (a.low + a.spread) * scale,
+          distribution: a.distribution,
+        };
         return { type: 'setInputRange', scenarioId: scenario.id, input, range: a.remove ? null : range };
       },
     })),
@@ -179,23 +250,27 @@ describe('edits with uncertainty ranges', () => {
 
   it('are checked around the edit exactly as the whole model would be, and undo to the model they started from', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(createExampleModel('en')), arbitraryModel({ minScenarios: 1 })), fc.array(fc.oneof(...makers), { minLength: 1, maxLength: 10 }), (start, steps) => {
-        let model: Model = start;
-        const ids = counterIds();
-        for (const maker of steps) {
-          const command = maker.make(model, ids);
-          if (!command) continue;
-          const planned = planEdit(model, command);
-          if (!planned.ok) continue;
-          const next = applyChanges(model, planned.value);
-          const local = validateChangedModel(next, planned.value);
-          const whole = validateModel(next);
-          expect(local.length === 0, `${maker.label}: local ${JSON.stringify(local)} vs whole ${JSON.stringify(whole.ok ? [] : whole.error)}`).toBe(whole.ok);
-          if (!whole.ok) continue;
-          expect(applyChanges(next, planned.value, 'backward')).toEqual(model);
-          model = next;
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.constant(createExampleModel('en')), arbitraryModel({ minScenarios: 1 })),
+        fc.array(fc.oneof(...makers), { minLength: 1, maxLength: 10 }),
+        (start, steps) => {
+          let model: Model = start;
+          const ids = counterIds();
+          for (const maker of steps) {
+            const command = maker.make(model, ids);
+            if (!command) continue;
+            const planned = planEdit(model, command);
+            if (!planned.ok) continue;
+            const next = applyChanges(model, planned.value);
+            const local = validateChangedModel(next, planned.value);
+            const whole = validateModel(next);
+            expect(local.length === 0, `${maker.label}: local ${JSON.stringify(local)} vs whole ${JSON.stringify(whole.ok ? [] : whole.error)}`).toBe(whole.ok);
+            if (!whole.ok) continue;
+            expect(applyChanges(next, planned.value, 'backward')).toEqual(model);
+            model = next;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -203,7 +278,9 @@ describe('edits with uncertainty ranges', () => {
 
 describe('a lever range follows its lever', () => {
   it('moving the labor lever from -15% to -25% moves its range -18/-15/-12 to -28/-25/-22, and undo moves it back', () => {
-    const start = withRanges([{ input: 'lever:contact-center-labor:unitCost', low: -0.18, mostLikely: -0.15, high: -0.12, distribution: 'triangular' }]) as Model;
+    const start = withRanges([
+      { input: 'lever:contact-center-labor:unitCost', low: -0.18, mostLikely: -0.15, high: -0.12, distribution: 'triangular' },
+    ]) as Model;
     const applied = applyEdit(start, { type: 'setLever', scenarioId: 'target-15', nodeId: 'contact-center-labor', kind: 'unitCostChange', value: -0.25 });
     expect(applied.ok).toBe(true);
     if (!applied.ok) return;

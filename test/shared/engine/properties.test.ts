@@ -129,7 +129,8 @@ function firstDifference(a: unknown, b: unknown, path = 'result'): string | null
   if (Object.is(a, b)) return null;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${String(a)} vs ${String(b)}`;
   if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!(a instanceof Float64Array && b instanceof Float64Array) && !(a instanceof Int32Array && b instanceof Int32Array)) return `${path}: typed arrays of different kinds`;
+    if (!(a instanceof Float64Array && b instanceof Float64Array) && !(a instanceof Int32Array && b instanceof Int32Array))
+      return `${path}: typed arrays of different kinds`;
     if (a.length !== b.length) return `${path}: lengths ${a.length} vs ${b.length}`;
     for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `${path}[${i}]: ${a[i]} vs ${b[i]}`;
     return null;
@@ -167,10 +168,22 @@ describe('engine properties', () => {
         for (const r of compute(model).scenarios) {
           const where = (what: string) => () => `${r.scenarioId}: ${what} is not zero`;
           check(r.baseSaving === 0 && r.affectedShare === 0, where('baseSaving or affectedShare'));
-          check(r.costFactor.every((factor) => factor === 1), () => `${r.scenarioId}: a cost factor is not 1`);
-          check(r.lineSaving.every((saving) => saving === 0), where('a line saving'));
-          check(r.subtreeSaving.every((saving) => saving === 0), where('a subtree saving'));
-          check(r.years.every((year) => year.saving === 0), where('a year saving'));
+          check(
+            r.costFactor.every((factor) => factor === 1),
+            () => `${r.scenarioId}: a cost factor is not 1`,
+          );
+          check(
+            r.lineSaving.every((saving) => saving === 0),
+            where('a line saving'),
+          );
+          check(
+            r.subtreeSaving.every((saving) => saving === 0),
+            where('a subtree saving'),
+          );
+          check(
+            r.years.every((year) => year.saving === 0),
+            where('a year saving'),
+          );
           check(r.totals.saving === 0, where('the total saving'));
           check(r.contributions.length === 0, () => `${r.scenarioId}: contributions of zero levers are listed`);
         }
@@ -192,8 +205,8 @@ describe('engine properties', () => {
         fc.pre(largest * k <= LIMITS.maxAmount);
         const scaled: Model = {
           ...model,
-          costTree: model.costTree.map(
-            (node): CostNode => (node.basis.kind === 'amount' ? { ...node, basis: { kind: 'amount', amount: node.basis.amount * k } } : node),
+          costTree: model.costTree.map((node): CostNode =>
+            node.basis.kind === 'amount' ? { ...node, basis: { kind: 'amount', amount: node.basis.amount * k } } : node,
           ),
         };
         expectValid(scaled);
@@ -289,8 +302,7 @@ describe('engine properties', () => {
           for (let i = 0; i < tree.ids.length; i++) {
             const sum = children[i]!.reduce((total, c) => total + r.subtreeSaving[c]!, r.lineSaving[i]!);
             expectNear(r.subtreeSaving[i]!, sum, tolerance, `subtreeSaving of ${tree.ids[i]}`);
-            if (children[i]!.length === 0)
-              expectNear(r.lineSaving[i]!, tree.resolvedAmount[i]! * (1 - r.costFactor[i]!), tolerance, `leaf ${tree.ids[i]}`);
+            if (children[i]!.length === 0) expectNear(r.lineSaving[i]!, tree.resolvedAmount[i]! * (1 - r.costFactor[i]!), tolerance, `leaf ${tree.ids[i]}`);
             if (fullyShared[i])
               check(tree.unallocatedAmount[i] === 0 && r.lineSaving[i] === 0, () => `${tree.ids[i]} is fully shared but saves ${r.lineSaving[i]} itself`);
           }
@@ -483,9 +495,8 @@ describe('engine properties', () => {
         if (kind === 'rootAmount') {
           edited = {
             ...model,
-            costTree: model.costTree.map(
-              (node): CostNode =>
-                node.parentId === null && node.basis.kind === 'amount' ? { ...node, basis: { kind: 'amount', amount: node.basis.amount * factor } } : node,
+            costTree: model.costTree.map((node): CostNode =>
+              node.parentId === null && node.basis.kind === 'amount' ? { ...node, basis: { kind: 'amount', amount: node.basis.amount * factor } } : node,
             ),
           };
           // Amount-basis children must still fit when the root shrinks.
@@ -560,10 +571,12 @@ describe('engine properties', () => {
             // share-of-saving line on a negative saving). A next year starting within rounding
             // of zero is a crossing at its very start.
             check(year.end <= tolerance || Math.abs(next.start) <= tolerance, () => `not below zero before ${payback}: ${seen()}`);
-            if (year.end < -tolerance) check(years[y + 1]!.upfrontInvestment < 0, () => `jumps above zero at ${payback} without a negative upfront amount: ${seen()}`);
+            if (year.end < -tolerance)
+              check(years[y + 1]!.upfrontInvestment < 0, () => `jumps above zero at ${payback} without a negative upfront amount: ${seen()}`);
           }
           // From there on it never dips below zero again.
-          for (const later of points.slice(y + 1)) check(later.start >= -tolerance && later.end >= -tolerance, () => `dips below zero after payback: ${seen()}`);
+          for (const later of points.slice(y + 1))
+            check(later.start >= -tolerance && later.end >= -tolerance, () => `dips below zero after payback: ${seen()}`);
         }
       }),
       { numRuns: 250 },

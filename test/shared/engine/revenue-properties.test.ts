@@ -48,7 +48,11 @@ const arbitraryRevenue = fc
         margin: spec.margin,
       });
       if (spec.volume !== undefined || spec.price !== undefined)
-        levers.push({ lineId: `r${i}`, ...(spec.volume !== undefined ? { volumeChange: spec.volume } : {}), ...(spec.price !== undefined ? { priceChange: spec.price } : {}) });
+        levers.push({
+          lineId: `r${i}`,
+          ...(spec.volume !== undefined ? { volumeChange: spec.volume } : {}),
+          ...(spec.price !== undefined ? { priceChange: spec.price } : {}),
+        });
     });
     return { lines, levers };
   });
@@ -114,7 +118,9 @@ describe('revenue lines and one-off items', () => {
         expectValid(base);
         const scaled: Model = {
           ...base,
-          revenueLines: revenue.lines.map((line) => (line.basis.kind === 'amount' ? { ...line, basis: { kind: 'amount', amount: line.basis.amount * k } } : line)),
+          revenueLines: revenue.lines.map((line) =>
+            line.basis.kind === 'amount' ? { ...line, basis: { kind: 'amount', amount: line.basis.amount * k } } : line,
+          ),
         };
         const a = compute(base).scenarios[0]!;
         const b = compute(scaled).scenarios[0]!;

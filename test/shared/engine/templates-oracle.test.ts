@@ -174,7 +174,10 @@ describe.each(LANGUAGES)('templates (%s) reproduce the worked examples', (langua
       // A revenue lever edit recomputes the scenario over the revenue lines prepared once.
       if (oracle.template !== 'service-revenue') continue;
       const scenario = model.scenarios[0]!;
-      const edited = { ...model, scenarios: [{ ...scenario, revenueLevers: [{ lineId: 'out-of-warranty', volumeChange: 0.2, priceChange: 0.03 }, scenario.revenueLevers![1]!] }] };
+      const edited = {
+        ...model,
+        scenarios: [{ ...scenario, revenueLevers: [{ lineId: 'out-of-warranty', volumeChange: 0.2, priceChange: 0.03 }, scenario.revenueLevers![1]!] }],
+      };
       const before = engine.compute(model);
       const after = engine.compute(edited);
       expect(after.revenue).toBe(before.revenue);

@@ -51,10 +51,19 @@ describe('arbitraryModel', () => {
       note('60 nodes', model.costTree.length === 60);
       note('depth >= 8', Math.max(...depths.values()) >= 8);
       note('root not first', model.costTree[0] !== root);
-      note('child listed before its parent', model.costTree.some((node, i) => node.parentId !== null && position.get(node.parentId)! > i));
+      note(
+        'child listed before its parent',
+        model.costTree.some((node, i) => node.parentId !== null && position.get(node.parentId)! > i),
+      );
       note('root amount 0', root.basis.kind === 'amount' && root.basis.amount === 0);
-      note('amount-basis child', model.costTree.some((node) => node.parentId !== null && node.basis.kind === 'amount'));
-      note('notes', model.costTree.some((node) => node.notes !== undefined));
+      note(
+        'amount-basis child',
+        model.costTree.some((node) => node.parentId !== null && node.basis.kind === 'amount'),
+      );
+      note(
+        'notes',
+        model.costTree.some((node) => node.notes !== undefined),
+      );
       for (const kids of children.values()) {
         const shares = kids.map((kid) => (kid.basis.kind === 'share' ? kid.basis.share : Number.NaN));
         const sum = shares.reduce((a, b) => a + b, 0);

@@ -7,7 +7,13 @@ function withChain(levels: number): Model {
   const model = createExampleModel('en');
   const chain: CostNode[] = [];
   for (let i = 1; i <= levels; i++)
-    chain.push({ id: `deep-${i}`, parentId: i === 1 ? 'materials-field' : `deep-${i - 1}`, name: `Level ${i + 1}`, basis: { kind: 'share', share: 1 }, relevance: 'strong' });
+    chain.push({
+      id: `deep-${i}`,
+      parentId: i === 1 ? 'materials-field' : `deep-${i - 1}`,
+      name: `Level ${i + 1}`,
+      basis: { kind: 'share', share: 1 },
+      relevance: 'strong',
+    });
   return { ...model, costTree: [...model.costTree, ...chain] };
 }
 
@@ -15,12 +21,17 @@ describe('tree depth', () => {
   it(`accepts ${LIMITS.maxDepth} levels below the root and refuses one more, naming the node`, () => {
     expect(validateModel(withChain(LIMITS.maxDepth - 1)).ok).toBe(true);
     const deep = validateModel(withChain(LIMITS.maxDepth));
-    expect(deep.ok ? [] : deep.error.map(formatIssue)).toEqual([`costTree["Level ${LIMITS.maxDepth + 1}"].parentId: is ${LIMITS.maxDepth + 1} levels below the root (at most ${LIMITS.maxDepth})`]);
+    expect(deep.ok ? [] : deep.error.map(formatIssue)).toEqual([
+      `costTree["Level ${LIMITS.maxDepth + 1}"].parentId: is ${LIMITS.maxDepth + 1} levels below the root (at most ${LIMITS.maxDepth})`,
+    ]);
   });
 
   it('refuses an edit that would hang a subtree too deep', () => {
     const model = withChain(LIMITS.maxDepth - 1);
-    const added = applyEdit(model, { type: 'addNode', node: { id: 'x', parentId: `deep-${LIMITS.maxDepth - 1}`, name: 'Too deep', basis: { kind: 'share', share: 0.5 }, relevance: 'weak' } });
+    const added = applyEdit(model, {
+      type: 'addNode',
+      node: { id: 'x', parentId: `deep-${LIMITS.maxDepth - 1}`, name: 'Too deep', basis: { kind: 'share', share: 0.5 }, relevance: 'weak' },
+    });
     expect(added.ok).toBe(false);
     const moved = applyEdit(model, { type: 'moveNode', nodeId: 'contact-center', parentId: `deep-${LIMITS.maxDepth - 1}` });
     expect(moved.ok ? [] : moved.error.map((issue) => issue.message)).toEqual([`is ${LIMITS.maxDepth + 1} levels below the root (at most ${LIMITS.maxDepth})`]);

@@ -51,12 +51,10 @@ describe('revenue lines, revenue levers, one-off items and the new model fields'
     expect(issuesOf(revenueModel((m) => (m.scenarios[0]!.revenueLevers![0]!.lineId = 'gone')))).toContain(
       'scenarios["Service marketing"].revenueLevers["gone"].lineId: refers to no revenue line ("gone")',
     );
-    expect(
-      issuesOf(revenueModel((m) => m.scenarios[0]!.revenueLevers!.push({ lineId: 'service-contracts', priceChange: 0.01 }))),
-    ).toContain('scenarios["Service marketing"].revenueLevers["Service contracts"]: the line has two lever entries; merge them into one');
-    expect(issuesOf(revenueModel((m) => (m.scenarios[0]!.revenueLevers![0]!.priceChange = -1.5))).join('\n')).toContain(
-      'a price cannot fall below zero',
+    expect(issuesOf(revenueModel((m) => m.scenarios[0]!.revenueLevers!.push({ lineId: 'service-contracts', priceChange: 0.01 })))).toContain(
+      'scenarios["Service marketing"].revenueLevers["Service contracts"]: the line has two lever entries; merge them into one',
     );
+    expect(issuesOf(revenueModel((m) => (m.scenarios[0]!.revenueLevers![0]!.priceChange = -1.5))).join('\n')).toContain('a price cannot fall below zero');
   });
 
   it('one-off items: a plan year from 1 to 30, unique ids, a bounded signed amount', () => {
@@ -73,8 +71,8 @@ describe('revenue lines, revenue levers, one-off items and the new model fields'
     expect(issuesOf(revenueModel((m) => (m.client = 'ACME 股份')))).toEqual([]);
     expect(issuesOf(revenueModel((m) => (m.presentation = { accentColor: '#C0392B', logo: { mediaType: 'image/png', data: 'iVBORw0KGgo=' } })))).toEqual([]);
     expect(issuesOf(revenueModel((m) => (m.presentation = { accentColor: 'red' }))).join('\n')).toContain('must be a colour written #RRGGBB');
-    expect(
-      issuesOf(revenueModel((m) => (m.revenueLines![0]!.captions = { volumeChange: { zh: 'x'.repeat(61) } }))).join('\n'),
-    ).toContain('must be at most 60 characters');
+    expect(issuesOf(revenueModel((m) => (m.revenueLines![0]!.captions = { volumeChange: { zh: 'x'.repeat(61) } }))).join('\n')).toContain(
+      'must be at most 60 characters',
+    );
   });
 });

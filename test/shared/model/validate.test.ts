@@ -143,7 +143,11 @@ describe('validateModel rejects', () => {
 
   describe('negative amounts', () => {
     it('on a node', () => {
-      const rendered = expectIssue(broken((m) => (node(m, 'service-cost').basis = { kind: 'amount', amount: -1 })), `${ROOT}.basis.amount`, 'must not be negative');
+      const rendered = expectIssue(
+        broken((m) => (node(m, 'service-cost').basis = { kind: 'amount', amount: -1 })),
+        `${ROOT}.basis.amount`,
+        'must not be negative',
+      );
       expect(rendered).toBe(`${ROOT}.basis.amount: must not be negative, got -1`);
     });
 
@@ -161,7 +165,11 @@ describe('validateModel rejects', () => {
     });
 
     it('above the largest amount', () => {
-      expectIssue(broken((m) => (node(m, 'service-cost').basis = { kind: 'amount', amount: 1e16 })), `${ROOT}.basis.amount`, 'must be at most 1000000000000000');
+      expectIssue(
+        broken((m) => (node(m, 'service-cost').basis = { kind: 'amount', amount: 1e16 })),
+        `${ROOT}.basis.amount`,
+        'must be at most 1000000000000000',
+      );
     });
   });
 
@@ -170,11 +178,16 @@ describe('validateModel rejects', () => {
       [1.2, 'got 120%'],
       [-0.1, 'got -10%'],
     ])('share %s', (share, fragment) => {
-      const rendered = expectIssue(broken((m) => (node(m, 'contact-center').basis = { kind: 'share', share })), `${CONTACT}.basis.share`, fragment, {
-        // 1.2 also makes the root's children add up to more than 100%, but the structural
-        // check runs first and stops there.
-        only: true,
-      });
+      const rendered = expectIssue(
+        broken((m) => (node(m, 'contact-center').basis = { kind: 'share', share })),
+        `${CONTACT}.basis.share`,
+        fragment,
+        {
+          // 1.2 also makes the root's children add up to more than 100%, but the structural
+          // check runs first and stops there.
+          only: true,
+        },
+      );
       expect(rendered).toContain('must be at least 0% and at most 100%');
     });
 
@@ -187,7 +200,11 @@ describe('validateModel rejects', () => {
     });
 
     it('ramp', () => {
-      expectIssue(broken((m) => (scenario(m).ramp = [0.5, 1.1])), `${TARGET}.ramp[1]`, 'got 110%');
+      expectIssue(
+        broken((m) => (scenario(m).ramp = [0.5, 1.1])),
+        `${TARGET}.ramp[1]`,
+        'got 110%',
+      );
     });
   });
 
@@ -227,28 +244,48 @@ describe('validateModel rejects', () => {
 
   describe('lever ranges', () => {
     it('throughput change at -100% (per-capita volume falls to zero)', () => {
-      const rendered = expectIssue(broken((m) => (scenario(m).levers[0]!.throughputChange = -1)), `${LABOR_LEVER}.throughputChange`, 'must be at least -99%');
+      const rendered = expectIssue(
+        broken((m) => (scenario(m).levers[0]!.throughputChange = -1)),
+        `${LABOR_LEVER}.throughputChange`,
+        'must be at least -99%',
+      );
       expect(rendered).toContain('per-capita volume cannot fall to zero');
       expect(rendered).toContain('got -100%');
     });
 
     it('throughput change below -100%', () => {
-      expectIssue(broken((m) => (scenario(m).levers[0]!.throughputChange = -1.5)), `${LABOR_LEVER}.throughputChange`, 'got -150%');
+      expectIssue(
+        broken((m) => (scenario(m).levers[0]!.throughputChange = -1.5)),
+        `${LABOR_LEVER}.throughputChange`,
+        'got -150%',
+      );
     });
 
     it('unit cost change below -100% (a negative cost)', () => {
-      const rendered = expectIssue(broken((m) => (scenario(m).levers[0]!.unitCostChange = -1.01)), `${LABOR_LEVER}.unitCostChange`, 'must be at least -100%');
+      const rendered = expectIssue(
+        broken((m) => (scenario(m).levers[0]!.unitCostChange = -1.01)),
+        `${LABOR_LEVER}.unitCostChange`,
+        'must be at least -100%',
+      );
       expect(rendered).toContain('a unit cost cannot fall below zero');
       expect(rendered).toContain('got -101%');
     });
 
     it('volume change below -100%', () => {
-      const rendered = expectIssue(broken((m) => (scenario(m).levers[0]!.volumeChange = -1.5)), `${LABOR_LEVER}.volumeChange`, 'a volume cannot fall below zero');
+      const rendered = expectIssue(
+        broken((m) => (scenario(m).levers[0]!.volumeChange = -1.5)),
+        `${LABOR_LEVER}.volumeChange`,
+        'a volume cannot fall below zero',
+      );
       expect(rendered).toContain('got -150%');
     });
 
     it('a cost increase above +1000%', () => {
-      expectIssue(broken((m) => (scenario(m).levers[0]!.unitCostChange = 10.5)), `${LABOR_LEVER}.unitCostChange`, 'at most 1000%');
+      expectIssue(
+        broken((m) => (scenario(m).levers[0]!.unitCostChange = 10.5)),
+        `${LABOR_LEVER}.unitCostChange`,
+        'at most 1000%',
+      );
     });
   });
 

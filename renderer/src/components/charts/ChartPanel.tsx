@@ -83,7 +83,13 @@ export function ChartPanel({ id, title, subtitle, exportSubtitle, fileName, buil
         </div>
         <div className="chart-actions">
           <span className="chart-status" role="status">
-            {status === 'copied' ? t('charts.copied') : status === 'copyFailed' ? t('charts.copyFailed') : status === 'saveFailed' ? t('charts.saveFailed') : ''}
+            {status === 'copied'
+              ? t('charts.copied')
+              : status === 'copyFailed'
+                ? t('charts.copyFailed')
+                : status === 'saveFailed'
+                  ? t('charts.saveFailed')
+                  : ''}
           </span>
           <button data-action="save-png" disabled={status === 'rendering'} onClick={() => void save()} title={t('charts.savePngHint')}>
             {t('charts.savePng')}
@@ -96,7 +102,15 @@ export function ChartPanel({ id, title, subtitle, exportSubtitle, fileName, buil
         </div>
       </header>
       <div className="chart-box" style={height ? { height } : undefined}>
-        <Chart type={config.type} data={config.data} options={config.options} plugins={config.plugins} updateMode="none" aria-label={description} fallbackContent={<p>{description}</p>} />
+        <Chart
+          type={config.type}
+          data={config.data}
+          options={config.options}
+          plugins={config.plugins}
+          updateMode="none"
+          aria-label={description}
+          fallbackContent={<p>{description}</p>}
+        />
       </div>
       {note && <div className="chart-note">{note}</div>}
     </section>

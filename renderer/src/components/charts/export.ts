@@ -36,14 +36,30 @@ export async function renderChartPng(config: PanelConfig, text: ExportText, size
       plugins: {
         ...options.plugins,
         tooltip: { enabled: false },
-        title: { display: true, text: text.title, align: 'start', color: COLORS.text, font: { size: 40, weight: 'bold', family: CHART_FONT }, padding: { top: 0, bottom: 10 } },
-        subtitle: { display: true, text: text.subtitle, align: 'start', color: COLORS.muted, font: { size: 26, family: CHART_FONT }, padding: { top: 0, bottom: 30 } },
+        title: {
+          display: true,
+          text: text.title,
+          align: 'start',
+          color: COLORS.text,
+          font: { size: 40, weight: 'bold', family: CHART_FONT },
+          padding: { top: 0, bottom: 10 },
+        },
+        subtitle: {
+          display: true,
+          text: text.subtitle,
+          align: 'start',
+          color: COLORS.muted,
+          font: { size: 26, family: CHART_FONT },
+          padding: { top: 0, bottom: 30 },
+        },
       },
     },
     plugins: [...(config.plugins ?? []), whiteBackground],
   });
   try {
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the chart could not be drawn as PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the chart could not be drawn as PNG'))), 'image/png'),
+    );
   } finally {
     chart.destroy();
     holder.remove();
@@ -75,6 +91,11 @@ export async function copyPng(png: Promise<Blob>): Promise<void> {
 
 /** A file name without characters Windows or macOS refuse. */
 export function safeFileName(name: string): string {
-   
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150) || 'chart';
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 150) || 'chart'
+  );
 }

@@ -65,7 +65,16 @@ export interface ChartLook {
 }
 
 export const SCREEN_LOOK: ChartLook = { export: false, font: 11, valueLabel: 11, axisTitle: 11, padding: 4, lineWidth: 2, pointRadius: 3, barMaxThickness: 56 };
-export const EXPORT_LOOK: ChartLook = { export: true, font: 24, valueLabel: 22, axisTitle: 22, padding: 40, lineWidth: 4, pointRadius: 7, barMaxThickness: 150 };
+export const EXPORT_LOOK: ChartLook = {
+  export: true,
+  font: 24,
+  valueLabel: 22,
+  axisTitle: 22,
+  padding: 40,
+  lineWidth: 4,
+  pointRadius: 7,
+  barMaxThickness: 150,
+};
 
 export const EXPORT_SIZE = { width: 1920, height: 1080 } as const;
 
@@ -84,7 +93,10 @@ export function baseOptions(look: ChartLook, language: Language): PanelOptions {
     locale: LOCALE[language],
     layout: { padding: look.padding },
     plugins: {
-      legend: { position: 'bottom', labels: { font: { size: look.font }, boxWidth: look.font * 1.2, boxHeight: look.font * 0.9, padding: look.export ? 28 : 10 } },
+      legend: {
+        position: 'bottom',
+        labels: { font: { size: look.font }, boxWidth: look.font * 1.2, boxHeight: look.font * 0.9, padding: look.export ? 28 : 10 },
+      },
       tooltip: { titleFont: { size: look.font }, bodyFont: { size: look.font } },
     },
   };
@@ -129,7 +141,12 @@ export const valueLabels: Plugin<'bar' | 'line'> = {
       meta.data.forEach((element, index) => {
         const label = texts[index];
         if (!label) return;
-        const { x, y, base, horizontal } = element.getProps(['x', 'y', 'base', 'horizontal'], true) as { x: number; y: number; base: number; horizontal: boolean };
+        const { x, y, base, horizontal } = element.getProps(['x', 'y', 'base', 'horizontal'], true) as {
+          x: number;
+          y: number;
+          base: number;
+          horizontal: boolean;
+        };
         if (horizontal) {
           const towardsEnd = x >= base;
           ctx.textAlign = towardsEnd ? 'left' : 'right';

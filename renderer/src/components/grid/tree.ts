@@ -37,8 +37,7 @@ export function flattenTree<T extends TreeItem>(items: readonly T[]): FlatTreeRo
   const stack: { item: T; depth: number; siblingIndex: number; nextSiblingId: string | null }[] = [];
   const pushChildren = (parent: string | null, depth: number) => {
     const list = children.get(parent) ?? [];
-    for (let k = list.length - 1; k >= 0; k--)
-      stack.push({ item: list[k]!, depth, siblingIndex: k, nextSiblingId: list[k + 1]?.id ?? null });
+    for (let k = list.length - 1; k >= 0; k--) stack.push({ item: list[k]!, depth, siblingIndex: k, nextSiblingId: list[k + 1]?.id ?? null });
   };
   pushChildren(null, 0);
   while (stack.length > 0) {
@@ -46,7 +45,13 @@ export function flattenTree<T extends TreeItem>(items: readonly T[]): FlatTreeRo
     if (visited.has(entry.item.id)) continue;
     visited.add(entry.item.id);
     const kids = children.get(entry.item.id);
-    rows.push({ item: entry.item, depth: entry.depth, hasChildren: kids !== undefined && kids.length > 0, siblingIndex: entry.siblingIndex, nextSiblingId: entry.nextSiblingId });
+    rows.push({
+      item: entry.item,
+      depth: entry.depth,
+      hasChildren: kids !== undefined && kids.length > 0,
+      siblingIndex: entry.siblingIndex,
+      nextSiblingId: entry.nextSiblingId,
+    });
     pushChildren(entry.item.id, entry.depth + 1);
   }
   return rows;

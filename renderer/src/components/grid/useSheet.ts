@@ -1,5 +1,14 @@
 import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type { CellClassParams, CellClickedEvent, CellEditRequestEvent, CellFocusedEvent, ColDef, GridApi, IRowNode, TooltipCallbackParams } from 'ag-grid-community';
+import type {
+  CellClassParams,
+  CellClickedEvent,
+  CellEditRequestEvent,
+  CellFocusedEvent,
+  ColDef,
+  GridApi,
+  IRowNode,
+  TooltipCallbackParams,
+} from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useWorkspace } from '../../state/context';
 import { useIssuesText } from '../../messages';
@@ -113,7 +122,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
     if (grid && !grid.isDestroyed()) grid.refreshCells({ force: true, suppressFlash: true });
   }, [api]);
 
-  const columnOrder = useCallback((): string[] => api()?.getAllDisplayedColumns().map((column) => column.getColId()) ?? [], [api]);
+  const columnOrder = useCallback(
+    (): string[] =>
+      api()
+        ?.getAllDisplayedColumns()
+        .map((column) => column.getColId()) ?? [],
+    [api],
+  );
 
   const displayedRows = useCallback((): IRowNode<Row>[] => {
     const grid = api();
@@ -179,7 +194,12 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
       }
       // One paste or fill is one edit: validated as a whole, one undo step.
       const model = workspace.getState().model;
-      const result = workspace.edit(batchOf(edits.map((edit) => edit.command), edits.length > 1 ? 'paste' : undefined));
+      const result = workspace.edit(
+        batchOf(
+          edits.map((edit) => edit.command),
+          edits.length > 1 ? 'paste' : undefined,
+        ),
+      );
       if (!result.ok) {
         const blamed = model ? blamedCell(model, edits, result.error) : edits[0]!;
         showError(blamed.rowId, blamed.colId, result.error);
@@ -277,7 +297,7 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
       for (let c = bounds.left; c <= bounds.right; c++) {
         const colId = order[c]!;
         const column = columns[colId];
-        line.push(column && node.data ? column.text(node.data) : grid.getCellValue({ rowNode: node, colKey: colId, useFormatter: true }) ?? '');
+        line.push(column && node.data ? column.text(node.data) : (grid.getCellValue({ rowNode: node, colKey: colId, useFormatter: true }) ?? ''));
       }
       block.push(line);
     }

@@ -82,7 +82,17 @@ function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tre
 
 // ---------------------------------------------------------------- helpers
 
-function OutputSelect({ value, onChange, language, testId }: { value: OutputName; onChange: (o: OutputName) => void; language: Model['language']; testId: string }) {
+function OutputSelect({
+  value,
+  onChange,
+  language,
+  testId,
+}: {
+  value: OutputName;
+  onChange: (o: OutputName) => void;
+  language: Model['language'];
+  testId: string;
+}) {
   return (
     <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as OutputName)}>
       {OUTPUTS.map((o) => (
@@ -94,7 +104,23 @@ function OutputSelect({ value, onChange, language, testId }: { value: OutputName
   );
 }
 
-function InputSelect({ inputs, value, onChange, label, testId, allowNone, noneText }: { inputs: Input[]; value: string; onChange: (a: string) => void; label: (i: Input) => string; testId: string; allowNone?: boolean; noneText?: string }) {
+function InputSelect({
+  inputs,
+  value,
+  onChange,
+  label,
+  testId,
+  allowNone,
+  noneText,
+}: {
+  inputs: Input[];
+  value: string;
+  onChange: (a: string) => void;
+  label: (i: Input) => string;
+  testId: string;
+  allowNone?: boolean;
+  noneText?: string;
+}) {
   return (
     <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
       {allowNone && <option value="">{noneText}</option>}
@@ -212,15 +238,38 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
       <div className="analysis-form">
         <label>
           {t('analysis.input')}
-          <InputSelect inputs={inputs} value={input?.address ?? ''} onChange={(a) => { setAddress(a); setAnswer(null); }} label={label} testId="goal-input" />
+          <InputSelect
+            inputs={inputs}
+            value={input?.address ?? ''}
+            onChange={(a) => {
+              setAddress(a);
+              setAnswer(null);
+            }}
+            label={label}
+            testId="goal-input"
+          />
         </label>
         <label>
           {t('analysis.output')}
-          <OutputSelect value={output} onChange={(o) => { setOutput(o); setAnswer(null); }} language={language} testId="goal-output" />
+          <OutputSelect
+            value={output}
+            onChange={(o) => {
+              setOutput(o);
+              setAnswer(null);
+            }}
+            language={language}
+            testId="goal-output"
+          />
         </label>
         <label>
           {t('analysis.target')} ({unitHint})
-          <input data-testid="goal-target" value={targetText} size={10} onChange={(e) => setTargetText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && run()} />
+          <input
+            data-testid="goal-target"
+            value={targetText}
+            size={10}
+            onChange={(e) => setTargetText(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && run()}
+          />
         </label>
         <button data-action="goal-run" onClick={run}>
           {t('analysis.run')}
@@ -228,11 +277,19 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
       </div>
       {input && (
         <div className="muted analysis-current">
-          {t('analysis.goalCurrent', { value: formatInput(context, input, inputValue(context, input), view, text.unitText), output: formatOutput(outputOf(result, output), output, text) })}
+          {t('analysis.goalCurrent', {
+            value: formatInput(context, input, inputValue(context, input), view, text.unitText),
+            output: formatOutput(outputOf(result, output), output, text),
+          })}
         </div>
       )}
       {answer && (
-        <div className={`goal-answer ${answer.result.reachable ? 'reachable' : 'unreachable'}${answerStale ? ' stale' : ''}`} data-testid="goal-answer" data-reachable={answer.result.reachable} data-stale={answerStale}>
+        <div
+          className={`goal-answer ${answer.result.reachable ? 'reachable' : 'unreachable'}${answerStale ? ' stale' : ''}`}
+          data-testid="goal-answer"
+          data-reachable={answer.result.reachable}
+          data-stale={answerStale}
+        >
           <div className="card">
             <div className="label">{answer.result.reachable ? t('analysis.goalFound') : t('analysis.goalClosest')}</div>
             <div className="value" data-testid="goal-value">
@@ -333,7 +390,11 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
       if (message.type === 'progress') setState({ status: 'running', done: message.done, total: message.total });
       else {
         stop();
-        setState(message.type === 'done' ? { status: 'done', result: message.result, model: job.model, rangesKey: rangesKeyOf(job.model, job.scenarioId) } : { status: 'error', message: message.message });
+        setState(
+          message.type === 'done'
+            ? { status: 'done', result: message.result, model: job.model, rangesKey: rangesKeyOf(job.model, job.scenarioId) }
+            : { status: 'error', message: message.message },
+        );
       }
     };
     started.onerror = (event) => {
@@ -355,7 +416,12 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
       const value = inputValue(context, input);
       if (value === 0) continue;
       const spread = Math.abs(value) * 0.2;
-      edits.push({ type: 'setInputRange', scenarioId: scenario.id, input: input.address, range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' } });
+      edits.push({
+        type: 'setInputRange',
+        scenarioId: scenario.id,
+        input: input.address,
+        range: { low: value - spread, mostLikely: value, high: value + spread, distribution: 'triangular' },
+      });
     }
     if (edits.length > 0) workspace.edit(batchOf(edits, 'ranges'));
   };
@@ -377,7 +443,10 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
     () => (sim ? (['p10', 'p50', 'p90'] as const).flatMap((k) => (sim[k] === null ? [] : [{ value: sim[k], label: k.toUpperCase() }])) : []),
     [sim],
   );
-  const buildChart = useCallback((look: ChartLook) => buildHistogram(sim?.histogram ?? [], markers, sim?.output ?? output, text, look), [sim, markers, output, text]);
+  const buildChart = useCallback(
+    (look: ChartLook) => buildHistogram(sim?.histogram ?? [], markers, sim?.output ?? output, text, look),
+    [sim, markers, output, text],
+  );
   const fmt = (v: number | null) => formatOutput(v, sim?.output ?? output, text);
 
   return (
@@ -508,7 +577,10 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
                       <td className="bar-cell">
                         <span
                           className="corr-bar"
-                          style={{ width: `${Math.abs(s.rankCorrelation ?? 0) * 100}%`, background: (s.rankCorrelation ?? 0) >= 0 ? COLORS.saving : COLORS.increase }}
+                          style={{
+                            width: `${Math.abs(s.rankCorrelation ?? 0) * 100}%`,
+                            background: (s.rankCorrelation ?? 0) >= 0 ? COLORS.saving : COLORS.increase,
+                          }}
                         />
                       </td>
                     </tr>
@@ -530,7 +602,10 @@ function TornadoPanel({ model, tree, scenario, result, text, label, inputs }: Pr
   const [output, setOutput] = useState<OutputName>('npv');
   const [swingText, setSwingText] = useState('10');
   const swing = (parseTypedNumber(swingText) ?? 10) / 100;
-  const answer = useMemo(() => tornado(model, { scenario: scenario.id, output, swing: swing > 0 && swing <= 10 ? swing : 0.1 }, { tree, result }), [model, scenario.id, output, swing, tree, result]);
+  const answer = useMemo(
+    () => tornado(model, { scenario: scenario.id, output, swing: swing > 0 && swing <= 10 ? swing : 0.1 }, { tree, result }),
+    [model, scenario.id, output, swing, tree, result],
+  );
   const byAddress = useMemo(() => new Map(inputs.map((i) => [i.address, i])), [inputs]);
   const rows = useMemo(
     () =>
@@ -701,7 +776,22 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
         </label>
         <label>
           {t('analysis.rowInput')}
-          <InputSelect inputs={inputs} value={rowAddress} onChange={(a) => { setRowAddress(a); setRowValues(defaultValues(context, inputs.find((i) => i.address === a), view)); }} label={label} testId="table-row-input" />
+          <InputSelect
+            inputs={inputs}
+            value={rowAddress}
+            onChange={(a) => {
+              setRowAddress(a);
+              setRowValues(
+                defaultValues(
+                  context,
+                  inputs.find((i) => i.address === a),
+                  view,
+                ),
+              );
+            }}
+            label={label}
+            testId="table-row-input"
+          />
         </label>
         <label>
           {t('analysis.values')}
@@ -711,7 +801,24 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
       <div className="analysis-form">
         <label>
           {t('analysis.columnInput')}
-          <InputSelect inputs={inputs} value={columnAddress} allowNone noneText={t('analysis.none')} onChange={(a) => { setColumnAddress(a); setColumnValues(defaultValues(context, inputs.find((i) => i.address === a), view)); }} label={label} testId="table-column-input" />
+          <InputSelect
+            inputs={inputs}
+            value={columnAddress}
+            allowNone
+            noneText={t('analysis.none')}
+            onChange={(a) => {
+              setColumnAddress(a);
+              setColumnValues(
+                defaultValues(
+                  context,
+                  inputs.find((i) => i.address === a),
+                  view,
+                ),
+              );
+            }}
+            label={label}
+            testId="table-column-input"
+          />
         </label>
         <label>
           {t('analysis.values')}
@@ -732,7 +839,11 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
                   {label(inputOf(tableRow.input) ?? { address: tableRow.input, target: { kind: 'growth' } })}
                   {tableColumn ? ` \\ ${label(inputOf(tableColumn.input) ?? { address: tableColumn.input, target: { kind: 'growth' } })}` : ''}
                 </th>
-                {tableColumn ? tableColumn.values.map((v, k) => <th key={k}>{valueText(tableColumn.input, v)}</th>) : <th>{FIGURE_TEXT[language][output].label}</th>}
+                {tableColumn ? (
+                  tableColumn.values.map((v, k) => <th key={k}>{valueText(tableColumn.input, v)}</th>)
+                ) : (
+                  <th>{FIGURE_TEXT[language][output].label}</th>
+                )}
               </tr>
             </thead>
             <tbody>

@@ -4,9 +4,19 @@ import type { HistogramBin } from '../../../../shared/analysis/statistics';
 import { OUTPUT_UNIT, type OutputName } from '../../../../shared/analysis/outputs';
 import { formatShown as formatNumber } from '../../../../shared/format/number';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
-import { axisStyle, baseOptions, CHART_FONT, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
+import {
+  axisStyle,
+  baseOptions,
+  CHART_FONT,
+  COLORS,
+  type BarValue,
+  type ChartLook,
+  type PanelConfig,
+  type ValueLabelFields,
+} from '../../components/charts/setup';
 
-type Dataset = ChartDataset<'bar' | 'line', BarValue[]> & ValueLabelFields & { markers?: { value: number; label: string }[]; binFrom?: number; binWidth?: number };
+type Dataset = ChartDataset<'bar' | 'line', BarValue[]> &
+  ValueLabelFields & { markers?: { value: number; label: string }[]; binFrom?: number; binWidth?: number };
 
 export interface AnalysisText {
   t: TFunction;
@@ -109,7 +119,12 @@ export function buildHistogram(
       layout: { padding: { top: look.padding + look.font + 6, left: look.padding, right: look.padding, bottom: look.padding } },
       plugins: { ...options.plugins, legend: { display: false } },
       scales: {
-        x: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: true, maxRotation: 0 }, title: { display: true, text: outputAxis(output, text), font: { size: look.axisTitle } } },
+        x: {
+          ...axisStyle(look),
+          grid: { display: false },
+          ticks: { ...axisStyle(look).ticks, autoSkip: true, maxRotation: 0 },
+          title: { display: true, text: outputAxis(output, text), font: { size: look.axisTitle } },
+        },
         y: { ...axisStyle(look), beginAtZero: true, title: { display: true, text: text.t('analysis.trialsSeries'), font: { size: look.axisTitle } } },
       },
     },
@@ -143,7 +158,18 @@ export function buildTornado(rows: readonly TornadoRow[], base: number, output: 
     type: 'bar',
     data: {
       labels: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)),
-      datasets: [bar(text.t('analysis.lowSeries'), rows.map((r) => shown(r.lowOutput)), COLORS.increase), bar(text.t('analysis.highSeries'), rows.map((r) => shown(r.highOutput)), COLORS.saving)],
+      datasets: [
+        bar(
+          text.t('analysis.lowSeries'),
+          rows.map((r) => shown(r.lowOutput)),
+          COLORS.increase,
+        ),
+        bar(
+          text.t('analysis.highSeries'),
+          rows.map((r) => shown(r.highOutput)),
+          COLORS.saving,
+        ),
+      ],
     },
     options: {
       ...options,
@@ -175,7 +201,9 @@ export function buildWaterfall(steps: readonly WaterfallStep[], text: AnalysisTe
     backgroundColor: colors,
     borderWidth: 0,
     maxBarThickness: look.barMaxThickness,
-    valueLabels: steps.map((s) => `${!s.total && s.to < s.from ? '−' : s.total ? '' : '+'}${formatNumber(Math.abs(s.to - s.from) / factor, text.language, digits)}`),
+    valueLabels: steps.map(
+      (s) => `${!s.total && s.to < s.from ? '−' : s.total ? '' : '+'}${formatNumber(Math.abs(s.to - s.from) / factor, text.language, digits)}`,
+    ),
     valueLabelSize: look.valueLabel,
   };
   const options = baseOptions(look, text.language);

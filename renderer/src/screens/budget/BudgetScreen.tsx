@@ -8,7 +8,15 @@ import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown, unitLabel } from '../../../../shared/format/number';
 import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
-import { INVESTMENT_CATEGORIES, INVESTMENT_TIMINGS, type InvestmentAmount, type InvestmentCategory, type InvestmentLine, type Model, type Scenario } from '../../../../shared/model/schema';
+import {
+  INVESTMENT_CATEGORIES,
+  INVESTMENT_TIMINGS,
+  type InvestmentAmount,
+  type InvestmentCategory,
+  type InvestmentLine,
+  type Model,
+  type Scenario,
+} from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
 import { gridTheme } from '../../components/grid/setup';
 import { choiceParser, clean, splitList, typedNumber, type ParsedCell, type SheetColumn } from '../../components/grid/sheet';
@@ -45,7 +53,15 @@ function DeleteCell(props: ICellRendererParams<BudgetRow> & { onDelete(row: Budg
   const row = props.data;
   if (!row || row.kind !== 'line') return null;
   return (
-    <button type="button" className="row-delete" data-testid={`delete-line-${row.id}`} aria-label={props.label} title={props.label} disabled={props.disabled} onClick={() => props.onDelete(row)}>
+    <button
+      type="button"
+      className="row-delete"
+      data-testid={`delete-line-${row.id}`}
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={() => props.onDelete(row)}
+    >
       ×
     </button>
   );
@@ -93,8 +109,12 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
     const aliases = <K extends string>(keys: readonly K[], prefix: string) =>
       Object.fromEntries(keys.map((key) => [key, [en(`${prefix}.${key}`), zh(`${prefix}.${key}`)]])) as unknown as Record<K, string[]>;
     const choices = (keys: readonly string[], prefix: string) => keys.map((key) => t(`${prefix}.${key}`)).join(', ');
-    const category = choiceParser(aliases(INVESTMENT_CATEGORIES, 'budget.categories'), (text) => t('grid.notAChoice', { text, choices: choices(INVESTMENT_CATEGORIES, 'budget.categories') }));
-    const timing = choiceParser(aliases(INVESTMENT_TIMINGS, 'budget.timings'), (text) => t('grid.notAChoice', { text, choices: choices(INVESTMENT_TIMINGS, 'budget.timings') }));
+    const category = choiceParser(aliases(INVESTMENT_CATEGORIES, 'budget.categories'), (text) =>
+      t('grid.notAChoice', { text, choices: choices(INVESTMENT_CATEGORIES, 'budget.categories') }),
+    );
+    const timing = choiceParser(aliases(INVESTMENT_TIMINGS, 'budget.timings'), (text) =>
+      t('grid.notAChoice', { text, choices: choices(INVESTMENT_TIMINGS, 'budget.timings') }),
+    );
     const kind = choiceParser(aliases(AMOUNT_KINDS, 'budget.kinds'), (text) => t('grid.notAChoice', { text, choices: choices(AMOUNT_KINDS, 'budget.kinds') }));
     const notANumber = (text: string) => ({ ok: false as const, message: t('grid.notANumber', { text }) });
     const amountText = (amount: InvestmentAmount) =>
@@ -198,7 +218,13 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
     const command: EditCommand = {
       type: 'addInvestment',
       scenarioId,
-      line: { id: `inv-${crypto.randomUUID().slice(0, 8)}`, name, category: newCategory, amount: { kind: 'perYear', amount: 0 }, timing: newCategory === 'digitalTools' ? 'upfront' : 'spread' },
+      line: {
+        id: `inv-${crypto.randomUUID().slice(0, 8)}`,
+        name,
+        category: newCategory,
+        amount: { kind: 'perYear', amount: 0 },
+        timing: newCategory === 'digitalTools' ? 'upfront' : 'spread',
+      },
     };
     const outcome = workspace.edit(command);
     if (!outcome.ok) sheet.showError(scenario.investments[0]?.id ?? '', 'name', outcome.error);
@@ -212,7 +238,8 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       headerName: t(`budget.columns.${colId}`),
       headerTooltip: colId === 'timing' ? t('budget.timingHelp') : undefined,
       width,
-      valueGetter: (p) => (p.data?.line ? (colId === 'category' ? p.data.line.category : colId === 'timing' ? p.data.line.timing : p.data.line.amount.kind) : ''),
+      valueGetter: (p) =>
+        p.data?.line ? (colId === 'category' ? p.data.line.category : colId === 'timing' ? p.data.line.timing : p.data.line.amount.kind) : '',
       valueFormatter: (p) => (p.value ? t(`${prefix}.${p.value as string}`) : ''),
       editable: lineEditable,
       cellEditor: 'agSelectCellEditor',
@@ -263,23 +290,21 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         cellEditor: 'agTextCellEditor',
       },
       select('timing', INVESTMENT_TIMINGS, 'budget.timings', 92),
-      ...years.map(
-        (year, i): ColDef<BudgetRow> => ({
-          colId: `y${i + 1}`,
-          headerName: String(year.calendarYear),
-          headerClass: 'num',
-          width: 92,
-          valueGetter: (p) => (p.data ? columns[`y${i + 1}`]!.text(p.data) : ''),
-          valueFormatter: (p) => (p.data ? view.amount(p.data.perYear[i] ?? 0) : ''),
-          editable: (p) => lineEditable(p) && p.data?.line?.amount.kind !== 'shareOfSaving',
-          cellClass: (p) => {
-            const value = p.data?.perYear[i] ?? 0;
-            const sign = (p.data?.kind === 'net' || p.data?.kind === 'cumulative') && value < 0 ? ' bad' : '';
-            return `num${sign}`;
-          },
-          cellEditor: 'agTextCellEditor',
-        }),
-      ),
+      ...years.map((year, i): ColDef<BudgetRow> => ({
+        colId: `y${i + 1}`,
+        headerName: String(year.calendarYear),
+        headerClass: 'num',
+        width: 92,
+        valueGetter: (p) => (p.data ? columns[`y${i + 1}`]!.text(p.data) : ''),
+        valueFormatter: (p) => (p.data ? view.amount(p.data.perYear[i] ?? 0) : ''),
+        editable: (p) => lineEditable(p) && p.data?.line?.amount.kind !== 'shareOfSaving',
+        cellClass: (p) => {
+          const value = p.data?.perYear[i] ?? 0;
+          const sign = (p.data?.kind === 'net' || p.data?.kind === 'cumulative') && value < 0 ? ' bad' : '';
+          return `num${sign}`;
+        },
+        cellEditor: 'agTextCellEditor',
+      })),
       {
         colId: 'total',
         headerName: t('budget.columns.total'),
@@ -307,7 +332,12 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       <div className="toolbar">
         <label>
           <span className="visually-hidden">{t('budget.newCategory')}</span>
-          <select data-testid="budget-new-category" value={newCategory} onChange={(event) => setNewCategory(event.target.value as InvestmentCategory)} title={t('budget.newCategory')}>
+          <select
+            data-testid="budget-new-category"
+            value={newCategory}
+            onChange={(event) => setNewCategory(event.target.value as InvestmentCategory)}
+            title={t('budget.newCategory')}
+          >
             {INVESTMENT_CATEGORIES.map((category) => (
               <option key={category} value={category}>
                 {t(`budget.categories.${category}`)}
@@ -318,7 +348,13 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         <button data-testid="budget-add" disabled={readOnly} onClick={add}>
           + {t('budget.add')}
         </button>
-        <button data-testid="budget-fill-down" disabled={readOnly} onMouseDown={(event) => event.preventDefault()} onClick={() => sheet.fillDown()} title="Ctrl+D">
+        <button
+          data-testid="budget-fill-down"
+          disabled={readOnly}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => sheet.fillDown()}
+          title="Ctrl+D"
+        >
           {t('grid.fillDown')}
         </button>
         <span className="muted budget-note">{t('budget.unitNote', { unit: amountUnit })}</span>
@@ -367,7 +403,9 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
     : funded
       ? t('budget.verdict.funded')
       : t('budget.verdict.short', {
-          years: short.map((year) => t('budget.verdict.shortYear', { year: year.calendarYear, amount: `${view.amount(year.gap)} ${amountUnit}` })).join(view.language === 'zh' ? '，' : ', '),
+          years: short
+            .map((year) => t('budget.verdict.shortYear', { year: year.calendarYear, amount: `${view.amount(year.gap)} ${amountUnit}` }))
+            .join(view.language === 'zh' ? '，' : ', '),
         });
   const payback = totals.paybackYears;
   return (
@@ -405,7 +443,9 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
       )}
       {!noBudget && (
         <p title={figures.paybackYears.definition}>
-          {payback === null ? t('budget.verdict.paybackNever') : t('budget.verdict.payback', { payback: t('budget.verdict.months', { months: view.number(payback * 12, 1) }) })}
+          {payback === null
+            ? t('budget.verdict.paybackNever')
+            : t('budget.verdict.payback', { payback: t('budget.verdict.months', { months: view.number(payback * 12, 1) }) })}
         </p>
       )}
     </section>
@@ -420,13 +460,41 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
     () => ({
       labels: result.years.map((year) => String(year.calendarYear)),
       datasets: [
-        { label: t('budget.chart.saving'), data: result.years.map((year) => view.fromYuan(year.saving)), backgroundColor: SAVING_COLOUR, borderWidth: 0, maxBarThickness: 34 },
+        {
+          label: t('budget.chart.saving'),
+          data: result.years.map((year) => view.fromYuan(year.saving)),
+          backgroundColor: SAVING_COLOUR,
+          borderWidth: 0,
+          maxBarThickness: 34,
+        },
         ...(result.totals.marginGain !== 0
-          ? [{ label: FIGURE_TEXT[language].marginGain.label, data: result.years.map((year) => view.fromYuan(year.marginGain)), backgroundColor: GAIN_COLOUR, borderWidth: 0, maxBarThickness: 34 }]
+          ? [
+              {
+                label: FIGURE_TEXT[language].marginGain.label,
+                data: result.years.map((year) => view.fromYuan(year.marginGain)),
+                backgroundColor: GAIN_COLOUR,
+                borderWidth: 0,
+                maxBarThickness: 34,
+              },
+            ]
           : []),
-        { label: t('budget.chart.investment'), data: result.years.map((year) => view.fromYuan(year.investment)), backgroundColor: INVESTMENT_COLOUR, borderWidth: 0, maxBarThickness: 34 },
+        {
+          label: t('budget.chart.investment'),
+          data: result.years.map((year) => view.fromYuan(year.investment)),
+          backgroundColor: INVESTMENT_COLOUR,
+          borderWidth: 0,
+          maxBarThickness: 34,
+        },
         ...(result.years.some((year) => year.oneOff !== 0)
-          ? [{ label: FIGURE_TEXT[language].oneOff.label, data: result.years.map((year) => view.fromYuan(year.oneOff)), backgroundColor: ONE_OFF_COLOUR, borderWidth: 0, maxBarThickness: 34 }]
+          ? [
+              {
+                label: FIGURE_TEXT[language].oneOff.label,
+                data: result.years.map((year) => view.fromYuan(year.oneOff)),
+                backgroundColor: ONE_OFF_COLOUR,
+                borderWidth: 0,
+                maxBarThickness: 34,
+              },
+            ]
           : []),
       ],
     }),
@@ -439,7 +507,12 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
       animation: false,
       scales: {
         x: { grid: { display: false }, ticks: { font: { family: CHART_FONT } } },
-        y: { beginAtZero: true, ticks: { font: { family: CHART_FONT, size: 10 } }, grid: { color: '#eef1f4' }, title: { display: true, text: amountUnit, font: { family: CHART_FONT, size: 11 } } },
+        y: {
+          beginAtZero: true,
+          ticks: { font: { family: CHART_FONT, size: 10 } },
+          grid: { color: '#eef1f4' },
+          title: { display: true, text: amountUnit, font: { family: CHART_FONT, size: 11 } },
+        },
       },
       plugins: {
         legend: { position: 'bottom', labels: { boxWidth: 10, font: { family: CHART_FONT, size: 11 } } },

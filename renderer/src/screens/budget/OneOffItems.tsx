@@ -27,7 +27,15 @@ function DeleteCell(props: ICellRendererParams<OneOffRow> & { onDelete(row: OneO
   const row = props.data;
   if (!row) return null;
   return (
-    <button type="button" className="row-delete" data-testid={`delete-one-off-${row.id}`} aria-label={props.label} title={props.label} disabled={props.disabled} onClick={() => props.onDelete(row)}>
+    <button
+      type="button"
+      className="row-delete"
+      data-testid={`delete-one-off-${row.id}`}
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={() => props.onDelete(row)}
+    >
       ×
     </button>
   );
@@ -50,11 +58,12 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
   const columns = useMemo((): Record<string, SheetColumn<OneOffRow>> => {
     const en = i18n.getFixedT('en');
     const zh = i18n.getFixedT('zh');
-    const timingAliases = Object.fromEntries(INVESTMENT_TIMINGS.map((key) => [key, [en(`budget.timings.${key}`), zh(`budget.timings.${key}`)]])) as unknown as Record<
-      (typeof INVESTMENT_TIMINGS)[number],
-      string[]
-    >;
-    const timing = choiceParser(timingAliases, (text) => t('grid.notAChoice', { text, choices: INVESTMENT_TIMINGS.map((key) => t(`budget.timings.${key}`)).join(', ') }));
+    const timingAliases = Object.fromEntries(
+      INVESTMENT_TIMINGS.map((key) => [key, [en(`budget.timings.${key}`), zh(`budget.timings.${key}`)]]),
+    ) as unknown as Record<(typeof INVESTMENT_TIMINGS)[number], string[]>;
+    const timing = choiceParser(timingAliases, (text) =>
+      t('grid.notAChoice', { text, choices: INVESTMENT_TIMINGS.map((key) => t(`budget.timings.${key}`)).join(', ') }),
+    );
     const change = (row: OneOffRow, patch: Omit<Extract<EditCommand, { type: 'changeOneOff' }>, 'type' | 'scenarioId' | 'itemId'>): ParsedCell => ({
       ok: true,
       command: { type: 'changeOneOff', scenarioId, itemId: row.id, ...patch },
@@ -113,7 +122,16 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
   const columnDefs = useMemo((): ColDef<OneOffRow>[] => {
     const text = (colId: string) => (p: { data?: OneOffRow }) => (p.data ? columns[colId]!.text(p.data) : '');
     return [
-      { colId: 'name', headerName: t('oneOff.columns.name'), flex: 1, minWidth: 160, valueGetter: text('name'), cellClass: 'input', editable, cellEditor: 'agTextCellEditor' },
+      {
+        colId: 'name',
+        headerName: t('oneOff.columns.name'),
+        flex: 1,
+        minWidth: 160,
+        valueGetter: text('name'),
+        cellClass: 'input',
+        editable,
+        cellEditor: 'agTextCellEditor',
+      },
       {
         colId: 'amount',
         headerName: t('oneOff.columns.amount', { unit: amountUnit }),
@@ -147,7 +165,17 @@ export function OneOffItems({ model, scenario, result }: { model: Model; scenari
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: INVESTMENT_TIMINGS.map((key) => t(`budget.timings.${key}`)) },
       },
-      { colId: 'notes', headerName: t('oneOff.columns.notes'), flex: 1, minWidth: 160, valueGetter: text('notes'), tooltip: (p) => p.data?.item.notes, cellClass: 'input', editable, cellEditor: 'agTextCellEditor' },
+      {
+        colId: 'notes',
+        headerName: t('oneOff.columns.notes'),
+        flex: 1,
+        minWidth: 160,
+        valueGetter: text('notes'),
+        tooltip: (p) => p.data?.item.notes,
+        cellClass: 'input',
+        editable,
+        cellEditor: 'agTextCellEditor',
+      },
       {
         colId: 'actions',
         headerName: '',

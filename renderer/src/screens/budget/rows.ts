@@ -31,14 +31,44 @@ export function totalRows(
   names: Record<Exclude<BudgetRowKind, 'line'>, string>,
   show: { marginGain: boolean; oneOff: boolean } = { marginGain: false, oneOff: false },
 ): BudgetRow[] {
-  const row = (kind: Exclude<BudgetRowKind, 'line'>, values: number[], total = sum(values)): BudgetRow => ({ id: `total-${kind}`, kind, name: names[kind], line: null, perYear: values, total });
+  const row = (kind: Exclude<BudgetRowKind, 'line'>, values: number[], total = sum(values)): BudgetRow => ({
+    id: `total-${kind}`,
+    kind,
+    name: names[kind],
+    line: null,
+    perYear: values,
+    total,
+  });
   const cumulative = years.map((year) => year.cumulativeNet);
   return [
-    row('investment', years.map((year) => year.investment)),
-    row('saving', years.map((year) => year.saving)),
-    ...(show.marginGain ? [row('marginGain', years.map((year) => year.marginGain))] : []),
-    ...(show.oneOff ? [row('oneOff', years.map((year) => year.oneOff))] : []),
-    row('net', years.map((year) => year.net)),
+    row(
+      'investment',
+      years.map((year) => year.investment),
+    ),
+    row(
+      'saving',
+      years.map((year) => year.saving),
+    ),
+    ...(show.marginGain
+      ? [
+          row(
+            'marginGain',
+            years.map((year) => year.marginGain),
+          ),
+        ]
+      : []),
+    ...(show.oneOff
+      ? [
+          row(
+            'oneOff',
+            years.map((year) => year.oneOff),
+          ),
+        ]
+      : []),
+    row(
+      'net',
+      years.map((year) => year.net),
+    ),
     row('cumulative', cumulative, cumulative[cumulative.length - 1] ?? 0),
   ];
 }

@@ -64,7 +64,12 @@ export function CompareScreen() {
               {scenarioResults.map((r) => {
                 const isBaseline = r.scenarioId === baselineId;
                 return (
-                  <th key={r.scenarioId} colSpan={isBaseline ? 1 : 2} className={`scenario-head${isBaseline ? ' baseline-col' : ''}`} data-scenario-id={r.scenarioId}>
+                  <th
+                    key={r.scenarioId}
+                    colSpan={isBaseline ? 1 : 2}
+                    className={`scenario-head${isBaseline ? ' baseline-col' : ''}`}
+                    data-scenario-id={r.scenarioId}
+                  >
                     {r.name}
                     {isBaseline && <span className="badge baseline">{t('compare.baselineTag')}</span>}
                   </th>

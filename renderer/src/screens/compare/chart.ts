@@ -34,15 +34,39 @@ export function buildCompareChart(results: readonly ScenarioResult[], baselineId
     data: {
       labels: results.map((r) => (r.scenarioId === baselineId ? [shorten(r.name), t('compare.baselineTag')] : shorten(r.name))),
       datasets: [
-        dataset(t('results.savingSeries'), results.map((r) => r.totals.saving), COLORS.saving),
+        dataset(
+          t('results.savingSeries'),
+          results.map((r) => r.totals.saving),
+          COLORS.saving,
+        ),
         ...(results.some((r) => r.totals.marginGain !== 0)
-          ? [dataset(FIGURE_TEXT[language].marginGain.label, results.map((r) => r.totals.marginGain), GAIN_COLOUR)]
+          ? [
+              dataset(
+                FIGURE_TEXT[language].marginGain.label,
+                results.map((r) => r.totals.marginGain),
+                GAIN_COLOUR,
+              ),
+            ]
           : []),
         ...(results.some((r) => r.years.some((y) => y.oneOff !== 0))
-          ? [dataset(FIGURE_TEXT[language].oneOff.label, results.map((r) => r.totals.oneOff), ONE_OFF_COLOUR)]
+          ? [
+              dataset(
+                FIGURE_TEXT[language].oneOff.label,
+                results.map((r) => r.totals.oneOff),
+                ONE_OFF_COLOUR,
+              ),
+            ]
           : []),
-        dataset(t('results.investmentSeries'), results.map((r) => r.totals.investment), COLORS.investment),
-        dataset(t('results.netSeries'), results.map((r) => r.totals.net), COLORS.net),
+        dataset(
+          t('results.investmentSeries'),
+          results.map((r) => r.totals.investment),
+          COLORS.investment,
+        ),
+        dataset(
+          t('results.netSeries'),
+          results.map((r) => r.totals.net),
+          COLORS.net,
+        ),
       ],
     },
     options: {

@@ -74,7 +74,12 @@ function RangeRow(props: {
       }
       values.push(value);
     }
-    const outcome = workspace.edit({ type: 'setInputRange', scenarioId, input, range: { low: values[0]!, mostLikely: values[1]!, high: values[2]!, distribution } });
+    const outcome = workspace.edit({
+      type: 'setInputRange',
+      scenarioId,
+      input,
+      range: { low: values[0]!, mostLikely: values[1]!, high: values[2]!, distribution },
+    });
     setError(outcome.ok ? null : wordIssues(outcome.error));
   };
   const remove = () => {

@@ -90,7 +90,8 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         return change === undefined ? '' : String(clean(change * 100));
       },
       parse: (row, text) => {
-        if (text.trim() === '') return { ok: true, command: row.lever?.[kind] === undefined ? null : { type: 'setLever', scenarioId, nodeId: row.id, kind, value: null } };
+        if (text.trim() === '')
+          return { ok: true, command: row.lever?.[kind] === undefined ? null : { type: 'setLever', scenarioId, nodeId: row.id, kind, value: null } };
         const value = typedNumber(text, true);
         if (value === null) return { ok: false, message: t('grid.notANumber', { text }) };
         return { ok: true, command: { type: 'setLever', scenarioId, nodeId: row.id, kind, value } };
@@ -258,8 +259,19 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
           </div>
         </div>
         <div className="levers-figures">
-          <Figure label={figures.yearOneSaving.label} title={figures.yearOneSaving.definition} value={view.amount(yearOne)} unit={amountUnit} testId="figure-year-one" />
-          <Figure label={figures.affectedShare.label} title={figures.affectedShare.definition} value={view.percent(result.affectedShare)} testId="figure-share" />
+          <Figure
+            label={figures.yearOneSaving.label}
+            title={figures.yearOneSaving.definition}
+            value={view.amount(yearOne)}
+            unit={amountUnit}
+            testId="figure-year-one"
+          />
+          <Figure
+            label={figures.affectedShare.label}
+            title={figures.affectedShare.definition}
+            value={view.percent(result.affectedShare)}
+            testId="figure-share"
+          />
           <Figure
             label={`${figures.saving.label} · ${t('levers.years', { n: scenario.horizonYears })}`}
             title={figures.saving.definition}
@@ -289,7 +301,13 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
         >
           {t('levers.clear')}
         </button>
-        <button data-testid="levers-fill-down" disabled={readOnly} onMouseDown={(event) => event.preventDefault()} onClick={() => sheet.fillDown()} title="Ctrl+D">
+        <button
+          data-testid="levers-fill-down"
+          disabled={readOnly}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => sheet.fillDown()}
+          title="Ctrl+D"
+        >
           {t('grid.fillDown')}
         </button>
         <span className="toolbar-spacer" />

@@ -10,7 +10,17 @@ import { useWorkspace } from '../../state/context';
  * Asks how to import a file: as a new model (the default) or over the open one (chosen
  * explicitly, with a red Replace button and the word that it can be undone).
  */
-function ImportDialog({ source, openFile, readOnly, close }: { source: ImportSource; openFile: string | null; readOnly: boolean; close: (mode: 'new' | 'replace' | null) => void }) {
+function ImportDialog({
+  source,
+  openFile,
+  readOnly,
+  close,
+}: {
+  source: ImportSource;
+  openFile: string | null;
+  readOnly: boolean;
+  close: (mode: 'new' | 'replace' | null) => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'new' | 'replace'>('new');
   const canReplace = openFile !== null && !readOnly;

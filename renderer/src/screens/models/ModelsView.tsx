@@ -36,7 +36,8 @@ export function ModelsView() {
     void library.refresh();
   }, [library]);
 
-  const when = (iso: string) => new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   // The name's own rules are checked here, in the UI's language; the rest (a name taken) by the main process.
   const nameCheck = (action: (name: string) => Promise<ApiError | undefined>) => async (name: string) => {
     const issue = modelNameIssue(stem(name));
@@ -71,7 +72,12 @@ export function ModelsView() {
       check: nameCheck((name) => (stem(name) === stem(entry.fileName) ? Promise.resolve(undefined) : library.rename(entry.file, name))),
     });
   const remove = async (entry: ModelEntry) => {
-    const confirmed = await dialogs.askConfirm({ title: t('models.deleteTitle', { name: entry.fileName }), message: t('models.deleteMessage'), confirmLabel: t('models.deleteConfirm'), danger: true });
+    const confirmed = await dialogs.askConfirm({
+      title: t('models.deleteTitle', { name: entry.fileName }),
+      message: t('models.deleteMessage'),
+      confirmLabel: t('models.deleteConfirm'),
+      danger: true,
+    });
     if (confirmed) await library.remove(entry.file);
   };
   const upload = async (file: File | undefined) => {
@@ -141,7 +147,10 @@ export function ModelsView() {
             </>
           ) : (
             <button className="template upload" data-testid="upload" disabled={busy !== null} onClick={() => uploadInput.current?.click()}>
-              <strong>{busy === 'upload' || busy === 'import' ? <span className="spinner" /> : null}{t('models.upload')}</strong>
+              <strong>
+                {busy === 'upload' || busy === 'import' ? <span className="spinner" /> : null}
+                {t('models.upload')}
+              </strong>
               <span className="muted">{t('models.uploadHint')}</span>
             </button>
           )}
@@ -198,7 +207,12 @@ export function ModelsView() {
                   {t('models.delete')}
                 </button>
                 {entry.open && (
-                  <button data-action="download" title={t(desktop ? 'models.saveCopyHint' : 'models.downloadHint')} disabled={busy !== null} onClick={() => void library.exportFile('model')}>
+                  <button
+                    data-action="download"
+                    title={t(desktop ? 'models.saveCopyHint' : 'models.downloadHint')}
+                    disabled={busy !== null}
+                    onClick={() => void library.exportFile('model')}
+                  >
                     {t(desktop ? 'models.saveCopy' : 'models.download')}
                   </button>
                 )}

@@ -110,7 +110,12 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
           exportSubtitle={[exportSubtitle, ...bridgeNotes.slice(1)].join(' · ')}
           fileName={`${fileBase} - ${t('results.bridgeTitle')}`}
           build={buildBridgeChart}
-          description={t('results.bridgeDescription', { from: view.amount(tree.totalAmount, 1), to: view.amount(tree.totalAmount - result.baseSaving, 1), unit: unitText, count: leverSteps })}
+          description={t('results.bridgeDescription', {
+            from: view.amount(tree.totalAmount, 1),
+            to: view.amount(tree.totalAmount - result.baseSaving, 1),
+            unit: unitText,
+            count: leverSteps,
+          })}
           note={bridgeNotes.join(' ')}
           height={horizontalBridge ? 28 * steps.length + 70 : 300}
         />
@@ -121,7 +126,11 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
           exportSubtitle={`${exportSubtitle} · ${horizon}`}
           fileName={`${fileBase} - ${t('results.yearsTitle')}`}
           build={buildYearsChart}
-          description={t('results.yearsDescription', { saving: view.amount(result.totals.saving, 1), investment: view.amount(result.totals.investment, 1), unit: unitText })}
+          description={t('results.yearsDescription', {
+            saving: view.amount(result.totals.saving, 1),
+            investment: view.amount(result.totals.investment, 1),
+            unit: unitText,
+          })}
           note={t('results.yearsNote')}
           height={300}
         />

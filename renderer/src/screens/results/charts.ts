@@ -115,7 +115,12 @@ export function bridgeSteps(
   }
   if (rest.length > 0) {
     const label = t('results.otherLevers', { count: rest.length });
-    step([label], label, label, rest.reduce((sum, lever) => sum + lever.saving, 0));
+    step(
+      [label],
+      label,
+      label,
+      rest.reduce((sum, lever) => sum + lever.saving, 0),
+    );
   }
   // The contributions add up to the saving; close on the engine's figure, not the running sum.
   steps.push(total('results.bridgeEnd', base - result.baseSaving));
@@ -154,7 +159,12 @@ function benefitSteps(
   const rest = levers.slice(shown.length);
   if (rest.length > 0) {
     const label = t('results.otherLevers', { count: rest.length });
-    step([label], label, label, rest.reduce((sum, lever) => sum + lever.saving, 0));
+    step(
+      [label],
+      label,
+      label,
+      rest.reduce((sum, lever) => sum + lever.saving, 0),
+    );
   }
   const { prepared, scenario } = revenue;
   const revenueLevers = new Map((scenario.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
@@ -167,12 +177,27 @@ function benefitSteps(
     const lever = revenueLevers.get(line.id);
     const kinds = REVENUE_LEVER_KINDS.filter((kind) => lever?.[kind] !== undefined);
     // On the axis the line's own name for each driver; in the tooltip the kind as well.
-    const short = kinds.map((kind) => `${line.captions?.[kind]?.[language]?.trim() || revenueLeverName(undefined, kind, language)} ${signedPercent(lever![kind]!, language)}`);
+    const short = kinds.map(
+      (kind) => `${line.captions?.[kind]?.[language]?.trim() || revenueLeverName(undefined, kind, language)} ${signedPercent(lever![kind]!, language)}`,
+    );
     const long = kinds.map((kind) => `${revenueLeverName(line, kind, language)} ${signedPercent(lever![kind]!, language)}`).join(', ') || gainLabel;
-    step([shorten(line.name), ...(short.length > 0 ? short : [gainLabel])], `${shorten(line.name, 36)} · ${short.join(', ') || gainLabel}`, `${gainLabel}: ${line.name} · ${long}`, gain);
+    step(
+      [shorten(line.name), ...(short.length > 0 ? short : [gainLabel])],
+      `${shorten(line.name, 36)} · ${short.join(', ') || gainLabel}`,
+      `${gainLabel}: ${line.name} · ${long}`,
+      gain,
+    );
   }
   const end = t('results.bridgeBenefitEnd');
-  steps.push({ kind: 'total', label: end.split('\n'), line: end.replace('\n', ' '), title: end.replace('\n', ' '), from: 0, to: result.baseSaving + result.baseMarginGain, change: result.baseSaving + result.baseMarginGain });
+  steps.push({
+    kind: 'total',
+    label: end.split('\n'),
+    line: end.replace('\n', ' '),
+    title: end.replace('\n', ' '),
+    from: 0,
+    to: result.baseSaving + result.baseMarginGain,
+    change: result.baseSaving + result.baseMarginGain,
+  });
   return steps;
 }
 
@@ -293,11 +318,35 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
     data: {
       labels,
       datasets: [
-        bar(t('results.savingSeries'), result.years.map((y) => y.saving), COLORS.saving),
+        bar(
+          t('results.savingSeries'),
+          result.years.map((y) => y.saving),
+          COLORS.saving,
+        ),
         // Margin gain and one-off cash are their own series when the scenario has them.
-        ...(result.totals.marginGain !== 0 ? [bar(FIGURE_TEXT[language].marginGain.label, result.years.map((y) => y.marginGain), GAIN_COLOUR)] : []),
-        ...(result.years.some((y) => y.oneOff !== 0) ? [bar(FIGURE_TEXT[language].oneOff.label, result.years.map((y) => y.oneOff), ONE_OFF_COLOUR)] : []),
-        bar(t('results.investmentSeries'), result.years.map((y) => y.investment), COLORS.investment),
+        ...(result.totals.marginGain !== 0
+          ? [
+              bar(
+                FIGURE_TEXT[language].marginGain.label,
+                result.years.map((y) => y.marginGain),
+                GAIN_COLOUR,
+              ),
+            ]
+          : []),
+        ...(result.years.some((y) => y.oneOff !== 0)
+          ? [
+              bar(
+                FIGURE_TEXT[language].oneOff.label,
+                result.years.map((y) => y.oneOff),
+                ONE_OFF_COLOUR,
+              ),
+            ]
+          : []),
+        bar(
+          t('results.investmentSeries'),
+          result.years.map((y) => y.investment),
+          COLORS.investment,
+        ),
         line,
       ],
     },
@@ -336,7 +385,13 @@ export function compositionRows(tree: PreparedTree, result: ScenarioResult, othe
   const total = tree.totalAmount;
   const rows: CompositionRow[] = [];
   for (let i = 0; i < tree.ids.length; i++) {
-    if (tree.parent[i] === root) rows.push({ name: tree.nodes[i]!.name, amount: tree.resolvedAmount[i]!, saving: result.subtreeSaving[i]!, share: total > 0 ? tree.resolvedAmount[i]! / total : 0 });
+    if (tree.parent[i] === root)
+      rows.push({
+        name: tree.nodes[i]!.name,
+        amount: tree.resolvedAmount[i]!,
+        saving: result.subtreeSaving[i]!,
+        share: total > 0 ? tree.resolvedAmount[i]! / total : 0,
+      });
   }
   // What the root holds itself (not split into parts) is a row too, so the bars add up to the total.
   const own = tree.unallocatedAmount[root]!;
@@ -347,7 +402,10 @@ export function compositionRows(tree: PreparedTree, result: ScenarioResult, othe
   const rest = sorted.slice(9);
   return [
     ...sorted.slice(0, 9),
-    rest.reduce<CompositionRow>((sum, row) => ({ name: sum.name, amount: sum.amount + row.amount, saving: sum.saving + row.saving, share: sum.share + row.share }), { name: otherLabel(rest.length), amount: 0, saving: 0, share: 0 }),
+    rest.reduce<CompositionRow>(
+      (sum, row) => ({ name: sum.name, amount: sum.amount + row.amount, saving: sum.saving + row.saving, share: sum.share + row.share }),
+      { name: otherLabel(rest.length), amount: 0, saving: 0, share: 0 },
+    ),
   ];
 }
 

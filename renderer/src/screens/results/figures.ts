@@ -92,7 +92,11 @@ export function showFigure(figure: CardFigure, value: number | null, view: Numbe
   if (kind === 'payback') {
     if (value === null) return { number: t('results.notWithinHorizon'), unit: '', note: '' };
     if (Number.isNaN(value)) return { number: t('results.notApplicable'), unit: '', note: t('results.notApplicableNote') };
-    return { number: formatNumber(value, view.language, 2), unit: t('results.years'), note: t('results.months', { months: formatNumber(value * 12, view.language, 1) }) };
+    return {
+      number: formatNumber(value, view.language, 2),
+      unit: t('results.years'),
+      note: t('results.months', { months: formatNumber(value * 12, view.language, 1) }),
+    };
   }
   if (value === null) return { number: '—', unit: '', note: kind === 'ratio' ? t('results.noInvestment') : '' };
   if (kind === 'amount') return { number: view.amount(value, 1), unit: unitLabel(view.unit, view.language, currency), note: '' };

@@ -238,7 +238,17 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
       },
       captionColumn('volumeChange'),
       captionColumn('priceChange'),
-      { colId: 'notes', headerName: t('revenue.columns.notes'), width: 200, valueGetter: text('notes'), tooltip: (p) => p.data?.line.notes, cellClass: 'input', editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
+      {
+        colId: 'notes',
+        headerName: t('revenue.columns.notes'),
+        width: 200,
+        valueGetter: text('notes'),
+        tooltip: (p) => p.data?.line.notes,
+        cellClass: 'input',
+        editable,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+      },
     ];
   }, [t, language, view, amountUnit, columns, editable]);
 
@@ -278,10 +288,20 @@ function RevenueView({ model, results, scenario, result }: { model: Model; resul
         <button data-testid="revenue-add" disabled={readOnly} onClick={() => add(undefined)}>
           + {t('revenue.add')}
         </button>
-        <button data-testid="revenue-add-child" disabled={readOnly || !focusedRow} onMouseDown={(event) => event.preventDefault()} onClick={() => add(focusedRow)}>
+        <button
+          data-testid="revenue-add-child"
+          disabled={readOnly || !focusedRow}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => add(focusedRow)}
+        >
           + {t('revenue.addChild')}
         </button>
-        <button data-testid="revenue-delete" disabled={readOnly || !focusedRow} onMouseDown={(event) => event.preventDefault()} onClick={() => focusedRow && remove(focusedRow)}>
+        <button
+          data-testid="revenue-delete"
+          disabled={readOnly || !focusedRow}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => focusedRow && remove(focusedRow)}
+        >
           {t('revenue.delete')}
         </button>
         <span className="muted" data-testid="revenue-totals">

@@ -36,7 +36,10 @@ type DropPosition = 'above' | 'inside' | 'below';
  * workspace's change serial right after it: once anything else changed the model (another
  * edit, an undo), it disappears rather than undo something else.
  */
-type Notice = { kind: 'deleted'; name: string; count: number; serial: number } | { kind: 'cut'; name: string; rowId: string } | { kind: 'moved'; name: string; serial: number };
+type Notice =
+  | { kind: 'deleted'; name: string; count: number; serial: number }
+  | { kind: 'cut'; name: string; rowId: string }
+  | { kind: 'moved'; name: string; serial: number };
 
 const getRowId = (params: GetRowIdParams<StructureRow>) => params.data.id;
 
@@ -93,7 +96,10 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       (text) => t('grid.notAChoice', { text, choices: `${t('structure.relevance.strong')}, ${t('structure.relevance.weak')}` }),
     );
     const basis = choiceParser<'share' | 'amount'>(
-      { share: [en('structure.basis.share'), zh('structure.basis.share'), 'share', '比例', '%'], amount: [en('structure.basis.amount'), zh('structure.basis.amount'), 'amount', '金额'] },
+      {
+        share: [en('structure.basis.share'), zh('structure.basis.share'), 'share', '比例', '%'],
+        amount: [en('structure.basis.amount'), zh('structure.basis.amount'), 'amount', '金额'],
+      },
       (text) => t('grid.notAChoice', { text, choices: `${t('structure.basis.share')}, ${t('structure.basis.amount')}` }),
     );
     const notANumber = (text: string) => ({ ok: false as const, message: t('grid.notANumber', { text }) });
@@ -121,7 +127,11 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
           const command: EditCommand =
             chosen.value === 'amount'
               ? { type: 'setBasis', nodeId: row.id, basis: { kind: 'amount', amount: clean(row.resolved) } }
-              : { type: 'setBasis', nodeId: row.id, basis: { kind: 'share', share: row.parentResolved > 0 ? Math.min(1, clean(row.resolved / row.parentResolved)) : 0 } };
+              : {
+                  type: 'setBasis',
+                  nodeId: row.id,
+                  basis: { kind: 'share', share: row.parentResolved > 0 ? Math.min(1, clean(row.resolved / row.parentResolved)) : 0 },
+                };
           return { ok: true, command };
         },
       },
@@ -204,16 +214,25 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
 
   const addChild = (parent: StructureRow) => {
     const id = newId();
-    const name = uniqueName(t('structure.newLine'), childrenOf(parent.id).map((row) => row.name));
+    const name = uniqueName(
+      t('structure.newLine'),
+      childrenOf(parent.id).map((row) => row.name),
+    );
     expand(parent.id);
     pendingFocus.current = id;
-    edit({ type: 'addNode', node: { id, parentId: parent.id, name, basis: { kind: 'share', share: 0 }, relevance: parent.relevance } }, { rowId: parent.id, colId: 'name' });
+    edit(
+      { type: 'addNode', node: { id, parentId: parent.id, name, basis: { kind: 'share', share: 0 }, relevance: parent.relevance } },
+      { rowId: parent.id, colId: 'name' },
+    );
   };
 
   const addSibling = (row: StructureRow) => {
     if (row.parentId === null) return;
     const id = newId();
-    const name = uniqueName(t('structure.newLine'), childrenOf(row.parentId).map((sibling) => sibling.name));
+    const name = uniqueName(
+      t('structure.newLine'),
+      childrenOf(row.parentId).map((sibling) => sibling.name),
+    );
     pendingFocus.current = id;
     const command: EditCommand = { type: 'addNode', node: { id, parentId: row.parentId, name, basis: { kind: 'share', share: 0 }, relevance: row.relevance } };
     if (row.nextSiblingId) command.beforeId = row.nextSiblingId;
@@ -306,8 +325,19 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     { id: 'add-sibling', label: t('structure.actions.addSibling'), disabled: readOnly || row.isRoot, run: () => addSibling(row) },
     'separator',
     { id: 'cut', label: t('structure.actions.cut'), shortcut: 'Ctrl+X', disabled: readOnly || row.isRoot, run: () => cut(row) },
-    { id: 'paste-into', label: t('structure.actions.pasteInto'), shortcut: 'Ctrl+V', disabled: readOnly || !canPasteInto(row), run: () => pasteMove(row, 'inside') },
-    { id: 'paste-before', label: t('structure.actions.pasteBefore'), disabled: readOnly || row.isRoot || !canPasteInto(row), run: () => pasteMove(row, 'above') },
+    {
+      id: 'paste-into',
+      label: t('structure.actions.pasteInto'),
+      shortcut: 'Ctrl+V',
+      disabled: readOnly || !canPasteInto(row),
+      run: () => pasteMove(row, 'inside'),
+    },
+    {
+      id: 'paste-before',
+      label: t('structure.actions.pasteBefore'),
+      disabled: readOnly || row.isRoot || !canPasteInto(row),
+      run: () => pasteMove(row, 'above'),
+    },
     'separator',
     { id: 'copy', label: t('grid.copy'), shortcut: 'Ctrl+C', run: () => void navigator.clipboard.writeText(sheet.copyText()).catch(() => undefined) },
     { id: 'fill-down', label: t('grid.fillDown'), shortcut: 'Ctrl+D', disabled: readOnly, run: () => sheet.fillDown() },
@@ -425,7 +455,12 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         <button data-testid="structure-cut" disabled={readOnly || !target || target.isRoot} onClick={() => target && cut(target)} title="Ctrl+X">
           {t('structure.actions.cut')}
         </button>
-        <button data-testid="structure-paste-into" disabled={readOnly || !canPasteInto(target)} onClick={() => target && pasteMove(target, 'inside')} title="Ctrl+V">
+        <button
+          data-testid="structure-paste-into"
+          disabled={readOnly || !canPasteInto(target)}
+          onClick={() => target && pasteMove(target, 'inside')}
+          title="Ctrl+V"
+        >
           {t('structure.actions.pasteInto')}
         </button>
         <button data-testid="structure-fill-down" disabled={readOnly || !target} onClick={() => sheet.fillDown()} title="Ctrl+D">

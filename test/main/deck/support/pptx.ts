@@ -64,7 +64,8 @@ function readSeries(xml: string): ChartSeries[] {
     const name = decodeXml(/<c:tx>[\s\S]*?<c:v>([\s\S]*?)<\/c:v>/.exec(series)?.[1] ?? '');
     const cat = /<c:cat>([\s\S]*?)<\/c:cat>/.exec(series)?.[1] ?? '';
     const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(series)?.[1] ?? '';
-    const points = (part: string) => [...part.matchAll(/<c:pt idx="(\d+)">\s*<c:v>([\s\S]*?)<\/c:v>/g)].map((match) => ({ idx: Number(match[1]), v: decodeXml(match[2]!) }));
+    const points = (part: string) =>
+      [...part.matchAll(/<c:pt idx="(\d+)">\s*<c:v>([\s\S]*?)<\/c:v>/g)].map((match) => ({ idx: Number(match[1]), v: decodeXml(match[2]!) }));
     const categories = points(cat).map((point) => point.v);
     const values = points(val).map((point) => (point.v === '' ? null : Number(point.v)));
     return { name, categories, values };
@@ -101,15 +102,26 @@ export function readDeck(data: Buffer): ReadDeck {
     });
     const notesPart = related('notesSlide')[0];
     const notesXml = notesPart ? text(resolve(notesPart)) : '';
-    const frames = [...xml.matchAll(/<p:cNvPr id="\d+" name="([^"]*)"[\s\S]*?<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/g)].map((match) => ({
-      name: decodeXml(match[1]!),
-      x: Number(match[2]),
-      y: Number(match[3]),
-      w: Number(match[4]),
-      h: Number(match[5]),
-    }));
+    const frames = [...xml.matchAll(/<p:cNvPr id="\d+" name="([^"]*)"[\s\S]*?<a:off x="(-?\d+)" y="(-?\d+)"\/>\s*<a:ext cx="(\d+)" cy="(\d+)"\/>/g)].map(
+      (match) => ({
+        name: decodeXml(match[1]!),
+        x: Number(match[2]),
+        y: Number(match[3]),
+        w: Number(match[4]),
+        h: Number(match[5]),
+      }),
+    );
     const slideParagraphs = paragraphs(xml);
-    return { index: index + 1, paragraphs: slideParagraphs, text: slideParagraphs.join('\n'), notes: paragraphs(notesXml).join('\n'), notesXml, charts, frames, xml };
+    return {
+      index: index + 1,
+      paragraphs: slideParagraphs,
+      text: slideParagraphs.join('\n'),
+      notes: paragraphs(notesXml).join('\n'),
+      notesXml,
+      charts,
+      frames,
+      xml,
+    };
   });
   return { slides, slideSize, parts };
 }

@@ -103,7 +103,9 @@ export function minimalWorkbook(sheetData: string, options: { sheetName?: string
   const workbook =
     '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `<sheets><sheet name="${options.sheetName ?? 'Sheet1'}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-  const sheet = options.sheetXml ?? `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
+  const sheet =
+    options.sheetXml ??
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
   return buildZip([
     { name: '[Content_Types].xml', data: Buffer.from(options.contentTypes ?? CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
@@ -128,7 +130,12 @@ export function manyCellsWorkbook(rows: number, cols: number): Buffer {
 /** An OLE compound file header followed by directory names: what Office writes for .xls and encrypted .xlsx. */
 export function compoundFile(streamNames: readonly string[]): Buffer {
   const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-  return Buffer.concat([header, Buffer.alloc(504), ...streamNames.map((name) => Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(64 - name.length * 2)])), randomBytes(4096)]);
+  return Buffer.concat([
+    header,
+    Buffer.alloc(504),
+    ...streamNames.map((name) => Buffer.concat([Buffer.from(name, 'utf16le'), Buffer.alloc(64 - name.length * 2)])),
+    randomBytes(4096),
+  ]);
 }
 
 /** A workbook made by our writer whose only sheet is named and filled as given. */
@@ -159,32 +166,57 @@ export async function writeHostileCorpus(dir: string): Promise<HostileFile[]> {
   const zeros = await deflatedZeros(150);
 
   add('zip-bomb.xlsx', minimalWorkbook('', { extra: [{ name: 'xl/bomb.xml', deflated: zeros }] }), /zip bomb/u);
-  add('zip-bomb-lying.xlsx', minimalWorkbook('', { extra: [{ name: 'xl/media/image1.bin', deflated: zeros, declaredSize: 4 * 1024 * 1024 }] }), /inflates to more than the 4\.0 MB it declares/u);
+  add(
+    'zip-bomb-lying.xlsx',
+    minimalWorkbook('', { extra: [{ name: 'xl/media/image1.bin', deflated: zeros, declaredSize: 4 * 1024 * 1024 }] }),
+    /inflates to more than the 4\.0 MB it declares/u,
+  );
   add(
     'zip-bomb-total.xlsx',
     buildZip(Array.from({ length: 3 }, (_, i) => ({ name: `xl/part${i}.bin`, deflated: { data: randomBytes(1_500_000), size: 90 * 1024 * 1024, crc: 0 } }))),
     /more than 200 MB/u,
   );
   add('million-cells.xlsx', manyCellsWorkbook(100_000, 10), /more than 600,000 non-empty cells/u);
-  add('cell-at-XFD1048576.xlsx', minimalWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'), /XFD1048576, outside the area an import reads/u);
+  add(
+    'cell-at-XFD1048576.xlsx',
+    minimalWorkbook('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'),
+    /XFD1048576, outside the area an import reads/u,
+  );
   add('truncated.xlsx', example.subarray(0, Math.floor(example.length * 0.6)), /truncated or damaged/u);
   add('random-bytes.xlsx', randomBytes(20_000), /not an \.xlsx workbook/u);
-  add('proto-headers.xlsx', await namedSheetWorkbook('__proto__', [['__proto__', 'constructor', 'prototype'], ['x', 'y', 'z']]), /no sheet has a header row .*"__proto__"/u);
+  add(
+    'proto-headers.xlsx',
+    await namedSheetWorkbook('__proto__', [
+      ['__proto__', 'constructor', 'prototype'],
+      ['x', 'y', 'z'],
+    ]),
+    /no sheet has a header row .*"__proto__"/u,
+  );
   add('proto-csv.csv', Buffer.from('__proto__,constructor,prototype\n1,2,3\n'), /no header row/u);
   add('encrypted.xlsx', compoundFile(['EncryptionInfo', 'EncryptedPackage']), /password-protected/u);
   add('macros.xlsm', minimalWorkbook('', { extra: [{ name: 'xl/vbaProject.bin', data: randomBytes(2000) }] }), /macros/u);
   add(
     'macro-enabled.xlsx',
-    minimalWorkbook('', { contentTypes: '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>' }),
+    minimalWorkbook('', {
+      contentTypes: '<Types><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>',
+    }),
     /macro-enabled/u,
   );
   add('old-binary.xls', compoundFile(['Workbook', 'SummaryInformation']), /97-2003/u);
-  add('too-many-entries.xlsx', buildZip(Array.from({ length: 1001 }, (_, i) => ({ name: `xl/e${i}.xml`, data: Buffer.from('x') }))), /1001 entries \(at most 1000\)/u);
+  add(
+    'too-many-entries.xlsx',
+    buildZip(Array.from({ length: 1001 }, (_, i) => ({ name: `xl/e${i}.xml`, data: Buffer.from('x') }))),
+    /1001 entries \(at most 1000\)/u,
+  );
   add('dot-dot.xlsx', minimalWorkbook('', { extra: [{ name: 'xl/../../evil.sh', data: Buffer.from('rm -rf /') }] }), /outside the archive/u);
   add('duplicate-names.xlsx', minimalWorkbook('', { extra: [{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>') }] }), /two entries named/u);
   // A stored deflate block whose length check (NLEN) is wrong.
   const broken = Buffer.concat([Buffer.from([0x01, 0x10, 0x00, 0x00, 0x00]), randomBytes(4000)]);
-  add('bad-deflate.xlsx', minimalWorkbook('', { extra: [{ name: 'xl/styles.xml', deflated: { data: broken, size: 20_000, crc: 1 } }] }), /damaged \(it does not inflate\)/u);
+  add(
+    'bad-deflate.xlsx',
+    minimalWorkbook('', { extra: [{ name: 'xl/styles.xml', deflated: { data: broken, size: 20_000, crc: 1 } }] }),
+    /damaged \(it does not inflate\)/u,
+  );
   add('too-big.xlsx', Buffer.alloc(51 * 1024 * 1024), /at most 50 MB/u);
   add('empty.xlsx', Buffer.alloc(0), /not an \.xlsx workbook/u);
   return files;

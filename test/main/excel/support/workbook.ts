@@ -36,7 +36,14 @@ export async function readWorkbook(data: Buffer | Uint8Array): Promise<ReadWorkb
         // ExcelJS types say every cell has a fill; a cell with no style has none.
         const cellFill = cell.fill as ExcelJS.Fill | undefined;
         const fill = cellFill?.type === 'pattern' && cellFill.pattern === 'solid' ? cellFill.fgColor?.argb : undefined;
-        const base = { sheet: worksheet.name, address: cell.address, row: rowNumber, col: colNumber, ...(fill ? { fill } : {}), ...(cell.numFmt ? { numFmt: cell.numFmt } : {}) };
+        const base = {
+          sheet: worksheet.name,
+          address: cell.address,
+          row: rowNumber,
+          col: colNumber,
+          ...(fill ? { fill } : {}),
+          ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+        };
         if (cell.type === ExcelJS.ValueType.Formula) {
           cells.push({ ...base, formula: cell.formula, value: plain(cell.result) });
           return;
@@ -110,7 +117,7 @@ export function recalcWithHyperFormula(book: ReadWorkbook, edits: readonly CellE
       for (const cell of sheet.cells) {
         if (cell.formula === undefined) continue;
         const value = hf.getCellValue({ sheet: id, row: cell.row - 1, col: cell.col - 1 });
-        values.set(`${sheet.name}!${cell.address}`, typeof value === "object" && value !== null ? `#ERROR ${JSON.stringify(value)}` : value);
+        values.set(`${sheet.name}!${cell.address}`, typeof value === 'object' && value !== null ? `#ERROR ${JSON.stringify(value)}` : value);
       }
     }
   } finally {
@@ -161,7 +168,8 @@ export function compareValues(
       const scale = Math.max(Math.abs(want), Math.abs(got));
       const floor = floorFactor * (sheetMax.get(cell.sheet) ?? 0);
       if (difference > floor && scale > 0) worst = Math.max(worst, difference / scale);
-      if (!(difference <= relative * scale || difference <= floor)) mismatches.push({ cell: `${cell.sheet}!${cell.address}`, formula: cell.formula ?? '', expected: want, actual: got });
+      if (!(difference <= relative * scale || difference <= floor))
+        mismatches.push({ cell: `${cell.sheet}!${cell.address}`, formula: cell.formula ?? '', expected: want, actual: got });
     } else if (want !== got) {
       mismatches.push({ cell: `${cell.sheet}!${cell.address}`, formula: cell.formula ?? '', expected: want, actual: got });
     }

@@ -3,16 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelDocument } from '../../../../main/store/document';
 import { createExampleModel } from '../../../../shared/model/example';
-import {
-  bundleWorker,
-  checkFile,
-  formatEditStats,
-  replay,
-  runEditCrashLoop,
-  runWorker,
-  scratchRoot,
-  type WorkerBundle,
-} from './harness';
+import { bundleWorker, checkFile, formatEditStats, replay, runEditCrashLoop, runWorker, scratchRoot, type WorkerBundle } from './harness';
 import { initialState } from './oracle';
 
 /**

@@ -168,8 +168,7 @@ const moveNode: Maker = (rng, model) => {
 
 const setRelevance: Maker = (rng, model) => edit({ type: 'setRelevance', nodeId: rng.pick(model.costTree).id, relevance: rng.pick(RELEVANCE) });
 
-const setNotes: Maker = (rng, model) =>
-  edit({ type: 'setNotes', nodeId: rng.pick(model.costTree).id, notes: rng.chance(0.3) ? null : `Notes ${rng.token()}` });
+const setNotes: Maker = (rng, model) => edit({ type: 'setNotes', nodeId: rng.pick(model.costTree).id, notes: rng.chance(0.3) ? null : `Notes ${rng.token()}` });
 
 const addInvestment: Maker = (rng, model) => {
   if (model.scenarios.length === 0) return undefined;
@@ -201,7 +200,8 @@ const changeInvestment: Maker = (rng, model) => {
   const command: Extract<EditCommand, { type: 'changeInvestment' }> = { type: 'changeInvestment', scenarioId: scenario.id, lineId: line.id };
   if (rng.chance(0.5)) command.name = `Investment ${rng.token()}`;
   if (rng.chance(0.3)) command.category = rng.pick(INVESTMENT_CATEGORIES);
-  if (rng.chance(0.5)) command.amount = rng.chance(GENERATOR_BOUNDS.invalidRate) ? { kind: 'perYear', amount: -1 } : investmentAmount(rng, scenario.horizonYears);
+  if (rng.chance(0.5))
+    command.amount = rng.chance(GENERATOR_BOUNDS.invalidRate) ? { kind: 'perYear', amount: -1 } : investmentAmount(rng, scenario.horizonYears);
   if (rng.chance(0.3)) command.timing = rng.pick(INVESTMENT_TIMINGS);
   return edit(command);
 };
@@ -290,12 +290,7 @@ const batch: Maker = (rng, model) => {
   return edits.length > 0 ? edit({ type: 'batch', label: 'paste', edits }) : undefined;
 };
 
-const MAKERS: readonly (readonly [number, Maker])[] = [
-  ...EDIT_MAKERS,
-  [8, batch],
-  [10, () => ({ kind: 'undo' })],
-  [6, () => ({ kind: 'redo' })],
-];
+const MAKERS: readonly (readonly [number, Maker])[] = [...EDIT_MAKERS, [8, batch], [10, () => ({ kind: 'undo' })], [6, () => ({ kind: 'redo' })]];
 
 function pick(rng: Rng, makers: readonly (readonly [number, Maker])[], model: Model): Step | undefined {
   const total = makers.reduce((sum, [weight]) => sum + weight, 0);

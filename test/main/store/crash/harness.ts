@@ -383,9 +383,14 @@ export function checkFile(path: string, candidates: readonly SimState[]): { matc
     const problems = [...file.problems];
     if (matched < 0) {
       const detail = prints
-        .map((p, i) => `candidate ${i}: model ${p.model === file.fingerprint.model ? 'equal' : 'differs'}, log ${p.log === file.fingerprint.log ? 'equal' : 'differs'}`)
+        .map(
+          (p, i) =>
+            `candidate ${i}: model ${p.model === file.fingerprint.model ? 'equal' : 'differs'}, log ${p.log === file.fingerprint.log ? 'equal' : 'differs'}`,
+        )
         .join('; ');
-      problems.push(`the file holds neither the last acknowledged state nor the one after it (${detail}; file log ids ${describeLog(file.state)}, expected ${describeLog(candidates[0]!)})`);
+      problems.push(
+        `the file holds neither the last acknowledged state nor the one after it (${detail}; file log ids ${describeLog(file.state)}, expected ${describeLog(candidates[0]!)})`,
+      );
     }
     return { matched, file: file.state, problems };
   } catch (error) {

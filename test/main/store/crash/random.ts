@@ -25,7 +25,10 @@ export function mulberry32(seed: number): Rng {
     },
     chance: random.chance,
     pick: random.pick,
-    token: () => Math.floor(random.next() * 4294967296).toString(36).padStart(7, '0'),
+    token: () =>
+      Math.floor(random.next() * 4294967296)
+        .toString(36)
+        .padStart(7, '0'),
   };
 }
 
