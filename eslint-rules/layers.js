@@ -10,7 +10,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
  *
  * Folders (zones) and what each may import:
  *
- *   shared/            pure: no package but zod, no Node built-in, nothing outside shared/;
+ *   shared/            pure: no package but zod and i18next (plain JS, no DOM), no Node built-in, nothing outside shared/;
  *                      and its sub-layers only point down SHARED_LAYERS (model never imports analysis)
  *   renderer/          no Node built-in, no electron, better-sqlite3, exceljs, pptxgenjs; nothing in main/
  *   main/preload/      the sandboxed preload: only `electron` as a package; of main/, only the channel names
@@ -62,7 +62,7 @@ export function layeringProblem(from, specifier, to) {
   const [top, sub] = zoneOf(from);
   if (to === undefined) {
     const name = packageOf(specifier);
-    if (top === 'shared' && name !== 'zod') return `shared/ is pure: it imports no package but zod (found '${specifier}')`;
+    if (top === 'shared' && name !== 'zod' && name !== 'i18next') return `shared/ is pure: it imports no package but zod and i18next (found '${specifier}')`;
     if (top === 'renderer' && isBuiltin(specifier)) return `renderer/ runs in the browser sandbox: no Node built-in ('${specifier}')`;
     if (top === 'renderer' && MAIN_SIDE_PACKAGES.includes(name))
       return `renderer/ never imports main-side packages (${MAIN_SIDE_PACKAGES.join(', ')}): found '${specifier}'`;

@@ -5,6 +5,7 @@ import { zh } from '../../renderer/src/i18n/zh';
 import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../shared/i18n/analysis';
 import { FIGURE_TEXT, LEVER_TEXT } from '../../shared/i18n/figures';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { VOCABULARY } from '../../shared/i18n/resources';
 
 /**
  * Every table of user-facing text has the same keys in Chinese and English, and each text says
@@ -31,6 +32,11 @@ function leaves(value: unknown, path = '', into = new Map<string, Leaf>()): Map<
 }
 
 const TABLES: [string, unknown, unknown][] = [
+  ...Object.keys(VOCABULARY.en).map((namespace): [string, unknown, unknown] => [
+    `vocabulary namespace ${namespace} (shared/i18n/resources)`,
+    VOCABULARY.zh[namespace as keyof typeof VOCABULARY.zh],
+    VOCABULARY.en[namespace as keyof typeof VOCABULARY.en],
+  ]),
   ['renderer UI (renderer/src/i18n)', zh, en],
   ['figures (shared/i18n/figures.ts)', FIGURE_TEXT.zh, FIGURE_TEXT.en],
   ['levers (shared/i18n/figures.ts)', LEVER_TEXT.zh, LEVER_TEXT.en],

@@ -1,0 +1,17 @@
+import { messagesEn } from './messages.en';
+import { messagesZh } from './messages.zh';
+
+/**
+ * The one set of user-facing text, per language and namespace: every screen, menu, message,
+ * workbook, deck and CLI line is looked up here (through ../vocabulary.ts in shared and main,
+ * through react-i18next in the renderer). English is the reference shape; each Chinese table
+ * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
+ */
+export const VOCABULARY = {
+  en: { messages: messagesEn },
+  zh: { messages: messagesZh },
+} as const;
+
+export type Vocabulary = (typeof VOCABULARY)['en'];
+export type Namespace = keyof Vocabulary;
+export const NAMESPACES = Object.keys(VOCABULARY.en) as Namespace[];

@@ -1,0 +1,11 @@
+import type { messagesEn } from './messages.en';
+
+/**
+ * The shape a translation must have: the English table with every text widened to `string`.
+ * i18next plural forms that only English needs (`_one`) are optional, since Chinese has one form.
+ */
+export type TextShape<T> = {
+  [K in keyof T as K extends `${string}_one` ? never : K]: T[K] extends string ? string : TextShape<T[K]>;
+} & { [K in keyof T as K extends `${string}_one` ? K : never]?: string };
+
+export type MessagesText = TextShape<typeof messagesEn>;
