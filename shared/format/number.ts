@@ -55,10 +55,20 @@ export function formatAmount(baseAmount: number, unit: DisplayUnit, language: La
 
 export function formatNumber(value: number, language: Language, fractionDigits = 2): string {
   const rounded = Number(value.toFixed(fractionDigits));
-  return new Intl.NumberFormat(LOCALE[language], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(rounded === 0 ? 0 : rounded);
+  return numberFormat(language, fractionDigits).format(rounded === 0 ? 0 : rounded);
+}
+
+/** Making an Intl.NumberFormat costs far more than formatting with one: one per language and digits. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, fractionDigits: number): Intl.NumberFormat {
+  const key = `${language}:${fractionDigits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** A ratio as a percentage by the display rule: 15.0%, 1.83%, 0.125%, 105.2%. */
