@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportWorkbook } from '../../main/excel/export-workbook';
+import { createExampleModel } from '../../shared/model/example';
 import { browserAvailable, enterWorkspace, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
 
 /**
@@ -56,15 +61,23 @@ describe.skipIf(!browserAvailable())('Content-Security-Policy in Chromium (brows
     expect(styleSrc).toContain(`'nonce-${nonce}'`);
   });
 
-  it('the Models view and its dialog raise no violation', async () => {
+  it('the Models view and its dialogs (rename, import of an uploaded workbook) raise no violation', async () => {
     await page.locator('[data-view="models"] [data-action="rename"]').first().click();
     await page.getByTestId('text-dialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('text-dialog').waitFor({ state: 'detached' });
+    const uploads = mkdtempSync(join(tmpdir(), 'costplan-e2e-csp-'));
+    const workbook = join(uploads, 'client.xlsx');
+    writeFileSync(workbook, (await exportWorkbook(createExampleModel('zh'), { language: 'zh' })).data);
+    await page.getByTestId('upload-input').setInputFiles(workbook);
+    await page.getByTestId('import-dialog').waitFor();
+    await screenshot(page, 'csp-import-dialog');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
     expect(await violations()).toEqual([]);
   });
 
-  it('every screen renders its grids and charts styled, with no violation', async () => {
+  it('every screen renders its grids and charts styled, with no violation', { timeout: 120_000 }, async () => {
     await enterWorkspace(page);
     const screens = ['structure', 'levers', 'revenue', 'budget', 'results', 'compare', 'analysis'];
     let grids = 0;
@@ -74,6 +87,12 @@ describe.skipIf(!browserAvailable())('Content-Security-Policy in Chromium (brows
       await page.click(`[data-tab="${tab}"]`);
       await page.locator(`[data-screen="${tab}"]`).waitFor();
       await page.waitForTimeout(300);
+      if (tab === 'analysis') {
+        // The Monte Carlo run: a Web Worker and the histogram chart.
+        await page.locator('[data-action="add-ranges"]').click();
+        await page.locator('[data-action="sim-run"]').click();
+        await page.getByTestId('chart-histogram').waitFor({ timeout: 60_000 });
+      }
       // The theme's look reaches the grid: the header height and font size set in grid/setup.ts.
       const styled = await page.locator(`[data-screen="${tab}"] .ag-root-wrapper`).evaluateAll((wrappers) =>
         wrappers.map((wrapper) => {
