@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviate, fitLabel, wrapText } from '../../../renderer/src/components/charts/labels';
+import { abbreviate, balanced, fitLabel, wrapText } from '../../../renderer/src/components/charts/labels';
 import { axisTickDigits, stepDigits } from '../../../renderer/src/components/charts/ticks';
 import { formatNumber } from '../../../shared/format/number';
 
@@ -62,5 +62,13 @@ describe('value axis ticks by the display rule', () => {
     expect(axisTickDigits([0, 20_000_000, 40_000_000, 60_000_000, 80_000_000])).toBe(0);
     expect(axisTickDigits([0, 2.5, 5, 7.5])).toBe(2);
     expect(axisTickDigits([])).toBe(0);
+  });
+});
+
+describe('balanced wrapping', () => {
+  it('splits a label into even lines, not a long line and a stray character', () => {
+    expect(balanced('呼叫中心人工', 50, measure)).toEqual(['呼叫中', '心人工']);
+    expect(balanced('其他服务成本', 50, measure)).toEqual(['其他服', '务成本']);
+    expect(balanced('呼叫中心', 50, measure)).toEqual(['呼叫中心']);
   });
 });

@@ -45,6 +45,21 @@ export function abbreviate(text: string, maxWidth: number, measure: (text: strin
   return chars.slice(0, keep).join('').trimEnd() + ELLIPSIS;
 }
 
+/** Wrapped onto as few lines as at `maxWidth`, but as even as they go ("呼叫中 / 心人工", not "呼叫中心人 / 工"). */
+export function balanced(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const lines = wrapText(text, maxWidth, measure);
+  if (lines.length < 2) return lines;
+  let low = maxWidth / lines.length - 1;
+  let high = maxWidth;
+  // The narrowest width (to 1 px) that still needs no more lines.
+  while (high - low > 1) {
+    const middle = (low + high) / 2;
+    if (wrapText(text, middle, measure).length <= lines.length) high = middle;
+    else low = middle;
+  }
+  return wrapText(text, high, measure);
+}
+
 /**
  * An axis label (one entry per line: a lever's name, then its kind and change) fitted into
  * `maxWidth`: each entry wrapped onto at most `linesPerEntry` lines, the last shortened when
@@ -55,7 +70,7 @@ export function fitLabel(entries: readonly string[], maxWidth: number, measure: 
   for (const entry of entries) {
     const lines = wrapText(entry, maxWidth, measure);
     if (lines.length <= linesPerEntry) {
-      fitted.push(...lines);
+      fitted.push(...balanced(entry, maxWidth, measure));
       continue;
     }
     const kept = lines.slice(0, linesPerEntry);

@@ -179,11 +179,20 @@ export const valueLabels: Plugin<'bar' | 'line'> = {
       meta.data.forEach((element, index) => {
         const label = texts[index];
         if (!label) return;
-        const { x, y, base, horizontal } = element.getProps(['x', 'y', 'base', 'horizontal'], true) as {
+        const {
+          x,
+          y,
+          base,
+          horizontal,
+          width: barWidth,
+          height: barHeight,
+        } = element.getProps(['x', 'y', 'base', 'horizontal', 'width', 'height'], true) as {
           x: number;
           y: number;
           base: number;
           horizontal: boolean;
+          width: number;
+          height: number;
         };
         // Which way the bar goes, from its value (a bar too short to see has y = base).
         const value = dataset.data[index];
@@ -197,14 +206,15 @@ export const valueLabels: Plugin<'bar' | 'line'> = {
           const end = forwards ? Math.max(x, base) : Math.min(x, base);
           const left = (at: number) => (forwards ? at : at - width);
           candidates.push({ box: { x: left(end + (forwards ? gap : -gap)), y: y - height / 2, width, height }, inside: false });
-          if (Math.abs(x - base) > width + 2 * gap)
+          if (Math.abs(x - base) > width + 2 * gap && Math.abs(barHeight) >= height + 2)
             candidates.push({ box: { x: left(end + (forwards ? -gap - width : gap + width)), y: y - height / 2, width, height }, inside: true });
         } else {
           const end = forwards ? Math.min(y, base) : Math.max(y, base);
           const top = (at: number) => (forwards ? at - height : at);
           const centred = (at: number) => ({ x: x - width / 2, y: top(at), width, height });
           candidates.push({ box: centred(end + (forwards ? -gap : gap)), inside: false });
-          if (Math.abs(y - base) > height + 2 * gap) candidates.push({ box: centred(end + (forwards ? gap + height : -gap - height)), inside: true });
+          if (Math.abs(y - base) > height + 2 * gap && Math.abs(barWidth) >= width + 4)
+            candidates.push({ box: centred(end + (forwards ? gap + height : -gap - height)), inside: true });
           for (let row = 1; row <= 2; row++) candidates.push({ box: centred(end + (forwards ? -1 : 1) * (gap + row * (height + 2))), inside: false });
           for (const point of points) {
             if (point.x > x + width / 2 || point.x + point.width < x - width / 2) continue;
