@@ -221,6 +221,27 @@ describe.skipIf(!browserAvailable())('Charts in Chromium (zh)', () => {
     await expect.poll(() => page.getByTestId('figure-saving').locator('[data-part=unit]').innerText()).toBe('万元');
   });
 
+  it('a bridge with more levers is drawn across, its names one line each, none overlapping, none off the canvas', async () => {
+    const more = [
+      { nodeId: 'contact-center-labor', kind: 'volumeChange', value: -0.04 },
+      { nodeId: 'materials-field', kind: 'volumeChange', value: -0.03 },
+      { nodeId: 'other-service', kind: 'unitCostChange', value: -0.02 },
+    ] as const;
+    for (const lever of more) await editInPage(page, { type: 'setLever', scenarioId: 'target-15', ...lever });
+    await expect.poll(() => chartState<string>(page, 'bridge', 'chart.options.indexAxis')).toBe('y');
+    const { boxes } = await tickBoxes(page, 'bridge', 'y');
+    expect(boxes.length).toBe(9);
+    for (const box of boxes) expect(box.lines).toHaveLength(1);
+    for (const box of boxes) expect(box.left).toBeGreaterThanOrEqual(0);
+    const ys = await chartState<number[]>(page, 'bridge', 'chart.scales.y.ticks.map((_, i) => chart.scales.y.getPixelForTick(i))');
+    const lineHeight = await chartState<number>(page, 'bridge', 'chart.scales.y.getLabelItems()[0].font.lineHeight');
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(lineHeight);
+    await page.getByTestId('chart-bridge').scrollIntoViewIfNeeded();
+    await screenshot(page, 'charts-bridge-horizontal');
+    for (const lever of more) await editInPage(page, { type: 'setLever', scenarioId: 'target-15', ...lever, value: null });
+    await expect.poll(() => chartState<string>(page, 'bridge', 'chart.options.indexAxis')).toBe('x');
+  });
+
   it('budget: the same palette as Results, and Save PNG gives a 1920 x 1080 PNG', async () => {
     const resultColours = await chartState<Record<string, string>>(
       page,
@@ -261,6 +282,10 @@ describe.skipIf(!browserAvailable())('Charts in Chromium (zh)', () => {
     const display = await chartState<boolean>(page, 'tornado', 'chart.options.scales.x.display !== false && chart.options.scales.x.ticks.display !== false');
     expect(display).toBe(true);
     await screenshot(page, 'charts-tornado');
+    await page.getByTestId('chart-analysis-bridge').scrollIntoViewIfNeeded();
+    const { boxes } = await tickBoxes(page, 'analysis-bridge', 'x');
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left).toBeGreaterThanOrEqual(boxes[i - 1]!.right);
+    await screenshot(page, 'charts-analysis-bridge');
     expect(served.errors).toEqual([]);
   });
 });
