@@ -37,7 +37,7 @@ export const axisBreak: Plugin<'bar' | 'line'> = {
     }
     const { ctx, chartArea } = chart;
     const horizontal = chart.options.indexAxis === 'y';
-    const unit = Math.max(5, Math.min(14, Math.round(Math.min(chartArea.width, chartArea.height) / 30)));
+    const unit = Math.max(5, Math.min(24, Math.round(Math.min(chartArea.width, chartArea.height) / 30)));
     // Along the value axis: a little past its start; across it: on the axis line.
     const along = horizontal ? chartArea.left + unit * 2 : chartArea.bottom - unit * 2;
     const axisAt = horizontal ? chartArea.bottom : chartArea.left;
