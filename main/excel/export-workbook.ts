@@ -54,7 +54,8 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   const scenarios = selectScenarios(model, options.scenarios);
   const exported: Model = { ...model, scenarios };
   const tree = prepareTree(model.costTree);
-  const results = computeValidModel(exported, tree, { contributions: false });
+  // Each lever's part of the saving is computed when first read (the Analyses sheet's bridge), once.
+  const results = computeValidModel(exported, tree);
   const layout = workbookLayout(tree, scenarios, language, results.revenue.ids.length);
   const text = WORKBOOK_TEXT[language];
   const client = CLIENT_TEXT[language];

@@ -13,7 +13,7 @@ import {
   type SimulationResult,
   type TornadoResult,
 } from '../../../shared/analysis';
-import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
+import type { ScenarioResult } from '../../../shared/engine/compute';
 import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
 import type { Model, Scenario } from '../../../shared/model/schema';
 import { absolute, onSheet, text as literal } from '../formulas';
@@ -57,9 +57,7 @@ export function analyseScenario(model: Model, context: SheetContext, scenario: S
   const options = { tree: context.tree, result };
   const pair = tornadoes(model, { scenario: scenario.id, outputs: TORNADO_OUTPUTS, swing: ANALYSIS_SWING }, options);
   const [npvTornado, savingTornado] = pair.ok ? pair.value : [];
-  // The export computes without attribution; the bridge needs each lever's part of the saving.
-  const attributed = computeScenario(context.tree, scenario, model.firstPlanYear);
-  const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, attributed) };
+  const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, result) };
   if ((scenario.uncertainty ?? []).length > 0) {
     const simulation = (output: OutputName) => simulate(model, { scenario: scenario.id, output, trials, seed: ANALYSIS_SEED }, options);
     const npv = simulation('npv');
