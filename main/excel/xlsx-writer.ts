@@ -1,4 +1,4 @@
-import { displayDigits } from '../../shared/format/number';
+import { displayDigits, SIGNIFICANT_DIGITS } from '../../shared/format/number';
 import { chartXml, drawingXml, type ChartSpec } from './chart-xml';
 import { xmlAttribute, xmlFormula, xmlText } from './xml';
 import { ZipWriter } from './zip-writer';
@@ -35,6 +35,9 @@ export interface StyleSpec {
   unlocked?: boolean;
 }
 
+/** The variant of an adaptive amount style in scientific notation. */
+const SCIENTIFIC = 63;
+
 export class StyleTable {
   private readonly ids = new Map<string, number>();
   private readonly specs: StyleSpec[] = [{}];
@@ -66,12 +69,15 @@ export class StyleTable {
   forValue(style: number, value: number): number {
     const minimum = this.adaptive[style];
     if (minimum === undefined) return style;
-    const digits = displayDigits(value, minimum);
+    let digits = displayDigits(value, minimum);
     if (digits === minimum) return style;
+    // Smaller than the rule's ten decimals show in three digits (a 10^-9 tolerance at 亿元): scientific, never 0.
+    if (Math.abs(value) < 10 ** -(digits - SIGNIFICANT_DIGITS + 1) / 2) digits = SCIENTIFIC;
     const key = style * 64 + digits;
     let variant = this.variants.get(key);
     if (variant === undefined) {
-      variant = this.id({ ...this.specs[style]!, numFmt: `#,##0.${'0'.repeat(digits)}` });
+      const numFmt = digits === SCIENTIFIC ? '0.00E+00' : `#,##0.${'0'.repeat(digits)}`;
+      variant = this.id({ ...this.specs[style]!, numFmt });
       this.variants.set(key, variant);
     }
     return variant;
