@@ -9,7 +9,7 @@ import { appVersion } from './app-version';
 import { absolute, onSheet } from './formulas';
 import { SCENARIO_COL, workbookLayout, type WorkbookLayout } from './layout';
 import type { SheetContext } from './sheets/context';
-import { analysisSheet } from './sheets/analysis';
+import { analysisSheet, type RangeTable } from './sheets/analysis';
 import { assumptionsSheet } from './sheets/assumptions';
 import { checksSheet, checksTotalCell } from './sheets/checks';
 import { chartsSheet } from './sheets/charts';
@@ -96,12 +96,13 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
     writer.defineName({ name: at.names.discountRate, ref: onSheet(at.sheet, absolute(at.row.discountRate, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.ramp, ref: onSheet(at.sheet, `${absolute(at.row.ramp, at.col.year(1))}:${absolute(at.row.ramp, at.col.lastYear)}`) });
   }
+  const rangeTables: RangeTable[] = [];
   if (scenarios.length > 0) {
     writer.addSheet(chartsSheet(context));
-    writer.addSheet(analysisSheet(context, exported));
+    writer.addSheet(analysisSheet(context, exported, rangeTables));
   }
   writer.addSheet(definitionsSheet(context));
-  writer.addSheet(metaSheet(writer, exported, language));
+  writer.addSheet(metaSheet(writer, exported, language, rangeTables));
   return { data: await writer.finish(), layout, model: exported };
 }
 
