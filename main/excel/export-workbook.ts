@@ -101,6 +101,9 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
     writer.addSheet(chartsSheet(context));
     writer.addSheet(analysisSheet(context, exported, rangeTables));
   }
+  // The last parts (the model's JSON, the string table) are the largest held at once: let every
+  // sheet before them be compressed and its text released first (a lower peak of memory).
+  await writer.flush(0);
   writer.addSheet(definitionsSheet(context));
   writer.addSheet(metaSheet(writer, exported, language, rangeTables));
   return { data: await writer.finish(), layout, model: exported };
