@@ -68,6 +68,14 @@ function endsWith(path: readonly string[], suffix: readonly string[]): boolean {
   return suffix.every((name, k) => path[offset + k] === name);
 }
 
+/**
+ * What a search over inputs reads for each input: its whole path and its label, so that
+ * typing an area's name finds its lines even where their label is short ("Team 1：业务量").
+ */
+export function inputSearchTexts(context: InputContext, inputs: readonly Input[], labels: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map(inputs.map((input) => [input.address, [...ancestorNames(context, input), labels.get(input.address) ?? input.address].join(PATH_SEPARATOR)]));
+}
+
 /** Names of the node's ancestors, root first (empty for inputs that are not about a cost node). */
 function ancestorNames(context: InputContext, input: Input): string[] {
   const nodeId = addressNodeId(input.address);

@@ -6,6 +6,8 @@ import './picker.css';
 export interface PickerOption {
   value: string;
   label: string;
+  /** What a search reads, when more than the label (an input's whole path); shown as its tooltip. */
+  search?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export function SearchPicker({
   const [active, setActive] = useState(0);
   const list = useRef<HTMLUListElement | null>(null);
   const all = useMemo(() => (noneText === undefined ? options : [{ value: '', label: noneText }, ...options]), [options, noneText]);
-  const shown = useMemo(() => (query.trim() === '' ? all : all.filter((option) => matchesQuery(option.label, query))), [all, query]);
+  const shown = useMemo(() => (query.trim() === '' ? all : all.filter((option) => matchesQuery(option.search ?? option.label, query))), [all, query]);
   const chosen = all.find((option) => option.value === value);
 
   const openList = () => {
@@ -119,6 +121,7 @@ export function SearchPicker({
               data-value={option.value}
               aria-selected={k === active}
               className={option.value === value ? 'chosen' : undefined}
+              title={option.search}
               // Picking with the mouse must not blur the field first (blur closes the list).
               onMouseDown={(event) => event.preventDefault()}
               onMouseEnter={() => setActive(k)}

@@ -5,7 +5,7 @@ import { goalSeek, type GoalSeekResult } from '../../../../shared/analysis/goal-
 import { inputUnit, inputValue, scenarioInputs, withInvestmentValue, type Input, type InputContext } from '../../../../shared/analysis/inputs';
 import { MAX_TRIALS, type SimulationResult } from '../../../../shared/analysis/monte-carlo';
 import { OUTPUT_UNIT, OUTPUTS, type OutputName } from '../../../../shared/analysis/outputs';
-import { uniqueInputLabels } from '../../../../shared/analysis/labels';
+import { inputSearchTexts, uniqueInputLabels } from '../../../../shared/analysis/labels';
 import { startAnalysis } from '../../../../shared/analysis/setup';
 import { tornado } from '../../../../shared/analysis/tornado';
 import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
@@ -49,6 +49,8 @@ interface Props {
   text: AnalysisText;
   view: NumberView;
   label: (input: Input) => string;
+  /** Per input address: its whole path and label, what a picker search reads. */
+  searchTexts: ReadonlyMap<string, string>;
 }
 
 function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
@@ -65,8 +67,9 @@ function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tre
   // Unique labels: a large tree repeats names, so a repeated label is qualified by its path.
   const labels = useMemo(() => (context ? uniqueInputLabels(context, inputs, language) : new Map<string, string>()), [context, inputs, language]);
   const label = useCallback((input: Input) => labels.get(input.address) ?? input.address, [labels]);
+  const searchTexts = useMemo(() => (context ? inputSearchTexts(context, inputs, labels) : new Map<string, string>()), [context, inputs, labels]);
   if (!context) return <div className="muted">{t('analysis.noScenario')}</div>;
-  const props: Props = { model, tree, scenario, result, context, inputs, text, view, label };
+  const props: Props = { model, tree, scenario, result, context, inputs, text, view, label, searchTexts };
   return (
     <div className="analysis" data-scenario-id={scenario.id}>
       <div className="results-head">
@@ -114,6 +117,7 @@ function InputSelect({
   value,
   onChange,
   label,
+  searchTexts,
   testId,
   allowNone,
   noneText,
@@ -122,11 +126,15 @@ function InputSelect({
   value: string;
   onChange: (a: string) => void;
   label: (i: Input) => string;
+  searchTexts: ReadonlyMap<string, string>;
   testId: string;
   allowNone?: boolean;
   noneText?: string;
 }) {
-  const options = useMemo(() => inputs.map((input) => ({ value: input.address, label: label(input) })), [inputs, label]);
+  const options = useMemo(
+    () => inputs.map((input) => ({ value: input.address, label: label(input), search: searchTexts.get(input.address) })),
+    [inputs, label, searchTexts],
+  );
   return <SearchPicker options={options} value={value} onChange={onChange} testId={testId} noneText={allowNone ? (noneText ?? '') : undefined} />;
 }
 
@@ -177,7 +185,7 @@ function applyCommand(scenario: Scenario, input: Input, value: number): EditComm
 
 // ---------------------------------------------------------------- 1. goal seek
 
-function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, view, label }: Props) {
+function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, view, label, searchTexts }: Props) {
   const { t, language } = text;
   const workspace = useWorkspace();
   const [address, setAddress] = useState(inputs[0]?.address ?? '');
@@ -243,6 +251,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
               setAnswer(null);
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="goal-input"
           />
         </label>
@@ -696,7 +705,7 @@ function defaultValues(context: InputContext, input: Input | undefined, view: Nu
   return values.map((v) => typedText(kind, v, view)).join(', ');
 }
 
-function DataTablePanel({ model, tree, scenario, result, context, inputs, text, view, label }: Props) {
+function DataTablePanel({ model, tree, scenario, result, context, inputs, text, view, label, searchTexts }: Props) {
   const { t, language } = text;
   const [output, setOutput] = useState<OutputName>('npv');
   const [rowAddress, setRowAddress] = useState(inputs[0]?.address ?? '');
@@ -790,6 +799,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
               );
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="table-row-input"
           />
         </label>
@@ -817,6 +827,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
               );
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="table-column-input"
           />
         </label>

@@ -366,6 +366,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
    */
   const askMoveShare = async (row: StructureRow, parentId: string): Promise<SingleEditCommand[] | null> => {
     if (row.basis.kind !== 'share' || row.parentId === parentId) return [];
+    // A move under the line's own subtree is refused by the edit itself: no question first.
+    for (let id: string | null = parentId; id !== null; id = rowsById.get(id)?.parentId ?? null) if (id === row.id) return [];
     const newParent = rowsById.get(parentId);
     const oldParent = row.parentId === null ? undefined : rowsById.get(row.parentId);
     if (!newParent) return [];
