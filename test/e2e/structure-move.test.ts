@@ -80,7 +80,7 @@ describe.skipIf(!browserAvailable())('cost structure: moving shares and the unal
     await typeInto(page, 'contact-center-other', 'share', '8');
     const row = page.locator('[role="row"][row-id="unallocated:contact-center"]').first();
     await row.waitFor();
-    expect(await cellText(page, 'unallocated:contact-center', 'name')).toBe('未分配');
+    expect(await cellText(page, 'unallocated:contact-center', 'name')).toBe('未分配（呼叫中心）');
     expect(await cellText(page, 'unallocated:contact-center', 'share')).toMatch(/^5\.0+%$/);
     expect(await cellText(page, 'unallocated:contact-center', 'resolved')).toBe('49.81');
     expect(await row.getAttribute('class')).toContain('structure-unallocated');

@@ -51,7 +51,7 @@ export const planningEn = {
       others: 'Other parts',
       unallocated: 'Not allocated',
     },
-    unallocatedRow: 'Not allocated',
+    unallocatedRow: 'Not allocated ({{name}})',
     unallocatedTitle: 'The part of the parent not assigned to any of its lines (read-only)',
     moveShare: {
       title: 'Move “{{name}}”',

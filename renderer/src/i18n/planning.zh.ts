@@ -52,7 +52,7 @@ export const planningZh: Widen<typeof planningEn> = {
       others: '其他部分',
       unallocated: '未分配',
     },
-    unallocatedRow: '未分配',
+    unallocatedRow: '未分配（{{name}}）',
     unallocatedTitle: '上级金额中未分给下级成本项的部分（只读）',
     moveShare: {
       title: '移动“{{name}}”',

@@ -33,7 +33,7 @@ describe('structure rows', () => {
     const model = structuredClone(example);
     model.costTree.find((node) => node.id === 'contact-center-other')!.basis = { kind: 'share', share: 0.08 };
     const tree = prepareTree(model.costTree);
-    const rows = withUnallocatedRows(structureRows(tree), tree, '未分配');
+    const rows = withUnallocatedRows(structureRows(tree), tree, (parent) => `未分配（${parent.name}）`);
     const ids = rows.map((row) => row.id);
     expect(ids).toEqual([
       'service-cost',
@@ -45,16 +45,16 @@ describe('structure rows', () => {
       'other-service',
     ]);
     const remainder = rows[5]!;
-    expect(remainder).toMatchObject({ unallocated: true, name: '未分配', depth: 2, parentId: 'contact-center', hasChildren: false });
+    expect(remainder).toMatchObject({ unallocated: true, name: '未分配（呼叫中心）', depth: 2, parentId: 'contact-center', hasChildren: false });
     expect(remainder.basis.kind === 'share' && remainder.basis.share).toBeCloseTo(0.05, 12);
     expect(remainder.resolved).toBeCloseTo(498_120, 6);
     // Fully assigned parents and leaves get none.
-    expect(withUnallocatedRows(structureRows(prepareTree(example.costTree)), prepareTree(example.costTree), '未分配')).toHaveLength(6);
+    expect(withUnallocatedRows(structureRows(prepareTree(example.costTree)), prepareTree(example.costTree), () => '未分配')).toHaveLength(6);
     // A collapsed parent hides its remainder with its lines.
     const collapsed = structureRows(tree)
       .filter((row) => row.parentId !== 'contact-center')
       .map((row) => (row.id === 'contact-center' ? { ...row, expanded: false } : row));
-    expect(withUnallocatedRows(collapsed, tree, '未分配').some((row) => row.unallocated)).toBe(false);
+    expect(withUnallocatedRows(collapsed, tree, () => '未分配').some((row) => row.unallocated)).toBe(false);
   });
 
   it('filters to the matching lines and their ancestors, in tree order, expanded', () => {

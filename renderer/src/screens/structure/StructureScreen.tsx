@@ -69,7 +69,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   // `at` is -1 until Enter goes to the first match.
   const currentMatch = find && find.at >= 0 && matchIds.length > 0 ? matchIds[Math.min(find.at, matchIds.length - 1)]! : null;
   const filtering = find?.filter === true && query !== '';
-  const unallocatedName = t('structure.unallocatedRow');
+  // Named with its parent: several remainders can end at the same place in the tree.
+  const unallocatedName = useCallback((parent: StructureRow) => t('structure.unallocatedRow', { name: parent.name }), [t]);
   const rows = useMemo(() => {
     if (filtering) return filterTreeRows(allRows, (row) => matchSet.has(row.id));
     const shown = visibleTreeRows(allRows, collapsed).map((row) => (row.hasChildren && collapsed.has(row.id) ? { ...row, expanded: false } : row));

@@ -29,7 +29,7 @@ export function unallocatedRowId(parentId: string): string {
  * part of its amount unassigned, a read-only row for that remainder (its share of the parent
  * and its amount). `rows` are in depth-first order with depths.
  */
-export function withUnallocatedRows(rows: readonly StructureRow[], tree: PreparedTree, name: string): StructureRow[] {
+export function withUnallocatedRows(rows: readonly StructureRow[], tree: PreparedTree, name: (parent: StructureRow) => string): StructureRow[] {
   const total = tree.totalAmount;
   const out: StructureRow[] = [];
   const open: StructureRow[] = [];
@@ -39,7 +39,7 @@ export function withUnallocatedRows(rows: readonly StructureRow[], tree: Prepare
       const amount = tree.unallocatedAmount[tree.indexById.get(parent.id)!]!;
       out.push({
         id: unallocatedRowId(parent.id),
-        name,
+        name: name(parent),
         depth: parent.depth + 1,
         hasChildren: false,
         expanded: false,
