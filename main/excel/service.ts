@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 import { WorkbookImportError } from './errors';
@@ -30,7 +31,7 @@ export const workbookService: WorkbookService = {
       const outcome = await importFile(path, current ? { language: current.language } : {});
       return { model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model, kind: outcome.kind };
     } catch (error) {
-      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
+      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message, error.problemFor(basename(path)));
       throw error;
     }
   },

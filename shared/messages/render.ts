@@ -1,7 +1,8 @@
-import { formatAmount, formatShown, unitLabel } from '../format/number';
+import { formatAmount, formatNumber, formatShown, unitLabel } from '../format/number';
 import type { DisplayUnit, Language } from '../model/units';
+import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
-import type { Problem, ProblemCode, ProblemParams } from './problems';
+import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -57,7 +58,100 @@ const FORMAT: Formatters = {
     Number.isFinite(p.total)
       ? ['children-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }]
       : ['children-over-zero-parent', { parent: p.parent }],
+  'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
+  'model-breaks-rule': (p, v, say) => [
+    'model-breaks-rule',
+    { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
+  ],
+  'input-out-of-range': (p, v) => [
+    'input-out-of-range',
+    { value: valueText(p.value, p.unit, v), min: valueText(p.min, p.unit, v), max: valueText(p.max, p.unit, v) },
+  ],
+  'range-order': (p, v) => [
+    'range-order',
+    { low: valueText(p.low, p.unit, v), mostLikely: valueText(p.mostLikely, p.unit, v), high: valueText(p.high, p.unit, v) },
+  ],
+  'swing-out-of-range': (p, v) => ['swing-out-of-range', { value: percentText(p.value, v.language), max: percentText(p.max, v.language) }],
+  'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
+  'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: countText(p.value, v), max: countText(p.max, v) }],
+  'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  'import-failed': (p, v, say) => [
+    'import-failed',
+    {
+      file: p.file ? say('parts.importFile', { file: p.file }) : '',
+      problems: p.problems.map((placed) => placedText(placed, v, say)).join(say('parts.listJoin')),
+      more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
+    },
+  ],
+  'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
+  'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
+  'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
+  'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
+  'cell-empty': (p, _v, say) => ['cell-empty', { field: fieldText(p.field, p.year, say) }],
+  'cell-not-a-number': (p, _v, say) => ['cell-not-a-number', { field: fieldText(p.field, p.year, say), found: cellText(p.found, say) }],
+  'cell-not-text': (p, _v, say) => ['cell-not-text', { field: fieldText(p.field, undefined, say), found: cellText(p.found, say) }],
+  'cell-not-a-choice': (p, _v, say) => ['cell-not-a-choice', { field: fieldText(p.field, undefined, say), choices: p.choices, found: cellText(p.found, say) }],
+  'cell-invalid': (p, v, say) => ['cell-invalid', { field: fieldText(p.field, p.year, say), problem: renderProblem(p.problem, v) }],
+  'level-invalid': (p, _v, say) => ['level-invalid', { found: cellText(p.found, say) }],
+  'share-out-of-range': (p, v, say) => {
+    const typed = p.percent ? p.value * 100 : p.value;
+    const hint = !p.percent && p.value > 1 && p.value <= 100;
+    return [
+      'share-out-of-range',
+      {
+        found: p.percent ? `${typedText(typed, v)}%` : typedText(typed, v),
+        hint: hint ? say('parts.shareHint', { typed: typedText(typed, v), ratio: typedText(typed / 100, v) }) : '',
+      },
+    ];
+  },
 };
+
+/** A value of an input: a percentage, or an amount in the display unit. */
+function valueText(value: number, unit: ValueUnit, view: MessageView): string {
+  return unit === 'ratio' ? percentText(value, view.language) : amountText(value, view);
+}
+
+/** A count with its thousands grouped (100,000). */
+function countText(count: number, view: MessageView): string {
+  return Number.isFinite(count) ? formatNumber(count, view.language, 0) : String(count);
+}
+
+/** A number as the planner typed it (not an amount): up to 6 decimals, no trailing zeros. */
+function typedText(value: number, view: MessageView): string {
+  return Number.isFinite(value) ? trimmed(formatNumber(Number(value.toPrecision(12)), view.language, 6)) : String(value);
+}
+
+function bytesText(bytes: number, say: Say): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return say('parts.bytes', { count: bytes });
+}
+
+function fieldText(field: FieldName, year: number | undefined, say: Say): string {
+  return say(`parts.fields.${field}`, year === undefined ? {} : { year });
+}
+
+/** What a cell holds, quoted in the reader's language ("abc" or “abc”). */
+function cellText(found: CellShown, say: Say): string {
+  if (!('text' in found)) return say(`parts.cell.${found.kind}`);
+  return say(`parts.cell.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
+
+/** A text from a file in quotes: control characters escaped, long ones cut. */
+function quoted(value: string, say: Say, max?: number): string {
+  return say('parts.quoted', { text: quoteText(value, max).slice(1, -1) });
+}
+
+/** Where an import problem is (sheet, row, column and its header), then what it is. */
+function placedText(placed: PlacedProblem, view: MessageView, say: Say): string {
+  const place: string[] = [];
+  if (placed.sheet !== undefined) place.push(say('parts.sheet', { sheet: quoted(placed.sheet, say) }));
+  if (placed.row !== undefined) place.push(say('parts.row', { row: placed.row }));
+  if (placed.column !== undefined)
+    place.push(say('parts.column', { column: placed.column }) + (placed.header ? say('parts.header', { header: quoteText(placed.header).slice(1, -1) }) : ''));
+  const problem = renderProblem(placed.problem, view);
+  return place.length > 0 ? say('parts.placed', { place: place.join(say('parts.placeJoin')), problem }) : problem;
+}
 
 /** A problem in words, in the view's language, amounts in its display unit. */
 export function renderProblem(problem: Problem, view: MessageView): string {

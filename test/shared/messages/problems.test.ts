@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit } from '../../shared/edits';
-import { PROBLEM_CODES, fileSystemProblem, isProblem, problem, type Problem } from '../../shared/messages/problems';
-import { percentText, renderProblem } from '../../shared/messages/render';
-import { createExampleModel } from '../../shared/model';
+import { applyEdit } from '../../../shared/edits';
+import { fileSystemProblem, problem, type Problem } from '../../../shared/messages/problems';
+import { percentText, renderProblem } from '../../../shared/messages/render';
+import { createExampleModel } from '../../../shared/model';
 
 /** One vocabulary of problems: codes with parameters, worded in zh or en with amounts in the display unit. */
 const zh = { language: 'zh', unit: 'tenThousand' } as const;
@@ -55,31 +55,5 @@ describe('problems with codes', () => {
     expect(renderProblem(fileSystemProblem('ENOSPC', '/x/y.costplan')!, zh)).toBe('磁盘已满，无法写入 /x/y.costplan');
     expect(renderProblem(fileSystemProblem('EBUSY', '/x/y.costplan')!, en)).toContain('is in use by another window or program');
     expect(fileSystemProblem('EWHATEVER', '/x')).toBeUndefined();
-  });
-
-  it('every code is worded in both languages, and the list of codes is closed', () => {
-    for (const code of PROBLEM_CODES) {
-      const sample = {
-        code,
-        params: {
-          text: 't',
-          amount: 1,
-          max: 2,
-          value: 0.5,
-          min: 0,
-          exclusiveMin: false,
-          length: 3,
-          parent: 'P',
-          total: 1.2,
-          name: 'N',
-          target: 'T',
-          path: '/p',
-          detail: 'd',
-        },
-      } as unknown as Problem;
-      expect(isProblem(sample)).toBe(true);
-      for (const view of [zh, en]) expect(renderProblem(sample, view).length).toBeGreaterThan(0);
-    }
-    expect(isProblem({ code: 'made-up', params: {} })).toBe(false);
   });
 });
