@@ -126,6 +126,8 @@ export interface ProblemParams {
   'unknown-option': { option: string; usage: string };
   'option-needs-value': { option: string; usage: string };
   'model-file-kind': { path: string };
+  /** An option (or a place in the model) of a command that the analysis refused. */
+  'option-invalid': { file: string; option: string; problem: Problem };
   /** Not yet given a code: the English text as it was written, shown as it is. */
   other: { text: string };
 }
@@ -280,6 +282,7 @@ export const PROBLEM_CODES = [
   'unknown-option',
   'option-needs-value',
   'model-file-kind',
+  'option-invalid',
   'other',
 ] as const satisfies readonly ProblemCode[];
 

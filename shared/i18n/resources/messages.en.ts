@@ -111,6 +111,7 @@ export const messagesEn = {
   'unknown-option': 'unknown option {{option}} (usage: costplan {{usage}})',
   'option-needs-value': 'option {{option}} needs a value (usage: costplan {{usage}})',
   'model-file-kind': '{{path}}: expected a model file ending in .costplan or .json',
+  'option-invalid': '{{file}}: {{option}}: {{problem}}',
   other: '{{text}}',
   parts: {
     quoted: '"{{text}}"',

@@ -105,6 +105,7 @@ export const messagesZh: MessagesText = {
   'unknown-option': '未知选项 {{option}}（用法：costplan {{usage}}）',
   'option-needs-value': '选项 {{option}} 需要一个值（用法：costplan {{usage}}）',
   'model-file-kind': '{{path}}：须为以 .costplan 或 .json 结尾的模型文件',
+  'option-invalid': '{{file}}：{{option}}：{{problem}}',
   other: '{{text}}',
   parts: {
     quoted: '“{{text}}”',

@@ -115,6 +115,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'unknown-option': { option: '--x', usage: 'compute FILE' },
   'option-needs-value': { option: '--out', usage: 'import FILE --out FILE' },
   'model-file-kind': { path: 'a.txt' },
+  'option-invalid': { file: 'x.json', option: '--swing', problem: problem('swing-out-of-range', { value: 20, max: 10 }) },
   other: { text: 'as written' },
 };
 
