@@ -261,7 +261,7 @@ class Reader {
         at.col.timing,
         coded('cell-not-a-choice', {
           field: 'timing',
-          choices: [words.upfront, words.spread].map((word) => JSON.stringify(word)).join(', '),
+          choices: [words.upfront, words.spread],
           found: cellShown(timingCell),
         }),
       );
@@ -271,13 +271,8 @@ class Reader {
     if (!isBlank(categoryCell)) {
       const category = this.categoryWords.get(cellText(categoryCell).trim().toLowerCase());
       if (!category) {
-        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category).map((word) => JSON.stringify(word));
-        this.problem(
-          sheet.name,
-          row,
-          at.col.category,
-          coded('cell-not-a-choice', { field: 'category', choices: words.join(', '), found: cellShown(categoryCell) }),
-        );
+        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category);
+        this.problem(sheet.name, row, at.col.category, coded('cell-not-a-choice', { field: 'category', choices: words, found: cellShown(categoryCell) }));
       } else next.category = category;
     }
 
@@ -382,5 +377,5 @@ function fieldInEnglish(what: Field): string {
 }
 
 /** The words of the basis and relevance columns, in both languages. */
-const BASIS_CHOICES = '"share", "amount", "占比", "金额"';
-const RELEVANCE_CHOICES = '"strong", "weak", "强相关", "弱相关"';
+const BASIS_CHOICES = ['share', 'amount', '占比', '金额'];
+const RELEVANCE_CHOICES = ['strong', 'weak', '强相关', '弱相关'];

@@ -30,8 +30,8 @@ import { columnName } from './xlsx-writer';
 import { problem, type Problem } from '../../shared/messages/problems';
 
 /** The words of the basis and relevance columns, in both languages (a cell holding another word is refused with them). */
-const BASIS_CHOICES = '"share", "amount", "占比", "金额"';
-const RELEVANCE_CHOICES = '"strong", "weak", "强相关", "弱相关"';
+const BASIS_CHOICES = ['share', 'amount', '占比', '金额'];
+const RELEVANCE_CHOICES = ['strong', 'weak', '强相关', '弱相关'];
 
 /**
  * A cost structure from a sheet in the import layout (shared/workbook/structure-layout.ts):

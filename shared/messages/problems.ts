@@ -104,7 +104,7 @@ export interface ProblemParams {
   'cell-not-a-number': { field: FieldName; year?: number; found: CellShown };
   'cell-not-text': { field: FieldName; found: CellShown };
   /** A word cell (basis, relevance, timing, category) holding none of its words. */
-  'cell-not-a-choice': { field: FieldName; choices: string; found: CellShown };
+  'cell-not-a-choice': { field: FieldName; choices: string[]; found: CellShown };
   /** A cell's value that breaks a rule of its field: the rule as its own problem. */
   'cell-invalid': { field: FieldName; year?: number; problem: Problem };
   'level-invalid': { found: CellShown };

@@ -91,7 +91,14 @@ const FORMAT: Formatters = {
   'cell-empty': (p, _v, say) => ['cell-empty', { field: fieldText(p.field, p.year, say) }],
   'cell-not-a-number': (p, _v, say) => ['cell-not-a-number', { field: fieldText(p.field, p.year, say), found: cellText(p.found, say) }],
   'cell-not-text': (p, _v, say) => ['cell-not-text', { field: fieldText(p.field, undefined, say), found: cellText(p.found, say) }],
-  'cell-not-a-choice': (p, _v, say) => ['cell-not-a-choice', { field: fieldText(p.field, undefined, say), choices: p.choices, found: cellText(p.found, say) }],
+  'cell-not-a-choice': (p, _v, say) => [
+    'cell-not-a-choice',
+    {
+      field: fieldText(p.field, undefined, say),
+      choices: p.choices.map((choice) => quoted(choice, say)).join(say('parts.choiceJoin')),
+      found: cellText(p.found, say),
+    },
+  ],
   'cell-invalid': (p, v, say) => ['cell-invalid', { field: fieldText(p.field, p.year, say), problem: renderProblem(p.problem, v) }],
   'level-invalid': (p, _v, say) => ['level-invalid', { found: cellText(p.found, say) }],
   'share-out-of-range': (p, v, say) => {

@@ -131,6 +131,7 @@ export const messagesEn = {
     column: 'column {{column}}',
     header: ' ({{header}})',
     placeJoin: ', ',
+    choiceJoin: ', ',
     placed: '{{place}}: {{problem}}',
     listJoin: '; ',
     more_one: ' (and {{count}} more problem)',

@@ -96,7 +96,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'cell-empty': { field: 'ramp', year: 2 },
   'cell-not-a-number': { field: 'value', found: { kind: 'text', text: 'abc' } },
   'cell-not-text': { field: 'name', found: { kind: 'date', text: '2026-01-01' } },
-  'cell-not-a-choice': { field: 'relevance', choices: '"strong", "weak"', found: { kind: 'empty' } },
+  'cell-not-a-choice': { field: 'relevance', choices: ['strong', 'weak'], found: { kind: 'empty' } },
   'cell-invalid': { field: 'yearAmount', year: 3, problem: inner },
   'level-invalid': { found: { kind: 'number', text: '0' } },
   'first-level-not-root': { level: 2 },
