@@ -26,6 +26,8 @@ export interface ProblemParams {
   'root-cannot-move': Record<string, never>;
   'root-cannot-delete': Record<string, never>;
   'move-under-itself': { target: string };
+  /** An edit names something that is no longer there (another window deleted it, say). */
+  'edit-target-missing': { kind: 'node' | 'scenario' | 'revenueLine' | 'oneOff'; id: string };
   // The store and the file system.
   'no-model': Record<string, never>;
   'nothing-to-undo': Record<string, never>;
@@ -195,6 +197,7 @@ export const PROBLEM_CODES = [
   'root-cannot-move',
   'root-cannot-delete',
   'move-under-itself',
+  'edit-target-missing',
   'no-model',
   'nothing-to-undo',
   'nothing-to-redo',

@@ -85,6 +85,7 @@ const FORMAT: Formatters = {
   ],
   'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
   'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],

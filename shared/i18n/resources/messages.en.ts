@@ -21,6 +21,7 @@ export const messagesEn = {
   'root-cannot-move': 'the root cannot be moved',
   'root-cannot-delete': 'the root cannot be deleted',
   'move-under-itself': 'cannot move a line under itself or its own line "{{target}}"',
+  'edit-target-missing': 'the {{kind}} "{{id}}" is no longer there: it was deleted, perhaps in another window',
   'no-model': 'no model is open: open a file or create one first',
   'nothing-to-undo': 'there is nothing to undo',
   'nothing-to-redo': 'there is nothing to redo',
@@ -117,6 +118,7 @@ export const messagesEn = {
     quoted: '"{{text}}"',
     shareHint: '; for {{typed}}% write {{typed}}% or {{ratio}}',
     cannotOpen: { missing: 'no such file', permission: 'permission denied', folder: 'is a folder, not a file' },
+    targets: { node: 'cost line', scenario: 'scenario', revenueLine: 'revenue line', oneOff: 'one-off item' },
     bytes: '{{count}} bytes',
     notAModel: {
       folder: 'is a folder, not a model file',

@@ -18,6 +18,7 @@ export const messagesZh: MessagesText = {
   'root-cannot-move': '根节点不能移动',
   'root-cannot-delete': '根节点不能删除',
   'move-under-itself': '不能移到自身或其下级“{{target}}”之下',
+  'edit-target-missing': '{{kind}}“{{id}}”已不存在：它已被删除（也许是在另一个窗口中）',
   'no-model': '没有打开的模型：请先打开或新建一个文件',
   'nothing-to-undo': '没有可撤销的操作',
   'nothing-to-redo': '没有可重做的操作',
@@ -111,6 +112,7 @@ export const messagesZh: MessagesText = {
     quoted: '“{{text}}”',
     shareHint: '；如指 {{typed}}%，请写 {{typed}}% 或 {{ratio}}',
     cannotOpen: { missing: '文件不存在', permission: '没有读取权限', folder: '这是文件夹，不是文件' },
+    targets: { node: '成本项', scenario: '情景', revenueLine: '收入线', oneOff: '一次性项目' },
     bytes: '{{count}} 字节',
     notAModel: {
       folder: '是文件夹，不是模型文件',

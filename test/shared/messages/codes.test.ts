@@ -24,6 +24,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'root-cannot-move': {},
   'root-cannot-delete': {},
   'move-under-itself': { target: 'T' },
+  'edit-target-missing': { kind: 'node', id: 'contact-center' },
   'no-model': {},
   'nothing-to-undo': {},
   'nothing-to-redo': {},

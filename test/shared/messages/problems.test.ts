@@ -43,6 +43,12 @@ describe('problems with codes', () => {
     expect(renderProblem(problem('name-empty', {}), zh)).toBe('名称不能为空');
   });
 
+  it('an edit of a line another window deleted says so in Chinese', () => {
+    const coded = refusal({ type: 'renameNode', nodeId: 'gone', name: 'X' });
+    expect(coded).toEqual({ code: 'edit-target-missing', params: { kind: 'node', id: 'gone' } });
+    expect(renderProblem(coded, zh)).toBe('成本项“gone”已不存在：它已被删除（也许是在另一个窗口中）');
+  });
+
   it('percentages exact to 0.01%, never 105.184935%', () => {
     expect(percentText(1.05184935, 'zh')).toBe('105.18%');
     expect(percentText(10, 'en')).toBe('1,000%');
