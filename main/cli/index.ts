@@ -1,43 +1,85 @@
 import { problem, type Problem } from '../../shared/messages/problems';
-import { renderProblem } from '../../shared/messages/render';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import { escapeText } from '../../shared/model/text';
-import { dataTableUsage, goalSeekUsage, runDataTable, runGoalSeek, runSimulate, runTornado, simulateUsage, tornadoUsage } from './commands/analysis';
-import { computeUsage, runCompute } from './commands/compute';
-import { deckUsage, runDeck } from './commands/deck';
-import { exampleUsage, runExample } from './commands/example';
-import { exportUsage, importTemplateUsage, importUsage, runExport, runImport, runImportTemplate } from './commands/excel';
-import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
 
-interface Command {
+interface LoadedCommand {
   usage: string;
-  summary: string;
   run(context: CommandContext): void | Promise<void>;
 }
 
+interface Command {
+  summary: string;
+  /**
+   * The command's module, imported when the command runs: `compute` never loads the workbook
+   * or deck code (pptxgenjs, ExcelJS and the importers), which is most of the start-up time of
+   * the compiled CLI (each module is a chunk of out/cli beside costplan.mjs).
+   */
+  load(): Promise<LoadedCommand>;
+}
+
+const analysis = () => import('./commands/analysis');
+const files = () => import('./commands/files');
+const excel = () => import('./commands/excel');
+
 const COMMANDS: Record<string, Command> = {
-  example: { usage: exampleUsage, summary: 'write the built-in example, or a template with --template', run: runExample },
-  compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
-  'goal-seek': { usage: goalSeekUsage, summary: 'find the value of one input that makes an output reach a target', run: runGoalSeek },
-  tornado: { usage: tornadoUsage, summary: 'move each input to its low and high and rank them by the swing of an output', run: runTornado },
-  'data-table': { usage: dataTableUsage, summary: 'an output over a grid of values of one or two inputs', run: runDataTable },
-  simulate: { usage: simulateUsage, summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity', run: runSimulate },
-  export: { usage: exportUsage, summary: 'write an Excel workbook that recalculates, or the results as CSV', run: runExport },
-  deck: { usage: deckUsage, summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes', run: runDeck },
-  import: { usage: importUsage, summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook', run: runImport },
-  'import-template': { usage: importTemplateUsage, summary: 'write the cost-structure import layout to fill in', run: runImportTemplate },
-  dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },
-  load: { usage: loadUsage, summary: 'make a model file from JSON', run: runLoad },
-  check: { usage: checkUsage, summary: 'check a model file: integrity, file format, counts', run: runCheck },
-  snapshots: { usage: snapshotsUsage, summary: 'list the automatic snapshots of a model file', run: runSnapshots },
-  restore: { usage: restoreUsage, summary: 'restore a snapshot into a model file (undoable)', run: runRestore },
+  example: {
+    summary: 'write the built-in example, or a template with --template',
+    load: () => import('./commands/example').then((m) => ({ usage: m.exampleUsage, run: m.runExample })),
+  },
+  compute: {
+    summary: 'print savings, investment, return, NPV and payback',
+    load: () => import('./commands/compute').then((m) => ({ usage: m.computeUsage, run: m.runCompute })),
+  },
+  'goal-seek': {
+    summary: 'find the value of one input that makes an output reach a target',
+    load: () => analysis().then((m) => ({ usage: m.goalSeekUsage, run: m.runGoalSeek })),
+  },
+  tornado: {
+    summary: 'move each input to its low and high and rank them by the swing of an output',
+    load: () => analysis().then((m) => ({ usage: m.tornadoUsage, run: m.runTornado })),
+  },
+  'data-table': {
+    summary: 'an output over a grid of values of one or two inputs',
+    load: () => analysis().then((m) => ({ usage: m.dataTableUsage, run: m.runDataTable })),
+  },
+  simulate: {
+    summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity',
+    load: () => analysis().then((m) => ({ usage: m.simulateUsage, run: m.runSimulate })),
+  },
+  export: {
+    summary: 'write an Excel workbook that recalculates, or the results as CSV',
+    load: () => excel().then((m) => ({ usage: m.exportUsage, run: m.runExport })),
+  },
+  deck: {
+    summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes',
+    load: () => import('./commands/deck').then((m) => ({ usage: m.deckUsage, run: m.runDeck })),
+  },
+  import: {
+    summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook',
+    load: () => excel().then((m) => ({ usage: m.importUsage, run: m.runImport })),
+  },
+  'import-template': {
+    summary: 'write the cost-structure import layout to fill in',
+    load: () => excel().then((m) => ({ usage: m.importTemplateUsage, run: m.runImportTemplate })),
+  },
+  dump: { summary: 'write a model as JSON', load: () => files().then((m) => ({ usage: m.dumpUsage, run: m.runDump })) },
+  load: { summary: 'make a model file from JSON', load: () => files().then((m) => ({ usage: m.loadUsage, run: m.runLoad })) },
+  check: { summary: 'check a model file: integrity, file format, counts', load: () => files().then((m) => ({ usage: m.checkUsage, run: m.runCheck })) },
+  snapshots: {
+    summary: 'list the automatic snapshots of a model file',
+    load: () => files().then((m) => ({ usage: m.snapshotsUsage, run: m.runSnapshots })),
+  },
+  restore: {
+    summary: 'restore a snapshot into a model file (undoable)',
+    load: () => files().then((m) => ({ usage: m.restoreUsage, run: m.runRestore })),
+  },
 };
 
-function helpText(): string {
-  const lines = Object.values(COMMANDS).map((command) => `  costplan ${command.usage}\n      ${command.summary}`);
+async function helpText(): Promise<string> {
+  const lines = await Promise.all(Object.values(COMMANDS).map(async (command) => `  costplan ${(await command.load()).usage}\n      ${command.summary}`));
   return `Service Cost Planner command line\n\nUsage:\n${lines.join('\n')}\n`;
 }
 
@@ -51,15 +93,16 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    io.out(await helpText());
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) {
+    if (!entry) {
       const commands = Object.keys(COMMANDS).join(', ');
       throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${commands})`, problem('unknown-command', { name, commands }));
     }
+    const command = await entry.load();
     await command.run({
       parse(options) {
         try {
@@ -76,7 +119,9 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   } catch (error) {
     if (error instanceof UsageError) {
       const language = languageOf(rest);
-      io.err(`error: ${messageLine(error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message)}\n`);
+      // The vocabulary (i18next) is loaded only when a message needs it: start-up stays small.
+      const worded = error.problem ? (await import('../../shared/messages/render')).renderProblem(error.problem, { language, unit: 'yuan' }) : error.message;
+      io.err(`error: ${messageLine(worded)}\n`);
       return 2;
     }
     io.err(`internal error: ${messageLine(error instanceof Error ? error.message : String(error))}\n`);

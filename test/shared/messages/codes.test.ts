@@ -165,7 +165,7 @@ describe('every problem code in both languages', () => {
 
   it('analysis inputs: a swing as a percentage, counts grouped', () => {
     expect(renderProblem(sample('swing-out-of-range'), zh)).toBe('变动幅度须大于 0 且不大于 1,000%，输入的是 2,000%');
-    expect(renderProblem(sample('trials-out-of-range'), en)).toBe('must be a whole number from 1 to 100,000, got 100,001');
+    expect(renderProblem(sample('trials-out-of-range'), en)).toBe('must be a whole number from 1 to 100,000, got 100001');
     expect(renderProblem(sample('range-order'), zh)).toBe('最低、最可能、最高须依次不减（最低 ≤ 最可能 ≤ 最高），输入的是 20%、10%、30%');
   });
 });
