@@ -15,6 +15,11 @@ export interface ProblemParams {
   'ratio-out-of-range': { value: number; min: number; max: number; exclusiveMin: boolean; reason?: 'unitCost' | 'throughput' | 'volume' };
   'name-empty': Record<string, never>;
   'name-too-long': { length: number; max: number };
+  /** A note or caption longer than its field takes. */
+  'text-too-long': { length: number; max: number };
+  /** A one-off amount (negative for a cost) beyond the largest amount either way. */
+  'signed-amount-too-large': { amount: number; max: number };
+  'plan-year-invalid': { value: number; max: number };
   'horizon-invalid': { value: number; max: number };
   'year-invalid': { value: number };
   /** Shares of the children of one parent add up past 100%. */
@@ -188,6 +193,9 @@ export const PROBLEM_CODES = [
   'ratio-out-of-range',
   'name-empty',
   'name-too-long',
+  'text-too-long',
+  'signed-amount-too-large',
+  'plan-year-invalid',
   'horizon-invalid',
   'year-invalid',
   'shares-over-parent',

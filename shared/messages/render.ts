@@ -42,6 +42,7 @@ type Formatters = { [C in ProblemCode]?: (params: ProblemParams[C], view: Messag
  */
 const FORMAT: Formatters = {
   'amount-negative': (p, v) => ['amount-negative', { amount: amountText(p.amount, v) }],
+  'signed-amount-too-large': (p, v) => ['signed-amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
   'amount-too-large': (p, v) => ['amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
   'ratio-out-of-range': (p, v, say) => [
     'ratio-out-of-range',

@@ -3,6 +3,7 @@ import { applyEdit } from '../../../shared/edits';
 import { fileSystemProblem, problem, type Problem } from '../../../shared/messages/problems';
 import { percentText, renderProblem } from '../../../shared/messages/render';
 import { createExampleModel } from '../../../shared/model';
+import { LIMITS } from '../../../shared/model/schema';
 
 /** One vocabulary of problems: codes with parameters, worded in zh or en with amounts in the display unit. */
 const zh = { language: 'zh', unit: 'tenThousand' } as const;
@@ -47,6 +48,19 @@ describe('problems with codes', () => {
     const coded = refusal({ type: 'renameNode', nodeId: 'gone', name: 'X' });
     expect(coded).toEqual({ code: 'edit-target-missing', params: { kind: 'node', id: 'gone' } });
     expect(renderProblem(coded, zh)).toBe('成本项“gone”已不存在：它已被删除（也许是在另一个窗口中）');
+  });
+
+  it('a one-off item beyond the plan or the largest amount, in the display unit', () => {
+    const item = (patch: object) => ({
+      type: 'addOneOff',
+      scenarioId: 'target-15',
+      item: { id: 'stock', name: '库存释放', amount: 1_000_000, year: 1, timing: 'upfront', ...patch },
+    });
+    expect(renderProblem(refusal(item({ year: 99 })), zh)).toBe(`须为计划期第 1 到第 ${LIMITS.maxHorizonYears} 年，输入的是 99`);
+    expect(renderProblem(refusal(item({ amount: -2e15 })), zh)).toBe(
+      '金额须在 -100,000,000,000 万元 到 100,000,000,000 万元 之间，输入的是 -200,000,000,000 万元',
+    );
+    expect(renderProblem(refusal(item({ name: ' ' })), zh)).toBe('名称不能为空');
   });
 
   it('percentages exact to 0.01%, never 105.184935%', () => {
