@@ -72,7 +72,6 @@ const FORMAT: Formatters = {
     'range-order',
     { low: valueText(p.low, p.unit, v), mostLikely: valueText(p.mostLikely, p.unit, v), high: valueText(p.high, p.unit, v) },
   ],
-  'swing-out-of-range': (p, v) => ['swing-out-of-range', { value: percentText(p.value, v.language), max: percentText(p.max, v.language) }],
   'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
   'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
   'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],

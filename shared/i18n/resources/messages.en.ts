@@ -60,7 +60,7 @@ export const messagesEn = {
   'no-such-scenario': 'no scenario named "{{name}}" (scenarios: {{known}})',
   'same-input-twice': 'is the same input as "{{earlier}}" ({{input}})',
   'unknown-output': 'must be one of {{choices}}, got "{{name}}"',
-  'swing-out-of-range': 'the swing must be above 0% and at most {{max}}, got {{value}}',
+  'swing-out-of-range': 'must be above 0 and at most {{max}} (0.1 is +/-10%), got {{value}}',
   'table-input-count': 'a data table has one or two inputs, got {{count}}',
   'table-value-count': 'needs 1 to {{max}} values, got {{count}}',
   'table-value-invalid': 'value {{position}} {{problem}}',

@@ -57,7 +57,7 @@ export const messagesZh: MessagesText = {
   'no-such-scenario': '没有名为“{{name}}”的情景（现有情景：{{known}}）',
   'same-input-twice': '与“{{earlier}}”是同一个输入（{{input}}）',
   'unknown-output': '须为 {{choices}} 之一，输入的是“{{name}}”',
-  'swing-out-of-range': '变动幅度须大于 0 且不大于 {{max}}，输入的是 {{value}}',
+  'swing-out-of-range': '变动幅度须大于 0 且不大于 {{max}}（0.1 即 ±10%），输入的是 {{value}}',
   'table-input-count': '数据表须有一个或两个输入，现有 {{count}} 个',
   'table-value-count': '须有 1 到 {{max}} 个取值，现有 {{count}} 个',
   'table-value-invalid': '第 {{position}} 个取值{{problem}}',

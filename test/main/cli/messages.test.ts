@@ -49,6 +49,6 @@ describe('command-line errors in Chinese with --lang zh', () => {
   it('an analysis option out of range', async () => {
     const swing = await run('tornado', file, '--scenario', '目标 15%', '--output', 'npv', '--swing', '20', '--lang', 'zh');
     expect(swing.code).toBe(2);
-    expect(swing.stderr).toBe(`error: ${file}：--swing：变动幅度须大于 0 且不大于 1,000%，输入的是 2,000%\n`);
+    expect(swing.stderr).toBe(`error: ${file}：--swing：变动幅度须大于 0 且不大于 10（0.1 即 ±10%），输入的是 20\n`);
   });
 });

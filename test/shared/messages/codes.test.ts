@@ -166,8 +166,8 @@ describe('every problem code in both languages', () => {
     expect(renderProblem(sample('number-ambiguous'), zh)).toContain('“1,234”可读作 1234（千位分隔符）或 1.234（小数点）');
   });
 
-  it('analysis inputs: a swing as a percentage, counts grouped', () => {
-    expect(renderProblem(sample('swing-out-of-range'), zh)).toBe('变动幅度须大于 0 且不大于 1,000%，输入的是 2,000%');
+  it('analysis inputs: a swing as typed (a fraction), counts grouped', () => {
+    expect(renderProblem(sample('swing-out-of-range'), zh)).toBe('变动幅度须大于 0 且不大于 10（0.1 即 ±10%），输入的是 20');
     expect(renderProblem(sample('trials-out-of-range'), en)).toBe('must be a whole number from 1 to 100,000, got 100001');
     expect(renderProblem(sample('range-order'), zh)).toBe('最低、最可能、最高须依次不减（最低 ≤ 最可能 ≤ 最高），输入的是 20%、10%、30%');
   });
