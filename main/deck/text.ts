@@ -149,6 +149,42 @@ export interface DeckText {
     unit: (u: string) => string;
     continued: (title: string) => string;
   };
+  /** What the slides add for a scenario with revenue levers (margin gain) or one-off cash items; absent otherwise. */
+  revenue: {
+    meaning: {
+      yearOneBenefit: (saving: string, gain: string) => string;
+      benefit: (years: number, saving: string, gain: string) => string;
+      returnOnInvestment: (perYuan: string) => string;
+      oneOff: (items: number) => string;
+    };
+    diffBenefit: string;
+    yearOneBenefit: string;
+    bridge: {
+      up: string;
+      down: string;
+      total: string;
+      end: string;
+      axisNote: string;
+      horizon: (saving: string, gain: string, benefit: string, u: string) => string;
+    };
+    levers: {
+      line: string;
+      saving: string;
+      revenue: string;
+      volume: (caption: string, change: string, margin: string, amount: string, u: string) => string;
+      price: (caption: string, change: string, amount: string, u: string) => string;
+      inherited: (volume: string, price: string) => string;
+      savingTotal: string;
+      gainTotal: string;
+      benefitTotal: string;
+    };
+    budget: {
+      benefit: string;
+      spent: string;
+      funded: string;
+      shareOfBenefit: (share: string) => string;
+    };
+  };
 }
 
 export const DECK_TEXT: Record<Language, DeckText> = {
@@ -300,6 +336,42 @@ export const DECK_TEXT: Record<Language, DeckText> = {
       unit: (u) => `All amounts in ${u}; percentages exact to one decimal.`,
       continued: (title) => `Continues "${title}": the arithmetic is in the notes of the slide before.`,
     },
+    revenue: {
+      meaning: {
+        yearOneBenefit: (saving, gain) => `Gained in the first plan year: saving ${saving} + margin gain ${gain}.`,
+        benefit: (years, saving, gain) => `Saving ${saving} + margin gain ${gain} over ${years} years, as volume grows and the targets ramp up.`,
+        returnOnInvestment: (perYuan) => `Every yuan invested returns ${perYuan} of benefit (horizon benefit / investment; one-off cash not counted).`,
+        oneOff: (items) =>
+          `${items.toLocaleString('en-US')} one-off item${items === 1 ? '' : 's'} (stock released, assets sold, one-off costs): in the net, NPV and payback, not in return / investment.`,
+      },
+      diffBenefit: 'horizon benefit',
+      yearOneBenefit: 'Year-1 benefit',
+      bridge: {
+        up: 'Saving or margin gain',
+        down: 'Cost increase or margin loss',
+        total: 'Benefit',
+        end: 'Year-1 benefit (saving + margin gain)',
+        axisNote: 'Year 1 at full target: the cost levers, then the margin gain of each revenue line.',
+        horizon: (saving, gain, benefit, u) => `Over the horizon: saving ${saving} + margin gain ${gain} = benefit ${benefit} ${u}.`,
+      },
+      levers: {
+        line: 'Revenue line',
+        saving: 'Year-1 saving or margin gain',
+        revenue: 'Revenue today → with target',
+        volume: (caption, change, margin, amount, u) => `${caption} ${change} at a ${margin} margin adds ${amount} ${u} a year`,
+        price: (caption, change, amount, u) => `${caption} ${change} on the new volume adds ${amount} ${u} a year`,
+        inherited: (volume, price) => `levers above: volume ${volume}, price ${price}`,
+        savingTotal: 'Saving (cost levers)',
+        gainTotal: 'Margin gain (revenue levers)',
+        benefitTotal: 'Benefit (saving + margin gain)',
+      },
+      budget: {
+        benefit: 'Benefit of the year (saving + margin gain)',
+        spent: 'Share of the benefit',
+        funded: 'Funded from the benefit of the year?',
+        shareOfBenefit: (share) => `${share} of benefit`,
+      },
+    },
   },
   zh: {
     preparedWith: '由 Service Cost Planner 编制',
@@ -445,6 +517,41 @@ export const DECK_TEXT: Record<Language, DeckText> = {
     notes: {
       unit: (u) => `所有金额单位为${u}；百分比保留一位小数。`,
       continued: (title) => `接上页“${title}”：计算过程见上一页的备注。`,
+    },
+    revenue: {
+      meaning: {
+        yearOneBenefit: (saving, gain) => `计划第 1 年的收益：节省 ${saving} + 边际贡献增加 ${gain}。`,
+        benefit: (years, saving, gain) => `${years} 年合计：节省 ${saving} + 边际贡献增加 ${gain}，随业务量增长和目标达成而增加。`,
+        returnOnInvestment: (perYuan) => `每投入 1 元带来 ${perYuan} 元收益（期内收益 / 投入；不含一次性现金）。`,
+        oneOff: (items) => `${items} 项一次性现金（库存释放、资产出售、一次性支出）：计入净收益、净现值与回收期，不计入投入产出比。`,
+      },
+      diffBenefit: '期内收益',
+      yearOneBenefit: '第 1 年收益',
+      bridge: {
+        up: '节省或边际贡献增加',
+        down: '成本增加或边际贡献减少',
+        total: '收益',
+        end: '第 1 年收益（节省 + 边际贡献增加）',
+        axisNote: '第 1 年、满目标：先是各成本杠杆，再是各收入线的边际贡献增加。',
+        horizon: (saving, gain, benefit, u) => `期内：节省 ${saving} + 边际贡献增加 ${gain} = 收益 ${benefit} ${u}。`,
+      },
+      levers: {
+        line: '收入线',
+        saving: '第 1 年节省或边际贡献增加',
+        revenue: '当前收入 → 达成目标后',
+        volume: (caption, change, margin, amount, u) => `${caption} ${change}，边际贡献率 ${margin}：每年增加 ${amount} ${u}`,
+        price: (caption, change, amount, u) => `${caption} ${change}（按新业务量）：每年增加 ${amount} ${u}`,
+        inherited: (volume, price) => `上级杠杆：业务量 ${volume}，价格 ${price}`,
+        savingTotal: '节省（成本杠杆）',
+        gainTotal: '边际贡献增加（收入杠杆）',
+        benefitTotal: '收益（节省 + 边际贡献增加）',
+      },
+      budget: {
+        benefit: '当年收益（节省 + 边际贡献增加）',
+        spent: '占当年收益',
+        funded: '能否由当年收益支付',
+        shareOfBenefit: (share) => `收益的 ${share}`,
+      },
     },
   },
 };

@@ -159,7 +159,12 @@ export class DesktopCommands implements MenuCommands {
       if (!response.ok) return this.showError(response.error);
       this.deps.pushSession(response.value.session);
       this.deps.changed();
-      await this.deps.dialogs.message({ type: 'info', message: text.imported(response.value) });
+      const warnings = response.value.warnings.map(text.formulasReplaced);
+      await this.deps.dialogs.message({
+        type: warnings.length > 0 ? 'warning' : 'info',
+        message: text.imported(response.value),
+        ...(warnings.length > 0 ? { detail: warnings.join('\n') } : {}),
+      });
     });
   }
 

@@ -57,6 +57,8 @@ export interface DesktopText {
   importAsNew: string;
   importReplace: (file: string) => string;
   imported: (outcome: { costLines: number; scenarios: number; fileName: string; mode: 'new' | 'replace' }) => string;
+  /** A sheet of an imported workbook whose formula cells were typed over. */
+  formulasReplaced: (warning: { sheet: string; cell: string; count: number }) => string;
   definitionsTitle: string;
   aboutDetail: (versions: { electron: string; chrome: string; node: string }) => string;
 }
@@ -118,6 +120,8 @@ const zh: DesktopText = {
   importReplace: (file) => `替换 ${file}`,
   imported: ({ costLines, scenarios, fileName, mode }) =>
     `已导入 ${costLines} 个成本项和 ${scenarios} 个情景${mode === 'new' ? '到新模型' : '，替换了'} ${fileName}${mode === 'replace' ? ' 的内容（可撤销）' : ''}。`,
+  formulasReplaced: ({ sheet, cell, count }) =>
+    `“${sheet}”工作表中有 ${count} 个公式单元格被改成了输入的数值，最先出现在 ${cell}：导入只读取输入，所有数字重新计算，输入的这些数值不会保留。`,
   definitionsTitle: '指标定义',
   aboutDetail: ({ electron, chrome, node }) => `离线的售后服务成本规划工具。\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
 };
@@ -186,6 +190,10 @@ const en: DesktopText = {
   importReplace: (file) => `Replace ${file}`,
   imported: ({ costLines, scenarios, fileName, mode }) =>
     `Imported ${costLines} cost line${costLines === 1 ? '' : 's'} and ${scenarios} scenario${scenarios === 1 ? '' : 's'} ${mode === 'new' ? 'into the new model' : 'over'} ${fileName}${mode === 'replace' ? ' (undoable)' : ''}.`,
+  formulasReplaced: ({ sheet, cell, count }) =>
+    count > 1
+      ? `On the sheet “${sheet}” ${count} formula cells were typed over with values (the first at ${cell}): the import reads only the inputs and recomputes every figure, so those values are not kept.`
+      : `On the sheet “${sheet}” a formula cell was typed over with a value (at ${cell}): the import reads only the inputs and recomputes every figure, so that value is not kept.`,
   definitionsTitle: 'Definitions of the figures',
   aboutDetail: ({ electron, chrome, node }) => `An offline planner for after-sales service cost.\n\nElectron ${electron}\nChromium ${chrome}\nNode ${node}`,
 };

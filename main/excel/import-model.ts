@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { rampForYear } from '../../shared/engine/compute';
+import { preparedRevenueOf } from '../../shared/engine/revenue';
 import { prepareTree } from '../../shared/engine/tree';
 import {
   INVESTMENT_CATEGORIES,
@@ -23,13 +24,15 @@ import { formatIssue, problemOfIssue, validateModel, type ModelIssue } from '../
 import { err, ok, type Result } from '../../shared/result';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
-import { cellText, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
+import { cellText, describeCell, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
+import { RevenueReader } from './import-revenue';
 import { replacedFormulaWarnings } from './import-warnings';
 import { cellShown, placed, type ImportProblem } from './problems';
 import { text } from '../../shared/i18n/vocabulary';
 import { problem as coded, type FieldName, type Problem } from '../../shared/messages/problems';
-import { META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
+import { parseRangeTables, readRanges } from './import-ranges';
+import { META_RANGES, META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
 import { roundTripText } from './xml';
 
 /**
@@ -55,15 +58,24 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
   const reader = new Reader(grid, layout, original);
   const costTree = reader.costTree(tree.order, tree.nodes);
   const scenarios = original.scenarios.map((scenario, s) => reader.scenario(scenario, layout.scenarios[s]!, tree.order, costTree));
+  // The uncertainty ranges (Monte Carlo inputs) on the Analyses sheet, where the export says they are.
+  const analyses = grid.sheets.find((sheet) => sheet.name === layout.analysisSheet);
+  for (const table of parseRangeTables(read.value.rangeTables, scenarios.length)) {
+    if (!analyses) break;
+    const uncertainty = readRanges(analyses, table, original, original.scenarios[table.scenario]!, tree, reader.problems);
+    if (uncertainty) scenarios[table.scenario] = { ...scenarios[table.scenario]!, uncertainty };
+  }
   if (reader.problems.length > 0) return err(reader.problems);
   warnings?.push(...replacedFormulaWarnings(grid, layout, tree, original));
   const edited: Model = { ...original, costTree, scenarios };
+  const revenueLines = reader.revenueLines();
+  if (revenueLines !== undefined) edited.revenueLines = revenueLines;
   const validated = validateModel(edited);
   if (!validated.ok) return err(validated.error.map((issue) => reader.locate(issue, edited)));
   return ok(validated.value);
 }
 
-function readMeta(grid: Grid): Result<{ model: Model; language: Language }, ImportProblem[]> {
+function readMeta(grid: Grid): Result<{ model: Model; language: Language; rangeTables: string }, ImportProblem[]> {
   const meta = grid.sheets.find((sheet) => sheet.name === META_SHEET)!;
   const problem = (row: number, col: number, what: Problem): Result<never, ImportProblem[]> => err([placed({ sheet: META_SHEET, row, column: col }, what)]);
   const changed = coded('workbook-changed', { sheet: META_SHEET });
@@ -88,7 +100,7 @@ function readMeta(grid: Grid): Result<{ model: Model; language: Language }, Impo
   }
   const validated = validateModel(parsed);
   if (!validated.ok) return problem(META_ROWS.firstChunk, 1, changed);
-  return ok({ model: validated.value, language: language as Language });
+  return ok({ model: validated.value, language: language as Language, rangeTables: cellText(getCell(meta, META_RANGES.row, META_RANGES.col)) });
 }
 
 /** Reads the input cells against the model as exported; collects every problem with its cell. */
@@ -100,6 +112,8 @@ class Reader {
   private readonly factor: number;
   /** Where each node's and scenario's fields were read, for problems that only the whole-model check finds. */
   private readonly nodeRows = new Map<string, number>();
+  /** The revenue levers, margins and one-off items of the scenario sheets' revenue blocks. */
+  private readonly revenue: RevenueReader;
 
   constructor(
     grid: Grid,
@@ -114,6 +128,23 @@ class Reader {
       for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(WORKBOOK_TEXT[language].words.category[category].toLowerCase(), category);
     }
     this.factor = UNIT_FACTOR[original.displayUnit];
+    this.revenue = new RevenueReader(
+      {
+        number: (sheet, row, col, what, optional) => this.number(sheet, row, col, what, optional),
+        check: (schema, value, sheet, row, col, what) => this.check(schema, value, sheet, row, col, what),
+        text: (sheet, row, col, original) => this.text(sheet, row, col, original),
+        problem: (sheet, row, col, message) => this.problem(sheet, row, col, message),
+        timing: (cell) => this.timingWords.get(cellText(cell).trim().toLowerCase()),
+      },
+      layout,
+      preparedRevenueOf(original),
+      this.factor,
+    );
+  }
+
+  /** The model's revenue lines with the margins the sheets changed (undefined when the model has none). */
+  revenueLines(): Model['revenueLines'] {
+    return this.revenue.lines(this.original.revenueLines);
   }
 
   private sheet(name: string): GridSheet | undefined {
@@ -127,10 +158,10 @@ class Reader {
   }
 
   /** A number cell (or a number typed as text, "15%"); undefined when empty; a problem otherwise. */
-  private number(sheet: GridSheet, row: number, col: number, what: Field, optional = false): number | undefined | null {
+  private number(sheet: GridSheet, row: number, col: number, what: Field | string, optional = false): number | undefined | null {
     const cell = getCell(sheet, row, col);
     if (isBlank(cell)) {
-      if (!optional) this.problem(sheet.name, row, col, coded('cell-empty', what));
+      if (!optional) this.problem(sheet.name, row, col, typeof what === 'string' ? `${what} is empty` : coded('cell-empty', what));
       return optional ? undefined : null;
     }
     if (cell!.kind === 'number' && typeof cell!.value === 'number' && Number.isFinite(cell!.value)) return cell!.value;
@@ -138,16 +169,28 @@ class Reader {
       const parsed = parseNumberText(String(cell!.value));
       if (parsed) return parsed.value;
     }
-    this.problem(sheet.name, row, col, coded('cell-not-a-number', { ...what, found: cellShown(cell) }));
+    this.problem(
+      sheet.name,
+      row,
+      col,
+      typeof what === 'string' ? `${what}: expected a number, found ${describeCell(cell)}` : coded('cell-not-a-number', { ...what, found: cellShown(cell) }),
+    );
     return null;
   }
 
-  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: Field): boolean {
+  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: Field | string): boolean {
     const parsed = schema.safeParse(value);
     if (parsed.success) return true;
     const issue = parsed.error.issues[0];
     const rule = issue ? problemOfIssue(issue) : undefined;
-    this.problem(sheet, row, col, rule ? coded('cell-invalid', { ...what, problem: rule }) : `${fieldInEnglish(what)} ${issue?.message ?? 'is not valid'}`);
+    this.problem(
+      sheet,
+      row,
+      col,
+      rule && typeof what !== 'string'
+        ? coded('cell-invalid', { ...what, problem: rule })
+        : `${typeof what === 'string' ? what : fieldInEnglish(what)} ${issue?.message ?? 'is not valid'}`,
+    );
     return false;
   }
 
@@ -243,7 +286,7 @@ class Reader {
 
     next.investments = scenario.investments.map((line, k) => this.investment(sheet, at, line, k));
     next.levers = this.levers(sheet, at, scenario, order, costTree);
-    return next;
+    return this.revenue.scenario(sheet, at, next);
   }
 
   private investment(sheet: GridSheet, at: ScenarioLayout, line: InvestmentLine, k: number): InvestmentLine {

@@ -17,6 +17,8 @@ export interface ImportProblem {
   header?: string;
   /** In English, for logs and the CLI without --lang. */
   message: string;
+  /** A warning about formula cells typed over: how many on the sheet (the first at row, column). */
+  replacedFormulas?: number;
   /** What is wrong as a code with parameters (shared/messages): the UI words it in its language and unit. */
   problem?: Problem;
 }

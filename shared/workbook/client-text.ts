@@ -150,6 +150,8 @@ export interface ClientText {
     factor: string;
     source: string;
     client: string;
+    /** The distribution of an uncertainty range, one of `words`. */
+    distribution: (words: readonly string[]) => string;
     bad: string;
   };
   print: { header: (model: string, date: string) => string; footer: string };
@@ -314,6 +316,7 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       factor: 'A factor on the plan (100% = as planned).',
       source: 'Where the figure comes from (for the reader).',
       client: 'The client or company this model is for.',
+      distribution: (words) => `The distribution of the Monte Carlo draws between low and high: ${words.map((word) => `"${word}"`).join(' or ')}.`,
       bad: 'This value is not allowed here; see the input message.',
     },
     print: { header: (model, date) => `&L${model}&C&A&R${date}`, footer: '&LService Cost Planner&RPage &P of &N' },
@@ -469,6 +472,7 @@ export const CLIENT_TEXT: Record<Language, ClientText> = {
       factor: '相对计划的系数（100% 即按计划）。',
       source: '数字的来源（供阅读）。',
       client: '本模型所服务的客户或公司。',
+      distribution: (words) => `蒙特卡洛抽样在低值与高值之间的分布：${words.map((word) => `“${word}”`).join('或')}。`,
       bad: '此处不允许该值；请参阅输入提示。',
     },
     print: { header: (model, date) => `&L${model}&C&A&R${date}`, footer: '&LService Cost Planner&R第 &P 页，共 &N 页' },

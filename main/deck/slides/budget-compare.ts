@@ -1,6 +1,6 @@
 import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
 import type { Scenario } from '../../../shared/model/schema';
-import { inUnit, money, paybackText, percent, ratioText, signedMoney, withUnit, type DeckContext } from '../context';
+import { inUnit, money, paybackText, percent, ratioText, showsGain, showsOneOff, signedMoney, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
 import { cutToLines } from '../fit';
 import { tint } from '../style';
@@ -22,6 +22,11 @@ export function budgetSlide(context: DeckContext): void {
     return;
   }
   const years = result.years;
+  // With revenue levers, share-of-saving lines take their share of the benefit (saving + margin gain): the rows below say so.
+  const gain = showsGain(headline);
+  const r = text.revenue.budget;
+  const earned = (year: (typeof years)[number]) => (gain ? year.benefit : year.saving);
+  const earnedTotal = gain ? result.totals.benefit : result.totals.saving;
   const folded = years.length > MAX_YEAR_COLUMNS + 1;
   const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
   const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
@@ -41,7 +46,10 @@ export function budgetSlide(context: DeckContext): void {
   const rows: Cell[][] = headline.investments.map((line, l) => {
     const values = perYear((year) => year.investmentByLine[l] ?? 0);
     const total = years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0);
-    const basis = line.amount.kind === 'shareOfSaving' ? t.shareOfSaving(percent(context, line.amount.share)) : words.amountKind[line.amount.kind];
+    const basis =
+      line.amount.kind === 'shareOfSaving'
+        ? (gain ? r.shareOfBenefit : t.shareOfSaving)(percent(context, line.amount.share))
+        : words.amountKind[line.amount.kind];
     return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
   });
   const fill = tint(style.accent, 0.9);
@@ -55,40 +63,32 @@ export function budgetSlide(context: DeckContext): void {
       { fill, bold: true },
     ),
   ]);
+  rows.push([{ text: gain ? r.benefit : t.saving }, { text: '' }, { text: '' }, ...amountCells(perYear(earned), earnedTotal)]);
+  const shares = [...shownYears.map((year) => (earned(year) > 0 ? percent(context, year.investment / earned(year)) : '—')), ...(folded ? [''] : [])];
   rows.push([
-    { text: t.saving },
-    { text: '' },
-    { text: '' },
-    ...amountCells(
-      perYear((year) => year.saving),
-      result.totals.saving,
-    ),
-  ]);
-  const shares = [...shownYears.map((year) => (year.saving > 0 ? percent(context, year.investment / year.saving) : '—')), ...(folded ? [''] : [])];
-  rows.push([
-    { text: t.spent },
+    { text: gain ? r.spent : t.spent },
     { text: '' },
     { text: '' },
     ...shares.map((share): Cell => ({ text: share, align: 'right' })),
-    { text: result.totals.saving > 0 ? percent(context, result.totals.investment / result.totals.saving) : '—', align: 'right' },
+    { text: earnedTotal > 0 ? percent(context, result.totals.investment / earnedTotal) : '—', align: 'right' },
   ]);
   const funded = [
     ...shownYears.map((year): Cell =>
-      year.saving >= year.investment
+      earned(year) >= year.investment
         ? { text: t.fundedYes(year.year), align: 'right', color: GOOD }
-        : { text: t.fundedNo(money(context, year.investment - year.saving)), align: 'right', color: BAD },
+        : { text: t.fundedNo(money(context, year.investment - earned(year))), align: 'right', color: BAD },
     ),
     ...(folded
       ? [
           {
-            text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗',
+            text: laterYears.every((year) => earned(year) >= year.investment) ? '✓' : '✗',
             align: 'right' as const,
-            color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD,
+            color: laterYears.every((year) => earned(year) >= year.investment) ? GOOD : BAD,
           },
         ]
       : []),
   ];
-  rows.push([{ text: t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
+  rows.push([{ text: gain ? r.funded : t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
   const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
   const rest = CONTENT.w - fixed.reduce((a, b) => a + b, 0);
   const colW = [...fixed, ...columns.map(() => rest / columns.length)];
@@ -116,12 +116,25 @@ export function budgetSlide(context: DeckContext): void {
       `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
     ),
   );
-  for (const year of years)
+  if (gain)
     notes.push(
       zh
-        ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
-        : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
+        ? `有收入杠杆时，节省的比例按当年收益（节省 + 边际贡献增加）计算：${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('；')}。`
+        : `With revenue levers, shares of saving are taken of the year's benefit (saving + margin gain): ${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('; ')}.`,
     );
+  for (const year of years)
+    if (gain)
+      notes.push(
+        zh
+          ? `第 ${year.year} 年：收益 ${m(year.benefit)} − 投入 ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? '，由当年收益支付' : '，当年收益不足'}`
+          : `Year ${year.year}: benefit ${m(year.benefit)} - investment ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? ", funded from that year's benefit" : ", more than that year's benefit"}`,
+      );
+    else
+      notes.push(
+        zh
+          ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
+          : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
+      );
   slide.addNotes(notes.join('\n'));
 }
 
@@ -142,6 +155,9 @@ export function compareSlide(context: DeckContext): void {
   const slide = contentSlide(context, title, subtitle);
   const scenarios = comparedScenarios(context);
   const base = context.baselineResult.totals;
+  // Margin gain and one-off cash are their own columns and series when a compared scenario has them.
+  const gain = scenarios.some(showsGain);
+  const oneOff = scenarios.some(showsOneOff);
   const rows: Cell[][] = scenarios.map((scenario) => {
     const totals = results.get(scenario.id)!.totals;
     const isBase = scenario.id === context.baseline.id;
@@ -150,6 +166,8 @@ export function compareSlide(context: DeckContext): void {
       { text: isBase ? `${scenario.name} (${t.baselineTag})` : scenario.name, bold: isBase, fill },
       { text: money(context, totals.saving), align: 'right', fill },
       { text: isBase ? '—' : signedMoney(context, totals.saving - base.saving), align: 'right', fill },
+      ...(gain ? [{ text: money(context, totals.marginGain), align: 'right' as const, fill }] : []),
+      ...(oneOff ? [{ text: money(context, totals.oneOff), align: 'right' as const, fill }] : []),
       { text: money(context, totals.investment), align: 'right', fill },
       { text: ratioText(context, totals.returnOnInvestment), align: 'right', fill },
       { text: money(context, totals.npv), align: 'right', fill },
@@ -161,6 +179,8 @@ export function compareSlide(context: DeckContext): void {
     { text: t.scenario },
     { text: withUnit(context, f.saving.label), align: 'right' },
     { text: t.deltaSaving, align: 'right' },
+    ...(gain ? [{ text: withUnit(context, f.marginGain.label), align: 'right' as const }] : []),
+    ...(oneOff ? [{ text: withUnit(context, f.oneOff.label), align: 'right' as const }] : []),
     { text: withUnit(context, f.investment.label), align: 'right' },
     { text: f.returnOnInvestment.label, align: 'right' },
     { text: withUnit(context, f.npv.label), align: 'right' },
@@ -172,7 +192,7 @@ export function compareSlide(context: DeckContext): void {
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: tableBottom },
-    { header, rows, colW: [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2], fontSize: 10 },
+    { header, rows, colW: compareWidths(gain, oneOff), fontSize: 10 },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const chartSlide = small ? slide : continuedSlide(context, title, subtitle);
@@ -187,6 +207,8 @@ export function compareSlide(context: DeckContext): void {
     pptx.ChartType.bar,
     [
       { name: f.saving.label, labels, values: values((totals) => totals.saving) },
+      ...(gain ? [{ name: f.marginGain.label, labels, values: values((totals) => totals.marginGain) }] : []),
+      ...(oneOff ? [{ name: f.oneOff.label, labels, values: values((totals) => totals.oneOff) }] : []),
       { name: f.investment.label, labels, values: values((totals) => totals.investment) },
       { name: f.npv.label, labels, values: values((totals) => totals.npv) },
     ],
@@ -199,7 +221,7 @@ export function compareSlide(context: DeckContext): void {
       barDir: 'col',
       barGrouping: 'clustered',
       barGapWidthPct: 80,
-      chartColors: [style.accent, NEUTRAL, tint(style.accent, 0.45)],
+      chartColors: [style.accent, ...(gain ? [tint(style.accent, 0.7)] : []), ...(oneOff ? [GOOD] : []), NEUTRAL, tint(style.accent, 0.45)],
       showValue: scenarios.length <= 6,
       dataLabelFormatCode: AMOUNT_FORMAT,
       dataLabelPosition: 'outEnd',
@@ -218,8 +240,14 @@ export function compareSlide(context: DeckContext): void {
   const notes = [context.text.notes.unit(context.unitLabel)];
   for (const scenario of scenarios) {
     const totals = totalsOf(context, scenario);
+    const extra = [
+      ...(gain ? [`${f.marginGain.label} ${m(totals.marginGain)}, ${f.benefit.label} ${m(totals.benefit)} (${m(totals.benefit - base.benefit)})`] : []),
+      ...(oneOff ? [`${f.oneOff.label} ${m(totals.oneOff)}`] : []),
+    ]
+      .map((part) => `${part}, `)
+      .join('');
     notes.push(
-      `${scenario.name}: ${f.saving.label} ${m(totals.saving)} (${m(totals.saving - base.saving)}), ${f.investment.label} ${m(totals.investment)}, ${f.returnOnInvestment.label} ${ratioText(context, totals.returnOnInvestment)}, ${f.npv.label} ${m(totals.npv)} (${m(totals.npv - base.npv)}), ${f.paybackYears.label} ${paybackText(context, totals.paybackYears)}`,
+      `${scenario.name}: ${f.saving.label} ${m(totals.saving)} (${m(totals.saving - base.saving)}), ${extra}${f.investment.label} ${m(totals.investment)}, ${f.returnOnInvestment.label} ${ratioText(context, totals.returnOnInvestment)}, ${f.npv.label} ${m(totals.npv)} (${m(totals.npv - base.npv)}), ${f.paybackYears.label} ${paybackText(context, totals.paybackYears)}`,
     );
   }
   slide.addNotes(notes.join('\n'));
@@ -227,4 +255,13 @@ export function compareSlide(context: DeckContext): void {
 
 function totalsOf(context: DeckContext, scenario: Scenario) {
   return context.results.get(scenario.id)!.totals;
+}
+
+/** Column widths of the compare table (12.13 in): the scenario name gives room to the margin gain and one-off columns. */
+function compareWidths(gain: boolean, oneOff: boolean): number[] {
+  if (!gain && !oneOff) return [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2];
+  const extra = (gain ? 1 : 0) + (oneOff ? 1 : 0);
+  const figures = extra === 2 ? [1.15, 1.15, 1.15, 1.15, 1.15, 1.05, 1.15, 1.1, 1.05] : [1.25, 1.2, 1.25, 1.2, 1.1, 1.2, 1.2, 1.1];
+  const name = 12.13 - figures.reduce((a, b) => a + b, 0);
+  return [Number(name.toFixed(2)), ...figures];
 }
