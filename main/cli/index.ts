@@ -1,4 +1,4 @@
-import { renderProblem } from '../../shared/messages/render';
+import { problem, type Problem } from '../../shared/messages/problems';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import { escapeText } from '../../shared/model/text';
@@ -98,7 +98,10 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!entry) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!entry) {
+      const commands = Object.keys(COMMANDS).join(', ');
+      throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${commands})`, problem('unknown-command', { name, commands }));
+    }
     const command = await entry.load();
     await command.run({
       parse(options) {
@@ -106,7 +109,8 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
           const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
           return { positionals: parsed.positionals, values: parsed.values };
         } catch (error) {
-          throw new UsageError(`${describeArgsError(error)} (usage: costplan ${command.usage})`);
+          const described = describeArgsError(error, command.usage);
+          throw new UsageError(`${described.message} (usage: costplan ${command.usage})`, described.problem);
         }
       },
       out: io.out,
@@ -115,7 +119,9 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   } catch (error) {
     if (error instanceof UsageError) {
       const language = languageOf(rest);
-      io.err(`error: ${messageLine(error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message)}\n`);
+      // The vocabulary (i18next) is loaded only when a message needs it: start-up stays small.
+      const worded = error.problem ? (await import('../../shared/messages/render')).renderProblem(error.problem, { language, unit: 'yuan' }) : error.message;
+      io.err(`error: ${messageLine(worded)}\n`);
       return 2;
     }
     io.err(`internal error: ${messageLine(error instanceof Error ? error.message : String(error))}\n`);
@@ -130,15 +136,18 @@ function languageOf(args: readonly string[]): Language {
   return value === 'zh' ? 'zh' : 'en';
 }
 
-function describeArgsError(error: unknown): string {
+function describeArgsError(error: unknown, usage: string): { message: string; problem?: Problem } {
   const message = error instanceof Error ? error.message : String(error);
   const option = /'([^']+)'/.exec(message)?.[1];
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return { message: `unknown option ${option}`, problem: problem('unknown-option', { option, usage }) };
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && message.includes('ambiguous'))
-    return `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} needs a value`;
-  return message.split('. ')[0] ?? message;
+    return { message: `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02` };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const name = option.split(' ')[0] ?? option;
+    return { message: `option ${name} needs a value`, problem: problem('option-needs-value', { option: name, usage }) };
+  }
+  return { message: message.split('. ')[0] ?? message };
 }
 
 /** An error is one line, of a length a terminal shows (a message quotes at most 80 characters of a value anyway). */
