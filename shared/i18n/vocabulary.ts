@@ -47,3 +47,10 @@ export function text<N extends Namespace>(language: Language, namespace: N, key:
 export function translator(language: Language): <N extends Namespace>(namespace: N, key: TextKey<N>, params?: TextParams) => string {
   return (namespace, key, params) => text(language, namespace, key, params);
 }
+
+/** The texts of one namespace in one language, for code that words many texts of that namespace (menus, deck, CLI). */
+export type NamespaceText<N extends Namespace> = (key: TextKey<N>, params?: TextParams) => string;
+
+export function namespaceText<N extends Namespace>(language: Language, namespace: N): NamespaceText<N> {
+  return (key, params) => text(language, namespace, key, params);
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_TEXT } from '../../main/electron/menu-text';
 import { en } from '../../renderer/src/i18n/en';
 import { zh } from '../../renderer/src/i18n/zh';
 import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../shared/i18n/analysis';
@@ -43,7 +42,6 @@ const TABLES: [string, unknown, unknown][] = [
   ['analysis inputs (shared/i18n/analysis.ts)', INPUT_TEXT.zh, INPUT_TEXT.en],
   ['distributions (shared/i18n/analysis.ts)', DISTRIBUTION_TEXT.zh, DISTRIBUTION_TEXT.en],
   ['workbook (shared/workbook/labels.ts)', WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en],
-  ['desktop menus and dialogs (main/electron/menu-text.ts)', DESKTOP_TEXT.zh, DESKTOP_TEXT.en],
 ];
 
 describe('zh and en text tables', () => {

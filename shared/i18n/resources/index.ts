@@ -1,3 +1,5 @@
+import { menuEn } from './menu.en';
+import { menuZh } from './menu.zh';
 import { messagesEn } from './messages.en';
 import { messagesZh } from './messages.zh';
 
@@ -8,8 +10,8 @@ import { messagesZh } from './messages.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { messages: messagesEn },
-  zh: { messages: messagesZh },
+  en: { messages: messagesEn, menu: menuEn },
+  zh: { messages: messagesZh, menu: menuZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

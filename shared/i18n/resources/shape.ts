@@ -1,3 +1,4 @@
+import type { menuEn } from './menu.en';
 import type { messagesEn } from './messages.en';
 
 /**
@@ -9,3 +10,4 @@ export type TextShape<T> = {
 } & { [K in keyof T as K extends `${string}_one` ? K : never]?: string };
 
 export type MessagesText = TextShape<typeof messagesEn>;
+export type MenuText = TextShape<typeof menuEn>;
