@@ -25,21 +25,20 @@ export interface WaterfallColumn {
  * lifts each step to where the cost stands; savings and increases are their own series.
  */
 export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
-  const { tree, headline, headlineResult: result, text, language } = context;
-  const t = text.bridge;
+  const { tree, headline, headlineResult: result, text } = context;
   const steps = bridge(headline, result)
     .steps.flatMap((step) => (step.kind === 'lever' ? [step] : []))
     .sort((a, b) => Math.abs(b.yearOneSaving) - Math.abs(a.yearOneSaving));
   const named = steps.slice(0, steps.length > MAX_BRIDGE_STEPS ? MAX_BRIDGE_STEPS - 1 : MAX_BRIDGE_STEPS).map((step) => {
     const nodeName = tree.nodes[tree.indexById.get(step.nodeId)!]?.name ?? step.nodeId;
-    const kind = text.levers.kinds[step.lever];
+    const kind = text(`levers.kinds.${step.lever}`);
     const change = signedPercent(context, step.change);
-    return { label: `${cutToLines(nodeName, 14, 1)}${language === 'zh' ? '：' : ': '}${kind} ${change}`, saving: step.yearOneSaving };
+    return { label: `${cutToLines(nodeName, 14, 1)}${text('labelSeparator')}${kind} ${change}`, saving: step.yearOneSaving };
   });
   const rest = steps.slice(named.length);
-  if (rest.length > 0) named.push({ label: text.levers.others(rest.length), saving: rest.reduce((sum, step) => sum + step.yearOneSaving, 0) });
+  if (rest.length > 0) named.push({ label: text('levers.others', { levers: rest.length }), saving: rest.reduce((sum, step) => sum + step.yearOneSaving, 0) });
   const today = tree.totalAmount;
-  const columns: WaterfallColumn[] = [{ label: t.today, kind: 'total', value: today, base: 0, down: 0, up: 0, total: today }];
+  const columns: WaterfallColumn[] = [{ label: text('bridge.today'), kind: 'total', value: today, base: 0, down: 0, up: 0, total: today }];
   let running = today;
   for (const step of named) {
     const next = running - step.saving;
@@ -55,7 +54,7 @@ export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
     running = next;
   }
   const after = today - result.baseSaving;
-  columns.push({ label: t.after, kind: 'total', value: after, base: 0, down: 0, up: 0, total: after });
+  columns.push({ label: text('bridge.after'), kind: 'total', value: after, base: 0, down: 0, up: 0, total: after });
   return columns;
 }
 
@@ -79,8 +78,7 @@ export function axisStart(columns: readonly WaterfallColumn[]): number {
 /** Slide 5: the savings bridge as a native stacked-column waterfall. */
 export function bridgeSlide(context: DeckContext): void {
   const { pptx, text, headline, headlineResult: result, style } = context;
-  const t = text.bridge;
-  const slide = contentSlide(context, text.slides.bridge, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.bridge'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const columns = waterfallColumns(context);
   const factor = context.unitFactor;
   const labels = columns.map((column) => column.label);
@@ -88,7 +86,12 @@ export function bridgeSlide(context: DeckContext): void {
   const minimum = axisStart(columns) / factor;
   slide.addChart(
     pptx.ChartType.bar,
-    [series(t.base, (c) => (c.kind === 'step' ? c.base : 0)), series(t.down, (c) => c.down), series(t.up, (c) => c.up), series(t.total, (c) => c.total)],
+    [
+      series(text('bridge.base'), (c) => (c.kind === 'step' ? c.base : 0)),
+      series(text('bridge.down'), (c) => c.down),
+      series(text('bridge.up'), (c) => c.up),
+      series(text('bridge.total'), (c) => c.total),
+    ],
     {
       ...chartBase(context),
       x: CONTENT.x,
@@ -111,7 +114,7 @@ export function bridgeSlide(context: DeckContext): void {
       catAxisLabelFontSize: columns.length > 7 ? 8 : 10,
       showLegend: true,
       legendPos: 'b',
-      altText: text.slides.bridge,
+      altText: text('slides.bridge'),
     },
   );
   const full = bridge(headline, result);
@@ -122,18 +125,18 @@ export function bridgeSlide(context: DeckContext): void {
     else growth += step.saving;
   }
   const note =
-    `${minimum > 0 ? t.axisNote : ''} ${t.horizon(money(context, levers), money(context, growth), money(context, full.saving), context.unitLabel)}`.trim();
+    `${minimum > 0 ? text('bridge.axisNote') : ''} ${text('bridge.horizon', { levers: money(context, levers), growth: money(context, growth), total: money(context, full.saving), u: context.unitLabel })}`.trim();
   addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
 
   const m = (value: number) => money(context, value, 4);
   const zh = context.language === 'zh';
-  const lines = [context.text.notes.unit(context.unitLabel), `${t.today}: ${m(context.tree.totalAmount)}`];
+  const lines = [text('notes.unit', { u: context.unitLabel }), `${text('bridge.today')}: ${m(context.tree.totalAmount)}`];
   let running = context.tree.totalAmount;
   for (const column of columns.slice(1, -1)) {
     running -= column.value;
     lines.push(`${column.label}: −${m(column.value)} → ${m(running)}`);
   }
-  lines.push(`${t.after}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
+  lines.push(`${text('bridge.after')}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
   lines.push(
     zh
       ? `期内：杠杆步骤 = 各杠杆第 1 年节省 × 各年达成率之和（${number(context, full.rampYears, 4)}）= ${m(levers)}；业务量增长 = 期内节省 − 杠杆步骤 = ${m(growth)}；合计 ${m(full.saving)}。`
@@ -148,24 +151,23 @@ export function yearLabels(context: DeckContext): string[] {
   const payback = result.totals.paybackYears;
   const paybackYear = payback === null ? null : Math.max(1, Math.ceil(payback - 1e-12));
   return result.years.map((year) => {
-    const label = result.years.length > 6 ? String(year.calendarYear) : text.cashflow.year(year.year, year.calendarYear);
-    return year.year === paybackYear ? `${label} ▲ ${text.cashflow.paybackMark}` : label;
+    const label = result.years.length > 6 ? String(year.calendarYear) : text('cashflow.year', { n: year.year, calendar: year.calendarYear });
+    return year.year === paybackYear ? `${label} ▲ ${text('cashflow.paybackMark')}` : label;
   });
 }
 
 /** Slide 6: saving and investment by year (columns) with the cumulative net (line), payback marked. */
 export function cashflowSlide(context: DeckContext): void {
   const { pptx, text, headline, headlineResult: result, style } = context;
-  const t = text.cashflow;
-  const slide = contentSlide(context, text.slides.cashflow, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.cashflow'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const labels = yearLabels(context);
   const values = (pick: (year: (typeof result.years)[number]) => number) => result.years.map((year) => pick(year) / context.unitFactor);
   const types: PptxGenJS.IChartMulti[] = [
     {
       type: pptx.ChartType.bar,
       data: [
-        { name: t.saving, labels, values: values((year) => year.saving) },
-        { name: t.investment, labels, values: values((year) => year.investment) },
+        { name: text('cashflow.saving'), labels, values: values((year) => year.saving) },
+        { name: text('cashflow.investment'), labels, values: values((year) => year.investment) },
       ],
       options: {
         barDir: 'col',
@@ -179,7 +181,7 @@ export function cashflowSlide(context: DeckContext): void {
     },
     {
       type: pptx.ChartType.line,
-      data: [{ name: t.cumulativeNet, labels, values: values((year) => year.cumulativeNet) }],
+      data: [{ name: text('cashflow.cumulativeNet'), labels, values: values((year) => year.cumulativeNet) }],
       options: {
         chartColors: [INK],
         lineSize: 2,
@@ -206,13 +208,13 @@ export function cashflowSlide(context: DeckContext): void {
     showLegend: true,
     legendPos: 'b',
     catAxisLabelFontSize: labels.length > 8 ? 8 : 10,
-    altText: text.slides.cashflow,
+    altText: text('slides.cashflow'),
   });
   const payback = result.totals.paybackYears;
   const headlineText =
     payback === null
-      ? t.noPayback
-      : `${t.payback(paybackText(context, payback))} (${number(context, payback, 2)} ${context.language === 'zh' ? '年' : 'years'}) ▲`;
+      ? text('cashflow.noPayback')
+      : `${text('cashflow.payback', { value: paybackText(context, payback) })} (${number(context, payback, 2)} ${text('notes.yearsUnit')}) ▲`;
   addFittedText(
     context,
     slide,
@@ -222,7 +224,7 @@ export function cashflowSlide(context: DeckContext): void {
   );
   const m = (value: number) => money(context, value, 4);
   const zh = context.language === 'zh';
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years) {
     lines.push(
       zh
@@ -231,7 +233,7 @@ export function cashflowSlide(context: DeckContext): void {
     );
   }
   lines.push(
-    `${context.figures.paybackYears.label}: ${payback === null ? text.never : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`,
+    `${context.figures.paybackYears.label}: ${payback === null ? text('never') : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`,
   );
   lines.push(`${withUnit(context, context.figures.saving.label)}: ${m(result.totals.saving)}; ${percent(context, result.affectedShare, 3)}`);
   slide.addNotes(lines.join('\n'));

@@ -25,13 +25,12 @@ export interface LeverRow {
 /** The headline scenario's levers, largest saving first. */
 export function leverRows(context: DeckContext): LeverRow[] {
   const { tree, headlineResult: result, text } = context;
-  const w = text.levers.words;
   return result.contributions
     .map((contribution) => {
       const index = tree.indexById.get(contribution.nodeId)!;
       const factor = leverFactor(contribution.kind, contribution.change);
       const cost = tree.resolvedAmount[index]!;
-      const verb = factor < 1 ? w.lowers : factor > 1 ? w.raises : w.keeps;
+      const verb = factor < 1 ? text('levers.words.lowers') : factor > 1 ? text('levers.words.raises') : text('levers.words.keeps');
       let words: string | undefined;
       // A per-capita volume change acts on the unit cost; the others on the line's cost.
       return {
@@ -42,7 +41,11 @@ export function leverRows(context: DeckContext): LeverRow[] {
         cost,
         costWithTarget: cost * factor,
         get words() {
-          words ??= w[contribution.kind](signedPercent(context, contribution.change), verb, percent(context, Math.abs(factor - 1), 1));
+          words ??= text(`levers.words.${contribution.kind}`, {
+            change: signedPercent(context, contribution.change),
+            verb,
+            effect: percent(context, Math.abs(factor - 1), 1),
+          });
           return words;
         },
         saving: contribution.saving,
@@ -54,14 +57,13 @@ export function leverRows(context: DeckContext): LeverRow[] {
 /** Slide 4: the levers as a table, the arithmetic in words, each lever's saving. */
 export function leversSlide(context: DeckContext): void {
   const { text, headline, headlineResult: result, style } = context;
-  const t = text.levers;
-  const title = text.slides.levers;
-  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const title = text('slides.levers');
+  const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const rows = leverRows(context);
   if (rows.length === 0) {
-    addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
-    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
+    addFittedText(context, slide, text('levers.none'), { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
+    slide.addNotes(`${text('notes.unit', { u: context.unitLabel })}\n${text('levers.none')}`);
     return;
   }
   const shown = rows.slice(0, rows.length > MAX_LEVER_ROWS ? MAX_LEVER_ROWS - 1 : MAX_LEVER_ROWS);
@@ -69,7 +71,7 @@ export function leversSlide(context: DeckContext): void {
   const amount = (value: number) => money(context, value);
   const body: Cell[][] = shown.map((row) => [
     { text: row.line },
-    { text: t.kinds[row.kind] },
+    { text: text(`levers.kinds.${row.kind}`) },
     { text: signedPercent(context, row.change), align: 'right' },
     { text: `${amount(row.cost)} → ${amount(row.costWithTarget)}`, align: 'right' },
     { text: row.words },
@@ -77,7 +79,7 @@ export function leversSlide(context: DeckContext): void {
   ]);
   if (rest.length > 0)
     body.push([
-      { text: t.others(rest.length) },
+      { text: text('levers.others', { levers: rest.length }) },
       { text: '' },
       { text: '' },
       { text: '' },
@@ -86,7 +88,7 @@ export function leversSlide(context: DeckContext): void {
     ]);
   const fill = tint(style.accent, 0.9);
   body.push([
-    { text: t.total, bold: true, fill },
+    { text: text('levers.total'), bold: true, fill },
     { text: '', fill },
     { text: '', fill },
     { text: '', fill },
@@ -99,12 +101,12 @@ export function leversSlide(context: DeckContext): void {
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     {
       header: [
-        { text: t.line },
-        { text: t.driver },
-        { text: t.change, align: 'right' },
-        { text: withUnit(context, t.cost), align: 'right' },
-        { text: t.meaning },
-        { text: withUnit(context, t.saving), align: 'right' },
+        { text: text('levers.line') },
+        { text: text('levers.driver') },
+        { text: text('levers.change'), align: 'right' },
+        { text: withUnit(context, text('levers.cost')), align: 'right' },
+        { text: text('levers.meaning') },
+        { text: withUnit(context, text('levers.saving')), align: 'right' },
       ],
       rows: body,
       colW,
@@ -116,10 +118,11 @@ export function leversSlide(context: DeckContext): void {
 }
 
 function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
+  const { text } = context;
   const zh = context.language === 'zh';
   const m = (value: number) => money(context, value, 4);
   const lines = [
-    context.text.notes.unit(context.unitLabel),
+    text('notes.unit', { u: context.unitLabel }),
     zh
       ? '成本系数：人均单价变化 u → (1 + u)；人均业务量变化 t（人均成本不变）→ 1 / (1 + t)；业务量变化 v → (1 + v)；同一成本项及其上级的杠杆相乘。每个杠杆的节省是其 Shapley 值（各种启用顺序下它带来的节省的平均），合计等于第 1 年满目标节省。'
       : "Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever's saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.",
@@ -127,10 +130,10 @@ function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES)) {
     const factor = row.cost > 0 ? row.costWithTarget / row.cost : leverFactor(row.kind, row.change);
     lines.push(
-      `${row.line} · ${context.text.levers.kinds[row.kind]} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${zh ? '节省' : 'saving'} ${m(row.saving)}`,
+      `${row.line} · ${text(`levers.kinds.${row.kind}`)} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${text('notes.saving')} ${m(row.saving)}`,
     );
   }
-  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(context.text.levers.others(rows.length - MAX_LEVERS_IN_NOTES));
-  lines.push(`${context.text.levers.total}: ${m(context.headlineResult.baseSaving)}`);
+  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));
+  lines.push(`${text('levers.total')}: ${m(context.headlineResult.baseSaving)}`);
   return lines.join('\n');
 }

@@ -63,12 +63,17 @@ export function tornadoSeries(context: DeckContext, analyses: RiskAnalyses): { l
 /** Slide 9: the tornado of NPV and the Monte Carlo P10 / P50 / P90 with its seed and trials. */
 export function riskSlide(context: DeckContext): void {
   const { pptx, text, headline, style, figures, language } = context;
-  const t = text.risk;
-  const slide = contentSlide(context, text.slides.risk, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.risk'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const analyses = riskAnalyses(context);
   const series = tornadoSeries(context, analyses);
   const chartW = 7.7;
-  addFittedText(context, slide, t.tornado(figures.npv.label), { x: CONTENT.x, y: CONTENT.y, w: chartW, h: 0.4 }, { max: 13, min: 9, bold: true });
+  addFittedText(
+    context,
+    slide,
+    text('risk.tornado', { output: figures.npv.label }),
+    { x: CONTENT.x, y: CONTENT.y, w: chartW, h: 0.4 },
+    { max: 13, min: 9, bold: true },
+  );
   if (series.labels.length > 0) {
     // A symmetric axis with room beyond the longest bar for its label, which would else run into the names.
     const longest = Math.max(...series.low.map(Math.abs), ...series.high.map(Math.abs)) * 1.3 || 1;
@@ -77,8 +82,8 @@ export function riskSlide(context: DeckContext): void {
     slide.addChart(
       pptx.ChartType.bar,
       [
-        { name: t.low, labels: series.labels, values: series.low },
-        { name: t.high, labels: series.labels, values: series.high },
+        { name: text('risk.low'), labels: series.labels, values: series.low },
+        { name: text('risk.high'), labels: series.labels, values: series.high },
       ],
       {
         ...chartBase(context),
@@ -105,18 +110,19 @@ export function riskSlide(context: DeckContext): void {
         catAxisLabelFontSize: series.labels.length > 7 ? 8 : 10,
         showLegend: true,
         legendPos: 'b',
-        altText: t.tornado(figures.npv.label),
+        altText: text('risk.tornado', { output: figures.npv.label }),
       },
     );
-  } else addFittedText(context, slide, t.noInputs, { x: CONTENT.x, y: CONTENT.y + 0.6, w: chartW, h: 0.5 }, { max: 14, min: 10, color: MUTED });
+  } else addFittedText(context, slide, text('risk.noInputs'), { x: CONTENT.x, y: CONTENT.y + 0.6, w: chartW, h: 0.5 }, { max: 14, min: 10, color: MUTED });
 
   const panelX = CONTENT.x + chartW + 0.3;
   const panelW = CONTENT.w - chartW - 0.3;
   slide.addShape(pptx.ShapeType.rect, { x: panelX, y: CONTENT.y, w: panelW, h: CONTENT.h, fill: { color: 'F7F9FB' }, line: { color: RULE, width: 0.75 } });
-  addFittedText(context, slide, t.monteCarlo, { x: panelX + 0.15, y: CONTENT.y + 0.1, w: panelW - 0.3, h: 0.45 }, { max: 13, min: 9, bold: true });
+  addFittedText(context, slide, text('risk.monteCarlo'), { x: panelX + 0.15, y: CONTENT.y + 0.1, w: panelW - 0.3, h: 0.45 }, { max: 13, min: 9, bold: true });
   const sim = analyses.simulation;
   const m = (value: number | null) => (value === null ? '—' : money(context, value));
-  if (!sim) addFittedText(context, slide, t.noRanges, { x: panelX + 0.15, y: CONTENT.y + 0.6, w: panelW - 0.3, h: 2 }, { max: 12, min: 8, color: MUTED });
+  if (!sim)
+    addFittedText(context, slide, text('risk.noRanges'), { x: panelX + 0.15, y: CONTENT.y + 0.6, w: panelW - 0.3, h: 2 }, { max: 12, min: 8, color: MUTED });
   else {
     const rows: [string, string, string][] = [
       ['', withUnit(context, figures.npv.label), withUnit(context, figures.saving.label)],
@@ -143,9 +149,9 @@ export function riskSlide(context: DeckContext): void {
       },
     );
     const facts = [
-      `${t.probabilityRoi}: ${percent(context, sim.npv.probabilityRoiAboveOne)}`,
-      `${t.probabilityPayback}: ${percent(context, sim.npv.probabilityPaybackWithinHorizon)}`,
-      t.seedTrials(sim.npv.seed, number(context, sim.npv.trials, 0)),
+      `${text('risk.probabilityRoi')}: ${percent(context, sim.npv.probabilityRoiAboveOne)}`,
+      `${text('risk.probabilityPayback')}: ${percent(context, sim.npv.probabilityPaybackWithinHorizon)}`,
+      text('risk.seedTrials', { seed: sim.npv.seed, trials: number(context, sim.npv.trials, 0) }),
     ].join('\n');
     addFittedText(context, slide, facts, { x: panelX + 0.15, y: CONTENT.y + 2.45, w: panelW - 0.3, h: 1.3 }, { max: 12, min: 8 });
     const ranges = sim.npv.ranges.map((range) => `${analyses.label(range.input)}: ${DISTRIBUTION_TEXT[language][range.distribution]}`).join('\n');
@@ -161,9 +167,10 @@ export function niceStep(raw: number): number {
 }
 
 function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
+  const { text } = context;
   const zh = context.language === 'zh';
   const m = (value: number | null) => (value === null ? '—' : money(context, value, 4));
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   const result = analyses.tornado;
   if (result) {
     lines.push(
@@ -173,7 +180,7 @@ function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
     );
     for (const bar of result.bars.slice(0, MAX_TORNADO_BARS))
       lines.push(
-        `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${zh ? '幅度' : 'swing'} ${m(bar.swing)}`,
+        `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${text('notes.swing')} ${m(bar.swing)}`,
       );
   }
   const sim = analyses.simulation;
@@ -183,12 +190,12 @@ function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
         ? `蒙特卡洛：种子 ${sim.npv.seed}，${sim.npv.trials} 次；P10 / P50 / P90 为各次结果的第 10、50、90 百分位（线性插值，与 Excel PERCENTILE.INC 相同）。`
         : `Monte Carlo: seed ${sim.npv.seed}, ${sim.npv.trials} trials; P10 / P50 / P90 are the 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel's PERCENTILE.INC).`,
     );
-    lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.npv.mean)}`);
+    lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${text('notes.mean')} ${m(sim.npv.mean)}`);
     lines.push(
-      `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.saving.mean)}`,
+      `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${text('notes.mean')} ${m(sim.saving.mean)}`,
     );
     for (const range of sim.npv.ranges)
       lines.push(`${analyses.label(range.input)}: ${range.low} / ${range.mostLikely} / ${range.high} (${range.distribution})`);
-  } else lines.push(context.text.risk.noRanges);
+  } else lines.push(text('risk.noRanges'));
   return lines.join('\n');
 }

@@ -15,14 +15,12 @@ export function titleSlide(context: DeckContext): void {
   addFittedText(context, slide, context.model.name, { x: 0.8, y: 2.1, w: 11.7, h: 1.7 }, { max: 44, min: 20, bold: true, color: INK, valign: 'bottom' });
   slide.addShape(pptx.ShapeType.line, { x: 0.8, y: 3.95, w: 3.2, h: 0, line: { color: style.accent, width: 3 } });
   if (style.client) addFittedText(context, slide, style.client, { x: 0.8, y: 4.15, w: 11.7, h: 0.9 }, { max: 28, min: 14, color: style.accent, bold: true });
-  const date = new Intl.DateTimeFormat(text.dateLocale, { year: 'numeric', month: 'long', day: 'numeric' }).format(context.date);
+  const date = new Intl.DateTimeFormat(text('dateLocale'), { year: 'numeric', month: 'long', day: 'numeric' }).format(context.date);
   addFittedText(context, slide, date, { x: 0.8, y: 5.15, w: 11.7, h: 0.45 }, { max: 16, min: 10, color: MUTED });
-  addFittedText(context, slide, text.preparedWith, { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
-  const names = context.chosen.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
+  addFittedText(context, slide, text('preparedWith'), { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
+  const names = context.chosen.map((scenario) => scenario.name).join(text('listSeparator'));
   slide.addNotes(
-    [context.model.name, style.client ?? '', date, `${context.language === 'zh' ? '情景' : 'Scenarios'}: ${names}`, text.notes.unit(context.unitLabel)]
-      .filter(Boolean)
-      .join('\n'),
+    [context.model.name, style.client ?? '', date, text('scenariosLine', { names }), text('notes.unit', { u: context.unitLabel })].filter(Boolean).join('\n'),
   );
   context.pages.push(slide);
 }
@@ -38,29 +36,36 @@ interface Tile {
 /** Slide 2: the headline figures as large numbers, one sentence each, and the difference to the baseline. */
 export function summarySlide(context: DeckContext): void {
   const { text, figures, headline, headlineResult: result, style } = context;
-  const t = text.summary;
   const totals = result.totals;
   const yearOne = result.years[0]?.saving ?? 0;
   const roi = ratioText(context, totals.returnOnInvestment);
   const tiles: Tile[] = [
-    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving },
-    { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(headline.horizonYears) },
-    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment },
+    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: text('summary.meaning.yearOneSaving') },
+    {
+      label: figures.saving.label,
+      value: money(context, totals.saving),
+      unit: context.unitLabel,
+      meaning: text('summary.meaning.saving', { years: headline.horizonYears }),
+    },
+    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: text('summary.meaning.investment') },
     {
       label: figures.returnOnInvestment.label,
       value: roi,
-      meaning: totals.returnOnInvestment === null ? text.notApplicable : t.meaning.returnOnInvestment(number(context, totals.returnOnInvestment, 2)),
+      meaning:
+        totals.returnOnInvestment === null
+          ? text('notApplicable')
+          : text('summary.meaning.returnOnInvestment', { perYuan: number(context, totals.returnOnInvestment, 2) }),
     },
     {
       label: figures.npv.label,
       value: money(context, totals.npv),
       unit: context.unitLabel,
-      meaning: t.meaning.npv(percent(context, headline.discountRate, 1)),
+      meaning: text('summary.meaning.npv', { rate: percent(context, headline.discountRate, 1) }),
     },
-    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears },
-    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare },
+    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: text('summary.meaning.paybackYears') },
+    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: text('summary.meaning.affectedShare') },
   ];
-  const slide = contentSlide(context, text.slides.summary, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.summary'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const columns = 4;
   const gap = 0.18;
   const tileW = (CONTENT.w - gap * (columns - 1)) / columns;
@@ -100,29 +105,28 @@ function addValue(context: DeckContext, slide: PptxGenJS.Slide, tile: Tile, box:
 
 function baselineText(context: DeckContext): string {
   const { text, headline, headlineResult: result, baseline, baselineResult } = context;
-  if (baseline.id === headline.id) return text.summary.isBaseline(baseline.name);
-  const diff = text.summary.diff;
+  if (baseline.id === headline.id) return text('summary.isBaseline', { name: baseline.name });
   const lines = [
-    text.summary.versusBaseline(baseline.name),
-    `${diff.saving}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
-    `${diff.npv}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
+    text('summary.versusBaseline', { name: baseline.name }),
+    `${text('summary.diff.saving')}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
+    `${text('summary.diff.npv')}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
   ];
   const a = result.totals.returnOnInvestment;
   const b = baselineResult.totals.returnOnInvestment;
-  if (a !== null && b !== null) lines.push(`${diff.returnOnInvestment}: ${signedPercent(context, a - b)}`);
+  if (a !== null && b !== null) lines.push(`${text('summary.diff.returnOnInvestment')}: ${signedPercent(context, a - b)}`);
   return lines.join('\n');
 }
 
 /** The arithmetic behind every figure on the summary, with the engine's numbers. */
 function summaryNotes(context: DeckContext): string {
-  const { headline, headlineResult: result, figures, language } = context;
+  const { headline, headlineResult: result, figures, language, text } = context;
   const zh = language === 'zh';
   const totals = result.totals;
   const u = context.unitLabel;
   const m = (v: number, digits = 4) => money(context, v, digits);
   const savings = result.years.map((year) => m(year.saving)).join(' + ');
   const lines: string[] = [];
-  lines.push(context.text.notes.unit(u));
+  lines.push(text('notes.unit', { u }));
   lines.push(
     zh
       ? `第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = ${m(result.baseSaving)}；占服务总成本 ${m(context.tree.totalAmount, 2)} 的 ${percent(context, result.affectedShare, 4)}。`
@@ -143,10 +147,10 @@ function summaryNotes(context: DeckContext): string {
   const r = number(context, 1 + headline.discountRate, 4);
   lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
   lines.push(
-    `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${zh ? '各年末累计净收益' : 'Cumulative net at the end of each year'}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
+    `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${text('notes.cumulativeNetByYear')}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
       totals.paybackYears === null
-        ? context.text.never
-        : `${number(context, totals.paybackYears, 5)} ${zh ? '年' : 'years'} = ${number(context, totals.paybackYears * 12, 2)} ${zh ? '个月' : 'months'}`
+        ? text('never')
+        : `${number(context, totals.paybackYears, 5)} ${text('notes.yearsUnit')} = ${number(context, totals.paybackYears * 12, 2)} ${text('notes.monthsUnit')}`
     }`,
   );
   const first = result.years[0];

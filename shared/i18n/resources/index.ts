@@ -1,3 +1,5 @@
+import { deckEn } from './deck.en';
+import { deckZh } from './deck.zh';
 import { menuEn } from './menu.en';
 import { menuZh } from './menu.zh';
 import { messagesEn } from './messages.en';
@@ -10,8 +12,8 @@ import { messagesZh } from './messages.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { messages: messagesEn, menu: menuEn },
-  zh: { messages: messagesZh, menu: menuZh },
+  en: { messages: messagesEn, menu: menuEn, deck: deckEn },
+  zh: { messages: messagesZh, menu: menuZh, deck: deckZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

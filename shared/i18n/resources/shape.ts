@@ -1,3 +1,4 @@
+import type { deckEn } from './deck.en';
 import type { menuEn } from './menu.en';
 import type { messagesEn } from './messages.en';
 
@@ -11,3 +12,4 @@ export type TextShape<T> = {
 
 export type MessagesText = TextShape<typeof messagesEn>;
 export type MenuText = TextShape<typeof menuEn>;
+export type DeckText = TextShape<typeof deckEn>;
