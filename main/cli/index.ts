@@ -1,6 +1,8 @@
 import { renderProblem } from '../../shared/messages/render';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
+import type { CliText } from '../../shared/i18n/resources/shape';
+import { namespaceText } from '../../shared/i18n/vocabulary';
 import { escapeText } from '../../shared/model/text';
 import { dataTableUsage, goalSeekUsage, runDataTable, runGoalSeek, runSimulate, runTornado, simulateUsage, tornadoUsage } from './commands/analysis';
 import { computeUsage, runCompute } from './commands/compute';
@@ -13,31 +15,35 @@ import type { CommandContext } from './types';
 
 interface Command {
   usage: string;
-  summary: string;
+  /** Its one-line summary in the help: a key of the cli namespace's summaries. */
+  summary: keyof CliText['summaries'];
   run(context: CommandContext): void | Promise<void>;
 }
 
 const COMMANDS: Record<string, Command> = {
-  example: { usage: exampleUsage, summary: 'write the built-in example, or a template with --template', run: runExample },
-  compute: { usage: computeUsage, summary: 'print savings, investment, return, NPV and payback', run: runCompute },
-  'goal-seek': { usage: goalSeekUsage, summary: 'find the value of one input that makes an output reach a target', run: runGoalSeek },
-  tornado: { usage: tornadoUsage, summary: 'move each input to its low and high and rank them by the swing of an output', run: runTornado },
-  'data-table': { usage: dataTableUsage, summary: 'an output over a grid of values of one or two inputs', run: runDataTable },
-  simulate: { usage: simulateUsage, summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity', run: runSimulate },
-  export: { usage: exportUsage, summary: 'write an Excel workbook that recalculates, or the results as CSV', run: runExport },
-  deck: { usage: deckUsage, summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes', run: runDeck },
-  import: { usage: importUsage, summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook', run: runImport },
-  'import-template': { usage: importTemplateUsage, summary: 'write the cost-structure import layout to fill in', run: runImportTemplate },
-  dump: { usage: dumpUsage, summary: 'write a model as JSON', run: runDump },
-  load: { usage: loadUsage, summary: 'make a model file from JSON', run: runLoad },
-  check: { usage: checkUsage, summary: 'check a model file: integrity, file format, counts', run: runCheck },
-  snapshots: { usage: snapshotsUsage, summary: 'list the automatic snapshots of a model file', run: runSnapshots },
-  restore: { usage: restoreUsage, summary: 'restore a snapshot into a model file (undoable)', run: runRestore },
+  example: { usage: exampleUsage, summary: 'example', run: runExample },
+  compute: { usage: computeUsage, summary: 'compute', run: runCompute },
+  'goal-seek': { usage: goalSeekUsage, summary: 'goalSeek', run: runGoalSeek },
+  tornado: { usage: tornadoUsage, summary: 'tornado', run: runTornado },
+  'data-table': { usage: dataTableUsage, summary: 'dataTable', run: runDataTable },
+  simulate: { usage: simulateUsage, summary: 'simulate', run: runSimulate },
+  export: { usage: exportUsage, summary: 'export', run: runExport },
+  deck: { usage: deckUsage, summary: 'deck', run: runDeck },
+  import: { usage: importUsage, summary: 'import', run: runImport },
+  'import-template': { usage: importTemplateUsage, summary: 'importTemplate', run: runImportTemplate },
+  dump: { usage: dumpUsage, summary: 'dump', run: runDump },
+  load: { usage: loadUsage, summary: 'load', run: runLoad },
+  check: { usage: checkUsage, summary: 'check', run: runCheck },
+  snapshots: { usage: snapshotsUsage, summary: 'snapshots', run: runSnapshots },
+  restore: { usage: restoreUsage, summary: 'restore', run: runRestore },
 };
 
+/** The CLI speaks English unless a command is given --lang zh. */
+const cli = namespaceText('en', 'cli');
+
 function helpText(): string {
-  const lines = Object.values(COMMANDS).map((command) => `  costplan ${command.usage}\n      ${command.summary}`);
-  return `Service Cost Planner command line\n\nUsage:\n${lines.join('\n')}\n`;
+  const lines = Object.values(COMMANDS).map((command) => `  costplan ${command.usage}\n      ${cli(`summaries.${command.summary}`)}`);
+  return `${cli('help.title')}\n\n${cli('help.usage')}\n${lines.join('\n')}\n`;
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
@@ -55,14 +61,14 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (!command) throw new UsageError(cli('errors.unknownCommand', { name: JSON.stringify(name), commands: Object.keys(COMMANDS).join(', ') }));
     await command.run({
       parse(options) {
         try {
           const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
           return { positionals: parsed.positionals, values: parsed.values };
         } catch (error) {
-          throw new UsageError(`${describeArgsError(error)} (usage: costplan ${command.usage})`);
+          throw new UsageError(cli('errors.withUsage', { problem: describeArgsError(error), usage: command.usage }));
         }
       },
       out: io.out,
@@ -71,10 +77,10 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   } catch (error) {
     if (error instanceof UsageError) {
       const language = languageOf(rest);
-      io.err(`error: ${messageLine(error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message)}\n`);
+      io.err(`${cli('errors.error', { message: messageLine(error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message) })}\n`);
       return 2;
     }
-    io.err(`internal error: ${messageLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.err(`${cli('errors.internal', { message: messageLine(error instanceof Error ? error.message : String(error)) })}\n`);
     return 1;
   }
 }
@@ -90,10 +96,10 @@ function describeArgsError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const option = /'([^']+)'/.exec(message)?.[1];
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return cli('errors.unknownOption', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && message.includes('ambiguous'))
-    return `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `option ${option.split(' ')[0]} needs a value`;
+    return cli('errors.dashValue', { option: option.split(' ')[0] ?? option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return cli('errors.needsValue', { option: option.split(' ')[0] ?? option });
   return message.split('. ')[0] ?? message;
 }
 

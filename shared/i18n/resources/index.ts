@@ -1,3 +1,5 @@
+import { cliEn } from './cli.en';
+import { cliZh } from './cli.zh';
 import { deckEn } from './deck.en';
 import { deckZh } from './deck.zh';
 import { menuEn } from './menu.en';
@@ -12,8 +14,8 @@ import { messagesZh } from './messages.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { messages: messagesEn, menu: menuEn, deck: deckEn },
-  zh: { messages: messagesZh, menu: menuZh, deck: deckZh },
+  en: { messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn },
+  zh: { messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

@@ -1,3 +1,4 @@
+import type { cliEn } from './cli.en';
 import type { deckEn } from './deck.en';
 import type { menuEn } from './menu.en';
 import type { messagesEn } from './messages.en';
@@ -13,3 +14,4 @@ export type TextShape<T> = {
 export type MessagesText = TextShape<typeof messagesEn>;
 export type MenuText = TextShape<typeof menuEn>;
 export type DeckText = TextShape<typeof deckEn>;
+export type CliText = TextShape<typeof cliEn>;
