@@ -1,6 +1,6 @@
 import type { ScenarioResult } from '../../shared/engine/compute';
 import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
-import { FIGURE_TEXT, leverName, revenueLeverName } from '../../shared/i18n/figures';
+import { figureTexts, leverName, revenueLeverName } from '../../shared/i18n/figures';
 import { namespaceText } from '../../shared/i18n/vocabulary';
 import { LEVER_KINDS, REVENUE_LEVER_KINDS, type Model, type Scenario } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
@@ -9,7 +9,7 @@ import { renderTable } from './table';
 /** The readable report of `compute`: one block per scenario, in the model's unit and language. */
 export function renderComputeReport(model: Model, results: readonly ScenarioResult[], language: Language): string {
   const words = namespaceText(language, 'cli');
-  const figures = FIGURE_TEXT[language];
+  const figures = figureTexts(language);
   const unit = unitLabel(model.displayUnit, language, model.currency);
   const amount = (value: number) => formatAmount(value, model.displayUnit, language);
   const ratio = (value: number | null) => (value === null ? words('report.none') : formatPercent(value, language, 1));

@@ -2,7 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import type { ScenarioResult } from '../../shared/engine/compute';
 import type { PreparedTree } from '../../shared/engine/tree';
 import { formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
-import { FIGURE_TEXT } from '../../shared/i18n/figures';
+import { figureTexts, type Figure, type FigureText } from '../../shared/i18n/figures';
 import { namespaceText, type NamespaceText } from '../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
@@ -28,7 +28,7 @@ export interface DeckContext {
   unitFactor: number;
   /** The deck namespace of the vocabulary in the deck's language. */
   text: NamespaceText<'deck'>;
-  figures: (typeof FIGURE_TEXT)['en'];
+  figures: Record<Figure, FigureText>;
   style: DeckStyle;
   font: string;
   date: Date;
@@ -42,7 +42,7 @@ export function createContext(init: Omit<DeckContext, 'unitLabel' | 'unitFactor'
     unitLabel: unitLabel(init.unit, init.language, init.model.currency),
     unitFactor: UNIT_FACTOR[init.unit],
     text: namespaceText(init.language, 'deck'),
-    figures: FIGURE_TEXT[init.language],
+    figures: figureTexts(init.language),
     font: init.language === 'zh' ? 'Microsoft YaHei' : 'Calibri',
     pages: [],
   };

@@ -3,7 +3,7 @@ import type { ApiError, ApiInput, ApiResponse, SessionState } from '../../shared
 import type { ExportKind } from '../../shared/api/files';
 import type { ApiMethod } from '../../shared/api/methods';
 import type { FilePurpose } from '../api/files';
-import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import { figureTexts, FIGURES } from '../../shared/i18n/figures';
 import { renderProblem } from '../../shared/messages/render';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
@@ -292,7 +292,7 @@ export class DesktopCommands implements MenuCommands {
   showDefinitions(): void {
     this.run(async () => {
       const language = this.deps.language();
-      const figures = FIGURE_TEXT[language];
+      const figures = figureTexts(language);
       const detail = FIGURES.map((figure) => `${figures[figure].label}\n${figures[figure].definition}`).join('\n\n');
       await this.deps.dialogs.message({ type: 'info', title: this.text('definitionsTitle'), message: this.text('definitionsTitle'), detail });
     });

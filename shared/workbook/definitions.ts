@@ -1,4 +1,4 @@
-import { FIGURE_TEXT } from '../i18n/figures';
+import { figureTexts } from '../i18n/figures';
 import type { Language } from '../model/units';
 
 /**
@@ -23,7 +23,7 @@ function withoutExample(definition: string): string {
 const WORKED: readonly string[] = ['affectedShare', 'saving', 'investment', 'net', 'returnOnInvestment', 'netRoi', 'npv', 'paybackYears'];
 
 export function workbookDefinitions(language: Language, unit: string): DefinitionRow[] {
-  const f = FIGURE_TEXT[language];
+  const f = figureTexts(language);
   const figure = (key: keyof typeof f): DefinitionRow => ({
     term: f[key].label,
     definition: withoutExample(f[key].definition),

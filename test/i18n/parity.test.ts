@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en';
 import { zh } from '../../renderer/src/i18n/zh';
-import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../shared/i18n/analysis';
-import { FIGURE_TEXT, LEVER_TEXT } from '../../shared/i18n/figures';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { VOCABULARY } from '../../shared/i18n/resources';
 
@@ -37,10 +35,6 @@ const TABLES: [string, unknown, unknown][] = [
     VOCABULARY.en[namespace as keyof typeof VOCABULARY.en],
   ]),
   ['renderer UI (renderer/src/i18n)', zh, en],
-  ['figures (shared/i18n/figures.ts)', FIGURE_TEXT.zh, FIGURE_TEXT.en],
-  ['levers (shared/i18n/figures.ts)', LEVER_TEXT.zh, LEVER_TEXT.en],
-  ['analysis inputs (shared/i18n/analysis.ts)', INPUT_TEXT.zh, INPUT_TEXT.en],
-  ['distributions (shared/i18n/analysis.ts)', DISTRIBUTION_TEXT.zh, DISTRIBUTION_TEXT.en],
   ['workbook (shared/workbook/labels.ts)', WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en],
 ];
 

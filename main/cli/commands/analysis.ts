@@ -15,9 +15,8 @@ import {
 } from '../../../shared/analysis';
 import { prepareTree } from '../../../shared/engine';
 import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../../shared/format/number';
-import { DISTRIBUTION_TEXT } from '../../../shared/i18n/analysis';
-import { FIGURE_TEXT } from '../../../shared/i18n/figures';
-import { namespaceText, type NamespaceText } from '../../../shared/i18n/vocabulary';
+import { figureTexts } from '../../../shared/i18n/figures';
+import { namespaceText, text, type NamespaceText } from '../../../shared/i18n/vocabulary';
 import { DISTRIBUTIONS, type Distribution, type InputRange, type Model, type Scenario } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
 import { checkUncertainty, formatIssue, type ModelIssue } from '../../../shared/model/validate';
@@ -117,7 +116,7 @@ function header(c: Common): string[] {
 }
 
 function outputLabel(c: Common): string {
-  return FIGURE_TEXT[c.language][c.output].label;
+  return figureTexts(c.language)[c.output].label;
 }
 
 function showOutput(c: Common, value: number | null): string {
@@ -321,7 +320,7 @@ export function runSimulate(context: CommandContext): void {
   const rangeRows = result.ranges.map((range) => {
     const input = inputOf(range.input);
     const bounds = [range.low, range.mostLikely, range.high].map((v) => showInput(view, input, v)).join(' / ');
-    return [label(view, input), DISTRIBUTION_TEXT[c.language][range.distribution], bounds];
+    return [label(view, input), text(c.language, 'analysis', `distribution.${range.distribution}`), bounds];
   });
   const largest = Math.max(1, ...result.histogram.map((bin) => bin.count));
   const binLabels = result.histogram.map((bin) => `${show(bin.from)} – ${show(bin.to)}`);

@@ -1,5 +1,5 @@
 import { inputContext, inputLabel, resolveInput, scenarioInputs, simulate, tornado, type SimulationResult, type TornadoResult } from '../../../shared/analysis';
-import { DISTRIBUTION_TEXT } from '../../../shared/i18n/analysis';
+import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
 import { ANALYSIS_SEED, ANALYSIS_SWING, analysisTrials } from '../../excel/sheets/analysis';
 import { money, number, percent, withUnit, type DeckContext } from '../context';
 import { cutToLines } from '../fit';
@@ -154,7 +154,9 @@ export function riskSlide(context: DeckContext): void {
       text('risk.seedTrials', { seed: sim.npv.seed, trials: number(context, sim.npv.trials, 0) }),
     ].join('\n');
     addFittedText(context, slide, facts, { x: panelX + 0.15, y: CONTENT.y + 2.45, w: panelW - 0.3, h: 1.3 }, { max: 12, min: 8 });
-    const ranges = sim.npv.ranges.map((range) => `${analyses.label(range.input)}: ${DISTRIBUTION_TEXT[language][range.distribution]}`).join('\n');
+    const ranges = sim.npv.ranges
+      .map((range) => `${analyses.label(range.input)}: ${vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}`)
+      .join('\n');
     addFittedText(context, slide, ranges, { x: panelX + 0.15, y: CONTENT.y + 3.8, w: panelW - 0.3, h: CONTENT.h - 3.9 }, { max: 10, min: 7, color: MUTED });
   }
   slide.addNotes(riskNotes(context, analyses));

@@ -14,7 +14,7 @@ import {
   type TornadoResult,
 } from '../../../shared/analysis';
 import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
-import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
+import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../../shared/model/schema';
 import { absolute, onSheet, text as literal } from '../formulas';
 import { SCENARIO_COL } from '../layout';
@@ -154,7 +154,11 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
       if (step.kind === 'lever') {
         const node = inputs.nodeById(step.nodeId)?.name ?? step.nodeId;
         put(
-          [1, INPUT_TEXT[language].lever(node, step.lever), palette.text],
+          [
+            1,
+            vocabularyText(language, 'analysis', 'input.lever', { node, lever: vocabularyText(language, 'figures', `leverInText.${step.lever}`) }),
+            palette.text,
+          ],
           [2, step.change, palette.percent],
           [3, step.yearOneSaving / unitFactor, palette.amount],
           [4, step.saving / unitFactor, palette.amount],
@@ -191,7 +195,7 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
     for (const range of simulation.npv.ranges) {
       const cells: [number, CellContent, number][] = [[1, name(range.input), palette.text]];
       [range.low, range.mostLikely, range.high].forEach((v, k) => cells.push([k + 2, ...value(range.input, v)]));
-      cells.push([5, DISTRIBUTION_TEXT[language][range.distribution], palette.text]);
+      cells.push([5, vocabularyText(language, 'analysis', `distribution.${range.distribution}`), palette.text]);
       put(...cells);
     }
     put();

@@ -1,7 +1,11 @@
+import { analysisEn } from './analysis.en';
+import { analysisZh } from './analysis.zh';
 import { cliEn } from './cli.en';
 import { cliZh } from './cli.zh';
 import { deckEn } from './deck.en';
 import { deckZh } from './deck.zh';
+import { figuresEn } from './figures.en';
+import { figuresZh } from './figures.zh';
 import { menuEn } from './menu.en';
 import { menuZh } from './menu.zh';
 import { messagesEn } from './messages.en';
@@ -14,8 +18,8 @@ import { messagesZh } from './messages.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn },
-  zh: { messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh },
+  en: { messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn },
+  zh: { messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

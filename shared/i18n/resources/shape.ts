@@ -1,5 +1,7 @@
+import type { analysisEn } from './analysis.en';
 import type { cliEn } from './cli.en';
 import type { deckEn } from './deck.en';
+import type { figuresEn } from './figures.en';
 import type { menuEn } from './menu.en';
 import type { messagesEn } from './messages.en';
 
@@ -15,3 +17,5 @@ export type MessagesText = TextShape<typeof messagesEn>;
 export type MenuText = TextShape<typeof menuEn>;
 export type DeckText = TextShape<typeof deckEn>;
 export type CliText = TextShape<typeof cliEn>;
+export type FiguresText = TextShape<typeof figuresEn>;
+export type AnalysisText = TextShape<typeof analysisEn>;

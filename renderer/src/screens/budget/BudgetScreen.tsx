@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown, unitLabel } from '../../../../shared/format/number';
-import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts } from '../../../../shared/i18n/figures';
 import {
   INVESTMENT_CATEGORIES,
   INVESTMENT_TIMINGS,
@@ -88,10 +88,10 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         {
           investment: t('budget.rows.investment'),
           saving: t('budget.rows.saving'),
-          marginGain: FIGURE_TEXT[language].marginGain.label,
-          oneOff: FIGURE_TEXT[language].oneOff.label,
+          marginGain: figureTexts(language).marginGain.label,
+          oneOff: figureTexts(language).oneOff.label,
           // With margin gain or one-off cash above it, the net is more than saving - investment.
-          net: showGain || showOneOff ? FIGURE_TEXT[language].net.label : t('budget.rows.net'),
+          net: showGain || showOneOff ? figureTexts(language).net.label : t('budget.rows.net'),
           cumulative: t('budget.rows.cumulative'),
         },
         { marginGain: showGain, oneOff: showOneOff },
@@ -395,7 +395,7 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
   const view = useNumberView();
   const short = shortYears(result.years);
   const totals = result.totals;
-  const figures = FIGURE_TEXT[view.language];
+  const figures = figureTexts(view.language);
   const noBudget = scenario.investments.length === 0 || totals.investment === 0;
   const funded = short.length === 0;
   const headline = noBudget
@@ -470,7 +470,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
         ...(result.totals.marginGain !== 0
           ? [
               {
-                label: FIGURE_TEXT[language].marginGain.label,
+                label: figureTexts(language).marginGain.label,
                 data: result.years.map((year) => view.fromYuan(year.marginGain)),
                 backgroundColor: GAIN_COLOUR,
                 borderWidth: 0,
@@ -488,7 +488,7 @@ function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit:
         ...(result.years.some((year) => year.oneOff !== 0)
           ? [
               {
-                label: FIGURE_TEXT[language].oneOff.label,
+                label: figureTexts(language).oneOff.label,
                 data: result.years.map((year) => view.fromYuan(year.oneOff)),
                 backgroundColor: ONE_OFF_COLOUR,
                 borderWidth: 0,

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ChartDataset } from 'chart.js';
 import type { PreparedRevenue, PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { formatShown as formatNumber } from './numbers';
-import { FIGURE_TEXT, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
+import { figureTexts, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
 import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
@@ -168,7 +168,7 @@ function benefitSteps(
   }
   const { prepared, scenario } = revenue;
   const revenueLevers = new Map((scenario.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
-  const gainLabel = FIGURE_TEXT[language].marginGain.label;
+  const gainLabel = figureTexts(language).marginGain.label;
   for (let i = 0; i < prepared.ids.length; i++) {
     if (prepared.parent[i]! >= 0) continue;
     const gain = result.subtreeMarginGain[i] ?? 0;
@@ -327,7 +327,7 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
         ...(result.totals.marginGain !== 0
           ? [
               bar(
-                FIGURE_TEXT[language].marginGain.label,
+                figureTexts(language).marginGain.label,
                 result.years.map((y) => y.marginGain),
                 GAIN_COLOUR,
               ),
@@ -336,7 +336,7 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
         ...(result.years.some((y) => y.oneOff !== 0)
           ? [
               bar(
-                FIGURE_TEXT[language].oneOff.label,
+                figureTexts(language).oneOff.label,
                 result.years.map((y) => y.oneOff),
                 ONE_OFF_COLOUR,
               ),
