@@ -40,7 +40,10 @@ function instanceFor(language: Language): I18n {
 
 /** One text of the vocabulary in a language, with its placeholders filled. */
 export function text<N extends Namespace>(language: Language, namespace: N, key: TextKey<N>, params?: TextParams): string {
-  return instanceFor(language).t(key, { ...params, ns: namespace, lng: language });
+  // Keys are checked by TextKey<N> above; i18next's own key types (which the renderer turns on
+  // for react-i18next) know no namespace chosen at run time, so the call goes through a plain signature.
+  const t = instanceFor(language).t as unknown as (key: string, options: Record<string, unknown>) => string;
+  return t(key, { ...params, ns: namespace, lng: language });
 }
 
 /** A translator bound to one language, for code that words many texts at once (workbook, deck, CLI). */

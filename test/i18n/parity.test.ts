@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en';
-import { zh } from '../../renderer/src/i18n/zh';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { VOCABULARY } from '../../shared/i18n/resources';
 
@@ -34,7 +32,6 @@ const TABLES: [string, unknown, unknown][] = [
     VOCABULARY.zh[namespace as keyof typeof VOCABULARY.zh],
     VOCABULARY.en[namespace as keyof typeof VOCABULARY.en],
   ]),
-  ['renderer UI (renderer/src/i18n)', zh, en],
   ['workbook (shared/workbook/labels.ts)', WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en],
 ];
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../state/context';
 import type { Notice } from '../state/library';
 import { useLibrary, useLibraryState } from '../state/library-context';
+import { loose } from '../i18n';
 
 /** Says what the last file action did ("Imported 38 cost lines and 2 scenarios into 客户A.costplan"), with Undo where there is one. */
 export function NoticeBar() {
@@ -21,7 +22,7 @@ export function NoticeBar() {
         : undefined;
   return (
     <div className="notice-bar" role="status" data-testid="notice">
-      <span className="notice-text">{noticeText(notice, t)}</span>
+      <span className="notice-text">{noticeText(notice, loose(t))}</span>
       {undo && (
         <button data-testid="notice-undo" onClick={undo}>
           {t('notices.undo')}

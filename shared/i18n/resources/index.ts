@@ -10,6 +10,8 @@ import { menuEn } from './menu.en';
 import { menuZh } from './menu.zh';
 import { messagesEn } from './messages.en';
 import { messagesZh } from './messages.zh';
+import { uiEn } from './ui/en';
+import { uiZh } from './ui/zh';
 
 /**
  * The one set of user-facing text, per language and namespace: every screen, menu, message,
@@ -18,8 +20,8 @@ import { messagesZh } from './messages.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn },
-  zh: { messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh },
+  en: { ui: uiEn, messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn },
+  zh: { ui: uiZh, messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

@@ -3,6 +3,7 @@ import type { cliEn } from './cli.en';
 import type { deckEn } from './deck.en';
 import type { figuresEn } from './figures.en';
 import type { menuEn } from './menu.en';
+import type { uiEn } from './ui/en';
 import type { messagesEn } from './messages.en';
 
 /**
@@ -19,3 +20,4 @@ export type DeckText = TextShape<typeof deckEn>;
 export type CliText = TextShape<typeof cliEn>;
 export type FiguresText = TextShape<typeof figuresEn>;
 export type AnalysisText = TextShape<typeof analysisEn>;
+export type UiText = TextShape<typeof uiEn>;

@@ -29,6 +29,7 @@ import { OneOffItems } from './OneOffItems';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
 import './budget.css';
+import { loose } from '../../i18n';
 
 const AMOUNT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const;
 const SAVING_COLOUR = '#009E73';
@@ -107,8 +108,8 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
     const en = i18n.getFixedT('en');
     const zh = i18n.getFixedT('zh');
     const aliases = <K extends string>(keys: readonly K[], prefix: string) =>
-      Object.fromEntries(keys.map((key) => [key, [en(`${prefix}.${key}`), zh(`${prefix}.${key}`)]])) as unknown as Record<K, string[]>;
-    const choices = (keys: readonly string[], prefix: string) => keys.map((key) => t(`${prefix}.${key}`)).join(', ');
+      Object.fromEntries(keys.map((key) => [key, [loose(en)(`${prefix}.${key}`), loose(zh)(`${prefix}.${key}`)]])) as unknown as Record<K, string[]>;
+    const choices = (keys: readonly string[], prefix: string) => keys.map((key) => loose(t)(`${prefix}.${key}`)).join(', ');
     const category = choiceParser(aliases(INVESTMENT_CATEGORIES, 'budget.categories'), (text) =>
       t('grid.notAChoice', { text, choices: choices(INVESTMENT_CATEGORIES, 'budget.categories') }),
     );
@@ -240,7 +241,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       width,
       valueGetter: (p) =>
         p.data?.line ? (colId === 'category' ? p.data.line.category : colId === 'timing' ? p.data.line.timing : p.data.line.amount.kind) : '',
-      valueFormatter: (p) => (p.value ? t(`${prefix}.${p.value as string}`) : ''),
+      valueFormatter: (p) => (p.value ? loose(t)(`${prefix}.${p.value as string}`) : ''),
       editable: lineEditable,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: [...values] },

@@ -34,7 +34,9 @@ export function ResultsScreen() {
 function horizonText(t: ChartText['t'], result: ScenarioResult): string {
   const first = result.years[0]?.calendarYear;
   const last = result.years[result.years.length - 1]?.calendarYear;
-  return first === last ? t('results.horizonOneYear', { from: first }) : t('results.horizon', { years: result.years.length, from: first, to: last });
+  return first === last
+    ? t('results.horizonOneYear', { from: first ?? '' })
+    : t('results.horizon', { years: result.years.length, from: first ?? '', to: last ?? '' });
 }
 
 function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {

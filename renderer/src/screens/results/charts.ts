@@ -6,6 +6,7 @@ import { figureTexts, leverName, revenueLeverName } from '../../../../shared/i18
 import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
+import { loose } from '../../i18n';
 
 type Dataset = ChartDataset<'bar' | 'line', BarValue[]> & ValueLabelFields;
 
@@ -97,7 +98,7 @@ export function bridgeSteps(
   const shown = levers.length > maxLevers ? levers.slice(0, maxLevers - 1) : levers;
   const rest = levers.slice(shown.length);
   const total = (key: string, amount: number): BridgeStep => {
-    const text = t(key);
+    const text = loose(t)(key);
     return { kind: 'total', label: text.split('\n'), line: text.replace('\n', ' '), title: text.replace('\n', ' '), from: 0, to: amount, change: amount };
   };
   const steps: BridgeStep[] = [total('results.bridgeBase', base)];

@@ -19,6 +19,7 @@ import { CompositionCharts } from './CompositionCharts';
 import { newId, structureRows, uniqueName, type StructureRow } from './rows';
 import '../../components/grid/grid.css';
 import './structure.css';
+import { loose } from '../../i18n';
 
 /** The cost structure: the tree of cost nodes as an editable grid, and its composition. */
 export function StructureScreen() {
@@ -369,7 +370,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         headerName: t('structure.columns.relevance'),
         width: 92,
         valueGetter: (p) => p.data?.relevance,
-        valueFormatter: (p) => (p.value ? t(`structure.relevance.${p.value as string}`) : ''),
+        valueFormatter: (p) => (p.value ? loose(t)(`structure.relevance.${p.value as string}`) : ''),
         cellClass: (p) => (p.data?.relevance === 'strong' ? 'relevance-strong' : 'relevance-weak'),
         editable,
         cellEditor: 'agSelectCellEditor',
@@ -380,7 +381,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         headerName: t('structure.columns.basis'),
         width: 84,
         valueGetter: (p) => p.data?.basis.kind,
-        valueFormatter: (p) => (p.value ? t(`structure.basis.${p.value as string}`) : ''),
+        valueFormatter: (p) => (p.value ? loose(t)(`structure.basis.${p.value as string}`) : ''),
         editable: (p) => editable && !p.data?.isRoot,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: ['share', 'amount'] },

@@ -3,10 +3,10 @@ import { analysisZh } from './analysis.zh';
 import { revenueZh } from './revenue.zh';
 import { deckZh } from './deck.zh';
 import { libraryZh } from './library.zh';
-import type { UiText } from './en';
+import type { UiText } from '../shape';
 
 /** 中文界面文字。 */
-export const zh: UiText = {
+export const uiZh: UiText = {
   ...planningZh,
   ...analysisZh,
   revenue: revenueZh.revenue,

@@ -96,4 +96,4 @@ export const libraryEn = {
     dismiss: 'Dismiss',
   },
   dialog: { ok: 'OK', cancel: 'Cancel' },
-} as const;
+};

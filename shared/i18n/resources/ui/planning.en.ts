@@ -145,4 +145,4 @@ export const planningEn = {
     },
     chart: { title: 'Saving and investment per year', saving: 'Saving', investment: 'Investment' },
   },
-} as const;
+};

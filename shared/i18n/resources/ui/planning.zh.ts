@@ -1,9 +1,8 @@
+import type { TextShape } from '../shape';
 import type { planningEn } from './planning.en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 /** 规划界面（成本结构、杠杆与目标、激励预算）及其表格的中文文字；并入 zh.ts。 */
-export const planningZh: Widen<typeof planningEn> = {
+export const planningZh: TextShape<typeof planningEn> = {
   grid: {
     expand: '展开',
     collapse: '折叠',
