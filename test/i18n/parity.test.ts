@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { VOCABULARY } from '../../shared/i18n/resources';
 
 /**
@@ -32,7 +31,6 @@ const TABLES: [string, unknown, unknown][] = [
     VOCABULARY.zh[namespace as keyof typeof VOCABULARY.zh],
     VOCABULARY.en[namespace as keyof typeof VOCABULARY.en],
   ]),
-  ['workbook (shared/workbook/labels.ts)', WORKBOOK_TEXT.zh, WORKBOOK_TEXT.en],
 ];
 
 describe('zh and en text tables', () => {

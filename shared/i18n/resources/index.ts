@@ -12,6 +12,8 @@ import { messagesEn } from './messages.en';
 import { messagesZh } from './messages.zh';
 import { uiEn } from './ui/en';
 import { uiZh } from './ui/zh';
+import { workbookEn } from './workbook.en';
+import { workbookZh } from './workbook.zh';
 
 /**
  * The one set of user-facing text, per language and namespace: every screen, menu, message,
@@ -20,8 +22,8 @@ import { uiZh } from './ui/zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { ui: uiEn, messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn },
-  zh: { ui: uiZh, messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh },
+  en: { ui: uiEn, messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn, workbook: workbookEn },
+  zh: { ui: uiZh, messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh, workbook: workbookZh },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

@@ -4,6 +4,7 @@ import type { deckEn } from './deck.en';
 import type { figuresEn } from './figures.en';
 import type { menuEn } from './menu.en';
 import type { uiEn } from './ui/en';
+import type { workbookEn } from './workbook.en';
 import type { messagesEn } from './messages.en';
 
 /**
@@ -21,3 +22,4 @@ export type CliText = TextShape<typeof cliEn>;
 export type FiguresText = TextShape<typeof figuresEn>;
 export type AnalysisText = TextShape<typeof analysisEn>;
 export type UiText = TextShape<typeof uiEn>;
+export type WorkbookResource = TextShape<typeof workbookEn>;
