@@ -1,7 +1,6 @@
 import type { InvestmentAmount, InvestmentCategory, InvestmentTiming, Relevance } from '../model/schema';
-import { VOCABULARY } from '../i18n/resources';
-import { text, type TextKey } from '../i18n/vocabulary';
 import type { Language } from '../model/units';
+import { tableFromVocabulary, type TextParameters } from './from-vocabulary';
 
 /**
  * The words of the exported workbook and of the import layout, as the sheet builders read them
@@ -136,7 +135,7 @@ export interface WorkbookText {
  * Function-valued texts of WorkbookText: the vocabulary key's placeholders, in the order the
  * function takes its arguments.
  */
-const PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+const PARAMETERS: TextParameters = {
   'sheets.scenarioFallback': ['index'],
   'legend.unit': ['amountUnit'],
   'summary.title': ['model'],
@@ -154,27 +153,11 @@ const PARAMETERS: Readonly<Record<string, readonly string[]>> = {
   'analysis.amount': ['output'],
 };
 
-/**
- * The workbook namespace of the vocabulary (shared/i18n/resources/workbook.*.ts) in the shape
- * the sheet builders read. `{{u}}` stays as the `{unit}` marker that withUnit() fills where
- * a label meets a sheet (the unit is the model's, known only then).
- */
-function workbookText(language: Language): WorkbookText {
-  const build = (node: object, prefix: string): unknown =>
-    Object.fromEntries(
-      Object.entries(node).map(([key, value]) => {
-        const path = `${prefix}${key}`;
-        if (typeof value !== 'string') return [key, build(value as object, `${path}.`)];
-        const look = (params: Record<string, string | number>) => text(language, 'workbook', path as TextKey<'workbook'>, { u: '{unit}', ...params });
-        const names = PARAMETERS[path];
-        if (names === undefined) return [key, look({})];
-        return [key, (...args: (string | number)[]) => look(Object.fromEntries(names.map((name, index) => [name, args[index] ?? ''])))];
-      }),
-    );
-  return build(VOCABULARY.en.workbook, '') as WorkbookText;
-}
-
-export const WORKBOOK_TEXT: Record<Language, WorkbookText> = { en: workbookText('en'), zh: workbookText('zh') };
+/** The workbook namespace of the vocabulary (shared/i18n/resources/workbook.*.ts), per language. */
+export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
+  en: tableFromVocabulary('en', 'workbook', PARAMETERS) as WorkbookText,
+  zh: tableFromVocabulary('zh', 'workbook', PARAMETERS) as WorkbookText,
+};
 
 /** Replaces `{unit}` in a label. */
 export function withUnit(label: string, unit: string): string {

@@ -129,7 +129,6 @@ export function bridgeSlide(context: DeckContext): void {
   addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
 
   const m = (value: number) => money(context, value, 4);
-  const zh = context.language === 'zh';
   const lines = [text('notes.unit', { u: context.unitLabel }), `${text('bridge.today')}: ${m(context.tree.totalAmount)}`];
   let running = context.tree.totalAmount;
   for (const column of columns.slice(1, -1)) {
@@ -137,11 +136,7 @@ export function bridgeSlide(context: DeckContext): void {
     lines.push(`${column.label}: −${m(column.value)} → ${m(running)}`);
   }
   lines.push(`${text('bridge.after')}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
-  lines.push(
-    zh
-      ? `期内：杠杆步骤 = 各杠杆第 1 年节省 × 各年达成率之和（${number(context, full.rampYears, 4)}）= ${m(levers)}；业务量增长 = 期内节省 − 杠杆步骤 = ${m(growth)}；合计 ${m(full.saving)}。`
-      : `Over the horizon: lever steps = each lever's year-1 saving x the sum of the ramps (${number(context, full.rampYears, 4)}) = ${m(levers)}; volume growth = horizon saving - lever steps = ${m(growth)}; total ${m(full.saving)}.`,
-  );
+  lines.push(text('notes.bridgeArithmetic', { ramps: number(context, full.rampYears, 4), levers: m(levers), growth: m(growth), total: m(full.saving) }));
   slide.addNotes(lines.join('\n'));
 }
 
@@ -223,13 +218,19 @@ export function cashflowSlide(context: DeckContext): void {
     { max: 16, min: 10, bold: true, color: style.accent, valign: 'middle' },
   );
   const m = (value: number) => money(context, value, 4);
-  const zh = context.language === 'zh';
   const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years) {
     lines.push(
-      zh
-        ? `第 ${year.year} 年（${year.calendarYear}）：节省 ${m(year.saving)}，投入 ${m(year.investment)}（年初 ${m(year.upfrontInvestment)}，年内 ${m(year.spreadInvestment)}），净收益 ${m(year.net)}，累计 ${m(year.cumulativeNet)}`
-        : `Year ${year.year} (${year.calendarYear}): saving ${m(year.saving)}, investment ${m(year.investment)} (upfront ${m(year.upfrontInvestment)}, spread ${m(year.spreadInvestment)}), net ${m(year.net)}, cumulative ${m(year.cumulativeNet)}`,
+      text('notes.cashflowYear', {
+        n: year.year,
+        calendar: year.calendarYear,
+        saving: m(year.saving),
+        investment: m(year.investment),
+        upfront: m(year.upfrontInvestment),
+        spread: m(year.spreadInvestment),
+        net: m(year.net),
+        cumulative: m(year.cumulativeNet),
+      }),
     );
   }
   lines.push(

@@ -109,13 +109,7 @@ export function budgetSlide(context: DeckContext): void {
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
-  const zh = language === 'zh';
-  const notes = [
-    text('notes.unit', { u: context.unitLabel }),
-    zh
-      ? '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。'
-      : "Share of saving = the share x that year's saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.",
-  ];
+  const notes = [text('notes.unit', { u: context.unitLabel }), text('notes.shareOfSaving')];
   headline.investments.forEach((line, l) =>
     notes.push(
       `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
@@ -123,9 +117,12 @@ export function budgetSlide(context: DeckContext): void {
   );
   for (const year of years)
     notes.push(
-      zh
-        ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
-        : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.net)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
+      text(year.saving >= year.investment ? 'notes.budgetYearFunded' : 'notes.budgetYearShort', {
+        n: year.year,
+        saving: m(year.saving),
+        investment: m(year.investment),
+        net: m(year.net),
+      }),
     );
   slide.addNotes(notes.join('\n'));
 }

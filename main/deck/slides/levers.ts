@@ -119,14 +119,8 @@ export function leversSlide(context: DeckContext): void {
 
 function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
   const { text } = context;
-  const zh = context.language === 'zh';
   const m = (value: number) => money(context, value, 4);
-  const lines = [
-    text('notes.unit', { u: context.unitLabel }),
-    zh
-      ? '成本系数：人均单价变化 u → (1 + u)；人均业务量变化 t（人均成本不变）→ 1 / (1 + t)；业务量变化 v → (1 + v)；同一成本项及其上级的杠杆相乘。每个杠杆的节省是其 Shapley 值（各种启用顺序下它带来的节省的平均），合计等于第 1 年满目标节省。'
-      : "Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever's saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.",
-  ];
+  const lines = [text('notes.unit', { u: context.unitLabel }), text('notes.costFactor')];
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES)) {
     const factor = row.cost > 0 ? row.costWithTarget / row.cost : leverFactor(row.kind, row.change);
     lines.push(

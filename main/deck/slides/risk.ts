@@ -170,16 +170,11 @@ export function niceStep(raw: number): number {
 
 function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
   const { text } = context;
-  const zh = context.language === 'zh';
   const m = (value: number | null) => (value === null ? '—' : money(context, value, 4));
   const lines = [text('notes.unit', { u: context.unitLabel })];
   const result = analyses.tornado;
   if (result) {
-    lines.push(
-      zh
-        ? `龙卷风图：每次只移动一个输入到低值和高值（有不确定区间时取区间，否则取其值的 -/+${ANALYSIS_SWING * 100}%），其余保持情景设定；条形为净现值相对基准 ${m(result.base)} 的变化，按变动幅度排序。`
-        : `Tornado: each input alone moved to its low and high (its uncertainty range, else -/+${ANALYSIS_SWING * 100}% of its value), all else as the scenario has it; the bars are the change of NPV from ${m(result.base)}, largest swing first.`,
-    );
+    lines.push(text('notes.tornado', { swing: ANALYSIS_SWING * 100, base: m(result.base) }));
     for (const bar of result.bars.slice(0, MAX_TORNADO_BARS))
       lines.push(
         `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${text('notes.swing')} ${m(bar.swing)}`,
@@ -187,11 +182,7 @@ function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
   }
   const sim = analyses.simulation;
   if (sim) {
-    lines.push(
-      zh
-        ? `蒙特卡洛：种子 ${sim.npv.seed}，${sim.npv.trials} 次；P10 / P50 / P90 为各次结果的第 10、50、90 百分位（线性插值，与 Excel PERCENTILE.INC 相同）。`
-        : `Monte Carlo: seed ${sim.npv.seed}, ${sim.npv.trials} trials; P10 / P50 / P90 are the 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel's PERCENTILE.INC).`,
-    );
+    lines.push(text('notes.monteCarlo', { seed: sim.npv.seed, trials: sim.npv.trials }));
     lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${text('notes.mean')} ${m(sim.npv.mean)}`);
     lines.push(
       `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${text('notes.mean')} ${m(sim.saving.mean)}`,

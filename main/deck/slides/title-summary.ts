@@ -119,8 +119,7 @@ function baselineText(context: DeckContext): string {
 
 /** The arithmetic behind every figure on the summary, with the engine's numbers. */
 function summaryNotes(context: DeckContext): string {
-  const { headline, headlineResult: result, figures, language, text } = context;
-  const zh = language === 'zh';
+  const { headline, headlineResult: result, figures, text } = context;
   const totals = result.totals;
   const u = context.unitLabel;
   const m = (v: number, digits = 4) => money(context, v, digits);
@@ -128,15 +127,9 @@ function summaryNotes(context: DeckContext): string {
   const lines: string[] = [];
   lines.push(text('notes.unit', { u }));
   lines.push(
-    zh
-      ? `第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = ${m(result.baseSaving)}；占服务总成本 ${m(context.tree.totalAmount, 2)} 的 ${percent(context, result.affectedShare, 4)}。`
-      : `Year-1 saving at full target = sum of own amount x (1 - cost factor) over the lines = ${m(result.baseSaving)}; ${percent(context, result.affectedShare, 4)} of the total service cost ${m(context.tree.totalAmount, 2)}.`,
+    text('notes.yearOneSaving', { saving: m(result.baseSaving), share: percent(context, result.affectedShare, 4), total: m(context.tree.totalAmount, 2) }),
   );
-  lines.push(
-    zh
-      ? `各年节省 = 第 1 年节省 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${savings}；${figures.saving.label} = ${m(totals.saving)} ${u}。`
-      : `Saving in year y = year-1 saving x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${savings}; ${figures.saving.label.toLowerCase()} = ${m(totals.saving)} ${u}.`,
-  );
+  lines.push(text('notes.yearlySavings', { growth: percent(context, headline.volumeGrowth, 1), savings, total: m(totals.saving), u }));
   lines.push(`${figures.investment.label} = ${result.years.map((year) => m(year.investment)).join(' + ')} = ${m(totals.investment)} ${u}.`);
   if (totals.returnOnInvestment !== null)
     lines.push(
@@ -157,17 +150,25 @@ function summaryNotes(context: DeckContext): string {
   if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
     const rate = first.saving - first.spreadInvestment;
     lines.push(
-      zh
-        ? `第 1 年：年初支付 ${m(first.upfrontInvestment, 2)}，累计净收益以每年 ${m(first.saving, 2)} − ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} 的速度回升：${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} 年。`
-        : `Year 1: ${m(first.upfrontInvestment, 2)} is paid upfront, and the cumulative net climbs at ${m(first.saving, 2)} - ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} a year: ${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} years.`,
+      text('notes.paybackFirstYear', {
+        upfront: m(first.upfrontInvestment, 2),
+        saving: m(first.saving, 2),
+        spread: m(first.spreadInvestment, 2),
+        rate: m(rate, 2),
+        years: number(context, totals.paybackYears, 5),
+      }),
     );
   }
   if (context.baseline.id !== headline.id) {
     const b = context.baselineResult.totals;
     lines.push(
-      zh
-        ? `基准情景“${context.baseline.name}”：期内节省 ${m(b.saving)}，净现值 ${m(b.npv)}；差额 ${m(totals.saving - b.saving)}、${m(totals.npv - b.npv)}。`
-        : `Baseline "${context.baseline.name}": horizon saving ${m(b.saving)}, NPV ${m(b.npv)}; differences ${m(totals.saving - b.saving)} and ${m(totals.npv - b.npv)}.`,
+      text('notes.baseline', {
+        name: context.baseline.name,
+        saving: m(b.saving),
+        npv: m(b.npv),
+        savingDiff: m(totals.saving - b.saving),
+        npvDiff: m(totals.npv - b.npv),
+      }),
     );
   }
   return lines.join('\n');

@@ -82,7 +82,7 @@ export const deckEn = {
     down: 'Saving',
     up: 'Cost increase',
     total: 'Cost',
-    growth: 'Volume growth',
+    growth: '$t(figures:volumeGrowthStep)',
     axisNote: 'Year 1 at full target; the value axis does not start at zero.',
     horizon: "Over the horizon: the levers at today's volume {{levers}} + volume growth {{growth}} = horizon saving {{total}} {{u}}.",
   },
@@ -130,7 +130,7 @@ export const deckEn = {
   assumptions: {
     horizon: 'Horizon',
     firstYear: 'First plan year',
-    growth: 'Volume growth a year',
+    growth: '$t(figures:volumeGrowthRate)',
     discount: 'Discount rate',
     ramp: 'Ramp (share of the target reached)',
     timing: 'Timing conventions',
@@ -159,5 +159,25 @@ export const deckEn = {
     saving: 'saving',
     swing: 'swing',
     mean: 'mean',
+    bridgeArithmetic:
+      "Over the horizon: lever steps = each lever's year-1 saving x the sum of the ramps ({{ramps}}) = {{levers}}; volume growth = horizon saving - lever steps = {{growth}}; total {{total}}.",
+    cashflowYear:
+      'Year {{n}} ({{calendar}}): saving {{saving}}, investment {{investment}} (upfront {{upfront}}, spread {{spread}}), net {{net}}, cumulative {{cumulative}}',
+    shareOfSaving:
+      "Share of saving = the share x that year's saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.",
+    budgetYearFunded: "Year {{n}}: saving {{saving}} - investment {{investment}} = {{net}}, funded from that year's saving",
+    budgetYearShort: "Year {{n}}: saving {{saving}} - investment {{investment}} = {{net}}, more than that year's saving",
+    costFactor:
+      "Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever's saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.",
+    tornado:
+      'Tornado: each input alone moved to its low and high (its uncertainty range, else -/+{{swing}}% of its value), all else as the scenario has it; the bars are the change of NPV from {{base}}, largest swing first.',
+    monteCarlo:
+      "Monte Carlo: seed {{seed}}, {{trials}} trials; P10 / P50 / P90 are the 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel's PERCENTILE.INC).",
+    yearOneSaving:
+      'Year-1 saving at full target = sum of own amount x (1 - cost factor) over the lines = {{saving}}; {{share}} of the total service cost {{total}}.',
+    yearlySavings: 'Saving in year y = year-1 saving x (1 + {{growth}})^(y - 1) x ramp: {{savings}}; horizon saving = {{total}} {{u}}.',
+    paybackFirstYear:
+      'Year 1: {{upfront}} is paid upfront, and the cumulative net climbs at {{saving}} - {{spread}} = {{rate}} a year: {{upfront}} / {{rate}} = {{years}} years.',
+    baseline: 'Baseline "{{name}}": horizon saving {{saving}}, NPV {{npv}}; differences {{savingDiff}} and {{npvDiff}}.',
   },
 };

@@ -79,7 +79,7 @@ export const deckZh: DeckText = {
     down: '节省',
     up: '成本增加',
     total: '成本',
-    growth: '业务量增长',
+    growth: '$t(figures:volumeGrowthStep)',
     axisNote: '第 1 年、满目标；数值轴不从零开始。',
     horizon: '期内：各杠杆按当前业务量 {{levers}} + 业务量增长 {{growth}} = 期内节省 {{total}} {{u}}。',
   },
@@ -127,7 +127,7 @@ export const deckZh: DeckText = {
   assumptions: {
     horizon: '期限',
     firstYear: '计划首年',
-    growth: '业务量年增长率',
+    growth: '$t(figures:volumeGrowthRate)',
     discount: '折现率',
     ramp: '达成率（当年达到目标的比例）',
     timing: '时点约定',
@@ -156,5 +156,20 @@ export const deckZh: DeckText = {
     saving: '节省',
     swing: '幅度',
     mean: '平均',
+    bridgeArithmetic:
+      '期内：杠杆步骤 = 各杠杆第 1 年节省 × 各年达成率之和（{{ramps}}）= {{levers}}；业务量增长 = 期内节省 − 杠杆步骤 = {{growth}}；合计 {{total}}。',
+    cashflowYear: '第 {{n}} 年（{{calendar}}）：节省 {{saving}}，投入 {{investment}}（年初 {{upfront}}，年内 {{spread}}），净收益 {{net}}，累计 {{cumulative}}',
+    shareOfSaving: '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。',
+    budgetYearFunded: '第 {{n}} 年：节省 {{saving}} − 投入 {{investment}} = {{net}}，由当年节省支付',
+    budgetYearShort: '第 {{n}} 年：节省 {{saving}} − 投入 {{investment}} = {{net}}，当年节省不足',
+    costFactor:
+      '成本系数：人均单价变化 u → (1 + u)；人均业务量变化 t（人均成本不变）→ 1 / (1 + t)；业务量变化 v → (1 + v)；同一成本项及其上级的杠杆相乘。每个杠杆的节省是其 Shapley 值（各种启用顺序下它带来的节省的平均），合计等于第 1 年满目标节省。',
+    tornado:
+      '龙卷风图：每次只移动一个输入到低值和高值（有不确定区间时取区间，否则取其值的 -/+{{swing}}%），其余保持情景设定；条形为净现值相对基准 {{base}} 的变化，按变动幅度排序。',
+    monteCarlo: '蒙特卡洛：种子 {{seed}}，{{trials}} 次；P10 / P50 / P90 为各次结果的第 10、50、90 百分位（线性插值，与 Excel PERCENTILE.INC 相同）。',
+    yearOneSaving: '第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = {{saving}}；占服务总成本 {{total}} 的 {{share}}。',
+    yearlySavings: '各年节省 = 第 1 年节省 × (1 + {{growth}})^(年 − 1) × 达成率：{{savings}}；期内节省 = {{total}} {{u}}。',
+    paybackFirstYear: '第 1 年：年初支付 {{upfront}}，累计净收益以每年 {{saving}} − {{spread}} = {{rate}} 的速度回升：{{upfront}} / {{rate}} = {{years}} 年。',
+    baseline: '基准情景“{{name}}”：期内节省 {{saving}}，净现值 {{npv}}；差额 {{savingDiff}}、{{npvDiff}}。',
   },
 };

@@ -47,6 +47,10 @@ export const figuresEn = {
     definition:
       'One-off amounts in a plan year (stock released, an asset sold; negative for a one-off cost). In the net, NPV and payback, never in the profit ratios.',
   },
+  /** The scenario's growth rate as an input is named; one name on every surface. */
+  volumeGrowthRate: 'Volume growth a year',
+  /** The volume-growth step of the savings bridge. */
+  volumeGrowthStep: 'Volume growth',
   lever: { unitCostChange: 'Unit cost', throughputChange: 'Per-capita volume', volumeChange: 'Volume' },
   /** A lever kind inside a sentence or after a caption: "inventory turnover (per-capita volume)". */
   leverInText: { unitCostChange: 'unit cost', throughputChange: 'per-capita volume', volumeChange: 'volume' },

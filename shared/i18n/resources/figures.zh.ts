@@ -22,6 +22,8 @@ export const figuresZh: FiguresText = {
   },
   benefit: { label: '收益', definition: '节省 + 边际贡献增加。按收益比例提取的投入按它计算。' },
   oneOff: { label: '一次性现金', definition: '某一计划年的一次性金额（库存释放、资产出售；一次性支出为负）。计入净收益、净现值与回收期，不计入投入产出比。' },
+  volumeGrowthRate: '业务量年增长率',
+  volumeGrowthStep: '业务量增长',
   lever: { unitCostChange: '人均单价', throughputChange: '人均业务量', volumeChange: '业务量' },
   leverInText: { unitCostChange: '人均单价', throughputChange: '人均业务量', volumeChange: '业务量' },
   revenueLever: { volumeChange: '业务量', priceChange: '价格' },

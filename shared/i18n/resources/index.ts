@@ -14,6 +14,8 @@ import { uiEn } from './ui/en';
 import { uiZh } from './ui/zh';
 import { workbookEn } from './workbook.en';
 import { workbookZh } from './workbook.zh';
+import { workbookClientEn } from './workbook-client.en';
+import { workbookClientZh } from './workbook-client.zh';
 
 /**
  * The one set of user-facing text, per language and namespace: every screen, menu, message,
@@ -22,8 +24,28 @@ import { workbookZh } from './workbook.zh';
  * is typed against it, and test/i18n/parity.test.ts checks keys and placeholders.
  */
 export const VOCABULARY = {
-  en: { ui: uiEn, messages: messagesEn, menu: menuEn, deck: deckEn, cli: cliEn, figures: figuresEn, analysis: analysisEn, workbook: workbookEn },
-  zh: { ui: uiZh, messages: messagesZh, menu: menuZh, deck: deckZh, cli: cliZh, figures: figuresZh, analysis: analysisZh, workbook: workbookZh },
+  en: {
+    ui: uiEn,
+    messages: messagesEn,
+    menu: menuEn,
+    deck: deckEn,
+    cli: cliEn,
+    figures: figuresEn,
+    analysis: analysisEn,
+    workbook: workbookEn,
+    workbookClient: workbookClientEn,
+  },
+  zh: {
+    ui: uiZh,
+    messages: messagesZh,
+    menu: menuZh,
+    deck: deckZh,
+    cli: cliZh,
+    figures: figuresZh,
+    analysis: analysisZh,
+    workbook: workbookZh,
+    workbookClient: workbookClientZh,
+  },
 } as const;
 
 export type Vocabulary = (typeof VOCABULARY)['en'];

@@ -5,6 +5,7 @@ import type { figuresEn } from './figures.en';
 import type { menuEn } from './menu.en';
 import type { uiEn } from './ui/en';
 import type { workbookEn } from './workbook.en';
+import type { workbookClientEn } from './workbook-client.en';
 import type { messagesEn } from './messages.en';
 
 /**
@@ -23,3 +24,4 @@ export type FiguresText = TextShape<typeof figuresEn>;
 export type AnalysisText = TextShape<typeof analysisEn>;
 export type UiText = TextShape<typeof uiEn>;
 export type WorkbookResource = TextShape<typeof workbookEn>;
+export type WorkbookClientResource = TextShape<typeof workbookClientEn>;

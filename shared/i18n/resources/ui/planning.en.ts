@@ -66,7 +66,7 @@ export const planningEn = {
     onlyWithLevers: 'Only lines with levers',
     clear: 'Clear levers of the line',
     parameters: 'Growth, discount rate, horizon and ramp',
-    growth: 'Volume growth per year',
+    growth: '$t(figures:volumeGrowthRate)',
     discountRate: 'Discount rate',
     horizon: 'Horizon (years)',
     ramp: 'Ramp: share of the target reached',

@@ -66,7 +66,7 @@ export const planningZh: TextShape<typeof planningEn> = {
     onlyWithLevers: '只看有杠杆的成本项',
     clear: '清除该项杠杆',
     parameters: '增长、折现率、测算期与达成率',
-    growth: '业务量年增长',
+    growth: '$t(figures:volumeGrowthRate)',
     discountRate: '折现率',
     horizon: '测算期（年）',
     ramp: '达成率：当年实现目标的比例',
