@@ -137,4 +137,69 @@ export const workbookEn = {
     required: 'Required',
     meaning: 'Meaning',
   },
+  /** The rows of the Definitions sheet that are not figures (shared/workbook/definitions.ts orders them). */
+  definitionRows: {
+    inputs: {
+      term: 'Inputs and formulas',
+      definition:
+        'Shaded cells are inputs (numbers or words): change them here. Every other number is a formula over the inputs and recalculates when you open or edit the file. The results saved in the file are the ones the planner computed.',
+    },
+    unit: { term: 'Unit', definition: 'All amounts are in {{u}}. Cells hold exact values; only the display is rounded. Percentages are shown as percentages.' },
+    amount: {
+      term: 'Amount of a cost line',
+      definition: 'Basis "share": amount = parent amount x share. Basis "amount": amount = the amount entered. % of total = amount / the root amount.',
+    },
+    ownAmount: {
+      term: 'Own amount, not in sub-lines',
+      definition:
+        'The line amount minus the amounts of its direct sub-lines (a line without sub-lines keeps its whole amount); a remainder of at most 10^-12 of the amount (rounding of shares that add up to 100%) counts as 0, and so does a negative one. Savings are worked out on own amounts, so nothing is counted twice.',
+    },
+    unitCost: { term: 'Unit cost change u', definition: 'The people cost per ticket changes by u: the cost is multiplied by (1 + u).' },
+    throughput: {
+      term: 'Per-capita volume change t',
+      definition:
+        'Tickets per agent change by t at the same wage: the cost is multiplied by 1 / (1 + t). A rise t in per-capita volume lowers the cost by t / (1 + t), less than t; a unit-cost cut u at the same wage needs a per-capita volume rise of u / (1 - u).',
+    },
+    volume: {
+      term: 'Volume change v',
+      definition: 'The volume handled on the line changes by v (for example tickets moved to a self-service bot): the cost is multiplied by (1 + v).',
+    },
+    costFactor: {
+      term: 'Cost factor',
+      definition:
+        "The product of a line's own lever factors and its parent's cost factor: cost factor = parent cost factor x (1 + u) x 1/(1 + t) x (1 + v). A lever on a line acts on everything below it. An empty lever cell counts as 0 (factor 1).",
+    },
+    lineSaving: { term: 'Line saving', definition: 'Own amount x (1 - cost factor). Year-1 saving at full target = the sum of the line savings.' },
+    yearlySaving: { term: 'Saving in year y', definition: 'Year-1 saving at full target x (1 + volume growth)^(y - 1) x ramp of year y (100% unless set).' },
+    amountBasis: {
+      term: 'Amount basis of an investment line',
+      definition:
+        "Per year: the same amount every year. Amounts by year: one amount per year (0 for a year left out). Share of saving: the share x that year's saving (0 when the saving is negative).",
+    },
+    timing: {
+      term: 'Timing',
+      definition:
+        'Upfront: paid at the start of each year the line applies to (purchases such as digital tools). Spread: paid evenly through the year (bonuses, pay, team budgets). Savings accrue evenly through each year.',
+    },
+    ratios: {
+      term: 'Return / investment and net ROI',
+      definition:
+        "Return / investment = horizon saving / investment. Net ROI = (horizon saving - investment) / investment = return / investment - 1. Both are exact: the average saving is not rounded before dividing. Without investment neither applies. The column on the right works them out with this model's numbers.",
+    },
+    paybackWorking: {
+      term: 'Payback working',
+      definition:
+        'For each year: the start = the cumulative net at the end of the year before - the upfront investment of the year; the end = the cumulative net of the year; in between the cumulative net moves in a straight line. If it ends the year below zero, the last moment below zero is the end of that year; if it starts below zero and ends at or above zero, it is (year - 1) + (-start) / (end - start). A shortfall within the rounding tolerance (10^-9 of the largest |saving| + investment of a year) counts as zero, so a plan that exactly breaks even does not read "not within the horizon" because of float rounding. Payback is 0 when the cumulative net is never below zero, and "not within the horizon" when it ends the horizon below zero. Payback in months = payback in years x 12.',
+    },
+    definedNames: {
+      term: 'Defined names',
+      definition:
+        'The scenario-level inputs have defined names, numbered in sheet order: Scenario1_VolumeGrowth (volume growth a year), Scenario1_DiscountRate (discount rate) and Scenario1_Ramp (the ramp of each year).',
+    },
+    backIntoPlanner: {
+      term: 'Back into the planner',
+      definition:
+        'costplan import reads this file back: changes to the shaded inputs are taken over. The hidden sheet "_costplan" keeps the model as exported; do not edit it. Change the structure (levels, adding or removing lines, the horizon, the amount basis of an investment line) in the planner.',
+    },
+  },
 };
