@@ -32,6 +32,8 @@ export interface ClientText {
       analyses: string;
       definitions: string;
     }) => string[];
+    note: string;
+    listSeparator: string;
     disclaimer: string;
   };
   flag: { label: string; pass: string; fail: string };

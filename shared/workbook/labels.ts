@@ -87,7 +87,7 @@ export interface WorkbookText {
     amountKind: Record<InvestmentAmount['kind'], string>;
     category: Record<InvestmentCategory, string>;
   };
-  definitions: { title: string; term: string; definition: string };
+  definitions: { title: string; term: string; definition: string; liveModel: (name: string) => string; minus: string; yearsTimes12: string; months: string };
   /** The analysis sheet: values the engine computed, not formulas. */
   analysis: {
     title: (model: string) => string;
@@ -127,7 +127,7 @@ export interface WorkbookText {
     /** An output's column header, with the unit. */
     amount: (output: string) => string;
   };
-  csv: { scenario: string; planYear: string; calendarYear: string };
+  csv: { scenario: string; planYear: string; calendarYear: string; ratio: string; total: string };
   template: { title: string; hint: string; about: string; sheet: string; column: string; required: string; meaning: string };
 }
 
@@ -151,6 +151,7 @@ const PARAMETERS: TextParameters = {
   'analysis.largest': ['shown', 'of'],
   'analysis.trialsLowered': ['full'],
   'analysis.amount': ['output'],
+  'definitions.liveModel': ['name'],
 };
 
 /** The workbook namespace of the vocabulary (shared/i18n/resources/workbook.*.ts), per language. */

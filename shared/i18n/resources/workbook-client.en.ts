@@ -27,6 +27,8 @@ export const workbookClientEn = {
       analyses: "{{analyses}}: the planner's tornado, bridge and Monte Carlo, as values at export",
       definitions: "{{definitions}}: how every figure is worked out, with this model's numbers",
     },
+    note: 'Note',
+    listSeparator: ', ',
     disclaimer:
       'This workbook is a planning model. Its figures follow from the inputs and assumptions shown (shaded cells) and are estimates, not commitments or accounting results. Check the inputs and their sources before relying on the figures.',
   },

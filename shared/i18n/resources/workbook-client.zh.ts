@@ -25,6 +25,8 @@ export const workbookClientZh: WorkbookClientResource = {
       analyses: '{{analyses}}：软件计算的龙卷风图、分解与蒙特卡洛模拟（导出时的数值）',
       definitions: '{{definitions}}：各指标的计算方法，使用本模型的数字',
     },
+    note: '说明',
+    listSeparator: '、',
     disclaimer: '本工作簿是规划模型。其数字由所列输入和假设（底色单元格）计算得出，属于估计，并非承诺或会计结果。使用前请核对各项输入及其来源。',
   },
   flag: { label: '输入检查', pass: '全部检查通过', fail: '项检查未通过：见“检查”工作表' },

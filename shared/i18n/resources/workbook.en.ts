@@ -89,7 +89,15 @@ export const workbookEn = {
     amountKind: { perYear: 'per year', yearly: 'amounts by year', shareOfSaving: 'share of saving' },
     category: { bonus: 'Bonus', digitalTools: 'Digital tools', teamAndPay: 'Team and pay', training: 'Training', other: 'Other' },
   },
-  definitions: { title: 'Definitions: how every figure is worked out', term: 'Term', definition: 'Definition' },
+  definitions: {
+    title: 'Definitions: how every figure is worked out',
+    term: 'Term',
+    definition: 'Definition',
+    liveModel: 'This model: {{name}} (live)',
+    minus: ' - ',
+    yearsTimes12: ' years x 12 = ',
+    months: ' months',
+  },
   analysis: {
     title: '{{model}}: what-if analyses',
     note: 'Values computed by Service Cost Planner; they do not recalculate (no formulas on this sheet).',
@@ -127,7 +135,7 @@ export const workbookEn = {
     outputs: { npv: 'NPV', saving: 'Horizon saving' },
     amount: '{{output}} ({{u}})',
   },
-  csv: { scenario: 'Scenario', planYear: 'Plan year', calendarYear: 'Year' },
+  csv: { scenario: 'Scenario', planYear: 'Plan year', calendarYear: 'Year', ratio: ' (ratio)', total: 'Total' },
   template: {
     title: 'Cost structure import template',
     hint: 'One row per cost line, in outline order. The About sheet explains every column. Import with: costplan import FILE --out MODEL.costplan',

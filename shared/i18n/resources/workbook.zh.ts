@@ -81,7 +81,15 @@ export const workbookZh: WorkbookResource = {
     amountKind: { perYear: '每年固定', yearly: '逐年金额', shareOfSaving: '节省的比例' },
     category: { bonus: '奖金', digitalTools: '数字化工具', teamAndPay: '团队与薪酬', training: '培训', other: '其他' },
   },
-  definitions: { title: '定义：各指标的计算方法', term: '术语', definition: '定义' },
+  definitions: {
+    title: '定义：各指标的计算方法',
+    term: '术语',
+    definition: '定义',
+    liveModel: '本模型：{{name}}（实时）',
+    minus: ' − ',
+    yearsTimes12: ' 年 × 12 = ',
+    months: ' 个月',
+  },
   analysis: {
     title: '{{model}}：假设分析',
     note: '数值由 Service Cost Planner 计算；不会重新计算（本表没有公式）。',
@@ -119,7 +127,7 @@ export const workbookZh: WorkbookResource = {
     outputs: { npv: '净现值', saving: '期内节省' },
     amount: '{{output}}（{{u}}）',
   },
-  csv: { scenario: '情景', planYear: '计划第几年', calendarYear: '年份' },
+  csv: { scenario: '情景', planYear: '计划第几年', calendarYear: '年份', ratio: '（比值）', total: '合计' },
   template: {
     title: '成本结构导入模板',
     hint: '每个成本项一行，按大纲顺序排列。各列含义见“说明”工作表。导入：costplan import 文件 --out 模型.costplan',
