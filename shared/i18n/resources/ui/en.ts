@@ -3,7 +3,7 @@ import { analysisEn } from './analysis.en';
 import { revenueEn } from './revenue.en';
 import { deckEn } from './deck.en';
 import { libraryEn } from './library.en';
-/** English UI text. Keys are shared with zh.ts; a test checks both have the same keys. */
+/** English UI text (the vocabulary's ui namespace). zh.ts is typed against it; test/i18n/parity.test.ts checks keys and placeholders. */
 export const uiEn = {
   ...planningEn,
   ...analysisEn,
