@@ -30,11 +30,17 @@ export interface FigureText {
 export type LeverKind = 'unitCostChange' | 'throughputChange' | 'volumeChange';
 export type RevenueLeverKind = 'volumeChange' | 'priceChange';
 
-/** Every figure's label and definition in one language, for code that shows many of them. */
-export function figureTexts(language: Language): Record<Figure, FigureText> {
-  return Object.fromEntries(
+const figureTables = new Map<Language, Readonly<Record<Figure, FigureText>>>();
+
+/** Every figure's label and definition in one language, for code that shows many of them (made once per language). */
+export function figureTexts(language: Language): Readonly<Record<Figure, FigureText>> {
+  const made = figureTables.get(language);
+  if (made !== undefined) return made;
+  const table = Object.fromEntries(
     FIGURES.map((figure) => [figure, { label: text(language, 'figures', `${figure}.label`), definition: text(language, 'figures', `${figure}.definition`) }]),
   ) as Record<Figure, FigureText>;
+  figureTables.set(language, table);
+  return table;
 }
 
 /** A lever kind as a column or a chart names it: "Unit cost", 人均单价. */

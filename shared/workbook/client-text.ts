@@ -1,6 +1,6 @@
 import { VOCABULARY } from '../i18n/resources';
 import type { Language } from '../model/units';
-import { tableFromVocabulary, type TextParameters } from './from-vocabulary';
+import { perLanguage, tableFromVocabulary, type TextParameters } from './from-vocabulary';
 
 /**
  * The words of the client-facing parts of the exported workbook (cover, checks, assumptions,
@@ -189,7 +189,6 @@ const SPECIAL = {
 };
 
 /** The workbookClient namespace of the vocabulary (shared/i18n/resources/workbook-client.*.ts), per language. */
-export const CLIENT_TEXT: Record<Language, ClientText> = {
-  en: tableFromVocabulary('en', 'workbookClient', PARAMETERS, SPECIAL) as ClientText,
-  zh: tableFromVocabulary('zh', 'workbookClient', PARAMETERS, SPECIAL) as ClientText,
-};
+export const CLIENT_TEXT: Record<Language, ClientText> = perLanguage(
+  (language) => tableFromVocabulary(language, 'workbookClient', PARAMETERS, SPECIAL) as ClientText,
+);

@@ -33,3 +33,23 @@ export function tableFromVocabulary(
     );
   return build(VOCABULARY.en[namespace], '');
 }
+
+/**
+ * A table per language, made on first use: the command line's start-up (`compute` never reads
+ * the workbook's words) pays nothing for the languages and tables it does not use.
+ */
+export function perLanguage<T>(make: (language: Language) => T): Record<Language, T> {
+  const made = new Map<Language, T>();
+  const get = (language: Language): T => {
+    let table = made.get(language);
+    if (table === undefined) {
+      table = make(language);
+      made.set(language, table);
+    }
+    return table;
+  };
+  return Object.defineProperties({} as Record<Language, T>, {
+    en: { get: () => get('en'), enumerable: true },
+    zh: { get: () => get('zh'), enumerable: true },
+  });
+}

@@ -1,6 +1,6 @@
 import type { InvestmentAmount, InvestmentCategory, InvestmentTiming, Relevance } from '../model/schema';
 import type { Language } from '../model/units';
-import { tableFromVocabulary, type TextParameters } from './from-vocabulary';
+import { perLanguage, tableFromVocabulary, type TextParameters } from './from-vocabulary';
 
 /**
  * The words of the exported workbook and of the import layout, as the sheet builders read them
@@ -155,10 +155,7 @@ const PARAMETERS: TextParameters = {
 };
 
 /** The workbook namespace of the vocabulary (shared/i18n/resources/workbook.*.ts), per language. */
-export const WORKBOOK_TEXT: Record<Language, WorkbookText> = {
-  en: tableFromVocabulary('en', 'workbook', PARAMETERS) as WorkbookText,
-  zh: tableFromVocabulary('zh', 'workbook', PARAMETERS) as WorkbookText,
-};
+export const WORKBOOK_TEXT: Record<Language, WorkbookText> = perLanguage((language) => tableFromVocabulary(language, 'workbook', PARAMETERS) as WorkbookText);
 
 /** Replaces `{unit}` in a label. */
 export function withUnit(label: string, unit: string): string {
