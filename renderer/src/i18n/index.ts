@@ -5,8 +5,8 @@ import type { Language } from '../../../shared/model/units';
 
 /**
  * The renderer's i18next instance over the one vocabulary (shared/i18n/resources): screens
- * look their words up in the `ui` namespace by default (`t('header.file')`), and can reach any
- * other namespace by prefix (`t('figures:saving.label')`).
+ * look their words up in the `ui` namespace by default (`t('header.file')`); another namespace
+ * is worded with the shared `text(language, 'figures', 'saving.label')`.
  */
 export const i18n = i18next.createInstance();
 

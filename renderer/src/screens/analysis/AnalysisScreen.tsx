@@ -11,6 +11,7 @@ import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../s
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
 import { figureTexts, leverKindName } from '../../../../shared/i18n/figures';
+import { text as vocabularyText } from '../../../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../../../shared/model/schema';
 import { ChartPanel } from '../../components/charts/ChartPanel';
 import { COLORS, type ChartLook } from '../../components/charts/setup';
@@ -483,7 +484,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
                   <td>{rangeText(range.input, range.low)}</td>
                   <td>{rangeText(range.input, range.mostLikely)}</td>
                   <td>{rangeText(range.input, range.high)}</td>
-                  <td>{range.distribution === 'pert' ? 'PERT' : language === 'zh' ? '三角分布' : 'triangular'}</td>
+                  <td>{vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}</td>
                 </tr>
               ))}
             </tbody>
