@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Timing } from './timing';
@@ -60,6 +60,9 @@ export function benchCli(report: Report): void {
     const example = join(dir, 'example.costplan');
     const made = spawnSync(process.execPath, ['out/cli/costplan.mjs', 'example', '--out', example], { cwd: ROOT, encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`could not write the example: ${made.stderr}`);
+    // Wall time grows with the machine's load; the CPU time per run does not.
+    const [oneMinute, , fifteenMinutes] = loadavg();
+    console.log(`machine load (1 / 15 min average): ${oneMinute!.toFixed(2)} / ${fifteenMinutes!.toFixed(2)} on ${availableParallelism()} cores`);
     const floor = wallTime(['-e', '0']);
     report(withCpu('node doing nothing (node -e 0), the floor of any start-up', floor), floor);
     const compute = wallTime(['out/cli/costplan.mjs', 'compute', example]);
@@ -71,4 +74,12 @@ export function benchCli(report: Report): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// `npm run bench:cli`: only the command line's start-up.
+if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
+  benchCli((label, timing, targetMs) => {
+    const verdict = targetMs === undefined ? '' : ` (target < ${targetMs} ms) ${timing.medianMs < targetMs ? 'OK' : 'MISSED'}`;
+    console.log(`${label}: median ${Math.round(timing.medianMs)} ms of ${timing.runs} runs${verdict}`);
+  });
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, screen, session, shell, utilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
 import { ApiService } from './api/handlers';
 import { deckService } from './deck/service';
@@ -49,6 +49,7 @@ startDesktop<BrowserWindow>({
   createApi: () => new ApiService({ dataDir, appVersion: app.getVersion(), workbooks: workbookService, decks: deckService }),
   createWindow: (options) => new BrowserWindow(options),
   defaultSession: () => session.defaultSession,
+  fetchFile: (request) => net.fetch(request, { bypassCustomProtocolHandlers: true }),
   ipcMain,
   setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
   dialogs: (parent) => ({

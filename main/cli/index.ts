@@ -4,45 +4,90 @@ import { parseArgs } from 'node:util';
 import type { CliText } from '../../shared/i18n/resources/shape';
 import { namespaceText } from '../../shared/i18n/vocabulary';
 import { escapeText } from '../../shared/model/text';
-import { dataTableUsage, goalSeekUsage, runDataTable, runGoalSeek, runSimulate, runTornado, simulateUsage, tornadoUsage } from './commands/analysis';
-import { computeUsage, runCompute } from './commands/compute';
-import { deckUsage, runDeck } from './commands/deck';
-import { exampleUsage, runExample } from './commands/example';
-import { exportUsage, importTemplateUsage, importUsage, runExport, runImport, runImportTemplate } from './commands/excel';
-import { checkUsage, dumpUsage, loadUsage, restoreUsage, runCheck, runDump, runLoad, runRestore, runSnapshots, snapshotsUsage } from './commands/files';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
 
-interface Command {
+interface LoadedCommand {
   usage: string;
-  /** Its one-line summary in the help: a key of the cli namespace's summaries. */
-  summary: keyof CliText['summaries'];
   run(context: CommandContext): void | Promise<void>;
 }
 
+interface Command {
+  /** Its one-line summary in the help: a key of the cli namespace's summaries. */
+  summary: keyof CliText['summaries'];
+  /**
+   * The command's module, imported when the command runs: `compute` never loads the workbook
+   * or deck code (pptxgenjs, ExcelJS and the importers), which is most of the start-up time of
+   * the compiled CLI (each module is a chunk of out/cli beside costplan.mjs).
+   */
+  load(): Promise<LoadedCommand>;
+}
+
+const analysis = () => import('./commands/analysis');
+const files = () => import('./commands/files');
+const excel = () => import('./commands/excel');
+
 const COMMANDS: Record<string, Command> = {
-  example: { usage: exampleUsage, summary: 'example', run: runExample },
-  compute: { usage: computeUsage, summary: 'compute', run: runCompute },
-  'goal-seek': { usage: goalSeekUsage, summary: 'goalSeek', run: runGoalSeek },
-  tornado: { usage: tornadoUsage, summary: 'tornado', run: runTornado },
-  'data-table': { usage: dataTableUsage, summary: 'dataTable', run: runDataTable },
-  simulate: { usage: simulateUsage, summary: 'simulate', run: runSimulate },
-  export: { usage: exportUsage, summary: 'export', run: runExport },
-  deck: { usage: deckUsage, summary: 'deck', run: runDeck },
-  import: { usage: importUsage, summary: 'import', run: runImport },
-  'import-template': { usage: importTemplateUsage, summary: 'importTemplate', run: runImportTemplate },
-  dump: { usage: dumpUsage, summary: 'dump', run: runDump },
-  load: { usage: loadUsage, summary: 'load', run: runLoad },
-  check: { usage: checkUsage, summary: 'check', run: runCheck },
-  snapshots: { usage: snapshotsUsage, summary: 'snapshots', run: runSnapshots },
-  restore: { usage: restoreUsage, summary: 'restore', run: runRestore },
+  example: {
+    summary: 'example',
+    load: () => import('./commands/example').then((m) => ({ usage: m.exampleUsage, run: m.runExample })),
+  },
+  compute: {
+    summary: 'compute',
+    load: () => import('./commands/compute').then((m) => ({ usage: m.computeUsage, run: m.runCompute })),
+  },
+  'goal-seek': {
+    summary: 'goalSeek',
+    load: () => analysis().then((m) => ({ usage: m.goalSeekUsage, run: m.runGoalSeek })),
+  },
+  tornado: {
+    summary: 'tornado',
+    load: () => analysis().then((m) => ({ usage: m.tornadoUsage, run: m.runTornado })),
+  },
+  'data-table': {
+    summary: 'dataTable',
+    load: () => analysis().then((m) => ({ usage: m.dataTableUsage, run: m.runDataTable })),
+  },
+  simulate: {
+    summary: 'simulate',
+    load: () => analysis().then((m) => ({ usage: m.simulateUsage, run: m.runSimulate })),
+  },
+  export: {
+    summary: 'export',
+    load: () => excel().then((m) => ({ usage: m.exportUsage, run: m.runExport })),
+  },
+  deck: {
+    summary: 'deck',
+    load: () => import('./commands/deck').then((m) => ({ usage: m.deckUsage, run: m.runDeck })),
+  },
+  import: {
+    summary: 'import',
+    load: () => excel().then((m) => ({ usage: m.importUsage, run: m.runImport })),
+  },
+  'import-template': {
+    summary: 'importTemplate',
+    load: () => excel().then((m) => ({ usage: m.importTemplateUsage, run: m.runImportTemplate })),
+  },
+  dump: { summary: 'dump', load: () => files().then((m) => ({ usage: m.dumpUsage, run: m.runDump })) },
+  load: { summary: 'load', load: () => files().then((m) => ({ usage: m.loadUsage, run: m.runLoad })) },
+  check: { summary: 'check', load: () => files().then((m) => ({ usage: m.checkUsage, run: m.runCheck })) },
+  snapshots: {
+    summary: 'snapshots',
+    load: () => files().then((m) => ({ usage: m.snapshotsUsage, run: m.runSnapshots })),
+  },
+  restore: {
+    summary: 'restore',
+    load: () => files().then((m) => ({ usage: m.restoreUsage, run: m.runRestore })),
+  },
 };
 
 /** The CLI speaks English unless a command is given --lang zh. */
 const cli = namespaceText('en', 'cli');
 
-function helpText(): string {
-  const lines = Object.values(COMMANDS).map((command) => `  costplan ${command.usage}\n      ${cli(`summaries.${command.summary}`)}`);
+async function helpText(): Promise<string> {
+  const lines = await Promise.all(
+    Object.values(COMMANDS).map(async (command) => `  costplan ${(await command.load()).usage}\n      ${cli(`summaries.${command.summary}`)}`),
+  );
   return `${cli('help.title')}\n\n${cli('help.usage')}\n${lines.join('\n')}\n`;
 }
 
@@ -56,12 +101,13 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(helpText());
+    io.out(await helpText());
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(cli('errors.unknownCommand', { name: JSON.stringify(name), commands: Object.keys(COMMANDS).join(', ') }));
+    if (!entry) throw new UsageError(cli('errors.unknownCommand', { name: JSON.stringify(name), commands: Object.keys(COMMANDS).join(', ') }));
+    const command = await entry.load();
     await command.run({
       parse(options) {
         try {

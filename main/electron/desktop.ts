@@ -7,6 +7,7 @@ import { ensureDataDir } from '../store/data-dir';
 import { createMainWindow, type AppWindow } from '../window/create-window';
 import { startApp, type AppLike } from '../window/lifecycle';
 import type { EntryPaths } from '../window/paths';
+import { servePageWithStyleNonce, type PageProtocol } from '../window/page-protocol';
 import { restrictNetwork, type HardenableSession, type HardeningOptions, type PreventableEvent, type RequestFilter } from '../window/security';
 import { createSenderCheck } from '../window/sender';
 import { fitToDisplays, readWindowState, windowStateFile, writeWindowState, type Rectangle } from '../window/window-state';
@@ -27,7 +28,7 @@ export type DesktopApp = AppLike & {
   on(event: 'will-quit', listener: (event: PreventableEvent) => void): unknown;
 };
 
-export type DesktopSession = HardenableSession & { readonly webRequest: RequestFilter };
+export type DesktopSession = HardenableSession & { readonly webRequest: RequestFilter; readonly protocol: PageProtocol };
 
 /** Everything Electron-specific, passed in by main/index.ts (tests pass fakes). */
 export interface DesktopEnvironment<W extends AppWindow> {
@@ -42,6 +43,8 @@ export interface DesktopEnvironment<W extends AppWindow> {
   createApi: () => ApiService;
   createWindow: (options: BrowserWindowConstructorOptions) => W;
   defaultSession: () => DesktopSession;
+  /** Electron's own file:// handling (`net.fetch` bypassing the app's page handler). */
+  fetchFile: (request: Request) => Promise<Response>;
   ipcMain: IpcMainLike;
   setMenu: (template: MenuItemConstructorOptions[]) => void;
   /** Native dialogs attached to `parent` (or free-standing without one). */
@@ -168,6 +171,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     hardening,
     beforeFirstWindow: async () => {
       restrictNetwork(env.defaultSession().webRequest, rendererDir);
+      servePageWithStyleNonce(env.defaultSession().protocol, env.paths.renderer, env.fetchFile, env.reportError);
       const isTrusted = createSenderCheck(() => (mainWindow === null ? [] : [mainWindow]), rendererDir);
       registerApiHandlers(env.ipcMain, requireApi(), isTrusted, scheduleMenuRefresh);
       await openFirstModel();

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../window/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, newStyleNonce, withStyleNonce } from '../window/csp';
 import type { ApiService } from '../api/handlers';
 import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract';
 
@@ -191,17 +191,25 @@ async function serveStatic(response: ServerResponse, root: string, pathname: str
     send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
     return;
   }
+  // The page gets a fresh style nonce per request (for the grid's theme styles), stated in its
+  // meta tag and in the header; everything else gets the policy without one.
+  let policy = CONTENT_SECURITY_POLICY;
+  if (extname(target) === '.html') {
+    const nonce = newStyleNonce();
+    content = Buffer.from(withStyleNonce(content.toString('utf8'), nonce));
+    policy = contentSecurityPolicy(nonce);
+  }
   response.writeHead(200, {
-    ...securityHeaders(),
+    ...securityHeaders(policy),
     'content-type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
     'cache-control': 'no-store',
   });
   response.end(content);
 }
 
-function securityHeaders(): Record<string, string> {
+function securityHeaders(policy = CONTENT_SECURITY_POLICY): Record<string, string> {
   return {
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': policy,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',

@@ -1,6 +1,6 @@
 import type { HandlerDetails, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 import { isAllowedRequest } from './app-url';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, isNoncePagePolicy } from './csp';
 import { openIfAllowed } from './external-links';
 
 /**
@@ -111,7 +111,14 @@ export function restrictNetwork(webRequest: RequestFilter, rendererDir: string):
   webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) }));
 }
 
+/**
+ * Every response gets the app's policy, replacing any other; the page served with a style
+ * nonce (page-protocol.ts) keeps its own, which is the same policy plus that nonce.
+ */
 export function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Record<string, string[]> {
+  const policies = Object.entries(headers).filter(([name]) => name.toLowerCase() === 'content-security-policy');
+  const given = policies.length === 1 && policies[0]![1].length === 1 ? policies[0]![1][0]! : undefined;
   const kept = Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-security-policy');
-  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] };
+  const policy = given !== undefined && isNoncePagePolicy(given) ? given : CONTENT_SECURITY_POLICY;
+  return { ...Object.fromEntries(kept), 'Content-Security-Policy': [policy] };
 }

@@ -1,4 +1,6 @@
+import './security/zod-jitless';
 import { StrictMode } from 'react';
+import { Chart } from 'chart.js';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
@@ -22,6 +24,8 @@ const library = new Library(client, workspace, transport);
 if (__COSTPLAN_TEST_HOOKS__) {
   (window as unknown as { costPlannerWorkspace: Workspace }).costPlannerWorkspace = workspace;
   (window as unknown as { costPlannerLibrary: Library }).costPlannerLibrary = library;
+  // Chart.getChart(canvas): tests read a chart's scales, label boxes and drawn marks.
+  (window as unknown as { costPlannerChart: typeof Chart }).costPlannerChart = Chart;
 }
 
 createRoot(container).render(

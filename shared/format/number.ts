@@ -55,10 +55,39 @@ export function formatAmount(baseAmount: number, unit: DisplayUnit, language: La
 
 export function formatNumber(value: number, language: Language, fractionDigits = 2): string {
   const rounded = Number(value.toFixed(fractionDigits));
-  return new Intl.NumberFormat(LOCALE[language], {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(rounded === 0 ? 0 : rounded);
+  const shown = rounded === 0 ? 0 : rounded;
+  return groupedFixed(shown, fractionDigits) ?? numberFormat(language, fractionDigits).format(shown);
+}
+
+/**
+ * What Intl.NumberFormat writes for zh-CN and en-US alike (a test holds it to that): ASCII
+ * digits, "," between thousands, "." before the decimals, "-" for negatives. Written by hand
+ * because the first Intl.NumberFormat of a process loads ICU's locale data, a good part of
+ * the command line's start-up. Infinite, NaN and values String() writes with an exponent
+ * (below 1e-6, from 1e21) are left to Intl.
+ */
+function groupedFixed(value: number, fractionDigits: number): string | undefined {
+  // Like Intl, from the shortest decimal that reads back as the value (722628.93, where
+  // toFixed(10) would write the double's exact 722628.9300000001), padded with zeros.
+  const text = String(Math.abs(value));
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  const [whole = '', fraction = ''] = text.split('.');
+  if (fraction.length > fractionDigits) return undefined;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fractionDigits > 0 ? `.${fraction.padEnd(fractionDigits, '0')}` : ''}`;
+}
+
+/** Making an Intl.NumberFormat costs far more than formatting with one: one per language and digits. */
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: Language, fractionDigits: number): Intl.NumberFormat {
+  const key = `${language}:${fractionDigits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE[language], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** A ratio as a percentage by the display rule: 15.0%, 1.83%, 0.125%, 105.2%. */

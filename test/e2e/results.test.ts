@@ -68,7 +68,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
       expect(box?.height).toBeGreaterThan(150);
     }
     expect(await page.getByTestId('chart-bridge').locator('canvas').getAttribute('aria-label')).toBe('节省桥图：从 7,116.0 到 6,986.0 万元，共 1 个杠杆步骤。');
-    expect(await page.getByTestId('chart-bridge').innerText()).toContain('数值轴从 6,700 开始');
+    expect(await page.getByTestId('chart-bridge').innerText()).toContain('数值轴从 6,700 万元 开始');
     expect(await page.getByTestId('year-table').innerText()).toMatch(/2029\s+187\.2\s+70\.0\s+117\.2\s+263\.2/);
   });
 

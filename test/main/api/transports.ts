@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiInput, ApiResponse } from '../../../shared/api/contract';
 import type { ApiMethod } from '../../../shared/api/methods';
@@ -22,7 +22,10 @@ export async function httpTransport(dataDir: string): Promise<Transport & { host
   const api = new ApiService({ dataDir, appVersion: '0.0.0-test', workbooks: workbookService, files: 'data-folder-only' });
   const staticDir = join(dataDir, 'static');
   mkdirSync(staticDir, { recursive: true });
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
+  // The real page (the host writes a style nonce into its policy) and one asset.
+  copyFileSync(join(import.meta.dirname, '..', '..', '..', 'renderer', 'index.html'), join(staticDir, 'index.html'));
+  mkdirSync(join(staticDir, 'assets'));
+  writeFileSync(join(staticDir, 'assets', 'index.css'), 'body { margin: 0 }');
   const host = await startHost({ api, staticDir, maxBodyBytes: 64 * 1024, maxUploadBodyBytes: 4 * 1024 * 1024 });
   return {
     name: 'http',

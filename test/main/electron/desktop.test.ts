@@ -7,7 +7,7 @@ import type { SessionState } from '../../../shared/api/contract';
 import { API_METHODS } from '../../../shared/api/methods';
 import { ApiService } from '../../../main/api/handlers';
 import { startDesktop } from '../../../main/electron/desktop';
-import { CONTENT_SECURITY_POLICY } from '../../../main/window/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, newStyleNonce } from '../../../main/window/csp';
 import { secureWebPreferences } from '../../../main/window/security';
 import { FakeApp, FakeSession, FakeWindow, openDetails } from '../window/fakes';
 import { FakeDialogs, FakeIpcMain, findMenuItem, menuLabels, settle } from './fakes';
@@ -61,6 +61,7 @@ function start(options: Options = {}) {
       return window;
     },
     defaultSession: () => session,
+    fetchFile: (request) => Promise.resolve(new Response(`file ${request.url}`)),
     ipcMain,
     setMenu: (template) => menus.push(template),
     dialogs: () => dialogs,
@@ -192,6 +193,27 @@ describe('startDesktop', () => {
       headers = response.responseHeaders;
     });
     expect(headers).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+  });
+
+  it('serves the page with a style nonce per load, which the header rules keep', async () => {
+    const desktop = start();
+    await ready(desktop);
+    // The fake page path does not exist: the handler is reached, reports it, and never serves a page without its policy.
+    const missing = await desktop.session.protocol.fetch('file:///app/out/renderer/index.html');
+    expect(missing.status).toBe(500);
+    expect(desktop.errors.map(([message]) => message)).toEqual(['Could not load /app/out/renderer/index.html']);
+    expect(await (await desktop.session.protocol.fetch('file:///app/out/renderer/assets/index.js')).text()).toBe(
+      'file file:///app/out/renderer/assets/index.js',
+    );
+    const page = contentSecurityPolicy(newStyleNonce());
+    let headers: Record<string, string[]> | undefined;
+    desktop.session.webRequest.headersReceived?.(
+      { url: 'file:///app/out/renderer/index.html', responseHeaders: { 'content-security-policy': [page] } },
+      (response) => {
+        headers = response.responseHeaders;
+      },
+    );
+    expect(headers).toEqual({ 'Content-Security-Policy': [page] });
   });
 
   it('blocks navigation and window.open in the window; an allow-listed documentation link opens in the browser', async () => {

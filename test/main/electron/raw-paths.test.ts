@@ -48,6 +48,7 @@ async function desktop() {
       return window;
     },
     defaultSession: () => new FakeSession(),
+    fetchFile: () => Promise.resolve(new Response('')),
     ipcMain,
     setMenu: () => undefined,
     dialogs: () => dialogs,

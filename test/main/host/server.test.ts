@@ -4,7 +4,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '../../../main/host/server';
-import { CONTENT_SECURITY_POLICY } from '../../../main/window/csp';
+import { CONTENT_SECURITY_POLICY, isNoncePagePolicy } from '../../../main/window/csp';
 import { httpTransport } from '../api/transports';
 
 type Host = Awaited<ReturnType<typeof httpTransport>>;
@@ -71,7 +71,20 @@ describe('the browser host refuses what is not the planner page', () => {
   it('serves the page with the CSP and never a file outside it', async () => {
     const page = await send(port, { path: '/', method: 'GET', headers: { host: `localhost:${port}` } });
     expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const policy = String(page.headers['content-security-policy']);
+    // The page: the app policy plus a style nonce for this response, stated in its meta tag too.
+    expect(isNoncePagePolicy(policy)).toBe(true);
+    expect(policy).not.toContain('unsafe-inline');
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    expect(page.body).toContain(`content="${policy.replace("; frame-ancestors 'none'", '')}"`);
+    expect(page.body).toContain(`<meta property="csp-nonce" nonce="${nonce}" />`);
+    const again = await send(port, { path: '/index.html', method: 'GET', headers: { host: `localhost:${port}` } });
+    expect(isNoncePagePolicy(String(again.headers['content-security-policy']))).toBe(true);
+    expect(again.headers['content-security-policy']).not.toBe(policy);
+    // Everything else: the policy without a nonce.
+    const asset = await send(port, { path: '/assets/index.css', method: 'GET', headers: { host: `localhost:${port}` } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const escape = await send(port, { path: '/..%2F..%2Fetc%2Fpasswd', method: 'GET', headers: { host: `127.0.0.1:${port}` } });
     expect(escape.status).toBe(404);
   });

@@ -2,6 +2,7 @@ import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron';
 import type { AppWebContents, AppWindow } from '../../../main/window/create-window';
 import type { AppLike } from '../../../main/window/lifecycle';
 import type { HardenableSession, NavigationEvent, RequestFilter } from '../../../main/window/security';
+import type { PageProtocol } from '../../../main/window/page-protocol';
 import type { FrameLike } from '../../../main/window/sender';
 import type { Rectangle } from '../../../main/window/window-state';
 
@@ -88,7 +89,26 @@ export class FakeWebRequest implements RequestFilter {
   }
 }
 
+/** Electron's `session.protocol`: records the handler the app registers per scheme. */
+export class FakeProtocol implements PageProtocol {
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+
+  handle(scheme: 'file', handler: (request: Request) => Response | Promise<Response>): void {
+    if (this.handlers.has(scheme)) throw new Error(`${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  }
+
+  /** What the app answers for `url`. */
+  fetch(url: string): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (handler === undefined) throw new Error(`no handler for ${scheme}`);
+    return Promise.resolve(handler(new Request(url)));
+  }
+}
+
 export class FakeSession implements HardenableSession {
+  readonly protocol = new FakeProtocol();
   requestHandler: Parameters<HardenableSession['setPermissionRequestHandler']>[0] | null = null;
   checkHandler: Parameters<HardenableSession['setPermissionCheckHandler']>[0] | null = null;
   readonly webRequest = new FakeWebRequest();

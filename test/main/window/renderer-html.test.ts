@@ -25,7 +25,7 @@ describe('renderer/index.html (the page the window loads)', () => {
     expect(Object.fromEntries(csp)).toEqual({
       'default-src': ["'self'"],
       'script-src': ["'self'"],
-      'style-src': ["'self'", "'unsafe-inline'"],
+      'style-src': ["'self'"],
       'img-src': ["'self'", 'data:', 'blob:'],
       'connect-src': ["'self'"],
       'object-src': ["'none'"],
@@ -33,10 +33,18 @@ describe('renderer/index.html (the page the window loads)', () => {
     });
   });
 
-  it('allows neither eval nor inline scripts', () => {
+  it('allows neither eval nor inline scripts nor inline styles', () => {
     const scripts = csp.get('script-src') ?? [];
     expect(scripts).not.toContain("'unsafe-eval'");
     expect(scripts).not.toContain("'unsafe-inline'");
+    // The grid theme's <style> elements get a per-load nonce from whoever serves the page.
+    expect(html).not.toContain('unsafe-inline');
+    expect(html).not.toContain('unsafe-hashes');
+  });
+
+  it('has no inline style: no <style> element and no style attribute', () => {
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
   });
 
   it('has no inline script: every <script> has a src and no body', () => {

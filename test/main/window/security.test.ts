@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/window/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, newStyleNonce } from '../../../main/window/csp';
 import { isAllowedExternalUrl } from '../../../main/window/external-links';
 import {
   denyWindowOpen,
@@ -194,5 +194,15 @@ describe('restrictNetwork', () => {
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(/script-src ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1]).toBe("'self'");
+    expect(/style-src ([^;]*)/.exec(CONTENT_SECURITY_POLICY)?.[1]).toBe("'self'");
+  });
+
+  it("keeps the page's own policy with its style nonce, and nothing looser", () => {
+    const page = contentSecurityPolicy(newStyleNonce());
+    expect(withContentSecurityPolicy({ 'Content-Security-Policy': [page], 'X-Other': ['1'] })).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [page] });
+    const loose = page.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    expect(withContentSecurityPolicy({ 'content-security-policy': [loose] })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    // Two policies (one of them the page's) are not "the page's policy".
+    expect(withContentSecurityPolicy({ 'content-security-policy': [page, 'default-src *'] })).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
   });
 });

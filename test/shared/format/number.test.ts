@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeModel } from '../../../shared/engine';
-import { displayDigits, formatAmount, formatPercent, formatShown, SIGNIFICANT_DIGITS } from '../../../shared/format/number';
+import { displayDigits, formatAmount, formatNumber, formatPercent, formatShown, SIGNIFICANT_DIGITS } from '../../../shared/format/number';
 import { createExampleModel } from '../../../shared/model/example';
 import { DISPLAY_UNITS, UNIT_FACTOR } from '../../../shared/model/units';
 import { fastNumberView } from '../../../renderer/src/screens/results/numbers';
@@ -63,5 +63,37 @@ describe('display rule', () => {
     // Rounding up to the next power of ten shows three digits of what is shown, not four.
     expect(formatPercent(0.09999999, 'en')).toBe('10.0%');
     expect(formatShown(0.099999, 'en', 0)).toBe('0.100');
+  });
+});
+
+describe('formatNumber writes what Intl.NumberFormat writes', () => {
+  const intl = (value: number, locale: string, digits: number) => {
+    const rounded = Number(value.toFixed(digits));
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(rounded === 0 ? 0 : rounded);
+  };
+
+  it('for any value, both languages and 0 to 10 decimals', () => {
+    const magnitude = fc.integer({ min: -12, max: 22 });
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), magnitude).map(([mantissa, exponent]) => mantissa * 10 ** exponent),
+      fc.integer().map((n) => n / 100),
+    );
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 10 }), (v, digits) => {
+        expect(formatNumber(v, 'zh', digits)).toBe(intl(v, 'zh-CN', digits));
+        expect(formatNumber(v, 'en', digits)).toBe(intl(v, 'en-US', digits));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('at the edges: zero, rounding to zero, thousands, infinities, NaN, 1e21 and above', () => {
+    for (const v of [0, -0, -0.004, 0.005, 999.995, 1000, -1234567.891, 1e21, -1e21, 1.5e22, Infinity, -Infinity, NaN, Number.MAX_VALUE, 5e-324]) {
+      for (const digits of [0, 1, 2, 4]) {
+        expect(formatNumber(v, 'zh', digits), `${v} ${digits}`).toBe(intl(v, 'zh-CN', digits));
+        expect(formatNumber(v, 'en', digits), `${v} ${digits}`).toBe(intl(v, 'en-US', digits));
+      }
+    }
   });
 });

@@ -1,10 +1,18 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, provideGlobalGridOptions, themeQuartz } from 'ag-grid-community';
+import { styleNonce } from '../../security/style-nonce';
 
 /**
  * AG Grid Community only (MIT): every community module is registered once; tree, clipboard,
  * range and fill are built on top of it in this folder. Never import ag-grid-enterprise.
  */
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+/**
+ * The theme's <style> elements carry the page's nonce: the policy has no 'unsafe-inline' for
+ * styles. Set for every grid before the first one is made (this module is imported first).
+ */
+const nonce = styleNonce();
+if (nonce !== undefined) provideGlobalGridOptions({ styleNonce: nonce });
 
 /** The grid look of the planner: quiet, dense, the app's font and accent. */
 export const gridTheme = themeQuartz.withParams({

@@ -14,6 +14,8 @@ import {
   type PanelConfig,
   type ValueLabelFields,
 } from '../../components/charts/setup';
+import { fittedCategoryTicks, valueTicks } from '../../components/charts/axes';
+import '../../components/charts/plugins';
 
 type Dataset = ChartDataset<'bar' | 'line', BarValue[]> &
   ValueLabelFields & { markers?: { value: number; label: string }[]; binFrom?: number; binWidth?: number };
@@ -154,10 +156,11 @@ export function buildTornado(rows: readonly TornadoRow[], base: number, output: 
     barPercentage: 0.9,
   });
   const options = baseOptions(look, text.language);
+  const padding = typeof options.layout?.padding === 'number' ? options.layout.padding : look.padding;
   return {
     type: 'bar',
     data: {
-      labels: rows.map((r) => (r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)),
+      labels: rows.map((r) => r.label),
       datasets: [
         bar(
           text.t('analysis.lowSeries'),
@@ -174,12 +177,38 @@ export function buildTornado(rows: readonly TornadoRow[], base: number, output: 
     options: {
       ...options,
       indexAxis: 'y',
+      // Room above the bars for the base line's label.
+      layout: { padding: { top: padding + look.font + 8, left: padding, right: padding, bottom: padding } },
+      plugins: {
+        ...options.plugins,
+        baseLine: { value: b, label: text.t('analysis.tornadoBase', { base: formatOutput(base, output, text) }) },
+        tooltip: {
+          ...options.plugins?.tooltip,
+          callbacks: { title: (items) => rows[items[0]?.dataIndex ?? 0]?.label ?? '', label: (item) => tornadoTip(item.raw, output, text) },
+        },
+      },
       scales: {
-        x: { ...axisStyle(look), beginAtZero: false, grace: '5%', title: { display: true, text: outputAxis(output, text), font: { size: look.axisTitle } } },
-        y: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false } },
+        x: {
+          ...axisStyle(look),
+          beginAtZero: false,
+          grace: '5%',
+          ticks: { ...axisStyle(look).ticks, callback: valueTicks(text.language) },
+          title: { display: true, text: outputAxis(output, text), font: { size: look.axisTitle } },
+        },
+        y: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false, callback: fittedCategoryTicks(1, 0.4) } },
       },
     },
   };
+}
+
+/** A tornado bar's tooltip: the output at that end, with its unit. */
+function tornadoTip(raw: unknown, output: OutputName, text: AnalysisText): string {
+  const end = Array.isArray(raw) ? Number(raw[1]) : Number(raw);
+  const kind = OUTPUT_UNIT[output];
+  if (!Number.isFinite(end)) return '—';
+  if (kind === 'ratio') return `${formatNumber(end, text.language, 2)}%`;
+  if (kind === 'money') return `${formatNumber(end, text.language, text.unit === 'yuan' ? 0 : 1)} ${text.unitText}`;
+  return `${formatNumber(end, text.language, 2)} ${text.t('analysis.years')}`;
 }
 
 export interface WaterfallStep {
@@ -209,13 +238,24 @@ export function buildWaterfall(steps: readonly WaterfallStep[], text: AnalysisTe
   const options = baseOptions(look, text.language);
   return {
     type: 'bar',
-    data: { labels: steps.map((s) => (s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label)), datasets: [dataset] },
+    data: { labels: steps.map((s) => s.label), datasets: [dataset] },
     options: {
       ...options,
-      plugins: { ...options.plugins, legend: { display: false } },
+      plugins: {
+        ...options.plugins,
+        legend: { display: false },
+        // The full name of a lever whose axis label is shortened.
+        tooltip: { ...options.plugins?.tooltip, callbacks: { title: (items) => steps[items[0]?.dataIndex ?? 0]?.label ?? '' } },
+      },
       scales: {
-        x: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false } },
-        y: { ...axisStyle(look), beginAtZero: true, grace: '10%', title: { display: true, text: text.unitText, font: { size: look.axisTitle } } },
+        x: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false, callback: fittedCategoryTicks(2) } },
+        y: {
+          ...axisStyle(look),
+          beginAtZero: true,
+          grace: '10%',
+          ticks: { ...axisStyle(look).ticks, callback: valueTicks(text.language) },
+          title: { display: true, text: text.unitText, font: { size: look.axisTitle } },
+        },
       },
     },
   };

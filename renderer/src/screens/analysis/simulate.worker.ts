@@ -1,3 +1,4 @@
+import '../../security/zod-jitless';
 import { runSimulation, type SimulationJob, type SimulationMessage } from './simulation';
 
 /** Runs one Monte Carlo simulation off the page's thread; the page terminates it to cancel. */

@@ -1,12 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ChartOptions } from 'chart.js';
 import type { ColDef, GetRowIdParams, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown, unitLabel } from '../../../../shared/format/number';
+import { UNIT_FACTOR } from '../../../../shared/model/units';
 import { figureTexts } from '../../../../shared/i18n/figures';
 import {
   INVESTMENT_CATEGORIES,
@@ -22,8 +21,11 @@ import { gridTheme } from '../../components/grid/setup';
 import { choiceParser, clean, splitList, typedNumber, type ParsedCell, type SheetColumn } from '../../components/grid/sheet';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView } from '../../format';
-import { useSelectedScenario, useWorkspace, useWorkspaceState } from '../../state/context';
-import { CHART_FONT } from '../structure/chart';
+import { useSelectedScenario, useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
+import { ChartPanel } from '../../components/charts/ChartPanel';
+import type { ChartLook } from '../../components/charts/setup';
+import { useModelText } from '../../components/charts/text';
+import { buildYears, type ChartText } from '../results/charts';
 import { lineRows, shortYears, totalRows, type BudgetRow } from './rows';
 import { OneOffItems } from './OneOffItems';
 import '../../components/grid/grid.css';
@@ -32,10 +34,6 @@ import './budget.css';
 import { loose } from '../../i18n';
 
 const AMOUNT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const;
-const SAVING_COLOUR = '#009E73';
-const INVESTMENT_COLOUR = '#D55E00';
-const GAIN_COLOUR = '#56B4E9';
-const ONE_OFF_COLOUR = '#CC79A7';
 
 /** The incentive budget of the selected scenario: its investment lines, totals per year and whether the savings fund them. */
 export function BudgetScreen() {
@@ -380,7 +378,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       <OneOffItems model={model} scenario={scenario} result={result} />
       <div className="budget-bottom">
         <Verdict scenario={scenario} result={result} amountUnit={amountUnit} />
-        <YearChart result={result} amountUnit={amountUnit} />
+        <YearChart model={model} scenario={scenario} result={result} amountUnit={amountUnit} />
       </div>
     </div>
   );
@@ -453,83 +451,32 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
   );
 }
 
-function YearChart({ result, amountUnit }: { result: ScenarioResult; amountUnit: string }) {
-  const { t } = useTranslation();
-  const view = useNumberView();
-  const { language } = view;
-  const data = useMemo(
-    () => ({
-      labels: result.years.map((year) => String(year.calendarYear)),
-      datasets: [
-        {
-          label: t('budget.chart.saving'),
-          data: result.years.map((year) => view.fromYuan(year.saving)),
-          backgroundColor: SAVING_COLOUR,
-          borderWidth: 0,
-          maxBarThickness: 34,
-        },
-        ...(result.totals.marginGain !== 0
-          ? [
-              {
-                label: figureTexts(language).marginGain.label,
-                data: result.years.map((year) => view.fromYuan(year.marginGain)),
-                backgroundColor: GAIN_COLOUR,
-                borderWidth: 0,
-                maxBarThickness: 34,
-              },
-            ]
-          : []),
-        {
-          label: t('budget.chart.investment'),
-          data: result.years.map((year) => view.fromYuan(year.investment)),
-          backgroundColor: INVESTMENT_COLOUR,
-          borderWidth: 0,
-          maxBarThickness: 34,
-        },
-        ...(result.years.some((year) => year.oneOff !== 0)
-          ? [
-              {
-                label: figureTexts(language).oneOff.label,
-                data: result.years.map((year) => view.fromYuan(year.oneOff)),
-                backgroundColor: ONE_OFF_COLOUR,
-                borderWidth: 0,
-                maxBarThickness: 34,
-              },
-            ]
-          : []),
-      ],
-    }),
-    [result, t, view, language],
-  );
-  const options = useMemo(
-    (): ChartOptions<'bar'> => ({
-      responsive: true,
-      maintainAspectRatio: false,
-      animation: false,
-      scales: {
-        x: { grid: { display: false }, ticks: { font: { family: CHART_FONT } } },
-        y: {
-          beginAtZero: true,
-          ticks: { font: { family: CHART_FONT, size: 10 } },
-          grid: { color: '#eef1f4' },
-          title: { display: true, text: amountUnit, font: { family: CHART_FONT, size: 11 } },
-        },
-      },
-      plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 10, font: { family: CHART_FONT, size: 11 } } },
-        tooltip: { callbacks: { label: (item) => ` ${item.dataset.label ?? ''}: ${formatShown(Number(item.raw), view.language, 2)} ${amountUnit}` } },
-      },
-    }),
-    [amountUnit, view],
-  );
+/**
+ * Saving and investment per year: the Results screen's yearly chart (the same series, colours
+ * and display rule) without the cumulative net line, with Save PNG like every chart.
+ */
+function YearChart({ model, scenario, result, amountUnit }: { model: Model; scenario: Scenario; result: ScenarioResult; amountUnit: string }) {
+  const { t, language } = useModelText();
+  const unit = useViewUnit();
+  const text = useMemo<ChartText>(() => ({ t, language, unit, unitText: amountUnit }), [t, language, unit, amountUnit]);
+  const build = useCallback((look: ChartLook) => buildYears(result, text, look, { cumulativeLine: false }), [result, text]);
+  const title = t('budget.chart.title');
+  const subtitle = `${scenario.name} · ${t('charts.unit', { unit: amountUnit })}`;
   return (
-    <section className="chart-panel budget-chart">
-      <header>
-        <h3>{t('budget.chart.title')}</h3>
-      </header>
-      <div className="budget-chart-box">
-        <Bar data={data} options={options} aria-label={t('budget.chart.title')} role="img" />
-      </div>
-    </section>
+    <ChartPanel
+      id="budget-years"
+      className="budget-chart"
+      title={title}
+      subtitle={subtitle}
+      exportSubtitle={`${model.name} · ${subtitle}`}
+      fileName={`${model.name} - ${scenario.name} - ${title}`}
+      build={build}
+      description={t('results.yearsDescription', {
+        saving: formatShown(result.totals.saving / UNIT_FACTOR[unit], language, 1),
+        investment: formatShown(result.totals.investment / UNIT_FACTOR[unit], language, 1),
+        unit: amountUnit,
+      })}
+      height={220}
+    />
   );
 }

@@ -3,6 +3,7 @@ import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown as formatNumber } from '../results/numbers';
 import { UNIT_FACTOR } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
+import { fittedCategoryTicks, valueTicks } from '../../components/charts/axes';
 import { chartDigits, GAIN_COLOUR, ONE_OFF_COLOUR, type ChartText } from '../results/charts';
 import { figureTexts } from '../../../../shared/i18n/figures';
 
@@ -84,8 +85,15 @@ export function buildCompareChart(results: readonly ScenarioResult[], baselineId
         },
       },
       scales: {
-        x: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks } },
-        y: { ...axisStyle(look), beginAtZero: true, grace: '8%', title: { display: true, text: unitText, font: { size: look.axisTitle } } },
+        // Scenario names wrap within their group; the tooltip has the full name.
+        x: { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false, callback: fittedCategoryTicks(2) } },
+        y: {
+          ...axisStyle(look),
+          beginAtZero: true,
+          grace: '8%',
+          ticks: { ...axisStyle(look).ticks, callback: valueTicks(language) },
+          title: { display: true, text: unitText, font: { size: look.axisTitle } },
+        },
       },
     },
   };

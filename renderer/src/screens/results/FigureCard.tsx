@@ -22,7 +22,7 @@ export const FigureCard = memo(function FigureCard({ figure, label, definition, 
   return (
     <div className="card figure-card" data-testid={`figure-${figure}`} title={definition} tabIndex={0} aria-describedby={tipId}>
       <div className="label">{label}</div>
-      <div className="value">
+      <div className={`value ${lengthClass(shown.number)}`}>
         <span data-part="number">{shown.number}</span>
         {shown.unit && (
           <span className="unit" data-part="unit">
@@ -37,6 +37,11 @@ export const FigureCard = memo(function FigureCard({ figure, label, definition, 
     </div>
   );
 }, sameFigure);
+
+/** A smaller type for a long figure, so that a card (170 px at least) shows all of it. */
+function lengthClass(number: string): string {
+  return number.length > 16 ? 'very-long' : number.length > 12 ? 'long' : '';
+}
 
 /** Cards re-render only when what they show changes (an edit usually changes a few of them). */
 function sameFigure(a: FigureCardProps, b: FigureCardProps): boolean {

@@ -78,7 +78,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
   const leverSteps = result.baseMarginGain !== 0 && revenue ? steps.length - 1 : steps.length - 2;
   const bridgeNotes = [
     leverSteps === 0 ? t('results.noLevers') : t('results.bridgeNote'),
-    bridgeMin > 0 ? t('results.axisFrom', { value: view.amount(bridgeMin, 0) }) : '',
+    bridgeMin > 0 ? t('results.axisFrom', { value: view.amount(bridgeMin, 0), unit: unitText }) : '',
   ].filter(Boolean);
   const fileBase = `${model.name} - ${scenario.name}`;
 

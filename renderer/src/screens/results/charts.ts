@@ -6,13 +6,16 @@ import { figureTexts, leverName, revenueLeverName } from '../../../../shared/i18
 import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
+import { fittedCategoryTicks, valueTicks } from '../../components/charts/axes';
+import { SERIES_COLOURS } from '../../components/charts/palette';
+import '../../components/charts/plugins';
 import { loose } from '../../i18n';
 
 type Dataset = ChartDataset<'bar' | 'line', BarValue[]> & ValueLabelFields;
 
-/** Colour-blind-safe (Okabe-Ito) colours of the margin gain and one-off cash series. */
-export const GAIN_COLOUR = '#56B4E9';
-export const ONE_OFF_COLOUR = '#CC79A7';
+/** Colours of the margin gain and one-off cash series (the shared palette). */
+export const GAIN_COLOUR = SERIES_COLOURS.marginGain;
+export const ONE_OFF_COLOUR = SERIES_COLOURS.oneOff;
 
 /** How many levers the bridge shows one by one; the rest are one "other levers" bar. */
 export const BRIDGE_MAX_LEVERS = 12;
@@ -255,9 +258,20 @@ export function buildBridge(steps: readonly BridgeStep[], text: ChartText, look:
     ...axisStyle(look),
     min,
     grace: '10%',
+    ticks: { ...axisStyle(look).ticks, callback: valueTicks(language) },
+    // The axis starts at `min` (its first tick, as the note says); a round tick crowding it is left out.
+    afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+      const [first, second, third] = scale.ticks;
+      if (min > 0 && first && second && third && second.value - first.value < 0.6 * (third.value - second.value)) scale.ticks.splice(1, 1);
+    },
     title: { display: true, text: unitText, font: { size: look.axisTitle } },
   };
-  const categoryAxis = { ...axisStyle(look), grid: { display: false }, ticks: { ...axisStyle(look).ticks, autoSkip: false } };
+  // Lever names wrap within their column (two lines each at most, then "…"; the tooltip has the full name).
+  const categoryAxis = {
+    ...axisStyle(look),
+    grid: { display: false },
+    ticks: { ...axisStyle(look).ticks, autoSkip: false, callback: horizontal ? fittedCategoryTicks(1, 0.45) : fittedCategoryTicks(2) },
+  };
   return {
     type: 'bar',
     data: { labels: steps.map((s) => (horizontal ? s.line : s.label)), datasets: [dataset] },
@@ -268,6 +282,8 @@ export function buildBridge(steps: readonly BridgeStep[], text: ChartText, look:
       plugins: {
         ...options.plugins,
         legend: { display: false },
+        // The value axis starts above zero: a drawn break says so.
+        axisBreak: { enabled: min > 0 },
         tooltip: {
           ...options.plugins?.tooltip,
           callbacks: {
@@ -285,7 +301,7 @@ export function buildBridge(steps: readonly BridgeStep[], text: ChartText, look:
 }
 
 /** Year by year: saving and investment as bars, the cumulative net as a line. */
-export function buildYears(result: ScenarioResult, text: ChartText, look: ChartLook): PanelConfig {
+export function buildYears(result: ScenarioResult, text: ChartText, look: ChartLook, { cumulativeLine = true } = {}): PanelConfig {
   const { language, unit, unitText, t } = text;
   const factor = UNIT_FACTOR[unit];
   const amount = (yuan: number) => formatNumber(yuan / factor, language, chartDigits(unit));
@@ -348,7 +364,7 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
           result.years.map((y) => y.investment),
           COLORS.investment,
         ),
-        line,
+        ...(cumulativeLine ? [line] : []),
       ],
     },
     options: {
@@ -365,7 +381,13 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
       },
       scales: {
         x: { ...axisStyle(look), grid: { display: false } },
-        y: { ...axisStyle(look), beginAtZero: true, grace: '8%', title: { display: true, text: unitText, font: { size: look.axisTitle } } },
+        y: {
+          ...axisStyle(look),
+          beginAtZero: true,
+          grace: '8%',
+          ticks: { ...axisStyle(look).ticks, callback: valueTicks(language) },
+          title: { display: true, text: unitText, font: { size: look.axisTitle } },
+        },
       },
     },
   };
@@ -476,8 +498,14 @@ export function buildComposition(rows: readonly CompositionRow[], text: ChartTex
         },
       },
       scales: {
-        x: { ...axisStyle(look), stacked: true, beginAtZero: true, title: { display: true, text: unitText, font: { size: look.axisTitle } } },
-        y: { ...axisStyle(look), stacked: true, grid: { display: false } },
+        x: {
+          ...axisStyle(look),
+          stacked: true,
+          beginAtZero: true,
+          ticks: { ...axisStyle(look).ticks, callback: valueTicks(language) },
+          title: { display: true, text: unitText, font: { size: look.axisTitle } },
+        },
+        y: { ...axisStyle(look), stacked: true, grid: { display: false }, ticks: { ...axisStyle(look).ticks, callback: fittedCategoryTicks(1, 0.35) } },
       },
     },
   };

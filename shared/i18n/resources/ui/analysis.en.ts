@@ -53,6 +53,7 @@ export const analysisEn = {
     highSeries: 'Input at high',
     tornadoDescription: '{{count}} inputs by swing of the output',
     tornadoNote: 'Base: {{base}}. Bars start at the base output.',
+    tornadoBase: 'Base {{base}}',
     bridgeTitle: 'Saving bridge (horizon)',
     bridgeDescription: 'Horizon saving {{saving}} by lever and volume growth',
     bridgeNote: 'Each lever: its share of the year-1 saving × the sum of the ramps; growth: the rest.',

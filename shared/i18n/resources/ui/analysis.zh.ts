@@ -53,6 +53,7 @@ export const analysisZh = {
     highSeries: '输入取最高',
     tornadoDescription: '{{count}} 个输入，按输出变动排序',
     tornadoNote: '基准：{{base}}。条形从基准输出起。',
+    tornadoBase: '基准 {{base}}',
     bridgeTitle: '节省桥图（计划期）',
     bridgeDescription: '计划期节省 {{saving}}，按杠杆与业务量增长分解',
     bridgeNote: '每个杠杆：其在第一年节省中的份额 × 各年爬坡系数之和；增长：其余部分。',

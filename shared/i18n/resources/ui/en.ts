@@ -86,7 +86,7 @@ export const uiEn = {
     otherLevers: 'Other levers ({{count}})',
     bridgeNote: "Each lever's step is its Shapley value: the same whatever the order of the levers; the steps add up to the saving.",
     noLevers: 'No lever changes a cost in this scenario yet.',
-    axisFrom: 'The value axis starts at {{value}}.',
+    axisFrom: 'The value axis starts at {{value}} {{unit}}, not at 0 (the break drawn on the axis marks it).',
     unsplit: 'Not split into parts',
     bridgeDescription: 'Savings bridge from {{from}} to {{to}} {{unit}} in {{count}} lever steps.',
     yearsTitle: 'Saving and investment by year',

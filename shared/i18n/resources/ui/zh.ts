@@ -88,7 +88,7 @@ export const uiZh: UiText = {
     otherLevers: '其他杠杆（{{count}} 项）',
     bridgeNote: '每个杠杆的一步是其 Shapley 值：与杠杆的排列顺序无关，各步之和等于节省。',
     noLevers: '本情景还没有改变成本的杠杆。',
-    axisFrom: '数值轴从 {{value}} 开始。',
+    axisFrom: '数值轴从 {{value}} {{unit}} 开始，不从 0 开始（轴上的折断线标出此处）。',
     unsplit: '未细分部分',
     bridgeDescription: '节省桥图：从 {{from}} 到 {{to}} {{unit}}，共 {{count}} 个杠杆步骤。',
     yearsTitle: '各年节省与投入',
