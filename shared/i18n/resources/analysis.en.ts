@@ -2,7 +2,7 @@
 export const analysisEn = {
   input: {
     growth: 'Volume growth',
-    discount: 'Discount rate',
+    discount: '$t(figures:discountRate)',
     lever: '{{node}}: {{lever}}',
     share: '{{node}}: share of parent',
     amount: '{{node}}: amount',

@@ -4,7 +4,7 @@ import type { AnalysisText } from './shape';
 export const analysisZh: AnalysisText = {
   input: {
     growth: '业务量增长率',
-    discount: '折现率',
+    discount: '$t(figures:discountRate)',
     lever: '{{node}}：{{lever}}',
     share: '{{node}}：占上级比例',
     amount: '{{node}}：金额',

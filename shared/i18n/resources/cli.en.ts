@@ -45,8 +45,8 @@ export const cliEn = {
     total: 'Total',
     horizon: '{{years}}-year horizon, volume growth {{growth}} a year, discount rate {{discount}}',
     paybackValue: '{{years}} years ({{months}} months)',
-    never: 'not within the horizon',
-    none: 'n/a (no investment)',
+    never: '$t(figures:never)',
+    none: '$t(figures:notApplicable)',
     definitions: 'Definitions',
   },
   analysis: {
@@ -84,8 +84,8 @@ export const cliEn = {
     histogram: 'Histogram',
     sensitivity: 'Sensitivity (rank correlation with {{output}})',
     notDefined: 'n/a',
-    never: 'not within the horizon',
-    noInvestment: 'n/a (no investment)',
+    never: '$t(figures:never)',
+    noInvestment: '$t(figures:notApplicable)',
     years: '{{value}} years',
     definitions:
       "P10 / P50 / P90: 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel PERCENTILE.INC). Rank correlation: Spearman's, between each input's draws and the output.",

@@ -44,8 +44,8 @@ export const cliZh: CliText = {
     total: '合计',
     horizon: '期限 {{years}} 年，业务量年增长 {{growth}}，折现率 {{discount}}',
     paybackValue: '{{years}} 年（{{months}} 个月）',
-    never: '期内无法收回',
-    none: '不适用（无投入）',
+    never: '$t(figures:never)',
+    none: '$t(figures:notApplicable)',
     definitions: '定义',
   },
   analysis: {
@@ -83,8 +83,8 @@ export const cliZh: CliText = {
     histogram: '分布直方图',
     sensitivity: '敏感性（与{{output}}的秩相关系数）',
     notDefined: '不适用',
-    never: '期内无法收回',
-    noInvestment: '不适用（无投入）',
+    never: '$t(figures:never)',
+    noInvestment: '$t(figures:notApplicable)',
     years: '{{value}} 年',
     definitions:
       'P10 / P50 / P90：各次模拟结果的第 10、50、90 百分位数（线性插值，同 Excel PERCENTILE.INC）。秩相关：各输入抽样值与结果的 Spearman 秩相关系数。',

@@ -49,6 +49,11 @@ export const figuresEn = {
   },
   /** The scenario's growth rate as an input is named; one name on every surface. */
   volumeGrowthRate: 'Volume growth a year',
+  discountRate: 'Discount rate',
+  /** Payback when the cumulative net ends the horizon below zero. */
+  never: 'not within the horizon',
+  /** A ratio over the investment when there is none. */
+  notApplicable: 'n/a (no investment)',
   /** The volume-growth step of the savings bridge. */
   volumeGrowthStep: 'Volume growth',
   lever: { unitCostChange: 'Unit cost', throughputChange: 'Per-capita volume', volumeChange: 'Volume' },

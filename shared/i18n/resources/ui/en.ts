@@ -93,9 +93,9 @@ export const uiEn = {
     yearsNote: "Bars: the year's saving and investment. Line: the cumulative net at the end of each year.",
     yearsDescription: 'Over the horizon: saving {{saving}}, investment {{investment}} {{unit}}.',
     savingSeries: 'Saving',
-    investmentSeries: 'Investment',
+    investmentSeries: '$t(figures:investment.label)',
     netSeries: 'Net',
-    cumulativeNetSeries: 'Cumulative net',
+    cumulativeNetSeries: '$t(figures:cumulativeNet.label)',
     compositionTitle: 'Service cost by part, and the saving',
     compositionNote:
       'One bar per part of the service cost one level below the total (its share of the total under its name); the dark part is its year-1 saving at full target.',

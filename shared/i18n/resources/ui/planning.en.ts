@@ -67,7 +67,7 @@ export const planningEn = {
     clear: 'Clear levers of the line',
     parameters: 'Growth, discount rate, horizon and ramp',
     growth: '$t(figures:volumeGrowthRate)',
-    discountRate: 'Discount rate',
+    discountRate: '$t(figures:discountRate)',
     horizon: 'Horizon (years)',
     ramp: 'Ramp: share of the target reached',
     rampYear: 'Year {{year}}',
@@ -127,7 +127,7 @@ export const planningEn = {
     add: 'Add line',
     newCategory: 'Category of the new line',
     delete: 'Delete line',
-    rows: { investment: 'Investment', saving: 'Saving', net: 'Saving − investment', cumulative: 'Cumulative net' },
+    rows: { investment: '$t(figures:investment.label)', saving: 'Saving', net: 'Saving − investment', cumulative: '$t(figures:cumulativeNet.label)' },
     noLines: 'No investment lines yet: add one to fund the change from its gain.',
     unitNote:
       'Amounts in {{unit}}. A year-by-year list is typed as "20 / 30 / 20"; a share of saving as a percentage. Typing in a year column fixes that year.',
@@ -143,6 +143,6 @@ export const planningEn = {
       paybackNever: 'Payback: not within the horizon.',
       months: '{{months}} months',
     },
-    chart: { title: 'Saving and investment per year', saving: 'Saving', investment: 'Investment' },
+    chart: { title: 'Saving and investment per year', saving: 'Saving', investment: '$t(figures:investment.label)' },
   },
 };

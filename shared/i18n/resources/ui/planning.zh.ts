@@ -67,7 +67,7 @@ export const planningZh: TextShape<typeof planningEn> = {
     clear: '清除该项杠杆',
     parameters: '增长、折现率、测算期与达成率',
     growth: '$t(figures:volumeGrowthRate)',
-    discountRate: '折现率',
+    discountRate: '$t(figures:discountRate)',
     horizon: '测算期（年）',
     ramp: '达成率：当年实现目标的比例',
     rampYear: '第 {{year}} 年',
@@ -127,7 +127,7 @@ export const planningZh: TextShape<typeof planningEn> = {
     add: '添加项目',
     newCategory: '新项目的类别',
     delete: '删除项目',
-    rows: { investment: '投入', saving: '节省', net: '节省 − 投入', cumulative: '累计净收益' },
+    rows: { investment: '$t(figures:investment.label)', saving: '节省', net: '节省 − 投入', cumulative: '$t(figures:cumulativeNet.label)' },
     noLines: '还没有激励或投入项目：添加一项，用节省来支付变革。',
     unitNote: '金额单位：{{unit}}。逐年金额按“20 / 30 / 20”输入；按节省比例时输入百分比。在年份列输入即固定该年金额。',
     verdict: {
@@ -142,6 +142,6 @@ export const planningZh: TextShape<typeof planningEn> = {
       paybackNever: '回收期：测算期内无法收回。',
       months: '{{months}} 个月',
     },
-    chart: { title: '各年节省与投入', saving: '节省', investment: '投入' },
+    chart: { title: '各年节省与投入', saving: '节省', investment: '$t(figures:investment.label)' },
   },
 };
