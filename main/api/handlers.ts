@@ -4,6 +4,7 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import {
   apiContract,
+  importWarning,
   type DeckRequest,
   type ApiError,
   type AppSettings,
@@ -11,6 +12,7 @@ import {
   type ApiResponse,
   type ApiResults,
   type ImportOutcome,
+  type ImportWarning,
   type ModelEntry,
   type SessionState,
 } from '../../shared/api/contract';
@@ -336,6 +338,7 @@ export class ApiService {
     if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.message);
     let model: Model;
     let source: ImportOutcome['source'];
+    let warnings: ImportWarning[] = [];
     if (isModel) {
       model = readModelFile(path).model;
       source = 'model';
@@ -343,6 +346,8 @@ export class ApiService {
       const read = await this.workbooks().readModel(path, current?.model ?? null);
       model = read.model;
       source = read.kind;
+      // The contract's shape, checked where it leaves the host (a sheet name is the user's text).
+      warnings = importWarning.array().parse(read.warnings);
     }
     if (current) {
       await current.importModel(model, basename(path));
@@ -363,6 +368,7 @@ export class ApiService {
       costLines: model.costTree.length,
       scenarios: document.model.scenarios.length,
       source,
+      warnings,
     };
   }
 

@@ -162,7 +162,12 @@ export class DesktopCommands implements MenuCommands {
       if (!response.ok) return this.showError(response.error);
       this.deps.pushSession(response.value.session);
       this.deps.changed();
-      await this.deps.dialogs.message({ type: 'info', message: importedText(text, response.value) });
+      const warnings = response.value.warnings.map((warning) => text('formulasReplaced', warning));
+      await this.deps.dialogs.message({
+        type: warnings.length > 0 ? 'warning' : 'info',
+        message: importedText(text, response.value),
+        ...(warnings.length > 0 ? { detail: warnings.join('\n') } : {}),
+      });
     });
   }
 

@@ -9,7 +9,7 @@ import { appVersion } from './app-version';
 import { absolute, onSheet } from './formulas';
 import { SCENARIO_COL, workbookLayout, type WorkbookLayout } from './layout';
 import type { SheetContext } from './sheets/context';
-import { analysisSheet } from './sheets/analysis';
+import { analysisSheet, type RangeTable } from './sheets/analysis';
 import { assumptionsSheet } from './sheets/assumptions';
 import { checksSheet, checksTotalCell } from './sheets/checks';
 import { chartsSheet } from './sheets/charts';
@@ -54,7 +54,8 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   const scenarios = selectScenarios(model, options.scenarios);
   const exported: Model = { ...model, scenarios };
   const tree = prepareTree(model.costTree);
-  const results = computeValidModel(exported, tree, { contributions: false });
+  // Each lever's part of the saving is computed when first read (the Analyses sheet's bridge), once.
+  const results = computeValidModel(exported, tree);
   const layout = workbookLayout(tree, scenarios, language, results.revenue.ids.length);
   const text = WORKBOOK_TEXT[language];
   const client = CLIENT_TEXT[language];
@@ -95,12 +96,16 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
     writer.defineName({ name: at.names.discountRate, ref: onSheet(at.sheet, absolute(at.row.discountRate, SCENARIO_COL.total)) });
     writer.defineName({ name: at.names.ramp, ref: onSheet(at.sheet, `${absolute(at.row.ramp, at.col.year(1))}:${absolute(at.row.ramp, at.col.lastYear)}`) });
   }
+  const rangeTables: RangeTable[] = [];
   if (scenarios.length > 0) {
     writer.addSheet(chartsSheet(context));
-    writer.addSheet(analysisSheet(context, exported));
+    writer.addSheet(analysisSheet(context, exported, rangeTables));
   }
+  // The last parts (the model's JSON, the string table) are the largest held at once: let every
+  // sheet before them be compressed and its text released first (a lower peak of memory).
+  await writer.flush(0);
   writer.addSheet(definitionsSheet(context));
-  writer.addSheet(metaSheet(writer, exported, language));
+  writer.addSheet(metaSheet(writer, exported, language, rangeTables));
   return { data: await writer.finish(), layout, model: exported };
 }
 

@@ -27,7 +27,8 @@ import { cellText, describeCell, getCell, type Grid, type GridCell, type GridShe
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
 import { replacedFormulaWarnings } from './import-warnings';
 import type { ImportProblem } from './problems';
-import { META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
+import { parseRangeTables, readRanges } from './import-ranges';
+import { META_RANGES, META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
 import { roundTripText } from './xml';
 
 /**
@@ -53,6 +54,13 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
   const reader = new Reader(grid, layout, original);
   const costTree = reader.costTree(tree.order, tree.nodes);
   const scenarios = original.scenarios.map((scenario, s) => reader.scenario(scenario, layout.scenarios[s]!, tree.order, costTree));
+  // The uncertainty ranges (Monte Carlo inputs) on the Analyses sheet, where the export says they are.
+  const analyses = grid.sheets.find((sheet) => sheet.name === layout.analysisSheet);
+  for (const table of parseRangeTables(read.value.rangeTables, scenarios.length)) {
+    if (!analyses) break;
+    const uncertainty = readRanges(analyses, table, original, original.scenarios[table.scenario]!, tree, reader.problems);
+    if (uncertainty) scenarios[table.scenario] = { ...scenarios[table.scenario]!, uncertainty };
+  }
   if (reader.problems.length > 0) return err(reader.problems);
   warnings?.push(...replacedFormulaWarnings(grid, layout, tree, original));
   const edited: Model = { ...original, costTree, scenarios };
@@ -61,7 +69,7 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
   return ok(validated.value);
 }
 
-function readMeta(grid: Grid): Result<{ model: Model; language: Language }, ImportProblem[]> {
+function readMeta(grid: Grid): Result<{ model: Model; language: Language; rangeTables: string }, ImportProblem[]> {
   const meta = grid.sheets.find((sheet) => sheet.name === META_SHEET)!;
   const problem = (row: number, col: number, message: string): Result<never, ImportProblem[]> => err([{ sheet: META_SHEET, row, column: col, message }]);
   const version = getCell(meta, META_ROWS.format, 2)?.value;
@@ -93,7 +101,7 @@ function readMeta(grid: Grid): Result<{ model: Model; language: Language }, Impo
   }
   const validated = validateModel(parsed);
   if (!validated.ok) return problem(META_ROWS.firstChunk, 1, `the saved model is not valid (${formatIssue(validated.error[0]!)}): this sheet was changed`);
-  return ok({ model: validated.value, language: language as Language });
+  return ok({ model: validated.value, language: language as Language, rangeTables: cellText(getCell(meta, META_RANGES.row, META_RANGES.col)) });
 }
 
 type Kind = (typeof LEVER_KINDS)[number];

@@ -31,6 +31,7 @@ export function replacedFormulaWarnings(grid: Grid, layout: WorkbookLayout, tree
       sheet: name,
       row: first[0],
       column: first[1],
+      replacedFormulas: count,
       message: `${count} formula cell${count > 1 ? 's were' : ' was'} replaced by a typed value (the first at ${cellName(first[0], first[1])}); the import reads only the inputs and the planner recomputes every figure, so ${count > 1 ? 'these values are' : 'this value is'} not kept`,
     });
   };

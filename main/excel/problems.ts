@@ -13,6 +13,8 @@ export interface ImportProblem {
   /** The column's header, when there is one ("Value"). */
   header?: string;
   message: string;
+  /** A warning about formula cells typed over: how many on the sheet (the first at row, column). */
+  replacedFormulas?: number;
 }
 
 export function formatProblem(problem: ImportProblem): string {

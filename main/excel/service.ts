@@ -1,15 +1,17 @@
+import type { ImportWarning } from '../../shared/api/contract';
 import type { Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 import { WorkbookImportError } from './errors';
 import { exportWorkbook } from './export-workbook';
 import { importFile } from './import-file';
-import { ImportError } from './problems';
+import { ImportError, type ImportProblem } from './problems';
+import { cellName } from './xlsx-writer';
 
 /** Writes and reads workbooks: what the API layer needs of this module. */
 export interface WorkbookService {
   workbookBytes(model: Model, options: { language?: Language; scenarioIds?: string[] }): Promise<Uint8Array>;
   /** A whole model from a workbook this app exported, or a cost structure from .xlsx/.csv (with `current`'s scenarios). */
-  readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure' }>;
+  readModel(path: string, current: Model | null): Promise<{ model: Model; kind: 'workbook' | 'structure'; warnings: ImportWarning[] }>;
 }
 
 /**
@@ -28,7 +30,11 @@ export const workbookService: WorkbookService = {
   async readModel(path, current) {
     try {
       const outcome = await importFile(path, current ? { language: current.language } : {});
-      return { model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model, kind: outcome.kind };
+      return {
+        model: outcome.kind === 'structure' && current ? withStructure(current, outcome.model) : outcome.model,
+        kind: outcome.kind,
+        warnings: importWarnings(outcome.warnings),
+      };
     } catch (error) {
       if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
       throw error;
@@ -56,4 +62,13 @@ export function withStructure(current: Model, imported: Model): Model {
       };
     }),
   };
+}
+
+/** The import's warnings as the API carries them (the UI words them in its language). */
+export function importWarnings(problems: readonly ImportProblem[]): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  for (const problem of problems)
+    if (problem.replacedFormulas !== undefined && problem.sheet !== undefined && problem.row !== undefined && problem.column !== undefined)
+      warnings.push({ kind: 'formulas-replaced', sheet: problem.sheet, cell: cellName(problem.row, problem.column), count: problem.replacedFormulas });
+  return warnings;
 }

@@ -2,8 +2,9 @@ import type { StyleTable } from './xlsx-writer';
 
 /**
  * The look of the exported workbook. Inputs have one fill colour everywhere (and a legend on
- * every sheet says so); formulas are plain. Amounts show two decimals and percentages as
- * percentages; the stored values are exact, only the formats round.
+ * every sheet says so); formulas are plain. Amounts show two decimals, more where a figure is
+ * small in its unit (the app's display rule: no non-zero amount shows as 0.00), and
+ * percentages as percentages; the stored values are exact, only the formats round.
  */
 export const INPUT_FILL = 'FFFFF2CC';
 const HEADER_FILL = 'FFDDEBF7';
@@ -94,9 +95,9 @@ export function createPalette(styles: StyleTable): Palette {
     legendFormula: styles.id({ font: { italic: true, color: NOTE_COLOR } }),
     inputText: styles.id(input),
     inputPercent: styles.id({ ...input, ...right, numFmt: FORMATS.percent }),
-    inputAmount: styles.id({ ...input, ...right, numFmt: FORMATS.amount }),
+    inputAmount: styles.adaptiveAmount({ ...input, ...right, numFmt: FORMATS.amount }),
     inputBlankPercent: styles.id({ ...input, ...right, numFmt: FORMATS.percent }),
-    amount: styles.id({ ...right, numFmt: FORMATS.amount }),
+    amount: styles.adaptiveAmount({ ...right, numFmt: FORMATS.amount }),
     percent: styles.id({ ...right, numFmt: FORMATS.percent }),
     percentFine: styles.id({ ...right, numFmt: FORMATS.percentFine }),
     ratio: styles.id({ ...right, numFmt: FORMATS.ratio }),

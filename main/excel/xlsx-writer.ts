@@ -1,3 +1,4 @@
+import { displayDigits, SIGNIFICANT_DIGITS } from '../../shared/format/number';
 import { chartXml, drawingXml, type ChartSpec } from './chart-xml';
 import { xmlAttribute, xmlFormula, xmlText } from './xml';
 import { ZipWriter } from './zip-writer';
@@ -34,6 +35,9 @@ export interface StyleSpec {
   unlocked?: boolean;
 }
 
+/** The variant of an adaptive amount style in scientific notation. */
+const SCIENTIFIC = 63;
+
 export class StyleTable {
   private readonly ids = new Map<string, number>();
   private readonly specs: StyleSpec[] = [{}];
@@ -44,6 +48,39 @@ export class StyleTable {
     private readonly charset?: number,
   ) {
     this.ids.set('{}', 0);
+  }
+
+  /** Amount styles whose decimals follow the display rule, by id: their format's minimum decimals. */
+  private readonly adaptive: number[] = [];
+  private readonly variants = new Map<number, number>();
+
+  /**
+   * Marks an amount style (numFmt "#,##0.00") as adaptive: a cell in it whose figure is small
+   * in its unit gets the same style with more decimals (shared/format's display rule, as the
+   * app shows it), so 3 万 at 亿元 reads 0.000300, never 0.00.
+   */
+  adaptiveAmount(spec: StyleSpec): number {
+    const id = this.id(spec);
+    this.adaptive[id] = (spec.numFmt ?? '').split('.')[1]?.length ?? 0;
+    return id;
+  }
+
+  /** The style a number in `style` is written with: its own, or the variant with the decimals it needs. */
+  forValue(style: number, value: number): number {
+    const minimum = this.adaptive[style];
+    if (minimum === undefined) return style;
+    let digits = displayDigits(value, minimum);
+    if (digits === minimum) return style;
+    // Smaller than the rule's ten decimals show in three digits (a 10^-9 tolerance at 亿元): scientific, never 0.
+    if (Math.abs(value) < 10 ** -(digits - SIGNIFICANT_DIGITS + 1) / 2) digits = SCIENTIFIC;
+    const key = style * 64 + digits;
+    let variant = this.variants.get(key);
+    if (variant === undefined) {
+      const numFmt = digits === SCIENTIFIC ? '0.00E+00' : `#,##0.${'0'.repeat(digits)}`;
+      variant = this.id({ ...this.specs[style]!, numFmt });
+      this.variants.set(key, variant);
+    }
+    return variant;
   }
 
   id(spec: StyleSpec): number {
@@ -205,6 +242,7 @@ export class SheetWriter {
     readonly name: string,
     readonly options: SheetOptions,
     private readonly strings: SharedStrings,
+    private readonly styles?: StyleTable,
   ) {}
 
   /** Sets a cell (1-based row and column); the same cell set twice keeps the last. */
@@ -251,7 +289,7 @@ export class SheetWriter {
     if (col <= this.lastStreamedCol) throw new Error(`streamed cell in column ${col} after column ${this.lastStreamedCol}`);
     this.lastStreamedCol = col;
     this.streamedMaxCol = Math.max(this.streamedMaxCol, col);
-    this.rowText += cellXml(`${columnName(col)}${this.lastStreamed}`, content, style, this.strings);
+    this.rowText += cellXml(`${columnName(col)}${this.lastStreamed}`, content, style, this.strings, this.styles);
   }
 
   endRow(): void {
@@ -285,7 +323,7 @@ export class SheetWriter {
         const next = order ? order[k + 1] : k + 1;
         if (next !== undefined && row.cols[next] === col) continue;
         lastCol = Math.max(lastCol, col);
-        out.push(cellXml(`${columnName(col)}${r}`, row.contents[i]!, row.styles[i]!, this.strings));
+        out.push(cellXml(`${columnName(col)}${r}`, row.contents[i]!, row.styles[i]!, this.strings, this.styles));
       }
       out.push('</row>');
     }
@@ -378,7 +416,11 @@ function sortedIndexes(cols: readonly number[]): number[] {
   return cols.map((_, i) => i).sort((a, b) => cols[a]! - cols[b]! || a - b);
 }
 
-function cellXml(ref: string, content: CellContent, style: number, strings: SharedStrings): string {
+function cellXml(ref: string, content: CellContent, style: number, strings: SharedStrings, styles?: StyleTable): string {
+  if (styles && content !== null) {
+    if (typeof content === 'number') style = styles.forValue(style, content);
+    else if (typeof content === 'object' && typeof content.v === 'number') style = styles.forValue(style, content.v);
+  }
   const s = style ? ` s="${style}"` : '';
   if (content === null) return `<c r="${ref}"${s}/>`;
   if (typeof content === 'string') return `<c r="${ref}"${s} t="s"><v>${strings.index(content)}</v></c>`;
@@ -457,7 +499,7 @@ export class WorkbookWriter {
 
   /** A new sheet whose text cells share this workbook's string table. */
   sheet(name: string, options: SheetOptions = {}): SheetWriter {
-    return new SheetWriter(name, options, this.strings);
+    return new SheetWriter(name, options, this.strings, this.styles);
   }
 
   /** Renders the sheet and starts compressing it; sheets appear in the order they are added. */

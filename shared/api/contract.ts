@@ -166,7 +166,18 @@ export interface ImportOutcome {
   scenarios: number;
   /** The source: a whole model (a .costplan or a workbook this app exported) or a cost structure. */
   source: 'model' | 'workbook' | 'structure';
+  /** What the import took but the user should know: formula cells of an exported workbook typed over (one per sheet). */
+  warnings: ImportWarning[];
 }
+
+/** A sheet of an exported workbook where `count` formula cells hold typed values, the first at `cell` (e.g. "F12"); the import recomputes them. */
+export const importWarning = z.strictObject({
+  kind: z.literal('formulas-replaced'),
+  sheet: z.string().max(200),
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/u),
+  count: z.number().int().positive(),
+});
+export type ImportWarning = z.infer<typeof importWarning>;
 
 export interface SnapshotSummary {
   id: string;

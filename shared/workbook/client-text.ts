@@ -155,6 +155,8 @@ export interface ClientText {
     factor: string;
     source: string;
     client: string;
+    /** The distribution of an uncertainty range, one of `words`. */
+    distribution: (words: readonly string[]) => string;
     bad: string;
   };
   print: { header: (model: string, date: string) => string; footer: string };
@@ -184,6 +186,8 @@ type SheetNames = Parameters<ClientText['cover']['sheetsList']>[0];
 
 /** The cover's list of sheets, one line per sheet, each naming its sheet. */
 const SPECIAL = {
+  'input.distribution': (look: (key: string, params?: Record<string, string | number>) => string) => (words: readonly string[]) =>
+    look('input.distribution', { words: words.map((word) => look('input.quoted', { word })).join(look('input.or')) }),
   'cover.sheetsList': (look: (key: string, params?: Record<string, string | number>) => string) => (names: SheetNames) =>
     Object.keys(VOCABULARY.en.workbookClient.cover.sheetsList).map((key) => look(`cover.sheetsList.${key}`, names)),
 };

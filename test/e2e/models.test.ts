@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ const TEXT = {
     copy: '客户B',
     renamed: '客户C',
     imported: '已导入 6 个成本项和 2 个情景到 客户A.costplan。',
+    typedOver: '“成本结构”工作表中有 1 个公式单元格被改成了输入的数值，最先出现在 F5：导入只读取输入，所有数字重新计算，输入的这些数值不会保留。',
     importedCsv: /^已导入 6 个成本项到 客户A\.costplan，替换了原模型（2 个情景）/,
     deletedHeading: '最近删除',
     replace: '替换',
@@ -27,6 +29,8 @@ const TEXT = {
     copy: 'Client B',
     renamed: 'Client C',
     imported: 'Imported 6 cost lines and 2 scenarios into Client A.costplan.',
+    typedOver:
+      'On the sheet “Cost structure” a formula cell was typed over with a value (at F5): the import reads only the inputs and recomputes every figure, so that value is not kept.',
     importedCsv: /^Imported 6 cost lines into Client A\.costplan, replacing its model \(2 scenarios\)/,
     deletedHeading: 'Recently deleted',
     replace: 'Replace',
@@ -64,6 +68,12 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
     files = mkdtempSync(join(tmpdir(), 'costplan-e2e-uploads-'));
     writeFileSync(join(files, `${text.client}.xlsx`), (await exportWorkbook(createExampleModel(language), { language })).data);
     writeFileSync(join(files, 'lines.csv'), templateCsv(language));
+    // The same workbook with a formula typed over: the amount of the first part of the cost structure.
+    const exported = await exportWorkbook(createExampleModel(language), { language });
+    const typedOver = new ExcelJS.Workbook();
+    await typedOver.xlsx.load(Uint8Array.from(exported.data).buffer);
+    typedOver.getWorksheet(exported.layout.structure.sheet)!.getCell('F5').value = 5000;
+    writeFileSync(join(files, 'typed-over.xlsx'), Buffer.from(await typedOver.xlsx.writeBuffer()));
     app = await startServe(dataDir);
     context = await launchBrowser();
     page = await context.newPage();
@@ -208,6 +218,17 @@ describe.skipIf(!browserAvailable()).each(['zh', 'en'] as const)('Models view in
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('dropped.costplan');
     expect(await headerFile()).toBe('dropped.costplan');
+    expect(browserDialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('warns, naming the sheet and the cell, when a workbook comes back with a formula typed over', async () => {
+    await page.getByTestId('import-input').setInputFiles(join(files, 'typed-over.xlsx'));
+    await page.getByTestId('import-dialog').waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('notice').innerText(), { timeout: 15_000 }).toContain('typed-over.costplan');
+    expect(await page.getByTestId('notice-warning').allInnerTexts()).toEqual([text.typedOver]);
+    await screenshot(page, `models-import-typed-over-${language}`);
     expect(browserDialogs).toEqual([]);
     expect(errors).toEqual([]);
   });

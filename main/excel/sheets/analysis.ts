@@ -13,12 +13,12 @@ import {
   type SimulationResult,
   type TornadoResult,
 } from '../../../shared/analysis';
-import { computeScenario, type ScenarioResult } from '../../../shared/engine/compute';
+import type { ScenarioResult } from '../../../shared/engine/compute';
 import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
-import type { Model, Scenario } from '../../../shared/model/schema';
+import { DISTRIBUTIONS, type Model, type Scenario } from '../../../shared/model/schema';
 import { absolute, onSheet, text as literal } from '../formulas';
 import { SCENARIO_COL } from '../layout';
-import type { CellContent, SheetWriter } from '../xlsx-writer';
+import { cellName, type CellContent, type DataValidation, type SheetWriter } from '../xlsx-writer';
 import { label, printSetup, type SheetContext } from './context';
 
 /**
@@ -57,9 +57,7 @@ export function analyseScenario(model: Model, context: SheetContext, scenario: S
   const options = { tree: context.tree, result };
   const pair = tornadoes(model, { scenario: scenario.id, outputs: TORNADO_OUTPUTS, swing: ANALYSIS_SWING }, options);
   const [npvTornado, savingTornado] = pair.ok ? pair.value : [];
-  // The export computes without attribution; the bridge needs each lever's part of the saving.
-  const attributed = computeScenario(context.tree, scenario, model.firstPlanYear);
-  const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, attributed) };
+  const analyses: ScenarioAnalyses = { tornado: { npv: npvTornado, saving: savingTornado }, bridge: bridge(scenario, result) };
   if ((scenario.uncertainty ?? []).length > 0) {
     const simulation = (output: OutputName) => simulate(model, { scenario: scenario.id, output, trials, seed: ANALYSIS_SEED }, options);
     const npv = simulation('npv');
@@ -69,14 +67,27 @@ export function analyseScenario(model: Model, context: SheetContext, scenario: S
   return analyses;
 }
 
-export function analysisSheet(context: SheetContext, model: Model): SheetWriter {
+/** Where a scenario's uncertainty ranges stand on the Analyses sheet: inputs the import reads back. */
+export interface RangeTable {
+  /** The scenario's index among the exported ones. */
+  scenario: number;
+  firstRow: number;
+  count: number;
+}
+export const RANGE_COL = { low: 2, mostLikely: 3, high: 4, distribution: 5 } as const;
+
+/** `rangeTables` receives where each scenario's ranges were written (for the hidden sheet the import reads). */
+export function analysisSheet(context: SheetContext, model: Model, rangeTables: RangeTable[] = []): SheetWriter {
   const { layout, palette, text, scenarios, results, unitFactor, language } = context;
   const t = text.analysis;
+  // Filled as the range tables are written; rendered when the sheet is added.
+  const validations: DataValidation[] = [];
   const sheet = context.writer.sheet(layout.analysisSheet, {
     widths: [52, 18, 18, 22, 22, 22, 22],
     freeze: { rows: 3, columns: 1 },
     print: printSetup(context, [1, 3], true),
     protect: true,
+    validations,
   });
   // Every row is streamed (a big model's tornado holds many rows); columns ascending.
   let row = 0;
@@ -192,11 +203,29 @@ export function analysisSheet(context: SheetContext, model: Model): SheetWriter 
     else put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer]);
     put();
     headers(t.input, label(context, t.low), label(context, t.mostLikely), label(context, t.high), t.distribution);
-    for (const range of simulation.npv.ranges) {
+    // The ranges are inputs (the import reads them back): low, most likely, high and the
+    // distribution, chosen from a drop-down in the workbook's language.
+    const ranges = scenario.uncertainty ?? [];
+    const firstRow = row + 1;
+    for (const range of ranges) {
       const cells: [number, CellContent, number][] = [[1, name(range.input), palette.text]];
-      [range.low, range.mostLikely, range.high].forEach((v, k) => cells.push([k + 2, ...value(range.input, v)]));
-      cells.push([5, vocabularyText(language, 'analysis', `distribution.${range.distribution}`), palette.text]);
+      [range.low, range.mostLikely, range.high].forEach((v, k) => {
+        const [shown, style] = value(range.input, v);
+        cells.push([k + 2, shown, style === palette.amount ? palette.inputAmount : palette.inputPercent]);
+      });
+      cells.push([RANGE_COL.distribution, vocabularyText(language, 'analysis', `distribution.${range.distribution}`), palette.inputText]);
       put(...cells);
+    }
+    if (ranges.length > 0) {
+      rangeTables.push({ scenario: s, firstRow, count: ranges.length });
+      const words = DISTRIBUTIONS.map((distribution) => vocabularyText(language, 'analysis', `distribution.${distribution}`));
+      validations.push({
+        sqref: `${cellName(firstRow, RANGE_COL.distribution)}:${cellName(row, RANGE_COL.distribution)}`,
+        type: 'list',
+        formula1: `"${words.join(',')}"`,
+        prompt: { title: context.client.input.title, text: context.client.input.distribution(words) },
+        error: { title: context.client.input.title, text: context.client.input.bad },
+      });
     }
     put();
     headers(t.figure, label(context, t.amount(t.outputs.npv)), label(context, t.amount(t.outputs.saving)));

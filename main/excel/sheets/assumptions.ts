@@ -2,18 +2,19 @@ import { rampForYear } from '../../../shared/engine/compute';
 import { LEVER_KINDS } from '../../../shared/model/schema';
 import { absolute, onSheet } from '../formulas';
 import { HEADER_ROW, SCENARIO_COL, STRUCTURE_COL } from '../layout';
-import type { CellContent, SheetWriter } from '../xlsx-writer';
+import { columnName, type CellContent, type SheetWriter } from '../xlsx-writer';
 import { printSetup, type SheetContext } from './context';
 
-/** Rows a long list (levers of a scenario, cost lines) shows here; all of them stay on their own sheet. */
+/** Cost lines the structure part shows here (the root and its direct parts among them); all of them are on their own sheet. */
 export const MAX_ASSUMPTION_ROWS = 200;
 
 const COL = { area: 1, input: 2, value: 3, unit: 4, source: 5 } as const;
 
 /**
  * Every input in one place: each value is a link to its input cell (so it is always the one
- * the formulas use), with its unit and a free Source / notes column for the reader. Long
- * lists (levers, cost lines) show their first MAX_ASSUMPTION_ROWS rows and say where the rest are.
+ * the formulas use), with its unit and a free Source / notes column for the reader. Every
+ * lever of every scenario is listed; of the cost structure, the root and its direct parts
+ * (the whole tree, with its inputs, is on its own sheet).
  */
 export function assumptionsSheet(context: SheetContext): SheetWriter {
   const { layout, palette, client, text, scenarios, tree, unitFactor, model } = context;
@@ -105,29 +106,35 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
         [COL.source, null, palette.inputSource],
       );
     });
+    // Every lever of the scenario, in the order of its sheet: tens of thousands of rows on a
+    // large model, so each row goes straight to the sheet (no per-row arrays) and the caption
+    // prefix and the reference pieces are built once.
     const captions = { unitCostChange: t.unitCostChange, throughputChange: t.throughputChange, volumeChange: t.volumeChange };
-    let levers = 0;
-    let total = 0;
+    const prefix = `${a.levers}: `;
+    const sheetPrefix = onSheet(at.sheet, '');
+    const columns = {
+      unitCostChange: `$${columnName(SCENARIO_COL.unitCostChange)}$`,
+      throughputChange: `$${columnName(SCENARIO_COL.throughputChange)}$`,
+      volumeChange: `$${columnName(SCENARIO_COL.volumeChange)}$`,
+    };
     for (const lever of scenario.levers) {
+      const i = indexOf.get(lever.nodeId);
+      if (i === undefined) continue;
+      const sheetRow = at.row.firstNode + position[i]!;
+      const name = tree.nodes[i]!.name;
       for (const kind of LEVER_KINDS) {
         const value = lever[kind];
         if (value === undefined) continue;
-        total++;
-        if (levers >= MAX_ASSUMPTION_ROWS) continue;
-        const i = indexOf.get(lever.nodeId);
-        if (i === undefined) continue;
-        levers++;
-        input(
-          area,
-          `${a.levers}: ${tree.nodes[i]!.name} · ${captions[kind]}`,
-          on(at.row.firstNode + position[i]!, SCENARIO_COL[kind]),
-          value,
-          palette.percent,
-          percent,
-        );
+        row++;
+        sheet.beginRow(row);
+        sheet.cell(COL.area, area, palette.text);
+        sheet.cell(COL.input, `${prefix}${name} · ${captions[kind]}`, palette.text);
+        sheet.cell(COL.value, { f: `${sheetPrefix}${columns[kind]}${sheetRow}`, v: value }, palette.percent);
+        sheet.cell(COL.unit, percent, palette.text);
+        sheet.cell(COL.source, null, palette.inputSource);
+        sheet.endRow();
       }
     }
-    if (total > levers) put([COL.input, a.more(levers, total, at.sheet), palette.note]);
   });
   return sheet;
 }

@@ -2,6 +2,7 @@ import type { Model } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
 import { META_SHEET } from '../layout';
 import type { SheetWriter, WorkbookWriter } from '../xlsx-writer';
+import type { RangeTable } from './analysis';
 
 /**
  * The hidden sheet that makes an exported workbook importable: the model as exported (JSON,
@@ -12,9 +13,11 @@ import type { SheetWriter, WorkbookWriter } from '../xlsx-writer';
 export const WORKBOOK_FORMAT = 'service-cost-planner/workbook';
 export const WORKBOOK_FORMAT_VERSION = 1;
 export const META_ROWS = { note: 1, format: 2, language: 3, chunks: 4, firstChunk: 5 } as const;
+/** Where the uncertainty ranges stand on the Analyses sheet (JSON of RangeTable[]); absent in workbooks written before. */
+export const META_RANGES = { row: META_ROWS.language, col: 4 } as const;
 const CHUNK = 30_000;
 
-export function metaSheet(writer: WorkbookWriter, model: Model, language: Language): SheetWriter {
+export function metaSheet(writer: WorkbookWriter, model: Model, language: Language, rangeTables: readonly RangeTable[] = []): SheetWriter {
   const sheet = writer.sheet(META_SHEET, { state: 'hidden', widths: [60, 40] });
   const chunks = splitText(JSON.stringify(model), CHUNK);
   sheet.set(META_ROWS.note, 1, 'Service Cost Planner: the model as exported, read back by "costplan import". Do not edit this sheet.');
@@ -22,6 +25,8 @@ export function metaSheet(writer: WorkbookWriter, model: Model, language: Langua
   sheet.set(META_ROWS.format, 2, WORKBOOK_FORMAT_VERSION);
   sheet.set(META_ROWS.language, 1, 'language');
   sheet.set(META_ROWS.language, 2, language);
+  sheet.set(META_RANGES.row, META_RANGES.col - 1, 'uncertainty ranges on the Analyses sheet');
+  sheet.set(META_RANGES.row, META_RANGES.col, JSON.stringify(rangeTables));
   sheet.set(META_ROWS.chunks, 1, 'model JSON: the cells below, joined in order');
   sheet.set(META_ROWS.chunks, 2, chunks.length);
   chunks.forEach((chunk, k) => sheet.set(META_ROWS.firstChunk + k, 1, chunk));

@@ -22,7 +22,16 @@ export function NoticeBar() {
         : undefined;
   return (
     <div className="notice-bar" role="status" data-testid="notice">
-      <span className="notice-text">{noticeText(notice, loose(t))}</span>
+      <span className="notice-text">
+        {noticeText(notice, loose(t))}
+        {/* Formulas typed over in an exported workbook: their values are not kept, and the user is told where. */}
+        {notice.kind === 'imported' &&
+          notice.outcome.warnings.map((warning) => (
+            <span key={warning.sheet} className="notice-warning" data-testid="notice-warning">
+              {t('notices.formulasReplaced', { count: warning.count, sheet: warning.sheet, cell: warning.cell })}
+            </span>
+          ))}
+      </span>
       {undo && (
         <button data-testid="notice-undo" onClick={undo}>
           {t('notices.undo')}

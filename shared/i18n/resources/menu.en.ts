@@ -67,6 +67,11 @@ export const menuEn = {
   scenarios_other: '{{count}} scenarios',
   importedNew: 'Imported {{costLines}} and {{scenarios}} into the new model {{fileName}}.',
   importedReplace: 'Imported {{costLines}} and {{scenarios}} over {{fileName}} (undoable).',
+  /** A sheet of an imported workbook whose formula cells were typed over. */
+  formulasReplaced_one:
+    'On the sheet “{{sheet}}” a formula cell was typed over with a value (at {{cell}}): the import reads only the inputs and recomputes every figure, so that value is not kept.',
+  formulasReplaced_other:
+    'On the sheet “{{sheet}}” {{count}} formula cells were typed over with values (the first at {{cell}}): the import reads only the inputs and recomputes every figure, so those values are not kept.',
   definitionsTitle: 'Definitions of the figures',
   aboutDetail: 'An offline planner for after-sales service cost.\n\nElectron {{electron}}\nChromium {{chrome}}\nNode {{node}}',
 };

@@ -60,6 +60,8 @@ export const menuZh: MenuText = {
   scenarios_other: '{{count}} 个情景',
   importedNew: '已导入 {{costLines}}和 {{scenarios}}到新模型 {{fileName}}。',
   importedReplace: '已导入 {{costLines}}和 {{scenarios}}，替换了 {{fileName}} 的内容（可撤销）。',
+  formulasReplaced_other:
+    '“{{sheet}}”工作表中有 {{count}} 个公式单元格被改成了输入的数值，最先出现在 {{cell}}：导入只读取输入，所有数字重新计算，输入的这些数值不会保留。',
   definitionsTitle: '指标定义',
   aboutDetail: '离线的售后服务成本规划工具。\n\nElectron {{electron}}\nChromium {{chrome}}\nNode {{node}}',
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,7 +130,7 @@ describe.each([
     const uploaded = value(await api.call('uploadFile', { fileName: '客户A.xlsx', base64: workbook.base64 }));
     expect(uploaded).toMatchObject({ name: '客户A.xlsx', kind: 'workbook' });
     const imported = value(await api.call('importFile', { source: uploaded.file, mode: 'new' }));
-    expect(imported).toMatchObject({ mode: 'new', fileName: '客户A.costplan', costLines: 6, scenarios: 2, source: 'workbook' });
+    expect(imported).toMatchObject({ mode: 'new', fileName: '客户A.costplan', costLines: 6, scenarios: 2, source: 'workbook', warnings: [] });
     expect(imported.session.file?.file).toBe('客户A.costplan');
 
     const csv = value(await api.call('uploadFile', { fileName: 'lines.csv', base64: Buffer.from(templateCsv('zh')).toString('base64') }));
@@ -143,6 +144,34 @@ describe.each([
 
     expect(refused(await api.call('uploadFile', { fileName: '../evil.csv', base64: '' }))).toMatch(/plain file name/);
     expect(refused(await api.call('uploadFile', { fileName: 'run.sh', base64: '' }))).toMatch(/\.costplan.*\.xlsx.*\.csv/);
+  });
+
+  it('says where formula cells of an uploaded workbook were typed over, sheet and cell, and imports the inputs', async () => {
+    const api = await start();
+    const download = value(await api.call('downloadFile', { kind: 'workbook', language: 'zh' }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(Buffer.from(download.base64, 'base64')).buffer);
+    // The amount of the first part (a formula) and two figures of the first scenario, typed over.
+    workbook.getWorksheet('成本结构')!.getCell('F5').value = 5000;
+    const scenario = workbook.worksheets.find((sheet) => sheet.name === '目标 15%')!;
+    const formulas: string[] = [];
+    scenario.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.address);
+      }),
+    );
+    const [first, second] = formulas.filter((address) => /^[B-Z]\d+$/u.test(address)).slice(-2);
+    scenario.getCell(first!).value = 1;
+    scenario.getCell(second!).value = 2;
+    const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const uploaded = value(await api.call('uploadFile', { fileName: '改过.xlsx', base64 }));
+    const imported = value(await api.call('importFile', { source: uploaded.file, mode: 'new' }));
+    expect(imported.warnings).toEqual([
+      { kind: 'formulas-replaced', sheet: '成本结构', cell: 'F5', count: 1 },
+      { kind: 'formulas-replaced', sheet: '目标 15%', cell: first, count: 2 },
+    ]);
+    // The inputs are what counts: the model is the example's.
+    expect(imported.session.model?.costTree).toHaveLength(6);
   });
 
   it('downloads the model file as a clean copy that opens on its own', async () => {

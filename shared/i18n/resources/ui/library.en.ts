@@ -85,6 +85,10 @@ export const libraryEn = {
     scenarioCount_other: '{{count}} scenarios',
     importedNew: 'Imported {{lines}} and {{scenarios}} into {{file}}.',
     importedReplace: 'Imported {{lines}} into {{file}}, replacing its model ({{scenarios}}). Undo with Ctrl+Z.',
+    formulasReplaced_one:
+      'On the sheet “{{sheet}}” a formula cell was typed over with a value (at {{cell}}): the import reads only the inputs and recomputes every figure, so that value is not kept.',
+    formulasReplaced_other:
+      'On the sheet “{{sheet}}” {{count}} formula cells were typed over with values (the first at {{cell}}): the import reads only the inputs and recomputes every figure, so those values are not kept.',
     deleted: 'Deleted {{file}}.',
     restored: 'Restored {{file}}.',
     duplicated: 'Created {{file}}.',

@@ -88,6 +88,11 @@ export const libraryZh: TextShape<typeof libraryEn> = {
     scenarioCount_other: '{{count}} 个情景',
     importedNew: '已导入 {{lines}}和 {{scenarios}}到 {{file}}。',
     importedReplace: '已导入 {{lines}}到 {{file}}，替换了原模型（{{scenarios}}）。可用 Ctrl+Z 撤销。',
+    // 中文只有一种形式（i18next 取 _other），数量为 1 时也通顺；_one 与之相同。
+    formulasReplaced_one:
+      '“{{sheet}}”工作表中有 {{count}} 个公式单元格被改成了输入的数值，最先出现在 {{cell}}：导入只读取输入，所有数字重新计算，输入的这些数值不会保留。',
+    formulasReplaced_other:
+      '“{{sheet}}”工作表中有 {{count}} 个公式单元格被改成了输入的数值，最先出现在 {{cell}}：导入只读取输入，所有数字重新计算，输入的这些数值不会保留。',
     deleted: '已删除 {{file}}。',
     restored: '已恢复 {{file}}。',
     duplicated: '已创建 {{file}}。',
