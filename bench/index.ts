@@ -8,7 +8,7 @@ import { buildWorkbook, computeWithHyperFormula, type ScenarioFigures } from './
 import { benchAnalysis } from './analysis';
 import { benchCli } from './cli';
 import { benchDeck } from './deck';
-import { benchExcel } from './excel';
+import { benchExcel, benchExport } from './excel';
 import { benchStore } from './store';
 import { formatCount, formatMs, measure, median, type Timing } from './timing';
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     'validateModel, 10,000 lines x 10 scenarios',
     measure(() => validateModel(large), { warmup: 1, runs: 3 }),
   );
-  benchRevenue(large);
+  await benchRevenue(large);
   benchAnalysis(large, report);
   await benchStore(large, report);
   await benchExcel(large, report, countTarget);
@@ -131,7 +131,7 @@ function benchOneLeverRecompute(model: Model, options: ComputeOptions, label: st
  * The same 10,000-line model with 1,000 revenue lines, revenue levers on a fifth of them in
  * every scenario and two one-off items per scenario: the targets of the cost-only model hold.
  */
-function benchRevenue(large: Model): void {
+async function benchRevenue(large: Model): Promise<void> {
   const model = withRevenue(large, 1_000);
   const validated = validateModel(model);
   if (!validated.ok) throw new Error(`generated revenue model is invalid: ${validated.error.slice(0, 3).map(formatIssue).join('; ')}`);
@@ -188,6 +188,17 @@ function benchRevenue(large: Model): void {
     'validateModel, 10,000 lines + 1,000 revenue lines x 10 scenarios',
     measure(() => validateModel(model), { warmup: 1, runs: 3 }),
   );
+  // Open, a revenue-lever edit and its undo, and the export: the targets of the cost-only model.
+  const what = '10,000 lines + 1,000 revenue lines';
+  await benchStore(model, report, {
+    what,
+    edit: (current, i) => {
+      const scenario = current.scenarios[0]!;
+      const lever = scenario.revenueLevers![0]!;
+      return { type: 'setRevenueLever', scenarioId: scenario.id, lineId: lever.lineId, kind: 'volumeChange', value: 0.01 + 0.001 * i };
+    },
+  });
+  await benchExport(model, report, countTarget, what);
 }
 
 /** Changes the unit cost of one lever of one scenario; a different lever each step, so no result is cached. */

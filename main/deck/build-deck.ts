@@ -99,6 +99,7 @@ export async function buildDeck(input: Model, options: DeckOptions = {}): Promis
     pptx,
     model,
     tree,
+    revenue: computed.revenue,
     chosen: unique,
     results,
     headline,

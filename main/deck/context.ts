@@ -1,5 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { ScenarioResult } from '../../shared/engine/compute';
+import type { PreparedRevenue } from '../../shared/engine/revenue';
 import type { PreparedTree } from '../../shared/engine/tree';
 import { formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
 import { figureTexts, type Figure, type FigureText } from '../../shared/i18n/figures';
@@ -13,6 +14,8 @@ export interface DeckContext {
   pptx: PptxGenJS;
   model: Model;
   tree: PreparedTree;
+  /** The model's revenue lines, prepared (empty when it has none). */
+  revenue: PreparedRevenue;
   /** The scenarios chosen for the deck, in order; the first is the headline scenario. */
   chosen: Scenario[];
   /** Per scenario id, the engine's result. */
@@ -96,4 +99,27 @@ export function ratioText(context: DeckContext, ratio: number | null): string {
 /** A label for notes: the unit in brackets. */
 export function withUnit(context: DeckContext, label: string): string {
   return context.language === 'zh' ? `${label}（${context.unitLabel}）` : `${label} (${context.unitLabel})`;
+}
+
+/**
+ * Whether a scenario's figures carry a margin gain (it has revenue levers) or one-off cash
+ * (it has one-off items). Without them every slide is the cost-only one: no empty rows,
+ * series or columns.
+ */
+export function showsGain(scenario: Scenario): boolean {
+  return (scenario.revenueLevers?.length ?? 0) > 0;
+}
+
+export function showsOneOff(scenario: Scenario): boolean {
+  return (scenario.oneOffs?.length ?? 0) > 0;
+}
+
+/** A lever's name on a line where it is short (a chart label): the line's caption of it, else the kind. */
+export function shortLeverName(
+  context: DeckContext,
+  line: { captions?: Partial<Record<string, Partial<Record<Language, string>> | undefined>> | undefined } | undefined,
+  kind: string,
+  fallback: string,
+): string {
+  return line?.captions?.[kind]?.[context.language]?.trim() || fallback;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { rampForYear } from '../../shared/engine/compute';
+import { preparedRevenueOf } from '../../shared/engine/revenue';
 import { prepareTree } from '../../shared/engine/tree';
 import {
   INVESTMENT_CATEGORIES,
@@ -25,6 +26,7 @@ import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
 import { cellText, describeCell, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
+import { RevenueReader } from './import-revenue';
 import { replacedFormulaWarnings } from './import-warnings';
 import type { ImportProblem } from './problems';
 import { parseRangeTables, readRanges } from './import-ranges';
@@ -64,6 +66,8 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
   if (reader.problems.length > 0) return err(reader.problems);
   warnings?.push(...replacedFormulaWarnings(grid, layout, tree, original));
   const edited: Model = { ...original, costTree, scenarios };
+  const revenueLines = reader.revenueLines();
+  if (revenueLines !== undefined) edited.revenueLines = revenueLines;
   const validated = validateModel(edited);
   if (!validated.ok) return err(validated.error.map((issue) => reader.locate(issue, edited)));
   return ok(validated.value);
@@ -115,6 +119,8 @@ class Reader {
   private readonly factor: number;
   /** Where each node's and scenario's fields were read, for problems that only the whole-model check finds. */
   private readonly nodeRows = new Map<string, number>();
+  /** The revenue levers, margins and one-off items of the scenario sheets' revenue blocks. */
+  private readonly revenue: RevenueReader;
 
   constructor(
     grid: Grid,
@@ -129,6 +135,23 @@ class Reader {
       for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(WORKBOOK_TEXT[language].words.category[category].toLowerCase(), category);
     }
     this.factor = UNIT_FACTOR[original.displayUnit];
+    this.revenue = new RevenueReader(
+      {
+        number: (sheet, row, col, what, optional) => this.number(sheet, row, col, what, optional),
+        check: (schema, value, sheet, row, col, what) => this.check(schema, value, sheet, row, col, what),
+        text: (sheet, row, col, original) => this.text(sheet, row, col, original),
+        problem: (sheet, row, col, message) => this.problem(sheet, row, col, message),
+        timing: (cell) => this.timingWords.get(cellText(cell).trim().toLowerCase()),
+      },
+      layout,
+      preparedRevenueOf(original),
+      this.factor,
+    );
+  }
+
+  /** The model's revenue lines with the margins the sheets changed (undefined when the model has none). */
+  revenueLines(): Model['revenueLines'] {
+    return this.revenue.lines(this.original.revenueLines);
   }
 
   private sheet(name: string): GridSheet | undefined {
@@ -268,7 +291,7 @@ class Reader {
 
     next.investments = scenario.investments.map((line, k) => this.investment(sheet, at, line, k));
     next.levers = this.levers(sheet, at, scenario, order, costTree);
-    return next;
+    return this.revenue.scenario(sheet, at, next);
   }
 
   private investment(sheet: GridSheet, at: ScenarioLayout, line: InvestmentLine, k: number): InvestmentLine {

@@ -3,6 +3,7 @@ import type { Model } from '../../shared/model/schema';
 import { getCell, type Grid, type GridSheet } from './cell-grid';
 import { SCENARIO_COL, STRUCTURE_COL, type WorkbookLayout } from './layout';
 import type { ImportProblem } from './problems';
+import { REVENUE_COL } from './sheets/revenue-block';
 import { cellName } from './xlsx-writer';
 
 /**
@@ -59,6 +60,17 @@ export function replacedFormulaWarnings(grid: Grid, layout: WorkbookLayout, tree
         }
         for (let k = 0; k < tree.order.length; k++)
           for (const col of [SCENARIO_COL.costFactor, SCENARIO_COL.lineSaving]) yield [at.row.firstNode + k, col] as [number, number];
+        // The revenue block's formulas: the factors and gain of each line, the yearly margin gain, benefit and one-off sums.
+        const revenue = at.row.revenue;
+        if (revenue) {
+          for (let k = 0; k < revenue.lineCount; k++)
+            for (const col of [REVENUE_COL.volumeFactor, REVENUE_COL.priceFactor, REVENUE_COL.gain]) yield [revenue.firstLine + k, col] as [number, number];
+          yield [revenue.baseMarginGain, SCENARIO_COL.total] as [number, number];
+          for (const row of [revenue.marginGain, revenue.benefit, revenue.oneOffUpfront, revenue.oneOffSpread, revenue.oneOff])
+            for (const col of [SCENARIO_COL.total, ...years]) yield [row, col] as [number, number];
+          for (let k = 0; k < revenue.itemCount; k++) yield [revenue.firstItem + k, SCENARIO_COL.total] as [number, number];
+          for (const row of [revenue.totalMarginGain, revenue.totalOneOff]) yield [row, SCENARIO_COL.total] as [number, number];
+        }
       })(),
     );
   });

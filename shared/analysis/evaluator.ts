@@ -1,6 +1,14 @@
 import { computeScenario, type ScenarioResult, type ScenarioTotals } from '../engine/compute';
 import { prepareTree, type PreparedTree } from '../engine/tree';
-import { computeRevenueGain, prepareRevenue, preparedRevenueOf, type PreparedRevenue } from '../engine/revenue';
+import {
+  baseMarginGainOf,
+  computeRevenueGain,
+  prepareRevenue,
+  preparedRevenueOf,
+  revenueScratch,
+  type PreparedRevenue,
+  type RevenueScratch,
+} from '../engine/revenue';
 import { LEVER_KINDS, type Lever, type Model, type RevenueLine, type Scenario } from '../model/schema';
 import { leverOf, scaleYearly, withInputValues, type Assignment, type Input } from './inputs';
 
@@ -71,6 +79,11 @@ export class ScenarioEvaluator {
   private readonly revenue: PreparedRevenue;
   private readonly scenario: Scenario;
   private fixedMarginGain = 0;
+  /** The margin gain with every revenue input at its base value (worked out on first use). */
+  private baseRevenueGain: number | undefined;
+  private revenueLeverIndex: Map<string, number> | undefined;
+  private revenueMargins: Float64Array | undefined;
+  private scratch: RevenueScratch | undefined;
   private readonly oneOffYear: Int32Array;
   private readonly oneOffUpfront: Uint8Array;
   private readonly oneOffAmount: Float64Array;
@@ -431,26 +444,55 @@ export class ScenarioEvaluator {
   /**
    * The year-1 margin gain at full target: fixed unless a revenue input moves; then the
    * engine's revenue arithmetic runs again on the lines and levers with the inputs set
-   * (revenue lines are few next to the cost tree).
+   * (revenue lines are few next to the cost tree). A tornado moves one input at a time: while
+   * every revenue input is at its base value the gain of the base values is reused, so only
+   * the evaluations that move a revenue input pay for the revenue lines.
    */
   private marginGainAt(values: ArrayLike<number>): number {
     if (this.revenueSlots.length === 0) return this.fixedMarginGain;
+    const base = this.baseValues;
+    for (const { slot } of this.revenueSlots) if (values[slot] !== base[slot]) return this.revenueGainWith(values);
+    return (this.baseRevenueGain ??= this.revenueGainWith(base));
+  }
+
+  private revenueGainWith(values: ArrayLike<number>): number {
     let lines: RevenueLine[] | undefined;
+    let margins: Float64Array | undefined;
     const levers = [...(this.scenario.revenueLevers ?? [])];
+    // Where each line's lever sits (found once; levers the inputs add go after them).
+    const leverAt = (this.revenueLeverIndex ??= new Map(levers.map((lever, index) => [lever.lineId, index])));
+    let added: Map<string, number> | undefined;
+    // A moved revenue amount changes the lines' amounts: the lines are prepared again. Otherwise
+    // margins go in place of the lines' own (an amount at its base value is the line's own).
+    const amountMoved = this.revenueSlots.some(({ slot, target }) => target.kind === 'revenue' && values[slot] !== this.baseValues[slot]);
     for (const { slot, target } of this.revenueSlots) {
       const value = values[slot]!;
       if (target.kind === 'revenueLever') {
-        const at = levers.findIndex((lever) => lever.lineId === target.lineId);
-        if (at >= 0) levers[at] = { ...levers[at]!, [target.lever]: value };
-        else levers.push({ lineId: target.lineId, [target.lever]: value });
+        const at = leverAt.get(target.lineId) ?? added?.get(target.lineId);
+        if (at !== undefined) levers[at] = { ...levers[at]!, [target.lever]: value };
+        else {
+          (added ??= new Map()).set(target.lineId, levers.length);
+          levers.push({ lineId: target.lineId, [target.lever]: value });
+        }
+        continue;
+      }
+      const at = this.revenue.indexById.get(target.lineId);
+      if (at === undefined) continue;
+      if (!amountMoved) {
+        if (target.kind === 'margin') {
+          if (!margins) {
+            margins = this.revenueMargins ??= new Float64Array(this.revenue.lines.length);
+            for (let i = 0; i < margins.length; i++) margins[i] = this.revenue.lines[i]!.margin;
+          }
+          margins[at] = value;
+        }
         continue;
       }
       lines ??= [...this.revenue.lines];
-      const at = lines.findIndex((line) => line.id === target.lineId);
-      if (at < 0) continue;
       lines[at] = target.kind === 'margin' ? { ...lines[at]!, margin: value } : { ...lines[at]!, basis: { kind: 'amount', amount: value } };
     }
-    return computeRevenueGain(lines ? prepareRevenue(lines) : this.revenue, levers).baseMarginGain;
+    if (lines) return computeRevenueGain(prepareRevenue(lines), levers).baseMarginGain;
+    return baseMarginGainOf(this.revenue, levers, (this.scratch ??= revenueScratch(this.revenue)), margins);
   }
 
   private foldedSaving(values: ArrayLike<number>): number {

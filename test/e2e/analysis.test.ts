@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browserAvailable, screenshot, usePage } from './support/app';
+import { pick } from './support/picker';
 import { editInPage } from './support/results';
 
 /**
@@ -26,7 +27,7 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
 
   it('goal seek: labor cost per ticket for 2% of the service cost is -16.42%; Apply sets it, undo restores -15%', async () => {
     expect(await page.getByTestId('analysis-scenario').innerText()).toBe('目标 15%');
-    await page.getByTestId('goal-input').selectOption('lever:contact-center-labor:unitCost');
+    await pick(page, 'goal-input', 'lever:contact-center-labor:unitCost');
     await page.getByTestId('goal-output').selectOption('affectedShare');
     await page.getByTestId('goal-target').fill('2');
     await page.locator('[data-action="goal-run"]').click();
@@ -90,7 +91,7 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
   });
 
   it('goal seek that cannot reach its target shows the closest value, without a one-click Apply of the boundary', async () => {
-    await page.getByTestId('goal-input').selectOption('lever:contact-center-labor:unitCost');
+    await pick(page, 'goal-input', 'lever:contact-center-labor:unitCost');
     await page.getByTestId('goal-output').selectOption('affectedShare');
     await page.getByTestId('goal-target').fill('50');
     await page.locator('[data-action="goal-run"]').click();
@@ -122,9 +123,9 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
   });
 
   it('data table: a heat map over two inputs', async () => {
-    await page.getByTestId('table-row-input').selectOption('lever:contact-center-labor:unitCost');
+    await pick(page, 'table-row-input', 'lever:contact-center-labor:unitCost');
     await page.getByTestId('table-row-values').fill('-10, -15, -20');
-    await page.getByTestId('table-column-input').selectOption('growth');
+    await pick(page, 'table-column-input', 'growth');
     await page.getByTestId('table-column-values').fill('0, 10, 20');
     await page.locator('[data-action="table-compute"]').click();
     const table = page.getByTestId('heat-table');

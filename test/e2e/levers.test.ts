@@ -95,6 +95,32 @@ describe.skipIf(!browserAvailable())('levers and targets screen', () => {
     expect(await cellText(page, 'contact-center-other', 'unitCostChange')).toBe('-10%');
   });
 
+  it('fills down a Shift+click block even when the grid reports the focus late, as on a loaded machine', async () => {
+    // AG Grid calls onCellFocused / onCellClicked from a setTimeout(0): under load Ctrl+D came
+    // first and filled nothing (the flaky "fills a lever down"). Delay those timeouts on purpose.
+    await page.evaluate(() => {
+      const w = window as unknown as { realSetTimeout?: typeof setTimeout };
+      w.realSetTimeout = window.setTimeout;
+      const real = w.realSetTimeout;
+      window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => real(handler, !ms ? 500 : ms, ...rest)) as typeof setTimeout;
+    });
+    try {
+      await focusCell(page, 'contact-center-labor', 'unitCostChange');
+      await page.waitForTimeout(600);
+      await focusCell(page, 'other-service', 'unitCostChange', ['Shift']);
+      await page.keyboard.press('Control+d');
+    } finally {
+      await page.evaluate(() => {
+        const w = window as unknown as { realSetTimeout?: typeof setTimeout };
+        if (w.realSetTimeout) window.setTimeout = w.realSetTimeout;
+      });
+    }
+    await expect.poll(() => cellText(page, 'other-service', 'unitCostChange')).toBe('-15%');
+    expect(await cellText(page, 'contact-center-other', 'unitCostChange')).toBe('-15%');
+    // One fill, one undo step.
+    expect((await pageModel(page)).scenarios[0]!.levers).toHaveLength(3);
+  });
+
   it('sets growth, discount rate, horizon and ramp; refuses a horizon of 2.5 years', async () => {
     await typeInto(page, 'contact-center-labor', 'unitCostChange', '-20');
     await expect.poll(() => figure('figure-year-one')).toContain('173.35');

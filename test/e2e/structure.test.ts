@@ -187,6 +187,8 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await expect.poll(() => page.getByTestId('structure-notice').innerText()).toContain('已剪切');
     await focusCell(page, 'materials-field', 'name');
     await page.keyboard.press('Control+v');
+    // A line entered as a share asks what it keeps under its new parent: its share here.
+    await page.getByTestId('move-keep-share').click();
     await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'contact-center-other')?.parentId).toBe('materials-field');
     // 13% of materials and field service now.
     await expect.poll(() => cellText(page, 'contact-center-other', 'resolved')).toBe('407.04');
@@ -210,6 +212,7 @@ describe.skipIf(!browserAvailable())('cost structure screen', () => {
     await page.mouse.move(from.x + from.width / 2 + 96, to.y + to.height / 2, { steps: 4 });
     await page.waitForTimeout(100);
     await page.mouse.up();
+    await page.getByTestId('move-keep-share').click();
     await expect.poll(async () => (await pageModel(page)).costTree.find((node) => node.id === 'contact-center-other')?.parentId).toBe('other-service');
 
     // Contact center cannot go under its own child.

@@ -1,5 +1,5 @@
 import { FIGURES } from '../../../shared/i18n/figures';
-import { money, percent, withUnit, type DeckContext } from '../context';
+import { money, percent, showsGain, showsOneOff, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
 import { tint } from '../style';
 
@@ -66,10 +66,18 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
   const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const rate = 1 + headline.discountRate;
+  // Margin gain and one-off cash are their own columns when the scenario has them.
+  const gain = showsGain(headline);
+  const oneOff = showsOneOff(headline);
+  const extraCells = (source: { marginGain: number; oneOff: number }): Cell[] => [
+    ...(gain ? [{ text: money(context, source.marginGain, 2), align: 'right' as const }] : []),
+    ...(oneOff ? [{ text: money(context, source.oneOff, 2), align: 'right' as const }] : []),
+  ];
   const rows: Cell[][] = result.years.map((year) => [
     { text: String(year.year) },
     { text: String(year.calendarYear) },
     { text: money(context, year.saving, 2), align: 'right' },
+    ...extraCells(year),
     { text: money(context, year.investment, 2), align: 'right' },
     { text: money(context, year.net, 2), align: 'right' },
     { text: money(context, year.cumulativeNet, 2), align: 'right' },
@@ -80,6 +88,7 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
     { text: text('levers.total'), bold: true, fill: totalFill },
     { text: '', fill: totalFill },
     { text: money(context, totals.saving, 2), align: 'right', bold: true, fill: totalFill },
+    ...extraCells(totals).map((cell) => ({ ...cell, bold: true, fill: totalFill })),
     { text: money(context, totals.investment, 2), align: 'right', bold: true, fill: totalFill },
     { text: money(context, totals.net, 2), align: 'right', bold: true, fill: totalFill },
     { text: '', fill: totalFill },
@@ -89,6 +98,8 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
     { text: text('appendix.year') },
     { text: text('appendix.calendarYear') },
     { text: withUnit(context, text('appendix.saving')), align: 'right' },
+    ...(gain ? [{ text: withUnit(context, context.figures.marginGain.label), align: 'right' as const }] : []),
+    ...(oneOff ? [{ text: withUnit(context, context.figures.oneOff.label), align: 'right' as const }] : []),
     { text: withUnit(context, text('appendix.investment')), align: 'right' },
     { text: withUnit(context, text('appendix.net')), align: 'right' },
     { text: withUnit(context, text('appendix.cumulativeNet')), align: 'right' },
@@ -97,15 +108,23 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
-    { header, rows, colW: [0.9, 1.3, 2.0, 2.0, 1.95, 2.0, 1.98], fontSize: 11 },
+    { header, rows, colW: appendixWidths(gain, oneOff), fontSize: 11 },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
   const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years)
     lines.push(
-      `${year.year} (${year.calendarYear}): ${m(year.saving)} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`,
+      `${year.year} (${year.calendarYear}): ${m(year.saving)}${gain ? ` + ${m(year.marginGain)}` : ''}${oneOff ? ` + ${m(year.oneOff)}` : ''} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`,
     );
   lines.push(`NPV = ${m(totals.npv)}`);
   slide.addNotes(lines.join('\n'));
+}
+
+/** Column widths of the appendix table (12.13 in), with room for the margin gain and one-off columns. */
+function appendixWidths(gain: boolean, oneOff: boolean): number[] {
+  const extra = (gain ? 1 : 0) + (oneOff ? 1 : 0);
+  if (extra === 0) return [0.9, 1.3, 2.0, 2.0, 1.95, 2.0, 1.98];
+  const amount = (12.13 - 0.8 - 1.1) / (5 + extra);
+  return [0.8, 1.1, ...Array.from({ length: 5 + extra }, () => Number(amount.toFixed(3)))];
 }

@@ -1,6 +1,6 @@
 import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
 import type { Scenario } from '../../../shared/model/schema';
-import { inUnit, money, paybackText, percent, ratioText, signedMoney, withUnit, type DeckContext } from '../context';
+import { inUnit, money, paybackText, percent, ratioText, showsGain, showsOneOff, signedMoney, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
 import { cutToLines } from '../fit';
 import { tint } from '../style';
@@ -21,6 +21,10 @@ export function budgetSlide(context: DeckContext): void {
     return;
   }
   const years = result.years;
+  // With revenue levers, share-of-saving lines take their share of the benefit (saving + margin gain): the rows below say so.
+  const gain = showsGain(headline);
+  const earned = (year: (typeof years)[number]) => (gain ? year.benefit : year.saving);
+  const earnedTotal = gain ? result.totals.benefit : result.totals.saving;
   const folded = years.length > MAX_YEAR_COLUMNS + 1;
   const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
   const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
@@ -41,7 +45,9 @@ export function budgetSlide(context: DeckContext): void {
     const values = perYear((year) => year.investmentByLine[l] ?? 0);
     const total = years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0);
     const basis =
-      line.amount.kind === 'shareOfSaving' ? text('budget.shareOfSaving', { share: percent(context, line.amount.share) }) : words.amountKind[line.amount.kind];
+      line.amount.kind === 'shareOfSaving'
+        ? text(gain ? 'revenue.budget.shareOfBenefit' : 'budget.shareOfSaving', { share: percent(context, line.amount.share) })
+        : words.amountKind[line.amount.kind];
     return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
   });
   const fill = tint(style.accent, 0.9);
@@ -56,39 +62,36 @@ export function budgetSlide(context: DeckContext): void {
     ),
   ]);
   rows.push([
-    { text: text('budget.saving') },
+    { text: gain ? text('revenue.budget.benefit') : text('budget.saving') },
     { text: '' },
     { text: '' },
-    ...amountCells(
-      perYear((year) => year.saving),
-      result.totals.saving,
-    ),
+    ...amountCells(perYear(earned), earnedTotal),
   ]);
-  const shares = [...shownYears.map((year) => (year.saving > 0 ? percent(context, year.investment / year.saving) : '—')), ...(folded ? [''] : [])];
+  const shares = [...shownYears.map((year) => (earned(year) > 0 ? percent(context, year.investment / earned(year)) : '—')), ...(folded ? [''] : [])];
   rows.push([
-    { text: text('budget.spent') },
+    { text: gain ? text('revenue.budget.spent') : text('budget.spent') },
     { text: '' },
     { text: '' },
     ...shares.map((share): Cell => ({ text: share, align: 'right' })),
-    { text: result.totals.saving > 0 ? percent(context, result.totals.investment / result.totals.saving) : '—', align: 'right' },
+    { text: earnedTotal > 0 ? percent(context, result.totals.investment / earnedTotal) : '—', align: 'right' },
   ]);
   const funded = [
     ...shownYears.map((year): Cell =>
-      year.saving >= year.investment
+      earned(year) >= year.investment
         ? { text: text('budget.fundedYes', { year: year.year }), align: 'right', color: GOOD }
-        : { text: text('budget.fundedNo', { short: money(context, year.investment - year.saving) }), align: 'right', color: BAD },
+        : { text: text('budget.fundedNo', { short: money(context, year.investment - earned(year)) }), align: 'right', color: BAD },
     ),
     ...(folded
       ? [
           {
-            text: laterYears.every((year) => year.saving >= year.investment) ? '✓' : '✗',
+            text: laterYears.every((year) => earned(year) >= year.investment) ? '✓' : '✗',
             align: 'right' as const,
-            color: laterYears.every((year) => year.saving >= year.investment) ? GOOD : BAD,
+            color: laterYears.every((year) => earned(year) >= year.investment) ? GOOD : BAD,
           },
         ]
       : []),
   ];
-  rows.push([{ text: text('budget.funded') }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
+  rows.push([{ text: gain ? text('revenue.budget.funded') : text('budget.funded') }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
   const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
   const rest = CONTENT.w - fixed.reduce((a, b) => a + b, 0);
   const colW = [...fixed, ...columns.map(() => rest / columns.length)];
@@ -109,21 +112,32 @@ export function budgetSlide(context: DeckContext): void {
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
+  const zh = language === 'zh';
   const notes = [text('notes.unit', { u: context.unitLabel }), text('notes.shareOfSaving')];
   headline.investments.forEach((line, l) =>
     notes.push(
       `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
     ),
   );
-  for (const year of years)
+  if (gain)
     notes.push(
-      text(year.saving >= year.investment ? 'notes.budgetYearFunded' : 'notes.budgetYearShort', {
-        n: year.year,
-        saving: m(year.saving),
-        investment: m(year.investment),
-        net: m(year.net),
-      }),
+      zh
+        ? `有收入杠杆时，节省的比例按当年收益（节省 + 边际贡献增加）计算：${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('；')}。`
+        : `With revenue levers, shares of saving are taken of the year's benefit (saving + margin gain): ${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('; ')}.`,
     );
+  for (const year of years)
+    if (gain)
+      notes.push(
+        zh
+          ? `第 ${year.year} 年：收益 ${m(year.benefit)} − 投入 ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? '，由当年收益支付' : '，当年收益不足'}`
+          : `Year ${year.year}: benefit ${m(year.benefit)} - investment ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? ", funded from that year's benefit" : ", more than that year's benefit"}`,
+      );
+    else
+      notes.push(
+        zh
+          ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
+          : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
+      );
   slide.addNotes(notes.join('\n'));
 }
 
@@ -143,6 +157,9 @@ export function compareSlide(context: DeckContext): void {
   const slide = contentSlide(context, title, subtitle);
   const scenarios = comparedScenarios(context);
   const base = context.baselineResult.totals;
+  // Margin gain and one-off cash are their own columns and series when a compared scenario has them.
+  const gain = scenarios.some(showsGain);
+  const oneOff = scenarios.some(showsOneOff);
   const rows: Cell[][] = scenarios.map((scenario) => {
     const totals = results.get(scenario.id)!.totals;
     const isBase = scenario.id === context.baseline.id;
@@ -151,6 +168,8 @@ export function compareSlide(context: DeckContext): void {
       { text: isBase ? `${scenario.name} (${text('compare.baselineTag')})` : scenario.name, bold: isBase, fill },
       { text: money(context, totals.saving), align: 'right', fill },
       { text: isBase ? '—' : signedMoney(context, totals.saving - base.saving), align: 'right', fill },
+      ...(gain ? [{ text: money(context, totals.marginGain), align: 'right' as const, fill }] : []),
+      ...(oneOff ? [{ text: money(context, totals.oneOff), align: 'right' as const, fill }] : []),
       { text: money(context, totals.investment), align: 'right', fill },
       { text: ratioText(context, totals.returnOnInvestment), align: 'right', fill },
       { text: money(context, totals.npv), align: 'right', fill },
@@ -162,6 +181,8 @@ export function compareSlide(context: DeckContext): void {
     { text: text('compare.scenario') },
     { text: withUnit(context, f.saving.label), align: 'right' },
     { text: text('compare.deltaSaving'), align: 'right' },
+    ...(gain ? [{ text: withUnit(context, f.marginGain.label), align: 'right' as const }] : []),
+    ...(oneOff ? [{ text: withUnit(context, f.oneOff.label), align: 'right' as const }] : []),
     { text: withUnit(context, f.investment.label), align: 'right' },
     { text: f.returnOnInvestment.label, align: 'right' },
     { text: withUnit(context, f.npv.label), align: 'right' },
@@ -173,7 +194,7 @@ export function compareSlide(context: DeckContext): void {
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: tableBottom },
-    { header, rows, colW: [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2], fontSize: 10 },
+    { header, rows, colW: compareWidths(gain, oneOff), fontSize: 10 },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const chartSlide = small ? slide : continuedSlide(context, title, subtitle);
@@ -188,6 +209,8 @@ export function compareSlide(context: DeckContext): void {
     pptx.ChartType.bar,
     [
       { name: f.saving.label, labels, values: values((totals) => totals.saving) },
+      ...(gain ? [{ name: f.marginGain.label, labels, values: values((totals) => totals.marginGain) }] : []),
+      ...(oneOff ? [{ name: f.oneOff.label, labels, values: values((totals) => totals.oneOff) }] : []),
       { name: f.investment.label, labels, values: values((totals) => totals.investment) },
       { name: f.npv.label, labels, values: values((totals) => totals.npv) },
     ],
@@ -200,7 +223,7 @@ export function compareSlide(context: DeckContext): void {
       barDir: 'col',
       barGrouping: 'clustered',
       barGapWidthPct: 80,
-      chartColors: [style.accent, NEUTRAL, tint(style.accent, 0.45)],
+      chartColors: [style.accent, ...(gain ? [tint(style.accent, 0.7)] : []), ...(oneOff ? [GOOD] : []), NEUTRAL, tint(style.accent, 0.45)],
       showValue: scenarios.length <= 6,
       dataLabelFormatCode: AMOUNT_FORMAT,
       dataLabelPosition: 'outEnd',
@@ -219,8 +242,14 @@ export function compareSlide(context: DeckContext): void {
   const notes = [text('notes.unit', { u: context.unitLabel })];
   for (const scenario of scenarios) {
     const totals = totalsOf(context, scenario);
+    const extra = [
+      ...(gain ? [`${f.marginGain.label} ${m(totals.marginGain)}, ${f.benefit.label} ${m(totals.benefit)} (${m(totals.benefit - base.benefit)})`] : []),
+      ...(oneOff ? [`${f.oneOff.label} ${m(totals.oneOff)}`] : []),
+    ]
+      .map((part) => `${part}, `)
+      .join('');
     notes.push(
-      `${scenario.name}: ${f.saving.label} ${m(totals.saving)} (${m(totals.saving - base.saving)}), ${f.investment.label} ${m(totals.investment)}, ${f.returnOnInvestment.label} ${ratioText(context, totals.returnOnInvestment)}, ${f.npv.label} ${m(totals.npv)} (${m(totals.npv - base.npv)}), ${f.paybackYears.label} ${paybackText(context, totals.paybackYears)}`,
+      `${scenario.name}: ${f.saving.label} ${m(totals.saving)} (${m(totals.saving - base.saving)}), ${extra}${f.investment.label} ${m(totals.investment)}, ${f.returnOnInvestment.label} ${ratioText(context, totals.returnOnInvestment)}, ${f.npv.label} ${m(totals.npv)} (${m(totals.npv - base.npv)}), ${f.paybackYears.label} ${paybackText(context, totals.paybackYears)}`,
     );
   }
   slide.addNotes(notes.join('\n'));
@@ -228,4 +257,13 @@ export function compareSlide(context: DeckContext): void {
 
 function totalsOf(context: DeckContext, scenario: Scenario) {
   return context.results.get(scenario.id)!.totals;
+}
+
+/** Column widths of the compare table (12.13 in): the scenario name gives room to the margin gain and one-off columns. */
+function compareWidths(gain: boolean, oneOff: boolean): number[] {
+  if (!gain && !oneOff) return [3.13, 1.35, 1.3, 1.3, 1.25, 1.3, 1.3, 1.2];
+  const extra = (gain ? 1 : 0) + (oneOff ? 1 : 0);
+  const figures = extra === 2 ? [1.15, 1.15, 1.15, 1.15, 1.15, 1.05, 1.15, 1.1, 1.05] : [1.25, 1.2, 1.25, 1.2, 1.1, 1.2, 1.2, 1.1];
+  const name = 12.13 - figures.reduce((a, b) => a + b, 0);
+  return [Number(name.toFixed(2)), ...figures];
 }

@@ -1,6 +1,7 @@
 import { leverFactor } from '../../../shared/engine/levers';
-import type { LeverKind } from '../../../shared/model/schema';
-import { money, percent, signedPercent, withUnit, type DeckContext } from '../context';
+import { leverName, revenueLeverKindName, revenueLeverName } from '../../../shared/i18n/figures';
+import { REVENUE_LEVER_KINDS, type LeverKind } from '../../../shared/model/schema';
+import { money, percent, shortLeverName, showsGain, signedPercent, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
 import { tint } from '../style';
 
@@ -12,6 +13,8 @@ export interface LeverRow {
   nodeId: string;
   line: string;
   kind: LeverKind;
+  /** The lever's name on its line: the line's caption of it (with the kind), else the kind. */
+  driver: string;
   change: number;
   /** The line's cost today and with this lever alone. */
   cost: number;
@@ -28,6 +31,7 @@ export function leverRows(context: DeckContext): LeverRow[] {
   return result.contributions
     .map((contribution) => {
       const index = tree.indexById.get(contribution.nodeId)!;
+      const node = tree.nodes[index]!;
       const factor = leverFactor(contribution.kind, contribution.change);
       const cost = tree.resolvedAmount[index]!;
       const verb = factor < 1 ? text('levers.words.lowers') : factor > 1 ? text('levers.words.raises') : text('levers.words.keeps');
@@ -35,17 +39,18 @@ export function leverRows(context: DeckContext): LeverRow[] {
       // A per-capita volume change acts on the unit cost; the others on the line's cost.
       return {
         nodeId: contribution.nodeId,
-        line: tree.nodes[index]!.name,
+        line: node.name,
         kind: contribution.kind,
+        driver: leverName(node, contribution.kind, context.language),
         change: contribution.change,
         cost,
         costWithTarget: cost * factor,
         get words() {
-          words ??= text(`levers.words.${contribution.kind}`, {
-            change: signedPercent(context, contribution.change),
-            verb,
-            effect: percent(context, Math.abs(factor - 1), 1),
-          });
+          // The line's own name for the driver comes first; the arithmetic in words follows it.
+          const caption = shortLeverName(context, node, contribution.kind, '');
+          const change = signedPercent(context, contribution.change);
+          const plain = text(`levers.words.${contribution.kind}`, { change, verb, effect: percent(context, Math.abs(factor - 1), 1) });
+          words ??= caption ? `${caption} ${change}${text('labelSeparator')}${plain}` : plain;
           return words;
         },
         saving: contribution.saving,
@@ -61,7 +66,9 @@ export function leversSlide(context: DeckContext): void {
   const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const rows = leverRows(context);
-  if (rows.length === 0) {
+  const gain = showsGain(headline);
+  const revenue = gain ? revenueRows(context) : [];
+  if (rows.length === 0 && revenue.length === 0) {
     addFittedText(context, slide, text('levers.none'), { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
     slide.addNotes(`${text('notes.unit', { u: context.unitLabel })}\n${text('levers.none')}`);
     return;
@@ -71,7 +78,7 @@ export function leversSlide(context: DeckContext): void {
   const amount = (value: number) => money(context, value);
   const body: Cell[][] = shown.map((row) => [
     { text: row.line },
-    { text: text(`levers.kinds.${row.kind}`) },
+    { text: row.driver },
     { text: signedPercent(context, row.change), align: 'right' },
     { text: `${amount(row.cost)} → ${amount(row.costWithTarget)}`, align: 'right' },
     { text: row.words },
@@ -87,15 +94,23 @@ export function leversSlide(context: DeckContext): void {
       { text: amount(rest.reduce((sum, row) => sum + row.saving, 0)), align: 'right', bold: true },
     ]);
   const fill = tint(style.accent, 0.9);
-  body.push([
-    { text: text('levers.total'), bold: true, fill },
+  const totalRow = (label: string, value: number): Cell[] => [
+    { text: label, bold: true, fill },
     { text: '', fill },
     { text: '', fill },
     { text: '', fill },
     { text: '', fill },
-    { text: amount(result.baseSaving), align: 'right', bold: true, fill },
-  ]);
-  const colW = [2.5, 1.45, 0.95, 2.15, 3.63, 1.45];
+    { text: amount(value), align: 'right', bold: true, fill },
+  ];
+  if (gain) {
+    if (rows.length > 0) body.push(totalRow(text('revenue.levers.savingTotal'), result.baseSaving));
+    body.push(...revenueBody(context, revenue));
+    body.push(totalRow(text('revenue.levers.gainTotal'), result.baseMarginGain));
+    body.push(totalRow(text('revenue.levers.benefitTotal'), result.baseSaving + result.baseMarginGain));
+  } else body.push(totalRow(text('levers.total'), result.baseSaving));
+  // Revenue rows and captioned drivers say more (two levers on a line, the line's name for a driver): a wider driver column, three lines a cell.
+  const roomy = gain || shown.some((row) => row.driver !== text(`levers.kinds.${row.kind}`));
+  const colW = roomy ? [2.2, 1.8, 0.95, 2.0, 3.63, 1.55] : [2.5, 1.45, 0.95, 2.15, 3.63, 1.45];
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
@@ -106,15 +121,148 @@ export function leversSlide(context: DeckContext): void {
         { text: text('levers.change'), align: 'right' },
         { text: withUnit(context, text('levers.cost')), align: 'right' },
         { text: text('levers.meaning') },
-        { text: withUnit(context, text('levers.saving')), align: 'right' },
+        { text: withUnit(context, gain ? text('revenue.levers.saving') : text('levers.saving')), align: 'right' },
       ],
       rows: body,
       colW,
-      fontSize: rows.length > 8 ? 10 : 11,
+      fontSize: rows.length + revenue.length > 8 ? 10 : 11,
+      ...(roomy ? { maxLines: 3 } : {}),
     },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
-  slide.addNotes(leverNotes(context, rows));
+  slide.addNotes(
+    [rows.length > 0 ? leverNotes(context, rows) : text('notes.unit', { u: context.unitLabel }), ...(gain ? [revenueNotes(context, revenue)] : [])].join('\n'),
+  );
+}
+
+export interface RevenueRow {
+  line: string;
+  /** The line's levers by name (caption first), and their targets. */
+  driver: string;
+  change: string;
+  /** The line's own revenue today and with the levers (its own and those above). */
+  revenue: number;
+  revenueWithTarget: number;
+  words: string;
+  margin: number;
+  /** The line's margin gain in year 1 at full target (the engine's, on its own revenue). */
+  gain: number;
+}
+
+/** The headline scenario's revenue lines whose levers (or those above them) bring a margin gain, in the lines' order. */
+export function revenueRows(context: DeckContext): RevenueRow[] {
+  const { headline, headlineResult: result, revenue, language, text } = context;
+  const byLine = new Map((headline.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
+  const volume = new Float64Array(revenue.ids.length);
+  const price = new Float64Array(revenue.ids.length);
+  const rows: RevenueRow[] = [];
+  for (let k = 0; k < revenue.order.length; k++) {
+    const i = revenue.order[k]!;
+    const p = revenue.parent[i]!;
+    const line = revenue.lines[i]!;
+    const lever = byLine.get(line.id);
+    const inheritedVolume = p >= 0 ? volume[p]! : 1;
+    const inheritedPrice = p >= 0 ? price[p]! : 1;
+    volume[i] = inheritedVolume * (1 + (lever?.volumeChange ?? 0));
+    price[i] = inheritedPrice * (1 + (lever?.priceChange ?? 0));
+    const gain = result.lineMarginGain[i] ?? 0;
+    const kinds = REVENUE_LEVER_KINDS.filter((kind) => lever?.[kind] !== undefined);
+    if (gain === 0 && kinds.length === 0) continue;
+    const own = revenue.unallocatedAmount[i]!;
+    const parts: string[] = [];
+    const v = lever?.volumeChange;
+    const pc = lever?.priceChange;
+    const caption = (kind: (typeof REVENUE_LEVER_KINDS)[number]) => shortLeverName(context, line, kind, revenueLeverKindName(language, kind));
+    if (v !== undefined)
+      parts.push(
+        text('revenue.levers.volume', {
+          caption: caption('volumeChange'),
+          change: signedPercent(context, v),
+          margin: percent(context, line.margin, 1),
+          amount: money(context, own * line.margin * v * inheritedVolume),
+          u: context.unitLabel,
+        }),
+      );
+    if (pc !== undefined)
+      parts.push(
+        text('revenue.levers.price', {
+          caption: caption('priceChange'),
+          change: signedPercent(context, pc),
+          amount: money(context, own * volume[i] * inheritedPrice * pc),
+          u: context.unitLabel,
+        }),
+      );
+    if (Math.abs(inheritedVolume - 1) > 1e-12 || Math.abs(inheritedPrice - 1) > 1e-12)
+      parts.push(text('revenue.levers.inherited', { volume: signedPercent(context, inheritedVolume - 1), price: signedPercent(context, inheritedPrice - 1) }));
+    rows.push({
+      line: line.name,
+      driver: kinds.map((kind) => revenueLeverName(line, kind, language)).join(language === 'zh' ? '、' : ', '),
+      change: kinds.map((kind) => signedPercent(context, lever![kind]!)).join(language === 'zh' ? '、' : ', '),
+      revenue: own,
+      revenueWithTarget: own * volume[i] * price[i],
+      words: parts.join(language === 'zh' ? '；' : '; '),
+      margin: line.margin,
+      gain,
+    });
+  }
+  return rows;
+}
+
+/** The revenue rows of the levers table: a header row of their own, the lines (largest gain first), the rest folded. */
+function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][] {
+  const { text } = context;
+  const amount = (value: number) => money(context, value);
+  const sorted = [...rows].sort((a, b) => Math.abs(b.gain) - Math.abs(a.gain));
+  const shown = sorted.slice(0, sorted.length > MAX_LEVER_ROWS ? MAX_LEVER_ROWS - 1 : MAX_LEVER_ROWS);
+  const rest = sorted.slice(shown.length);
+  const body: Cell[][] = [
+    [
+      { text: text('revenue.levers.line'), bold: true },
+      { text: '' },
+      { text: '' },
+      { text: withUnit(context, text('revenue.levers.revenue')), align: 'right', bold: true },
+      { text: '' },
+      { text: '' },
+    ],
+    ...shown.map((row): Cell[] => [
+      { text: row.line },
+      { text: row.driver },
+      { text: row.change, align: 'right' },
+      { text: `${amount(row.revenue)} → ${amount(row.revenueWithTarget)}`, align: 'right' },
+      { text: row.words },
+      { text: amount(row.gain), align: 'right', bold: true },
+    ]),
+  ];
+  if (rest.length > 0)
+    body.push([
+      { text: text('levers.others', { levers: rest.length }) },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: amount(rest.reduce((sum, row) => sum + row.gain, 0)), align: 'right', bold: true },
+    ]);
+  return body;
+}
+
+function revenueNotes(context: DeckContext, rows: readonly RevenueRow[]): string {
+  const { text } = context;
+  const zh = context.language === 'zh';
+  const m = (value: number) => money(context, value, 4);
+  const result = context.headlineResult;
+  const lines = [
+    zh
+      ? '边际贡献增加 = 本级收入 R ×（边际贡献率 m ×（业务量系数 V − 1）+（价格系数 P − 1）× V）；V、P 是本行及其上级收入线的 (1 + v)、(1 + p) 之积。'
+      : 'Margin gain = own revenue R x (margin m x (volume factor V - 1) + (price factor P - 1) x V); V and P multiply (1 + v) and (1 + p) of the line and the lines above it.',
+  ];
+  for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES))
+    lines.push(
+      `${row.line}${row.driver ? ` · ${row.driver} ${row.change}` : ''}: ${row.words}; R ${m(row.revenue)} → ${m(row.revenueWithTarget)}, m ${percent(context, row.margin, 2)}; ${zh ? '边际贡献增加' : 'margin gain'} ${m(row.gain)}`,
+    );
+  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));
+  lines.push(`${text('revenue.levers.gainTotal')}: ${m(result.baseMarginGain)}`);
+  lines.push(`${text('revenue.levers.benefitTotal')}: ${m(result.baseSaving)} + ${m(result.baseMarginGain)} = ${m(result.baseSaving + result.baseMarginGain)}`);
+  return lines.join('\n');
 }
 
 function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
@@ -124,7 +272,7 @@ function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES)) {
     const factor = row.cost > 0 ? row.costWithTarget / row.cost : leverFactor(row.kind, row.change);
     lines.push(
-      `${row.line} · ${text(`levers.kinds.${row.kind}`)} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${text('notes.saving')} ${m(row.saving)}`,
+      `${row.line} · ${row.driver} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${text('notes.saving')} ${m(row.saving)}`,
     );
   }
   if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));

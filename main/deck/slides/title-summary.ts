@@ -1,4 +1,4 @@
-import { money, number, paybackText, percent, ratioText, signedMoney, signedPercent, type DeckContext } from '../context';
+import { money, number, paybackText, percent, ratioText, showsGain, showsOneOff, signedMoney, signedPercent, type DeckContext } from '../context';
 import type PptxGenJS from 'pptxgenjs';
 import { TEXT_MARGIN_PT, textWidthEm } from '../fit';
 import { addFittedText, addLogo, CONTENT, contentSlide, INK, MUTED, SLIDE, RULE } from '../layout';
@@ -39,14 +39,35 @@ export function summarySlide(context: DeckContext): void {
   const totals = result.totals;
   const yearOne = result.years[0]?.saving ?? 0;
   const roi = ratioText(context, totals.returnOnInvestment);
+  const gain = showsGain(headline);
+  const first = result.years[0];
+  // With revenue levers the headline figures are the benefit (saving + margin gain), as the ratios use it.
   const tiles: Tile[] = [
-    { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: text('summary.meaning.yearOneSaving') },
-    {
-      label: figures.saving.label,
-      value: money(context, totals.saving),
-      unit: context.unitLabel,
-      meaning: text('summary.meaning.saving', { years: headline.horizonYears }),
-    },
+    gain
+      ? {
+          label: text('revenue.yearOneBenefit'),
+          value: money(context, first?.benefit ?? 0),
+          unit: context.unitLabel,
+          meaning: text('revenue.meaning.yearOneBenefit', { saving: money(context, yearOne), gain: money(context, first?.marginGain ?? 0) }),
+        }
+      : { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: text('summary.meaning.yearOneSaving') },
+    gain
+      ? {
+          label: figures.benefit.label,
+          value: money(context, totals.benefit),
+          unit: context.unitLabel,
+          meaning: text('revenue.meaning.benefit', {
+            years: headline.horizonYears,
+            saving: money(context, totals.saving),
+            gain: money(context, totals.marginGain),
+          }),
+        }
+      : {
+          label: figures.saving.label,
+          value: money(context, totals.saving),
+          unit: context.unitLabel,
+          meaning: text('summary.meaning.saving', { years: headline.horizonYears }),
+        },
     { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: text('summary.meaning.investment') },
     {
       label: figures.returnOnInvestment.label,
@@ -54,7 +75,9 @@ export function summarySlide(context: DeckContext): void {
       meaning:
         totals.returnOnInvestment === null
           ? text('notApplicable')
-          : text('summary.meaning.returnOnInvestment', { perYuan: number(context, totals.returnOnInvestment, 2) }),
+          : text(gain ? 'revenue.meaning.returnOnInvestment' : 'summary.meaning.returnOnInvestment', {
+              perYuan: number(context, totals.returnOnInvestment, 2),
+            }),
     },
     {
       label: figures.npv.label,
@@ -65,8 +88,16 @@ export function summarySlide(context: DeckContext): void {
     { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: text('summary.meaning.paybackYears') },
     { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: text('summary.meaning.affectedShare') },
   ];
+  if (showsOneOff(headline))
+    tiles.splice(3, 0, {
+      label: figures.oneOff.label,
+      value: signedMoney(context, totals.oneOff),
+      unit: context.unitLabel,
+      meaning: text('revenue.meaning.oneOff', { count: headline.oneOffs?.length ?? 0 }),
+    });
   const slide = contentSlide(context, text('slides.summary'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
-  const columns = 4;
+  // Four tiles a row and the baseline in the eighth place; a ninth figure (one-off cash) makes rows of five.
+  const columns = tiles.length > 7 ? 5 : 4;
   const gap = 0.18;
   const tileW = (CONTENT.w - gap * (columns - 1)) / columns;
   const tileH = 2.05;
@@ -85,9 +116,9 @@ export function summarySlide(context: DeckContext): void {
     addValue(context, slide, tile, { x: x + 0.12, y: y + 0.5, w: tileW - 0.24, h: 0.75 });
     addFittedText(context, slide, tile.meaning, { x: x + 0.12, y: y + 1.27, w: tileW - 0.24, h: tileH - 1.35 }, { max: 11, min: 7, color: INK });
   });
-  // The eighth place: the baseline difference.
-  const x = CONTENT.x + 3 * (tileW + gap);
-  const y = CONTENT.y + 0.1 + tileH + gap;
+  // The place after the tiles (the eighth of four a row): the baseline difference.
+  const x = CONTENT.x + (tiles.length % columns) * (tileW + gap);
+  const y = CONTENT.y + 0.1 + Math.floor(tiles.length / columns) * (tileH + gap);
   slide.addShape(context.pptx.ShapeType.rect, { x, y, w: tileW, h: tileH, fill: { color: 'FFFFFF' }, line: { color: RULE, width: 0.75 } });
   addFittedText(context, slide, baselineText(context), { x: x + 0.12, y: y + 0.1, w: tileW - 0.24, h: tileH - 0.2 }, { max: 12, min: 7, color: INK });
   slide.addNotes(summaryNotes(context));
@@ -109,6 +140,9 @@ function baselineText(context: DeckContext): string {
   const lines = [
     text('summary.versusBaseline', { name: baseline.name }),
     `${text('summary.diff.saving')}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
+    ...(showsGain(headline) || showsGain(baseline)
+      ? [`${text('revenue.diffBenefit')}: ${signedMoney(context, result.totals.benefit - baselineResult.totals.benefit)} ${context.unitLabel}`]
+      : []),
     `${text('summary.diff.npv')}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
   ];
   const a = result.totals.returnOnInvestment;
@@ -119,7 +153,9 @@ function baselineText(context: DeckContext): string {
 
 /** The arithmetic behind every figure on the summary, with the engine's numbers. */
 function summaryNotes(context: DeckContext): string {
-  const { headline, headlineResult: result, figures, text } = context;
+  const { text } = context;
+  const { headline, headlineResult: result, figures, language } = context;
+  const zh = language === 'zh';
   const totals = result.totals;
   const u = context.unitLabel;
   const m = (v: number, digits = 4) => money(context, v, digits);
@@ -129,14 +165,35 @@ function summaryNotes(context: DeckContext): string {
   lines.push(
     text('notes.yearOneSaving', { saving: m(result.baseSaving), share: percent(context, result.affectedShare, 4), total: m(context.tree.totalAmount, 2) }),
   );
-  lines.push(text('notes.yearlySavings', { growth: percent(context, headline.volumeGrowth, 1), savings, total: m(totals.saving), u }));
+  lines.push(
+    zh
+      ? `各年节省 = 第 1 年节省 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${savings}；${figures.saving.label} = ${m(totals.saving)} ${u}。`
+      : `Saving in year y = year-1 saving x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${savings}; ${figures.saving.label.toLowerCase()} = ${m(totals.saving)} ${u}.`,
+  );
+  const gain = showsGain(headline);
+  const oneOff = showsOneOff(headline);
+  if (gain) lines.push(...gainNotes(context));
+  if (oneOff)
+    lines.push(
+      `${figures.oneOff.label} = ${result.years.map((year) => m(year.oneOff)).join(' + ')} = ${m(totals.oneOff)} ${u}${
+        zh ? '（计入净收益、净现值与回收期，不计入投入产出比）' : ' (in the net, NPV and payback; not in return / investment)'
+      }.`,
+    );
   lines.push(`${figures.investment.label} = ${result.years.map((year) => m(year.investment)).join(' + ')} = ${m(totals.investment)} ${u}.`);
+  // The ratios are profit ratios: of the benefit (saving + margin gain), never of one-off cash.
+  const profit = gain ? totals.benefit : totals.saving;
   if (totals.returnOnInvestment !== null)
     lines.push(
-      `${figures.returnOnInvestment.label} = ${m(totals.saving)} / ${m(totals.investment)} = ${number(context, totals.returnOnInvestment, 6)} = ${percent(context, totals.returnOnInvestment, 1)}`,
+      `${figures.returnOnInvestment.label} = ${m(profit)} / ${m(totals.investment)} = ${number(context, totals.returnOnInvestment, 6)} = ${percent(context, totals.returnOnInvestment, 1)}`,
     );
   if (totals.netRoi !== null)
-    lines.push(`${figures.netRoi.label} = (${m(totals.saving)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
+    lines.push(`${figures.netRoi.label} = (${m(profit)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
+  if (gain || oneOff)
+    lines.push(
+      zh
+        ? `各年净收益 = 节省 + 边际贡献增加 + 一次性现金 − 投入：${result.years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} + ${m(year.oneOff)} − ${m(year.investment)} = ${m(year.net)}`).join('；')}。`
+        : `Net of a year = saving + margin gain + one-off cash - investment: ${result.years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} + ${m(year.oneOff)} - ${m(year.investment)} = ${m(year.net)}`).join('; ')}.`,
+    );
   const r = number(context, 1 + headline.discountRate, 4);
   lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
   lines.push(
@@ -147,7 +204,17 @@ function summaryNotes(context: DeckContext): string {
     }`,
   );
   const first = result.years[0];
-  if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
+  if ((gain || oneOff) && first && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
+    // The cumulative net starts the year at the upfront one-off cash less the upfront investment, and climbs at the rest of the year's net.
+    const start = first.upfrontOneOff - first.upfrontInvestment;
+    const rate = first.saving + first.marginGain + first.spreadOneOff - first.spreadInvestment;
+    if (start < 0 && rate > 0)
+      lines.push(
+        zh
+          ? `第 1 年：年初净支付 ${m(-start, 2)}，累计净收益以每年 ${m(first.saving, 2)} + ${m(first.marginGain, 2)} + ${m(first.spreadOneOff, 2)} − ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} 的速度回升：${m(-start, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} 年。`
+          : `Year 1: ${m(-start, 2)} is paid upfront, net, and the cumulative net climbs at ${m(first.saving, 2)} + ${m(first.marginGain, 2)} + ${m(first.spreadOneOff, 2)} - ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} a year: ${m(-start, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} years.`,
+      );
+  } else if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
     const rate = first.saving - first.spreadInvestment;
     lines.push(
       text('notes.paybackFirstYear', {
@@ -170,6 +237,40 @@ function summaryNotes(context: DeckContext): string {
         npvDiff: m(totals.npv - b.npv),
       }),
     );
+    if (gain || showsGain(context.baseline))
+      lines.push(
+        zh
+          ? `期内收益：${m(totals.benefit)} 对 ${m(b.benefit)}，差额 ${m(totals.benefit - b.benefit)}。`
+          : `Horizon benefit: ${m(totals.benefit)} against ${m(b.benefit)}; difference ${m(totals.benefit - b.benefit)}.`,
+      );
   }
   return lines.join('\n');
+}
+
+/** The margin gain's arithmetic: R x (m x v + p x (1 + v)) per revenue line, grown and ramped like the saving. */
+function gainNotes(context: DeckContext): string[] {
+  const { headline, headlineResult: result, figures, language, revenue } = context;
+  const zh = language === 'zh';
+  const totals = result.totals;
+  const u = context.unitLabel;
+  const m = (v: number, digits = 4) => money(context, v, digits);
+  const lines: string[] = [];
+  const parts: string[] = [];
+  for (let k = 0; k < revenue.order.length; k++) {
+    const i = revenue.order[k]!;
+    const gain = result.lineMarginGain[i] ?? 0;
+    if (gain !== 0) parts.push(`${revenue.lines[i]!.name} ${m(gain)}`);
+  }
+  lines.push(
+    zh
+      ? `第 1 年满目标边际贡献增加 = Σ 各收入线本级收入 R ×（边际贡献率 m × 业务量变化 v + 价格变化 p × (1 + v)）= ${parts.join(' + ') || '0'} = ${m(result.baseMarginGain)}。`
+      : `Year-1 margin gain at full target = sum of own revenue R x (margin m x volume change v + price change p x (1 + v)) over the revenue lines = ${parts.join(' + ') || '0'} = ${m(result.baseMarginGain)}.`,
+  );
+  lines.push(
+    zh
+      ? `各年边际贡献增加 = 第 1 年边际贡献增加 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${result.years.map((year) => m(year.marginGain)).join(' + ')}；${figures.marginGain.label} = ${m(totals.marginGain)} ${u}。`
+      : `Margin gain in year y = year-1 margin gain x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${result.years.map((year) => m(year.marginGain)).join(' + ')}; ${figures.marginGain.label.toLowerCase()} = ${m(totals.marginGain)} ${u}.`,
+  );
+  lines.push(`${figures.benefit.label} = ${m(totals.saving)} + ${m(totals.marginGain)} = ${m(totals.benefit)} ${u}.`);
+  return lines;
 }

@@ -7,7 +7,7 @@ import type { SheetWriter } from '../xlsx-writer';
 import { label, type SheetContext } from './context';
 
 /** Columns of the revenue lines in the block (the year columns are the scenario sheet's). */
-const REVENUE_COL = { name: 1, revenue: 2, margin: 3, volume: 4, price: 5, volumeFactor: 6, priceFactor: 7, gain: 8 } as const;
+export const REVENUE_COL = { name: 1, revenue: 2, margin: 3, volume: 4, price: 5, volumeFactor: 6, priceFactor: 7, gain: 8 } as const;
 
 const WORDS = {
   en: {

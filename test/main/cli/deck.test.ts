@@ -36,6 +36,23 @@ describe('costplan deck', () => {
     expect(deck.slides[1]!.paragraphs).toContain('473.2 万元');
   });
 
+  it('writes the deck of a template written by `costplan example`: margin gain and one-off cash on the slides', async () => {
+    for (const [template, figure] of [
+      ['service-revenue', '525.9 万元'],
+      ['spare-parts', '+400.0 万元'],
+    ] as const) {
+      const file = join(dir, `${template}.json`);
+      expect((await run('example', '--template', template, '--out', file)).code).toBe(0);
+      const out = join(dir, `${template}.pptx`);
+      const result = await run('deck', file, '--out', out, '--slides', 'summary,cashflow');
+      expect(result).toEqual({ code: 0, stdout: `wrote ${out} (2 slides)\n`, stderr: '' });
+      const deck = readDeck(readFileSync(out));
+      expect(deck.slides[0]!.paragraphs).toContain(figure);
+      const series = deck.slides[1]!.charts[0]!.series.map((s) => s.name);
+      expect(series).toContain(template === 'service-revenue' ? '边际贡献增加' : '一次性现金');
+    }
+  });
+
   it('takes the scenarios, baseline, language, unit, slides, client, accent and logo', async () => {
     const out = join(dir, 'chosen.pptx');
     const result = await run(

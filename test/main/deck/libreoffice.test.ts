@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateModel } from '../../../bench/generate';
 import { buildDeck } from '../../../main/deck/build-deck';
 import { createExampleModel, type Model } from '../../../shared/model';
+import { createTemplateModel } from '../../../shared/model/templates';
 import { convert, findSoffice, freshProfile } from '../excel/support/libreoffice';
 import { solidPng } from './support/png';
 
@@ -42,6 +43,10 @@ describe.skipIf((!soffice || !pdftoppm) && !process.env['CI'])(
         model: withRanges(generateModel({ leafLines: 1000, seed: 7, scenarios: 6, horizonYears: 12 })),
         options: { language: 'en' },
       },
+      // Margin gain and one-off cash: their own tiles, series, columns and bridge steps.
+      { name: 'service-revenue-zh', model: createTemplateModel('service-revenue', 'zh'), options: {} },
+      { name: 'spare-parts-en', model: createTemplateModel('spare-parts', 'en'), options: {} },
+      { name: 'revenue-and-one-off-en', model: withOneOff(createTemplateModel('service-revenue', 'en')), options: {} },
       {
         name: 'long-names-zh',
         model: longNames(),
@@ -101,4 +106,17 @@ function longNames(): Model {
       investments: scenario.investments.map((line) => ({ ...line, name: long(line.name) })),
     })),
   };
+}
+
+/** A template with a one-off item added to its first scenario (a revenue model with stock sold, say). */
+export function withOneOff(model: Model): Model {
+  const [first, ...rest] = model.scenarios;
+  const item = {
+    id: 'asset-sale',
+    name: model.language === 'zh' ? '出售旧备件库' : 'Old parts store sold',
+    amount: 1_200_000,
+    year: 2,
+    timing: 'upfront' as const,
+  };
+  return { ...model, scenarios: [{ ...first!, oneOffs: [...(first!.oneOffs ?? []), item] }, ...rest] };
 }

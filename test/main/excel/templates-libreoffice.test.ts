@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportWorkbook } from '../../../main/excel/export-workbook';
+import { importFile } from '../../../main/excel/import-file';
 import { cellName } from '../../../main/excel/xlsx-writer';
 import { createTemplateModel, LANGUAGES, type Model } from '../../../shared/model';
 import { convert, findSoffice, freshProfile } from './support/libreoffice';
@@ -97,6 +98,17 @@ describe.skipIf(!soffice && !process.env['CI'])('template workbooks recalculated
       expect(Math.abs(value(at.row.paybackYears) - oracle.payback)).toBeLessThan(1e-9);
     },
   );
+
+  it('the workbooks LibreOffice saved import back: each template as it was, the changed revenue lever as changed', async () => {
+    for (const [name, { model }] of originals) {
+      const imported = await importFile(join(outDir, `${name}.xlsx`));
+      expect(imported.kind, name).toBe('workbook');
+      expect(JSON.stringify(imported.model), name).toBe(JSON.stringify(model));
+    }
+    const changed = await importFile(join(outDir, 'changed-volume.xlsx'));
+    expect(changed.model).toEqual(changedModel);
+    expect(changed.model.scenarios[0]!.revenueLevers![0]!.volumeChange).toBe(0.2);
+  });
 
   it('a revenue lever changed in the workbook gives the engine figures of the same change', async () => {
     const expected = await readWorkbook((await exportWorkbook(changedModel)).data);

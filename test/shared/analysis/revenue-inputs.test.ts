@@ -5,6 +5,7 @@ import { goalSeek } from '../../../shared/analysis/goal-seek';
 import { inputContext, inputValue, resolveInput, scenarioInputs, validRange } from '../../../shared/analysis/inputs';
 import { inputLabel } from '../../../shared/analysis/setup';
 import { preparedRevenueOf, prepareTree } from '../../../shared/engine';
+import { baseMarginGainOf, computeRevenueGain, prepareRevenue, revenueScratch } from '../../../shared/engine/revenue';
 import { createTemplateModel, type Model } from '../../../shared/model';
 
 /** Revenue, margin, revenue levers and one-off amounts as what-if inputs. */
@@ -65,6 +66,57 @@ describe('revenue and one-off inputs', () => {
     const computed = computeModel(model);
     if (!computed.ok) throw new Error('invalid');
     close(evaluator.evaluate(base).totals.npv, computed.value.scenarios[0]!.totals.npv);
+  });
+
+  it('moving one revenue lever or margin at a time (a tornado) gives the margin gain of a recompute, to the bit', () => {
+    const { model, scenario, context, tree } = setUp('service-revenue');
+    const texts = [
+      'revenueLever:out-of-warranty:volume',
+      'margin:out-of-warranty',
+      'margin:service-contracts',
+      'revenueLever:service-contracts:price',
+      'revenue:service-contracts',
+    ];
+    const inputs = texts.map((text) => {
+      const resolved = resolveInput(context, text);
+      if (!resolved.ok) throw new Error(resolved.error);
+      return resolved.value;
+    });
+    const base = inputs.map((input) => inputValue(context, input));
+    const evaluator = new ScenarioEvaluator(tree, scenario, inputs, base, undefined, preparedRevenueOf(model));
+    const revenue = preparedRevenueOf(model);
+    for (const [slot, value] of [
+      [0, 0.3],
+      [1, 0.2],
+      [2, 0.65],
+      [3, -0.02],
+      [0, 0.1],
+    ] as const) {
+      const fast = { ...evaluator.evaluateOne(slot, value).totals };
+      const slow = recompute(model, scenario.id, [{ input: inputs[slot]!, value }], tree);
+      close(fast.marginGain, slow.totals.marginGain);
+      close(fast.npv, slow.totals.npv);
+      // The year-1 gain the evaluator projects is the engine's, bit for bit.
+      const edited = model.revenueLines!.map((line) => (texts[slot] === `margin:${line.id}` ? { ...line, margin: value } : line));
+      const levers = (scenario.revenueLevers ?? []).map((lever) =>
+        texts[slot] === `revenueLever:${lever.lineId}:volume`
+          ? { ...lever, volumeChange: value }
+          : texts[slot] === `revenueLever:${lever.lineId}:price`
+            ? { ...lever, priceChange: value }
+            : lever,
+      );
+      const expected = computeRevenueGain(prepareRevenue(edited), levers).baseMarginGain;
+      expect(
+        baseMarginGainOf(
+          revenue,
+          levers,
+          revenueScratch(revenue),
+          Float64Array.from(edited, (line) => line.margin),
+        ),
+      ).toBe(expected);
+    }
+    // Back at the base values: the base gain again.
+    close(evaluator.evaluate(base).totals.marginGain, computeModel(model).ok ? recompute(model, scenario.id, [], tree).totals.marginGain : NaN);
   });
 
   it('a one-off amount moves NPV and payback but never return / investment', () => {

@@ -112,6 +112,8 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
   const anchor = useRef<CellPosition | null>(null);
   const extending = useRef(false);
   const lastFocus = useRef<CellPosition | null>(null);
+  /** Row ids in display order at the last data update: tells a reorder from new values in place. */
+  const rowOrder = useRef<string[]>([]);
   const [error, setError] = useState<SheetError | null>(null);
   const [focused, setFocused] = useState<{ rowId: string; colId: string } | null>(null);
 
@@ -222,8 +224,39 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
     [context, refresh],
   );
 
+  /**
+   * A move of the grid's focus, extending the block from its anchor while Shift is held.
+   * AG Grid calls its option callbacks (onCellFocused, onCellClicked) in a setTimeout after
+   * the focus moved: a key pressed right after a Shift+click may come first, so the keys read
+   * the focus through `catchUpFocus` rather than wait for the callback.
+   */
+  const noteFocus = useCallback(
+    (rowIndex: number, colId: string) => {
+      const position = { rowIndex, colId };
+      // A refresh can report the same focus again: only a move changes the selection.
+      if (lastFocus.current && lastFocus.current.rowIndex === position.rowIndex && lastFocus.current.colId === position.colId) return;
+      lastFocus.current = position;
+      const grid = api();
+      if (grid) context.columnOrder = grid.getAllDisplayedColumns().map((c) => c.getColId());
+      if (extending.current && anchor.current) setBounds(boundsOf(anchor.current, position, context.columnOrder));
+      else {
+        anchor.current = position;
+        setBounds(boundsOf(position, position, context.columnOrder));
+      }
+      extending.current = false;
+    },
+    [api, context, setBounds],
+  );
+
+  /** Takes in a focus move whose (asynchronous) onCellFocused has not arrived yet. */
+  const catchUpFocus = useCallback(() => {
+    const cell = api()?.getFocusedCell();
+    if (cell && !cell.rowPinned) noteFocus(cell.rowIndex, cell.column.getColId());
+  }, [api, noteFocus]);
+
   /** The selected block, or the focused cell: the grid's focus is the truth when the two disagree. */
   const currentBounds = useCallback((): CellBounds | null => {
+    catchUpFocus();
     const cell = api()?.getFocusedCell();
     if (!cell || cell.rowPinned) return null;
     const order = columnOrder();
@@ -232,7 +265,7 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
     const bounds = context.bounds;
     if (bounds && cell.rowIndex >= bounds.top && cell.rowIndex <= bounds.bottom && index >= bounds.left && index <= bounds.right) return bounds;
     return { top: cell.rowIndex, bottom: cell.rowIndex, left: index, right: index };
-  }, [api, columnOrder, context]);
+  }, [api, catchUpFocus, columnOrder, context]);
 
   const pasteText = useCallback(
     (text: string): boolean => {
@@ -345,20 +378,13 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
           setBounds(null);
           return;
         }
+        // A late event about a cell the focus has already left (read through catchUpFocus) is old news.
+        const now = event.api.getFocusedCell();
+        if (now && (now.rowIndex !== event.rowIndex || now.column.getColId() !== colId)) return;
         const node = event.api.getDisplayedRowAtIndex(event.rowIndex);
         const rowId = node?.id ?? null;
         setFocused((before) => (before && before.rowId === rowId && before.colId === colId ? before : rowId ? { rowId, colId } : null));
-        const position = { rowIndex: event.rowIndex, colId };
-        // A refresh can report the same focus again: only a move changes the selection.
-        if (lastFocus.current && lastFocus.current.rowIndex === position.rowIndex && lastFocus.current.colId === position.colId) return;
-        lastFocus.current = position;
-        context.columnOrder = event.api.getAllDisplayedColumns().map((c) => c.getColId());
-        if (extending.current && anchor.current) setBounds(boundsOf(anchor.current, position, context.columnOrder));
-        else {
-          anchor.current = position;
-          setBounds(boundsOf(position, position, context.columnOrder));
-        }
-        extending.current = false;
+        noteFocus(event.rowIndex, colId);
       },
       rowClassRules: {
         'sheet-cut': (params: { node: IRowNode<Row>; context: SheetContext }) => params.context.cutRowId !== null && params.context.cutRowId === params.node.id,
@@ -368,21 +394,28 @@ export function useSheet<Row>(options: SheetOptions<Row>): Sheet<Row> {
         const mouse = event.event as MouseEvent | null;
         if (mouse?.shiftKey || event.rowIndex === null || event.node.rowPinned) return;
         const position = { rowIndex: event.rowIndex, colId: event.column.getColId() };
+        // A late click (the focus has moved on since, by a Shift+click) changes nothing.
+        const focus = event.api.getFocusedCell();
+        if (focus && (focus.rowIndex !== position.rowIndex || focus.column.getColId() !== position.colId)) return;
         anchor.current = position;
         setBounds(boundsOf(position, position, context.columnOrder));
       },
       onRowDataUpdated() {
-        // Row positions may have moved: keep the focus, drop a block selection.
+        // Row positions may have moved: keep the focus, drop a block selection. New data in the
+        // same rows (a recompute or a save landing between Shift+click and Ctrl+D) keeps it.
         const cell = api()?.getFocusedCell();
         lastFocus.current = cell && !cell.rowPinned ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null;
-        if (context.bounds && !isSingleCell(context.bounds)) {
+        const order = displayedRows().map((node) => node.id ?? '');
+        const sameRows = order.length === rowOrder.current.length && order.every((id, k) => id === rowOrder.current[k]);
+        rowOrder.current = order;
+        if (context.bounds && !isSingleCell(context.bounds) && !sameRows) {
           anchor.current = cell && !cell.rowPinned ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null;
           setBounds(anchor.current ? boundsOf(anchor.current, anchor.current, context.columnOrder) : null);
         }
         optionsRef.current.afterRowDataUpdated?.();
       },
     }),
-    [api, commit, context, setBounds],
+    [api, commit, context, displayedRows, noteFocus, setBounds],
   );
 
   const containerProps = useMemo(

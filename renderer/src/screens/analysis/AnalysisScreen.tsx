@@ -5,7 +5,8 @@ import { goalSeek, type GoalSeekResult } from '../../../../shared/analysis/goal-
 import { inputUnit, inputValue, scenarioInputs, withInvestmentValue, type Input, type InputContext } from '../../../../shared/analysis/inputs';
 import { MAX_TRIALS, type SimulationResult } from '../../../../shared/analysis/monte-carlo';
 import { OUTPUT_UNIT, OUTPUTS, type OutputName } from '../../../../shared/analysis/outputs';
-import { inputLabel, startAnalysis } from '../../../../shared/analysis/setup';
+import { inputSearchTexts, uniqueInputLabels } from '../../../../shared/analysis/labels';
+import { startAnalysis } from '../../../../shared/analysis/setup';
 import { tornado } from '../../../../shared/analysis/tornado';
 import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
@@ -14,6 +15,7 @@ import { figureTexts, leverKindName } from '../../../../shared/i18n/figures';
 import { text as vocabularyText } from '../../../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../../../shared/model/schema';
 import { ChartPanel } from '../../components/charts/ChartPanel';
+import { SearchPicker } from '../../components/picker/SearchPicker';
 import { COLORS, type ChartLook } from '../../components/charts/setup';
 import { useModelText } from '../../components/charts/text';
 import { numberView, parseTypedNumber, type NumberView } from '../../format';
@@ -48,6 +50,8 @@ interface Props {
   text: AnalysisText;
   view: NumberView;
   label: (input: Input) => string;
+  /** Per input address: its whole path and label, what a picker search reads. */
+  searchTexts: ReadonlyMap<string, string>;
 }
 
 function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
@@ -61,9 +65,12 @@ function ScenarioAnalysis({ model, tree, scenario, result }: { model: Model; tre
     return started.ok ? started.value.context : null;
   }, [model, scenario.id, tree, result]);
   const inputs = useMemo(() => (context ? scenarioInputs(context) : []), [context]);
-  const label = useCallback((input: Input) => (context ? inputLabel(context, input, language) : input.address), [context, language]);
+  // Unique labels: a large tree repeats names, so a repeated label is qualified by its path.
+  const labels = useMemo(() => (context ? uniqueInputLabels(context, inputs, language) : new Map<string, string>()), [context, inputs, language]);
+  const label = useCallback((input: Input) => labels.get(input.address) ?? input.address, [labels]);
+  const searchTexts = useMemo(() => (context ? inputSearchTexts(context, inputs, labels) : new Map<string, string>()), [context, inputs, labels]);
   if (!context) return <div className="muted">{t('analysis.noScenario')}</div>;
-  const props: Props = { model, tree, scenario, result, context, inputs, text, view, label };
+  const props: Props = { model, tree, scenario, result, context, inputs, text, view, label, searchTexts };
   return (
     <div className="analysis" data-scenario-id={scenario.id}>
       <div className="results-head">
@@ -105,11 +112,13 @@ function OutputSelect({
   );
 }
 
+/** A searchable picker of the scenario's inputs, each under its unique label. */
 function InputSelect({
   inputs,
   value,
   onChange,
   label,
+  searchTexts,
   testId,
   allowNone,
   noneText,
@@ -118,20 +127,16 @@ function InputSelect({
   value: string;
   onChange: (a: string) => void;
   label: (i: Input) => string;
+  searchTexts: ReadonlyMap<string, string>;
   testId: string;
   allowNone?: boolean;
   noneText?: string;
 }) {
-  return (
-    <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
-      {allowNone && <option value="">{noneText}</option>}
-      {inputs.map((input) => (
-        <option key={input.address} value={input.address}>
-          {label(input)}
-        </option>
-      ))}
-    </select>
+  const options = useMemo(
+    () => inputs.map((input) => ({ value: input.address, label: label(input), search: searchTexts.get(input.address) })),
+    [inputs, label, searchTexts],
   );
+  return <SearchPicker options={options} value={value} onChange={onChange} testId={testId} noneText={allowNone ? (noneText ?? '') : undefined} />;
 }
 
 /** An input's value as the planner reads it: a ratio in %, money in the display unit. */
@@ -181,7 +186,7 @@ function applyCommand(scenario: Scenario, input: Input, value: number): EditComm
 
 // ---------------------------------------------------------------- 1. goal seek
 
-function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, view, label }: Props) {
+function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, view, label, searchTexts }: Props) {
   const { t, language } = text;
   const workspace = useWorkspace();
   const [address, setAddress] = useState(inputs[0]?.address ?? '');
@@ -247,6 +252,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
               setAnswer(null);
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="goal-input"
           />
         </label>
@@ -467,28 +473,31 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
         </div>
       ) : (
         <>
-          <table className="plain analysis-ranges" data-testid="ranges">
-            <thead>
-              <tr>
-                <th>{t('analysis.input')}</th>
-                <th>{t('analysis.low')}</th>
-                <th>{t('analysis.likely')}</th>
-                <th>{t('analysis.high')}</th>
-                <th>{t('analysis.distribution')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranges.map((range) => (
-                <tr key={range.input}>
-                  <td>{nameOf(range.input)}</td>
-                  <td>{rangeText(range.input, range.low)}</td>
-                  <td>{rangeText(range.input, range.mostLikely)}</td>
-                  <td>{rangeText(range.input, range.high)}</td>
-                  <td>{vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}</td>
+          <div className="analysis-ranges-wrap" data-testid="ranges-wrap">
+            <table className="plain analysis-ranges" data-testid="ranges">
+              <thead>
+                <tr>
+                  <th>{t('analysis.input')}</th>
+                  <th>{t('analysis.low')}</th>
+                  <th>{t('analysis.likely')}</th>
+                  <th>{t('analysis.high')}</th>
+                  <th>{t('analysis.distribution')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ranges.map((range) => (
+                  <tr key={range.input}>
+                    <td>{nameOf(range.input)}</td>
+                    <td>{rangeText(range.input, range.low)}</td>
+                    <td>{rangeText(range.input, range.mostLikely)}</td>
+                    <td>{rangeText(range.input, range.high)}</td>
+                    <td>{vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {ranges.length > 8 && <div className="muted analysis-ranges-count">{t('analysis.rangesCount', { count: ranges.length })}</div>}
           <div className="analysis-form">
             <label>
               {t('analysis.output')}
@@ -697,7 +706,7 @@ function defaultValues(context: InputContext, input: Input | undefined, view: Nu
   return values.map((v) => typedText(kind, v, view)).join(', ');
 }
 
-function DataTablePanel({ model, tree, scenario, result, context, inputs, text, view, label }: Props) {
+function DataTablePanel({ model, tree, scenario, result, context, inputs, text, view, label, searchTexts }: Props) {
   const { t, language } = text;
   const [output, setOutput] = useState<OutputName>('npv');
   const [rowAddress, setRowAddress] = useState(inputs[0]?.address ?? '');
@@ -791,6 +800,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
               );
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="table-row-input"
           />
         </label>
@@ -818,6 +828,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
               );
             }}
             label={label}
+            searchTexts={searchTexts}
             testId="table-column-input"
           />
         </label>

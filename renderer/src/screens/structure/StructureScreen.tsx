@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
-import type { CellContextMenuEvent, ColDef, GetRowIdParams, RowDragEvent } from 'ag-grid-community';
+import type { CellContextMenuEvent, ColDef, GetRowIdParams, RowClassParams, RowDragEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useTranslation } from 'react-i18next';
-import type { EditCommand } from '../../../../shared/edits/commands';
+import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
 import type { ModelResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
 import type { Model, Relevance } from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
+import { useDialogs } from '../../components/dialog';
 import { ContextMenu, type MenuItem } from '../../components/grid/ContextMenu';
 import { gridTheme } from '../../components/grid/setup';
 import { choiceParser, clean, typedNumber, type SheetColumn } from '../../components/grid/sheet';
@@ -15,8 +16,12 @@ import { TreeNameCell } from '../../components/grid/TreeNameCell';
 import { useSheet } from '../../components/grid/useSheet';
 import { useNumberView } from '../../format';
 import { useWorkspace, useWorkspaceState } from '../../state/context';
+import { matchesQuery } from '../../components/picker/match';
 import { CompositionCharts } from './CompositionCharts';
-import { newId, structureRows, uniqueName, type StructureRow } from './rows';
+import { FindBar } from './FindBar';
+import { amountKeepingShare, shareKeepingAmount } from './move';
+import { MoveShareDialog, type MoveChoice } from './MoveShareDialog';
+import { filterTreeRows, newId, structureRows, uniqueName, withUnallocatedRows, type StructureRow } from './rows';
 import '../../components/grid/grid.css';
 import './structure.css';
 import { loose } from '../../i18n';
@@ -57,15 +62,29 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   const rowsById = useMemo(() => new Map(allRows.map((row) => [row.id, row])), [allRows]);
   previousRows.current = rowsById;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
-  const rows = useMemo(
-    () => visibleTreeRows(allRows, collapsed).map((row) => (row.hasChildren && collapsed.has(row.id) ? { ...row, expanded: false } : row)),
-    [allRows, collapsed],
-  );
+  // Find (Ctrl+F) and filter: the lines whose name holds every word typed, in tree order.
+  const [find, setFind] = useState<{ query: string; filter: boolean; at: number } | null>(null);
+  const query = find?.query.trim() ?? '';
+  const matchIds = useMemo(() => (query === '' ? [] : allRows.filter((row) => matchesQuery(row.name, query)).map((row) => row.id)), [allRows, query]);
+  const matchSet = useMemo(() => new Set(matchIds), [matchIds]);
+  // `at` is -1 until Enter goes to the first match.
+  const currentMatch = find && find.at >= 0 && matchIds.length > 0 ? matchIds[Math.min(find.at, matchIds.length - 1)]! : null;
+  const filtering = find?.filter === true && query !== '';
+  // Named with its parent: several remainders can end at the same place in the tree.
+  const unallocatedName = useCallback((parent: StructureRow) => t('structure.unallocatedRow', { name: parent.name }), [t]);
+  const rows = useMemo(() => {
+    if (filtering) return filterTreeRows(allRows, (row) => matchSet.has(row.id));
+    const shown = visibleTreeRows(allRows, collapsed).map((row) => (row.hasChildren && collapsed.has(row.id) ? { ...row, expanded: false } : row));
+    return withUnallocatedRows(shown, tree, unallocatedName);
+  }, [allRows, collapsed, filtering, matchSet, tree, unallocatedName]);
   const [storedNotice, setNotice] = useState<Notice | null>(null);
   // A cut line that is gone (deleted, undone) is no longer waiting for a paste.
   const notice = storedNotice?.kind === 'cut' && !rowsById.has(storedNotice.rowId) ? null : storedNotice;
   const [menu, setMenu] = useState<{ x: number; y: number; rowId: string } | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  /** A match to scroll to once the grid shows it (after its ancestors were expanded). */
+  const pendingReveal = useRef<string | null>(null);
+  const dialogs = useDialogs();
 
   const toggle = useCallback((id: string) => {
     setCollapsed((before) => {
@@ -104,7 +123,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       (text) => t('grid.notAChoice', { text, choices: `${t('structure.basis.share')}, ${t('structure.basis.amount')}` }),
     );
     const notANumber = (text: string) => ({ ok: false as const, message: t('grid.notANumber', { text }) });
-    return {
+    const byColumn: Record<string, SheetColumn<StructureRow>> = {
       name: {
         text: (row) => row.name,
         parse: (row, text) => ({ ok: true, command: { type: 'renameNode', nodeId: row.id, name: text.trim() } }),
@@ -158,6 +177,17 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       resolved: { text: (row) => String(clean(view.fromYuan(row.resolved))) },
       percentOfTotal: { text: (row) => `${clean(row.percentOfTotal * 100)}%` },
     };
+    // The unallocated rows are read-only: a paste or fill over them writes nothing there.
+    return Object.fromEntries(
+      Object.entries(byColumn).map(([colId, column]) => {
+        if (!column.parse) return [colId, column];
+        const readOnlyAware: SheetColumn<StructureRow> = {
+          ...column,
+          parse: (row, text) => (row.unallocated ? null : (column.parse?.(row, text) ?? null)),
+        };
+        return [colId, readOnlyAware];
+      }),
+    );
   }, [t, i18n, view]);
 
   const sheet = useSheet<StructureRow>({
@@ -167,6 +197,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     onKey: (event, focused) => {
       const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
       const key = event.key.toLowerCase();
+      if (focused?.row.unallocated) return false;
       if (mod && key === 'x' && focused) {
         cut(focused.row);
         return true;
@@ -183,6 +214,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
       return false;
     },
     afterRowDataUpdated: () => {
+      revealMatch();
       const id = pendingFocus.current;
       const api = sheet.api();
       if (!id || !api) return;
@@ -200,6 +232,81 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     const cutId = sheetContext.cutRowId;
     if (cutId && !rowsById.has(cutId)) setCutRow(null);
   }, [rowsById, sheetContext, setCutRow]);
+
+  // ------------------------------------------------------------- find and filter
+  const [findFocus, setFindFocus] = useState(0);
+  const openFind = useCallback(() => {
+    setFind((before) => before ?? { query: '', filter: false, at: -1 });
+    setFindFocus((n) => n + 1);
+  }, []);
+  // Ctrl+F anywhere on this screen opens the app's find box (not the browser's).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'f') return;
+      if (document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      openFind();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [openFind]);
+
+  /** Scrolls the grid to the match waiting to be shown, once the grid has its row. */
+  function revealMatch() {
+    const id = pendingReveal.current;
+    const api = sheet.api();
+    if (!id || !api) return;
+    const node = api.getRowNode(id);
+    if (node?.rowIndex == null) return;
+    pendingReveal.current = null;
+    api.ensureNodeVisible(node, 'middle');
+  }
+  const findAt = (at: number) => {
+    if (!find || matchIds.length === 0) return;
+    const index = ((at % matchIds.length) + matchIds.length) % matchIds.length;
+    const id = matchIds[index]!;
+    setFind({ ...find, at: index });
+    // Expand every collapsed ancestor of the match, then scroll to it.
+    setCollapsed((before) => {
+      let next: Set<string> | null = null;
+      for (let parent = rowsById.get(id)?.parentId ?? null; parent !== null; parent = rowsById.get(parent)?.parentId ?? null) {
+        if (!before.has(parent)) continue;
+        next ??= new Set(before);
+        next.delete(parent);
+      }
+      return next ?? before;
+    });
+    pendingReveal.current = id;
+  };
+  const closeFind = () => {
+    const id = currentMatch;
+    setFind(null);
+    if (!id) return;
+    // Back in the grid on the line found (after the filter is gone, when it was on).
+    const api = sheet.api();
+    const node = api?.getRowNode(id);
+    if (!filtering && api && node?.rowIndex != null) {
+      api.ensureNodeVisible(node);
+      api.setFocusedCell(node.rowIndex, 'name');
+    } else pendingFocus.current = id;
+  };
+  // Rows marked as matches (and the current one) are drawn again when the matches change.
+  useEffect(() => {
+    const api = sheet.api();
+    if (api && !api.isDestroyed()) api.redrawRows();
+    revealMatch();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redraw on a new match set or current match only
+  }, [matchSet, currentMatch]);
+  const rowClassRules = useMemo(
+    () => ({
+      ...sheet.gridProps.rowClassRules,
+      'find-match': (params: RowClassParams<StructureRow>) => matchSet.has(params.node.id ?? ''),
+      'find-current': (params: RowClassParams<StructureRow>) => params.node.id === currentMatch,
+      'structure-unallocated': (params: RowClassParams<StructureRow>) => params.data?.unallocated === true,
+    }),
+    [sheet.gridProps.rowClassRules, matchSet, currentMatch],
+  );
 
   const edit = (command: EditCommand, at: { rowId: string; colId: string }): boolean => {
     const result = workspace.edit(command);
@@ -250,14 +357,52 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   };
 
   const cut = (row: StructureRow) => {
-    if (row.isRoot) return;
+    if (row.isRoot || row.unallocated) return;
     sheet.setCutRow(row.id);
     setNotice({ kind: 'cut', name: row.name, rowId: row.id });
   };
 
-  const move = (nodeId: string, parentId: string, beforeId: string | undefined): boolean => {
-    const command: EditCommand = beforeId ? { type: 'moveNode', nodeId, parentId, beforeId } : { type: 'moveNode', nodeId, parentId };
-    if (!edit(command, { rowId: nodeId, colId: 'name' })) return false;
+  /**
+   * A line entered as a share that changes parent: asks whether it keeps its share or its
+   * amount. Null when the planner cancels; the edits to add to the move otherwise.
+   */
+  const askMoveShare = async (row: StructureRow, parentId: string): Promise<SingleEditCommand[] | null> => {
+    if (row.basis.kind !== 'share' || row.parentId === parentId) return [];
+    // A move under the line's own subtree is refused by the edit itself: no question first.
+    for (let id: string | null = parentId; id !== null; id = rowsById.get(id)?.parentId ?? null) if (id === row.id) return [];
+    const newParent = rowsById.get(parentId);
+    const oldParent = row.parentId === null ? undefined : rowsById.get(row.parentId);
+    if (!newParent) return [];
+    const share = row.basis.share;
+    const kept = shareKeepingAmount(row.resolved, newParent.resolved);
+    const money = (yuan: number) => `${view.amount(yuan)} ${amountUnit}`;
+    const choice = await dialogs.open<MoveChoice>((close) => (
+      <MoveShareDialog
+        close={close}
+        question={{
+          name: row.name,
+          from: oldParent?.name ?? '',
+          to: newParent.name,
+          shareText: view.percent(share, 2),
+          amountText: money(row.resolved),
+          newAmountText: money(amountKeepingShare(share, newParent.resolved)),
+          kept,
+          keptShareText: kept.ok ? view.percent(kept.share, 2) : '',
+        }}
+      />
+    ));
+    if (choice === null) return null;
+    if (choice === 'keepShare' || !kept.ok) return [];
+    return [{ type: 'setBasis', nodeId: row.id, basis: { kind: 'share', share: kept.share } }];
+  };
+
+  const move = async (nodeId: string, parentId: string, beforeId: string | undefined): Promise<boolean> => {
+    const row = rowsById.get(nodeId);
+    const extra = row ? await askMoveShare(row, parentId) : [];
+    if (extra === null) return false;
+    const moveCommand: SingleEditCommand = beforeId ? { type: 'moveNode', nodeId, parentId, beforeId } : { type: 'moveNode', nodeId, parentId };
+    // Move and new share are one edit: validated together, one undo step.
+    if (!edit(batchOf([moveCommand, ...extra], 'move'), { rowId: nodeId, colId: 'name' })) return false;
     expand(parentId);
     pendingFocus.current = nodeId;
     const name = rowsById.get(nodeId)?.name ?? '';
@@ -266,8 +411,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   };
 
   /** Moves `nodeId` next to or into `target`, as a drop or a paste does. */
-  const moveTo = (nodeId: string, target: StructureRow, position: DropPosition): boolean => {
-    if (nodeId === target.id) return false;
+  const moveTo = async (nodeId: string, target: StructureRow, position: DropPosition): Promise<boolean> => {
+    if (nodeId === target.id || target.unallocated) return false;
     if (position === 'inside' || target.parentId === null) return move(nodeId, target.id, undefined);
     if (position === 'above') return move(nodeId, target.parentId, target.id);
     if (target.hasChildren && target.expanded) return move(nodeId, target.id, childrenOf(target.id, nodeId)[0]?.id);
@@ -278,14 +423,14 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   const pasteMove = (target: StructureRow, position: DropPosition) => {
     const cutId = sheet.context.cutRowId;
     if (!cutId) return;
-    if (moveTo(cutId, target, position)) sheet.setCutRow(null);
+    void moveTo(cutId, target, position).then((moved) => moved && sheet.setCutRow(null));
   };
 
   // Drag and drop: upper quarter of a row drops above it, lower quarter below, the middle into it.
   const dropTarget = (event: RowDragEvent<StructureRow>): { target: StructureRow; position: DropPosition } | null => {
     const over = event.overNode;
     const dragged = event.node.data;
-    if (!over?.data || !dragged || over.data.id === dragged.id) return null;
+    if (!over?.data || !dragged || over.data.id === dragged.id || over.data.unallocated) return null;
     const top = over.rowTop ?? 0;
     const height = over.rowHeight ?? 30;
     const fraction = (event.y - top) / height;
@@ -300,13 +445,13 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
     const drop = dropTarget(event);
     event.api.setRowDropPositionIndicator(null);
     const dragged = event.node.data;
-    if (drop && dragged) moveTo(dragged.id, drop.target, drop.position);
+    if (drop && dragged) void moveTo(dragged.id, drop.target, drop.position);
   };
   const onRowDragLeave = (event: RowDragEvent<StructureRow>) => event.api.setRowDropPositionIndicator(null);
 
   const onCellContextMenu = (event: CellContextMenuEvent<StructureRow>) => {
     const mouse = event.event as MouseEvent | null;
-    if (!event.data || !mouse || event.rowIndex === null) return;
+    if (!event.data || !mouse || event.rowIndex === null || event.data.unallocated) return;
     event.api.setFocusedCell(event.rowIndex, event.column);
     setMenu({ x: mouse.clientX, y: mouse.clientY, rowId: event.data.id });
   };
@@ -315,7 +460,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
   const focusedRow = sheet.focused ? rowsById.get(sheet.focused.rowId) : undefined;
   const cutId = sheet.context.cutRowId;
   const canPasteInto = (row: StructureRow | undefined) => {
-    if (!row || !cutId || cutId === row.id) return false;
+    if (!row || !cutId || cutId === row.id || row.unallocated) return false;
     // Not into the cut node's own subtree.
     for (let id: string | null = row.id; id !== null; id = rowsById.get(id)?.parentId ?? null) if (id === cutId) return false;
     return true;
@@ -361,8 +506,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         valueGetter: (p) => p.data?.name,
         cellRenderer: TreeNameCell,
         cellRendererParams: { toggle },
-        rowDrag: (p) => editable && !!p.data && !p.data.isRoot,
-        editable,
+        rowDrag: (p) => editable && !!p.data && !p.data.isRoot && !p.data.unallocated,
+        editable: (p) => editable && !p.data?.unallocated,
         cellEditor: 'agTextCellEditor',
       },
       {
@@ -372,7 +517,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         valueGetter: (p) => p.data?.relevance,
         valueFormatter: (p) => (p.value ? loose(t)(`structure.relevance.${p.value as string}`) : ''),
         cellClass: (p) => (p.data?.relevance === 'strong' ? 'relevance-strong' : 'relevance-weak'),
-        editable,
+        editable: (p) => editable && !p.data?.unallocated,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: ['strong', 'weak'] },
       },
@@ -381,8 +526,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         headerName: t('structure.columns.basis'),
         width: 84,
         valueGetter: (p) => p.data?.basis.kind,
-        valueFormatter: (p) => (p.value ? loose(t)(`structure.basis.${p.value as string}`) : ''),
-        editable: (p) => editable && !p.data?.isRoot,
+        valueFormatter: (p) => (p.value && !p.data?.unallocated ? loose(t)(`structure.basis.${p.value as string}`) : ''),
+        editable: (p) => editable && !p.data?.isRoot && !p.data?.unallocated,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: ['share', 'amount'] },
       },
@@ -393,8 +538,8 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         width: 92,
         valueGetter: (p) => (p.data ? columns['share']!.text(p.data) : ''),
         valueFormatter: (p) => (p.data?.basis.kind === 'share' ? view.percent(p.data.basis.share, 1) : ''),
-        cellClass: (p) => (p.data?.basis.kind === 'share' ? 'num input' : 'num'),
-        editable: (p) => editable && !p.data?.isRoot,
+        cellClass: (p) => (p.data?.basis.kind === 'share' && !p.data.unallocated ? 'num input' : 'num'),
+        editable: (p) => editable && !p.data?.isRoot && !p.data?.unallocated,
         cellEditor: 'agTextCellEditor',
       },
       {
@@ -405,7 +550,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         valueGetter: (p) => (p.data ? columns['amount']!.text(p.data) : ''),
         valueFormatter: (p) => (p.data?.basis.kind === 'amount' ? view.amount(p.data.basis.amount) : ''),
         cellClass: (p) => (p.data?.basis.kind === 'amount' ? 'num input' : 'num'),
-        editable,
+        editable: (p) => editable && !p.data?.unallocated,
         cellEditor: 'agTextCellEditor',
       },
       {
@@ -471,6 +616,9 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
           {t('structure.actions.delete')}
         </button>
         <span className="toolbar-spacer" />
+        <button data-testid="structure-find-open" onClick={openFind} title="Ctrl+F">
+          {t('structure.find.open')}
+        </button>
         <button data-testid="structure-expand-all" onClick={() => setCollapsed(new Set())}>
           {t('grid.expandAll')}
         </button>
@@ -478,6 +626,20 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
           {t('grid.collapseAll')}
         </button>
       </div>
+      {find && (
+        <FindBar
+          query={find.query}
+          filter={find.filter}
+          at={currentMatch === null ? 0 : matchIds.indexOf(currentMatch) + 1}
+          count={matchIds.length}
+          focusRequest={findFocus}
+          onQuery={(text) => setFind({ query: text, filter: find.filter, at: -1 })}
+          onFilter={(on) => setFind({ ...find, filter: on })}
+          onNext={() => findAt(currentMatch === null ? 0 : matchIds.indexOf(currentMatch) + 1)}
+          onPrevious={() => findAt(currentMatch === null ? matchIds.length - 1 : matchIds.indexOf(currentMatch) - 1)}
+          onClose={closeFind}
+        />
+      )}
       {notice && noticeCurrent && (
         <div className="notice" data-testid="structure-notice" role="status">
           <span>
@@ -520,6 +682,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
               defaultColDef={sheet.defaultColDef}
               getRowId={getRowId}
               {...sheet.gridProps}
+              rowClassRules={rowClassRules}
               onRowDragMove={onRowDragMove}
               onRowDragEnd={onRowDragEnd}
               onRowDragLeave={onRowDragLeave}

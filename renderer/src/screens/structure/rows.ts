@@ -15,6 +15,77 @@ export interface StructureRow extends TreeRowShape {
   percentOfTotal: number;
   nextSiblingId: string | null;
   firstChildId: string | null;
+  /** The read-only row "unallocated" under a parent whose children leave part of it unassigned. */
+  unallocated?: true;
+}
+
+/** Row id of a parent's unallocated remainder (no node id has a colon). */
+export function unallocatedRowId(parentId: string): string {
+  return `unallocated:${parentId}`;
+}
+
+/**
+ * The shown rows with, after the last shown descendant of each expanded parent that leaves
+ * part of its amount unassigned, a read-only row for that remainder (its share of the parent
+ * and its amount). `rows` are in depth-first order with depths.
+ */
+export function withUnallocatedRows(rows: readonly StructureRow[], tree: PreparedTree, name: (parent: StructureRow) => string): StructureRow[] {
+  const total = tree.totalAmount;
+  const out: StructureRow[] = [];
+  const open: StructureRow[] = [];
+  const close = (depth: number) => {
+    while (open.length > 0 && open[open.length - 1]!.depth >= depth) {
+      const parent = open.pop()!;
+      const amount = tree.unallocatedAmount[tree.indexById.get(parent.id)!]!;
+      out.push({
+        id: unallocatedRowId(parent.id),
+        name: name(parent),
+        depth: parent.depth + 1,
+        hasChildren: false,
+        expanded: false,
+        parentId: parent.id,
+        isRoot: false,
+        relevance: parent.relevance,
+        basis: { kind: 'share', share: parent.resolved > 0 ? amount / parent.resolved : 0 },
+        resolved: amount,
+        parentResolved: parent.resolved,
+        percentOfTotal: total > 0 ? amount / total : 0,
+        nextSiblingId: null,
+        firstChildId: null,
+        unallocated: true,
+      });
+    }
+  };
+  for (const row of rows) {
+    close(row.depth);
+    out.push(row);
+    const index = tree.indexById.get(row.id);
+    if (row.hasChildren && row.expanded && index !== undefined && tree.unallocatedAmount[index]! > 0) open.push(row);
+  }
+  close(0);
+  return out;
+}
+
+/**
+ * The rows a filter keeps: every row the predicate matches and the ancestors that lead to it,
+ * in tree order, all shown expanded. `rows` are in depth-first order with depths.
+ */
+export function filterTreeRows<R extends { id: string; depth: number; hasChildren: boolean; expanded: boolean }>(
+  rows: readonly R[],
+  matches: (row: R) => boolean,
+): R[] {
+  const keep = new Array<boolean>(rows.length).fill(false);
+  // The nearest row of each depth above the current one: its ancestors.
+  const path: number[] = [];
+  rows.forEach((row, k) => {
+    path.length = row.depth;
+    if (matches(row)) {
+      keep[k] = true;
+      for (const at of path) keep[at] = true;
+    }
+    path[row.depth] = k;
+  });
+  return rows.filter((_, k) => keep[k]).map((row) => (row.hasChildren && !row.expanded ? { ...row, expanded: true } : row));
 }
 
 /**

@@ -68,5 +68,11 @@ export const analysisEn = {
     compute: 'Compute',
     base: 'base',
     years: 'years',
+    rangesCount: '{{count}} ranges',
+  },
+  picker: {
+    placeholder: 'Type to search…',
+    noMatch: 'Nothing matches “{{text}}”',
+    count: '{{shown}} of {{total}}',
   },
 };

@@ -68,5 +68,11 @@ export const analysisZh = {
     compute: '计算',
     base: '基准',
     years: '年',
+    rangesCount: '共 {{count}} 个区间',
+  },
+  picker: {
+    placeholder: '输入文字搜索…',
+    noMatch: '没有与“{{text}}”匹配的项',
+    count: '{{shown}} / {{total}} 项',
   },
 };

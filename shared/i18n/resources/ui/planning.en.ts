@@ -51,6 +51,28 @@ export const planningEn = {
       others: 'Other parts',
       unallocated: 'Not allocated',
     },
+    unallocatedRow: 'Not allocated ({{name}})',
+    unallocatedTitle: 'The part of the parent not assigned to any of its lines (read-only)',
+    moveShare: {
+      title: 'Move “{{name}}”',
+      message: '“{{name}}” is entered as {{share}} of its parent. Moved from “{{from}}” to “{{to}}”, what should it keep?',
+      keepShare: 'Keep share {{share}}',
+      keepAmount: 'Keep amount {{amount}}',
+      shareOutcome: 'Keep share: still {{share}} of its parent; its amount follows the new parent: {{amount}}.',
+      amountOutcome: 'Keep amount: still {{amount}}; its share becomes {{share}} of the new parent.',
+      parentHasNoAmount: 'The amount cannot be kept: “{{to}}” has no amount.',
+      moreThanParent: 'The amount cannot be kept: {{amount}} is more than “{{to}}” holds.',
+    },
+    find: {
+      open: 'Find',
+      placeholder: 'Find a line (Enter next, Shift+Enter previous)',
+      count: '{{at}} of {{count}}',
+      none: 'No match',
+      next: 'Next',
+      previous: 'Previous',
+      filter: 'Only matching lines',
+      close: 'Close find',
+    },
   },
   levers: {
     columns: {

@@ -51,6 +51,28 @@ export const planningZh: TextShape<typeof planningEn> = {
       others: '其他部分',
       unallocated: '未分配',
     },
+    unallocatedRow: '未分配（{{name}}）',
+    unallocatedTitle: '上级金额中未分给下级成本项的部分（只读）',
+    moveShare: {
+      title: '移动“{{name}}”',
+      message: '“{{name}}”按上级的 {{share}} 录入。从“{{from}}”移到“{{to}}”下面后，保留哪一项？',
+      keepShare: '保留比例 {{share}}',
+      keepAmount: '保留金额 {{amount}}',
+      shareOutcome: '保留比例：仍占上级的 {{share}}，金额随新上级变为 {{amount}}。',
+      amountOutcome: '保留金额：仍为 {{amount}}，比例改为新上级的 {{share}}。',
+      parentHasNoAmount: '无法保留金额：“{{to}}”的金额为零。',
+      moreThanParent: '无法保留金额：{{amount}} 超过“{{to}}”的金额。',
+    },
+    find: {
+      open: '查找',
+      placeholder: '查找成本项（Enter 下一个，Shift+Enter 上一个）',
+      count: '{{at}} / {{count}}',
+      none: '无匹配',
+      next: '下一个',
+      previous: '上一个',
+      filter: '只显示匹配行',
+      close: '关闭查找',
+    },
   },
   levers: {
     columns: {
