@@ -1,8 +1,8 @@
-import { renderProblem } from '../../shared/messages/render';
+import { problem, type Problem } from '../../shared/messages/problems';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import type { CliText } from '../../shared/i18n/resources/shape';
-import { namespaceText } from '../../shared/i18n/vocabulary';
+import type { NamespaceText } from '../../shared/i18n/vocabulary';
 import { escapeText } from '../../shared/model/text';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
@@ -81,10 +81,17 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** The CLI speaks English unless a command is given --lang zh. */
-const cli = namespaceText('en', 'cli');
+/**
+ * The help's and the internal error's words (the cli namespace, in English: the CLI speaks
+ * English unless a command is given --lang zh). The vocabulary (i18next) is loaded only when
+ * they are needed, so start-up stays small.
+ */
+async function cliText(): Promise<NamespaceText<'cli'>> {
+  return (await import('../../shared/i18n/vocabulary')).namespaceText('en', 'cli');
+}
 
 async function helpText(): Promise<string> {
+  const cli = await cliText();
   const lines = await Promise.all(
     Object.values(COMMANDS).map(async (command) => `  costplan ${(await command.load()).usage}\n      ${cli(`summaries.${command.summary}`)}`),
   );
@@ -106,7 +113,10 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!entry) throw new UsageError(cli('errors.unknownCommand', { name: JSON.stringify(name), commands: Object.keys(COMMANDS).join(', ') }));
+    if (!entry) {
+      const commands = Object.keys(COMMANDS).join(', ');
+      throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${commands})`, problem('unknown-command', { name, commands }));
+    }
     const command = await entry.load();
     await command.run({
       parse(options) {
@@ -114,7 +124,8 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
           const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
           return { positionals: parsed.positionals, values: parsed.values };
         } catch (error) {
-          throw new UsageError(cli('errors.withUsage', { problem: describeArgsError(error), usage: command.usage }));
+          const described = describeArgsError(error, command.usage);
+          throw new UsageError(`${described.message} (usage: costplan ${command.usage})`, described.problem);
         }
       },
       out: io.out,
@@ -123,10 +134,12 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   } catch (error) {
     if (error instanceof UsageError) {
       const language = languageOf(rest);
-      io.err(`${cli('errors.error', { message: messageLine(error.problem ? renderProblem(error.problem, { language, unit: 'yuan' }) : error.message) })}\n`);
+      // The vocabulary (i18next) is loaded only when a message needs it: start-up stays small.
+      const worded = error.problem ? (await import('../../shared/messages/render')).renderProblem(error.problem, { language, unit: 'yuan' }) : error.message;
+      io.err(`error: ${messageLine(worded)}\n`);
       return 2;
     }
-    io.err(`${cli('errors.internal', { message: messageLine(error instanceof Error ? error.message : String(error)) })}\n`);
+    io.err(`${(await cliText())('errors.internal', { message: messageLine(error instanceof Error ? error.message : String(error)) })}\n`);
     return 1;
   }
 }
@@ -138,15 +151,18 @@ function languageOf(args: readonly string[]): Language {
   return value === 'zh' ? 'zh' : 'en';
 }
 
-function describeArgsError(error: unknown): string {
+function describeArgsError(error: unknown, usage: string): { message: string; problem?: Problem } {
   const message = error instanceof Error ? error.message : String(error);
   const option = /'([^']+)'/.exec(message)?.[1];
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return cli('errors.unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return { message: `unknown option ${option}`, problem: problem('unknown-option', { option, usage }) };
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && message.includes('ambiguous'))
-    return cli('errors.dashValue', { option: option.split(' ')[0] ?? option });
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return cli('errors.needsValue', { option: option.split(' ')[0] ?? option });
-  return message.split('. ')[0] ?? message;
+    return { message: `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02` };
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const name = option.split(' ')[0] ?? option;
+    return { message: `option ${name} needs a value`, problem: problem('option-needs-value', { option: name, usage }) };
+  }
+  return { message: message.split('. ')[0] ?? message };
 }
 
 /** An error is one line, of a length a terminal shows (a message quotes at most 80 characters of a value anyway). */

@@ -1,3 +1,4 @@
+import { problem } from '../../shared/messages/problems';
 import type { Model } from '../../shared/model/schema';
 import { readModelJson } from '../io/model-json';
 import { problemOfStoreError, StoreError } from '../store/errors';
@@ -13,7 +14,7 @@ export function loadModel(file: string): Model {
       throw asUsageError(error);
     }
   }
-  if (!file.endsWith('.json')) throw new UsageError(`${file}: expected a model file ending in .costplan or .json`);
+  if (!file.endsWith('.json')) throw new UsageError(`${file}: expected a model file ending in .costplan or .json`, problem('model-file-kind', { path: file }));
   const read = readModelJson(file);
   if (!read.ok) throw new UsageError(`${file}: ${read.error}`);
   return read.value;

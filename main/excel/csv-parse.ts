@@ -1,8 +1,9 @@
+import { problem } from '../../shared/messages/problems';
 import { detectCsvSeparator, parseCsvNumber, type CsvSeparator } from './csv-number';
 import { emptySheet, putCell, type GridSheet } from './cell-grid';
 import { unneutralise } from './csv';
-import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
-import { fileProblem, ImportError } from './problems';
+import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { fileProblem, ImportError, placed } from './problems';
 
 /**
  * A CSV file as a grid sheet (RFC 4180: quoted fields may hold the separator, quotes doubled,
@@ -15,8 +16,7 @@ import { fileProblem, ImportError } from './problems';
  */
 export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits = IMPORT_LIMITS): GridSheet {
   // Bounded before a character is decoded: the text costs twice the bytes as a string.
-  if (data.length > limits.maxCsvBytes)
-    throw fileProblem(`the file is ${formatBytes(data.length)} (a CSV import reads at most ${formatBytes(limits.maxCsvBytes)})`);
+  if (data.length > limits.maxCsvBytes) throw fileProblem(problem('file-too-large', { bytes: data.length, max: limits.maxCsvBytes }));
   const text = decode(data);
   const separator = detectCsvSeparator(text);
   const sheet = emptySheet(sheetName);
@@ -28,8 +28,7 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const commit = () => {
     if (field !== '' || wasQuoted) {
-      if (sheet.cellCount >= limits.maxCells)
-        throw fileProblem(`the file holds more than ${limits.maxCells.toLocaleString('en-US')} non-empty fields (an import reads at most that many)`);
+      if (sheet.cellCount >= limits.maxCells) throw fileProblem(problem('too-many-cells', { max: limits.maxCells }));
       if (row > limits.maxRow || col > limits.maxColumn)
         throw fileProblem(
           `row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`,
@@ -68,7 +67,7 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
       col = 1;
     } else field += char;
   }
-  if (quoted) throw fileProblem(`row ${row}: a quoted field is not closed (a missing ")`);
+  if (quoted) throw fileProblem(problem('csv-open-quote', { row }));
   commit();
   return sheet;
 }
@@ -78,14 +77,7 @@ function putField(sheet: GridSheet, row: number, col: number, raw: string, quote
   const number = quoted ? ({ kind: 'text' } as const) : parseCsvNumber(text, separator);
   if (number.kind === 'ambiguous') {
     const [grouped, decimal] = number.readings;
-    throw new ImportError([
-      {
-        sheet: sheet.name,
-        row,
-        column: col,
-        message: `"${text.trim()}" reads as ${grouped} (a thousands separator) or as ${decimal} (a decimal mark); write it without the thousands separator (${grouped}) or with a decimal point (${decimal})`,
-      },
-    ]);
+    throw new ImportError([placed({ sheet: sheet.name, row, column: col }, problem('number-ambiguous', { text: text.trim(), grouped, decimal }))]);
   }
   if (number.kind === 'number') putCell(sheet, row, col, { kind: 'number', value: number.value, formula: null, percent: number.percent });
   else putCell(sheet, row, col, { kind: 'text', value: text, formula: null, percent: false });
@@ -98,7 +90,7 @@ function decode(data: Buffer): string {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(data);
     } catch {
-      throw fileProblem('the file is neither UTF-8 nor GB18030 text: save it as "CSV UTF-8"');
+      throw fileProblem(problem('csv-encoding', {}));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../shared/messages/problems';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Model } from '../../shared/model/schema';
@@ -7,7 +8,7 @@ import type { GridSheet } from './cell-grid';
 import { parseCsv } from './csv-parse';
 import { importExportedWorkbook, isExportedWorkbook } from './import-model';
 import { findStructureHeader, importStructure, type StructureImportOptions } from './import-structure';
-import { formatBytes, IMPORT_LIMITS } from './limits';
+import { IMPORT_LIMITS } from './limits';
 import { fileProblem, ImportError, type ImportProblem } from './problems';
 import { readWorkbookCells, type ReadOptions } from './read-workbook';
 
@@ -37,7 +38,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     return structureFrom(sheet, { ...options, name });
   }
   if (extension !== '.xlsx' && extension !== '.xlsm' && extension !== '.xls')
-    throw fileProblem(`expected an .xlsx workbook or a .csv file, got ${JSON.stringify(extension || basename(path))}`);
+    throw fileProblem(problem('import-file-type', { found: extension || basename(path) }));
   const grid = await readWorkbookCells(data, options);
   if (isExportedWorkbook(grid)) {
     const warnings: ImportProblem[] = [];
@@ -51,9 +52,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
   const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
   if (!sheet) {
     const names = grid.sheets.map((candidate) => quoteText(candidate.name)).join(', ') || 'none';
-    throw fileProblem(
-      `no sheet has a header row with the columns Name and Level (or Parent) (sheets: ${names}); see the template of "costplan import-template"`,
-    );
+    throw fileProblem(problem('no-structure-sheet', { sheets: names }));
   }
   return structureFrom(sheet, { ...options, name });
 }
@@ -74,8 +73,8 @@ async function readLimited(path: string, limit: number): Promise<Buffer> {
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw fileProblem('not a file');
-    if (stat.size > limit) throw fileProblem(`the file is ${formatBytes(stat.size)} (at most ${formatBytes(limit)})`);
+    if (!stat.isFile()) throw fileProblem(problem('file-cannot-open', { reason: 'folder' }));
+    if (stat.size > limit) throw fileProblem(problem('file-too-large', { bytes: stat.size, max: limit }));
     const data = Buffer.alloc(stat.size);
     let read = 0;
     while (read < data.length) {
@@ -89,10 +88,10 @@ async function readLimited(path: string, limit: number): Promise<Buffer> {
   }
 }
 
-function describeOpenError(error: unknown): string {
+function describeOpenError(error: unknown): Problem | string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ENOENT') return problem('file-cannot-open', { reason: 'missing' });
+  if (code === 'EACCES' || code === 'EPERM') return problem('file-cannot-open', { reason: 'permission' });
+  if (code === 'EISDIR') return problem('file-cannot-open', { reason: 'folder' });
   return error instanceof Error ? error.message : String(error);
 }

@@ -20,7 +20,7 @@ import {
   type Scenario,
 } from '../../shared/model/schema';
 import { LANGUAGES, UNIT_FACTOR, type Language } from '../../shared/model/units';
-import { formatIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
+import { formatIssue, problemOfIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
@@ -28,7 +28,9 @@ import { cellText, describeCell, getCell, type Grid, type GridCell, type GridShe
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
 import { RevenueReader } from './import-revenue';
 import { replacedFormulaWarnings } from './import-warnings';
-import type { ImportProblem } from './problems';
+import { cellShown, placed, type ImportProblem } from './problems';
+import { text } from '../../shared/i18n/vocabulary';
+import { problem as coded, type FieldName, type Problem } from '../../shared/messages/problems';
 import { parseRangeTables, readRanges } from './import-ranges';
 import { META_RANGES, META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
 import { roundTripText } from './xml';
@@ -75,40 +77,31 @@ export function importExportedWorkbook(grid: Grid, warnings?: ImportProblem[]): 
 
 function readMeta(grid: Grid): Result<{ model: Model; language: Language; rangeTables: string }, ImportProblem[]> {
   const meta = grid.sheets.find((sheet) => sheet.name === META_SHEET)!;
-  const problem = (row: number, col: number, message: string): Result<never, ImportProblem[]> => err([{ sheet: META_SHEET, row, column: col, message }]);
+  const problem = (row: number, col: number, what: Problem): Result<never, ImportProblem[]> => err([placed({ sheet: META_SHEET, row, column: col }, what)]);
+  const changed = coded('workbook-changed', { sheet: META_SHEET });
   const version = getCell(meta, META_ROWS.format, 2)?.value;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    return problem(META_ROWS.format, 2, 'the format version is missing: this sheet was changed');
-  if (version > WORKBOOK_FORMAT_VERSION)
-    return problem(
-      META_ROWS.format,
-      2,
-      `the workbook was written by a newer version of the app (format ${version}; this one reads ${WORKBOOK_FORMAT_VERSION})`,
-    );
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return problem(META_ROWS.format, 2, changed);
+  if (version > WORKBOOK_FORMAT_VERSION) return problem(META_ROWS.format, 2, coded('workbook-newer', { version, supported: WORKBOOK_FORMAT_VERSION }));
   const language = cellText(getCell(meta, META_ROWS.language, 2));
-  if (!(LANGUAGES as readonly string[]).includes(language))
-    return problem(META_ROWS.language, 2, `unknown language ${JSON.stringify(language)}: this sheet was changed`);
+  if (!(LANGUAGES as readonly string[]).includes(language)) return problem(META_ROWS.language, 2, changed);
   const count = getCell(meta, META_ROWS.chunks, 2)?.value;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000)
-    return problem(META_ROWS.chunks, 2, 'the number of model cells is missing: this sheet was changed');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 100_000) return problem(META_ROWS.chunks, 2, changed);
   let json = '';
   for (let k = 0; k < count; k++) {
     const cell = getCell(meta, META_ROWS.firstChunk + k, 1);
-    if (cell?.kind !== 'text') return problem(META_ROWS.firstChunk + k, 1, 'a cell of the saved model is missing: this sheet was changed');
+    if (cell?.kind !== 'text') return problem(META_ROWS.firstChunk + k, 1, changed);
     json += String(cell.value);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return problem(META_ROWS.firstChunk, 1, 'the saved model is not valid JSON: this sheet was changed');
+    return problem(META_ROWS.firstChunk, 1, changed);
   }
   const validated = validateModel(parsed);
-  if (!validated.ok) return problem(META_ROWS.firstChunk, 1, `the saved model is not valid (${formatIssue(validated.error[0]!)}): this sheet was changed`);
+  if (!validated.ok) return problem(META_ROWS.firstChunk, 1, changed);
   return ok({ model: validated.value, language: language as Language, rangeTables: cellText(getCell(meta, META_RANGES.row, META_RANGES.col)) });
 }
-
-type Kind = (typeof LEVER_KINDS)[number];
 
 /** Reads the input cells against the model as exported; collects every problem with its cell. */
 class Reader {
@@ -156,23 +149,19 @@ class Reader {
 
   private sheet(name: string): GridSheet | undefined {
     const sheet = this.sheets.get(name);
-    if (!sheet)
-      this.problems.push({
-        sheet: name,
-        message: `the sheet ${JSON.stringify(name)} is missing (renamed or deleted?); the import reads the sheets the export wrote`,
-      });
+    if (!sheet) this.problems.push(placed({ sheet: name }, coded('sheet-missing', { sheet: name })));
     return sheet;
   }
 
-  private problem(sheet: string, row: number, column: number, message: string): void {
-    this.problems.push({ sheet, row, column, message });
+  private problem(sheet: string, row: number, column: number, what: Problem | string): void {
+    this.problems.push(placed({ sheet, row, column }, what));
   }
 
   /** A number cell (or a number typed as text, "15%"); undefined when empty; a problem otherwise. */
-  private number(sheet: GridSheet, row: number, col: number, what: string, optional = false): number | undefined | null {
+  private number(sheet: GridSheet, row: number, col: number, what: Field | string, optional = false): number | undefined | null {
     const cell = getCell(sheet, row, col);
     if (isBlank(cell)) {
-      if (!optional) this.problem(sheet.name, row, col, `${what} is empty`);
+      if (!optional) this.problem(sheet.name, row, col, typeof what === 'string' ? `${what} is empty` : coded('cell-empty', what));
       return optional ? undefined : null;
     }
     if (cell!.kind === 'number' && typeof cell!.value === 'number' && Number.isFinite(cell!.value)) return cell!.value;
@@ -180,14 +169,28 @@ class Reader {
       const parsed = parseNumberText(String(cell!.value));
       if (parsed) return parsed.value;
     }
-    this.problem(sheet.name, row, col, `${what}: expected a number, found ${describeCell(cell)}`);
+    this.problem(
+      sheet.name,
+      row,
+      col,
+      typeof what === 'string' ? `${what}: expected a number, found ${describeCell(cell)}` : coded('cell-not-a-number', { ...what, found: cellShown(cell) }),
+    );
     return null;
   }
 
-  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: string): boolean {
+  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: Field | string): boolean {
     const parsed = schema.safeParse(value);
     if (parsed.success) return true;
-    this.problem(sheet, row, col, `${what} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+    const issue = parsed.error.issues[0];
+    const rule = issue ? problemOfIssue(issue) : undefined;
+    this.problem(
+      sheet,
+      row,
+      col,
+      rule && typeof what !== 'string'
+        ? coded('cell-invalid', { ...what, problem: rule })
+        : `${typeof what === 'string' ? what : fieldInEnglish(what)} ${issue?.message ?? 'is not valid'}`,
+    );
     return false;
   }
 
@@ -202,42 +205,41 @@ class Reader {
       const row = at.firstRow + k;
       this.nodeRows.set(node.id, row);
       if (cellText(getCell(sheet, row, STRUCTURE_COL.id)).trim() !== node.id) {
-        this.problem(
-          sheet.name,
-          row,
-          STRUCTURE_COL.id,
-          `expected the line with ID ${JSON.stringify(node.id)} here: rows were inserted, deleted or sorted (change the structure in the planner)`,
-        );
+        this.problem(sheet.name, row, STRUCTURE_COL.id, coded('rows-moved', { id: node.id }));
         continue;
       }
       const next: CostNode = { ...node };
       const name = this.text(sheet, row, STRUCTURE_COL.name, node.name);
-      if (name !== node.name && this.check(costNodeSchema.shape.name, name, sheet.name, row, STRUCTURE_COL.name, 'the name')) next.name = name;
+      if (name !== node.name && this.check(costNodeSchema.shape.name, name, sheet.name, row, STRUCTURE_COL.name, { field: 'name' })) next.name = name;
 
       const basisCell = getCell(sheet, row, STRUCTURE_COL.basis);
       const kind = parseBasisWord(cellText(basisCell));
       if (!kind) {
-        this.problem(sheet.name, row, STRUCTURE_COL.basis, `the basis must be "share" or "amount" (占比 or 金额), found ${describeCell(basisCell)}`);
+        this.problem(sheet.name, row, STRUCTURE_COL.basis, coded('cell-not-a-choice', { field: 'basis', choices: BASIS_CHOICES, found: cellShown(basisCell) }));
         continue;
       }
-      const value = this.number(sheet, row, STRUCTURE_COL.value, 'the value');
+      const value = this.number(sheet, row, STRUCTURE_COL.value, { field: 'value' });
       if (value === null || value === undefined) continue;
       const written = node.basis.kind === 'share' ? node.basis.share : node.basis.amount / this.factor;
       if (kind !== node.basis.kind || value !== written) {
-        if (node.parentId === null && kind === 'share')
-          this.problem(sheet.name, row, STRUCTURE_COL.basis, 'the root is the total: its basis must be an amount');
+        if (node.parentId === null && kind === 'share') this.problem(sheet.name, row, STRUCTURE_COL.basis, coded('root-needs-amount', {}));
         else {
           const basis = kind === 'share' ? { kind, share: value } : { kind, amount: value * this.factor };
-          if (this.check(costBasisSchema, basis, sheet.name, row, STRUCTURE_COL.value, 'the value')) next.basis = basis;
+          if (this.check(costBasisSchema, basis, sheet.name, row, STRUCTURE_COL.value, { field: 'value' })) next.basis = basis;
         }
       }
       const relevanceCell = getCell(sheet, row, STRUCTURE_COL.relevance);
       const relevance = parseRelevanceWord(cellText(relevanceCell));
       if (!relevance)
-        this.problem(sheet.name, row, STRUCTURE_COL.relevance, `expected "strong" or "weak" (强相关 or 弱相关), found ${describeCell(relevanceCell)}`);
+        this.problem(
+          sheet.name,
+          row,
+          STRUCTURE_COL.relevance,
+          coded('cell-not-a-choice', { field: 'relevance', choices: RELEVANCE_CHOICES, found: cellShown(relevanceCell) }),
+        );
       else next.relevance = relevance;
       const notes = this.text(sheet, row, STRUCTURE_COL.notes, node.notes ?? '');
-      if (notes !== (node.notes ?? '') && this.check(costNodeSchema.shape.notes, notes, sheet.name, row, STRUCTURE_COL.notes, 'the notes')) {
+      if (notes !== (node.notes ?? '') && this.check(costNodeSchema.shape.notes, notes, sheet.name, row, STRUCTURE_COL.notes, { field: 'notes' })) {
         if (notes === '') delete next.notes;
         else next.notes = notes;
       }
@@ -258,31 +260,24 @@ class Reader {
     if (!sheet) return scenario;
     const next: Scenario = { ...scenario };
     const name = this.text(sheet, TITLE_ROW, 1, scenario.name);
-    if (name !== scenario.name && this.check(scenarioSchema.shape.name, name, sheet.name, TITLE_ROW, 1, 'the scenario name')) next.name = name;
+    if (name !== scenario.name && this.check(scenarioSchema.shape.name, name, sheet.name, TITLE_ROW, 1, { field: 'scenarioName' })) next.name = name;
 
     for (const field of ['volumeGrowth', 'discountRate'] as const) {
       const row = at.row[field];
-      const value = this.number(sheet, row, SCENARIO_COL.total, field === 'volumeGrowth' ? 'the volume growth' : 'the discount rate');
+      const value = this.number(sheet, row, SCENARIO_COL.total, { field });
       if (
         typeof value === 'number' &&
         value !== scenario[field] &&
-        this.check(
-          scenarioSchema.shape[field],
-          value,
-          sheet.name,
-          row,
-          SCENARIO_COL.total,
-          field === 'volumeGrowth' ? 'the volume growth' : 'the discount rate',
-        )
+        this.check(scenarioSchema.shape[field], value, sheet.name, row, SCENARIO_COL.total, { field })
       )
         next[field] = value;
     }
 
     for (let y = 1; y <= at.horizon; y++) {
       const col = at.col.year(y);
-      const value = this.number(sheet, at.row.ramp, col, `the ramp of year ${y}`);
+      const value = this.number(sheet, at.row.ramp, col, { field: 'ramp', year: y });
       if (typeof value !== 'number' || value === rampForYear(scenario, y)) continue;
-      if (!this.check(scenarioSchema.shape.ramp.unwrap().element, value, sheet.name, at.row.ramp, col, `the ramp of year ${y}`)) continue;
+      if (!this.check(scenarioSchema.shape.ramp.unwrap().element, value, sheet.name, at.row.ramp, col, { field: 'ramp', year: y })) continue;
       const ramp = [...(next.ramp ?? [])];
       while (ramp.length < y) ramp.push(1);
       ramp[y - 1] = value;
@@ -298,7 +293,7 @@ class Reader {
     const row = at.row.line(k);
     const next: InvestmentLine = { ...line };
     const name = this.text(sheet, row, 1, line.name);
-    if (name !== line.name && this.check(investmentLineSchema.shape.name, name, sheet.name, row, 1, 'the name of the investment line')) next.name = name;
+    if (name !== line.name && this.check(investmentLineSchema.shape.name, name, sheet.name, row, 1, { field: 'investmentName' })) next.name = name;
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = this.timingWords.get(cellText(timingCell).trim().toLowerCase());
     if (!timing) {
@@ -307,7 +302,11 @@ class Reader {
         sheet.name,
         row,
         at.col.timing,
-        `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`,
+        coded('cell-not-a-choice', {
+          field: 'timing',
+          choices: [words.upfront, words.spread],
+          found: cellShown(timingCell),
+        }),
       );
     } else next.timing = timing;
     // The category is a drop-down input since the workbook format of the client workbook; an empty cell keeps it.
@@ -315,29 +314,29 @@ class Reader {
     if (!isBlank(categoryCell)) {
       const category = this.categoryWords.get(cellText(categoryCell).trim().toLowerCase());
       if (!category) {
-        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category).map((word) => JSON.stringify(word));
-        this.problem(sheet.name, row, at.col.category, `the category must be one of ${words.join(', ')}, found ${describeCell(categoryCell)}`);
+        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category);
+        this.problem(sheet.name, row, at.col.category, coded('cell-not-a-choice', { field: 'category', choices: words, found: cellShown(categoryCell) }));
       } else next.category = category;
     }
 
     const amount = line.amount;
     if (amount.kind === 'perYear' || amount.kind === 'shareOfSaving') {
-      const value = this.number(sheet, row, at.col.parameter, amount.kind === 'perYear' ? 'the amount a year' : 'the share of saving');
+      const field: Field = { field: amount.kind === 'perYear' ? 'amountPerYear' : 'shareOfSaving' };
+      const value = this.number(sheet, row, at.col.parameter, field);
       if (typeof value !== 'number') return next;
       const written = amount.kind === 'perYear' ? amount.amount / this.factor : amount.share;
       if (value === written) return next;
       const changed = amount.kind === 'perYear' ? { kind: amount.kind, amount: value * this.factor } : { kind: amount.kind, share: value };
-      if (this.check(investmentAmountSchema, changed, sheet.name, row, at.col.parameter, amount.kind === 'perYear' ? 'the amount' : 'the share'))
-        next.amount = changed;
+      if (this.check(investmentAmountSchema, changed, sheet.name, row, at.col.parameter, field)) next.amount = changed;
       return next;
     }
     let amounts: number[] | undefined;
     for (let y = 1; y <= at.horizon; y++) {
       const col = at.col.year(y);
-      const value = this.number(sheet, row, col, `the amount of year ${y}`);
+      const value = this.number(sheet, row, col, { field: 'yearAmount', year: y });
       if (typeof value !== 'number' || value === (amount.amounts[y - 1] ?? 0) / this.factor) continue;
       const converted = value * this.factor;
-      if (!this.check(investmentAmountSchema, { kind: 'perYear', amount: converted }, sheet.name, row, col, `the amount of year ${y}`)) continue;
+      if (!this.check(investmentAmountSchema, { kind: 'perYear', amount: converted }, sheet.name, row, col, { field: 'yearAmount', year: y })) continue;
       amounts ??= [...amount.amounts];
       while (amounts.length < y) amounts.push(0);
       amounts[y - 1] = converted;
@@ -356,22 +355,17 @@ class Reader {
       const nodeId = originalNodes[i]!.id;
       const shown = cellText(getCell(sheet, row, 1));
       if (shown !== roundTripText(originalNodes[i]!.name) && shown !== roundTripText(costTree[i]!.name)) {
-        this.problem(
-          sheet.name,
-          row,
-          1,
-          `expected the cost line ${JSON.stringify(originalNodes[i]!.name)} here: rows were inserted, deleted or sorted (change the structure in the planner)`,
-        );
+        this.problem(sheet.name, row, 1, coded('rows-moved', { id: originalNodes[i]!.name }));
         continue;
       }
       const index = byNode.get(nodeId);
       let lever: Lever | undefined = index === undefined ? undefined : levers[index];
       for (const kind of LEVER_KINDS) {
         const col = SCENARIO_COL[kind];
-        const value = this.number(sheet, row, col, leverWhat(kind), true);
+        const value = this.number(sheet, row, col, { field: kind }, true);
         if (value === null) continue;
         if (value === lever?.[kind]) continue;
-        if (value !== undefined && !this.check(leverSchema.shape[kind], value, sheet.name, row, col, leverWhat(kind))) continue;
+        if (value !== undefined && !this.check(leverSchema.shape[kind], value, sheet.name, row, col, { field: kind })) continue;
         const changed: Lever = { ...(lever ?? { nodeId }) };
         if (value === undefined) delete changed[kind];
         else changed[kind] = value;
@@ -397,19 +391,20 @@ class Reader {
         (candidate) => candidate.name === name && (!issue.path.endsWith('.children') || model.costTree.some((child) => child.parentId === candidate.id)),
       );
       const row = found ? this.nodeRows.get(found.id) : undefined;
-      const text = issue.path.endsWith('.children') ? `the lines under ${JSON.stringify(name)}: ${issue.message}` : message;
+      const what = issue.problem ?? (issue.path.endsWith('.children') ? `the lines under ${JSON.stringify(name)}: ${issue.message}` : message);
       return row === undefined
-        ? { sheet: this.layout.structure.sheet, message: text }
-        : { sheet: this.layout.structure.sheet, row, column: issue.path.endsWith('.name') ? STRUCTURE_COL.name : STRUCTURE_COL.value, message: text };
+        ? placed({ sheet: this.layout.structure.sheet }, what)
+        : placed({ sheet: this.layout.structure.sheet, row, column: issue.path.endsWith('.name') ? STRUCTURE_COL.name : STRUCTURE_COL.value }, what);
     }
     const scenario = /^scenarios\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
     if (scenario) {
       const name = JSON.parse(scenario[1]!) as string;
       const index = model.scenarios.findIndex((candidate) => candidate.name === name);
       const at = index >= 0 ? this.layout.scenarios[index] : undefined;
-      if (at) return issue.path.endsWith('.name') ? { sheet: at.sheet, row: TITLE_ROW, column: 1, message } : { sheet: at.sheet, message };
+      const what = issue.problem ?? message;
+      if (at) return issue.path.endsWith('.name') ? placed({ sheet: at.sheet, row: TITLE_ROW, column: 1 }, what) : placed({ sheet: at.sheet }, what);
     }
-    return { message };
+    return placed({}, issue.problem ?? message);
   }
 }
 
@@ -417,6 +412,13 @@ function isBlank(cell: GridCell | undefined): boolean {
   return !cell || (cell.kind === 'text' && String(cell.value).trim() === '');
 }
 
-function leverWhat(kind: Kind): string {
-  return kind === 'unitCostChange' ? 'the unit cost change' : kind === 'throughputChange' ? 'the per-capita volume change' : 'the volume change';
+/** A field of a sheet (its name, and the year of a yearly one). */
+type Field = { field: FieldName; year?: number };
+
+function fieldInEnglish(what: Field): string {
+  return text('en', 'messages', `parts.fields.${what.field}`, what.year === undefined ? {} : { year: what.year });
 }
+
+/** The words of the basis and relevance columns, in both languages. */
+const BASIS_CHOICES = ['share', 'amount', '占比', '金额'];
+const RELEVANCE_CHOICES = ['strong', 'weak', '强相关', '弱相关'];

@@ -24,8 +24,14 @@ import {
   unitInHeader,
   type StructureColumn,
 } from '../../shared/workbook/structure-layout';
-import { cellText, describeCell, getCell, rowNumbers, type GridCell, type GridSheet } from './cell-grid';
-import type { ImportProblem } from './problems';
+import { cellText, getCell, rowNumbers, type GridCell, type GridSheet } from './cell-grid';
+import { cellShown, placed, type ImportProblem } from './problems';
+import { columnName } from './xlsx-writer';
+import { problem, type Problem } from '../../shared/messages/problems';
+
+/** The words of the basis and relevance columns, in both languages (a cell holding another word is refused with them). */
+const BASIS_CHOICES = ['share', 'amount', '占比', '金额'];
+const RELEVANCE_CHOICES = ['strong', 'weak', '强相关', '弱相关'];
 
 /**
  * A cost structure from a sheet in the import layout (shared/workbook/structure-layout.ts):
@@ -73,27 +79,17 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
   const problems: ImportProblem[] = [];
   const header = findHeader(sheet, problems);
   if (!header) {
-    if (problems.length === 0)
-      problems.push({
-        sheet: sheet.name,
-        message: `no header row in the first ${HEADER_SEARCH_ROWS} rows: expected a row with the columns Name and Level (or Parent), as in the template of "costplan import-template"`,
-      });
+    if (problems.length === 0) problems.push(placed({ sheet: sheet.name }, problem('no-header-row', { rows: HEADER_SEARCH_ROWS })));
     return err(problems);
   }
-  const at = (row: number, column: StructureColumn, message: string): ImportProblem => {
+  const at = (row: number, column: StructureColumn, what: Problem | string): ImportProblem => {
     const col = header.columns.get(column);
-    const place: ImportProblem = { sheet: sheet.name, row, message };
-    if (col !== undefined) {
-      place.column = col;
-      place.header = header.texts.get(col) ?? column;
-    }
-    return place;
+    return placed(col === undefined ? { sheet: sheet.name, row } : { sheet: sheet.name, row, column: col, header: header.texts.get(col) ?? column }, what);
   };
 
   const lines = readLines(sheet, header, problems, at);
-  if (lines.length === 0 && problems.length === 0)
-    problems.push({ sheet: sheet.name, row: header.row + 1, message: 'there are no cost lines below the header row' });
-  if (lines.length > LIMITS.maxNodes) problems.push({ sheet: sheet.name, message: `there are ${lines.length} cost lines (at most ${LIMITS.maxNodes})` });
+  if (lines.length === 0 && problems.length === 0) problems.push(placed({ sheet: sheet.name, row: header.row + 1 }, problem('no-cost-lines', {})));
+  if (lines.length > LIMITS.maxNodes) problems.push(placed({ sheet: sheet.name }, problem('too-many-lines', { count: lines.length, max: LIMITS.maxNodes })));
   if (problems.length > 0) return err(problems);
 
   const parents = header.columns.has('level') ? parentsByLevel(lines, problems, at) : parentsByName(lines, problems, at);
@@ -124,17 +120,18 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     const seen = new Set<string>();
     for (const child of children) {
       const key = child.name.trim();
-      if (seen.has(key))
-        problems.push(at(rowOfId.get(child.id)!, 'name', `a second line named ${quoteText(key)} under the same parent; names of sibling lines must differ`));
+      if (seen.has(key)) problems.push(at(rowOfId.get(child.id)!, 'name', problem('duplicate-line-name', { name: key })));
       seen.add(key);
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
-      if (/two children are named/u.test(issue.message)) continue;
+      if (issue.problem?.code === 'duplicate-sibling-name') continue;
       problems.push(
         at(
           rowOfId.get(parentId)!,
           'value',
-          `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`,
+          issue.problem
+            ? issue.problem
+            : `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`,
         ),
       );
     }
@@ -162,7 +159,8 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
         const named = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
         const name = named ? (JSON.parse(named[1]!) as string) : undefined;
         const k = name === undefined ? -1 : (lineOfName().get(name) ?? -1);
-        return k >= 0 ? at(lines[k]!.row, 'name', formatIssue(issue)) : { sheet: sheet.name, message: formatIssue(issue) };
+        const what = issue.problem ?? formatIssue(issue);
+        return k >= 0 ? at(lines[k]!.row, 'name', what) : placed({ sheet: sheet.name }, what);
       }),
     );
   }
@@ -184,13 +182,12 @@ function findHeader(sheet: GridSheet, problems: ImportProblem[]): Header | undef
       texts.set(col, text.trim());
       if (isChineseText(text)) chinese = true;
       if (columns.has(column))
-        duplicates.push({
-          sheet: sheet.name,
-          row,
-          column: col,
-          header: text.trim(),
-          message: `a second ${column} column (the first is column ${columns.get(column)})`,
-        });
+        duplicates.push(
+          placed(
+            { sheet: sheet.name, row, column: col, header: text.trim() },
+            problem('duplicate-column', { column: text.trim(), first: columnName(columns.get(column)!) }),
+          ),
+        );
       else columns.set(column, col);
     }
     if (!columns.has('name') || !(columns.has('level') || columns.has('parent'))) continue;
@@ -202,7 +199,7 @@ function findHeader(sheet: GridSheet, problems: ImportProblem[]): Header | undef
   return undefined;
 }
 
-type At = (row: number, column: StructureColumn, message: string) => ImportProblem;
+type At = (row: number, column: StructureColumn, what: Problem | string) => ImportProblem;
 
 function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], at: At): Line[] {
   const lines: Line[] = [];
@@ -217,13 +214,21 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     for (const column of STRUCTURE_COLUMNS) {
       const found = cell(column);
       if (found && (found.kind === 'error' || found.kind === 'missing' || found.kind === 'date'))
-        problems.push(at(row, column, `expected ${column === 'value' || column === 'level' ? 'a number' : 'text'}, found ${describeCell(found)}`));
+        problems.push(
+          at(
+            row,
+            column,
+            column === 'value' || column === 'level'
+              ? problem('cell-not-a-number', { field: column, found: cellShown(found) })
+              : problem('cell-not-text', { field: column, found: cellShown(found) }),
+          ),
+        );
     }
     const nameCell = cell('name');
     const name = cellText(nameCell);
     const line: Line = { row, name };
-    if (name.trim() === '') problems.push(at(row, 'name', 'the name is empty'));
-    else if (name.length > LIMITS.nameMaxLength) problems.push(at(row, 'name', `the name has ${name.length} characters (at most ${LIMITS.nameMaxLength})`));
+    if (name.trim() === '') problems.push(at(row, 'name', problem('cell-empty', { field: 'name' })));
+    else if (name.length > LIMITS.nameMaxLength) problems.push(at(row, 'name', problem('name-too-long', { length: name.length, max: LIMITS.nameMaxLength })));
     else {
       const unclean = textProblem(name);
       if (unclean) problems.push(at(row, 'name', `the name ${unclean}`));
@@ -232,9 +237,9 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     const levelCell = cell('level');
     if (header.columns.has('level')) {
       const level = numberOf(levelCell);
-      if (!levelCell) problems.push(at(row, 'level', 'the level is empty (1 for the root, 2 for its parts, ...)'));
+      if (!levelCell) problems.push(at(row, 'level', problem('cell-empty', { field: 'level' })));
       else if (level === undefined || !Number.isInteger(level.value) || level.value < 1 || level.percent)
-        problems.push(at(row, 'level', `expected a whole number from 1 (the root), found ${describeCell(levelCell)}`));
+        problems.push(at(row, 'level', problem('level-invalid', { found: cellShown(levelCell) })));
       else line.level = level.value;
     } else {
       const parent = cellText(cell('parent'));
@@ -244,20 +249,21 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     const basisCell = cell('basis');
     if (basisCell) {
       const word = parseBasisWord(cellText(basisCell));
-      if (!word) problems.push(at(row, 'basis', `expected "share" or "amount" (占比 or 金额), found ${describeCell(basisCell)}`));
+      if (!word) problems.push(at(row, 'basis', problem('cell-not-a-choice', { field: 'basis', choices: BASIS_CHOICES, found: cellShown(basisCell) })));
       else line.basisWord = word;
     }
     const valueCell = cell('value');
-    if (!valueCell) problems.push(at(row, 'value', 'the value is empty (a share such as 44%, or an amount)'));
+    if (!valueCell) problems.push(at(row, 'value', problem('cell-empty', { field: 'value' })));
     else {
       const value = numberOf(valueCell);
-      if (!value) problems.push(at(row, 'value', `expected a number (a share such as 44% or an amount), found ${describeCell(valueCell)}`));
+      if (!value) problems.push(at(row, 'value', problem('cell-not-a-number', { field: 'value', found: cellShown(valueCell) })));
       else line.value = value;
     }
     const relevanceCell = cell('relevance');
     if (relevanceCell) {
       const relevance = parseRelevanceWord(cellText(relevanceCell));
-      if (!relevance) problems.push(at(row, 'relevance', `expected "strong" or "weak" (强相关 or 弱相关), found ${describeCell(relevanceCell)}`));
+      if (!relevance)
+        problems.push(at(row, 'relevance', problem('cell-not-a-choice', { field: 'relevance', choices: RELEVANCE_CHOICES, found: cellShown(relevanceCell) })));
       else line.relevance = relevance;
     }
     const notes = cellText(cell('notes'));
@@ -298,13 +304,12 @@ function parentsByLevel(lines: readonly Line[], problems: ImportProblem[], at: A
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
     const level = line.level!;
-    if (k === 0 && level !== 1) problems.push(at(line.row, 'level', `the first line is the root and must have level 1, found ${level}`));
-    else if (k > 0 && level === 1) problems.push(at(line.row, 'level', 'a second line at level 1: there is one root, every other line belongs under it'));
-    else if (level > stack.length + 1)
-      problems.push(at(line.row, 'level', `level ${level} follows level ${stack.length}: a line can be at most one level below the line above it`));
+    if (k === 0 && level !== 1) problems.push(at(line.row, 'level', problem('first-level-not-root', { level })));
+    else if (k > 0 && level === 1) problems.push(at(line.row, 'level', problem('second-root', {})));
+    else if (level > stack.length + 1) problems.push(at(line.row, 'level', problem('level-jump', { level, above: stack.length })));
     else if (level > MAX_LEVEL) {
       // Refused at the first line that is too deep: the rest of the chain is not worked out.
-      problems.push(at(line.row, 'level', `level ${level} is ${level - 1} levels below the root (at most ${LIMITS.maxDepth})`));
+      problems.push(at(line.row, 'level', problem('too-deep', { depth: level - 1, max: LIMITS.maxDepth })));
       return parents;
     }
     const depth = Math.max(1, Math.min(level, stack.length + 1));
@@ -327,24 +332,24 @@ function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At
   let root = -1;
   const parents = lines.map((line, k) => {
     if (line.parentName === undefined) {
-      if (root >= 0) problems.push(at(line.row, 'parent', `a second line without a parent (the root is on row ${lines[root]!.row}); fill in its parent`));
+      if (root >= 0) problems.push(at(line.row, 'parent', problem('second-line-without-parent', { rootRow: lines[root]!.row })));
       else root = k;
       return -1;
     }
     const matches = byName.get(line.parentName.trim()) ?? [];
-    if (matches.length === 0) problems.push(at(line.row, 'parent', `no line is named ${quoteText(line.parentName.trim())}`));
+    if (matches.length === 0) problems.push(at(line.row, 'parent', problem('parent-not-found', { name: line.parentName.trim() })));
     else if (matches.length > 1)
       problems.push(
         at(
           line.row,
           'parent',
-          `${matches.length} lines are named ${quoteText(line.parentName.trim())} (rows ${matches.map((m) => lines[m]!.row).join(', ')}); use the Level layout or distinct names`,
+          problem('parent-ambiguous', { name: line.parentName.trim(), count: matches.length, rows: matches.map((m) => lines[m]!.row).join(', ') }),
         ),
       );
-    else if (matches[0] === k) problems.push(at(line.row, 'parent', 'a line cannot be its own parent'));
+    else if (matches[0] === k) problems.push(at(line.row, 'parent', problem('own-parent', {})));
     return matches.length === 1 ? matches[0]! : -1;
   });
-  if (root < 0 && problems.length === 0) problems.push(at(lines[0]!.row, 'parent', 'no line is without a parent: leave the parent of the root empty'));
+  if (root < 0 && problems.length === 0) problems.push(at(lines[0]!.row, 'parent', problem('no-line-without-parent', {})));
   if (problems.length > 0) return parents;
   // Every line must reach the root; those that never do sit on a cycle. Each line is walked
   // once (a line's depth is known once the walk from it meets a known line), so the check is
@@ -372,11 +377,11 @@ function parentsByName(lines: readonly Line[], problems: ImportProblem[], at: At
     const deepest = trail[0];
     if (deepest !== undefined && depth[deepest]! > LIMITS.maxDepth) {
       const first = trail[trail.length - 1 - (LIMITS.maxDepth - known)]!;
-      problems.push(at(lines[first]!.row, 'parent', `this line is ${LIMITS.maxDepth + 1} levels below the root (at most ${LIMITS.maxDepth})`));
+      problems.push(at(lines[first]!.row, 'parent', problem('too-deep', { depth: LIMITS.maxDepth + 1, max: LIMITS.maxDepth })));
       return parents;
     }
   }
-  for (const k of cyclic.sort((a, b) => a - b)) problems.push(at(lines[k]!.row, 'parent', 'the parents go round in a circle and never reach the root'));
+  for (const k of cyclic.sort((a, b) => a - b)) problems.push(at(lines[k]!.row, 'parent', problem('parent-cycle', {})));
   return parents;
 }
 
@@ -384,7 +389,7 @@ function assignIds(lines: readonly Line[], problems: ImportProblem[], at: At): s
   const given = new Set<string>();
   for (const line of lines) {
     if (line.id === undefined) continue;
-    if (given.has(line.id)) problems.push(at(line.row, 'id', `the id ${quoteText(line.id)} is used twice`));
+    if (given.has(line.id)) problems.push(at(line.row, 'id', problem('id-twice', { id: line.id })));
     given.add(line.id);
   }
   let next = 1;
@@ -401,28 +406,29 @@ function basisOf(line: Line, isRoot: boolean, factor: number, problems: ImportPr
   const value = line.value!;
   const kind = line.basisWord ?? (isRoot ? 'amount' : value.percent ? 'share' : undefined);
   if (kind === undefined) {
-    problems.push(at(line.row, 'basis', 'the basis is empty: write "share" (占比) or "amount" (金额), or write the value as a percentage such as 44%'));
+    problems.push(at(line.row, 'basis', problem('basis-empty', {})));
     return undefined;
   }
   if (kind === 'share') {
     if (isRoot) {
-      problems.push(at(line.row, 'basis', 'the root is the total: its basis must be an amount, not a share'));
+      problems.push(at(line.row, 'basis', problem('root-needs-amount', {})));
       return undefined;
     }
     if (value.value < 0 || value.value > 1) {
-      const hint = !value.percent && value.value > 1 && value.value <= 100 ? `; for ${value.value}% write ${value.value}% or ${value.value / 100}` : '';
-      problems.push(at(line.row, 'value', `a share must be from 0% to 100%, found ${value.percent ? `${value.value * 100}%` : value.value}${hint}`));
+      problems.push(at(line.row, 'value', problem('share-out-of-range', { value: value.value, percent: value.percent })));
       return undefined;
     }
     return { kind: 'share', share: value.value };
   }
   if (value.percent) {
-    problems.push(at(line.row, 'value', 'the basis is an amount but the value is a percentage; write the amount, or make the basis a share'));
+    problems.push(at(line.row, 'value', problem('amount-written-as-percentage', {})));
     return undefined;
   }
   const amount = value.value * factor;
   if (value.value < 0 || !(amount <= LIMITS.maxAmount)) {
-    problems.push(at(line.row, 'value', value.value < 0 ? `an amount cannot be negative, found ${value.value}` : `the amount ${value.value} is too large`));
+    problems.push(
+      at(line.row, 'value', value.value < 0 ? problem('amount-negative', { amount }) : problem('amount-too-large', { amount, max: LIMITS.maxAmount })),
+    );
     return undefined;
   }
   return { kind: 'amount', amount };

@@ -1,4 +1,7 @@
+import { problem, type CellShown, type PlacedProblem, type Problem } from '../../shared/messages/problems';
+import { renderProblem, type MessageView } from '../../shared/messages/render';
 import { quoteText } from '../../shared/model/text';
+import type { GridCell } from './cell-grid';
 import { columnName } from './xlsx-writer';
 
 /**
@@ -12,9 +15,20 @@ export interface ImportProblem {
   column?: number;
   /** The column's header, when there is one ("Value"). */
   header?: string;
+  /** In English, for logs and the CLI without --lang. */
   message: string;
   /** A warning about formula cells typed over: how many on the sheet (the first at row, column). */
   replacedFormulas?: number;
+  /** What is wrong as a code with parameters (shared/messages): the UI words it in its language and unit. */
+  problem?: Problem;
+}
+
+/** Messages kept in English for logs: amounts in yuan. */
+const ENGLISH: MessageView = { language: 'en', unit: 'yuan' };
+
+/** A problem at a place, with its English message worded from its code (a plain string stays as written). */
+export function placed(place: Omit<ImportProblem, 'message' | 'problem'>, what: Problem | string): ImportProblem {
+  return typeof what === 'string' ? { ...place, message: what } : { ...place, message: renderProblem(what, ENGLISH), problem: what };
 }
 
 export function formatProblem(problem: ImportProblem): string {
@@ -32,6 +46,19 @@ export function summarizeProblems(problems: readonly ImportProblem[], shown = 3)
   return rest > 0 ? `${head} (and ${rest} more problem${rest > 1 ? 's' : ''})` : head;
 }
 
+/** The problems of an import as one coded problem (the first few with their places), for `file` ('' when unnamed). */
+export function importFailed(problems: readonly ImportProblem[], file = '', shown = 3): Problem {
+  const listed = problems.slice(0, shown).map((one): PlacedProblem => {
+    const at: PlacedProblem = { problem: one.problem ?? problem('other', { text: one.message }) };
+    if (one.sheet !== undefined) at.sheet = one.sheet;
+    if (one.row !== undefined) at.row = one.row;
+    if (one.column !== undefined) at.column = columnName(one.column);
+    if (one.header) at.header = one.header;
+    return at;
+  });
+  return problem('import-failed', { file, problems: listed, more: Math.max(0, problems.length - shown) });
+}
+
 /** Thrown for a file that cannot be imported; carries every problem found. */
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -39,8 +66,29 @@ export class ImportError extends Error {
   constructor(readonly problems: readonly ImportProblem[]) {
     super(summarizeProblems(problems));
   }
+
+  /** The import's problems as one coded problem, naming the file. */
+  problemFor(file: string): Problem {
+    return importFailed(this.problems, file);
+  }
 }
 
-export function fileProblem(message: string): ImportError {
-  return new ImportError([{ message }]);
+export function fileProblem(what: Problem | string): ImportError {
+  return new ImportError([placed({}, what)]);
+}
+
+/** What a cell holds, for "expected a number, found …". */
+export function cellShown(cell: GridCell | undefined): CellShown {
+  if (!cell) return { kind: 'empty' };
+  switch (cell.kind) {
+    case 'missing':
+      return { kind: 'missing' };
+    case 'boolean':
+      return { kind: 'boolean', text: String(cell.value).toUpperCase() };
+    case 'number':
+    case 'text':
+    case 'date':
+    case 'error':
+      return { kind: cell.kind, text: String(cell.value) };
+  }
 }

@@ -1,9 +1,10 @@
+import { problem } from '../../shared/messages/problems';
 import { fileURLToPath } from 'node:url';
 import { emptySheet, putCell, type CellKind, type Grid, type GridSheet } from './cell-grid';
 import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
 import { startParser } from './parser-process';
 import { fileProblem } from './problems';
-import { describeCompoundFile, GuardError, inspectEntries, readCentralDirectory, sniff } from './zip-guard';
+import { GuardError, isEncrypted, inspectEntries, readCentralDirectory, sniff } from './zip-guard';
 
 /**
  * Reads the cells of an .xlsx file that may be hostile. First zip-guard.ts checks the zip
@@ -20,8 +21,8 @@ export interface ReadOptions {
 export async function readWorkbookCells(data: Buffer, options: ReadOptions = {}): Promise<Grid> {
   const limits = options.limits ?? IMPORT_LIMITS;
   const kind = sniff(data);
-  if (kind === 'cfb') throw fileProblem(describeCompoundFile(data));
-  if (kind !== 'zip') throw fileProblem('the file is not an .xlsx workbook (it is not a zip package)');
+  if (kind === 'cfb') throw fileProblem(isEncrypted(data) ? problem('workbook-encrypted', {}) : problem('old-excel-file', {}));
+  if (kind !== 'zip') throw fileProblem(problem('not-a-workbook', {}));
   try {
     await inspectEntries(data, readCentralDirectory(data, limits), limits);
   } catch (error) {
@@ -57,7 +58,7 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
       outcome();
     };
     const timer = setTimeout(() => {
-      finish(() => reject(fileProblem(`reading the workbook took more than ${timeoutMs / 1000} s and was stopped (a damaged or hostile file?)`)));
+      finish(() => reject(fileProblem(problem('workbook-timeout', { seconds: timeoutMs / 1000 }))));
     }, timeoutMs);
     child.onMessage((message) => {
       if (settled) return;
@@ -82,7 +83,7 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
           return;
         }
         pieces.length = 0;
-        if (!reply.ok) reject(fileProblem(`the workbook cannot be read: ${String(reply.message).split('\n')[0]}`));
+        if (!reply.ok) reject(fileProblem(problem('workbook-unreadable', { detail: String(reply.message).split('\n')[0] ?? '' })));
         else {
           try {
             resolve(toSheets(reply.sheets, reply.strings));

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ImportWarning } from '../../shared/api/contract';
 import type { Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
@@ -36,7 +37,7 @@ export const workbookService: WorkbookService = {
         warnings: importWarnings(outcome.warnings),
       };
     } catch (error) {
-      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message);
+      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message, error.problemFor(basename(path)));
       throw error;
     }
   },

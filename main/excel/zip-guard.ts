@@ -45,13 +45,10 @@ export function sniff(buffer: Buffer): 'zip' | 'cfb' | 'other' {
 
 /**
  * An OLE compound file is either a password-protected .xlsx (Office wraps the encrypted
- * package in one, with an "EncryptionInfo" stream) or an old binary .xls.
+ * package in one, with an "EncryptionInfo" stream) or an old binary .xls: true for the first.
  */
-export function describeCompoundFile(buffer: Buffer): string {
-  const encrypted = buffer.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'));
-  return encrypted
-    ? 'the workbook is password-protected (encrypted); remove the password in Excel (File > Info > Protect Workbook) and save it again'
-    : 'this is an old Excel 97-2003 workbook (.xls) or another binary Office file; open it in Excel or LibreOffice and save it as .xlsx';
+export function isEncrypted(buffer: Buffer): boolean {
+  return buffer.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 
 export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPORT_LIMITS): ZipEntry[] {

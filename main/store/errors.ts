@@ -1,3 +1,4 @@
+import { formatIssue, type ModelIssue } from '../../shared/model/validate';
 import { dirname } from 'node:path';
 import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
 
@@ -59,6 +60,17 @@ export function problemOfStoreError(error: StoreError): Problem {
 export function writeProblem(error: unknown, path: string): Problem | undefined {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
   return fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path);
+}
+
+/** A model that breaks a rule of the model (a file, a JSON, an import): the rule as its own problem where it has one. */
+export function brokenRule(path: string, issue: ModelIssue): StoreError {
+  const message = `${path} holds a model that breaks a rule: ${formatIssue(issue)}`;
+  return new StoreError(
+    'invalid-model',
+    message,
+    path,
+    issue.problem ? problem('model-breaks-rule', { path, where: issue.path, problem: issue.problem }) : undefined,
+  );
 }
 
 /** SQLite's quick_check report spans lines; a message is one line (the CLI prints one line). */

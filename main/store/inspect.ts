@@ -20,7 +20,8 @@ export function inspectModelFile(path: string): FileHeader {
   let mode: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new StoreError('not-found', `${path} is a folder, not a model file`, path);
+    if (stat.isDirectory())
+      throw new StoreError('not-found', `${path} is a folder, not a model file`, path, problem('not-a-model', { path, reason: 'folder' }));
     size = stat.size;
     mode = stat.mode;
   } catch (error) {
@@ -33,7 +34,8 @@ export function inspectModelFile(path: string): FileHeader {
       code === 'ENOENT' ? problem('file-not-found', { path }) : fileSystemProblem(code, path),
     );
   }
-  if (size === 0) throw new StoreError('empty', `${path} is empty: it is not a Service Cost Planner model`);
+  if (size === 0)
+    throw new StoreError('empty', `${path} is empty: it is not a Service Cost Planner model`, path, problem('not-a-model', { path, reason: 'empty' }));
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   let read: number;
@@ -43,11 +45,21 @@ export function inspectModelFile(path: string): FileHeader {
     closeSync(fd);
   }
   if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER)
-    throw new StoreError('not-sqlite', `${path} is not a Service Cost Planner model (it is not a SQLite database at all)`);
+    throw new StoreError(
+      'not-sqlite',
+      `${path} is not a Service Cost Planner model (it is not a SQLite database at all)`,
+      path,
+      problem('not-a-model', { path, reason: 'not-sqlite' }),
+    );
   const schemaVersion = header.readUInt32BE(60);
   const applicationId = header.readUInt32BE(68);
   if (applicationId !== APPLICATION_ID)
-    throw new StoreError('foreign-sqlite', `${path} is a SQLite database of another program, not a Service Cost Planner model`);
+    throw new StoreError(
+      'foreign-sqlite',
+      `${path} is a SQLite database of another program, not a Service Cost Planner model`,
+      path,
+      problem('not-a-model', { path, reason: 'foreign-sqlite' }),
+    );
   if (schemaVersion > CURRENT_SCHEMA_VERSION)
     throw new StoreError(
       'newer-version',

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/model/schema';
-import { formatIssue, validateModel } from '../../shared/model/validate';
-import { oneLine, StoreError } from './errors';
+import { validateModel } from '../../shared/model/validate';
+import { brokenRule, oneLine, StoreError } from './errors';
 import { LOCK_WAIT_MS } from './format';
 import { inspectModelFile } from './inspect';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
@@ -47,7 +47,7 @@ export function readModelFile(path: string): FileReport {
       throw new StoreError('damaged', `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
     }
     const validated = validateModel(model);
-    if (!validated.ok) throw new StoreError('invalid-model', `${path} holds a model that breaks a rule: ${formatIssue(validated.error[0]!)}`);
+    if (!validated.ok) throw brokenRule(path, validated.error[0]!);
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return {
       model: validated.value,

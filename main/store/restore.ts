@@ -1,3 +1,4 @@
+import { problem } from '../../shared/messages/problems';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ModelDocument, readSnapshotModel, type StoreOptions } from './document';
@@ -17,7 +18,13 @@ export interface RestoreOutcome {
 export async function restoreSnapshot(path: string, snapshotId: string, options: StoreOptions): Promise<RestoreOutcome> {
   const folder = new SnapshotFolder(options.dataDir, path);
   const snapshot = folder.find(snapshotId);
-  if (!snapshot) throw new StoreError('snapshot-not-found', `${path}: no snapshot "${snapshotId}" (list them with "costplan snapshots ${path}")`);
+  if (!snapshot)
+    throw new StoreError(
+      'snapshot-not-found',
+      `${path}: no snapshot "${snapshotId}" (list them with "costplan snapshots ${path}")`,
+      path,
+      problem('snapshot-not-found', { path, id: snapshotId }),
+    );
   let document: ModelDocument | undefined;
   try {
     document = await ModelDocument.open(path, options);
@@ -35,7 +42,7 @@ export async function restoreSnapshot(path: string, snapshotId: string, options:
   }
   if (document?.readOnly?.code === 'read-only') {
     await document.close();
-    throw new StoreError('read-only', `${path} is read-only; make it writable to restore into it`);
+    throw new StoreError('read-only', `${path} is read-only; make it writable to restore into it`, path);
   }
   await document?.close();
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:.]/g, '');

@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { preparedRevenueOf } from '../engine/revenue';
 import type { Model } from '../model/schema';
 import type { ModelIssue } from '../model/validate';
@@ -38,7 +39,11 @@ export function dataTable(model: Model, request: DataTableRequest, options: Anal
   const output = checkOutput(request.output);
   if (!output.ok) return output;
   if (request.inputs.length < 1 || request.inputs.length > 2)
-    return err({ path: 'inputs', message: `a data table has one or two inputs, got ${request.inputs.length}` });
+    return err({
+      path: 'inputs',
+      message: `a data table has one or two inputs, got ${request.inputs.length}`,
+      problem: problem('table-input-count', { count: request.inputs.length }),
+    });
   const resolved = resolveInputs(
     analysis,
     request.inputs.map((entry) => entry.input),
@@ -48,12 +53,22 @@ export function dataTable(model: Model, request: DataTableRequest, options: Anal
   for (let k = 0; k < inputs.length; k++) {
     const { input: text, values } = request.inputs[k]!;
     const path = inputPath(text);
-    if (values.length === 0 || values.length > MAX_TABLE_VALUES) return err({ path, message: `needs 1 to ${MAX_TABLE_VALUES} values, got ${values.length}` });
+    if (values.length === 0 || values.length > MAX_TABLE_VALUES)
+      return err({
+        path,
+        message: `needs 1 to ${MAX_TABLE_VALUES} values, got ${values.length}`,
+        problem: problem('table-value-count', { count: values.length, max: MAX_TABLE_VALUES }),
+      });
     const range = validRange(analysis.context, inputs[k]!);
     const unit = inputUnit(analysis.context, inputs[k]!);
     for (let v = 0; v < values.length; v++) {
-      const problem = rangeIssue(range, values[v]!, unit);
-      if (problem) return err({ path, message: `value ${v + 1} ${problem}` });
+      const outside = rangeIssue(range, values[v]!, unit);
+      if (outside)
+        return err({
+          path,
+          message: `value ${v + 1} ${outside.message}`,
+          problem: problem('table-value-invalid', { position: v + 1, problem: outside.problem }),
+        });
     }
   }
 

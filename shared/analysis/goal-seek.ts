@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { preparedRevenueOf } from '../engine/revenue';
 import type { ScenarioTotals } from '../engine/compute';
 import type { Model } from '../model/schema';
@@ -66,7 +67,12 @@ export function goalSeek(model: Model, request: GoalSeekRequest, options: Analys
   const analysis = started.value;
   const output = checkOutput(request.output);
   if (!output.ok) return output;
-  if (!Number.isFinite(request.target)) return err({ path: 'target', message: `must be a finite number, got ${request.target}` });
+  if (!Number.isFinite(request.target))
+    return err({
+      path: 'target',
+      message: `must be a finite number, got ${request.target}`,
+      problem: problem('not-finite', { value: String(request.target) }),
+    });
   const resolved = resolveInputs(analysis, [request.input]);
   if (!resolved.ok) return resolved;
   const input = resolved.value[0]!;

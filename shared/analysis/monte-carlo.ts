@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { preparedRevenueOf } from '../engine/revenue';
 import type { InputRange, Model } from '../model/schema';
 import { scenarioPath, type ModelIssue } from '../model/validate';
@@ -78,15 +79,26 @@ export function simulate(model: Model, request: SimulationRequest, options: Simu
   const { trials, seed } = request;
   const bins = request.bins ?? DEFAULT_BINS;
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS)
-    return err({ path: 'trials', message: `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}, got ${trials}` });
-  if (!Number.isSafeInteger(seed) || seed < 0) return err({ path: 'seed', message: `must be a whole number from 0 to 2^53 - 1, got ${seed}` });
-  if (!Number.isInteger(bins) || bins < 1 || bins > 200) return err({ path: 'bins', message: `must be a whole number from 1 to 200, got ${bins}` });
+    return err({
+      path: 'trials',
+      message: `must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}, got ${trials}`,
+      problem: problem('trials-out-of-range', { value: trials, max: MAX_TRIALS }),
+    });
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    return err({ path: 'seed', message: `must be a whole number from 0 to 2^53 - 1, got ${seed}`, problem: problem('seed-invalid', { value: seed }) });
+  if (!Number.isInteger(bins) || bins < 1 || bins > 200)
+    return err({
+      path: 'bins',
+      message: `must be a whole number from 1 to 200, got ${bins}`,
+      problem: problem('bins-out-of-range', { value: bins, max: 200 }),
+    });
   const { scenario, context, tree } = analysis;
   const ranges = scenario.uncertainty ?? [];
   if (ranges.length === 0)
     return err({
       path: `${scenarioPath(scenario)}.uncertainty`,
       message: 'the scenario has no uncertainty ranges to simulate; give inputs a range (low, most likely, high) first',
+      problem: problem('no-uncertainty-ranges', {}),
     });
   const inputs: Input[] = [];
   for (const range of ranges) {

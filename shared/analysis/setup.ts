@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { prepareTree, type PreparedTree } from '../engine/tree';
 import type { ScenarioResult } from '../engine/compute';
 import { leverName, revenueLeverName } from '../i18n/figures';
@@ -34,7 +35,11 @@ export function startAnalysis(model: Model, scenarioReference: string, options: 
   const scenario = findScenario(model, scenarioReference);
   if (!scenario) {
     const known = model.scenarios.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
-    return err({ path: 'scenario', message: `no scenario named ${JSON.stringify(scenarioReference)} (scenarios: ${known})` });
+    return err({
+      path: 'scenario',
+      message: `no scenario named ${JSON.stringify(scenarioReference)} (scenarios: ${known})`,
+      problem: problem('no-such-scenario', { name: scenarioReference, known }),
+    });
   }
   const tree = options.tree ?? prepareTree(model.costTree);
   return ok({ model, scenario, context: inputContext(model, scenario, tree), tree, result: options.result });
@@ -52,7 +57,12 @@ export function resolveInputs(analysis: Analysis, texts: readonly string[]): Res
     const resolved = resolveInput(analysis.context, text);
     if (!resolved.ok) return err({ path: inputPath(text), message: resolved.error });
     const earlier = seen.get(resolved.value.address);
-    if (earlier !== undefined) return err({ path: inputPath(text), message: `is the same input as ${JSON.stringify(earlier)} (${resolved.value.address})` });
+    if (earlier !== undefined)
+      return err({
+        path: inputPath(text),
+        message: `is the same input as ${JSON.stringify(earlier)} (${resolved.value.address})`,
+        problem: problem('same-input-twice', { earlier, input: resolved.value.address }),
+      });
     seen.set(resolved.value.address, text);
     inputs.push(resolved.value);
   }
@@ -60,7 +70,13 @@ export function resolveInputs(analysis: Analysis, texts: readonly string[]): Res
 }
 
 export function checkOutput(output: unknown): Result<OutputName, ModelIssue> {
-  return isOutputName(output) ? ok(output) : err({ path: 'output', message: `must be one of ${OUTPUTS.join(', ')}, got ${JSON.stringify(output)}` });
+  return isOutputName(output)
+    ? ok(output)
+    : err({
+        path: 'output',
+        message: `must be one of ${OUTPUTS.join(', ')}, got ${JSON.stringify(output)}`,
+        problem: problem('unknown-output', { name: String(output), choices: OUTPUTS.join(', ') }),
+      });
 }
 
 export function currentValues(analysis: Analysis, inputs: readonly Input[]): Float64Array {

@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { preparedRevenueOf } from '../engine/revenue';
 import type { Model } from '../model/schema';
 import type { ModelIssue } from '../model/validate';
@@ -59,7 +60,11 @@ export function tornado(model: Model, request: TornadoRequest, options: Analysis
   if (!output.ok) return output;
   const swing = request.swing ?? DEFAULT_SWING;
   if (!(Number.isFinite(swing) && swing > 0 && swing <= MAX_SWING))
-    return err({ path: 'swing', message: `must be above 0 and at most ${MAX_SWING} (0.1 is +/-10%), got ${swing}` });
+    return err({
+      path: 'swing',
+      message: `must be above 0 and at most ${MAX_SWING} (0.1 is +/-10%), got ${swing}`,
+      problem: problem('swing-out-of-range', { value: swing, max: MAX_SWING }),
+    });
   let inputs: Input[];
   if (request.inputs) {
     const resolved = resolveInputs(analysis, request.inputs);
@@ -84,7 +89,11 @@ export function tornadoes(
   }
   const swing = request.swing ?? DEFAULT_SWING;
   if (!(Number.isFinite(swing) && swing > 0 && swing <= MAX_SWING))
-    return err({ path: 'swing', message: `must be above 0 and at most ${MAX_SWING} (0.1 is +/-10%), got ${swing}` });
+    return err({
+      path: 'swing',
+      message: `must be above 0 and at most ${MAX_SWING} (0.1 is +/-10%), got ${swing}`,
+      problem: problem('swing-out-of-range', { value: swing, max: MAX_SWING }),
+    });
   let inputs: Input[];
   if (request.inputs) {
     const resolved = resolveInputs(started.value, request.inputs);

@@ -104,7 +104,8 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'setCaptions': {
       const found = findNode(model, command.nodeId);
-      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (!found)
+        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const updated: CostNode = { ...found.node };
       if (command.captions === null || Object.keys(command.captions).length === 0) delete updated.captions;
       else updated.captions = command.captions;
@@ -116,9 +117,18 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       return planRevenueLineChanges(model, command);
     case 'setRevenueLever': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       if (!(model.revenueLines ?? []).some((line) => line.id === command.lineId))
-        return fail('command.lineId', `refers to no revenue line ("${command.lineId}")`);
+        return fail(
+          'command.lineId',
+          `refers to no revenue line ("${command.lineId}")`,
+          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
+        );
       const levers = [...(found.value.revenueLevers ?? [])];
       const index = levers.findIndex((lever) => lever.lineId === command.lineId);
       const updated: RevenueLever = { ...(index >= 0 ? levers[index]! : { lineId: command.lineId }) };
@@ -136,7 +146,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'changeOneOff':
     case 'deleteOneOff': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const items = [...(found.value.oneOffs ?? [])];
       if (command.type === 'addOneOff') {
         const item = command.item as OneOffItem;
@@ -175,7 +190,8 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       if (model.costTree.some((n) => n.id === node.id)) return fail('command.node.id', `a node with id "${node.id}" exists`);
       if (node.parentId === null) return fail('command.node.parentId', 'a model has one root; add the node under it');
       const parent = findNode(model, node.parentId);
-      if (!parent) return fail('command.node.parentId', `refers to no node ("${node.parentId}")`);
+      if (!parent)
+        return fail('command.node.parentId', `refers to no node ("${node.parentId}")`, problem('edit-target-missing', { kind: 'node', id: node.parentId }));
       const index = insertionIndex(model.costTree, parent.node.id, node.id, command.beforeId);
       if (!index.ok) return index;
       return ok([{ entity: 'node', id: node.id, before: null, after: { index: index.value, value: node } }]);
@@ -185,7 +201,8 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'setRelevance':
     case 'setNotes': {
       const found = findNode(model, command.nodeId);
-      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (!found)
+        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const updated: CostNode = { ...found.node };
       if (command.type === 'renameNode') updated.name = command.name;
       if (command.type === 'setBasis') updated.basis = command.basis;
@@ -198,9 +215,11 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'moveNode': {
       const found = findNode(model, command.nodeId);
-      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (!found)
+        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const parent = findNode(model, command.parentId);
-      if (!parent) return fail('command.parentId', `refers to no node ("${command.parentId}")`);
+      if (!parent)
+        return fail('command.parentId', `refers to no node ("${command.parentId}")`, problem('edit-target-missing', { kind: 'node', id: command.parentId }));
       if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved', problem('root-cannot-move', {}));
       if (subtreeIds(model.costTree, found.node.id).has(parent.node.id))
         return fail(
@@ -222,15 +241,21 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'deleteNode': {
       const found = findNode(model, command.nodeId);
-      if (!found) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (!found)
+        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted', problem('root-cannot-delete', {}));
       return ok(deleteSubtreeChanges(model, found.node.id));
     }
     case 'setLever': {
       const scenario = findScenario(model, command.scenarioId);
-      if (!scenario) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!scenario)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const node = findNode(model, command.nodeId);
-      if (!node) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`);
+      if (!node) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       const current = index >= 0 ? scenario.value.levers[index]! : undefined;
       const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
@@ -245,7 +270,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'clearLevers': {
       const scenario = findScenario(model, command.scenarioId);
-      if (!scenario) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!scenario)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       if (index < 0) return ok([]);
       return ok([
@@ -259,7 +289,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'cloneScenario': {
       const source = findScenario(model, command.scenarioId);
-      if (!source) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!source)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const newId = command.newId;
       if (!newId) return fail('command.newId', 'is missing (assign ids before applying)');
       if (model.scenarios.some((s) => s.id === newId)) return fail('command.newId', `a scenario with id "${newId}" exists`);
@@ -269,7 +304,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'renameScenario':
     case 'setScenarioParameters': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const before = scenarioSettingsOf(found.value);
       const after = { ...before };
       if (command.type === 'renameScenario') after.name = command.name;
@@ -284,12 +324,22 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'deleteScenario': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       return ok(deleteScenarioChanges(found));
     }
     case 'addInvestment': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const line = command.line as Scenario['investments'][number];
       if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
       if (found.value.investments.some((l) => l.id === line.id)) return fail(`${scenarioPath(found.value)}.investments`, `a line with id "${line.id}" exists`);
@@ -300,7 +350,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'changeInvestment':
     case 'deleteInvestment': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const index = found.value.investments.findIndex((line) => line.id === command.lineId);
       if (index < 0) return fail('command.lineId', `refers to no investment line of ${JSON.stringify(found.value.name)} ("${command.lineId}")`);
       const line = found.value.investments[index]!;
@@ -318,7 +373,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'setInputRange': {
       const found = findScenario(model, command.scenarioId);
-      if (!found) return fail('command.scenarioId', `refers to no scenario ("${command.scenarioId}")`);
+      if (!found)
+        return fail(
+          'command.scenarioId',
+          `refers to no scenario ("${command.scenarioId}")`,
+          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
+        );
       const resolved = resolveInput(inputContext(model, found.value), command.input);
       if (!resolved.ok) return fail('command.input', resolved.error);
       const address = resolved.value.address;

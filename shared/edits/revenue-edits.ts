@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
 import type { Model, RevenueLever, RevenueLine, Scenario } from '../model/schema';
 import { revenuePath } from '../model/revenue-rules';
@@ -7,8 +8,8 @@ import type { EditCommand } from './commands';
 
 type RevenueCommand = Extract<EditCommand, { type: 'addRevenueLine' | 'changeRevenueLine' | 'deleteRevenueLine' }>;
 
-function fail(path: string, message: string): Result<EntityChange[], ModelIssue[]> {
-  return err([{ path, message }]);
+function fail(path: string, message: string, coded?: Problem): Result<EntityChange[], ModelIssue[]> {
+  return err([coded ? { path, message, problem: coded } : { path, message }]);
 }
 
 /** The ids of a revenue line and every line below it. */
@@ -59,7 +60,11 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
       if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
       if (lines.some((existing) => existing.id === line.id)) return fail('command.line.id', `a revenue line with id "${line.id}" exists`);
       if (line.parentId !== null && !lines.some((existing) => existing.id === line.parentId))
-        return fail('command.line.parentId', `refers to no revenue line ("${line.parentId}")`);
+        return fail(
+          'command.line.parentId',
+          `refers to no revenue line ("${line.parentId}")`,
+          problem('edit-target-missing', { kind: 'revenueLine', id: line.parentId }),
+        );
       let index = lines.length;
       if (command.beforeId !== undefined) {
         index = lines.findIndex((existing) => existing.id === command.beforeId);
@@ -76,7 +81,12 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
     }
     case 'changeRevenueLine': {
       const index = lines.findIndex((line) => line.id === command.lineId);
-      if (index < 0) return fail('command.lineId', `refers to no revenue line ("${command.lineId}")`);
+      if (index < 0)
+        return fail(
+          'command.lineId',
+          `refers to no revenue line ("${command.lineId}")`,
+          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
+        );
       const line = lines[index]!;
       const { type: _t, lineId: _l, ...fields } = command;
       const updated: RevenueLine = { ...line };
@@ -89,7 +99,12 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
     }
     case 'deleteRevenueLine': {
       const index = lines.findIndex((line) => line.id === command.lineId);
-      if (index < 0) return fail('command.lineId', `refers to no revenue line ("${command.lineId}")`);
+      if (index < 0)
+        return fail(
+          'command.lineId',
+          `refers to no revenue line ("${command.lineId}")`,
+          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
+        );
       const doomed = revenueSubtree(lines, command.lineId);
       const changes: EntityChange[] = [];
       // Levers and uncertainty ranges on the deleted lines go first, then the lines children-first by index.

@@ -1,6 +1,8 @@
-import { formatAmount, formatShown, unitLabel } from '../format/number';
+import { formatAmount, formatNumber, formatShown, unitLabel } from '../format/number';
 import type { DisplayUnit, Language } from '../model/units';
-import type { Problem, ProblemCode, ProblemParams } from './problems';
+import { quoteText } from '../model/text';
+import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
+import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -29,87 +31,141 @@ export function percentText(ratio: number, language: Language): string {
   return `${shown}%`;
 }
 
-type Words = { [C in ProblemCode]: (params: ProblemParams[C], view: MessageView) => string };
+type Say = (key: TextKey<'messages'>, params?: TextParams) => string;
+/** A problem's text key and its parameters formatted for the reader. */
+type Worded = readonly [TextKey<'messages'>, TextParams];
+type Formatters = { [C in ProblemCode]?: (params: ProblemParams[C], view: MessageView, say: Say) => Worded };
 
-const REASONS = {
-  zh: { unitCost: '单价不能降到零以下', throughput: '人均量不能降到零', volume: '业务量不能降到零以下' },
-  en: { unitCost: 'a unit cost cannot fall below zero', throughput: 'per-capita volume cannot fall to zero', volume: 'a volume cannot fall below zero' },
-} as const;
-
-const ZH: Words = {
-  'not-a-number': (p) => `“${p.text}”不是数字`,
-  'amount-negative': (p, v) => `金额不能为负数，输入的是 ${amountText(p.amount, v)}`,
-  'amount-too-large': (p, v) => `金额最多为 ${amountText(p.max, v)}，输入的是 ${amountText(p.amount, v)}`,
-  'ratio-out-of-range': (p, v) =>
-    `须${p.exclusiveMin ? '大于' : '不小于'} ${percentText(p.min, v.language)} 且不大于 ${percentText(p.max, v.language)}${p.reason ? `（${REASONS.zh[p.reason]}）` : ''}，输入的是 ${percentText(p.value, v.language)}`,
-  'name-empty': () => '名称不能为空',
-  'name-too-long': (p) => `名称最多 ${p.max} 个字，现有 ${p.length} 个`,
-  'horizon-invalid': (p) => `测算期须为 1 到 ${p.max} 的整年数，输入的是 ${p.value}`,
-  'year-invalid': (p) => `须为 1900 到 2200 之间的整年，输入的是 ${p.value}`,
-  'shares-over-parent': (p, v) => `“${p.parent}”下各项占比合计 ${percentText(p.total, v.language)}（最多 100%）`,
+/**
+ * How each code's parameters reach its text: amounts in the display unit, ratios as
+ * percentages, a reason or a bound in words. A code not listed passes its parameters as they are.
+ */
+const FORMAT: Formatters = {
+  'amount-negative': (p, v) => ['amount-negative', { amount: amountText(p.amount, v) }],
+  'signed-amount-too-large': (p, v) => ['signed-amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
+  'amount-too-large': (p, v) => ['amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
+  'ratio-out-of-range': (p, v, say) => [
+    'ratio-out-of-range',
+    {
+      bound: say(p.exclusiveMin ? 'parts.above' : 'parts.atLeast'),
+      min: percentText(p.min, v.language),
+      max: percentText(p.max, v.language),
+      reason: p.reason ? say('parts.reason', { reason: say(`parts.reasons.${p.reason}`) }) : '',
+      value: percentText(p.value, v.language),
+    },
+  ],
+  'shares-over-parent': (p, v) => ['shares-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }],
   'children-over-parent': (p, v) =>
     Number.isFinite(p.total)
-      ? `“${p.parent}”下各项占比与金额合计为上级的 ${percentText(p.total, v.language)}（最多 100%）`
-      : `“${p.parent}”的金额为 0，其下各项金额超出了它`,
-  'duplicate-sibling-name': (p) => `“${p.parent}”下已有名为“${p.name}”的成本项`,
-  'duplicate-scenario-name': (p) => `已有名为“${p.name}”的情景`,
-  'root-cannot-move': () => '根节点不能移动',
-  'root-cannot-delete': () => '根节点不能删除',
-  'move-under-itself': (p) => `不能移到自身或其下级“${p.target}”之下`,
-  'no-model': () => '没有打开的模型：请先打开或新建一个文件',
-  'nothing-to-undo': () => '没有可撤销的操作',
-  'nothing-to-redo': () => '没有可重做的操作',
-  'file-not-found': (p) => `找不到文件 ${p.path}`,
-  'folder-missing': (p) => `文件夹不存在：${p.path}`,
-  'no-permission': (p) => `没有权限读写 ${p.path}`,
-  'disk-full': (p) => `磁盘已满，无法写入 ${p.path}`,
-  'file-in-use': (p) => `${p.path} 正被其他窗口或程序使用，请先在那里关闭`,
-  'file-read-only': (p) => `${p.path} 是只读的，无法写入`,
-  'file-damaged': (p) => `${p.path} 已损坏：${p.detail}`,
-  'file-newer-version': (p) => `${p.path} 由更新版本的应用写入，请升级后再打开`,
-  'file-exists': (p) => `${p.path} 已存在`,
-  other: (p) => p.text,
+      ? ['children-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }]
+      : ['children-over-zero-parent', { parent: p.parent }],
+  'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
+  'model-breaks-rule': (p, v, say) => [
+    'model-breaks-rule',
+    { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
+  ],
+  'input-out-of-range': (p, v) => [
+    'input-out-of-range',
+    { value: valueText(p.value, p.unit, v), min: valueText(p.min, p.unit, v), max: valueText(p.max, p.unit, v) },
+  ],
+  'range-order': (p, v) => [
+    'range-order',
+    { low: valueText(p.low, p.unit, v), mostLikely: valueText(p.mostLikely, p.unit, v), high: valueText(p.high, p.unit, v) },
+  ],
+  'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
+  'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
+  'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  'import-failed': (p, v, say) => [
+    'import-failed',
+    {
+      file: p.file ? say('parts.importFile', { file: p.file }) : '',
+      problems: p.problems.map((placed) => placedText(placed, v, say)).join(say('parts.listJoin')),
+      more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
+    },
+  ],
+  'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
+  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
+  'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
+  'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
+  'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
+  'cell-empty': (p, _v, say) => ['cell-empty', { field: fieldText(p.field, p.year, say) }],
+  'cell-not-a-number': (p, _v, say) => ['cell-not-a-number', { field: fieldText(p.field, p.year, say), found: cellText(p.found, say) }],
+  'cell-not-text': (p, _v, say) => ['cell-not-text', { field: fieldText(p.field, undefined, say), found: cellText(p.found, say) }],
+  'cell-not-a-choice': (p, _v, say) => [
+    'cell-not-a-choice',
+    {
+      field: fieldText(p.field, undefined, say),
+      choices: p.choices.map((choice) => quoted(choice, say)).join(say('parts.choiceJoin')),
+      found: cellText(p.found, say),
+    },
+  ],
+  'cell-invalid': (p, v, say) => ['cell-invalid', { field: fieldText(p.field, p.year, say), problem: renderProblem(p.problem, v) }],
+  'level-invalid': (p, _v, say) => ['level-invalid', { found: cellText(p.found, say) }],
+  'share-out-of-range': (p, v, say) => {
+    const typed = p.percent ? p.value * 100 : p.value;
+    const hint = !p.percent && p.value > 1 && p.value <= 100;
+    return [
+      'share-out-of-range',
+      {
+        found: p.percent ? `${typedText(typed, v)}%` : typedText(typed, v),
+        hint: hint ? say('parts.shareHint', { typed: typedText(typed, v), ratio: typedText(typed / 100, v) }) : '',
+      },
+    ];
+  },
 };
 
-const EN: Words = {
-  'not-a-number': (p) => `"${p.text}" is not a number`,
-  'amount-negative': (p, v) => `must not be negative, got ${amountText(p.amount, v)}`,
-  'amount-too-large': (p, v) => `must be at most ${amountText(p.max, v)}, got ${amountText(p.amount, v)}`,
-  'ratio-out-of-range': (p, v) =>
-    `must be ${p.exclusiveMin ? 'above' : 'at least'} ${percentText(p.min, v.language)} and at most ${percentText(p.max, v.language)}${p.reason ? ` (${REASONS.en[p.reason]})` : ''}, got ${percentText(p.value, v.language)}`,
-  'name-empty': () => 'the name must not be empty',
-  'name-too-long': (p) => `a name has at most ${p.max} characters, this one ${p.length}`,
-  'horizon-invalid': (p) => `must be a whole number of years from 1 to ${p.max}, got ${p.value}`,
-  'year-invalid': (p) => `must be a whole year from 1900 to 2200, got ${p.value}`,
-  'shares-over-parent': (p, v) => `the shares under "${p.parent}" add up to ${percentText(p.total, v.language)} (max 100%)`,
-  'children-over-parent': (p, v) =>
-    Number.isFinite(p.total)
-      ? `the shares and amounts under "${p.parent}" add up to ${percentText(p.total, v.language)} of it (max 100%)`
-      : `the amounts under "${p.parent}" exceed it: its amount is 0`,
-  'duplicate-sibling-name': (p) => `"${p.parent}" already has a line named "${p.name}"`,
-  'duplicate-scenario-name': (p) => `there is already a scenario named "${p.name}"`,
-  'root-cannot-move': () => 'the root cannot be moved',
-  'root-cannot-delete': () => 'the root cannot be deleted',
-  'move-under-itself': (p) => `cannot move a line under itself or its own line "${p.target}"`,
-  'no-model': () => 'no model is open: open a file or create one first',
-  'nothing-to-undo': () => 'there is nothing to undo',
-  'nothing-to-redo': () => 'there is nothing to redo',
-  'file-not-found': (p) => `there is no file ${p.path}`,
-  'folder-missing': (p) => `the folder does not exist: ${p.path}`,
-  'no-permission': (p) => `no permission to read or write ${p.path}`,
-  'disk-full': (p) => `the disk is full: cannot write ${p.path}`,
-  'file-in-use': (p) => `${p.path} is in use by another window or program; close it there first`,
-  'file-read-only': (p) => `${p.path} is read-only`,
-  'file-damaged': (p) => `${p.path} is damaged: ${p.detail}`,
-  'file-newer-version': (p) => `${p.path} was written by a newer version of the app; update it to open this file`,
-  'file-exists': (p) => `${p.path} already exists`,
-  other: (p) => p.text,
-};
+/** A value of an input: a percentage, or an amount in the display unit. */
+function valueText(value: number, unit: ValueUnit, view: MessageView): string {
+  return unit === 'ratio' ? percentText(value, view.language) : amountText(value, view);
+}
 
-const WORDS: Record<Language, Words> = { zh: ZH, en: EN };
+/** A count with its thousands grouped (100,000). */
+function countText(count: number, view: MessageView): string {
+  return Number.isFinite(count) ? formatNumber(count, view.language, 0) : String(count);
+}
+
+/** A number as the planner typed it (not an amount): up to 6 decimals, no trailing zeros. */
+function typedText(value: number, view: MessageView): string {
+  return Number.isFinite(value) ? trimmed(formatNumber(Number(value.toPrecision(12)), view.language, 6)) : String(value);
+}
+
+function bytesText(bytes: number, say: Say): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return say('parts.bytes', { count: bytes });
+}
+
+function fieldText(field: FieldName, year: number | undefined, say: Say): string {
+  return say(`parts.fields.${field}`, year === undefined ? {} : { year });
+}
+
+/** What a cell holds, quoted in the reader's language ("abc" or “abc”). */
+function cellText(found: CellShown, say: Say): string {
+  if (!('text' in found)) return say(`parts.cell.${found.kind}`);
+  return say(`parts.cell.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
+
+/** A text from a file in quotes: control characters escaped, long ones cut. */
+function quoted(value: string, say: Say, max?: number): string {
+  return say('parts.quoted', { text: quoteText(value, max).slice(1, -1) });
+}
+
+/** Where an import problem is (sheet, row, column and its header), then what it is. */
+function placedText(placed: PlacedProblem, view: MessageView, say: Say): string {
+  const place: string[] = [];
+  if (placed.sheet !== undefined) place.push(say('parts.sheet', { sheet: quoted(placed.sheet, say) }));
+  if (placed.row !== undefined) place.push(say('parts.row', { row: placed.row }));
+  if (placed.column !== undefined)
+    place.push(say('parts.column', { column: placed.column }) + (placed.header ? say('parts.header', { header: quoteText(placed.header).slice(1, -1) }) : ''));
+  const problem = renderProblem(placed.problem, view);
+  return place.length > 0 ? say('parts.placed', { place: place.join(say('parts.placeJoin')), problem }) : problem;
+}
 
 /** A problem in words, in the view's language, amounts in its display unit. */
 export function renderProblem(problem: Problem, view: MessageView): string {
-  const words = WORDS[view.language][problem.code] as (params: unknown, view: MessageView) => string;
-  return words(problem.params, view);
+  const say: Say = (key, params) => text(view.language, 'messages', key, params);
+  const format = FORMAT[problem.code] as ((params: unknown, view: MessageView, say: Say) => Worded) | undefined;
+  const [key, params] = format ? format(problem.params, view, say) : [problem.code, problem.params as TextParams];
+  return say(key, params);
 }

@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
 import {
   LEVER_KINDS,
@@ -663,11 +664,14 @@ function requiredAmount(context: InputContext, node: CostNode): number {
 }
 
 /** Why a value does not fit the range, in the words of the schema's messages; undefined when it fits. */
-export function rangeIssue(range: ValidRange, value: number, unit: InputUnit): string | undefined {
-  if (!Number.isFinite(value)) return `must be a finite number, got ${value}`;
+export function rangeIssue(range: ValidRange, value: number, unit: InputUnit): { message: string; problem: Problem } | undefined {
+  if (!Number.isFinite(value)) return { message: `must be a finite number, got ${value}`, problem: problem('not-finite', { value: String(value) }) };
   if (value >= range.min && value <= range.max) return undefined;
   const show = (x: number) => (unit === 'ratio' ? `${Number((x * 100).toPrecision(12))}%` : String(Number(x.toPrecision(15))));
-  return `must be at least ${show(range.min)} and at most ${show(range.max)}, got ${show(value)}`;
+  return {
+    message: `must be at least ${show(range.min)} and at most ${show(range.max)}, got ${show(value)}`,
+    problem: problem('input-out-of-range', { value, min: range.min, max: range.max, unit }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -223,7 +223,11 @@ export const investmentLineSchema = z.strictObject({
 
 const signedAmount = finiteNumber().superRefine((value, ctx) => {
   if (Math.abs(value) > LIMITS.maxAmount)
-    ctx.addIssue({ code: 'custom', message: `must be between -${LIMITS.maxAmount} and ${LIMITS.maxAmount} (base currency units), got ${value}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be between -${LIMITS.maxAmount} and ${LIMITS.maxAmount} (base currency units), got ${value}`,
+      params: { problem: problem('signed-amount-too-large', { amount: value, max: LIMITS.maxAmount }) },
+    });
 });
 
 /**
@@ -237,7 +241,11 @@ export const oneOffItemSchema = z.strictObject({
   amount: signedAmount,
   year: finiteNumber().superRefine((value, ctx) => {
     if (!Number.isInteger(value) || value < 1 || value > LIMITS.maxHorizonYears)
-      ctx.addIssue({ code: 'custom', message: `must be a plan year from 1 to ${LIMITS.maxHorizonYears}, got ${value}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a plan year from 1 to ${LIMITS.maxHorizonYears}, got ${value}`,
+        params: { problem: problem('plan-year-invalid', { value, max: LIMITS.maxHorizonYears }) },
+      });
   }),
   timing: oneOf(INVESTMENT_TIMINGS),
   notes: notes.optional(),

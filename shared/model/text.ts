@@ -1,3 +1,4 @@
+import { problem } from '../messages/problems';
 import { z } from 'zod';
 
 /**
@@ -47,15 +48,19 @@ export function textProblem(text: string, options: { multiline?: boolean } = {})
 export function cleanText(options: CleanTextOptions) {
   return z.string({ error: (issue) => `must be text, got ${describeValue(issue.input)}` }).superRefine((value, ctx) => {
     if (options.required && value.trim().length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+      ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { problem: problem('name-empty', {}) } });
       return;
     }
     if (value.length > options.max) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${options.max} characters, got ${value.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at most ${options.max} characters, got ${value.length}`,
+        params: { problem: problem('text-too-long', { length: value.length, max: options.max }) },
+      });
       return;
     }
-    const problem = textProblem(value, options);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const unclean = textProblem(value, options);
+    if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
   });
 }
 

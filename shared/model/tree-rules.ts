@@ -36,21 +36,28 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
   const { nodes, byId } = index;
   const seen = new Set<string>();
   for (const node of nodes) {
-    if (seen.has(node.id)) issues.push({ path: `${nodePath(node)}.id`, message: `duplicate node id "${node.id}"` });
+    if (seen.has(node.id))
+      issues.push({ path: `${nodePath(node)}.id`, message: `duplicate node id "${node.id}"`, problem: problem('duplicate-node-id', { id: node.id }) });
     seen.add(node.id);
   }
   const roots = nodes.filter((node) => node.parentId === null);
-  if (roots.length === 0) issues.push({ path: 'costTree', message: 'has no root node (a node whose parentId is null)' });
+  if (roots.length === 0) issues.push({ path: 'costTree', message: 'has no root node (a node whose parentId is null)', problem: problem('no-root', {}) });
   if (roots.length > 1)
     issues.push({
       path: 'costTree',
       message: `has ${roots.length} root nodes (${roots.map((r) => JSON.stringify(r.name)).join(', ')}); exactly one is allowed`,
+      problem: problem('several-roots', { count: roots.length, names: roots.map((r) => quoteText(r.name)).join(', ') }),
     });
   for (const root of roots) issues.push(...checkRootBasis(root));
   for (const node of nodes) {
     if (node.parentId !== null && !byId.has(node.parentId))
-      issues.push({ path: `${nodePath(node)}.parentId`, message: `refers to no node (orphan: "${node.parentId}")` });
-    if (node.parentId === node.id) issues.push({ path: `${nodePath(node)}.parentId`, message: 'a node cannot be its own parent' });
+      issues.push({
+        path: `${nodePath(node)}.parentId`,
+        message: `refers to no node (orphan: "${node.parentId}")`,
+        problem: problem('orphan-line', { parentId: node.parentId }),
+      });
+    if (node.parentId === node.id)
+      issues.push({ path: `${nodePath(node)}.parentId`, message: 'a node cannot be its own parent', problem: problem('own-parent', {}) });
   }
   if (issues.length > 0) return issues;
 
@@ -83,7 +90,8 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
   };
   for (const node of nodes) {
     const verdict = reachesRoot.get(node.id) ?? walk(node);
-    if (!verdict) issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root' });
+    if (!verdict)
+      issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root', problem: problem('parent-cycle', {}) });
   }
   if (issues.length > 0) return issues;
   return checkDepth(
@@ -107,7 +115,11 @@ export function checkDepth(index: TreeIndex, startIds: Iterable<string>): ModelI
     let level = [start];
     while (level.length > 0) {
       if (depth > LIMITS.maxDepth) {
-        issues.push({ path: `${nodePath(level[0]!)}.parentId`, message: `is ${depth} levels below the root (at most ${LIMITS.maxDepth})` });
+        issues.push({
+          path: `${nodePath(level[0]!)}.parentId`,
+          message: `is ${depth} levels below the root (at most ${LIMITS.maxDepth})`,
+          problem: problem('too-deep', { depth, max: LIMITS.maxDepth }),
+        });
         break;
       }
       level = level.flatMap((node) => index.children.get(node.id) ?? []);
@@ -118,7 +130,9 @@ export function checkDepth(index: TreeIndex, startIds: Iterable<string>): ModelI
 }
 
 export function checkRootBasis(root: CostNode): ModelIssue[] {
-  return root.basis.kind === 'amount' ? [] : [{ path: `${nodePath(root)}.basis`, message: 'the root must have an amount, not a share of a parent' }];
+  return root.basis.kind === 'amount'
+    ? []
+    : [{ path: `${nodePath(root)}.basis`, message: 'the root must have an amount, not a share of a parent', problem: problem('root-needs-amount', {}) }];
 }
 
 /** Resolved annual amounts, worked out on demand up the parent chain (iteratively: trees can be deep). */

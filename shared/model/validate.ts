@@ -65,13 +65,24 @@ function checkScenarios(model: Model): ModelIssue[] {
     for (const lever of scenario.levers) {
       const nodeName = nodeNames.get(lever.nodeId);
       const leverPath = () => `${path}.levers[${quoteText(nodeName ?? lever.nodeId)}]`;
-      if (nodeName === undefined) issues.push({ path: `${leverPath()}.nodeId`, message: `refers to no cost node ("${lever.nodeId}")` });
-      if (leverNodes.has(lever.nodeId)) issues.push({ path: leverPath(), message: 'the node has two lever entries; merge them into one' });
+      if (nodeName === undefined)
+        issues.push({
+          path: `${leverPath()}.nodeId`,
+          message: `refers to no cost node ("${lever.nodeId}")`,
+          problem: problem('lever-line-missing', { id: lever.nodeId }),
+        });
+      if (leverNodes.has(lever.nodeId))
+        issues.push({ path: leverPath(), message: 'the node has two lever entries; merge them into one', problem: problem('lever-twice', {}) });
       leverNodes.add(lever.nodeId);
     }
     const lineIds = new Set<string>();
     for (const line of scenario.investments) {
-      if (lineIds.has(line.id)) issues.push({ path: `${path}.investments[${quoteText(line.name)}].id`, message: `duplicate investment line id "${line.id}"` });
+      if (lineIds.has(line.id))
+        issues.push({
+          path: `${path}.investments[${quoteText(line.name)}].id`,
+          message: `duplicate investment line id "${line.id}"`,
+          problem: problem('duplicate-investment-id', { id: line.id }),
+        });
       lineIds.add(line.id);
     }
   }
@@ -97,19 +108,25 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
         continue;
       }
       const input = resolved.value;
-      if (input.address !== range.input) issues.push({ path: `${path}.input`, message: `must be written ${JSON.stringify(input.address)}` });
-      if (seen.has(input.address)) issues.push({ path, message: 'the input has two ranges; keep one' });
+      if (input.address !== range.input)
+        issues.push({
+          path: `${path}.input`,
+          message: `must be written ${JSON.stringify(input.address)}`,
+          problem: problem('range-address-form', { address: JSON.stringify(input.address) }),
+        });
+      if (seen.has(input.address)) issues.push({ path, message: 'the input has two ranges; keep one', problem: problem('range-twice', {}) });
       seen.add(input.address);
       if (!(range.low <= range.mostLikely && range.mostLikely <= range.high))
         issues.push({
           path,
           message: `low, most likely and high must be in order (low <= most likely <= high), got ${range.low}, ${range.mostLikely}, ${range.high}`,
+          problem: problem('range-order', { low: range.low, mostLikely: range.mostLikely, high: range.high, unit: inputUnit(context, input) }),
         });
       const valid = validRange(context, input);
       const unit = inputUnit(context, input);
       for (const field of ['low', 'mostLikely', 'high'] as const) {
-        const problem = rangeIssue(valid, range[field], unit);
-        if (problem) issues.push({ path: `${path}.${field}`, message: problem });
+        const outside = rangeIssue(valid, range[field], unit);
+        if (outside) issues.push({ path: `${path}.${field}`, ...outside });
       }
     }
   }
@@ -123,7 +140,8 @@ export function checkScenarioIdentity(scenarios: readonly Scenario[]): ModelIssu
   const names = new Set<string>();
   for (const scenario of scenarios) {
     const path = scenarioPath(scenario);
-    if (ids.has(scenario.id)) issues.push({ path: `${path}.id`, message: `duplicate scenario id "${scenario.id}"` });
+    if (ids.has(scenario.id))
+      issues.push({ path: `${path}.id`, message: `duplicate scenario id "${scenario.id}"`, problem: problem('duplicate-scenario-id', { id: scenario.id }) });
     ids.add(scenario.id);
     const nameKey = scenario.name.trim().toLowerCase();
     if (names.has(nameKey))

@@ -1,3 +1,4 @@
+import { readTypedNumber } from '../format/typed-number';
 import { RELEVANCE, type Relevance } from '../model/schema';
 import type { DisplayUnit, Language } from '../model/units';
 import { WORKBOOK_TEXT } from './labels';
@@ -101,17 +102,14 @@ export function parseRelevanceWord(text: string): Relevance | undefined {
 }
 
 /**
- * A number typed as text: "0.44", "44%", "1,234.5", " -3 ". Returns the number (a percent
- * divided by 100) and whether it was written as a percent; undefined if it is not a number.
+ * A number typed as text in an imported cell: "0.44", "44%", "1,234.5", " -3 ", and the
+ * Chinese keyboard's full-width forms ("４４％"). The one number reader of the app
+ * (shared/format/typed-number.ts), with a percent divided by 100; undefined if not a number.
  */
 export function parseNumberText(text: string): { value: number; percent: boolean } | undefined {
-  let body = text.trim().replace(/[\s,，]/gu, '');
-  const percent = /[%％]$/u.test(body);
-  if (percent) body = body.slice(0, -1);
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/iu.test(body)) return undefined;
-  const value = Number(body);
-  if (!Number.isFinite(value)) return undefined;
-  return { value: percent ? value / 100 : value, percent };
+  const typed = readTypedNumber(text);
+  if (!typed) return undefined;
+  return { value: typed.percent ? typed.value / 100 : typed.value, percent: typed.percent };
 }
 
 /** One row of the documentation of the layout (the template's About sheet and the README). */

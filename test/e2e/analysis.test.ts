@@ -165,9 +165,10 @@ describe.skipIf(!browserAvailable())('Analysis screen in Chromium', () => {
     // (a 100,000-trial run blocks it for seconds) without failing on a loaded machine.
     for (const delay of delays) expect(delay).toBeLessThan(1000);
     expect(await page.getByTestId('sim-progress').isVisible()).toBe(true);
-    await screenshot(page, 'analysis-progress');
+    // Cancel at once: a screenshot first can take seconds on a loaded machine, long enough for the run to end.
     await page.locator('[data-action="sim-cancel"]').click();
     await page.getByTestId('sim-cancelled').waitFor();
+    await screenshot(page, 'analysis-cancelled');
     console.log(`cancelled after ${Date.now() - started} ms; click delays ${delays.map((d) => d.toFixed(1)).join(', ')} ms`);
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('sim-result').count()).toBe(0);

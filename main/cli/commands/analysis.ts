@@ -1,3 +1,4 @@
+import { problem } from '../../../shared/messages/problems';
 import {
   dataTable,
   goalSeek,
@@ -96,7 +97,10 @@ function unwrap<T>(file: string, result: Result<T, ModelIssue>): T {
   if (result.ok) return result.value;
   const issue = result.error;
   const path = issue.path.startsWith('input ') ? `--${issue.path}` : /^[a-z]+$/.test(issue.path) ? `--${issue.path}` : issue.path;
-  throw new UsageError(`${file}: ${formatIssue({ path, message: issue.message })}`);
+  throw new UsageError(
+    `${file}: ${formatIssue({ path, message: issue.message })}`,
+    issue.problem ? problem('option-invalid', { file, option: path, problem: issue.problem }) : undefined,
+  );
 }
 
 function resolveOrFail(c: Common, text: string, option: string): Input {

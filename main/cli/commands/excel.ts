@@ -63,7 +63,7 @@ export async function runImport(context: CommandContext): Promise<void> {
   try {
     outcome = await importFile(file, options);
   } catch (error) {
-    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`, error.problemFor(file));
     throw error;
   }
   await writeModelFile(out, outcome.model, values['force'] === true);

@@ -2,6 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECK_LOGO_MAX_BYTES, DECK_SLIDE_KEYS, type DeckSlideKey } from '../../../shared/api/contract';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../../shared/model/units';
+import { errorText, useMessageView } from '../messages';
 import { useWorkspace, useWorkspaceState } from '../state/context';
 import { useLibrary } from '../state/library-context';
 import { Dialog } from './dialog';
@@ -26,6 +27,7 @@ export function DeckDialog() {
 
 function DeckDialogBody({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const messageView = useMessageView();
   const workspace = useWorkspace();
   const library = useLibrary();
   const model = useWorkspaceState((state) => state.model)!;
@@ -108,7 +110,7 @@ function DeckDialogBody({ onClose }: { onClose: () => void }) {
       library.transport,
     );
     if (!result.ok) {
-      setProblem(result.error.message);
+      setProblem(errorText(result.error, messageView));
       return;
     }
     if (result.value === null) return; // the save dialog was cancelled

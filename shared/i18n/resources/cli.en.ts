@@ -1,5 +1,5 @@
 /**
- * The command line's words in English (main/cli): the help, argument errors and the readable
+ * The command line's words in English (main/cli): the help, the internal-error line and the readable
  * reports of compute and the analyses. Figure labels come from the figures namespace.
  */
 export const cliEn = {
@@ -25,14 +25,9 @@ export const cliEn = {
     restore: 'restore a snapshot into a model file (undoable)',
   },
   errors: {
-    error: 'error: {{message}}',
     internal: 'internal error: {{message}}',
-    unknownCommand: 'unknown command {{name}} (commands: {{commands}})',
-    withUsage: '{{problem}} (usage: costplan {{usage}})',
-    unknownOption: 'unknown option {{option}}',
-    dashValue: 'option {{option}}: attach a value that starts with a dash, as in {{option}}=-0.02',
-    needsValue: 'option {{option}} needs a value',
   },
+
   report: {
     model: 'Model',
     unit: 'amounts in',

@@ -1,6 +1,6 @@
 import type { CliText } from './shape';
 
-/** 命令行的文字（main/cli）：帮助、参数错误，以及 compute 和各项分析的报告。指标名称来自 figures 命名空间。 */
+/** 命令行的文字（main/cli）：帮助、内部错误，以及 compute 和各项分析的报告。指标名称来自 figures 命名空间。 */
 export const cliZh: CliText = {
   help: {
     title: 'Service Cost Planner 命令行',
@@ -24,14 +24,9 @@ export const cliZh: CliText = {
     restore: '把快照恢复到模型文件（可撤销）',
   },
   errors: {
-    error: '错误：{{message}}',
     internal: '内部错误：{{message}}',
-    unknownCommand: '未知命令 {{name}}（命令：{{commands}}）',
-    withUsage: '{{problem}}（用法：costplan {{usage}}）',
-    unknownOption: '未知选项 {{option}}',
-    dashValue: '选项 {{option}}：以减号开头的值要用等号连写，如 {{option}}=-0.02',
-    needsValue: '选项 {{option}} 需要一个值',
   },
+
   report: {
     model: '模型',
     unit: '金额单位',

@@ -163,15 +163,15 @@ describe('import of an exported workbook', () => {
     ).toEqual([
       'sheet "Cost structure", row 6, column D: the value must be at least 0% and at most 100%, got 140%',
       'sheet "Target 15%", row 5, column B: the volume growth: expected a number, found the text "fast"',
-      'sheet "Target 15%", row 40, column B: the unit cost change must be at least -100% and at most 1000% (a unit cost cannot fall below zero), got -150%',
-      'sheet "Digital tools 20%", row 10, column F: the timing must be "upfront" or "spread", found the text "later"',
+      'sheet "Target 15%", row 40, column B: the unit cost change must be at least -100% and at most 1,000% (a unit cost cannot fall below zero), got -150%',
+      'sheet "Digital tools 20%", row 10, column F: the timing must be one of "upfront", "spread", found the text "later"',
     ]);
     // The shares of a parent's lines add up to more than 100%: found by the whole-model check.
     expect(
       await problems(model, (layout) => [
         { sheet: layout.structure.sheet, address: cellName(layout.structure.rowOfNode[tree.ids.indexOf('materials-field')]!, STRUCTURE_COL.value), value: 0.6 },
       ]),
-    ).toEqual(['sheet "Cost structure", row 4, column D: the lines under "After-sales service cost": shares add up to 116% (max 100%)']);
+    ).toEqual(['sheet "Cost structure", row 4, column D: the shares under "After-sales service cost" add up to 116% (max 100%)']);
     // A row inserted or moved: the IDs no longer line up.
     expect(
       await problems(model, (layout) => [
@@ -187,7 +187,7 @@ describe('import of an exported workbook', () => {
   it('refuses a workbook whose hidden model sheet was changed or that a newer version wrote', async () => {
     const model = exampleModel('en');
     expect(await problems(model, () => [{ sheet: META_SHEET, address: 'A5', value: '{"format":' }])).toEqual([
-      'sheet "_costplan", row 5, column A: the saved model is not valid JSON: this sheet was changed',
+      'sheet "_costplan", row 5, column A: the sheet "_costplan" was changed: it holds the saved model and must stay as the export wrote it',
     ]);
     expect(await problems(model, () => [{ sheet: META_SHEET, address: 'B2', value: 7 }])).toEqual([
       'sheet "_costplan", row 2, column B: the workbook was written by a newer version of the app (format 7; this one reads 1)',

@@ -151,8 +151,8 @@ describe('cost structure import', () => {
     const problems = result.ok ? [] : result.error.map(formatProblem);
     expect(problems).toEqual([
       'sheet "lines.csv", row 4, column B (Name): the name is empty',
-      'sheet "lines.csv", row 6, column E (Relevance): expected "strong" or "weak" (强相关 or 弱相关), found the text "middling"',
-      'sheet "lines.csv", row 7, column D (Value (share, or amount in 万元)): expected a number (a share such as 44% or an amount), found the text "abc"',
+      'sheet "lines.csv", row 6, column E (Relevance): the relevance must be one of "strong", "weak", "强相关", "弱相关", found the text "middling"',
+      'sheet "lines.csv", row 7, column D (Value (share, or amount in 万元)): the value: expected a number, found the text "abc"',
     ]);
     // Once the cells read, the tree: a level that jumps, a share above 100%, a missing basis.
     const second = importStructure(
@@ -171,7 +171,7 @@ describe('cost structure import', () => {
     const fourth = importStructure(csvSheet(['Level,Name,Basis,Value', '1,Root,amount,100', '2,A,share,0.6', '2,A ,share,0.5'].join('\n')));
     expect(fourth.ok ? [] : fourth.error.map(formatProblem)).toEqual([
       'sheet "lines.csv", row 4, column B (Name): a second line named "A" under the same parent; names of sibling lines must differ',
-      'sheet "lines.csv", row 2, column D (Value): the lines under it: add up to 110% (max 100%)',
+      'sheet "lines.csv", row 2, column D (Value): the shares under "Root" add up to 110% (max 100%)',
     ]);
     const parents = importStructure(csvSheet(['Name,Parent,Value', 'Root,,100', 'X,Root,10%', 'X,Root,10%', 'Y,X,5%', 'Z,Nowhere,5%', 'Other,,5'].join('\n')));
     expect(parents.ok ? [] : parents.error.map(formatProblem)).toEqual([

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { renderProblem } from '../../../shared/messages/render';
 import { describe, expect, it } from 'vitest';
 import { goalSeek, inputContext, OUTPUTS, outputValue, recompute, resolveInput, validRange, type Input } from '../../../shared/analysis';
 import { computeScenario, prepareTree } from '../../../shared/engine';
@@ -107,8 +108,14 @@ describe('goal seek on the example', () => {
       goalSeek(example, { scenario: 'target-15', input: 'growth', output: 'npv', target: 1, ...request });
     expect(bad({ scenario: 'Nope' })).toEqual({
       ok: false,
-      error: { path: 'scenario', message: 'no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")' },
+      error: {
+        path: 'scenario',
+        message: 'no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")',
+        problem: { code: 'no-such-scenario', params: { name: 'Nope', known: '"Target 15%", "Digital tools 20%"' } },
+      },
     });
+    const infinite = bad({ target: Number.POSITIVE_INFINITY });
+    expect(infinite.ok ? '' : renderProblem(infinite.error.problem!, { language: 'zh', unit: 'tenThousand' })).toBe('须为有限的数字，输入的是 Infinity');
     expect(bad({ input: 'lever:nowhere:unitCost' })).toMatchObject({
       ok: false,
       error: { path: 'input "lever:nowhere:unitCost"', message: expect.stringContaining('refers to no cost node') },

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { renderProblem } from '../../../shared/messages/render';
 import { describe, expect, it } from 'vitest';
 import { inputContext, inputValue, rangeIssue, resolveInput, scenarioInputs, validRange, withInputValues, type Input } from '../../../shared/analysis';
 import { createExampleModel, LIMITS, validateModel, formatIssue, type Model } from '../../../shared/model';
@@ -134,7 +135,10 @@ describe('valid ranges', () => {
     expect(validRange(context, resolve('share:contact-center-labor'))).toEqual({ min: 0, max: 0.87 });
     expect(validRange(context, resolve('amount:service-cost'))).toEqual({ min: 0, max: LIMITS.maxAmount });
     expect(validRange(context, resolve('investment:digital-tools'))).toEqual({ min: 0, max: LIMITS.maxAmount });
-    expect(rangeIssue({ min: 0, max: 0.14 }, 0.2, 'ratio')).toBe('must be at least 0% and at most 14%, got 20%');
+    expect(rangeIssue({ min: 0, max: 0.14 }, 0.2, 'ratio')?.message).toBe('must be at least 0% and at most 14%, got 20%');
+    const amount = rangeIssue({ min: 0, max: 2_000_000 }, 2_500_000, 'money')!.problem;
+    expect(renderProblem(amount, { language: 'zh', unit: 'tenThousand' })).toBe('须不小于 0 万元 且不大于 200 万元，输入的是 250 万元');
+    expect(renderProblem(amount, { language: 'en', unit: 'yuan' })).toBe('must be at least 0 yuan and at most 2,000,000 yuan, got 2,500,000 yuan');
     expect(rangeIssue({ min: 0, max: 0.14 }, 0.1, 'ratio')).toBeUndefined();
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { renderProblem } from '../../../shared/messages/render';
 import { describe, expect, it } from 'vitest';
 import {
   createRandom,
@@ -193,8 +194,11 @@ describe('Monte Carlo', () => {
       error: {
         path: 'scenarios["Target 15%"].uncertainty',
         message: 'the scenario has no uncertainty ranges to simulate; give inputs a range (low, most likely, high) first',
+        problem: { code: 'no-uncertainty-ranges', params: {} },
       },
     });
+    const trials = simulate(model, { scenario: 'target-15', output: 'npv', trials: 100_001, seed: 1 });
+    expect(trials.ok ? '' : renderProblem(trials.error.problem!, { language: 'zh', unit: 'yuan' })).toBe('模拟次数须为 1 到 100,000 的整数，输入的是 100001');
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 100_001, seed: 1 })).toMatchObject({ ok: false, error: { path: 'trials' } });
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 10, seed: -1 })).toMatchObject({ ok: false, error: { path: 'seed' } });
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 10, seed: 1.5 })).toMatchObject({ ok: false, error: { path: 'seed' } });

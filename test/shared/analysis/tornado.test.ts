@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { renderProblem } from '../../../shared/messages/render';
 import { describe, expect, it } from 'vitest';
 import { dataTable, inputContext, recompute, resolveInput, tornado, validRange, withInputValues, type Input, type OutputName } from '../../../shared/analysis';
 import { prepareTree } from '../../../shared/engine';
@@ -205,8 +206,12 @@ describe('data table', () => {
   it('refuses values outside the valid range, a third input and the same input twice', () => {
     expect(dataTable(example, { scenario: 'target-15', output: 'npv', inputs: [{ input: 'share:contact-center', values: [0.1, 0.2] }] })).toEqual({
       ok: false,
-      error: { path: 'input "share:contact-center"', message: 'value 2 must be at least 0% and at most 14%, got 20%' },
+      error: { path: 'input "share:contact-center"', message: 'value 2 must be at least 0% and at most 14%, got 20%', problem: expect.anything() },
     });
+    const refused = dataTable(example, { scenario: 'target-15', output: 'npv', inputs: [{ input: 'share:contact-center', values: [0.1, 0.2] }] });
+    expect(refused.ok ? '' : renderProblem(refused.error.problem!, { language: 'zh', unit: 'tenThousand' })).toBe(
+      '第 2 个取值须不小于 0% 且不大于 14%，输入的是 20%',
+    );
     const three = ['growth', 'discount', 'investment:digital-tools'].map((input) => ({ input, values: [0.1] }));
     expect(dataTable(example, { scenario: 'target-15', output: 'npv', inputs: three })).toMatchObject({ ok: false, error: { path: 'inputs' } });
     expect(dataTable(example, { scenario: 'target-15', output: 'npv', inputs: [{ input: 'growth', values: [] }] })).toMatchObject({ ok: false });

@@ -147,7 +147,13 @@ describe('setInputRange', () => {
       }),
     ).toEqual({
       ok: false,
-      error: [{ path: `${TARGET}.uncertainty["share:contact-center"].high`, message: 'must be at least 0% and at most 14%, got 30%' }],
+      error: [
+        {
+          path: `${TARGET}.uncertainty["share:contact-center"].high`,
+          message: 'must be at least 0% and at most 14%, got 30%',
+          problem: { code: 'input-out-of-range', params: { value: 0.3, min: 0, max: 0.14, unit: 'ratio' } },
+        },
+      ],
     });
     expect(
       applyEdit(example, {

@@ -22,6 +22,7 @@ import { numberView, parseTypedNumber, type NumberView } from '../../format';
 import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import { buildHistogram, buildTornado, buildWaterfall, formatOutput, type AnalysisText, type WaterfallStep } from './charts';
 import type { SimulationJob, SimulationMessage } from './simulation';
+import { useIssuesText } from '../../messages';
 import './analysis.css';
 
 /**
@@ -197,6 +198,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
   const [message, setMessage] = useState('');
   // "Applied" describes the model the answer was applied to; an undo or another edit ends it.
   const [appliedModel, setAppliedModel] = useState<Model | null>(null);
+  const wordIssues = useIssuesText();
   const input = inputs.find((i) => i.address === address) ?? inputs[0];
   const outputKind = OUTPUT_UNIT[output];
   const unitHint = outputKind === 'ratio' ? '%' : outputKind === 'money' ? text.unitText : t('analysis.years');
@@ -212,7 +214,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
     }
     const found = goalSeek(model, { scenario: scenario.id, input: input.address, output, target }, { tree, result });
     if (!found.ok) {
-      setMessage(found.error.message);
+      setMessage(wordIssues([found.error]));
       return;
     }
     setAnswer({ result: found.value, input, model });
@@ -230,7 +232,7 @@ function GoalSeekPanel({ model, tree, scenario, result, context, inputs, text, v
     }
     const applied = workspace.edit(command);
     if (applied.ok) setAppliedModel(workspace.getState().model);
-    setMessage(applied.ok ? t('analysis.applied') : applied.error.map((e) => e.message).join('; '));
+    setMessage(applied.ok ? t('analysis.applied') : wordIssues(applied.error));
   };
 
   return (
@@ -364,6 +366,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
   const workspace = useWorkspace();
   const [trialsText, setTrialsText] = useState('10000');
   const [seedText, setSeedText] = useState('42');
+  const wordIssues = useIssuesText();
   const [output, setOutput] = useState<OutputName>('npv');
   const [state, setState] = useState<SimState>({ status: 'idle' });
   const worker = useRef<Worker | null>(null);
@@ -400,7 +403,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
         setState(
           message.type === 'done'
             ? { status: 'done', result: message.result, model: job.model, rangesKey: rangesKeyOf(job.model, job.scenarioId) }
-            : { status: 'error', message: message.message },
+            : { status: 'error', message: message.problem ? wordIssues([{ path: '', message: message.message, problem: message.problem }]) : message.message },
         );
       }
     };
@@ -611,6 +614,7 @@ function TornadoPanel({ model, tree, scenario, result, text, label, inputs }: Pr
   const { t, language } = text;
   const [output, setOutput] = useState<OutputName>('npv');
   const [swingText, setSwingText] = useState('10');
+  const wordIssues = useIssuesText();
   const swing = (parseTypedNumber(swingText) ?? 10) / 100;
   const answer = useMemo(
     () => tornado(model, { scenario: scenario.id, output, swing: swing > 0 && swing <= 10 ? swing : 0.1 }, { tree, result }),
@@ -656,7 +660,7 @@ function TornadoPanel({ model, tree, scenario, result, text, label, inputs }: Pr
           height={Math.max(200, 34 * rows.length + 90)}
         />
       ) : (
-        <div className="analysis-message error">{answer.error.message}</div>
+        <div className="analysis-message error">{wordIssues([answer.error])}</div>
       )}
     </div>
   );
@@ -717,6 +721,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
   const [columnValues, setColumnValues] = useState('');
   const [computed, setTable] = useState<{ table: DataTableResult; model: Model } | null>(null);
   const [message, setMessage] = useState('');
+  const wordIssues = useIssuesText();
   const table = computed?.table ?? null;
   const tableStale = computed !== null && computed.model !== model;
 
@@ -746,7 +751,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
     }
     const answer = dataTable(model, { scenario: scenario.id, output, inputs: request }, { tree, result });
     if (!answer.ok) {
-      setMessage(answer.error.message);
+      setMessage(wordIssues([answer.error]));
       return;
     }
     setTable({ table: answer.value, model });

@@ -1,3 +1,4 @@
+import type { Problem } from '../../../../shared/messages/problems';
 import { simulate, type SimulationResult } from '../../../../shared/analysis/monte-carlo';
 import type { OutputName } from '../../../../shared/analysis/outputs';
 import type { Model } from '../../../../shared/model/schema';
@@ -13,7 +14,7 @@ export interface SimulationJob {
 }
 
 export type SimulationMessage =
-  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string; problem?: Problem };
 
 /** The shared Monte Carlo simulation (same seed, same result as the CLI), reporting progress per chunk. */
 export function runSimulation(job: SimulationJob, progress: (done: number, total: number) => void): SimulationMessage {
@@ -22,5 +23,7 @@ export function runSimulation(job: SimulationJob, progress: (done: number, total
     { scenario: job.scenarioId, output: job.output, trials: job.trials, seed: job.seed, ...(job.bins === undefined ? {} : { bins: job.bins }) },
     { onProgress: progress },
   );
-  return result.ok ? { type: 'done', result: result.value } : { type: 'error', message: result.error.message };
+  return result.ok
+    ? { type: 'done', result: result.value }
+    : { type: 'error', message: result.error.message, ...(result.error.problem ? { problem: result.error.problem } : {}) };
 }

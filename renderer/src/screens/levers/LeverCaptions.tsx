@@ -4,6 +4,7 @@ import { leverKindName } from '../../../../shared/i18n/figures';
 import { LEVER_KINDS, type CostNode, type LeverKind } from '../../../../shared/model/schema';
 import { LANGUAGES } from '../../../../shared/model/units';
 import type { Language } from '../../../../shared/model/units';
+import { useIssuesText } from '../../messages';
 import { useWorkspace } from '../../state/context';
 import type { LeverRow } from './rows';
 
@@ -16,6 +17,7 @@ export function LeverCaptions({ row, readOnly }: { row: LeverRow | undefined; re
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [message, setMessage] = useState('');
+  const wordIssues = useIssuesText();
   if (!row) return null;
 
   const write = (kind: LeverKind, language: Language, text: string) => {
@@ -28,7 +30,7 @@ export function LeverCaptions({ row, readOnly }: { row: LeverRow | undefined; re
     if (Object.keys(entry).length > 0) captions[kind] = entry;
     else delete captions[kind];
     const outcome = workspace.edit({ type: 'setCaptions', nodeId: row.id, captions: Object.keys(captions).length > 0 ? captions : null });
-    setMessage(outcome.ok ? '' : outcome.error.map((issue) => issue.message).join('; '));
+    setMessage(outcome.ok ? '' : wordIssues(outcome.error));
   };
 
   return (

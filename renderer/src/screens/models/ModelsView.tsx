@@ -4,6 +4,7 @@ import type { ApiError, ModelEntry } from '../../../../shared/api/contract';
 import { MODEL_EXTENSION, MODEL_TEMPLATES, modelNameIssue, UPLOAD_EXTENSIONS, type ModelNameIssue, type ModelTemplate } from '../../../../shared/api/files';
 import type { Language } from '../../../../shared/model/units';
 import { useDialogs } from '../../components/dialog';
+import { errorText, useMessageView } from '../../messages';
 import { useWorkspaceState } from '../../state/context';
 import { useLibrary, useLibraryState } from '../../state/library-context';
 import { useImport } from './ImportDialog';
@@ -29,6 +30,7 @@ export function ModelsView() {
   const busy = useLibraryState((state) => state.busy);
   const openFile = useWorkspaceState((state) => state.session?.file ?? null);
   const language: Language = i18n.language === 'en' ? 'en' : 'zh';
+  const messageView = useMessageView();
   const desktop = library.transport === 'desktop';
   const uploadInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -45,7 +47,7 @@ export function ModelsView() {
     if (issue) return describeNameIssue(issue, stem(name), loose(t));
     const error = await action(name.trim());
     if (!error) return undefined;
-    return error.code === 'exists' ? t('models.exists', { file: `${stem(name.trim())}${MODEL_EXTENSION}` }) : error.message;
+    return error.code === 'exists' ? t('models.exists', { file: `${stem(name.trim())}${MODEL_EXTENSION}` }) : errorText(error, messageView);
   };
 
   const create = (template: ModelTemplate) =>

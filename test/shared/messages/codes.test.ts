@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { PROBLEM_CODES, isProblem, problem, type Problem, type ProblemCode, type ProblemParams } from '../../../shared/messages/problems';
+import { renderProblem, type MessageView } from '../../../shared/messages/render';
+
+/**
+ * Every problem code words in Chinese and English from the messages vocabulary: no placeholder
+ * left, no "undefined", amounts in the display unit. SAMPLES is typed by code, so a new code
+ * without a sample does not compile.
+ */
+const inner = problem('amount-negative', { amount: -1_000_000 });
+const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
+  'not-a-number': { text: 'abc' },
+  'amount-negative': { amount: -1_000_000 },
+  'amount-too-large': { amount: 2e15, max: 1e15 },
+  'ratio-out-of-range': { value: -1.5, min: -1, max: 10, exclusiveMin: false, reason: 'unitCost' },
+  'name-empty': {},
+  'name-too-long': { length: 90, max: 80 },
+  'horizon-invalid': { value: 31, max: 30 },
+  'text-too-long': { length: 2001, max: 2000 },
+  'signed-amount-too-large': { amount: -2e15, max: 1e15 },
+  'plan-year-invalid': { value: 4, max: 3 },
+  'year-invalid': { value: 1800 },
+  'shares-over-parent': { parent: '呼叫中心', total: 1.12 },
+  'children-over-parent': { parent: '呼叫中心', total: 1.5 },
+  'duplicate-sibling-name': { parent: 'P', name: 'N' },
+  'duplicate-scenario-name': { name: 'S' },
+  'root-cannot-move': {},
+  'root-cannot-delete': {},
+  'move-under-itself': { target: 'T' },
+  'edit-target-missing': { kind: 'node', id: 'contact-center' },
+  'no-model': {},
+  'nothing-to-undo': {},
+  'nothing-to-redo': {},
+  'file-not-found': { path: '/p/a.costplan' },
+  'folder-missing': { path: '/p' },
+  'no-permission': { path: '/p/a.costplan' },
+  'disk-full': { path: '/p/a.costplan' },
+  'file-in-use': { path: '/p/a.costplan' },
+  'file-read-only': { path: '/p/a.costplan' },
+  'file-damaged': { path: '/p/a.costplan', detail: 'page 3' },
+  'file-newer-version': { path: '/p/a.costplan' },
+  'file-exists': { path: '/p/a.costplan' },
+  'not-a-model': { path: '/p/a.costplan', reason: 'foreign-sqlite' },
+  'snapshot-not-found': { path: '/p/a.costplan', id: '7' },
+  'model-breaks-rule': { path: '/p/a.costplan', where: 'costTree["A"].basis', problem: inner },
+  'duplicate-node-id': { id: 'a' },
+  'no-root': {},
+  'several-roots': { count: 2, names: '"A", "B"' },
+  'orphan-line': { parentId: 'x' },
+  'own-parent': {},
+  'parent-cycle': {},
+  'too-deep': { depth: 21, max: 20 },
+  'root-needs-amount': {},
+  'lever-line-missing': { id: 'x' },
+  'lever-twice': {},
+  'duplicate-investment-id': { id: 'x' },
+  'duplicate-scenario-id': { id: 'x' },
+  'not-finite': { value: 'NaN' },
+  'input-out-of-range': { value: 2_500_000, min: 0, max: 2_000_000, unit: 'money' },
+  'range-order': { low: 0.2, mostLikely: 0.1, high: 0.3, unit: 'ratio' },
+  'range-twice': {},
+  'range-address-form': { address: '"lever:a:unitCost"' },
+  'no-such-scenario': { name: 'Nope', known: '"A"' },
+  'same-input-twice': { input: 'growth', earlier: 'growth' },
+  'unknown-output': { name: 'x', choices: 'npv, roi' },
+  'swing-out-of-range': { value: 20, max: 10 },
+  'table-input-count': { count: 3 },
+  'table-value-count': { count: 300, max: 200 },
+  'table-value-invalid': { position: 2, problem: problem('input-out-of-range', { value: 0.2, min: 0, max: 0.14, unit: 'ratio' }) },
+  'trials-out-of-range': { value: 100_001, max: 100_000 },
+  'seed-invalid': { value: -1 },
+  'bins-out-of-range': { value: 0, max: 200 },
+  'no-uncertainty-ranges': {},
+  'import-failed': {
+    file: 'lines.csv',
+    problems: [{ sheet: 'lines.csv', row: 7, column: 'D', header: '数值', problem: problem('cell-empty', { field: 'value' }) }],
+    more: 2,
+  },
+  'import-file-type': { found: '.ods' },
+  'file-cannot-open': { reason: 'missing' },
+  'file-too-large': { bytes: 60 * 1024 * 1024, max: 50 * 1024 * 1024 },
+  'too-many-cells': { max: 2_000_000 },
+  'not-a-workbook': {},
+  'old-excel-file': {},
+  'workbook-encrypted': {},
+  'workbook-unreadable': { detail: 'bad xml' },
+  'workbook-timeout': { seconds: 60 },
+  'csv-encoding': {},
+  'csv-open-quote': { row: 3 },
+  'number-ambiguous': { text: '1,234', grouped: 1234, decimal: 1.234 },
+  'no-header-row': { rows: 20 },
+  'no-structure-sheet': { sheets: '"Sheet1"' },
+  'duplicate-column': { column: '名称', first: 'B' },
+  'no-cost-lines': {},
+  'too-many-lines': { count: 20_001, max: 20_000 },
+  'sheet-missing': { sheet: '成本结构' },
+  'workbook-newer': { version: 7, supported: 1 },
+  'workbook-changed': { sheet: '_costplan' },
+  'rows-moved': { id: 'contact-center' },
+  'cell-empty': { field: 'ramp', year: 2 },
+  'cell-not-a-number': { field: 'value', found: { kind: 'text', text: 'abc' } },
+  'cell-not-text': { field: 'name', found: { kind: 'date', text: '2026-01-01' } },
+  'cell-not-a-choice': { field: 'relevance', choices: ['strong', 'weak'], found: { kind: 'empty' } },
+  'cell-invalid': { field: 'yearAmount', year: 3, problem: inner },
+  'level-invalid': { found: { kind: 'number', text: '0' } },
+  'first-level-not-root': { level: 2 },
+  'second-root': {},
+  'level-jump': { level: 4, above: 2 },
+  'parent-not-found': { name: 'X' },
+  'parent-ambiguous': { name: 'X', count: 2, rows: '3, 5' },
+  'second-line-without-parent': { rootRow: 2 },
+  'no-line-without-parent': {},
+  'duplicate-line-name': { name: 'X' },
+  'id-twice': { id: 'x' },
+  'basis-empty': {},
+  'amount-written-as-percentage': {},
+  'share-out-of-range': { value: 44, percent: false },
+  'unknown-command': { name: 'frob', commands: 'compute, check' },
+  'unknown-option': { option: '--x', usage: 'compute FILE' },
+  'option-needs-value': { option: '--out', usage: 'import FILE --out FILE' },
+  'model-file-kind': { path: 'a.txt' },
+  'option-invalid': { file: 'x.json', option: '--swing', problem: problem('swing-out-of-range', { value: 20, max: 10 }) },
+  other: { text: 'as written' },
+};
+
+const zh: MessageView = { language: 'zh', unit: 'tenThousand' };
+const en: MessageView = { language: 'en', unit: 'tenThousand' };
+const sample = (code: ProblemCode): Problem => ({ code, params: SAMPLES[code] }) as Problem;
+
+/** Codes whose text is all parameters (a path, a file's own words), the same in both languages. */
+const SAME_IN_BOTH = new Set<ProblemCode>(['other']);
+
+describe('every problem code in both languages', () => {
+  it.each(PROBLEM_CODES)('%s: worded from the vocabulary, no placeholder left', (code) => {
+    const coded = sample(code);
+    expect(isProblem(coded)).toBe(true);
+    const chinese = renderProblem(coded, zh);
+    const english = renderProblem(coded, en);
+    for (const text of [chinese, english]) {
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/\{\{|\}\}|undefined|\[object/u);
+      expect(text).not.toMatch(/^parts\.|[a-z]+\.[a-z]+\.[a-z]+$/u);
+    }
+    if (!SAME_IN_BOTH.has(code)) expect(chinese).not.toBe(english);
+    // Chinese text has no English word of the key it came from (a missing translation falls back to English).
+    if (!SAME_IN_BOTH.has(code)) expect(chinese).toMatch(/[\u4e00-\u9fff]/u);
+    expect(isProblem({ code: 'made-up', params: {} })).toBe(false);
+  });
+
+  it('amounts in the display unit the planner typed: -100 in a 万元 cell says -100 万元', () => {
+    expect(renderProblem(sample('cell-invalid'), zh)).toBe('第 3 年金额：金额不能为负数，输入的是 -100 万元');
+    expect(renderProblem(sample('cell-invalid'), { language: 'en', unit: 'yuan' })).toBe('the amount of year 3 must not be negative, got -1,000,000 yuan');
+    expect(renderProblem(sample('input-out-of-range'), zh)).toBe('须不小于 0 万元 且不大于 200 万元，输入的是 250 万元');
+    expect(renderProblem(sample('model-breaks-rule'), zh)).toBe('/p/a.costplan 中的模型违反了规则：costTree["A"].basis：金额不能为负数，输入的是 -100 万元');
+  });
+
+  it('an import names the file, the sheet, row, column and field in the reader language', () => {
+    expect(renderProblem(sample('import-failed'), zh)).toBe('lines.csv：工作表“lines.csv”，第 7 行，D 列（数值）：数值为空（另有 2 个问题）');
+    expect(renderProblem(sample('import-failed'), en)).toBe('lines.csv: sheet "lines.csv", row 7, column D (数值): the value is empty (and 2 more problems)');
+    expect(renderProblem(problem('import-failed', { file: '', problems: [{ problem: problem('csv-encoding', {}) }], more: 1 }), en)).toBe(
+      'the file is neither UTF-8 nor GB18030 text: save it as "CSV UTF-8" (and 1 more problem)',
+    );
+    expect(renderProblem(sample('cell-not-a-number'), zh)).toBe('数值须为数字，填的是文字“abc”');
+    expect(renderProblem(sample('share-out-of-range'), zh)).toBe('占比须在 0% 到 100% 之间，填的是 44；如指 44%，请写 44% 或 0.44');
+    expect(renderProblem(sample('file-too-large'), zh)).toBe('文件大小为 60 MB（最多 50 MB）');
+    expect(renderProblem(sample('number-ambiguous'), zh)).toContain('“1,234”可读作 1234（千位分隔符）或 1.234（小数点）');
+  });
+
+  it('analysis inputs: a swing as typed (a fraction), counts grouped', () => {
+    expect(renderProblem(sample('swing-out-of-range'), zh)).toBe('变动幅度须大于 0 且不大于 10（0.1 即 ±10%），输入的是 20');
+    expect(renderProblem(sample('trials-out-of-range'), en)).toBe('must be a whole number from 1 to 100,000, got 100001');
+    expect(renderProblem(sample('range-order'), zh)).toBe('最低、最可能、最高须依次不减（最低 ≤ 最可能 ≤ 最高），输入的是 20%、10%、30%');
+  });
+});
