@@ -1,53 +1,19 @@
 import type { ScenarioResult } from '../../shared/engine/compute';
 import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
-import { FIGURE_TEXT, leverName, revenueLeverName } from '../../shared/i18n/figures';
+import { figureTexts, leverName, revenueLeverName } from '../../shared/i18n/figures';
+import { namespaceText } from '../../shared/i18n/vocabulary';
 import { LEVER_KINDS, REVENUE_LEVER_KINDS, type Model, type Scenario } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 import { renderTable } from './table';
 
-const WORDS = {
-  en: {
-    model: 'Model',
-    unit: 'amounts in',
-    scenario: 'Scenario',
-    year: 'Year',
-    yearSaving: 'Saving',
-    levers: 'Levers',
-    revenueLevers: 'Revenue levers',
-    noLevers: 'none',
-    total: 'Total',
-    horizon: (years: number, growth: string, discount: string) => `${years}-year horizon, volume growth ${growth} a year, discount rate ${discount}`,
-    paybackValue: (years: string, months: string) => `${years} years (${months} months)`,
-    never: 'not within the horizon',
-    none: 'n/a (no investment)',
-    definitions: 'Definitions',
-  },
-  zh: {
-    model: '模型',
-    unit: '金额单位',
-    scenario: '情景',
-    year: '年份',
-    yearSaving: '节省',
-    levers: '杠杆',
-    revenueLevers: '收入杠杆',
-    noLevers: '无',
-    total: '合计',
-    horizon: (years: number, growth: string, discount: string) => `期限 ${years} 年，业务量年增长 ${growth}，折现率 ${discount}`,
-    paybackValue: (years: string, months: string) => `${years} 年（${months} 个月）`,
-    never: '期内无法收回',
-    none: '不适用（无投入）',
-    definitions: '定义',
-  },
-} as const;
-
 /** The readable report of `compute`: one block per scenario, in the model's unit and language. */
 export function renderComputeReport(model: Model, results: readonly ScenarioResult[], language: Language): string {
-  const words = WORDS[language];
-  const figures = FIGURE_TEXT[language];
+  const words = namespaceText(language, 'cli');
+  const figures = figureTexts(language);
   const unit = unitLabel(model.displayUnit, language, model.currency);
   const amount = (value: number) => formatAmount(value, model.displayUnit, language);
-  const ratio = (value: number | null) => (value === null ? words.none : formatPercent(value, language, 1));
-  const blocks = [`${words.model}: ${model.name}  (${words.unit} ${unit})`];
+  const ratio = (value: number | null) => (value === null ? words('report.none') : formatPercent(value, language, 1));
+  const blocks = [`${words('report.model')}: ${model.name}  (${words('report.unit')} ${unit})`];
   for (const result of results) {
     const scenario = model.scenarios.find((s) => s.id === result.scenarioId)!;
     // Margin gain and one-off cash get their own columns when the scenario has any.
@@ -63,7 +29,7 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
       amount(year.cumulativeNet),
     ]);
     rows.push([
-      words.total,
+      words('report.total'),
       amount(result.totals.saving),
       ...optional(result.totals.marginGain, result.totals.oneOff),
       amount(result.totals.investment),
@@ -72,8 +38,8 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
     ]);
     const table = renderTable(
       [
-        words.year,
-        words.yearSaving,
+        words('report.year'),
+        words('report.yearSaving'),
         ...(showGain ? [figures.marginGain.label] : []),
         ...(showOneOff ? [figures.oneOff.label] : []),
         figures.investment.label,
@@ -84,13 +50,16 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
     );
     const payback =
       result.totals.paybackYears === null
-        ? words.never
-        : words.paybackValue(formatNumber(result.totals.paybackYears, language, 2), formatNumber(result.totals.paybackYears * 12, language, 1));
+        ? words('report.never')
+        : words('report.paybackValue', {
+            years: formatNumber(result.totals.paybackYears, language, 2),
+            months: formatNumber(result.totals.paybackYears * 12, language, 1),
+          });
     const lines = [
-      `${words.scenario}: ${result.name}`,
-      `  ${words.horizon(scenario.horizonYears, formatPercent(scenario.volumeGrowth, language, 1), formatPercent(scenario.discountRate, language, 1))}`,
-      `  ${words.levers}: ${describeLevers(model, scenario, language) || words.noLevers}`,
-      ...(showGain ? [`  ${words.revenueLevers}: ${describeRevenueLevers(model, scenario, language) || words.noLevers}`] : []),
+      `${words('report.scenario')}: ${result.name}`,
+      `  ${words('report.horizon', { years: scenario.horizonYears, growth: formatPercent(scenario.volumeGrowth, language, 1), discount: formatPercent(scenario.discountRate, language, 1) })}`,
+      `  ${words('report.levers')}: ${describeLevers(model, scenario, language) || words('report.noLevers')}`,
+      ...(showGain ? [`  ${words('report.revenueLevers')}: ${describeRevenueLevers(model, scenario, language) || words('report.noLevers')}`] : []),
       `  ${figures.affectedShare.label}: ${formatPercent(result.affectedShare, language)}`,
       '',
       indent(table),
@@ -105,7 +74,7 @@ export function renderComputeReport(model: Model, results: readonly ScenarioResu
   const anyRevenue = results.some((result) => result.totals.marginGain !== 0 || result.totals.oneOff !== 0);
   const defined = ['returnOnInvestment', 'netRoi', 'npv', 'paybackYears', ...(anyRevenue ? (['marginGain', 'oneOff'] as const) : [])] as const;
   const definitions = defined.map((figure) => `  ${figures[figure].label}: ${figures[figure].definition}`);
-  blocks.push([`${words.definitions}:`, ...definitions].join('\n'));
+  blocks.push([`${words('report.definitions')}:`, ...definitions].join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -1,6 +1,8 @@
 import { problem, type Problem } from '../../shared/messages/problems';
 import type { Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
+import type { CliText } from '../../shared/i18n/resources/shape';
+import type { NamespaceText } from '../../shared/i18n/vocabulary';
 import { escapeText } from '../../shared/model/text';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
@@ -11,7 +13,8 @@ interface LoadedCommand {
 }
 
 interface Command {
-  summary: string;
+  /** Its one-line summary in the help: a key of the cli namespace's summaries. */
+  summary: keyof CliText['summaries'];
   /**
    * The command's module, imported when the command runs: `compute` never loads the workbook
    * or deck code (pptxgenjs, ExcelJS and the importers), which is most of the start-up time of
@@ -26,61 +29,73 @@ const excel = () => import('./commands/excel');
 
 const COMMANDS: Record<string, Command> = {
   example: {
-    summary: 'write the built-in example, or a template with --template',
+    summary: 'example',
     load: () => import('./commands/example').then((m) => ({ usage: m.exampleUsage, run: m.runExample })),
   },
   compute: {
-    summary: 'print savings, investment, return, NPV and payback',
+    summary: 'compute',
     load: () => import('./commands/compute').then((m) => ({ usage: m.computeUsage, run: m.runCompute })),
   },
   'goal-seek': {
-    summary: 'find the value of one input that makes an output reach a target',
+    summary: 'goalSeek',
     load: () => analysis().then((m) => ({ usage: m.goalSeekUsage, run: m.runGoalSeek })),
   },
   tornado: {
-    summary: 'move each input to its low and high and rank them by the swing of an output',
+    summary: 'tornado',
     load: () => analysis().then((m) => ({ usage: m.tornadoUsage, run: m.runTornado })),
   },
   'data-table': {
-    summary: 'an output over a grid of values of one or two inputs',
+    summary: 'dataTable',
     load: () => analysis().then((m) => ({ usage: m.dataTableUsage, run: m.runDataTable })),
   },
   simulate: {
-    summary: 'Monte Carlo over the uncertainty ranges: percentiles, chances, sensitivity',
+    summary: 'simulate',
     load: () => analysis().then((m) => ({ usage: m.simulateUsage, run: m.runSimulate })),
   },
   export: {
-    summary: 'write an Excel workbook that recalculates, or the results as CSV',
+    summary: 'export',
     load: () => excel().then((m) => ({ usage: m.exportUsage, run: m.runExport })),
   },
   deck: {
-    summary: 'write the client ROI deck: an editable PowerPoint with native charts and speaker notes',
+    summary: 'deck',
     load: () => import('./commands/deck').then((m) => ({ usage: m.deckUsage, run: m.runDeck })),
   },
   import: {
-    summary: 'make a model file from a cost structure (.xlsx, .csv) or an exported workbook',
+    summary: 'import',
     load: () => excel().then((m) => ({ usage: m.importUsage, run: m.runImport })),
   },
   'import-template': {
-    summary: 'write the cost-structure import layout to fill in',
+    summary: 'importTemplate',
     load: () => excel().then((m) => ({ usage: m.importTemplateUsage, run: m.runImportTemplate })),
   },
-  dump: { summary: 'write a model as JSON', load: () => files().then((m) => ({ usage: m.dumpUsage, run: m.runDump })) },
-  load: { summary: 'make a model file from JSON', load: () => files().then((m) => ({ usage: m.loadUsage, run: m.runLoad })) },
-  check: { summary: 'check a model file: integrity, file format, counts', load: () => files().then((m) => ({ usage: m.checkUsage, run: m.runCheck })) },
+  dump: { summary: 'dump', load: () => files().then((m) => ({ usage: m.dumpUsage, run: m.runDump })) },
+  load: { summary: 'load', load: () => files().then((m) => ({ usage: m.loadUsage, run: m.runLoad })) },
+  check: { summary: 'check', load: () => files().then((m) => ({ usage: m.checkUsage, run: m.runCheck })) },
   snapshots: {
-    summary: 'list the automatic snapshots of a model file',
+    summary: 'snapshots',
     load: () => files().then((m) => ({ usage: m.snapshotsUsage, run: m.runSnapshots })),
   },
   restore: {
-    summary: 'restore a snapshot into a model file (undoable)',
+    summary: 'restore',
     load: () => files().then((m) => ({ usage: m.restoreUsage, run: m.runRestore })),
   },
 };
 
+/**
+ * The help's and the internal error's words (the cli namespace, in English: the CLI speaks
+ * English unless a command is given --lang zh). The vocabulary (i18next) is loaded only when
+ * they are needed, so start-up stays small.
+ */
+async function cliText(): Promise<NamespaceText<'cli'>> {
+  return (await import('../../shared/i18n/vocabulary')).namespaceText('en', 'cli');
+}
+
 async function helpText(): Promise<string> {
-  const lines = await Promise.all(Object.values(COMMANDS).map(async (command) => `  costplan ${(await command.load()).usage}\n      ${command.summary}`));
-  return `Service Cost Planner command line\n\nUsage:\n${lines.join('\n')}\n`;
+  const cli = await cliText();
+  const lines = await Promise.all(
+    Object.values(COMMANDS).map(async (command) => `  costplan ${(await command.load()).usage}\n      ${cli(`summaries.${command.summary}`)}`),
+  );
+  return `${cli('help.title')}\n\n${cli('help.usage')}\n${lines.join('\n')}\n`;
 }
 
 /** Runs one command line; returns the exit code (0 done, 2 bad input, 1 internal error). */
@@ -124,7 +139,7 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
       io.err(`error: ${messageLine(worded)}\n`);
       return 2;
     }
-    io.err(`internal error: ${messageLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.err(`${(await cliText())('errors.internal', { message: messageLine(error instanceof Error ? error.message : String(error)) })}\n`);
     return 1;
   }
 }

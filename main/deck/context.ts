@@ -3,11 +3,11 @@ import type { ScenarioResult } from '../../shared/engine/compute';
 import type { PreparedRevenue } from '../../shared/engine/revenue';
 import type { PreparedTree } from '../../shared/engine/tree';
 import { formatNumber, formatPercent, unitLabel } from '../../shared/format/number';
-import { FIGURE_TEXT } from '../../shared/i18n/figures';
+import { figureTexts, type Figure, type FigureText } from '../../shared/i18n/figures';
+import { namespaceText, type NamespaceText } from '../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 import type { DeckStyle } from './style';
-import { DECK_TEXT, type DeckText } from './text';
 
 /** Everything a slide builder reads: the model, the engine's results, the words and the look. */
 export interface DeckContext {
@@ -29,8 +29,9 @@ export interface DeckContext {
   /** 万元, "10k yuan". */
   unitLabel: string;
   unitFactor: number;
-  text: DeckText;
-  figures: (typeof FIGURE_TEXT)['en'];
+  /** The deck namespace of the vocabulary in the deck's language. */
+  text: NamespaceText<'deck'>;
+  figures: Record<Figure, FigureText>;
   style: DeckStyle;
   font: string;
   date: Date;
@@ -43,8 +44,8 @@ export function createContext(init: Omit<DeckContext, 'unitLabel' | 'unitFactor'
     ...init,
     unitLabel: unitLabel(init.unit, init.language, init.model.currency),
     unitFactor: UNIT_FACTOR[init.unit],
-    text: DECK_TEXT[init.language],
-    figures: FIGURE_TEXT[init.language],
+    text: namespaceText(init.language, 'deck'),
+    figures: figureTexts(init.language),
     font: init.language === 'zh' ? 'Microsoft YaHei' : 'Calibri',
     pages: [],
   };
@@ -87,12 +88,12 @@ export function number(context: DeckContext, value: number, digits = 1): string 
 
 /** Payback as the summary shows it: months below two years ("4.0 个月"), else years; or "not within the horizon". */
 export function paybackText(context: DeckContext, years: number | null): string {
-  if (years === null) return context.text.never;
-  return years < 2 ? context.text.months(number(context, years * 12, 1)) : context.text.years(number(context, years, 2));
+  if (years === null) return context.text('never');
+  return years < 2 ? context.text('months', { m: number(context, years * 12, 1) }) : context.text('years', { y: number(context, years, 2) });
 }
 
 export function ratioText(context: DeckContext, ratio: number | null): string {
-  return ratio === null ? context.text.notApplicable : percent(context, ratio, 1);
+  return ratio === null ? context.text('notApplicable') : percent(context, ratio, 1);
 }
 
 /** A label for notes: the unit in brackets. */

@@ -76,8 +76,8 @@ export function contentSlide(context: DeckContext, title: string, subtitle: stri
 
 /** A slide a table or chart runs over to; its notes point to the slide it continues. */
 export function continuedSlide(context: DeckContext, title: string, subtitle: string | null): PptxGenJS.Slide {
-  const slide = contentSlide(context, `${title} ${context.text.continued}`, subtitle);
-  slide.addNotes(context.text.notes.continued(title));
+  const slide = contentSlide(context, `${title} ${context.text('continued')}`, subtitle);
+  slide.addNotes(context.text('notes.continued', { title }));
   return slide;
 }
 
@@ -125,7 +125,7 @@ export function addFooters(context: DeckContext): void {
   context.pages.forEach((slide, index) => {
     if (index === 0) return;
     addFittedText(context, slide, left, { x: CONTENT.x, y: 7.04, w: 9.5, h: 0.3 }, { max: 9, min: 7, color: MUTED, valign: 'middle' });
-    slide.addText(context.text.page(index + 1, context.pages.length), {
+    slide.addText(context.text('page', { n: index + 1, of: context.pages.length }), {
       x: SLIDE.w - 0.6 - 1.5,
       y: 7.04,
       w: 1.5,

@@ -3,12 +3,13 @@ import type { ApiError, ApiInput, ApiResponse, SessionState } from '../../shared
 import type { ExportKind } from '../../shared/api/files';
 import type { ApiMethod } from '../../shared/api/methods';
 import type { FilePurpose } from '../api/files';
-import { FIGURE_TEXT, FIGURES } from '../../shared/i18n/figures';
+import { figureTexts, FIGURES } from '../../shared/i18n/figures';
 import { renderProblem } from '../../shared/messages/render';
 import type { DisplayUnit, Language } from '../../shared/model/units';
 import { MODEL_EXTENSION, withExtension } from './file-args';
 import type { MenuCommands } from './menu';
-import { DESKTOP_TEXT, formatWhen, type DesktopText } from './menu-text';
+import { namespaceText, type NamespaceText } from '../../shared/i18n/vocabulary';
+import { formatWhen } from './menu-text';
 
 export interface FileFilter {
   name: string;
@@ -81,16 +82,16 @@ export interface CommandDependencies {
 export class DesktopCommands implements MenuCommands {
   constructor(private readonly deps: CommandDependencies) {}
 
-  private get text(): DesktopText {
-    return DESKTOP_TEXT[this.deps.language()];
+  private get text(): NamespaceText<'menu'> {
+    return namespaceText(this.deps.language(), 'menu');
   }
 
   newModel(template: 'example' | 'empty'): void {
     this.run(async () => {
       const text = this.text;
       const chosen = await this.deps.dialogs.saveFile({
-        title: text.newModelTitle,
-        defaultPath: join(this.deps.documentsDir(), template === 'example' ? text.exampleFileName : text.emptyFileName),
+        title: text('newModelTitle'),
+        defaultPath: join(this.deps.documentsDir(), template === 'example' ? text('exampleFileName') : text('emptyFileName')),
         filters: this.modelFilters(),
       });
       if (chosen === undefined) return;
@@ -103,7 +104,7 @@ export class DesktopCommands implements MenuCommands {
     this.run(async () => {
       const current = this.deps.currentFile();
       const path = await this.deps.dialogs.openFile({
-        title: this.text.open.replace('…', ''),
+        title: this.text('open').replace('…', ''),
         ...(current ? { defaultPath: dirname(current) } : { defaultPath: this.deps.documentsDir() }),
         filters: this.modelFilters(),
       });
@@ -124,8 +125,8 @@ export class DesktopCommands implements MenuCommands {
     this.run(async () => {
       const current = this.deps.currentFile();
       const chosen = await this.deps.dialogs.saveFile({
-        title: this.text.saveAs.replace('…', ''),
-        defaultPath: current ?? join(this.deps.documentsDir(), this.text.emptyFileName),
+        title: this.text('saveAs').replace('…', ''),
+        defaultPath: current ?? join(this.deps.documentsDir(), this.text('emptyFileName')),
         filters: this.modelFilters(),
       });
       if (chosen === undefined) return;
@@ -138,17 +139,19 @@ export class DesktopCommands implements MenuCommands {
     this.run(async () => {
       const text = this.text;
       const path = await this.deps.dialogs.openFile({
-        title: text.importFile.replace('…', ''),
+        title: text('importFile').replace('…', ''),
         defaultPath: this.deps.documentsDir(),
-        filters: [{ name: text.importFiles, extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
+        filters: [{ name: text('importFiles'), extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
       });
       if (path === undefined) return;
       const current = this.deps.currentFile();
-      const buttons = current ? [text.importAsNew, text.importReplace(basename(current)), text.cancel] : [text.importAsNew, text.cancel];
+      const buttons = current
+        ? [text('importAsNew'), text('importReplace', { file: basename(current) }), text('cancel')]
+        : [text('importAsNew'), text('cancel')];
       const pressed = await this.deps.dialogs.message({
         type: 'question',
-        message: text.importQuestion(basename(path)),
-        detail: text.importDetail,
+        message: text('importQuestion', { file: basename(path) }),
+        detail: text('importDetail'),
         buttons,
         defaultId: 0,
         cancelId: buttons.length - 1,
@@ -159,10 +162,10 @@ export class DesktopCommands implements MenuCommands {
       if (!response.ok) return this.showError(response.error);
       this.deps.pushSession(response.value.session);
       this.deps.changed();
-      const warnings = response.value.warnings.map(text.formulasReplaced);
+      const warnings = response.value.warnings.map((warning) => text('formulasReplaced', warning));
       await this.deps.dialogs.message({
         type: warnings.length > 0 ? 'warning' : 'info',
-        message: text.imported(response.value),
+        message: importedText(text, response.value),
         ...(warnings.length > 0 ? { detail: warnings.join('\n') } : {}),
       });
     });
@@ -173,9 +176,9 @@ export class DesktopCommands implements MenuCommands {
       const current = this.deps.currentFile();
       const name = `${current ? basename(current, MODEL_EXTENSION) : 'model'}.xlsx`;
       const chosen = await this.deps.dialogs.saveFile({
-        title: this.text.exportExcel.replace('…', ''),
+        title: this.text('exportExcel').replace('…', ''),
         defaultPath: join(current ? dirname(current) : this.deps.documentsDir(), name),
-        filters: [{ name: this.text.excelFiles, extensions: ['xlsx'] }],
+        filters: [{ name: this.text('excelFiles'), extensions: ['xlsx'] }],
       });
       if (chosen === undefined) return;
       const path = withExtension(chosen, '.xlsx');
@@ -185,7 +188,7 @@ export class DesktopCommands implements MenuCommands {
         language: this.deps.language(),
       });
       if (!response.ok) return this.showError(response.error);
-      await this.deps.dialogs.message({ type: 'info', message: this.text.exported(path) });
+      await this.deps.dialogs.message({ type: 'info', message: this.text('exported', { path }) });
     });
   }
 
@@ -200,15 +203,15 @@ export class DesktopCommands implements MenuCommands {
       const current = this.deps.currentFile();
       const name = `${current ? basename(current, MODEL_EXTENSION) : 'model'}.pptx`;
       const chosen = await this.deps.dialogs.saveFile({
-        title: this.text.exportDeck.replace('…', ''),
+        title: this.text('exportDeck').replace('…', ''),
         defaultPath: join(current ? dirname(current) : this.deps.documentsDir(), name),
-        filters: [{ name: this.text.deckFiles, extensions: ['pptx'] }],
+        filters: [{ name: this.text('deckFiles'), extensions: ['pptx'] }],
       });
       if (chosen === undefined) return;
       const path = withExtension(chosen, '.pptx');
       const response = await this.deps.api.call('exportDeck', { target: this.deps.register(path, 'export:deck'), language: this.deps.language() });
       if (!response.ok) return this.showError(response.error);
-      await this.deps.dialogs.message({ type: 'info', message: this.text.deckExported(path, response.value.slides) });
+      await this.deps.dialogs.message({ type: 'info', message: this.text('deckExported', { path, slides: response.value.slides }) });
     });
   }
 
@@ -220,23 +223,24 @@ export class DesktopCommands implements MenuCommands {
     const text = this.text;
     const current = this.deps.currentFile();
     const folder = current ? dirname(current) : this.deps.documentsDir();
-    if (request.purpose === 'open') return this.deps.dialogs.openFile({ title: text.open.replace('…', ''), defaultPath: folder, filters: this.modelFilters() });
+    if (request.purpose === 'open')
+      return this.deps.dialogs.openFile({ title: text('open').replace('…', ''), defaultPath: folder, filters: this.modelFilters() });
     if (request.purpose === 'import')
       return this.deps.dialogs.openFile({
-        title: text.importFile.replace('…', ''),
+        title: text('importFile').replace('…', ''),
         defaultPath: this.deps.documentsDir(),
-        filters: [{ name: text.importFiles, extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
+        filters: [{ name: text('importFiles'), extensions: ['xlsx', 'csv', MODEL_EXTENSION.slice(1)] }],
       });
     const extension = extname(request.defaultName);
     const chosen = await this.deps.dialogs.saveFile({
-      title: (request.kind === 'workbook' ? text.exportExcel : request.kind === 'deck' ? text.exportDeck : text.saveAs).replace('…', ''),
+      title: text(request.kind === 'workbook' ? 'exportExcel' : request.kind === 'deck' ? 'exportDeck' : 'saveAs').replace('…', ''),
       defaultPath: join(folder, request.defaultName),
       filters: [
         request.kind === 'workbook'
-          ? { name: text.excelFiles, extensions: ['xlsx'] }
+          ? { name: text('excelFiles'), extensions: ['xlsx'] }
           : request.kind === 'deck'
-            ? { name: text.deckFiles, extensions: ['pptx'] }
-            : { name: text.modelFiles, extensions: [extension.slice(1)] },
+            ? { name: text('deckFiles'), extensions: ['pptx'] }
+            : { name: text('modelFiles'), extensions: [extension.slice(1)] },
       ],
     });
     return chosen === undefined ? undefined : withExtension(chosen, extension);
@@ -247,7 +251,10 @@ export class DesktopCommands implements MenuCommands {
       const response = await this.deps.api.call('createSnapshot', {});
       if (!response.ok) return this.showError(response.error);
       this.deps.changed();
-      await this.deps.dialogs.message({ type: 'info', message: this.text.snapshotCreated(formatWhen(response.value.createdAt, this.deps.language())) });
+      await this.deps.dialogs.message({
+        type: 'info',
+        message: this.text('snapshotCreated', { when: formatWhen(response.value.createdAt, this.deps.language()) }),
+      });
     });
   }
 
@@ -256,9 +263,9 @@ export class DesktopCommands implements MenuCommands {
       const text = this.text;
       const pressed = await this.deps.dialogs.message({
         type: 'question',
-        message: text.restoreQuestion(formatWhen(createdAt, this.deps.language())),
-        detail: text.restoreDetail,
-        buttons: [text.restore, text.cancel],
+        message: text('restoreQuestion', { when: formatWhen(createdAt, this.deps.language()) }),
+        detail: text('restoreDetail'),
+        buttons: [text('restore'), text('cancel')],
         defaultId: 0,
         cancelId: 1,
       });
@@ -290,9 +297,9 @@ export class DesktopCommands implements MenuCommands {
   showDefinitions(): void {
     this.run(async () => {
       const language = this.deps.language();
-      const figures = FIGURE_TEXT[language];
+      const figures = figureTexts(language);
       const detail = FIGURES.map((figure) => `${figures[figure].label}\n${figures[figure].definition}`).join('\n\n');
-      await this.deps.dialogs.message({ type: 'info', title: this.text.definitionsTitle, message: this.text.definitionsTitle, detail });
+      await this.deps.dialogs.message({ type: 'info', title: this.text('definitionsTitle'), message: this.text('definitionsTitle'), detail });
     });
   }
 
@@ -300,9 +307,9 @@ export class DesktopCommands implements MenuCommands {
     this.run(async () => {
       await this.deps.dialogs.message({
         type: 'info',
-        title: this.text.about,
+        title: this.text('about'),
         message: `Service Cost Planner ${this.deps.appVersion}`,
-        detail: this.text.aboutDetail(this.deps.versions),
+        detail: this.text('aboutDetail', this.deps.versions),
       });
     });
   }
@@ -312,7 +319,7 @@ export class DesktopCommands implements MenuCommands {
     const message = error.problem
       ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' })
       : error.message;
-    await this.deps.dialogs.message({ type: 'error', title: this.text.errorTitle, message });
+    await this.deps.dialogs.message({ type: 'error', title: this.text('errorTitle'), message });
   }
 
   /** Language and display unit are view settings of the app: not an edit, never undone. */
@@ -335,11 +342,21 @@ export class DesktopCommands implements MenuCommands {
   }
 
   private modelFilters(): FileFilter[] {
-    return [{ name: this.text.modelFiles, extensions: [MODEL_EXTENSION.slice(1)] }];
+    return [{ name: this.text('modelFiles'), extensions: [MODEL_EXTENSION.slice(1)] }];
   }
 
   /** Menu clicks return nothing: a failure is reported, never left as an unhandled rejection. */
   private run(action: () => Promise<unknown>): void {
     action().catch((error: unknown) => (this.deps.reportError ?? ((message, e) => console.error(message, e)))('A menu command failed', error));
   }
+}
+
+/** What an import brought in, in words: counts with their plural, into a new model or over the open one. */
+function importedText(text: NamespaceText<'menu'>, outcome: { costLines: number; scenarios: number; fileName: string; mode: 'new' | 'replace' }): string {
+  const params = {
+    costLines: text('costLines', { count: outcome.costLines }),
+    scenarios: text('scenarios', { count: outcome.scenarios }),
+    fileName: outcome.fileName,
+  };
+  return text(outcome.mode === 'new' ? 'importedNew' : 'importedReplace', params);
 }

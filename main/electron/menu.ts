@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../../shared/model/units';
-import { DESKTOP_TEXT, formatWhen } from './menu-text';
+import { namespaceText, type NamespaceText } from '../../shared/i18n/vocabulary';
+import { formatWhen } from './menu-text';
 
 /** What the menus show: built again whenever it changes (see DesktopMenu). */
 export interface MenuState {
@@ -48,53 +49,53 @@ const LANGUAGE_NAMES: Record<Language, string> = { zh: '中文', en: 'English' }
  * field keeps its own undo while typing.
  */
 export function buildMenuTemplate(state: MenuState, commands: MenuCommands): MenuItemConstructorOptions[] {
-  const text = DESKTOP_TEXT[state.language];
+  const t = namespaceText(state.language, 'menu');
   const mac = state.platform === 'darwin';
   const writable = state.hasModel && state.readOnly === null;
   const restorable = state.hasModel && state.readOnly !== 'read-only';
 
   const recent: MenuItemConstructorOptions[] =
     state.recentFiles.length === 0
-      ? [{ label: text.noRecentFiles, enabled: false }]
+      ? [{ label: t('noRecentFiles'), enabled: false }]
       : state.recentFiles.map((file) => ({ label: file.name, toolTip: file.path, enabled: file.exists, click: () => commands.openRecent(file.path) }));
 
   const snapshots: MenuItemConstructorOptions[] = [
-    { id: 'create-snapshot', label: text.createSnapshot, enabled: writable, click: () => commands.createSnapshot() },
+    { id: 'create-snapshot', label: t('createSnapshot'), enabled: writable, click: () => commands.createSnapshot() },
     { type: 'separator' },
     ...(state.snapshots.length === 0
-      ? [{ label: text.noSnapshots, enabled: false }]
+      ? [{ label: t('noSnapshots'), enabled: false }]
       : state.snapshots.slice(0, MAX_SNAPSHOTS_IN_MENU).map((snapshot): MenuItemConstructorOptions => ({
-          label: `${formatWhen(snapshot.createdAt, state.language)} (${text.snapshotReasons[snapshot.reason] ?? snapshot.reason})`,
+          label: `${formatWhen(snapshot.createdAt, state.language)} (${snapshotReason(t, snapshot.reason)})`,
           enabled: restorable,
           click: () => commands.restoreSnapshot(snapshot.id, snapshot.createdAt),
         }))),
   ];
 
   const file: MenuItemConstructorOptions = {
-    label: text.file,
+    label: t('file'),
     submenu: [
-      { id: 'new-example', label: text.newFromExample, accelerator: 'CmdOrCtrl+N', click: () => commands.newModel('example') },
-      { id: 'new-empty', label: text.newEmpty, accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newModel('empty') },
-      { id: 'open', label: text.open, accelerator: 'CmdOrCtrl+O', click: () => commands.open() },
-      { id: 'open-recent', label: text.openRecent, submenu: recent },
+      { id: 'new-example', label: t('newFromExample'), accelerator: 'CmdOrCtrl+N', click: () => commands.newModel('example') },
+      { id: 'new-empty', label: t('newEmpty'), accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newModel('empty') },
+      { id: 'open', label: t('open'), accelerator: 'CmdOrCtrl+O', click: () => commands.open() },
+      { id: 'open-recent', label: t('openRecent'), submenu: recent },
       { type: 'separator' },
-      { id: 'save-as', label: text.saveAs, accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasModel, click: () => commands.saveAs() },
+      { id: 'save-as', label: t('saveAs'), accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasModel, click: () => commands.saveAs() },
       { type: 'separator' },
-      { id: 'import', label: text.importFile, enabled: writable, click: () => commands.importFile() },
-      { id: 'export-excel', label: text.exportExcel, accelerator: 'CmdOrCtrl+E', enabled: state.hasModel, click: () => commands.exportWorkbook() },
-      { id: 'export-deck', label: text.exportDeck, enabled: state.hasModel, click: () => commands.exportDeck() },
+      { id: 'import', label: t('importFile'), enabled: writable, click: () => commands.importFile() },
+      { id: 'export-excel', label: t('exportExcel'), accelerator: 'CmdOrCtrl+E', enabled: state.hasModel, click: () => commands.exportWorkbook() },
+      { id: 'export-deck', label: t('exportDeck'), enabled: state.hasModel, click: () => commands.exportDeck() },
       { type: 'separator' },
-      { id: 'snapshots', label: text.snapshots, enabled: state.hasModel, submenu: snapshots },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: text.quit } as const]),
+      { id: 'snapshots', label: t('snapshots'), enabled: state.hasModel, submenu: snapshots },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: t('quit') } as const]),
     ],
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: text.edit,
+    label: t('edit'),
     submenu: [
       {
         id: 'undo',
-        label: text.undo,
+        label: t('undo'),
         accelerator: 'CmdOrCtrl+Z',
         registerAccelerator: false,
         enabled: writable && state.canUndo,
@@ -102,26 +103,26 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
       },
       {
         id: 'redo',
-        label: text.redo,
+        label: t('redo'),
         accelerator: mac ? 'Shift+Cmd+Z' : 'Ctrl+Y',
         registerAccelerator: false,
         enabled: writable && state.canRedo,
         click: () => commands.redo(),
       },
       { type: 'separator' },
-      { role: 'cut', label: text.cut },
-      { role: 'copy', label: text.copy },
-      { role: 'paste', label: text.paste },
-      { role: 'selectAll', label: text.selectAll },
+      { role: 'cut', label: t('cut') },
+      { role: 'copy', label: t('copy') },
+      { role: 'paste', label: t('paste') },
+      { role: 'selectAll', label: t('selectAll') },
     ],
   };
 
   const view: MenuItemConstructorOptions = {
-    label: text.view,
+    label: t('view'),
     submenu: [
       {
         id: 'language',
-        label: text.language,
+        label: t('language'),
         submenu: LANGUAGES.map((language) => ({
           id: `language-${language}`,
           label: LANGUAGE_NAMES[language],
@@ -133,10 +134,10 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
       },
       {
         id: 'display-unit',
-        label: text.displayUnit,
+        label: t('displayUnit'),
         submenu: DISPLAY_UNITS.map((unit) => ({
           id: `unit-${unit}`,
-          label: text.units[unit],
+          label: t(`units.${unit}`),
           type: 'radio',
           checked: state.displayUnit === unit,
           enabled: writable,
@@ -144,36 +145,44 @@ export function buildMenuTemplate(state: MenuState, commands: MenuCommands): Men
         })),
       },
       { type: 'separator' },
-      { role: 'resetZoom', label: text.resetZoom },
-      { role: 'zoomIn', label: text.zoomIn },
-      { role: 'zoomOut', label: text.zoomOut },
+      { role: 'resetZoom', label: t('resetZoom') },
+      { role: 'zoomIn', label: t('zoomIn') },
+      { role: 'zoomOut', label: t('zoomOut') },
       { type: 'separator' },
-      { role: 'togglefullscreen', label: text.fullScreen },
-      ...(state.isPackaged ? [] : [{ role: 'toggleDevTools', label: text.devTools } as const]),
+      { role: 'togglefullscreen', label: t('fullScreen') },
+      ...(state.isPackaged ? [] : [{ role: 'toggleDevTools', label: t('devTools') } as const]),
     ],
   };
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: text.help,
+    label: t('help'),
     submenu: [
-      { id: 'definitions', label: text.definitions, click: () => commands.showDefinitions() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { id: 'about', label: text.about, click: () => commands.showAbout() }]),
+      { id: 'definitions', label: t('definitions'), click: () => commands.showDefinitions() },
+      ...(mac ? [] : [{ type: 'separator' } as const, { id: 'about', label: t('about'), click: () => commands.showAbout() }]),
     ],
   };
 
   const appMenu: MenuItemConstructorOptions = {
     label: 'Service Cost Planner',
     submenu: [
-      { id: 'about', label: text.about, click: () => commands.showAbout() },
+      { id: 'about', label: t('about'), click: () => commands.showAbout() },
       { type: 'separator' },
       { role: 'hide' },
       { role: 'hideOthers' },
       { role: 'unhide' },
       { type: 'separator' },
-      { role: 'quit', label: text.quit },
+      { role: 'quit', label: t('quit') },
     ],
   };
 
   return mac ? [appMenu, file, edit, view, help] : [file, edit, view, help];
+}
+
+const SNAPSHOT_REASONS = ['auto', 'manual', 'migration', 'import', 'restore'] as const;
+
+/** Why a snapshot was taken, in words; a reason this version does not know is shown as stored. */
+function snapshotReason(t: NamespaceText<'menu'>, reason: string): string {
+  const known = SNAPSHOT_REASONS.find((candidate) => candidate === reason);
+  return known === undefined ? reason : t(`snapshotReasons.${known}`);
 }

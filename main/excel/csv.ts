@@ -26,7 +26,7 @@ export function resultsCsv(model: Model, options: { language?: Language; scenari
   const results = computeValidModel({ ...model, scenarios }, prepareTree(model.costTree), { contributions: false });
   const t = text.scenario;
   const rows = text.summary.rows;
-  const ratio = language === 'zh' ? '（比值）' : ' (ratio)';
+  const ratio = text.csv.ratio;
   const header = [
     text.csv.scenario,
     text.csv.planYear,
@@ -42,7 +42,7 @@ export function resultsCsv(model: Model, options: { language?: Language; scenari
     rows.npv,
     rows.paybackYears,
   ].map((label) => withUnit(label, unit));
-  const total = language === 'zh' ? '合计' : 'Total';
+  const total = text.csv.total;
   const lines = [header.map(csvField).join(',')];
   for (const result of results.scenarios) {
     for (const year of result.years) {

@@ -1,5 +1,5 @@
 import type { PreparedTree } from '../../shared/engine/tree';
-import { DISTRIBUTION_TEXT } from '../../shared/i18n/analysis';
+import { text } from '../../shared/i18n/vocabulary';
 import { inputContext, inputUnit, resolveInput } from '../../shared/model/inputs';
 import { DISTRIBUTIONS, type Model, type Scenario } from '../../shared/model/schema';
 import { LANGUAGES, UNIT_FACTOR } from '../../shared/model/units';
@@ -13,7 +13,7 @@ type Distribution = (typeof DISTRIBUTIONS)[number];
 /** The distribution words of every language, lower case: a workbook typed in either is read. */
 const DISTRIBUTION_WORDS = new Map<string, Distribution>();
 for (const language of LANGUAGES)
-  for (const distribution of DISTRIBUTIONS) DISTRIBUTION_WORDS.set(DISTRIBUTION_TEXT[language][distribution].toLowerCase(), distribution);
+  for (const distribution of DISTRIBUTIONS) DISTRIBUTION_WORDS.set(text(language, 'analysis', `distribution.${distribution}`).toLowerCase(), distribution);
 
 /** Where the export wrote the ranges (the hidden sheet's JSON); [] when absent or not as written. */
 export function parseRangeTables(text: string, scenarios: number): RangeTable[] {

@@ -1,8 +1,8 @@
 import { problem } from '../messages/problems';
 import { prepareTree, type PreparedTree } from '../engine/tree';
 import type { ScenarioResult } from '../engine/compute';
-import { INPUT_TEXT } from '../i18n/analysis';
 import { leverName, revenueLeverName } from '../i18n/figures';
+import { text, type TextKey } from '../i18n/vocabulary';
 import type { Model, Scenario } from '../model/schema';
 import type { Language } from '../model/units';
 import type { ModelIssue } from '../model/validate';
@@ -85,36 +85,37 @@ export function currentValues(analysis: Analysis, inputs: readonly Input[]): Flo
 
 /** A readable name of an input in the model's words: "Contact-center labor: unit cost". */
 export function inputLabel(context: InputContext, input: Input, language: Language): string {
-  const text = INPUT_TEXT[language];
+  const words = (key: TextKey<'analysis'>, params?: Record<string, string>) => text(language, 'analysis', key, params);
   const target = input.target;
   const nodeName = (id: string) => context.nodeById(id)?.name ?? id;
   switch (target.kind) {
     case 'lever': {
       // The line's caption of the lever kind, where it has one ("inventory turnover (per-capita volume)").
       const node = context.nodeById(target.nodeId);
-      if (!node?.captions?.[target.lever]?.[language]?.trim()) return text.lever(nodeName(target.nodeId), target.lever);
-      return `${nodeName(target.nodeId)}${language === 'zh' ? '：' : ': '}${leverName(node, target.lever, language)}`;
+      if (!node?.captions?.[target.lever]?.[language]?.trim())
+        return words('input.lever', { node: nodeName(target.nodeId), lever: text(language, 'figures', `leverInText.${target.lever}`) });
+      return words('input.lever', { node: nodeName(target.nodeId), lever: leverName(node, target.lever, language) });
     }
     case 'growth':
-      return text.growth;
+      return words('input.growth');
     case 'discount':
-      return text.discount;
+      return words('input.discount');
     case 'share':
-      return text.share(nodeName(target.nodeId));
+      return words('input.share', { node: nodeName(target.nodeId) });
     case 'amount':
-      return text.amount(nodeName(target.nodeId));
+      return words('input.amount', { node: nodeName(target.nodeId) });
     case 'investment':
-      return text.investment(context.scenario.investments.find((line) => line.id === target.lineId)?.name ?? target.lineId);
+      return words('input.investment', { line: context.scenario.investments.find((line) => line.id === target.lineId)?.name ?? target.lineId });
     case 'revenue':
     case 'margin':
     case 'revenueLever': {
       const line = context.model.revenueLines?.find((candidate) => candidate.id === target.lineId);
       const name = line?.name ?? target.lineId;
-      if (target.kind === 'revenue') return text.revenue(name);
-      if (target.kind === 'margin') return text.margin(name);
-      return text.revenueLever(name, revenueLeverName(line, target.lever, language));
+      if (target.kind === 'revenue') return words('input.revenue', { line: name });
+      if (target.kind === 'margin') return words('input.margin', { line: name });
+      return words('input.revenueLever', { line: name, lever: revenueLeverName(line, target.lever, language) });
     }
     case 'oneOff':
-      return text.oneOff(context.scenario.oneOffs?.find((item) => item.id === target.itemId)?.name ?? target.itemId);
+      return words('input.oneOff', { item: context.scenario.oneOffs?.find((item) => item.id === target.itemId)?.name ?? target.itemId });
   }
 }

@@ -40,10 +40,20 @@ function instanceFor(language: Language): I18n {
 
 /** One text of the vocabulary in a language, with its placeholders filled. */
 export function text<N extends Namespace>(language: Language, namespace: N, key: TextKey<N>, params?: TextParams): string {
-  return instanceFor(language).t(key, { ...params, ns: namespace, lng: language });
+  // Keys are checked by TextKey<N> above; i18next's own key types (which the renderer turns on
+  // for react-i18next) know no namespace chosen at run time, so the call goes through a plain signature.
+  const t = instanceFor(language).t as unknown as (key: string, options: Record<string, unknown>) => string;
+  return t(key, { ...params, ns: namespace, lng: language });
 }
 
 /** A translator bound to one language, for code that words many texts at once (workbook, deck, CLI). */
 export function translator(language: Language): <N extends Namespace>(namespace: N, key: TextKey<N>, params?: TextParams) => string {
   return (namespace, key, params) => text(language, namespace, key, params);
+}
+
+/** The texts of one namespace in one language, for code that words many texts of that namespace (menus, deck, CLI). */
+export type NamespaceText<N extends Namespace> = (key: TextKey<N>, params?: TextParams) => string;
+
+export function namespaceText<N extends Namespace>(language: Language, namespace: N): NamespaceText<N> {
+  return (key, params) => text(language, namespace, key, params);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FIGURE_TEXT } from '../../shared/i18n/figures';
+import { figureTexts } from '../../shared/i18n/figures';
 import { ARTIFACTS, browserAvailable, screenshot, usePage } from './support/app';
 import { cellText, typeInto } from './support/grid';
 import { drawCount, editInPage, figureText, pngSize } from './support/results';
@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
   it('gives every figure its definition on hover: a title and an accessible tooltip', async () => {
     for (const figure of ['yearOneSaving', 'saving', 'investment', 'net', 'returnOnInvestment', 'netRoi', 'npv', 'paybackYears', 'affectedShare'] as const) {
       const card = page.getByTestId(`figure-${figure}`);
-      const definition = FIGURE_TEXT.zh[figure].definition;
+      const definition = figureTexts('zh')[figure].definition;
       expect(await card.getAttribute('title')).toBe(definition);
       const tipId = await card.getAttribute('aria-describedby');
       expect(await page.locator(`[id="${tipId}"]`).getAttribute('role')).toBe('tooltip');
@@ -49,7 +49,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     }
     const card = page.getByTestId('figure-returnOnInvestment');
     await card.hover();
-    const tooltip = page.getByRole('tooltip', { name: FIGURE_TEXT.zh.returnOnInvestment.definition });
+    const tooltip = page.getByRole('tooltip', { name: figureTexts('zh').returnOnInvestment.definition });
     await expect.poll(() => tooltip.isVisible()).toBe(true);
     await screenshot(page, 'results-zh-definition');
     await page.mouse.move(5, 790);
@@ -153,7 +153,7 @@ describe.skipIf(!browserAvailable())('Results screen in Chromium', () => {
     await page.getByTestId('language').selectOption('en');
     await expect.poll(() => page.getByTestId('figure-yearOneSaving').locator('.label').innerText()).toBe('Year-1 saving (after ramp)');
     expect(await figureText(page, 'yearOneSaving')).toBe('130.0 10k yuan');
-    expect(await page.getByTestId('figure-returnOnInvestment').getAttribute('title')).toBe(FIGURE_TEXT.en.returnOnInvestment.definition);
+    expect(await page.getByTestId('figure-returnOnInvestment').getAttribute('title')).toBe(figureTexts('en').returnOnInvestment.definition);
     expect(await page.getByTestId('chart-bridge').locator('h3').innerText()).toBe('Savings bridge: year-1 cost at full target');
     await page.getByTestId('display-unit').selectOption('yuan');
     await expect.poll(() => figureText(page, 'yearOneSaving')).toBe('1,300,093.2 yuan');

@@ -16,8 +16,8 @@ import {
 } from '../../../shared/analysis';
 import { prepareTree } from '../../../shared/engine';
 import { formatAmount, formatNumber, formatPercent, unitLabel } from '../../../shared/format/number';
-import { DISTRIBUTION_TEXT } from '../../../shared/i18n/analysis';
-import { FIGURE_TEXT } from '../../../shared/i18n/figures';
+import { figureTexts } from '../../../shared/i18n/figures';
+import { namespaceText, text, type NamespaceText } from '../../../shared/i18n/vocabulary';
 import { DISTRIBUTIONS, type Distribution, type InputRange, type Model, type Scenario } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
 import { checkUncertainty, formatIssue, type ModelIssue } from '../../../shared/model/validate';
@@ -35,91 +35,6 @@ export const dataTableUsage = 'data-table FILE --scenario NAME --input INPUT=v1,
 export const simulateUsage =
   'simulate FILE --scenario NAME --trials N --seed S --output OUTPUT [--range INPUT=low,likely,high[,pert|triangular] ...] [--bins 20] [--json] [--lang zh|en]';
 
-const WORDS = {
-  en: {
-    model: 'Model',
-    unit: 'amounts in',
-    scenario: 'Scenario',
-    goal: 'Goal seek',
-    input: 'Input',
-    now: 'now',
-    validRange: 'valid range',
-    to: 'to',
-    reachable: 'Reachable',
-    yes: 'yes',
-    unreachable: "no: the target is out of reach within the input's valid range",
-    found: 'Value found',
-    closest: 'Closest value',
-    reached: 'Output there',
-    tornado: (output: string, base: string, swing: string) => `Tornado of ${output} (now ${base}); each input to its range, else ${swing} of its value`,
-    low: 'Low',
-    high: 'High',
-    atLow: 'at low',
-    atHigh: 'at high',
-    swing: 'Swing',
-    marks: "(r) the range of the scenario's uncertainty; (c) cut to the input's valid range",
-    table: (output: string, rows: string, columns?: string) => (columns ? `${output} by ${rows} (rows) and ${columns} (columns)` : `${output} by ${rows}`),
-    monteCarlo: (trials: string, seed: number, output: string) => `Monte Carlo: ${trials} trials, seed ${seed}, ${output}`,
-    uncertain: 'Uncertain inputs (low / most likely / high)',
-    deterministic: 'As planned',
-    mean: 'mean',
-    range: 'range',
-    undefinedTrials: (count: string, output: string) => `${count} trials without a defined ${output}`,
-    roi: 'Chance that return / investment exceeds 1',
-    payback: 'Chance of payback within the horizon',
-    histogram: 'Histogram',
-    sensitivity: (output: string) => `Sensitivity (rank correlation with ${output})`,
-    notDefined: 'n/a',
-    never: 'not within the horizon',
-    noInvestment: 'n/a (no investment)',
-    years: (value: string) => `${value} years`,
-    definitions:
-      "P10 / P50 / P90: 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel PERCENTILE.INC). Rank correlation: Spearman's, between each input's draws and the output.",
-  },
-  zh: {
-    model: '模型',
-    unit: '金额单位',
-    scenario: '情景',
-    goal: '单变量求解',
-    input: '输入',
-    now: '当前',
-    validRange: '有效范围',
-    to: '至',
-    reachable: '能否达到',
-    yes: '能',
-    unreachable: '不能：在输入的有效范围内无法达到目标',
-    found: '所求取值',
-    closest: '最接近的取值',
-    reached: '该取值下的结果',
-    tornado: (output: string, base: string, swing: string) => `${output}的龙卷风图（当前 ${base}）；每个输入取其不确定范围，否则取其值的 ${swing}`,
-    low: '低值',
-    high: '高值',
-    atLow: '低值时',
-    atHigh: '高值时',
-    swing: '摆幅',
-    marks: '(r) 取情景的不确定范围；(c) 已截至输入的有效范围',
-    table: (output: string, rows: string, columns?: string) => (columns ? `${output}：行为${rows}，列为${columns}` : `${output}：随${rows}变化`),
-    monteCarlo: (trials: string, seed: number, output: string) => `蒙特卡洛模拟：${trials} 次，随机种子 ${seed}，${output}`,
-    uncertain: '不确定输入（低值 / 最可能值 / 高值）',
-    deterministic: '按计划',
-    mean: '均值',
-    range: '范围',
-    undefinedTrials: (count: string, output: string) => `${count} 次模拟的${output}无定义`,
-    roi: '投入产出比大于 1 的概率',
-    payback: '期内收回投入的概率',
-    histogram: '分布直方图',
-    sensitivity: (output: string) => `敏感性（与${output}的秩相关系数）`,
-    notDefined: '不适用',
-    never: '期内无法收回',
-    noInvestment: '不适用（无投入）',
-    years: (value: string) => `${value} 年`,
-    definitions:
-      'P10 / P50 / P90：各次模拟结果的第 10、50、90 百分位数（线性插值，同 Excel PERCENTILE.INC）。秩相关：各输入抽样值与结果的 Spearman 秩相关系数。',
-  },
-} as const;
-
-type Words = (typeof WORDS)[Language];
-
 const COMMON_OPTIONS = {
   scenario: { type: 'string' },
   output: { type: 'string' },
@@ -134,7 +49,8 @@ interface Common {
   output: OutputName;
   json: boolean;
   language: Language;
-  words: Words;
+  /** The cli namespace of the vocabulary in the chosen language. */
+  words: NamespaceText<'cli'>;
   context: InputContext;
 }
 
@@ -159,7 +75,7 @@ function common(positionals: readonly string[], values: Record<string, unknown>,
     output: outputName as OutputName,
     json: values['json'] === true,
     language: chosen,
-    words: WORDS[chosen],
+    words: namespaceText(chosen, 'cli'),
     context: inputContext(model, scenario),
   };
 }
@@ -198,25 +114,29 @@ function resolveOrFail(c: Common, text: string, option: string): Input {
 
 function header(c: Common): string[] {
   return [
-    `${c.words.model}: ${c.model.name}  (${c.words.unit} ${unitLabel(c.model.displayUnit, c.language, c.model.currency)})`,
-    `${c.words.scenario}: ${c.scenario.name}`,
+    `${c.words('analysis.model')}: ${c.model.name}  (${c.words('analysis.unit')} ${unitLabel(c.model.displayUnit, c.language, c.model.currency)})`,
+    `${c.words('analysis.scenario')}: ${c.scenario.name}`,
   ];
 }
 
 function outputLabel(c: Common): string {
-  return FIGURE_TEXT[c.language][c.output].label;
+  return figureTexts(c.language)[c.output].label;
 }
 
 function showOutput(c: Common, value: number | null): string {
   if (value === null)
-    return c.output === 'paybackYears' ? c.words.never : c.output === 'returnOnInvestment' || c.output === 'netRoi' ? c.words.noInvestment : c.words.notDefined;
+    return c.output === 'paybackYears'
+      ? c.words('analysis.never')
+      : c.output === 'returnOnInvestment' || c.output === 'netRoi'
+        ? c.words('analysis.noInvestment')
+        : c.words('analysis.notDefined');
   switch (OUTPUT_UNIT[c.output]) {
     case 'ratio':
       return formatPercent(value, c.language);
     case 'money':
       return formatAmount(value, c.model.displayUnit, c.language);
     case 'years':
-      return c.words.years(formatNumber(value, c.language, 2));
+      return c.words('analysis.years', { value: formatNumber(value, c.language, 2) });
   }
 }
 
@@ -254,14 +174,14 @@ export function runGoalSeek(context: CommandContext): void {
     return;
   }
   const w = c.words;
-  const range = `${showInput(c, input, result.range.min)} ${w.to} ${showInput(c, input, result.range.max)}`;
+  const range = `${showInput(c, input, result.range.min)} ${w('analysis.to')} ${showInput(c, input, result.range.max)}`;
   write(context, [
     ...header(c),
-    `${w.goal}: ${outputLabel(c)} = ${showOutput(c, target)}`,
-    `${w.input}: ${label(c, input)} (${result.input}), ${w.now} ${showInput(c, input, result.current.value)}, ${w.validRange} ${range}`,
-    `${w.reachable}: ${result.reachable ? w.yes : w.unreachable}`,
-    `${result.reachable ? w.found : w.closest}: ${showInput(c, input, result.value)} (${result.value})`,
-    `${w.reached}: ${showOutput(c, result.reached)} (${w.now} ${showOutput(c, result.current.output)})`,
+    `${w('analysis.goal')}: ${outputLabel(c)} = ${showOutput(c, target)}`,
+    `${w('analysis.input')}: ${label(c, input)} (${result.input}), ${w('analysis.now')} ${showInput(c, input, result.current.value)}, ${w('analysis.validRange')} ${range}`,
+    `${w('analysis.reachable')}: ${result.reachable ? w('analysis.yes') : w('analysis.unreachable')}`,
+    `${result.reachable ? w('analysis.found') : w('analysis.closest')}: ${showInput(c, input, result.value)} (${result.value})`,
+    `${w('analysis.reached')}: ${showOutput(c, result.reached)} (${w('analysis.now')} ${showOutput(c, result.current.output)})`,
   ]);
 }
 
@@ -303,7 +223,7 @@ export function runTornado(context: CommandContext): void {
       showOutput(c, bar.lowOutput),
       showOutput(c, bar.highOutput),
       bar.swing === null
-        ? w.notDefined
+        ? w('analysis.notDefined')
         : OUTPUT_UNIT[c.output] === 'money'
           ? formatAmount(bar.swing, c.model.displayUnit, c.language)
           : showOutput(c, bar.swing),
@@ -311,11 +231,16 @@ export function runTornado(context: CommandContext): void {
   });
   write(context, [
     ...header(c),
-    w.tornado(name, showOutput(c, result.base), `±${formatPercent(result.swing, c.language, 1)}`),
+    w('analysis.tornado', { output: name, base: showOutput(c, result.base), swing: `±${formatPercent(result.swing, c.language, 1)}` }),
     '',
-    indent(renderTable([w.input, w.low, w.high, `${name} ${w.atLow}`, `${name} ${w.atHigh}`, w.swing], rows)),
+    indent(
+      renderTable(
+        [w('analysis.input'), w('analysis.low'), w('analysis.high'), `${name} ${w('analysis.atLow')}`, `${name} ${w('analysis.atHigh')}`, w('analysis.swing')],
+        rows,
+      ),
+    ),
     '',
-    w.marks,
+    w('analysis.marks'),
   ]);
 }
 
@@ -354,7 +279,7 @@ export function runDataTable(context: CommandContext): void {
   const rows = result.cells.map((cells, r) => [showInput(c, rowsInput!.input, rowsInput!.values[r]!), ...cells.map((cell) => showOutput(c, cell))]);
   write(context, [
     ...header(c),
-    `${c.words.table(name, label(c, rowsInput!.input), columnsInput ? label(c, columnsInput.input) : undefined)} (${c.words.now} ${showOutput(c, result.base)})`,
+    `${columnsInput ? c.words('analysis.tableTwo', { output: name, rows: label(c, rowsInput!.input), columns: label(c, columnsInput.input) }) : c.words('analysis.tableOne', { output: name, rows: label(c, rowsInput!.input) })} (${c.words('analysis.now')} ${showOutput(c, result.base)})`,
     '',
     indent(renderTable(headerRow, rows)),
   ]);
@@ -399,7 +324,7 @@ export function runSimulate(context: CommandContext): void {
   const rangeRows = result.ranges.map((range) => {
     const input = inputOf(range.input);
     const bounds = [range.low, range.mostLikely, range.high].map((v) => showInput(view, input, v)).join(' / ');
-    return [label(view, input), DISTRIBUTION_TEXT[c.language][range.distribution], bounds];
+    return [label(view, input), text(c.language, 'analysis', `distribution.${range.distribution}`), bounds];
   });
   const largest = Math.max(1, ...result.histogram.map((bin) => bin.count));
   const binLabels = result.histogram.map((bin) => `${show(bin.from)} – ${show(bin.to)}`);
@@ -409,31 +334,36 @@ export function runSimulate(context: CommandContext): void {
   );
   const sensitivityRows = result.sensitivity.map((entry) => [
     label(view, inputOf(entry.input)),
-    entry.rankCorrelation === null ? w.notDefined : formatNumber(entry.rankCorrelation, c.language, 3),
+    entry.rankCorrelation === null ? w('analysis.notDefined') : formatNumber(entry.rankCorrelation, c.language, 3),
   ]);
   const lines = [
     ...header(view),
-    w.monteCarlo(formatNumber(result.trials, c.language, 0), result.seed, name),
+    w('analysis.monteCarlo', { trials: formatNumber(result.trials, c.language, 0), seed: result.seed, output: name }),
     '',
-    `${w.uncertain}:`,
-    indent(renderTable([w.input, '', ''], rangeRows).split('\n').slice(2).join('\n')),
+    `${w('analysis.uncertain')}:`,
+    indent(
+      renderTable([w('analysis.input'), '', ''], rangeRows)
+        .split('\n')
+        .slice(2)
+        .join('\n'),
+    ),
     '',
-    `${w.deterministic}: ${show(result.deterministic)}`,
+    `${w('analysis.deterministic')}: ${show(result.deterministic)}`,
     `P10: ${show(result.p10)}   P50: ${show(result.p50)}   P90: ${show(result.p90)}`,
-    `${w.mean}: ${show(result.mean)}   ${w.range}: ${show(result.min)} – ${show(result.max)}`,
+    `${w('analysis.mean')}: ${show(result.mean)}   ${w('analysis.range')}: ${show(result.min)} – ${show(result.max)}`,
   ];
-  if (result.undefinedTrials > 0) lines.push(w.undefinedTrials(formatNumber(result.undefinedTrials, c.language, 0), name));
+  if (result.undefinedTrials > 0) lines.push(w('analysis.undefinedTrials', { trials: formatNumber(result.undefinedTrials, c.language, 0), output: name }));
   lines.push(
-    `${w.roi}: ${formatPercent(result.probabilityRoiAboveOne, c.language, 1)}`,
-    `${w.payback}: ${formatPercent(result.probabilityPaybackWithinHorizon, c.language, 1)}`,
+    `${w('analysis.roi')}: ${formatPercent(result.probabilityRoiAboveOne, c.language, 1)}`,
+    `${w('analysis.payback')}: ${formatPercent(result.probabilityPaybackWithinHorizon, c.language, 1)}`,
     '',
-    `${w.histogram}:`,
+    `${w('analysis.histogram')}:`,
     indent(histogramLines.join('\n')),
     '',
-    `${w.sensitivity(name)}:`,
+    `${w('analysis.sensitivity', { output: name })}:`,
     indent(renderTable(['', ''], sensitivityRows).split('\n').slice(2).join('\n')),
     '',
-    w.definitions,
+    w('analysis.definitions'),
   );
   write(context, lines);
 }

@@ -6,54 +6,64 @@ import { tint } from '../style';
 /** Slide 10: growth, ramp, discount rate, the timing conventions, the definition of every figure; then the yearly figures. */
 export function assumptionsSlide(context: DeckContext): void {
   const { text, headline, style, figures } = context;
-  const t = text.assumptions;
-  const title = text.slides.assumptions;
-  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const title = text('slides.assumptions');
+  const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const ramp =
     headline.ramp && headline.ramp.length > 0
       ? Array.from({ length: headline.horizonYears }, (_, k) => percent(context, headline.ramp?.[k] ?? 1, 0)).join(' / ')
-      : t.rampDefault;
+      : text('assumptions.rampDefault');
   const leftW = 4.6;
   const facts: Cell[][] = [
-    [{ text: t.horizon }, { text: context.text.years(String(headline.horizonYears)), align: 'right' }],
-    [{ text: t.firstYear }, { text: String(context.model.firstPlanYear), align: 'right' }],
-    [{ text: t.growth }, { text: percent(context, headline.volumeGrowth), align: 'right' }],
-    [{ text: t.discount }, { text: percent(context, headline.discountRate), align: 'right' }],
-    [{ text: t.ramp }, { text: ramp, align: 'right' }],
+    [{ text: text('assumptions.horizon') }, { text: text('years', { y: String(headline.horizonYears) }), align: 'right' }],
+    [{ text: text('assumptions.firstYear') }, { text: String(context.model.firstPlanYear), align: 'right' }],
+    [{ text: text('assumptions.growth') }, { text: percent(context, headline.volumeGrowth), align: 'right' }],
+    [{ text: text('assumptions.discount') }, { text: percent(context, headline.discountRate), align: 'right' }],
+    [{ text: text('assumptions.ramp') }, { text: ramp, align: 'right' }],
   ];
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + 2.6 },
     {
-      header: [{ text: context.language === 'zh' ? '假设' : 'Assumption' }, { text: context.language === 'zh' ? '取值' : 'Value', align: 'right' }],
+      header: [{ text: text('assumptions.assumption') }, { text: text('assumptions.value'), align: 'right' }],
       rows: facts,
       colW: [2.6, leftW - 2.6],
       fontSize: 11,
     },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
-  addFittedText(context, slide, t.timing, { x: CONTENT.x, y: CONTENT.y + 2.7, w: leftW, h: 0.35 }, { max: 13, min: 9, bold: true, color: style.accent });
-  addFittedText(context, slide, t.timingText, { x: CONTENT.x, y: CONTENT.y + 3.05, w: leftW, h: CONTENT.h - 3.1 }, { max: 12, min: 8, color: MUTED });
+  addFittedText(
+    context,
+    slide,
+    text('assumptions.timing'),
+    { x: CONTENT.x, y: CONTENT.y + 2.7, w: leftW, h: 0.35 },
+    { max: 13, min: 9, bold: true, color: style.accent },
+  );
+  addFittedText(
+    context,
+    slide,
+    text('assumptions.timingText'),
+    { x: CONTENT.x, y: CONTENT.y + 3.05, w: leftW, h: CONTENT.h - 3.1 },
+    { max: 12, min: 8, color: MUTED },
+  );
   const rightX = CONTENT.x + leftW + 0.3;
   const rightW = CONTENT.w - leftW - 0.3;
   const definitions: Cell[][] = FIGURES.map((figure) => [{ text: figures[figure].label, bold: true }, { text: figures[figure].definition }]);
   addPagedTable(
     context,
     { slide, x: rightX, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
-    { header: [{ text: t.definitions }, { text: '' }], rows: definitions, colW: [1.8, rightW - 1.8], fontSize: 9, maxLines: 4 },
+    { header: [{ text: text('assumptions.definitions') }, { text: '' }], rows: definitions, colW: [1.8, rightW - 1.8], fontSize: 9, maxLines: 4 },
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
-  slide.addNotes([...FIGURES.map((figure) => `${figures[figure].label}: ${figures[figure].definition}`), t.timingText].join('\n'));
+  slide.addNotes([...FIGURES.map((figure) => `${figures[figure].label}: ${figures[figure].definition}`), text('assumptions.timingText')].join('\n'));
   appendixSlide(context, tint(style.accent, 0.9));
 }
 
 /** The appendix: the year-by-year figures of the headline scenario, with each year's discounted net. */
 function appendixSlide(context: DeckContext, totalFill: string): void {
   const { text, headline, headlineResult: result } = context;
-  const t = text.appendix;
-  const title = text.slides.appendix;
-  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const title = text('slides.appendix');
+  const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const rate = 1 + headline.discountRate;
   // Margin gain and one-off cash are their own columns when the scenario has them.
@@ -75,7 +85,7 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
   ]);
   const totals = result.totals;
   rows.push([
-    { text: context.text.levers.total, bold: true, fill: totalFill },
+    { text: text('levers.total'), bold: true, fill: totalFill },
     { text: '', fill: totalFill },
     { text: money(context, totals.saving, 2), align: 'right', bold: true, fill: totalFill },
     ...extraCells(totals).map((cell) => ({ ...cell, bold: true, fill: totalFill })),
@@ -85,15 +95,15 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
     { text: money(context, totals.npv, 2), align: 'right', bold: true, fill: totalFill },
   ]);
   const header: Cell[] = [
-    { text: t.year },
-    { text: t.calendarYear },
-    { text: withUnit(context, t.saving), align: 'right' },
+    { text: text('appendix.year') },
+    { text: text('appendix.calendarYear') },
+    { text: withUnit(context, text('appendix.saving')), align: 'right' },
     ...(gain ? [{ text: withUnit(context, context.figures.marginGain.label), align: 'right' as const }] : []),
     ...(oneOff ? [{ text: withUnit(context, context.figures.oneOff.label), align: 'right' as const }] : []),
-    { text: withUnit(context, t.investment), align: 'right' },
-    { text: withUnit(context, t.net), align: 'right' },
-    { text: withUnit(context, t.cumulativeNet), align: 'right' },
-    { text: withUnit(context, t.discounted), align: 'right' },
+    { text: withUnit(context, text('appendix.investment')), align: 'right' },
+    { text: withUnit(context, text('appendix.net')), align: 'right' },
+    { text: withUnit(context, text('appendix.cumulativeNet')), align: 'right' },
+    { text: withUnit(context, text('appendix.discounted')), align: 'right' },
   ];
   addPagedTable(
     context,
@@ -102,7 +112,7 @@ function appendixSlide(context: DeckContext, totalFill: string): void {
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years)
     lines.push(
       `${year.year} (${year.calendarYear}): ${m(year.saving)}${gain ? ` + ${m(year.marginGain)}` : ''}${oneOff ? ` + ${m(year.oneOff)}` : ''} − ${m(year.investment)} = ${m(year.net)}; ${m(year.net)} / ${rate}^${year.year} = ${m(year.net / rate ** year.year)}`,

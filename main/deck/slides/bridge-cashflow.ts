@@ -1,6 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import { bridge } from '../../../shared/analysis/bridge';
-import { REVENUE_LEVER_TEXT } from '../../../shared/i18n/figures';
+import { revenueLeverKindName } from '../../../shared/i18n/figures';
 import {
   money,
   number,
@@ -39,23 +39,22 @@ export interface WaterfallColumn {
  * lifts each step to where the cost stands; savings and increases are their own series.
  */
 export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
-  const { tree, headline, headlineResult: result, text, language } = context;
-  const t = text.bridge;
+  const { tree, headline, headlineResult: result, text } = context;
   const steps = bridge(headline, result)
     .steps.flatMap((step) => (step.kind === 'lever' ? [step] : []))
     .sort((a, b) => Math.abs(b.yearOneSaving) - Math.abs(a.yearOneSaving));
   const named = steps.slice(0, steps.length > MAX_BRIDGE_STEPS ? MAX_BRIDGE_STEPS - 1 : MAX_BRIDGE_STEPS).map((step) => {
     const node = tree.nodes[tree.indexById.get(step.nodeId)!];
     const nodeName = node?.name ?? step.nodeId;
-    const kind = shortLeverName(context, node, step.lever, text.levers.kinds[step.lever]);
+    const kind = shortLeverName(context, node, step.lever, text(`levers.kinds.${step.lever}`));
     const change = signedPercent(context, step.change);
-    return { label: `${cutToLines(nodeName, 14, 1)}${language === 'zh' ? '：' : ': '}${kind} ${change}`, saving: step.yearOneSaving };
+    return { label: `${cutToLines(nodeName, 14, 1)}${text('labelSeparator')}${kind} ${change}`, saving: step.yearOneSaving };
   });
   const rest = steps.slice(named.length);
-  if (rest.length > 0) named.push({ label: text.levers.others(rest.length), saving: rest.reduce((sum, step) => sum + step.yearOneSaving, 0) });
+  if (rest.length > 0) named.push({ label: text('levers.others', { levers: rest.length }), saving: rest.reduce((sum, step) => sum + step.yearOneSaving, 0) });
   if (showsGain(headline)) return benefitColumns(context, named);
   const today = tree.totalAmount;
-  const columns: WaterfallColumn[] = [{ label: t.today, kind: 'total', value: today, base: 0, down: 0, up: 0, total: today }];
+  const columns: WaterfallColumn[] = [{ label: text('bridge.today'), kind: 'total', value: today, base: 0, down: 0, up: 0, total: today }];
   let running = today;
   for (const step of named) {
     const next = running - step.saving;
@@ -71,7 +70,7 @@ export function waterfallColumns(context: DeckContext): WaterfallColumn[] {
     running = next;
   }
   const after = today - result.baseSaving;
-  columns.push({ label: t.after, kind: 'total', value: after, base: 0, down: 0, up: 0, total: after });
+  columns.push({ label: text('bridge.after'), kind: 'total', value: after, base: 0, down: 0, up: 0, total: after });
   return columns;
 }
 
@@ -93,9 +92,9 @@ function benefitColumns(context: DeckContext, levers: readonly { label: string; 
     const lever = byLine.get(line.id);
     const kinds = (['volumeChange', 'priceChange'] as const).filter((kind) => lever?.[kind] !== undefined);
     const drivers = kinds
-      .map((kind) => `${shortLeverName(context, line, kind, REVENUE_LEVER_TEXT[language][kind])} ${signedPercent(context, lever![kind]!)}`)
+      .map((kind) => `${shortLeverName(context, line, kind, revenueLeverKindName(language, kind))} ${signedPercent(context, lever![kind]!)}`)
       .join(', ');
-    steps.push({ label: `${cutToLines(line.name, 14, 1)}${drivers ? `${language === 'zh' ? '：' : ': '}${drivers}` : ''}`, saving: gain });
+    steps.push({ label: `${cutToLines(line.name, 14, 1)}${drivers ? `${text('labelSeparator')}${drivers}` : ''}`, saving: gain });
   }
   const columns: WaterfallColumn[] = [];
   let running = 0;
@@ -114,7 +113,7 @@ function benefitColumns(context: DeckContext, levers: readonly { label: string; 
   }
   // Close on the engine's figure, not the running sum.
   const benefit = result.baseSaving + result.baseMarginGain;
-  columns.push({ label: text.revenue.bridge.end, kind: 'total', value: benefit, base: 0, down: 0, up: 0, total: benefit });
+  columns.push({ label: text('revenue.bridge.end'), kind: 'total', value: benefit, base: 0, down: 0, up: 0, total: benefit });
   return columns;
 }
 
@@ -138,22 +137,20 @@ export function axisStart(columns: readonly WaterfallColumn[]): number {
 /** Slide 5: the savings bridge as a native stacked-column waterfall. */
 export function bridgeSlide(context: DeckContext): void {
   const { pptx, text, headline, headlineResult: result, style } = context;
-  const t = text.bridge;
-  const slide = contentSlide(context, text.slides.bridge, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.bridge'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const columns = waterfallColumns(context);
   const factor = context.unitFactor;
   const labels = columns.map((column) => column.label);
   const series = (name: string, pick: (column: WaterfallColumn) => number) => ({ name, labels, values: columns.map((column) => pick(column) / factor) });
   const minimum = axisStart(columns) / factor;
   const gain = showsGain(headline);
-  const r = text.revenue.bridge;
   slide.addChart(
     pptx.ChartType.bar,
     [
-      series(t.base, (c) => (c.kind === 'step' ? c.base : 0)),
-      series(gain ? r.up : t.down, (c) => c.down),
-      series(gain ? r.down : t.up, (c) => c.up),
-      series(gain ? r.total : t.total, (c) => c.total),
+      series(text('bridge.base'), (c) => (c.kind === 'step' ? c.base : 0)),
+      series(gain ? text('revenue.bridge.up') : text('bridge.down'), (c) => c.down),
+      series(gain ? text('revenue.bridge.down') : text('bridge.up'), (c) => c.up),
+      series(gain ? text('revenue.bridge.total') : text('bridge.total'), (c) => c.total),
     ],
     {
       ...chartBase(context),
@@ -177,7 +174,7 @@ export function bridgeSlide(context: DeckContext): void {
       catAxisLabelFontSize: columns.length > 7 ? 8 : 10,
       showLegend: true,
       legendPos: 'b',
-      altText: text.slides.bridge,
+      altText: text('slides.bridge'),
     },
   );
   const full = bridge(headline, result);
@@ -187,36 +184,37 @@ export function bridgeSlide(context: DeckContext): void {
     if (step.kind === 'lever') levers += step.saving;
     else growth += step.saving;
   }
-  const horizon = t.horizon(money(context, levers), money(context, growth), money(context, full.saving), context.unitLabel);
+  const horizon = text('bridge.horizon', {
+    levers: money(context, levers),
+    growth: money(context, growth),
+    total: money(context, full.saving),
+    u: context.unitLabel,
+  });
   const note = gain
-    ? `${r.axisNote} ${r.horizon(money(context, result.totals.saving), money(context, result.totals.marginGain), money(context, result.totals.benefit), context.unitLabel)}`
-    : `${minimum > 0 ? t.axisNote : ''} ${horizon}`.trim();
+    ? `${text('revenue.bridge.axisNote')} ${text('revenue.bridge.horizon', { saving: money(context, result.totals.saving), gain: money(context, result.totals.marginGain), benefit: money(context, result.totals.benefit), u: context.unitLabel })}`
+    : `${minimum > 0 ? text('bridge.axisNote') : ''} ${horizon}`.trim();
   addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
 
   const m = (value: number) => money(context, value, 4);
   const zh = context.language === 'zh';
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   if (gain) {
     let running = 0;
     for (const column of columns.slice(0, -1)) {
       running += column.value;
       lines.push(`${column.label}: ${signedMoney(context, column.value, 4)} → ${m(running)}`);
     }
-    lines.push(`${r.end}: ${m(result.baseSaving)} + ${m(result.baseMarginGain)} = ${m(result.baseSaving + result.baseMarginGain)}`);
+    lines.push(`${text('revenue.bridge.end')}: ${m(result.baseSaving)} + ${m(result.baseMarginGain)} = ${m(result.baseSaving + result.baseMarginGain)}`);
   } else {
-    lines.push(`${t.today}: ${m(context.tree.totalAmount)}`);
+    lines.push(`${text('bridge.today')}: ${m(context.tree.totalAmount)}`);
     let running = context.tree.totalAmount;
     for (const column of columns.slice(1, -1)) {
       running -= column.value;
       lines.push(`${column.label}: −${m(column.value)} → ${m(running)}`);
     }
-    lines.push(`${t.after}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
+    lines.push(`${text('bridge.after')}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
   }
-  lines.push(
-    zh
-      ? `期内：杠杆步骤 = 各杠杆第 1 年节省 × 各年达成率之和（${number(context, full.rampYears, 4)}）= ${m(levers)}；业务量增长 = 期内节省 − 杠杆步骤 = ${m(growth)}；合计 ${m(full.saving)}。`
-      : `Over the horizon: lever steps = each lever's year-1 saving x the sum of the ramps (${number(context, full.rampYears, 4)}) = ${m(levers)}; volume growth = horizon saving - lever steps = ${m(growth)}; total ${m(full.saving)}.`,
-  );
+  lines.push(text('notes.bridgeArithmetic', { ramps: number(context, full.rampYears, 4), levers: m(levers), growth: m(growth), total: m(full.saving) }));
   if (gain)
     lines.push(
       zh
@@ -232,16 +230,15 @@ export function yearLabels(context: DeckContext): string[] {
   const payback = result.totals.paybackYears;
   const paybackYear = payback === null ? null : Math.max(1, Math.ceil(payback - 1e-12));
   return result.years.map((year) => {
-    const label = result.years.length > 6 ? String(year.calendarYear) : text.cashflow.year(year.year, year.calendarYear);
-    return year.year === paybackYear ? `${label} ▲ ${text.cashflow.paybackMark}` : label;
+    const label = result.years.length > 6 ? String(year.calendarYear) : text('cashflow.year', { n: year.year, calendar: year.calendarYear });
+    return year.year === paybackYear ? `${label} ▲ ${text('cashflow.paybackMark')}` : label;
   });
 }
 
 /** Slide 6: saving and investment by year (columns) with the cumulative net (line), payback marked. */
 export function cashflowSlide(context: DeckContext): void {
   const { pptx, text, headline, headlineResult: result, style } = context;
-  const t = text.cashflow;
-  const slide = contentSlide(context, text.slides.cashflow, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.cashflow'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const labels = yearLabels(context);
   const values = (pick: (year: (typeof result.years)[number]) => number) => result.years.map((year) => pick(year) / context.unitFactor);
   // Margin gain and one-off cash are their own series when the scenario has them; the line is the cumulative net of all of it.
@@ -249,10 +246,10 @@ export function cashflowSlide(context: DeckContext): void {
   const oneOff = showsOneOff(headline);
   const f = context.figures;
   const bars: { name: string; pick: (year: (typeof result.years)[number]) => number; color: string }[] = [
-    { name: t.saving, pick: (year) => year.saving, color: style.accent },
+    { name: text('cashflow.saving'), pick: (year) => year.saving, color: style.accent },
     ...(gain ? [{ name: f.marginGain.label, pick: (year: (typeof result.years)[number]) => year.marginGain, color: tint(style.accent, 0.45) }] : []),
     ...(oneOff ? [{ name: f.oneOff.label, pick: (year: (typeof result.years)[number]) => year.oneOff, color: GOOD }] : []),
-    { name: t.investment, pick: (year) => year.investment, color: NEUTRAL },
+    { name: text('cashflow.investment'), pick: (year) => year.investment, color: NEUTRAL },
   ];
   const types: PptxGenJS.IChartMulti[] = [
     {
@@ -270,7 +267,7 @@ export function cashflowSlide(context: DeckContext): void {
     },
     {
       type: pptx.ChartType.line,
-      data: [{ name: t.cumulativeNet, labels, values: values((year) => year.cumulativeNet) }],
+      data: [{ name: text('cashflow.cumulativeNet'), labels, values: values((year) => year.cumulativeNet) }],
       options: {
         chartColors: [INK],
         lineSize: 2,
@@ -297,13 +294,13 @@ export function cashflowSlide(context: DeckContext): void {
     showLegend: true,
     legendPos: 'b',
     catAxisLabelFontSize: labels.length > 8 ? 8 : 10,
-    altText: text.slides.cashflow,
+    altText: text('slides.cashflow'),
   });
   const payback = result.totals.paybackYears;
   const headlineText =
     payback === null
-      ? t.noPayback
-      : `${t.payback(paybackText(context, payback))} (${number(context, payback, 2)} ${context.language === 'zh' ? '年' : 'years'}) ▲`;
+      ? text('cashflow.noPayback')
+      : `${text('cashflow.payback', { value: paybackText(context, payback) })} (${number(context, payback, 2)} ${text('notes.yearsUnit')}) ▲`;
   addFittedText(
     context,
     slide,
@@ -313,7 +310,7 @@ export function cashflowSlide(context: DeckContext): void {
   );
   const m = (value: number) => money(context, value, 4);
   const zh = context.language === 'zh';
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years) {
     if (gain || oneOff) {
       lines.push(
@@ -324,13 +321,20 @@ export function cashflowSlide(context: DeckContext): void {
       continue;
     }
     lines.push(
-      zh
-        ? `第 ${year.year} 年（${year.calendarYear}）：节省 ${m(year.saving)}，投入 ${m(year.investment)}（年初 ${m(year.upfrontInvestment)}，年内 ${m(year.spreadInvestment)}），净收益 ${m(year.net)}，累计 ${m(year.cumulativeNet)}`
-        : `Year ${year.year} (${year.calendarYear}): saving ${m(year.saving)}, investment ${m(year.investment)} (upfront ${m(year.upfrontInvestment)}, spread ${m(year.spreadInvestment)}), net ${m(year.net)}, cumulative ${m(year.cumulativeNet)}`,
+      text('notes.cashflowYear', {
+        n: year.year,
+        calendar: year.calendarYear,
+        saving: m(year.saving),
+        investment: m(year.investment),
+        upfront: m(year.upfrontInvestment),
+        spread: m(year.spreadInvestment),
+        net: m(year.net),
+        cumulative: m(year.cumulativeNet),
+      }),
     );
   }
   lines.push(
-    `${context.figures.paybackYears.label}: ${payback === null ? text.never : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`,
+    `${context.figures.paybackYears.label}: ${payback === null ? text('never') : `${number(context, payback, 5)} = ${paybackText(context, payback)}`}. ${context.figures.paybackYears.definition}`,
   );
   lines.push(`${withUnit(context, context.figures.saving.label)}: ${m(result.totals.saving)}; ${percent(context, result.affectedShare, 3)}`);
   if (gain)

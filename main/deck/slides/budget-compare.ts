@@ -11,29 +11,27 @@ const MAX_YEAR_COLUMNS = 9;
 /** Slide 7: the incentive budget: each line per year, the total, the saving it comes from and whether that saving funds it. */
 export function budgetSlide(context: DeckContext): void {
   const { text, headline, headlineResult: result, style, language } = context;
-  const t = text.budget;
   const words = WORKBOOK_TEXT[language].words;
-  const title = text.slides.budget;
-  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const title = text('slides.budget');
+  const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   if (headline.investments.length === 0) {
-    addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
-    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
+    addFittedText(context, slide, text('budget.none'), { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
+    slide.addNotes(`${text('notes.unit', { u: context.unitLabel })}\n${text('budget.none')}`);
     return;
   }
   const years = result.years;
   // With revenue levers, share-of-saving lines take their share of the benefit (saving + margin gain): the rows below say so.
   const gain = showsGain(headline);
-  const r = text.revenue.budget;
   const earned = (year: (typeof years)[number]) => (gain ? year.benefit : year.saving);
   const earnedTotal = gain ? result.totals.benefit : result.totals.saving;
   const folded = years.length > MAX_YEAR_COLUMNS + 1;
   const shownYears = folded ? years.slice(0, MAX_YEAR_COLUMNS) : years;
   const laterYears = folded ? years.slice(MAX_YEAR_COLUMNS) : [];
   const columns = [
-    ...shownYears.map((year) => text.cashflow.year(year.year, year.calendarYear)),
-    ...(folded ? [t.later(MAX_YEAR_COLUMNS + 1)] : []),
-    context.text.levers.total,
+    ...shownYears.map((year) => text('cashflow.year', { n: year.year, calendar: year.calendarYear })),
+    ...(folded ? [text('budget.later', { from: MAX_YEAR_COLUMNS + 1 })] : []),
+    text('levers.total'),
   ];
   const perYear = (pick: (year: (typeof years)[number]) => number): number[] => [
     ...shownYears.map(pick),
@@ -48,7 +46,7 @@ export function budgetSlide(context: DeckContext): void {
     const total = years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0);
     const basis =
       line.amount.kind === 'shareOfSaving'
-        ? (gain ? r.shareOfBenefit : t.shareOfSaving)(percent(context, line.amount.share))
+        ? text(gain ? 'revenue.budget.shareOfBenefit' : 'budget.shareOfSaving', { share: percent(context, line.amount.share) })
         : words.amountKind[line.amount.kind];
     return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
   });
@@ -63,10 +61,15 @@ export function budgetSlide(context: DeckContext): void {
       { fill, bold: true },
     ),
   ]);
-  rows.push([{ text: gain ? r.benefit : t.saving }, { text: '' }, { text: '' }, ...amountCells(perYear(earned), earnedTotal)]);
+  rows.push([
+    { text: gain ? text('revenue.budget.benefit') : text('budget.saving') },
+    { text: '' },
+    { text: '' },
+    ...amountCells(perYear(earned), earnedTotal),
+  ]);
   const shares = [...shownYears.map((year) => (earned(year) > 0 ? percent(context, year.investment / earned(year)) : '—')), ...(folded ? [''] : [])];
   rows.push([
-    { text: gain ? r.spent : t.spent },
+    { text: gain ? text('revenue.budget.spent') : text('budget.spent') },
     { text: '' },
     { text: '' },
     ...shares.map((share): Cell => ({ text: share, align: 'right' })),
@@ -75,8 +78,8 @@ export function budgetSlide(context: DeckContext): void {
   const funded = [
     ...shownYears.map((year): Cell =>
       earned(year) >= year.investment
-        ? { text: t.fundedYes(year.year), align: 'right', color: GOOD }
-        : { text: t.fundedNo(money(context, year.investment - earned(year))), align: 'right', color: BAD },
+        ? { text: text('budget.fundedYes', { year: year.year }), align: 'right', color: GOOD }
+        : { text: text('budget.fundedNo', { short: money(context, year.investment - earned(year)) }), align: 'right', color: BAD },
     ),
     ...(folded
       ? [
@@ -88,7 +91,7 @@ export function budgetSlide(context: DeckContext): void {
         ]
       : []),
   ];
-  rows.push([{ text: gain ? r.funded : t.funded }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
+  rows.push([{ text: gain ? text('revenue.budget.funded') : text('budget.funded') }, { text: '' }, { text: '' }, ...funded, { text: '' }]);
   const fixed = columns.length > 6 ? [2.1, 1.65, 0.85] : [2.4, 2.0, 1.1];
   const rest = CONTENT.w - fixed.reduce((a, b) => a + b, 0);
   const colW = [...fixed, ...columns.map(() => rest / columns.length)];
@@ -96,7 +99,12 @@ export function budgetSlide(context: DeckContext): void {
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     {
-      header: [{ text: t.line }, { text: t.category }, { text: t.timing }, ...columns.map((caption): Cell => ({ text: caption, align: 'right' }))],
+      header: [
+        { text: text('budget.line') },
+        { text: text('budget.category') },
+        { text: text('budget.timing') },
+        ...columns.map((caption): Cell => ({ text: caption, align: 'right' })),
+      ],
       rows,
       colW,
       fontSize: columns.length > 8 ? 8 : columns.length > 6 ? 9 : 11,
@@ -105,12 +113,7 @@ export function budgetSlide(context: DeckContext): void {
   );
   const m = (value: number) => money(context, value, 4);
   const zh = language === 'zh';
-  const notes = [
-    context.text.notes.unit(context.unitLabel),
-    zh
-      ? '节省的比例 = 比例 × 当年节省（节省为负时为 0）。年初支付在年初一次付清，年内均摊在一年中均匀支付。'
-      : "Share of saving = the share x that year's saving (0 when the saving is negative). Upfront lines are paid at the start of the year, spread lines evenly through it.",
-  ];
+  const notes = [text('notes.unit', { u: context.unitLabel }), text('notes.shareOfSaving')];
   headline.investments.forEach((line, l) =>
     notes.push(
       `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
@@ -148,10 +151,9 @@ export function comparedScenarios(context: DeckContext): Scenario[] {
 /** Slide 8: every chosen scenario beside the baseline: a table and a native grouped column chart. */
 export function compareSlide(context: DeckContext): void {
   const { pptx, text, style, results } = context;
-  const t = text.compare;
   const f = context.figures;
-  const title = text.slides.compare;
-  const subtitle = text.unitNote(context.unitLabel);
+  const title = text('slides.compare');
+  const subtitle = text('unitNote', { u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const scenarios = comparedScenarios(context);
   const base = context.baselineResult.totals;
@@ -163,7 +165,7 @@ export function compareSlide(context: DeckContext): void {
     const isBase = scenario.id === context.baseline.id;
     const fill = isBase ? tint(style.accent, 0.9) : 'FFFFFF';
     return [
-      { text: isBase ? `${scenario.name} (${t.baselineTag})` : scenario.name, bold: isBase, fill },
+      { text: isBase ? `${scenario.name} (${text('compare.baselineTag')})` : scenario.name, bold: isBase, fill },
       { text: money(context, totals.saving), align: 'right', fill },
       { text: isBase ? '—' : signedMoney(context, totals.saving - base.saving), align: 'right', fill },
       ...(gain ? [{ text: money(context, totals.marginGain), align: 'right' as const, fill }] : []),
@@ -176,15 +178,15 @@ export function compareSlide(context: DeckContext): void {
     ];
   });
   const header: Cell[] = [
-    { text: t.scenario },
+    { text: text('compare.scenario') },
     { text: withUnit(context, f.saving.label), align: 'right' },
-    { text: t.deltaSaving, align: 'right' },
+    { text: text('compare.deltaSaving'), align: 'right' },
     ...(gain ? [{ text: withUnit(context, f.marginGain.label), align: 'right' as const }] : []),
     ...(oneOff ? [{ text: withUnit(context, f.oneOff.label), align: 'right' as const }] : []),
     { text: withUnit(context, f.investment.label), align: 'right' },
     { text: f.returnOnInvestment.label, align: 'right' },
     { text: withUnit(context, f.npv.label), align: 'right' },
-    { text: t.deltaNpv, align: 'right' },
+    { text: text('compare.deltaNpv'), align: 'right' },
     { text: f.paybackYears.label, align: 'right' },
   ];
   const small = scenarios.length <= 5;
@@ -200,7 +202,7 @@ export function compareSlide(context: DeckContext): void {
   // Long names would make the chart turn its labels and shrink the plot to nothing: one line each.
   const labels = scenarios.map((scenario) => {
     const name = cutToLines(scenario.name, scenarios.length > 4 ? 12 : 20, 1);
-    return scenario.id === context.baseline.id ? `${name} (${t.baselineTag})` : name;
+    return scenario.id === context.baseline.id ? `${name} (${text('compare.baselineTag')})` : name;
   });
   const values = (pick: (totals: ReturnType<typeof totalsOf>) => number) => scenarios.map((scenario) => inUnit(context, pick(totalsOf(context, scenario))));
   chartSlide.addChart(
@@ -233,11 +235,11 @@ export function compareSlide(context: DeckContext): void {
       catAxisLabelFontSize: scenarios.length > 6 ? 8 : 10,
       showLegend: true,
       legendPos: 'r',
-      altText: t.chartTitle,
+      altText: text('compare.chartTitle'),
     },
   );
   const m = (value: number) => money(context, value, 4);
-  const notes = [context.text.notes.unit(context.unitLabel)];
+  const notes = [text('notes.unit', { u: context.unitLabel })];
   for (const scenario of scenarios) {
     const totals = totalsOf(context, scenario);
     const extra = [

@@ -1,5 +1,5 @@
 import { leverFactor } from '../../../shared/engine/levers';
-import { leverName, REVENUE_LEVER_TEXT, revenueLeverName } from '../../../shared/i18n/figures';
+import { leverName, revenueLeverKindName, revenueLeverName } from '../../../shared/i18n/figures';
 import { REVENUE_LEVER_KINDS, type LeverKind } from '../../../shared/model/schema';
 import { money, percent, shortLeverName, showsGain, signedPercent, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, CONTENT, contentSlide, continuedSlide, MUTED, type Cell } from '../layout';
@@ -28,14 +28,13 @@ export interface LeverRow {
 /** The headline scenario's levers, largest saving first. */
 export function leverRows(context: DeckContext): LeverRow[] {
   const { tree, headlineResult: result, text } = context;
-  const w = text.levers.words;
   return result.contributions
     .map((contribution) => {
       const index = tree.indexById.get(contribution.nodeId)!;
       const node = tree.nodes[index]!;
       const factor = leverFactor(contribution.kind, contribution.change);
       const cost = tree.resolvedAmount[index]!;
-      const verb = factor < 1 ? w.lowers : factor > 1 ? w.raises : w.keeps;
+      const verb = factor < 1 ? text('levers.words.lowers') : factor > 1 ? text('levers.words.raises') : text('levers.words.keeps');
       let words: string | undefined;
       // A per-capita volume change acts on the unit cost; the others on the line's cost.
       return {
@@ -50,8 +49,8 @@ export function leverRows(context: DeckContext): LeverRow[] {
           // The line's own name for the driver comes first; the arithmetic in words follows it.
           const caption = shortLeverName(context, node, contribution.kind, '');
           const change = signedPercent(context, contribution.change);
-          const plain = w[contribution.kind](change, verb, percent(context, Math.abs(factor - 1), 1));
-          words ??= caption ? `${caption} ${change}${context.language === 'zh' ? '：' : ': '}${plain}` : plain;
+          const plain = text(`levers.words.${contribution.kind}`, { change, verb, effect: percent(context, Math.abs(factor - 1), 1) });
+          words ??= caption ? `${caption} ${change}${text('labelSeparator')}${plain}` : plain;
           return words;
         },
         saving: contribution.saving,
@@ -63,16 +62,15 @@ export function leverRows(context: DeckContext): LeverRow[] {
 /** Slide 4: the levers as a table, the arithmetic in words, each lever's saving. */
 export function leversSlide(context: DeckContext): void {
   const { text, headline, headlineResult: result, style } = context;
-  const t = text.levers;
-  const title = text.slides.levers;
-  const subtitle = text.scenarioLine(headline.name, context.unitLabel);
+  const title = text('slides.levers');
+  const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
   const rows = leverRows(context);
   const gain = showsGain(headline);
   const revenue = gain ? revenueRows(context) : [];
   if (rows.length === 0 && revenue.length === 0) {
-    addFittedText(context, slide, t.none, { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
-    slide.addNotes(`${context.text.notes.unit(context.unitLabel)}\n${t.none}`);
+    addFittedText(context, slide, text('levers.none'), { x: CONTENT.x, y: CONTENT.y + 0.2, w: CONTENT.w, h: 0.6 }, { max: 16, min: 10, color: MUTED });
+    slide.addNotes(`${text('notes.unit', { u: context.unitLabel })}\n${text('levers.none')}`);
     return;
   }
   const shown = rows.slice(0, rows.length > MAX_LEVER_ROWS ? MAX_LEVER_ROWS - 1 : MAX_LEVER_ROWS);
@@ -88,7 +86,7 @@ export function leversSlide(context: DeckContext): void {
   ]);
   if (rest.length > 0)
     body.push([
-      { text: t.others(rest.length) },
+      { text: text('levers.others', { levers: rest.length }) },
       { text: '' },
       { text: '' },
       { text: '' },
@@ -105,26 +103,25 @@ export function leversSlide(context: DeckContext): void {
     { text: amount(value), align: 'right', bold: true, fill },
   ];
   if (gain) {
-    const r = text.revenue.levers;
-    if (rows.length > 0) body.push(totalRow(r.savingTotal, result.baseSaving));
+    if (rows.length > 0) body.push(totalRow(text('revenue.levers.savingTotal'), result.baseSaving));
     body.push(...revenueBody(context, revenue));
-    body.push(totalRow(r.gainTotal, result.baseMarginGain));
-    body.push(totalRow(r.benefitTotal, result.baseSaving + result.baseMarginGain));
-  } else body.push(totalRow(t.total, result.baseSaving));
+    body.push(totalRow(text('revenue.levers.gainTotal'), result.baseMarginGain));
+    body.push(totalRow(text('revenue.levers.benefitTotal'), result.baseSaving + result.baseMarginGain));
+  } else body.push(totalRow(text('levers.total'), result.baseSaving));
   // Revenue rows and captioned drivers say more (two levers on a line, the line's name for a driver): a wider driver column, three lines a cell.
-  const roomy = gain || shown.some((row) => row.driver !== t.kinds[row.kind]);
+  const roomy = gain || shown.some((row) => row.driver !== text(`levers.kinds.${row.kind}`));
   const colW = roomy ? [2.2, 1.8, 0.95, 2.0, 3.63, 1.55] : [2.5, 1.45, 0.95, 2.15, 3.63, 1.45];
   addPagedTable(
     context,
     { slide, x: CONTENT.x, y: CONTENT.y + 0.05, bottom: CONTENT.y + CONTENT.h },
     {
       header: [
-        { text: t.line },
-        { text: t.driver },
-        { text: t.change, align: 'right' },
-        { text: withUnit(context, t.cost), align: 'right' },
-        { text: t.meaning },
-        { text: withUnit(context, gain ? text.revenue.levers.saving : t.saving), align: 'right' },
+        { text: text('levers.line') },
+        { text: text('levers.driver') },
+        { text: text('levers.change'), align: 'right' },
+        { text: withUnit(context, text('levers.cost')), align: 'right' },
+        { text: text('levers.meaning') },
+        { text: withUnit(context, gain ? text('revenue.levers.saving') : text('levers.saving')), align: 'right' },
       ],
       rows: body,
       colW,
@@ -134,7 +131,7 @@ export function leversSlide(context: DeckContext): void {
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   slide.addNotes(
-    [rows.length > 0 ? leverNotes(context, rows) : context.text.notes.unit(context.unitLabel), ...(gain ? [revenueNotes(context, revenue)] : [])].join('\n'),
+    [rows.length > 0 ? leverNotes(context, rows) : text('notes.unit', { u: context.unitLabel }), ...(gain ? [revenueNotes(context, revenue)] : [])].join('\n'),
   );
 }
 
@@ -155,7 +152,6 @@ export interface RevenueRow {
 /** The headline scenario's revenue lines whose levers (or those above them) bring a margin gain, in the lines' order. */
 export function revenueRows(context: DeckContext): RevenueRow[] {
   const { headline, headlineResult: result, revenue, language, text } = context;
-  const words = text.revenue.levers;
   const byLine = new Map((headline.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
   const volume = new Float64Array(revenue.ids.length);
   const price = new Float64Array(revenue.ids.length);
@@ -176,21 +172,28 @@ export function revenueRows(context: DeckContext): RevenueRow[] {
     const parts: string[] = [];
     const v = lever?.volumeChange;
     const pc = lever?.priceChange;
-    const caption = (kind: (typeof REVENUE_LEVER_KINDS)[number]) => shortLeverName(context, line, kind, REVENUE_LEVER_TEXT[language][kind]);
+    const caption = (kind: (typeof REVENUE_LEVER_KINDS)[number]) => shortLeverName(context, line, kind, revenueLeverKindName(language, kind));
     if (v !== undefined)
       parts.push(
-        words.volume(
-          caption('volumeChange'),
-          signedPercent(context, v),
-          percent(context, line.margin, 1),
-          money(context, own * line.margin * v * inheritedVolume),
-          context.unitLabel,
-        ),
+        text('revenue.levers.volume', {
+          caption: caption('volumeChange'),
+          change: signedPercent(context, v),
+          margin: percent(context, line.margin, 1),
+          amount: money(context, own * line.margin * v * inheritedVolume),
+          u: context.unitLabel,
+        }),
       );
     if (pc !== undefined)
-      parts.push(words.price(caption('priceChange'), signedPercent(context, pc), money(context, own * volume[i] * inheritedPrice * pc), context.unitLabel));
+      parts.push(
+        text('revenue.levers.price', {
+          caption: caption('priceChange'),
+          change: signedPercent(context, pc),
+          amount: money(context, own * volume[i] * inheritedPrice * pc),
+          u: context.unitLabel,
+        }),
+      );
     if (Math.abs(inheritedVolume - 1) > 1e-12 || Math.abs(inheritedPrice - 1) > 1e-12)
-      parts.push(words.inherited(signedPercent(context, inheritedVolume - 1), signedPercent(context, inheritedPrice - 1)));
+      parts.push(text('revenue.levers.inherited', { volume: signedPercent(context, inheritedVolume - 1), price: signedPercent(context, inheritedPrice - 1) }));
     rows.push({
       line: line.name,
       driver: kinds.map((kind) => revenueLeverName(line, kind, language)).join(language === 'zh' ? '、' : ', '),
@@ -207,13 +210,20 @@ export function revenueRows(context: DeckContext): RevenueRow[] {
 
 /** The revenue rows of the levers table: a header row of their own, the lines (largest gain first), the rest folded. */
 function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][] {
-  const r = context.text.revenue.levers;
+  const { text } = context;
   const amount = (value: number) => money(context, value);
   const sorted = [...rows].sort((a, b) => Math.abs(b.gain) - Math.abs(a.gain));
   const shown = sorted.slice(0, sorted.length > MAX_LEVER_ROWS ? MAX_LEVER_ROWS - 1 : MAX_LEVER_ROWS);
   const rest = sorted.slice(shown.length);
   const body: Cell[][] = [
-    [{ text: r.line, bold: true }, { text: '' }, { text: '' }, { text: withUnit(context, r.revenue), align: 'right', bold: true }, { text: '' }, { text: '' }],
+    [
+      { text: text('revenue.levers.line'), bold: true },
+      { text: '' },
+      { text: '' },
+      { text: withUnit(context, text('revenue.levers.revenue')), align: 'right', bold: true },
+      { text: '' },
+      { text: '' },
+    ],
     ...shown.map((row): Cell[] => [
       { text: row.line },
       { text: row.driver },
@@ -225,7 +235,7 @@ function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][
   ];
   if (rest.length > 0)
     body.push([
-      { text: context.text.levers.others(rest.length) },
+      { text: text('levers.others', { levers: rest.length }) },
       { text: '' },
       { text: '' },
       { text: '' },
@@ -236,6 +246,7 @@ function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][
 }
 
 function revenueNotes(context: DeckContext, rows: readonly RevenueRow[]): string {
+  const { text } = context;
   const zh = context.language === 'zh';
   const m = (value: number) => money(context, value, 4);
   const result = context.headlineResult;
@@ -248,29 +259,23 @@ function revenueNotes(context: DeckContext, rows: readonly RevenueRow[]): string
     lines.push(
       `${row.line}${row.driver ? ` · ${row.driver} ${row.change}` : ''}: ${row.words}; R ${m(row.revenue)} → ${m(row.revenueWithTarget)}, m ${percent(context, row.margin, 2)}; ${zh ? '边际贡献增加' : 'margin gain'} ${m(row.gain)}`,
     );
-  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(context.text.levers.others(rows.length - MAX_LEVERS_IN_NOTES));
-  const r = context.text.revenue.levers;
-  lines.push(`${r.gainTotal}: ${m(result.baseMarginGain)}`);
-  lines.push(`${r.benefitTotal}: ${m(result.baseSaving)} + ${m(result.baseMarginGain)} = ${m(result.baseSaving + result.baseMarginGain)}`);
+  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));
+  lines.push(`${text('revenue.levers.gainTotal')}: ${m(result.baseMarginGain)}`);
+  lines.push(`${text('revenue.levers.benefitTotal')}: ${m(result.baseSaving)} + ${m(result.baseMarginGain)} = ${m(result.baseSaving + result.baseMarginGain)}`);
   return lines.join('\n');
 }
 
 function leverNotes(context: DeckContext, rows: readonly LeverRow[]): string {
-  const zh = context.language === 'zh';
+  const { text } = context;
   const m = (value: number) => money(context, value, 4);
-  const lines = [
-    context.text.notes.unit(context.unitLabel),
-    zh
-      ? '成本系数：人均单价变化 u → (1 + u)；人均业务量变化 t（人均成本不变）→ 1 / (1 + t)；业务量变化 v → (1 + v)；同一成本项及其上级的杠杆相乘。每个杠杆的节省是其 Shapley 值（各种启用顺序下它带来的节省的平均），合计等于第 1 年满目标节省。'
-      : "Cost factor: unit cost change u -> (1 + u); per-capita volume change t at the same wage -> 1 / (1 + t); volume change v -> (1 + v); levers on a line and above it multiply. Each lever's saving is its Shapley value (its average added saving over every order of switching the levers on); they add up to the year-1 saving at full target.",
-  ];
+  const lines = [text('notes.unit', { u: context.unitLabel }), text('notes.costFactor')];
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES)) {
     const factor = row.cost > 0 ? row.costWithTarget / row.cost : leverFactor(row.kind, row.change);
     lines.push(
-      `${row.line} · ${row.driver} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${zh ? '节省' : 'saving'} ${m(row.saving)}`,
+      `${row.line} · ${row.driver} ${signedPercent(context, row.change, 2)}: ${row.words}; ${m(row.cost)} × ${factor.toFixed(6)} = ${m(row.costWithTarget)}; ${text('notes.saving')} ${m(row.saving)}`,
     );
   }
-  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(context.text.levers.others(rows.length - MAX_LEVERS_IN_NOTES));
-  lines.push(`${context.text.levers.total}: ${m(context.headlineResult.baseSaving)}`);
+  if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));
+  lines.push(`${text('levers.total')}: ${m(context.headlineResult.baseSaving)}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { inputContext, inputLabel, resolveInput, scenarioInputs, simulate, tornado, type SimulationResult, type TornadoResult } from '../../../shared/analysis';
-import { DISTRIBUTION_TEXT } from '../../../shared/i18n/analysis';
+import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
 import { ANALYSIS_SEED, ANALYSIS_SWING, analysisTrials } from '../../excel/sheets/analysis';
 import { money, number, percent, withUnit, type DeckContext } from '../context';
 import { cutToLines } from '../fit';
@@ -63,12 +63,17 @@ export function tornadoSeries(context: DeckContext, analyses: RiskAnalyses): { l
 /** Slide 9: the tornado of NPV and the Monte Carlo P10 / P50 / P90 with its seed and trials. */
 export function riskSlide(context: DeckContext): void {
   const { pptx, text, headline, style, figures, language } = context;
-  const t = text.risk;
-  const slide = contentSlide(context, text.slides.risk, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.risk'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const analyses = riskAnalyses(context);
   const series = tornadoSeries(context, analyses);
   const chartW = 7.7;
-  addFittedText(context, slide, t.tornado(figures.npv.label), { x: CONTENT.x, y: CONTENT.y, w: chartW, h: 0.4 }, { max: 13, min: 9, bold: true });
+  addFittedText(
+    context,
+    slide,
+    text('risk.tornado', { output: figures.npv.label }),
+    { x: CONTENT.x, y: CONTENT.y, w: chartW, h: 0.4 },
+    { max: 13, min: 9, bold: true },
+  );
   if (series.labels.length > 0) {
     // A symmetric axis with room beyond the longest bar for its label, which would else run into the names.
     const longest = Math.max(...series.low.map(Math.abs), ...series.high.map(Math.abs)) * 1.3 || 1;
@@ -77,8 +82,8 @@ export function riskSlide(context: DeckContext): void {
     slide.addChart(
       pptx.ChartType.bar,
       [
-        { name: t.low, labels: series.labels, values: series.low },
-        { name: t.high, labels: series.labels, values: series.high },
+        { name: text('risk.low'), labels: series.labels, values: series.low },
+        { name: text('risk.high'), labels: series.labels, values: series.high },
       ],
       {
         ...chartBase(context),
@@ -105,18 +110,19 @@ export function riskSlide(context: DeckContext): void {
         catAxisLabelFontSize: series.labels.length > 7 ? 8 : 10,
         showLegend: true,
         legendPos: 'b',
-        altText: t.tornado(figures.npv.label),
+        altText: text('risk.tornado', { output: figures.npv.label }),
       },
     );
-  } else addFittedText(context, slide, t.noInputs, { x: CONTENT.x, y: CONTENT.y + 0.6, w: chartW, h: 0.5 }, { max: 14, min: 10, color: MUTED });
+  } else addFittedText(context, slide, text('risk.noInputs'), { x: CONTENT.x, y: CONTENT.y + 0.6, w: chartW, h: 0.5 }, { max: 14, min: 10, color: MUTED });
 
   const panelX = CONTENT.x + chartW + 0.3;
   const panelW = CONTENT.w - chartW - 0.3;
   slide.addShape(pptx.ShapeType.rect, { x: panelX, y: CONTENT.y, w: panelW, h: CONTENT.h, fill: { color: 'F7F9FB' }, line: { color: RULE, width: 0.75 } });
-  addFittedText(context, slide, t.monteCarlo, { x: panelX + 0.15, y: CONTENT.y + 0.1, w: panelW - 0.3, h: 0.45 }, { max: 13, min: 9, bold: true });
+  addFittedText(context, slide, text('risk.monteCarlo'), { x: panelX + 0.15, y: CONTENT.y + 0.1, w: panelW - 0.3, h: 0.45 }, { max: 13, min: 9, bold: true });
   const sim = analyses.simulation;
   const m = (value: number | null) => (value === null ? '—' : money(context, value));
-  if (!sim) addFittedText(context, slide, t.noRanges, { x: panelX + 0.15, y: CONTENT.y + 0.6, w: panelW - 0.3, h: 2 }, { max: 12, min: 8, color: MUTED });
+  if (!sim)
+    addFittedText(context, slide, text('risk.noRanges'), { x: panelX + 0.15, y: CONTENT.y + 0.6, w: panelW - 0.3, h: 2 }, { max: 12, min: 8, color: MUTED });
   else {
     const rows: [string, string, string][] = [
       ['', withUnit(context, figures.npv.label), withUnit(context, figures.saving.label)],
@@ -143,12 +149,14 @@ export function riskSlide(context: DeckContext): void {
       },
     );
     const facts = [
-      `${t.probabilityRoi}: ${percent(context, sim.npv.probabilityRoiAboveOne)}`,
-      `${t.probabilityPayback}: ${percent(context, sim.npv.probabilityPaybackWithinHorizon)}`,
-      t.seedTrials(sim.npv.seed, number(context, sim.npv.trials, 0)),
+      `${text('risk.probabilityRoi')}: ${percent(context, sim.npv.probabilityRoiAboveOne)}`,
+      `${text('risk.probabilityPayback')}: ${percent(context, sim.npv.probabilityPaybackWithinHorizon)}`,
+      text('risk.seedTrials', { seed: sim.npv.seed, trials: number(context, sim.npv.trials, 0) }),
     ].join('\n');
     addFittedText(context, slide, facts, { x: panelX + 0.15, y: CONTENT.y + 2.45, w: panelW - 0.3, h: 1.3 }, { max: 12, min: 8 });
-    const ranges = sim.npv.ranges.map((range) => `${analyses.label(range.input)}: ${DISTRIBUTION_TEXT[language][range.distribution]}`).join('\n');
+    const ranges = sim.npv.ranges
+      .map((range) => `${analyses.label(range.input)}: ${vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}`)
+      .join('\n');
     addFittedText(context, slide, ranges, { x: panelX + 0.15, y: CONTENT.y + 3.8, w: panelW - 0.3, h: CONTENT.h - 3.9 }, { max: 10, min: 7, color: MUTED });
   }
   slide.addNotes(riskNotes(context, analyses));
@@ -161,34 +169,26 @@ export function niceStep(raw: number): number {
 }
 
 function riskNotes(context: DeckContext, analyses: RiskAnalyses): string {
-  const zh = context.language === 'zh';
+  const { text } = context;
   const m = (value: number | null) => (value === null ? '—' : money(context, value, 4));
-  const lines = [context.text.notes.unit(context.unitLabel)];
+  const lines = [text('notes.unit', { u: context.unitLabel })];
   const result = analyses.tornado;
   if (result) {
-    lines.push(
-      zh
-        ? `龙卷风图：每次只移动一个输入到低值和高值（有不确定区间时取区间，否则取其值的 -/+${ANALYSIS_SWING * 100}%），其余保持情景设定；条形为净现值相对基准 ${m(result.base)} 的变化，按变动幅度排序。`
-        : `Tornado: each input alone moved to its low and high (its uncertainty range, else -/+${ANALYSIS_SWING * 100}% of its value), all else as the scenario has it; the bars are the change of NPV from ${m(result.base)}, largest swing first.`,
-    );
+    lines.push(text('notes.tornado', { swing: ANALYSIS_SWING * 100, base: m(result.base) }));
     for (const bar of result.bars.slice(0, MAX_TORNADO_BARS))
       lines.push(
-        `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${zh ? '幅度' : 'swing'} ${m(bar.swing)}`,
+        `${analyses.label(bar.input)}: ${number(context, bar.low, 6)} → ${m(bar.lowOutput)}; ${number(context, bar.high, 6)} → ${m(bar.highOutput)}; ${text('notes.swing')} ${m(bar.swing)}`,
       );
   }
   const sim = analyses.simulation;
   if (sim) {
+    lines.push(text('notes.monteCarlo', { seed: sim.npv.seed, trials: sim.npv.trials }));
+    lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${text('notes.mean')} ${m(sim.npv.mean)}`);
     lines.push(
-      zh
-        ? `蒙特卡洛：种子 ${sim.npv.seed}，${sim.npv.trials} 次；P10 / P50 / P90 为各次结果的第 10、50、90 百分位（线性插值，与 Excel PERCENTILE.INC 相同）。`
-        : `Monte Carlo: seed ${sim.npv.seed}, ${sim.npv.trials} trials; P10 / P50 / P90 are the 10th, 50th and 90th percentiles over the trials (linear interpolation, as Excel's PERCENTILE.INC).`,
-    );
-    lines.push(`NPV: P10 ${m(sim.npv.p10)}, P50 ${m(sim.npv.p50)}, P90 ${m(sim.npv.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.npv.mean)}`);
-    lines.push(
-      `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${zh ? '平均' : 'mean'} ${m(sim.saving.mean)}`,
+      `${context.figures.saving.label}: P10 ${m(sim.saving.p10)}, P50 ${m(sim.saving.p50)}, P90 ${m(sim.saving.p90)}, ${text('notes.mean')} ${m(sim.saving.mean)}`,
     );
     for (const range of sim.npv.ranges)
       lines.push(`${analyses.label(range.input)}: ${range.low} / ${range.mostLikely} / ${range.high} (${range.distribution})`);
-  } else lines.push(context.text.risk.noRanges);
+  } else lines.push(text('risk.noRanges'));
   return lines.join('\n');
 }

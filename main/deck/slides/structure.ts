@@ -25,7 +25,7 @@ export interface StructureBar {
  * the rest are one bar.
  */
 export function structureBars(context: DeckContext): StructureBar[] {
-  const { tree, headline, headlineResult: result } = context;
+  const { tree, headline, headlineResult: result, text } = context;
   const children = new Map<number, number[]>();
   for (let i = 0; i < tree.ids.length; i++) {
     const p = tree.parent[i]!;
@@ -57,7 +57,7 @@ export function structureBars(context: DeckContext): StructureBar[] {
     ...shown,
     {
       index: -1,
-      label: context.text.structure.otherLines(rest.length),
+      label: text('structure.otherLines', { lines: rest.length }),
       amount: rest.reduce((sum, bar) => sum + bar.amount, 0),
       actedOn: rest.some((bar) => bar.actedOn),
       count: rest.length,
@@ -80,18 +80,23 @@ export function relevanceSplit(context: DeckContext): { strong: number; weak: nu
 /** Slide 3: the cost by line (acted-on lines highlighted) and strongly vs weakly related. */
 export function structureSlide(context: DeckContext): void {
   const { pptx, text, style, tree, headline, headlineResult: result } = context;
-  const t = text.structure;
-  const slide = contentSlide(context, text.slides.structure, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.structure'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   const bars = structureBars(context);
   // Horizontal bars list their first category at the bottom: reversed, the largest is on top.
   const ordered = [...bars].reverse();
   const labels = ordered.map((bar) => cutToLines(bar.label, 18, 1));
-  addFittedText(context, slide, withUnit(context, t.composition), { x: CONTENT.x, y: CONTENT.y, w: 7.6, h: 0.35 }, { max: 13, min: 9, bold: true });
+  addFittedText(
+    context,
+    slide,
+    withUnit(context, text('structure.composition')),
+    { x: CONTENT.x, y: CONTENT.y, w: 7.6, h: 0.35 },
+    { max: 13, min: 9, bold: true },
+  );
   slide.addChart(
     pptx.ChartType.bar,
     [
-      { name: t.actedOn, labels, values: ordered.map((bar) => (bar.actedOn ? inUnit(context, bar.amount) : 0)) },
-      { name: t.notActedOn, labels, values: ordered.map((bar) => (bar.actedOn ? 0 : inUnit(context, bar.amount))) },
+      { name: text('structure.actedOn'), labels, values: ordered.map((bar) => (bar.actedOn ? inUnit(context, bar.amount) : 0)) },
+      { name: text('structure.notActedOn'), labels, values: ordered.map((bar) => (bar.actedOn ? 0 : inUnit(context, bar.amount))) },
     ],
     {
       ...chartBase(context),
@@ -108,15 +113,21 @@ export function structureSlide(context: DeckContext): void {
       valAxisLabelFormatCode: '#,##0',
       showLegend: true,
       legendPos: 'b',
-      altText: t.composition,
+      altText: text('structure.composition'),
     },
   );
   const split = relevanceSplit(context);
   const chartX = CONTENT.x + 7.9;
-  addFittedText(context, slide, t.relevance, { x: chartX, y: CONTENT.y, w: CONTENT.w - 7.9, h: 0.35 }, { max: 13, min: 9, bold: true });
+  addFittedText(context, slide, text('structure.relevance'), { x: chartX, y: CONTENT.y, w: CONTENT.w - 7.9, h: 0.35 }, { max: 13, min: 9, bold: true });
   slide.addChart(
     pptx.ChartType.doughnut,
-    [{ name: t.relevance, labels: [t.strong, t.weak], values: [inUnit(context, split.strong), inUnit(context, split.weak)] }],
+    [
+      {
+        name: text('structure.relevance'),
+        labels: [text('structure.strong'), text('structure.weak')],
+        values: [inUnit(context, split.strong), inUnit(context, split.weak)],
+      },
+    ],
     {
       ...chartBase(context),
       x: chartX,
@@ -131,7 +142,7 @@ export function structureSlide(context: DeckContext): void {
       legendPos: 'b',
       dataLabelColor: 'FFFFFF',
       dataLabelFontSize: 11,
-      altText: t.relevance,
+      altText: text('structure.relevance'),
     },
   );
   let actedLines = 0;
@@ -147,18 +158,18 @@ export function structureSlide(context: DeckContext): void {
   addFittedText(
     context,
     slide,
-    t.acted(actedLines, moneyWithUnit(context, actedAmount), percent(context, actedShare)),
+    text('structure.acted', { count: actedLines, amount: moneyWithUnit(context, actedAmount), share: percent(context, actedShare) }),
     { x: chartX, y: CONTENT.y + 4.15, w: CONTENT.w - 7.9, h: 1.1 },
     { max: 13, min: 9, color: MUTED },
   );
 
   const share = (amount: number) => percent(context, total > 0 ? amount / total : 0, 2);
   const notes = [
-    context.text.notes.unit(context.unitLabel),
+    text('notes.unit', { u: context.unitLabel }),
     `${tree.nodes[tree.rootIndex]?.name ?? ''}: ${money(context, total, 4)} = 100%`,
-    ...bars.map((bar) => `${bar.label}: ${money(context, bar.amount, 4)} (${share(bar.amount)})${bar.actedOn ? ` · ${t.actedOn}` : ''}`),
-    `${t.strong}: ${money(context, split.strong, 4)} (${share(split.strong)}); ${t.weak}: ${money(context, split.weak, 4)} (${share(split.weak)})`,
-    t.acted(actedLines, moneyWithUnit(context, actedAmount, 4), percent(context, actedShare, 3)),
+    ...bars.map((bar) => `${bar.label}: ${money(context, bar.amount, 4)} (${share(bar.amount)})${bar.actedOn ? ` · ${text('structure.actedOn')}` : ''}`),
+    `${text('structure.strong')}: ${money(context, split.strong, 4)} (${share(split.strong)}); ${text('structure.weak')}: ${money(context, split.weak, 4)} (${share(split.weak)})`,
+    text('structure.acted', { count: actedLines, amount: moneyWithUnit(context, actedAmount, 4), share: percent(context, actedShare, 3) }),
   ];
   slide.addNotes(notes.join('\n'));
 }

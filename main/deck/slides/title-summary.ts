@@ -15,14 +15,12 @@ export function titleSlide(context: DeckContext): void {
   addFittedText(context, slide, context.model.name, { x: 0.8, y: 2.1, w: 11.7, h: 1.7 }, { max: 44, min: 20, bold: true, color: INK, valign: 'bottom' });
   slide.addShape(pptx.ShapeType.line, { x: 0.8, y: 3.95, w: 3.2, h: 0, line: { color: style.accent, width: 3 } });
   if (style.client) addFittedText(context, slide, style.client, { x: 0.8, y: 4.15, w: 11.7, h: 0.9 }, { max: 28, min: 14, color: style.accent, bold: true });
-  const date = new Intl.DateTimeFormat(text.dateLocale, { year: 'numeric', month: 'long', day: 'numeric' }).format(context.date);
+  const date = new Intl.DateTimeFormat(text('dateLocale'), { year: 'numeric', month: 'long', day: 'numeric' }).format(context.date);
   addFittedText(context, slide, date, { x: 0.8, y: 5.15, w: 11.7, h: 0.45 }, { max: 16, min: 10, color: MUTED });
-  addFittedText(context, slide, text.preparedWith, { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
-  const names = context.chosen.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
+  addFittedText(context, slide, text('preparedWith'), { x: 0.8, y: 6.5, w: 11.7, h: 0.4 }, { max: 12, min: 9, color: MUTED });
+  const names = context.chosen.map((scenario) => scenario.name).join(text('listSeparator'));
   slide.addNotes(
-    [context.model.name, style.client ?? '', date, `${context.language === 'zh' ? '情景' : 'Scenarios'}: ${names}`, text.notes.unit(context.unitLabel)]
-      .filter(Boolean)
-      .join('\n'),
+    [context.model.name, style.client ?? '', date, text('scenariosLine', { names }), text('notes.unit', { u: context.unitLabel })].filter(Boolean).join('\n'),
   );
   context.pages.push(slide);
 }
@@ -38,57 +36,66 @@ interface Tile {
 /** Slide 2: the headline figures as large numbers, one sentence each, and the difference to the baseline. */
 export function summarySlide(context: DeckContext): void {
   const { text, figures, headline, headlineResult: result, style } = context;
-  const t = text.summary;
   const totals = result.totals;
   const yearOne = result.years[0]?.saving ?? 0;
   const roi = ratioText(context, totals.returnOnInvestment);
   const gain = showsGain(headline);
-  const r = text.revenue;
   const first = result.years[0];
   // With revenue levers the headline figures are the benefit (saving + margin gain), as the ratios use it.
   const tiles: Tile[] = [
     gain
       ? {
-          label: r.yearOneBenefit,
+          label: text('revenue.yearOneBenefit'),
           value: money(context, first?.benefit ?? 0),
           unit: context.unitLabel,
-          meaning: r.meaning.yearOneBenefit(money(context, yearOne), money(context, first?.marginGain ?? 0)),
+          meaning: text('revenue.meaning.yearOneBenefit', { saving: money(context, yearOne), gain: money(context, first?.marginGain ?? 0) }),
         }
-      : { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: t.meaning.yearOneSaving },
+      : { label: figures.yearOneSaving.label, value: money(context, yearOne), unit: context.unitLabel, meaning: text('summary.meaning.yearOneSaving') },
     gain
       ? {
           label: figures.benefit.label,
           value: money(context, totals.benefit),
           unit: context.unitLabel,
-          meaning: r.meaning.benefit(headline.horizonYears, money(context, totals.saving), money(context, totals.marginGain)),
+          meaning: text('revenue.meaning.benefit', {
+            years: headline.horizonYears,
+            saving: money(context, totals.saving),
+            gain: money(context, totals.marginGain),
+          }),
         }
-      : { label: figures.saving.label, value: money(context, totals.saving), unit: context.unitLabel, meaning: t.meaning.saving(headline.horizonYears) },
-    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: t.meaning.investment },
+      : {
+          label: figures.saving.label,
+          value: money(context, totals.saving),
+          unit: context.unitLabel,
+          meaning: text('summary.meaning.saving', { years: headline.horizonYears }),
+        },
+    { label: figures.investment.label, value: money(context, totals.investment), unit: context.unitLabel, meaning: text('summary.meaning.investment') },
     {
       label: figures.returnOnInvestment.label,
       value: roi,
       meaning:
         totals.returnOnInvestment === null
-          ? text.notApplicable
-          : (gain ? r.meaning.returnOnInvestment : t.meaning.returnOnInvestment)(number(context, totals.returnOnInvestment, 2)),
+          ? text('notApplicable')
+          : text(gain ? 'revenue.meaning.returnOnInvestment' : 'summary.meaning.returnOnInvestment', {
+              perYuan: number(context, totals.returnOnInvestment, 2),
+            }),
     },
     {
       label: figures.npv.label,
       value: money(context, totals.npv),
       unit: context.unitLabel,
-      meaning: t.meaning.npv(percent(context, headline.discountRate, 1)),
+      meaning: text('summary.meaning.npv', { rate: percent(context, headline.discountRate, 1) }),
     },
-    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: t.meaning.paybackYears },
-    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: t.meaning.affectedShare },
+    { label: figures.paybackYears.label, value: paybackText(context, totals.paybackYears), meaning: text('summary.meaning.paybackYears') },
+    { label: figures.affectedShare.label, value: percent(context, result.affectedShare, 3), meaning: text('summary.meaning.affectedShare') },
   ];
   if (showsOneOff(headline))
     tiles.splice(3, 0, {
       label: figures.oneOff.label,
       value: signedMoney(context, totals.oneOff),
       unit: context.unitLabel,
-      meaning: r.meaning.oneOff(headline.oneOffs?.length ?? 0),
+      meaning: text('revenue.meaning.oneOff', { count: headline.oneOffs?.length ?? 0 }),
     });
-  const slide = contentSlide(context, text.slides.summary, text.scenarioLine(headline.name, context.unitLabel));
+  const slide = contentSlide(context, text('slides.summary'), text('scenarioLine', { name: headline.name, u: context.unitLabel }));
   // Four tiles a row and the baseline in the eighth place; a ninth figure (one-off cash) makes rows of five.
   const columns = tiles.length > 7 ? 5 : 4;
   const gap = 0.18;
@@ -129,24 +136,24 @@ function addValue(context: DeckContext, slide: PptxGenJS.Slide, tile: Tile, box:
 
 function baselineText(context: DeckContext): string {
   const { text, headline, headlineResult: result, baseline, baselineResult } = context;
-  if (baseline.id === headline.id) return text.summary.isBaseline(baseline.name);
-  const diff = text.summary.diff;
+  if (baseline.id === headline.id) return text('summary.isBaseline', { name: baseline.name });
   const lines = [
-    text.summary.versusBaseline(baseline.name),
-    `${diff.saving}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
+    text('summary.versusBaseline', { name: baseline.name }),
+    `${text('summary.diff.saving')}: ${signedMoney(context, result.totals.saving - baselineResult.totals.saving)} ${context.unitLabel}`,
     ...(showsGain(headline) || showsGain(baseline)
-      ? [`${text.revenue.diffBenefit}: ${signedMoney(context, result.totals.benefit - baselineResult.totals.benefit)} ${context.unitLabel}`]
+      ? [`${text('revenue.diffBenefit')}: ${signedMoney(context, result.totals.benefit - baselineResult.totals.benefit)} ${context.unitLabel}`]
       : []),
-    `${diff.npv}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
+    `${text('summary.diff.npv')}: ${signedMoney(context, result.totals.npv - baselineResult.totals.npv)} ${context.unitLabel}`,
   ];
   const a = result.totals.returnOnInvestment;
   const b = baselineResult.totals.returnOnInvestment;
-  if (a !== null && b !== null) lines.push(`${diff.returnOnInvestment}: ${signedPercent(context, a - b)}`);
+  if (a !== null && b !== null) lines.push(`${text('summary.diff.returnOnInvestment')}: ${signedPercent(context, a - b)}`);
   return lines.join('\n');
 }
 
 /** The arithmetic behind every figure on the summary, with the engine's numbers. */
 function summaryNotes(context: DeckContext): string {
+  const { text } = context;
   const { headline, headlineResult: result, figures, language } = context;
   const zh = language === 'zh';
   const totals = result.totals;
@@ -154,11 +161,9 @@ function summaryNotes(context: DeckContext): string {
   const m = (v: number, digits = 4) => money(context, v, digits);
   const savings = result.years.map((year) => m(year.saving)).join(' + ');
   const lines: string[] = [];
-  lines.push(context.text.notes.unit(u));
+  lines.push(text('notes.unit', { u }));
   lines.push(
-    zh
-      ? `第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = ${m(result.baseSaving)}；占服务总成本 ${m(context.tree.totalAmount, 2)} 的 ${percent(context, result.affectedShare, 4)}。`
-      : `Year-1 saving at full target = sum of own amount x (1 - cost factor) over the lines = ${m(result.baseSaving)}; ${percent(context, result.affectedShare, 4)} of the total service cost ${m(context.tree.totalAmount, 2)}.`,
+    text('notes.yearOneSaving', { saving: m(result.baseSaving), share: percent(context, result.affectedShare, 4), total: m(context.tree.totalAmount, 2) }),
   );
   lines.push(
     zh
@@ -192,10 +197,10 @@ function summaryNotes(context: DeckContext): string {
   const r = number(context, 1 + headline.discountRate, 4);
   lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
   lines.push(
-    `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${zh ? '各年末累计净收益' : 'Cumulative net at the end of each year'}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
+    `${figures.paybackYears.label}: ${figures.paybackYears.definition} ${text('notes.cumulativeNetByYear')}: ${result.years.map((year) => m(year.cumulativeNet, 2)).join(', ')}. ${
       totals.paybackYears === null
-        ? context.text.never
-        : `${number(context, totals.paybackYears, 5)} ${zh ? '年' : 'years'} = ${number(context, totals.paybackYears * 12, 2)} ${zh ? '个月' : 'months'}`
+        ? text('never')
+        : `${number(context, totals.paybackYears, 5)} ${text('notes.yearsUnit')} = ${number(context, totals.paybackYears * 12, 2)} ${text('notes.monthsUnit')}`
     }`,
   );
   const first = result.years[0];
@@ -212,17 +217,25 @@ function summaryNotes(context: DeckContext): string {
   } else if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
     const rate = first.saving - first.spreadInvestment;
     lines.push(
-      zh
-        ? `第 1 年：年初支付 ${m(first.upfrontInvestment, 2)}，累计净收益以每年 ${m(first.saving, 2)} − ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} 的速度回升：${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} 年。`
-        : `Year 1: ${m(first.upfrontInvestment, 2)} is paid upfront, and the cumulative net climbs at ${m(first.saving, 2)} - ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} a year: ${m(first.upfrontInvestment, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} years.`,
+      text('notes.paybackFirstYear', {
+        upfront: m(first.upfrontInvestment, 2),
+        saving: m(first.saving, 2),
+        spread: m(first.spreadInvestment, 2),
+        rate: m(rate, 2),
+        years: number(context, totals.paybackYears, 5),
+      }),
     );
   }
   if (context.baseline.id !== headline.id) {
     const b = context.baselineResult.totals;
     lines.push(
-      zh
-        ? `基准情景“${context.baseline.name}”：期内节省 ${m(b.saving)}，净现值 ${m(b.npv)}；差额 ${m(totals.saving - b.saving)}、${m(totals.npv - b.npv)}。`
-        : `Baseline "${context.baseline.name}": horizon saving ${m(b.saving)}, NPV ${m(b.npv)}; differences ${m(totals.saving - b.saving)} and ${m(totals.npv - b.npv)}.`,
+      text('notes.baseline', {
+        name: context.baseline.name,
+        saving: m(b.saving),
+        npv: m(b.npv),
+        savingDiff: m(totals.saving - b.saving),
+        npvDiff: m(totals.npv - b.npv),
+      }),
     );
     if (gain || showsGain(context.baseline))
       lines.push(

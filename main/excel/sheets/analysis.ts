@@ -14,8 +14,8 @@ import {
   type TornadoResult,
 } from '../../../shared/analysis';
 import type { ScenarioResult } from '../../../shared/engine/compute';
-import { DISTRIBUTION_TEXT, INPUT_TEXT } from '../../../shared/i18n/analysis';
-import type { Model, Scenario } from '../../../shared/model/schema';
+import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
+import { DISTRIBUTIONS, type Model, type Scenario } from '../../../shared/model/schema';
 import { absolute, onSheet, text as literal } from '../formulas';
 import { SCENARIO_COL } from '../layout';
 import { cellName, type CellContent, type DataValidation, type SheetWriter } from '../xlsx-writer';
@@ -165,7 +165,11 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
       if (step.kind === 'lever') {
         const node = inputs.nodeById(step.nodeId)?.name ?? step.nodeId;
         put(
-          [1, INPUT_TEXT[language].lever(node, step.lever), palette.text],
+          [
+            1,
+            vocabularyText(language, 'analysis', 'input.lever', { node, lever: vocabularyText(language, 'figures', `leverInText.${step.lever}`) }),
+            palette.text,
+          ],
           [2, step.change, palette.percent],
           [3, step.yearOneSaving / unitFactor, palette.amount],
           [4, step.saving / unitFactor, palette.amount],
@@ -209,12 +213,12 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
         const [shown, style] = value(range.input, v);
         cells.push([k + 2, shown, style === palette.amount ? palette.inputAmount : palette.inputPercent]);
       });
-      cells.push([RANGE_COL.distribution, DISTRIBUTION_TEXT[language][range.distribution], palette.inputText]);
+      cells.push([RANGE_COL.distribution, vocabularyText(language, 'analysis', `distribution.${range.distribution}`), palette.inputText]);
       put(...cells);
     }
     if (ranges.length > 0) {
       rangeTables.push({ scenario: s, firstRow, count: ranges.length });
-      const words = Object.values(DISTRIBUTION_TEXT[language]);
+      const words = DISTRIBUTIONS.map((distribution) => vocabularyText(language, 'analysis', `distribution.${distribution}`));
       validations.push({
         sqref: `${cellName(firstRow, RANGE_COL.distribution)}:${cellName(row, RANGE_COL.distribution)}`,
         type: 'list',

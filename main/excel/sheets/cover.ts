@@ -37,14 +37,14 @@ export function coverSheet(context: SheetContext): SheetWriter {
     [c.date, context.date, palette.dateText],
     [c.version, context.appVersion, palette.dateText],
     [c.unit, context.unit, palette.text],
-    [c.scenarios, scenarios.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', '), palette.wrap],
+    [c.scenarios, scenarios.map((scenario) => scenario.name).join(c.listSeparator), palette.wrap],
     [c.checks, checksFlag(context), palette.flagCell],
   ];
   fields.forEach(([caption, content, style], k) => {
     sheet.set(3 + k, 1, caption, palette.section);
     sheet.set(3 + k, 2, content, style);
   });
-  const scenarioText = scenarios.map((scenario) => scenario.name).join(context.language === 'zh' ? '、' : ', ');
+  const scenarioText = scenarios.map((scenario) => scenario.name).join(c.listSeparator);
   sheet.height(8, wrappedRowHeight(scenarioText, VALUE_WIDTH));
   let row = 3 + fields.length + 1;
   sheet.set(row++, 1, c.contents, palette.section);
@@ -59,7 +59,7 @@ export function coverSheet(context: SheetContext): SheetWriter {
   };
   for (const line of c.sheetsList(names)) sheet.set(row++, 2, line, palette.text);
   row++;
-  sheet.set(row, 1, context.language === 'zh' ? '说明' : 'Note', palette.term);
+  sheet.set(row, 1, c.note, palette.term);
   sheet.set(row, 2, c.disclaimer, palette.wrap);
   sheet.height(row, wrappedRowHeight(c.disclaimer, VALUE_WIDTH));
   return sheet;

@@ -17,7 +17,7 @@ const MAX_TERMS = 8;
  * change, and it never quotes another model's figures.
  */
 export function definitionsSheet(context: SheetContext): SheetWriter {
-  const { layout, palette, text, scenarios, language } = context;
+  const { layout, palette, text, scenarios } = context;
   const first = scenarios[0];
   const sheet = context.writer.sheet(layout.definitionsSheet, {
     freeze: { rows: HEADER_ROW, columns: 0 },
@@ -28,7 +28,7 @@ export function definitionsSheet(context: SheetContext): SheetWriter {
   sheet.set(TITLE_ROW, 1, text.definitions.title, palette.title);
   sheet.set(HEADER_ROW, 1, text.definitions.term, palette.header);
   sheet.set(HEADER_ROW, 2, text.definitions.definition, palette.header);
-  if (first) sheet.set(HEADER_ROW, 3, language === 'zh' ? `本模型：${first.name}（实时）` : `This model: ${first.name} (live)`, palette.header);
+  if (first) sheet.set(HEADER_ROW, 3, text.definitions.liveModel(first.name), palette.header);
   const worked = first ? workedFigures(context) : undefined;
   workbookDefinitions(context.language, context.unit).forEach((row, k) => {
     const r = HEADER_ROW + 1 + k;
@@ -73,14 +73,14 @@ function numberText(reference: string, digits: number): string {
 
 /** The worked arithmetic of each figure of the first scenario, as formulas with their text now. */
 function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
-  const { layout, results, unitFactor, text, language } = context;
+  const { layout, results, unitFactor, text } = context;
   const at = layout.scenarios[0]!;
   const result = results.scenarios[0]!;
   const totals = result.totals;
   const cell = (row: number, col: number = SCENARIO_COL.total) => onSheet(at.sheet, absolute(row, col));
   const r = (reference: string, digits: number): string => numberText(reference, digits);
   const money = (value: number) => value / unitFactor;
-  const minus = language === 'zh' ? ' − ' : ' - ';
+  const minus = text.definitions.minus;
   const years = Array.from({ length: at.horizon }, (_, y) => y + 1);
   const listed = years.slice(0, MAX_TERMS);
   const more = years.length > MAX_TERMS;
@@ -100,8 +100,8 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
   const savingValue = money(totals.saving);
   const investmentValue = money(totals.investment);
   const netYears = listed.map((y) => r(cell(at.row.net, at.col.year(y)), 2)).join('&", "&');
-  const paybackText = language === 'zh' ? ' 年 × 12 = ' : ' years x 12 = ';
-  const monthsText = language === 'zh' ? ' 个月' : ' months';
+  const paybackText = text.definitions.yearsTimes12;
+  const monthsText = text.definitions.months;
   return {
     affectedShare: {
       f: `${r(cell(at.row.baseSaving), 2)}&" / "&${r(root, 2)}&" = "&${r(`${cell(at.row.affectedShare)}*100`, 3)}&"%"`,

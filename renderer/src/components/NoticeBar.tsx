@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../state/context';
 import type { Notice } from '../state/library';
 import { useLibrary, useLibraryState } from '../state/library-context';
+import { loose } from '../i18n';
 
 /** Says what the last file action did ("Imported 38 cost lines and 2 scenarios into 客户A.costplan"), with Undo where there is one. */
 export function NoticeBar() {
@@ -22,7 +23,7 @@ export function NoticeBar() {
   return (
     <div className="notice-bar" role="status" data-testid="notice">
       <span className="notice-text">
-        {noticeText(notice, t)}
+        {noticeText(notice, loose(t))}
         {/* Formulas typed over in an exported workbook: their values are not kept, and the user is told where. */}
         {notice.kind === 'imported' &&
           notice.outcome.warnings.map((warning) => (

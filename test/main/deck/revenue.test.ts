@@ -2,13 +2,28 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { generateModel } from '../../../bench/generate';
 import { buildDeck } from '../../../main/deck/build-deck';
-import { DECK_TEXT } from '../../../main/deck/text';
+import { VOCABULARY } from '../../../shared/i18n/resources';
+import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
 import { computeValidModel, prepareTree, type ModelResult } from '../../../shared/engine';
-import { FIGURE_TEXT } from '../../../shared/i18n/figures';
+import { figureTexts } from '../../../shared/i18n/figures';
 import { createExampleModel, type Model } from '../../../shared/model';
 import { createTemplateModel } from '../../../shared/model/templates';
 import type { Language } from '../../../shared/model/units';
 import { readDeck, type ReadChart, type ReadDeck, type ReadSlide } from './support/pptx';
+
+type Words<T> = { [K in keyof T]: T[K] extends string ? string : Words<T[K]> };
+
+/** The deck namespace in one language, every text resolved (shared words included), in its nested shape. */
+function deckWords(language: Language): Words<(typeof VOCABULARY)['en']['deck']> {
+  const build = (node: object, prefix: string): unknown =>
+    Object.fromEntries(
+      Object.entries(node).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? vocabularyText(language, 'deck', `${prefix}${key}` as never) : build(value as object, `${prefix}${key}.`),
+      ]),
+    );
+  return build(VOCABULARY.en.deck, '') as Words<(typeof VOCABULARY)['en']['deck']>;
+}
 
 /**
  * Margin gain and one-off cash in the deck: the service-revenue and spare-parts templates (the
@@ -70,8 +85,8 @@ async function checkDataSheet(chart: ReadChart): Promise<void> {
 /** The yearly chart, the bridge and the compare chart of the headline (first) scenario against the engine, in 万元. */
 async function checkCharts(built: Built): Promise<void> {
   const { deck, computed, language, model } = built;
-  const text = DECK_TEXT[language];
-  const figures = FIGURE_TEXT[language];
+  const text = deckWords(language);
+  const figures = figureTexts(language);
   const result = computed.scenarios[0]!;
   const scenario = model.scenarios[0]!;
   const gain = (scenario.revenueLevers?.length ?? 0) > 0;
@@ -136,7 +151,7 @@ describe('the service-revenue template deck (margin gain, no cost levers)', () =
   it('in Chinese: the benefit on the summary, margin gain in every chart and table, the arithmetic in the notes', async () => {
     const built = await build(createTemplateModel('service-revenue', 'zh'));
     await checkCharts(built);
-    const text = DECK_TEXT.zh;
+    const text = deckWords('zh');
     const summary = slideWith(built.deck, text.slides.summary);
     // Year-1 benefit 162, horizon benefit 525.9168, investment 157.59168, return / investment 3.33721171, payback 0.4587156 years.
     for (const figure of ['162.0 万元', '525.9 万元', '157.6 万元', '333.7%', '5.5 个月']) expect(summary.paragraphs).toContain(figure);
@@ -174,7 +189,7 @@ describe('the service-revenue template deck (margin gain, no cost levers)', () =
     };
     const built = await build(model);
     await checkCharts(built);
-    const text = DECK_TEXT.en;
+    const text = deckWords('en');
     const summary = slideWith(built.deck, text.slides.summary);
     // The ratio stays 3.33721171: one-off cash never counts in it.
     for (const figure of ['+120.0 10k yuan', '525.9 10k yuan', '333.7%']) expect(summary.paragraphs).toContain(figure);
@@ -195,7 +210,7 @@ describe('the spare-parts template deck (one-off cash, captioned levers)', () =>
     it(`in ${language}: stock released as its own figure, the net and payback with it, the captions on the levers`, async () => {
       const built = await build(createTemplateModel('spare-parts', language));
       await checkCharts(built);
-      const text = DECK_TEXT[language];
+      const text = deckWords(language);
       const unit = language === 'zh' ? '万元' : '10k yuan';
       const summary = slideWith(built.deck, text.slides.summary);
       // Year-1 saving 151, saving 848.62, one-off 400, investment 294.862, return / investment 2.8780243.
@@ -204,7 +219,7 @@ describe('the spare-parts template deck (one-off cash, captioned levers)', () =>
       const appendix = slideWith(built.deck, text.slides.appendix);
       // Net 365.9 / 278.98 / 308.878, cumulative 953.758.
       for (const figure of ['400.00', '365.90', '278.98', '308.88', '953.76']) expect(appendix.paragraphs).toContain(figure);
-      expect(appendix.text).not.toContain(FIGURE_TEXT[language].marginGain.label);
+      expect(appendix.text).not.toContain(figureTexts(language).marginGain.label);
       const levers = slideWith(built.deck, text.slides.levers);
       expect(flat(levers.text)).toContain(language === 'zh' ? '库存周转率（人均业务量）' : 'inventory turnover (per-capita volume)');
       const bridge = slideWith(built.deck, text.slides.bridge);
@@ -232,8 +247,8 @@ describe('a model without revenue levers or one-off items', () => {
   it('names no margin gain or one-off cash outside the definitions (example and a generated model, both languages)', async () => {
     for (const model of [createExampleModel('zh'), createExampleModel('en'), generateModel({ leafLines: 300, seed: 3, scenarios: 3 })]) {
       const built = await build(model);
-      const figures = FIGURE_TEXT[model.language];
-      const definitions = DECK_TEXT[model.language].slides.assumptions;
+      const figures = figureTexts(model.language);
+      const definitions = deckWords(model.language).slides.assumptions;
       for (const slide of built.deck.slides) {
         if (slide.paragraphs[0]?.startsWith(definitions)) continue;
         // "收益" (benefit) is part of "净收益" (net): in Chinese only the other two are looked for.

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../../../shared/model/units';
 import { useViewLanguage } from '../../state/context';
+import { loose } from '../../i18n';
 
 const CACHE_LIMIT = 2000;
 
@@ -16,7 +17,7 @@ function keepAnswers(t: TFunction): TFunction {
     const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     let answer = answers.get(id);
     if (answer === undefined) {
-      answer = options === undefined ? t(key) : t(key, options);
+      answer = loose(t)(key, options);
       if (answers.size >= CACHE_LIMIT) answers.clear();
       answers.set(id, answer);
     }

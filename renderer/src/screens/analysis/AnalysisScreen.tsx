@@ -11,7 +11,8 @@ import { tornado } from '../../../../shared/analysis/tornado';
 import { batchOf, type EditCommand, type SingleEditCommand } from '../../../../shared/edits/commands';
 import type { PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
-import { FIGURE_TEXT, LEVER_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts, leverKindName } from '../../../../shared/i18n/figures';
+import { text as vocabularyText } from '../../../../shared/i18n/vocabulary';
 import type { Model, Scenario } from '../../../../shared/model/schema';
 import { ChartPanel } from '../../components/charts/ChartPanel';
 import { SearchPicker } from '../../components/picker/SearchPicker';
@@ -105,7 +106,7 @@ function OutputSelect({
     <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value as OutputName)}>
       {OUTPUTS.map((o) => (
         <option key={o} value={o}>
-          {FIGURE_TEXT[language][o].label}
+          {figureTexts(language)[o].label}
         </option>
       ))}
     </select>
@@ -493,7 +494,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
                     <td>{rangeText(range.input, range.low)}</td>
                     <td>{rangeText(range.input, range.mostLikely)}</td>
                     <td>{rangeText(range.input, range.high)}</td>
-                    <td>{range.distribution === 'pert' ? 'PERT' : language === 'zh' ? '三角分布' : 'triangular'}</td>
+                    <td>{vocabularyText(language, 'analysis', `distribution.${range.distribution}`)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -566,7 +567,7 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
           <div className="charts sim-charts">
             <ChartPanel
               id="histogram"
-              title={`${t('analysis.histogramTitle')}: ${FIGURE_TEXT[language][sim.output].label}`}
+              title={`${t('analysis.histogramTitle')}: ${figureTexts(language)[sim.output].label}`}
               subtitle={`${scenario.name} · ${view.number(sim.trials, 0)} × · seed ${sim.seed}`}
               exportSubtitle={`${model.name} · ${scenario.name} · ${view.number(sim.trials, 0)} × · seed ${sim.seed}`}
               fileName={`${model.name} - ${scenario.name} - ${t('analysis.histogramTitle')}`}
@@ -632,7 +633,7 @@ function TornadoPanel({ model, tree, scenario, result, text, label, inputs }: Pr
   );
   const base = answer.ok ? (answer.value.base ?? 0) : 0;
   const build = useCallback((look: ChartLook) => buildTornado(rows, base, output, text, look), [rows, base, output, text]);
-  const title = `${t('analysis.tornadoTitle')}: ${FIGURE_TEXT[language][output].label}`;
+  const title = `${t('analysis.tornadoTitle')}: ${figureTexts(language)[output].label}`;
   return (
     <div className="analysis-chart-wrap wide" data-testid="tornado">
       <div className="analysis-form">
@@ -674,7 +675,7 @@ function BridgePanel({ model, tree, scenario, result, text, view }: Props) {
     for (const step of b.steps) {
       const name =
         step.kind === 'lever'
-          ? `${tree.nodes[tree.indexById.get(step.nodeId) ?? -1]?.name ?? step.nodeId}: ${LEVER_TEXT[language][step.lever]}`
+          ? `${tree.nodes[tree.indexById.get(step.nodeId) ?? -1]?.name ?? step.nodeId}: ${leverKindName(language, step.lever)}`
           : t('analysis.growthStep');
       out.push({ label: name, from: at, to: at + step.saving, total: false });
       at += step.saving;
@@ -858,7 +859,7 @@ function DataTablePanel({ model, tree, scenario, result, context, inputs, text, 
                 {tableColumn ? (
                   tableColumn.values.map((v, k) => <th key={k}>{valueText(tableColumn.input, v)}</th>)
                 ) : (
-                  <th>{FIGURE_TEXT[language][output].label}</th>
+                  <th>{figureTexts(language)[output].label}</th>
                 )}
               </tr>
             </thead>

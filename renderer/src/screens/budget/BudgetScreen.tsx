@@ -6,7 +6,7 @@ import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ScenarioResult } from '../../../../shared/engine';
 import { formatShown, unitLabel } from '../../../../shared/format/number';
 import { UNIT_FACTOR } from '../../../../shared/model/units';
-import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts } from '../../../../shared/i18n/figures';
 import {
   INVESTMENT_CATEGORIES,
   INVESTMENT_TIMINGS,
@@ -31,6 +31,7 @@ import { OneOffItems } from './OneOffItems';
 import '../../components/grid/grid.css';
 import '../structure/structure.css';
 import './budget.css';
+import { loose } from '../../i18n';
 
 const AMOUNT_KINDS = ['perYear', 'yearly', 'shareOfSaving'] as const;
 
@@ -86,10 +87,10 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
         {
           investment: t('budget.rows.investment'),
           saving: t('budget.rows.saving'),
-          marginGain: FIGURE_TEXT[language].marginGain.label,
-          oneOff: FIGURE_TEXT[language].oneOff.label,
+          marginGain: figureTexts(language).marginGain.label,
+          oneOff: figureTexts(language).oneOff.label,
           // With margin gain or one-off cash above it, the net is more than saving - investment.
-          net: showGain || showOneOff ? FIGURE_TEXT[language].net.label : t('budget.rows.net'),
+          net: showGain || showOneOff ? figureTexts(language).net.label : t('budget.rows.net'),
           cumulative: t('budget.rows.cumulative'),
         },
         { marginGain: showGain, oneOff: showOneOff },
@@ -105,8 +106,8 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
     const en = i18n.getFixedT('en');
     const zh = i18n.getFixedT('zh');
     const aliases = <K extends string>(keys: readonly K[], prefix: string) =>
-      Object.fromEntries(keys.map((key) => [key, [en(`${prefix}.${key}`), zh(`${prefix}.${key}`)]])) as unknown as Record<K, string[]>;
-    const choices = (keys: readonly string[], prefix: string) => keys.map((key) => t(`${prefix}.${key}`)).join(', ');
+      Object.fromEntries(keys.map((key) => [key, [loose(en)(`${prefix}.${key}`), loose(zh)(`${prefix}.${key}`)]])) as unknown as Record<K, string[]>;
+    const choices = (keys: readonly string[], prefix: string) => keys.map((key) => loose(t)(`${prefix}.${key}`)).join(', ');
     const category = choiceParser(aliases(INVESTMENT_CATEGORIES, 'budget.categories'), (text) =>
       t('grid.notAChoice', { text, choices: choices(INVESTMENT_CATEGORIES, 'budget.categories') }),
     );
@@ -238,7 +239,7 @@ function BudgetView({ model, scenario, result }: { model: Model; scenario: Scena
       width,
       valueGetter: (p) =>
         p.data?.line ? (colId === 'category' ? p.data.line.category : colId === 'timing' ? p.data.line.timing : p.data.line.amount.kind) : '',
-      valueFormatter: (p) => (p.value ? t(`${prefix}.${p.value as string}`) : ''),
+      valueFormatter: (p) => (p.value ? loose(t)(`${prefix}.${p.value as string}`) : ''),
       editable: lineEditable,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: [...values] },
@@ -393,7 +394,7 @@ function Verdict({ scenario, result, amountUnit }: { scenario: Scenario; result:
   const view = useNumberView();
   const short = shortYears(result.years);
   const totals = result.totals;
-  const figures = FIGURE_TEXT[view.language];
+  const figures = figureTexts(view.language);
   const noBudget = scenario.investments.length === 0 || totals.investment === 0;
   const funded = short.length === 0;
   const headline = noBudget

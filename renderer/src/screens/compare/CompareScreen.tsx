@@ -1,6 +1,6 @@
 import { Fragment, useCallback, useMemo } from 'react';
 import type { ScenarioResult } from '../../../../shared/engine';
-import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts } from '../../../../shared/i18n/figures';
 import { unitLabel } from '../../../../shared/format/number';
 import { ChartPanel } from '../../components/charts/ChartPanel';
 import type { ChartLook } from '../../components/charts/setup';
@@ -33,7 +33,7 @@ export function CompareScreen() {
   const buildChart = useCallback((look: ChartLook) => buildCompareChart(scenarioResults, baselineId, text, look), [scenarioResults, baselineId, text]);
 
   if (!model || !baseline) return <div className="muted">{t('compare.none')}</div>;
-  const figureText = FIGURE_TEXT[language];
+  const figureText = figureTexts(language);
   const scenarios = model.scenarios;
   const horizonOf = (r: ScenarioResult) => {
     const first = r.years[0]?.calendarYear;

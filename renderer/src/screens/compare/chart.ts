@@ -5,7 +5,7 @@ import { UNIT_FACTOR } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
 import { fittedCategoryTicks, valueTicks } from '../../components/charts/axes';
 import { chartDigits, GAIN_COLOUR, ONE_OFF_COLOUR, type ChartText } from '../results/charts';
-import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts } from '../../../../shared/i18n/figures';
 
 type Dataset = ChartDataset<'bar', BarValue[]> & ValueLabelFields;
 
@@ -43,7 +43,7 @@ export function buildCompareChart(results: readonly ScenarioResult[], baselineId
         ...(results.some((r) => r.totals.marginGain !== 0)
           ? [
               dataset(
-                FIGURE_TEXT[language].marginGain.label,
+                figureTexts(language).marginGain.label,
                 results.map((r) => r.totals.marginGain),
                 GAIN_COLOUR,
               ),
@@ -52,7 +52,7 @@ export function buildCompareChart(results: readonly ScenarioResult[], baselineId
         ...(results.some((r) => r.years.some((y) => y.oneOff !== 0))
           ? [
               dataset(
-                FIGURE_TEXT[language].oneOff.label,
+                figureTexts(language).oneOff.label,
                 results.map((r) => r.totals.oneOff),
                 ONE_OFF_COLOUR,
               ),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEVER_TEXT } from '../../../../shared/i18n/figures';
+import { leverKindName } from '../../../../shared/i18n/figures';
 import { LEVER_KINDS, type CostNode, type LeverKind } from '../../../../shared/model/schema';
 import { LANGUAGES } from '../../../../shared/model/units';
 import type { Language } from '../../../../shared/model/units';
@@ -41,7 +41,7 @@ export function LeverCaptions({ row, readOnly }: { row: LeverRow | undefined; re
       </div>
       {LEVER_KINDS.map((kind) => (
         <div className="lever-range" key={kind}>
-          <span className="lever-range-name">{LEVER_TEXT[workspace.getState().model?.language ?? 'zh'][kind]}</span>
+          <span className="lever-range-name">{leverKindName(workspace.getState().model?.language ?? 'zh', kind)}</span>
           {LANGUAGES.map((language) => (
             <label className="param" key={language}>
               <span className="param-label">{language === 'zh' ? '中文' : 'English'}</span>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEVER_INPUT_NAMES } from '../../../../shared/analysis/inputs';
-import { LEVER_TEXT } from '../../../../shared/i18n/figures';
+import { leverKindName } from '../../../../shared/i18n/figures';
 import { DISTRIBUTIONS, LEVER_KINDS, type Distribution, type InputRange, type LeverKind, type Scenario } from '../../../../shared/model/schema';
 import { clean } from '../../components/grid/sheet';
 import { parseTypedNumber, type NumberView } from '../../format';
@@ -108,7 +108,7 @@ function RangeRow(props: {
 
   return (
     <div className="lever-range" data-testid={`range-row-${kind}`}>
-      <span className="lever-range-name">{LEVER_TEXT[view.language][kind]}</span>
+      <span className="lever-range-name">{leverKindName(view.language, kind)}</span>
       {field('low', t('levers.ranges.low'), low, setLow)}
       {field('likely', t('levers.ranges.mostLikely'), mostLikely, setMostLikely)}
       {field('high', t('levers.ranges.high'), high, setHigh)}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EditCommand } from '../../../../shared/edits/commands';
 import type { ModelResult, ScenarioResult } from '../../../../shared/engine';
 import { unitLabel } from '../../../../shared/format/number';
-import { FIGURE_TEXT, LEVER_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts, leverKindName } from '../../../../shared/i18n/figures';
 import { LEVER_KINDS, type LeverKind, type Model, type Scenario } from '../../../../shared/model/schema';
 import { CellErrorLine } from '../../components/grid/CellErrorLine';
 import { gridTheme } from '../../components/grid/setup';
@@ -116,7 +116,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
   const columnDefs = useMemo((): ColDef<LeverRow>[] => {
     const leverColumn = (kind: LeverKind): ColDef<LeverRow> => ({
       colId: kind,
-      headerName: t('levers.columns.lever', { lever: LEVER_TEXT[language][kind] }),
+      headerName: t('levers.columns.lever', { lever: leverKindName(language, kind) }),
       headerClass: 'num',
       headerTooltip: t(`levers.factor.${kind}`),
       width: 92,
@@ -197,7 +197,7 @@ function LeversView({ model, results, scenario, result }: { model: Model; result
   const setRamp = (year: number, text: string) =>
     percentParam(text, (value) => setParameters({ ramp: rampYears.map((share, i) => (i === year ? value : share)) }));
 
-  const figures = FIGURE_TEXT[language];
+  const figures = figureTexts(language);
   const yearOne = result.years[0]?.saving ?? 0;
   const focusedRow = sheet.focused ? rowsById.get(sheet.focused.rowId) : undefined;
   const percentText = (ratio: number) => String(clean(ratio * 100));

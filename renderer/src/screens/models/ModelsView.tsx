@@ -9,6 +9,7 @@ import { useWorkspaceState } from '../../state/context';
 import { useLibrary, useLibraryState } from '../../state/library-context';
 import { useImport } from './ImportDialog';
 import './models.css';
+import { loose } from '../../i18n';
 
 const stem = (fileName: string) => (fileName.toLowerCase().endsWith(MODEL_EXTENSION) ? fileName.slice(0, -MODEL_EXTENSION.length) : fileName);
 
@@ -43,7 +44,7 @@ export function ModelsView() {
   // The name's own rules are checked here, in the UI's language; the rest (a name taken) by the main process.
   const nameCheck = (action: (name: string) => Promise<ApiError | undefined>) => async (name: string) => {
     const issue = modelNameIssue(stem(name));
-    if (issue) return describeNameIssue(issue, stem(name), t);
+    if (issue) return describeNameIssue(issue, stem(name), loose(t));
     const error = await action(name.trim());
     if (!error) return undefined;
     return error.code === 'exists' ? t('models.exists', { file: `${stem(name.trim())}${MODEL_EXTENSION}` }) : errorText(error, messageView);

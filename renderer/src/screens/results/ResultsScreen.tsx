@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { ScenarioResult, PreparedTree } from '../../../../shared/engine';
-import { FIGURE_TEXT } from '../../../../shared/i18n/figures';
+import { figureTexts } from '../../../../shared/i18n/figures';
 import { unitLabel } from '../../../../shared/format/number';
 import type { Model, Scenario } from '../../../../shared/model/schema';
 import { ChartPanel } from '../../components/charts/ChartPanel';
@@ -34,7 +34,9 @@ export function ResultsScreen() {
 function horizonText(t: ChartText['t'], result: ScenarioResult): string {
   const first = result.years[0]?.calendarYear;
   const last = result.years[result.years.length - 1]?.calendarYear;
-  return first === last ? t('results.horizonOneYear', { from: first }) : t('results.horizon', { years: result.years.length, from: first, to: last });
+  return first === last
+    ? t('results.horizonOneYear', { from: first ?? '' })
+    : t('results.horizon', { years: result.years.length, from: first ?? '', to: last ?? '' });
 }
 
 function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree: PreparedTree; scenario: Scenario; result: ScenarioResult }) {
@@ -44,7 +46,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
   const unitText = unitLabel(unit, language, model.currency);
   const text = useMemo<ChartText>(() => ({ t, language, unit, unitText }), [t, language, unit, unitText]);
   const horizon = horizonText(t, result);
-  const figureText = FIGURE_TEXT[language];
+  const figureText = figureTexts(language);
 
   const notes: Partial<Record<CardFigure, string>> = {
     yearOneSaving: String(result.years[0]?.calendarYear ?? ''),
@@ -154,7 +156,7 @@ function ScenarioResults({ model, tree, scenario, result }: { model: Model; tree
 function YearTable({ result, unitText, view, t, growth }: { result: ScenarioResult; unitText: string; view: NumberView; t: ChartText['t']; growth: string }) {
   const amount = (yuan: number) => view.amount(yuan, 1);
   // Margin gain and one-off cash are their own columns, when the scenario has any.
-  const figures = FIGURE_TEXT[view.language];
+  const figures = figureTexts(view.language);
   const gain = result.totals.marginGain !== 0;
   const oneOff = result.years.some((year) => year.oneOff !== 0);
   return (

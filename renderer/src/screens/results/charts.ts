@@ -2,13 +2,14 @@ import type { TFunction } from 'i18next';
 import type { ChartDataset } from 'chart.js';
 import type { PreparedRevenue, PreparedTree, ScenarioResult } from '../../../../shared/engine';
 import { formatShown as formatNumber } from './numbers';
-import { FIGURE_TEXT, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
+import { figureTexts, leverName, revenueLeverName } from '../../../../shared/i18n/figures';
 import { REVENUE_LEVER_KINDS, type Scenario } from '../../../../shared/model/schema';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../../../shared/model/units';
 import { axisStyle, baseOptions, COLORS, type BarValue, type ChartLook, type PanelConfig, type ValueLabelFields } from '../../components/charts/setup';
 import { fittedCategoryTicks, valueTicks } from '../../components/charts/axes';
 import { SERIES_COLOURS } from '../../components/charts/palette';
 import '../../components/charts/plugins';
+import { loose } from '../../i18n';
 
 type Dataset = ChartDataset<'bar' | 'line', BarValue[]> & ValueLabelFields;
 
@@ -100,7 +101,7 @@ export function bridgeSteps(
   const shown = levers.length > maxLevers ? levers.slice(0, maxLevers - 1) : levers;
   const rest = levers.slice(shown.length);
   const total = (key: string, amount: number): BridgeStep => {
-    const text = t(key);
+    const text = loose(t)(key);
     return { kind: 'total', label: text.split('\n'), line: text.replace('\n', ' '), title: text.replace('\n', ' '), from: 0, to: amount, change: amount };
   };
   const steps: BridgeStep[] = [total('results.bridgeBase', base)];
@@ -171,7 +172,7 @@ function benefitSteps(
   }
   const { prepared, scenario } = revenue;
   const revenueLevers = new Map((scenario.revenueLevers ?? []).map((lever) => [lever.lineId, lever]));
-  const gainLabel = FIGURE_TEXT[language].marginGain.label;
+  const gainLabel = figureTexts(language).marginGain.label;
   for (let i = 0; i < prepared.ids.length; i++) {
     if (prepared.parent[i]! >= 0) continue;
     const gain = result.subtreeMarginGain[i] ?? 0;
@@ -343,7 +344,7 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
         ...(result.totals.marginGain !== 0
           ? [
               bar(
-                FIGURE_TEXT[language].marginGain.label,
+                figureTexts(language).marginGain.label,
                 result.years.map((y) => y.marginGain),
                 GAIN_COLOUR,
               ),
@@ -352,7 +353,7 @@ export function buildYears(result: ScenarioResult, text: ChartText, look: ChartL
         ...(result.years.some((y) => y.oneOff !== 0)
           ? [
               bar(
-                FIGURE_TEXT[language].oneOff.label,
+                figureTexts(language).oneOff.label,
                 result.years.map((y) => y.oneOff),
                 ONE_OFF_COLOUR,
               ),

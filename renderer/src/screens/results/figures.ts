@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ScenarioResult } from '../../../../shared/engine';
-import { FIGURE_TEXT, type Figure } from '../../../../shared/i18n/figures';
+import { figureTexts, type Figure } from '../../../../shared/i18n/figures';
 import { unitLabel } from '../../../../shared/format/number';
 import { formatFixed as formatNumber } from './numbers';
 import type { Model } from '../../../../shared/model/schema';
@@ -139,5 +139,5 @@ export function showDifference(figure: CardFigure, value: number | null, baselin
 }
 
 export function figureDefinition(figure: CardFigure, model: Model): string {
-  return FIGURE_TEXT[model.language][figure].definition;
+  return figureTexts(model.language)[figure].definition;
 }

@@ -24,6 +24,7 @@ import { MoveShareDialog, type MoveChoice } from './MoveShareDialog';
 import { filterTreeRows, newId, structureRows, uniqueName, withUnallocatedRows, type StructureRow } from './rows';
 import '../../components/grid/grid.css';
 import './structure.css';
+import { loose } from '../../i18n';
 
 /** The cost structure: the tree of cost nodes as an editable grid, and its composition. */
 export function StructureScreen() {
@@ -514,7 +515,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         headerName: t('structure.columns.relevance'),
         width: 92,
         valueGetter: (p) => p.data?.relevance,
-        valueFormatter: (p) => (p.value ? t(`structure.relevance.${p.value as string}`) : ''),
+        valueFormatter: (p) => (p.value ? loose(t)(`structure.relevance.${p.value as string}`) : ''),
         cellClass: (p) => (p.data?.relevance === 'strong' ? 'relevance-strong' : 'relevance-weak'),
         editable: (p) => editable && !p.data?.unallocated,
         cellEditor: 'agSelectCellEditor',
@@ -525,7 +526,7 @@ function StructureView({ model, results }: { model: Model; results: ModelResult 
         headerName: t('structure.columns.basis'),
         width: 84,
         valueGetter: (p) => p.data?.basis.kind,
-        valueFormatter: (p) => (p.value && !p.data?.unallocated ? t(`structure.basis.${p.value as string}`) : ''),
+        valueFormatter: (p) => (p.value && !p.data?.unallocated ? loose(t)(`structure.basis.${p.value as string}`) : ''),
         editable: (p) => editable && !p.data?.isRoot && !p.data?.unallocated,
         cellEditor: 'agSelectCellEditor',
         cellEditorParams: { values: ['share', 'amount'] },

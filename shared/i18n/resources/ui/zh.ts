@@ -3,10 +3,10 @@ import { analysisZh } from './analysis.zh';
 import { revenueZh } from './revenue.zh';
 import { deckZh } from './deck.zh';
 import { libraryZh } from './library.zh';
-import type { UiText } from './en';
+import type { UiText } from '../shape';
 
 /** 中文界面文字。 */
-export const zh: UiText = {
+export const uiZh: UiText = {
   ...planningZh,
   ...analysisZh,
   revenue: revenueZh.revenue,
@@ -95,9 +95,9 @@ export const zh: UiText = {
     yearsNote: '柱：当年节省与投入。线：各年末的累计净收益。',
     yearsDescription: '期内节省 {{saving}}，投入 {{investment}} {{unit}}。',
     savingSeries: '节省',
-    investmentSeries: '投入',
+    investmentSeries: '$t(figures:investment.label)',
     netSeries: '净收益',
-    cumulativeNetSeries: '累计净收益',
+    cumulativeNetSeries: '$t(figures:cumulativeNet.label)',
     compositionTitle: '服务成本构成与节省',
     compositionNote: '每根柱是总成本下一级的一个组成部分（名称下为占总成本的比例）；深色部分为其第 1 年满目标节省。',
     compositionDescription: '服务成本的 {{count}} 个组成部分及各自的节省。',

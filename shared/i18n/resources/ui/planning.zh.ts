@@ -1,9 +1,8 @@
+import type { TextShape } from '../shape';
 import type { planningEn } from './planning.en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 /** 规划界面（成本结构、杠杆与目标、激励预算）及其表格的中文文字；并入 zh.ts。 */
-export const planningZh: Widen<typeof planningEn> = {
+export const planningZh: TextShape<typeof planningEn> = {
   grid: {
     expand: '展开',
     collapse: '折叠',
@@ -89,8 +88,8 @@ export const planningZh: Widen<typeof planningEn> = {
     onlyWithLevers: '只看有杠杆的成本项',
     clear: '清除该项杠杆',
     parameters: '增长、折现率、测算期与达成率',
-    growth: '业务量年增长',
-    discountRate: '折现率',
+    growth: '$t(figures:volumeGrowthRate)',
+    discountRate: '$t(figures:discountRate)',
     horizon: '测算期（年）',
     ramp: '达成率：当年实现目标的比例',
     rampYear: '第 {{year}} 年',
@@ -150,7 +149,7 @@ export const planningZh: Widen<typeof planningEn> = {
     add: '添加项目',
     newCategory: '新项目的类别',
     delete: '删除项目',
-    rows: { investment: '投入', saving: '节省', net: '节省 − 投入', cumulative: '累计净收益' },
+    rows: { investment: '$t(figures:investment.label)', saving: '节省', net: '节省 − 投入', cumulative: '$t(figures:cumulativeNet.label)' },
     noLines: '还没有激励或投入项目：添加一项，用节省来支付变革。',
     unitNote: '金额单位：{{unit}}。逐年金额按“20 / 30 / 20”输入；按节省比例时输入百分比。在年份列输入即固定该年金额。',
     verdict: {
@@ -165,6 +164,6 @@ export const planningZh: Widen<typeof planningEn> = {
       paybackNever: '回收期：测算期内无法收回。',
       months: '{{months}} 个月',
     },
-    chart: { title: '各年节省与投入', saving: '节省', investment: '投入' },
+    chart: { title: '各年节省与投入', saving: '节省', investment: '$t(figures:investment.label)' },
   },
 };

@@ -57,7 +57,7 @@ export const analysisZh = {
     bridgeTitle: '节省桥图（计划期）',
     bridgeDescription: '计划期节省 {{saving}}，按杠杆与业务量增长分解',
     bridgeNote: '每个杠杆：其在第一年节省中的份额 × 各年爬坡系数之和；增长：其余部分。',
-    growthStep: '业务量增长',
+    growthStep: '$t(figures:volumeGrowthStep)',
     totalStep: '计划期节省',
     tableTitle: '数据表',
     tableHint: '一个或两个输入取不同值时的输出（按输入的单位填写：百分比或金额）。',

@@ -100,4 +100,4 @@ export const libraryEn = {
     dismiss: 'Dismiss',
   },
   dialog: { ok: 'OK', cancel: 'Cancel' },
-} as const;
+};

@@ -88,8 +88,8 @@ export const planningEn = {
     onlyWithLevers: 'Only lines with levers',
     clear: 'Clear levers of the line',
     parameters: 'Growth, discount rate, horizon and ramp',
-    growth: 'Volume growth per year',
-    discountRate: 'Discount rate',
+    growth: '$t(figures:volumeGrowthRate)',
+    discountRate: '$t(figures:discountRate)',
     horizon: 'Horizon (years)',
     ramp: 'Ramp: share of the target reached',
     rampYear: 'Year {{year}}',
@@ -149,7 +149,7 @@ export const planningEn = {
     add: 'Add line',
     newCategory: 'Category of the new line',
     delete: 'Delete line',
-    rows: { investment: 'Investment', saving: 'Saving', net: 'Saving − investment', cumulative: 'Cumulative net' },
+    rows: { investment: '$t(figures:investment.label)', saving: 'Saving', net: 'Saving − investment', cumulative: '$t(figures:cumulativeNet.label)' },
     noLines: 'No investment lines yet: add one to fund the change from its gain.',
     unitNote:
       'Amounts in {{unit}}. A year-by-year list is typed as "20 / 30 / 20"; a share of saving as a percentage. Typing in a year column fixes that year.',
@@ -165,6 +165,6 @@ export const planningEn = {
       paybackNever: 'Payback: not within the horizon.',
       months: '{{months}} months',
     },
-    chart: { title: 'Saving and investment per year', saving: 'Saving', investment: 'Investment' },
+    chart: { title: 'Saving and investment per year', saving: 'Saving', investment: '$t(figures:investment.label)' },
   },
-} as const;
+};

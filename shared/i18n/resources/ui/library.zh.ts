@@ -1,9 +1,8 @@
+import type { TextShape } from '../shape';
 import type { libraryEn } from './library.en';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
 /** 模型库、导入选择、应用内对话框和状态栏的中文文字。 */
-export const libraryZh: Widen<typeof libraryEn> = {
+export const libraryZh: TextShape<typeof libraryEn> = {
   models: {
     button: '模型库',
     buttonHint: '所有模型文件：打开、新建、复制、重命名、删除、上传',

@@ -57,7 +57,7 @@ export const analysisEn = {
     bridgeTitle: 'Saving bridge (horizon)',
     bridgeDescription: 'Horizon saving {{saving}} by lever and volume growth',
     bridgeNote: 'Each lever: its share of the year-1 saving × the sum of the ramps; growth: the rest.',
-    growthStep: 'Volume growth',
+    growthStep: '$t(figures:volumeGrowthStep)',
     totalStep: 'Horizon saving',
     tableTitle: 'Data table',
     tableHint: 'The output over values of one or two inputs (values typed like the input: % or amounts).',
