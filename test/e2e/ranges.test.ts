@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable())('lever ranges on the levers screen', () => 
     await fill('range-low-unitCostChange', '-5');
     await fill('range-high-unitCostChange', '-25');
     await page.getByTestId('range-set-unitCostChange').click();
-    await expect.poll(() => page.getByTestId('range-error').innerText()).toContain('low, most likely and high must be in order');
+    await expect.poll(() => page.getByTestId('range-error').innerText()).toContain('最低、最可能、最高须依次不减');
     expect((await pageModel(page)).scenarios[0]!.uncertainty).toEqual([
       { input: 'lever:contact-center-labor:unitCost', low: -0.25, mostLikely: -0.15, high: -0.05, distribution: 'pert' },
     ]);

@@ -64,6 +64,7 @@ export class Workspace {
     view: null,
   };
   private viewPreference: { language?: Language; unit?: DisplayUnit } = {};
+  private viewSettingsInFlight = 0;
   private readonly listeners = new Set<Listener>();
   private readonly engine = new IncrementalEngine();
   /** The save queue: one write after another, in edit order; it never rejects. */
@@ -152,13 +153,25 @@ export class Workspace {
   setLanguage(language: Language): void {
     this.viewPreference = { ...this.viewPreference, language };
     this.set({ view: this.viewOf(this.state.model) });
-    void this.api.updateSettings({ uiLanguage: language }).then((response) => (response.ok ? undefined : this.fail(response.error)));
+    this.saveViewSetting({ uiLanguage: language });
   }
 
   setDisplayUnit(displayUnit: DisplayUnit): void {
     this.viewPreference = { ...this.viewPreference, unit: displayUnit };
     this.set({ view: this.viewOf(this.state.model) });
-    void this.api.updateSettings({ displayUnit }).then((response) => (response.ok ? undefined : this.fail(response.error)));
+    this.saveViewSetting({ displayUnit });
+  }
+
+  /**
+   * A session that answers a request sent before this change (an undo in flight) carries the
+   * view settings as they were; while a change is on its way, adopt() keeps the one on screen.
+   */
+  private saveViewSetting(change: { uiLanguage: Language } | { displayUnit: DisplayUnit }): void {
+    this.viewSettingsInFlight += 1;
+    void this.api
+      .updateSettings(change)
+      .then((response) => (response.ok ? undefined : this.fail(response.error)))
+      .finally(() => (this.viewSettingsInFlight -= 1));
   }
 
   /** The app's setting where there is one, else the model's own (its language and unit when it was made). */
@@ -227,7 +240,7 @@ export class Workspace {
     // What the file holds now replaces the screen, including any edits that could not be saved.
     this.unsaved = [];
     const model = session.model;
-    if (session.view)
+    if (session.view && this.viewSettingsInFlight === 0)
       this.viewPreference = {
         ...this.viewPreference,
         ...(session.view.language ? { language: session.view.language } : {}),
