@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -349,7 +349,7 @@ export function checkSnapshotFolder(dataDir: string, verified: Map<string, strin
       result.checked++;
       let db: Database.Database | undefined;
       try {
-        db = new Database(path, { readonly: true, fileMustExist: true });
+        db = openForCheck(path);
         const integrity = checkIntegrity(db);
         if (integrity.length > 0) {
           result.problems.push(`snapshot ${name}: ${integrity.join('; ')}`);
@@ -363,18 +363,52 @@ export function checkSnapshotFolder(dataDir: string, verified: Map<string, strin
       } catch (error) {
         result.problems.push(`snapshot ${name} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
-        db?.close();
+        closeChecked(db);
       }
     }
   }
   return result;
 }
 
+/** Copies of files that needed WAL recovery, removed when their connection closes. */
+const recoveredCopies = new Map<Database.Database, string>();
+
+/**
+ * Opens a file read-only, so the check neither checkpoints nor removes the WAL the next worker
+ * recovers. A kill can leave a WAL index that must be rebuilt, which a read-only connection may
+ * refuse ("attempt to write a readonly database"); then the file and its WAL are copied and the
+ * copy is recovered, so the original stays exactly as the killed process left it.
+ */
+function openForCheck(path: string): Database.Database {
+  try {
+    return new Database(path, { readonly: true, fileMustExist: true });
+  } catch (error) {
+    if (!(error instanceof Error) || !/readonly/iu.test(error.message)) throw error;
+    const dir = mkdtempSync(join(tmpdir(), 'crash-check-'));
+    const copy = join(dir, 'model.costplan');
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const db = new Database(copy, { fileMustExist: true });
+    recoveredCopies.set(db, dir);
+    return db;
+  }
+}
+
+function closeChecked(db: Database.Database | undefined): void {
+  if (db === undefined) return;
+  db.close();
+  const dir = recoveredCopies.get(db);
+  if (dir !== undefined) {
+    recoveredCopies.delete(db);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Opens the file read-only (no checkpoint, the WAL stays for the next worker to recover) and compares it. */
 export function checkFile(path: string, candidates: readonly SimState[]): { matched: number; file?: SimState; problems: string[] } {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openForCheck(path);
     const integrity = checkIntegrity(db);
     if (integrity.length > 0) return { matched: -1, problems: integrity };
     const file = readFileState(db);
@@ -396,7 +430,7 @@ export function checkFile(path: string, candidates: readonly SimState[]): { matc
   } catch (error) {
     return { matched: -1, problems: [`cannot read the file: ${error instanceof Error ? error.message : String(error)}`] };
   } finally {
-    db?.close();
+    closeChecked(db);
   }
 }
 
@@ -733,7 +767,7 @@ export async function runCreateCrashLoop(options: CreateCrashOptions): Promise<C
       if (readdirSync(dir).some((name) => name.startsWith('.~'))) stats.killsLeavingTemporary++;
       let db: Database.Database | undefined;
       try {
-        db = new Database(file, { readonly: true, fileMustExist: true });
+        db = openForCheck(file);
         for (const problem of checkIntegrity(db)) fail(problem);
         const found = hashes.indexOf(readFileState(db, { validate: false }).fingerprint.model);
         if (found === next) stats.inFlightLanded++;
@@ -742,7 +776,7 @@ export async function runCreateCrashLoop(options: CreateCrashOptions): Promise<C
       } catch (error) {
         fail(`cannot read the file: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
-        db?.close();
+        closeChecked(db);
       }
       try {
         const document = await ModelDocument.open(file, { dataDir });
