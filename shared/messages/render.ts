@@ -41,6 +41,7 @@ type Formatters = { [C in ProblemCode]?: (params: ProblemParams[C], view: Messag
  * percentages, a reason or a bound in words. A code not listed passes its parameters as they are.
  */
 const FORMAT: Formatters = {
+  // model (shared/messages/codes/model.ts)
   'amount-negative': (p, v) => ['amount-negative', { amount: amountText(p.amount, v) }],
   'signed-amount-too-large': (p, v) => ['signed-amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
   'amount-too-large': (p, v) => ['amount-too-large', { amount: amountText(p.amount, v), max: amountText(p.max, v) }],
@@ -59,11 +60,15 @@ const FORMAT: Formatters = {
     Number.isFinite(p.total)
       ? ['children-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }]
       : ['children-over-zero-parent', { parent: p.parent }],
+  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
+  // api (shared/messages/codes/api.ts)
+  // store (shared/messages/codes/store.ts)
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
   'model-breaks-rule': (p, v, say) => [
     'model-breaks-rule',
     { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
   ],
+  // analysis (shared/messages/codes/analysis.ts)
   'input-out-of-range': (p, v) => [
     'input-out-of-range',
     { value: valueText(p.value, p.unit, v), min: valueText(p.min, p.unit, v), max: valueText(p.max, p.unit, v) },
@@ -75,6 +80,7 @@ const FORMAT: Formatters = {
   'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
   'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
   'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  // import (shared/messages/codes/import.ts)
   'import-failed': (p, v, say) => [
     'import-failed',
     {
@@ -84,8 +90,6 @@ const FORMAT: Formatters = {
     },
   ],
   'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
-  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
-  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
@@ -113,6 +117,8 @@ const FORMAT: Formatters = {
       },
     ];
   },
+  // cli (shared/messages/codes/cli.ts)
+  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
 };
 
 /** A value of an input: a percentage, or an amount in the display unit. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES, isProblem, problem, type Problem, type ProblemCode, type ProblemParams } from '../../../shared/messages/problems';
 import { renderProblem, type MessageView } from '../../../shared/messages/render';
+import { englishWords } from '../../support/chinese';
 
 /**
  * Every problem code words in Chinese and English from the messages vocabulary: no placeholder
@@ -9,6 +10,7 @@ import { renderProblem, type MessageView } from '../../../shared/messages/render
  */
 const inner = problem('amount-negative', { amount: -1_000_000 });
 const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
+  // model
   'not-a-number': { text: 'abc' },
   'amount-negative': { amount: -1_000_000 },
   'amount-too-large': { amount: 2e15, max: 1e15 },
@@ -28,7 +30,21 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'root-cannot-delete': {},
   'move-under-itself': { target: 'T' },
   'edit-target-missing': { kind: 'node', id: 'contact-center' },
+  'duplicate-node-id': { id: 'a' },
+  'no-root': {},
+  'several-roots': { count: 2, names: '"A", "B"' },
+  'orphan-line': { parentId: 'x' },
+  'own-parent': {},
+  'parent-cycle': {},
+  'too-deep': { depth: 21, max: 20 },
+  'root-needs-amount': {},
+  'lever-line-missing': { id: 'x' },
+  'lever-twice': {},
+  'duplicate-investment-id': { id: 'x' },
+  'duplicate-scenario-id': { id: 'x' },
+  // api
   'no-model': {},
+  // store
   'nothing-to-undo': {},
   'nothing-to-redo': {},
   'file-not-found': { path: '/p/a.costplan' },
@@ -43,18 +59,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'not-a-model': { path: '/p/a.costplan', reason: 'foreign-sqlite' },
   'snapshot-not-found': { path: '/p/a.costplan', id: '7' },
   'model-breaks-rule': { path: '/p/a.costplan', where: 'costTree["A"].basis', problem: inner },
-  'duplicate-node-id': { id: 'a' },
-  'no-root': {},
-  'several-roots': { count: 2, names: '"A", "B"' },
-  'orphan-line': { parentId: 'x' },
-  'own-parent': {},
-  'parent-cycle': {},
-  'too-deep': { depth: 21, max: 20 },
-  'root-needs-amount': {},
-  'lever-line-missing': { id: 'x' },
-  'lever-twice': {},
-  'duplicate-investment-id': { id: 'x' },
-  'duplicate-scenario-id': { id: 'x' },
+  // analysis
   'not-finite': { value: 'NaN' },
   'input-out-of-range': { value: 2_500_000, min: 0, max: 2_000_000, unit: 'money' },
   'range-order': { low: 0.2, mostLikely: 0.1, high: 0.3, unit: 'ratio' },
@@ -71,6 +76,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'seed-invalid': { value: -1 },
   'bins-out-of-range': { value: 0, max: 200 },
   'no-uncertainty-ranges': {},
+  // import
   'import-failed': {
     file: 'lines.csv',
     problems: [{ sheet: 'lines.csv', row: 7, column: 'D', header: '数值', problem: problem('cell-empty', { field: 'value' }) }],
@@ -115,11 +121,13 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'basis-empty': {},
   'amount-written-as-percentage': {},
   'share-out-of-range': { value: 44, percent: false },
+  // cli
   'unknown-command': { name: 'frob', commands: 'compute, check' },
   'unknown-option': { option: '--x', usage: 'compute FILE' },
   'option-needs-value': { option: '--out', usage: 'import FILE --out FILE' },
   'model-file-kind': { path: 'a.txt' },
   'option-invalid': { file: 'x.json', option: '--swing', problem: problem('swing-out-of-range', { value: 20, max: 10 }) },
+  // core
   other: { text: 'as written' },
 };
 
@@ -144,6 +152,7 @@ describe('every problem code in both languages', () => {
     if (!SAME_IN_BOTH.has(code)) expect(chinese).not.toBe(english);
     // Chinese text has no English word of the key it came from (a missing translation falls back to English).
     if (!SAME_IN_BOTH.has(code)) expect(chinese).toMatch(/[\u4e00-\u9fff]/u);
+    if (!SAME_IN_BOTH.has(code)) expect(englishWords(chinese, [JSON.stringify(SAMPLES[code])])).toEqual([]);
     expect(isProblem({ code: 'made-up', params: {} })).toBe(false);
   });
 

@@ -1,0 +1,38 @@
+import type { TextShape } from '../shape';
+import type { modelMessagesEn } from './model.en';
+
+/** model 方面的问题（见 shared/messages/codes/model.ts）的中文措辞。 */
+export const modelMessagesZh: TextShape<typeof modelMessagesEn> = {
+  'not-a-number': '“{{text}}”不是数字',
+  'amount-negative': '金额不能为负数，输入的是 {{amount}}',
+  'amount-too-large': '金额最多为 {{max}}，输入的是 {{amount}}',
+  'ratio-out-of-range': '须{{bound}} {{min}} 且不大于 {{max}}{{reason}}，输入的是 {{value}}',
+  'name-empty': '名称不能为空',
+  'name-too-long': '名称最多 {{max}} 个字，现有 {{length}} 个',
+  'text-too-long': '最多 {{max}} 个字，现有 {{length}} 个',
+  'signed-amount-too-large': '金额须在 -{{max}} 到 {{max}} 之间，输入的是 {{amount}}',
+  'plan-year-invalid': '须为计划期第 1 到第 {{max}} 年，输入的是 {{value}}',
+  'horizon-invalid': '测算期须为 1 到 {{max}} 的整年数，输入的是 {{value}}',
+  'year-invalid': '须为 1900 到 2200 之间的整年，输入的是 {{value}}',
+  'shares-over-parent': '“{{parent}}”下各项占比合计 {{total}}（最多 100%）',
+  'children-over-parent': '“{{parent}}”下各项占比与金额合计为上级的 {{total}}（最多 100%）',
+  'children-over-zero-parent': '“{{parent}}”的金额为 0，其下各项金额超出了它',
+  'duplicate-sibling-name': '“{{parent}}”下已有名为“{{name}}”的成本项',
+  'duplicate-scenario-name': '已有名为“{{name}}”的情景',
+  'root-cannot-move': '根节点不能移动',
+  'root-cannot-delete': '根节点不能删除',
+  'move-under-itself': '不能移到自身或其下级“{{target}}”之下',
+  'edit-target-missing': '{{kind}}“{{id}}”已不存在：它已被删除（也许是在另一个窗口中）',
+  'duplicate-node-id': '成本项编号“{{id}}”重复',
+  'no-root': '成本结构没有根节点',
+  'several-roots': '成本结构有 {{count}} 个根节点（{{names}}），只能有一个',
+  'orphan-line': '上级“{{parentId}}”不存在',
+  'own-parent': '成本项不能是自己的上级',
+  'parent-cycle': '上级关系形成了循环，到不了根节点',
+  'too-deep': '位于根节点下第 {{depth}} 层（最多 {{max}} 层）',
+  'root-needs-amount': '根节点须填金额，不能是上级的占比',
+  'lever-line-missing': '对应的成本项“{{id}}”不存在',
+  'lever-twice': '同一成本项有两条改善目标，请合并为一条',
+  'duplicate-investment-id': '投入项编号“{{id}}”重复',
+  'duplicate-scenario-id': '情景编号“{{id}}”重复',
+};
