@@ -76,7 +76,10 @@ async function readLimited(path: string, limit: number): Promise<Buffer> {
     const data = Buffer.alloc(stat.size);
     let read = 0;
     while (read < data.length) {
-      const { bytesRead } = await handle.read(data, read, data.length - read, read);
+      const { bytesRead } = await handle.read(data, read, data.length - read, read).catch((error: unknown) => {
+        // EIO, a file on a network share that went away: said like an open that failed.
+        throw fileProblem(describeOpenError(error));
+      });
       if (bytesRead === 0) break;
       read += bytesRead;
     }

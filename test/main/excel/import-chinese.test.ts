@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directTransport } from '../api/transports';
+import { runCli } from '../../../main/cli/index';
 import { exportWorkbook } from '../../../main/excel/export-workbook';
 import { importFile } from '../../../main/excel/import-file';
 import { IMPORT_LIMITS } from '../../../main/excel/limits';
@@ -278,6 +279,44 @@ describe('the importers in Chinese', () => {
     expect(warnings[0]!.problem.code).toBe('formulas-replaced');
     expect(chinese(warnings[0]!.problem)).toMatch(/^有 1 个公式单元格被改填了数值（第一个在 [A-Z]+\d+）/u);
     expect(warnings[0]!.message).toMatch(/^1 formula cell was replaced by a typed value \(the first at [A-Z]+\d+\)/u);
+  });
+});
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+describe('through the command line with --lang zh', () => {
+  it('a refused import is one Chinese line naming the file, sheet, row and column', async () => {
+    const path = write('成本.csv', 'Name,Level,Value\nRoot,1,100\nCalls,2,abc\n"evil\u202e",2,10%\n');
+    const out = join(dir, 'refused.costplan');
+    const run = await cli('import', path, '--out', out, '--lang', 'zh');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const said = run.stderr.replace(/^error: /u, '').trimEnd();
+    expect(said).toBe(
+      `${path}：工作表“成本.csv”，第 3 行，C 列（Value）：数值须为数字，填的是文字“abc”；工作表“成本.csv”，第 4 行，A 列（Name）：名称中不能有文字方向控制符 U+202E（第 5 个字符）：它会改变文字的显示顺序`,
+    );
+    expect(englishWords(said, [path, 'Value', 'Name'])).toEqual([]);
+    // Without --lang the same problems in English, as before.
+    const english = await cli('import', path, '--out', out);
+    expect(english.stderr).toContain('sheet "成本.csv", row 3, column C (Value): the value: expected a number, found the text "abc"');
+  });
+
+  it('a warning about formula cells typed over is Chinese too', async () => {
+    const exported = await exportWorkbook(createExampleModel('zh'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(exported.data).buffer);
+    workbook.getWorksheet(exported.layout.structure.sheet)!.getCell(cellName(exported.layout.structure.firstRow, 6)).value = 123;
+    const path = write('示例.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const run = await cli('import', path, '--out', join(dir, 'warned.costplan'), '--lang', 'zh');
+    expect(run.code).toBe(0);
+    const warning = run.stdout.split('\n').find((line) => line.startsWith('warning: '))!;
+    expect(warning).toMatch(/^warning: 工作表“成本结构”，第 \d+ 行，[A-Z]+ 列：有 1 个公式单元格被改填了数值（第一个在 [A-Z]+\d+）/u);
+    expect(englishWords(warning.replace(/^warning: /u, ''))).toEqual([]);
   });
 });
 
