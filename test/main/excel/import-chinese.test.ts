@@ -122,14 +122,14 @@ describe('the zip guard and the workbook reader in Chinese', () => {
       expect(renderProblem(coded, en)).not.toBe(text);
     }
     expect(chinese(problem('zip-refused', { reason: 'wrong-size', entry: 'xl/styles.xml', bytes: 12_000, declared: 20_000 }))).toBe(
-      'zip 条目“xl/styles.xml”已损坏（解压后为 12 KB，而不是 20 KB）',
+      'zip 条目“xl/styles.xml”已损坏（解压后为 12 KB，而不是 20 KB）：请用 Excel 重新另存为 .xlsx 后再导入',
     );
     expect(
       chinese(problem('zip-bomb', { reason: 'entry-ratio', entry: 'xl/bomb.xml', ratio: 1024, compressed: 150 * 1024, bytes: 150 * 1024 * 1024, max: 100 })),
     ).toBe('zip 条目“xl/bomb.xml”解压后将膨胀 1,024 倍（从 150 KB 到 150 MB；最多 100 倍）：可能是 zip 炸弹');
     // A library's own words are a quoted technical detail at the end, never the sentence.
     expect(chinese(problem('workbook-unreadable', { detail: 'bad XML' }))).toBe(
-      '无法读取该工作簿（文件已损坏，或不是 Excel 能打开的工作簿）。技术细节：“bad XML”',
+      '无法读取该工作簿（文件已损坏，或不是 Excel 保存的工作簿）：请用 Excel 重新另存为 .xlsx 后再导入。技术细节：“bad XML”',
     );
   });
 
@@ -214,7 +214,7 @@ describe('the importers in Chinese', () => {
     expect(chinese(long.problemFor('long.csv'))).toBe('long.csv：工作表“long.csv”，第 3 行，A 列：该单元格超过 10 个字符（一个单元格最多容纳这么多）');
     const wide = await refusal(() => importFile(write('wide.csv', 'Name,Level\nRoot,1,,,x\n'), { limits }));
     expect(chinese(wide.problemFor('wide.csv'))).toBe(
-      'wide.csv：工作表“wide.csv”，第 2 行，E 列：该单元格超出了导入读取的范围（第 1 到 200,000 行，A 到 C 列）',
+      'wide.csv：工作表“wide.csv”，第 2 行，E 列：该单元格超出了导入读取的范围（第 1 到 200,000 行，A 到 C 列）：请删除范围之外的内容后重新保存',
     );
   });
 
@@ -333,8 +333,10 @@ describe('through the API', () => {
       if (imported.ok) throw new Error('expected a refusal');
       const coded = imported.error.problem;
       expect(coded?.code).toBe('import-failed');
-      expect(chinese(coded!)).toBe('客户.xlsx：zip 条目“xl/../../evil.sh”指向压缩包之外（“..”）');
-      expect(imported.error.message).toBe('客户.xlsx: zip entry "xl/../../evil.sh" points outside the archive ("..")');
+      expect(chinese(coded!)).toBe('客户.xlsx：zip 条目“xl/../../evil.sh”指向压缩包之外（“..”）：请用 Excel 重新另存为 .xlsx 后再导入');
+      expect(imported.error.message).toBe(
+        '客户.xlsx: zip entry "xl/../../evil.sh" points outside the archive (".."); save the workbook again from Excel as .xlsx and import that',
+      );
     } finally {
       await api.close();
     }
