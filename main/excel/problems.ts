@@ -1,6 +1,5 @@
 import { problem, type CellShown, type FieldName, type PlacedProblem, type Problem } from '../../shared/messages/problems';
 import { renderProblem, type MessageView } from '../../shared/messages/render';
-import { quoteText } from '../../shared/model/text';
 import type { GridCell } from './cell-grid';
 import { columnName } from './xlsx-writer';
 
@@ -37,19 +36,14 @@ export function placed(place: Omit<ImportProblem, 'message' | 'problem'>, what: 
   return { ...place, message: renderProblem(what, ENGLISH), problem: what };
 }
 
+/** One problem in English with its place (sheet, row, column and header), for logs and tests. */
 export function formatProblem(problem: ImportProblem): string {
-  const place: string[] = [];
-  if (problem.sheet !== undefined) place.push(`sheet ${quoteText(problem.sheet)}`);
-  if (problem.row !== undefined) place.push(`row ${problem.row}`);
-  if (problem.column !== undefined) place.push(`column ${columnName(problem.column)}${problem.header ? ` (${quoteText(problem.header).slice(1, -1)})` : ''}`);
-  return place.length > 0 ? `${place.join(', ')}: ${problem.message}` : problem.message;
+  return renderProblem(importFailed([problem]), ENGLISH);
 }
 
-/** The problems of an import in one line: the first few, and how many more there are. */
+/** The problems of an import in one English line: the first few, and how many more there are. */
 export function summarizeProblems(problems: readonly ImportProblem[], shown = 3): string {
-  const head = problems.slice(0, shown).map(formatProblem).join('; ');
-  const rest = problems.length - shown;
-  return rest > 0 ? `${head} (and ${rest} more problem${rest > 1 ? 's' : ''})` : head;
+  return renderProblem(importFailed(problems, '', shown), ENGLISH);
 }
 
 /** The problems of an import as one coded problem (the first few with their places), for `file` ('' when unnamed). */
