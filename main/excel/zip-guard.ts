@@ -3,6 +3,7 @@ import type { ZipRefusal } from '../../shared/messages/codes/import';
 import { problem, type Problem } from '../../shared/messages/problems';
 import { renderProblem } from '../../shared/messages/render';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { sheetNamesByPart } from './sheet-parts';
 import { columnName, columnNumber } from './xlsx-writer';
 
 /**
@@ -156,12 +157,14 @@ export async function inspectEntries(buffer: Buffer, entries: readonly ZipEntry[
   if (!names.has('[content_types].xml')) throw new GuardError(problem('not-xlsx-package', { kind: 'other' }));
   if ([...names].some((name) => name.endsWith('vbaproject.bin'))) throw new GuardError(problem('workbook-macros', { kind: 'vba' }));
   const counter = { cells: 0 };
+  const sheets = await sheetNames(buffer, entries);
   for (const entry of entries) {
     const key = entry.name.toLowerCase();
+    const where: Where = { part: entry.name, ...(sheets.has(key) ? { sheet: sheets.get(key)! } : {}) };
     const scanner = /(^|\/)worksheets\/[^/]+\.xml$/u.test(key)
-      ? both(new SheetScanner(entry.name, counter, limits), new TextRunScanner(entry.name, limits.maxCellChars))
+      ? both(new SheetScanner(where, counter, limits), new TextRunScanner(where, limits.maxCellChars))
       : /(^|\/)sharedstrings\.xml$/u.test(key)
-        ? new TextRunScanner(entry.name, limits.maxCellChars)
+        ? new TextRunScanner(where, limits.maxCellChars)
         : key === '[content_types].xml'
           ? new ContentTypesScanner()
           : undefined;
@@ -174,6 +177,26 @@ export async function inspectEntries(buffer: Buffer, entries: readonly ZipEntry[
 interface Scanner {
   feed(text: string): void;
   finish(): void;
+}
+
+/** A part of the package, and the sheet it is when it is a worksheet the workbook names. */
+type Where = { part: string; sheet?: string };
+
+/** The largest workbook part (and its relationships) read to name the sheets. */
+const NAMES_MAX_BYTES = 1024 * 1024;
+
+/** Sheet names by worksheet part (lower case), when the workbook part and its relationships are small enough to read. */
+async function sheetNames(buffer: Buffer, entries: readonly ZipEntry[]): Promise<Map<string, string>> {
+  const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  const workbook = byName.get('xl/workbook.xml');
+  const relationships = byName.get('xl/_rels/workbook.xml.rels');
+  if (!workbook || !relationships || workbook.size > NAMES_MAX_BYTES || relationships.size > NAMES_MAX_BYTES) return new Map();
+  const text = async (entry: ZipEntry): Promise<string> => {
+    const pieces: string[] = [];
+    await inflateEntry(buffer, entry, { feed: (piece) => pieces.push(piece), finish: () => undefined });
+    return Buffer.from(pieces.join(''), 'latin1').toString('utf8');
+  };
+  return sheetNamesByPart(workbook.name, await text(workbook), await text(relationships));
 }
 
 async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | undefined): Promise<void> {
@@ -233,7 +256,7 @@ class SheetScanner implements Scanner {
   private carry = '';
 
   constructor(
-    private readonly name: string,
+    private readonly where: Where,
     private readonly counter: { cells: number },
     private readonly limits: ImportLimits,
   ) {}
@@ -263,9 +286,7 @@ class SheetScanner implements Scanner {
   }
 
   private outside(where: { cell: string } | { row: number }): GuardError {
-    return new GuardError(
-      problem('cell-outside-area', { part: this.name, ...where, maxRow: this.limits.maxRow, maxColumn: columnName(this.limits.maxColumn) }),
-    );
+    return new GuardError(problem('cell-outside-area', { ...this.where, ...where, maxRow: this.limits.maxRow, maxColumn: columnName(this.limits.maxColumn) }));
   }
 }
 
@@ -294,7 +315,7 @@ class TextRunScanner implements Scanner {
   private run = 0;
 
   constructor(
-    private readonly name: string,
+    private readonly where: Where,
     private readonly maxChars: number,
   ) {}
 
@@ -327,7 +348,7 @@ class TextRunScanner implements Scanner {
         // UTF-8: a continuation byte adds nothing; a 4-byte sequence is two UTF-16 units.
         if (byte < 0x80 || byte >= 0xc0) this.run += byte >= 0xf0 ? 2 : 1;
       }
-      if (this.run > this.maxChars) throw new GuardError(problem('cell-text-too-long', { part: this.name, max: this.maxChars }));
+      if (this.run > this.maxChars) throw new GuardError(problem('cell-text-too-long', { ...this.where, max: this.maxChars }));
       if (start < 0) return;
       this.inTag = true;
       at = start + 1;

@@ -136,12 +136,7 @@ const FORMAT: Formatters = {
   'cell-outside-area': (p, v, say) => [
     'cell-outside-area',
     {
-      at:
-        p.part !== undefined && p.cell !== undefined
-          ? say('importParts.outside.cell', { part: p.part, cell: p.cell })
-          : p.part !== undefined && p.row !== undefined
-            ? say('importParts.outside.row', { part: p.part, row: countText(p.row, v) })
-            : say('importParts.outside.placed'),
+      at: outsideText(p, v, say),
       maxRow: countText(p.maxRow, v),
       maxColumn: p.maxColumn,
     },
@@ -150,11 +145,13 @@ const FORMAT: Formatters = {
     'cell-text-too-long',
     {
       text:
-        p.part !== undefined
-          ? say('importParts.textTooLong.part', { part: p.part, max: countText(p.max, v) })
-          : p.length !== undefined
-            ? say('importParts.textTooLong.length', { length: countText(p.length, v), max: countText(p.max, v) })
-            : say('importParts.textTooLong.more', { max: countText(p.max, v) }),
+        p.sheet !== undefined
+          ? say('importParts.textTooLong.sheet', { sheet: quoted(p.sheet, say), max: countText(p.max, v) })
+          : p.part !== undefined
+            ? say('importParts.textTooLong.part', { part: p.part, max: countText(p.max, v) })
+            : p.length !== undefined
+              ? say('importParts.textTooLong.length', { length: countText(p.length, v), max: countText(p.max, v) })
+              : say('importParts.textTooLong.more', { max: countText(p.max, v) }),
     },
   ],
   'cell-text-unclean': (p, _v, say) => [
@@ -236,6 +233,19 @@ function bytesText(bytes: number, say: Say): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return say('parts.bytes', { count: bytes });
+}
+
+/** Where a cell beyond the import's area is, when no place says it: the cell or row in the sheet (or the part); '' when placed. */
+function outsideText(p: ProblemParams['cell-outside-area'], view: MessageView, say: Say): string {
+  const at = p.cell !== undefined ? 'Cell' : p.row !== undefined ? 'Row' : undefined;
+  const inside = p.sheet !== undefined ? 'sheet' : p.part !== undefined ? 'part' : undefined;
+  if (at === undefined || inside === undefined) return say('importParts.outside.placed');
+  return say(`importParts.outside.${inside}${at}`, {
+    sheet: p.sheet === undefined ? '' : quoted(p.sheet, say),
+    part: p.part ?? '',
+    cell: p.cell ?? '',
+    row: p.row === undefined ? '' : countText(p.row, view),
+  });
 }
 
 /** Raw text from a library or the OS, quoted at the end of a message ("; technical detail: …"); nothing when there is none. */

@@ -63,10 +63,10 @@ export interface ImportProblemParams {
   /** A zip that is not an .xlsx workbook: an OpenDocument spreadsheet, or a package without [Content_Types].xml. */
   'not-xlsx-package': { kind: 'ods' | 'other' };
   'workbook-macros': { kind: 'vba' | 'macro-enabled' };
-  /** A cell beyond the rows and columns an import reads; `part` and `cell` name it when no place does ("xl/worksheets/sheet1.xml", "XFD1048576"). */
-  'cell-outside-area': { part?: string; cell?: string; row?: number; maxRow: number; maxColumn: string };
-  /** A text longer than a cell holds; `part` names the workbook's part when no place does. */
-  'cell-text-too-long': { part?: string; length?: number; max: number };
+  /** A cell beyond the rows and columns an import reads; when no place does, `cell` or `row` says where, in the `sheet` (its name) or else the `part` ("xl/worksheets/sheet1.xml"). */
+  'cell-outside-area': { part?: string; sheet?: string; cell?: string; row?: number; maxRow: number; maxColumn: string };
+  /** A text longer than a cell holds; when no place does, the `sheet` or else the workbook's `part` that holds it. */
+  'cell-text-too-long': { part?: string; sheet?: string; length?: number; max: number };
   /** Text a name or note may not hold: half a character, a control character, a line break or a direction control (`char` as "U+202E", `position` from 1). */
   'cell-text-unclean': { field: FieldName; reason: 'surrogate' | 'control' | 'line-break' | 'bidi'; char: string; position: number };
   /** An id with characters other than letters, digits and _ . : -, or too long. */

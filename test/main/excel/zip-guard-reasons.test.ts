@@ -4,7 +4,9 @@ import type { ZipRefusal } from '../../../shared/messages/codes/import';
 import type { Problem } from '../../../shared/messages/problems';
 import { renderProblem } from '../../../shared/messages/render';
 import { englishWords } from '../../support/chinese';
-import { buildZip } from './support/hostile';
+import { sheetNamesByPart } from '../../../main/excel/sheet-parts';
+import { IMPORT_LIMITS } from '../../../main/excel/limits';
+import { buildZip, minimalWorkbook } from './support/hostile';
 
 /**
  * Each way the zip guard refuses a package, from a zip changed byte by byte where it is read:
@@ -44,7 +46,9 @@ async function refusalOf(zip: Buffer): Promise<Problem> {
 function chinese(problem: Problem): string {
   const text = renderProblem(problem, { language: 'zh', unit: 'tenThousand' });
   expect(text).toMatch(/[\u4e00-\u9fff]/u);
-  expect(englishWords(text), text).toEqual([]);
+  // Letters of a cell or a column (XFD1, ALL) come in as parameters.
+  const given = Object.values(problem.params).filter((value): value is string => typeof value === 'string');
+  expect(englishWords(text, given), text).toEqual([]);
   return text;
 }
 
@@ -131,5 +135,41 @@ describe('the zip guard names why it refuses a package', () => {
     const other = await refusalOf(buildZip([{ name: 'readme.txt', data: Buffer.from('hi') }]));
     expect(chinese(other)).toBe('该 zip 包不是 .xlsx 工作簿（缺少内容类型清单）');
     expect(renderProblem(other, { language: 'en', unit: 'yuan' })).toBe('the zip is not an .xlsx workbook (it has no [Content_Types].xml)');
+  });
+});
+
+describe('a refusal inside a worksheet names the sheet as the planner sees it', () => {
+  it('reads the names from the workbook and its relationships: prefixes, entities, relative and absolute targets', () => {
+    const workbook =
+      '<x:workbook xmlns:x="main" xmlns:rel="rels"><x:sheets><x:sheet name="成本 &amp; 费用" sheetId="9" rel:id="rA"/>' +
+      "<x:sheet sheetId='2' name='&#x4E00;' rel:id='rB'/><x:sheet name=\"no id\" sheetId=\"3\"/></x:sheets></x:workbook>";
+    const relationships =
+      '<Relationships><Relationship Id="rA" Target="worksheets/a.xml"/><Relationship Target="/xl/Sheets/B.xml" Id="rB"/><Relationship Id="rC" Target="../x.xml"/></Relationships>';
+    expect([...sheetNamesByPart('xl/workbook.xml', workbook, relationships)]).toEqual([
+      ['xl/worksheets/a.xml', '成本 & 费用'],
+      ['xl/sheets/b.xml', '一'],
+    ]);
+    expect(sheetNamesByPart('xl/workbook.xml', '<workbook/>', '')).toEqual(new Map());
+  });
+
+  it('a cell outside the area and a text too long, in the sheet "成本结构"', async () => {
+    const outside = minimalWorkbook('<row r="1"><c r="XFD1"><v>1</v></c></row>', { sheetName: '成本结构' });
+    const refused = await refusalOf(outside);
+    expect(refused).toMatchObject({ code: 'cell-outside-area', params: { sheet: '成本结构', part: 'xl/worksheets/sheet1.xml', cell: 'XFD1' } });
+    expect(chinese(refused)).toBe('工作表“成本结构”在 XFD1 有单元格，超出了导入读取的范围（第 1 到 200,000 行，A 到 ALL 列）：请删除范围之外的内容后重新保存');
+    expect(renderProblem(refused, { language: 'en', unit: 'yuan' })).toMatch(/^sheet "成本结构" has a cell at XFD1, outside the area an import reads/u);
+
+    const long = minimalWorkbook(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'x'.repeat(50)}</t></is></c></row>`, { sheetName: 'Lines' });
+    const tooLong = await (async () => {
+      try {
+        const zip = long;
+        await inspectEntries(zip, readCentralDirectory(zip), { ...IMPORT_LIMITS, maxCellChars: 40 });
+      } catch (error) {
+        if (error instanceof GuardError) return error.problem;
+      }
+      throw new Error('the guard took the zip');
+    })();
+    expect(tooLong).toMatchObject({ code: 'cell-text-too-long', params: { sheet: 'Lines', max: 40 } });
+    expect(chinese(tooLong)).toBe('工作表“Lines”中有一段文字超过 40 个字符（一个单元格最多容纳这么多）');
   });
 });

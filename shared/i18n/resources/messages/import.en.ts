@@ -108,11 +108,14 @@ export const importMessagesEn = {
     },
     macros: { vba: 'VBA', 'macro-enabled': 'it is macro-enabled' },
     outside: {
-      cell: 'worksheet {{part}} has a cell at {{cell}},',
-      row: 'worksheet {{part}} has a cell at row {{row}},',
+      sheetCell: 'sheet {{sheet}} has a cell at {{cell}},',
+      sheetRow: 'sheet {{sheet}} has a cell at row {{row}},',
+      partCell: 'worksheet {{part}} has a cell at {{cell}},',
+      partRow: 'worksheet {{part}} has a cell at row {{row}},',
       placed: 'the cell lies',
     },
     textTooLong: {
+      sheet: 'sheet {{sheet}} holds a text of more than {{max}} characters (a cell holds at most that many)',
       part: '{{part}} holds a text of more than {{max}} characters (a cell holds at most that many)',
       length: 'the cell holds {{length}} characters (a cell holds at most {{max}})',
       more: 'the cell holds more than {{max}} characters (a cell holds at most that many)',

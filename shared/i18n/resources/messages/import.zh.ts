@@ -101,12 +101,15 @@ export const importMessagesZh: TextShape<typeof importMessagesEn> = {
     },
     macros: { vba: '含有宏代码', 'macro-enabled': '是启用宏的格式' },
     outside: {
-      cell: '工作表（内部文件 {{part}}）在 {{cell}} 有单元格，',
-      row: '工作表（内部文件 {{part}}）在第 {{row}} 行有单元格，',
+      sheetCell: '工作表{{sheet}}在 {{cell}} 有单元格，',
+      sheetRow: '工作表{{sheet}}在第 {{row}} 行有单元格，',
+      partCell: '工作表（内部文件 {{part}}）在 {{cell}} 有单元格，',
+      partRow: '工作表（内部文件 {{part}}）在第 {{row}} 行有单元格，',
       placed: '该单元格',
     },
     textTooLong: {
-      part: '{{part}} 中有一段文字超过 {{max}} 个字符（一个单元格最多容纳这么多）',
+      sheet: '工作表{{sheet}}中有一段文字超过 {{max}} 个字符（一个单元格最多容纳这么多）',
+      part: '工作簿的内部文件 {{part}} 中有一段文字超过 {{max}} 个字符（一个单元格最多容纳这么多）',
       length: '该单元格有 {{length}} 个字符（一个单元格最多 {{max}} 个）',
       more: '该单元格超过 {{max}} 个字符（一个单元格最多容纳这么多）',
     },
