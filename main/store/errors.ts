@@ -1,4 +1,5 @@
-import { formatIssue, type ModelIssue } from '../../shared/model/validate';
+import type { ModelIssue } from '../../shared/model/validate';
+import { renderProblem } from '../../shared/messages/render';
 import { dirname } from 'node:path';
 import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
 
@@ -21,56 +22,55 @@ export type StoreErrorCode =
   | 'snapshot-not-found'
   | 'io';
 
+/**
+ * A refused open, read or change of a model file. The problem is the message: a code with
+ * typed parameters the UI and the CLI word in the planner's language; `message` is its English
+ * wording, for logs and for callers that print one line.
+ */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(
     readonly code: StoreErrorCode,
-    message: string,
-    readonly path?: string,
     /** The problem as a code with parameters (shared/messages), for the UI's and the CLI's own words. */
-    readonly problem?: Problem,
+    readonly problem: Problem,
+    readonly path?: string,
   ) {
-    super(message);
+    super(englishText(problem));
   }
 }
 
-/** The coded problem of a store error: its own, or the one its code stands for. */
+/** A problem in English, as logs and one-line callers read it. */
+export function englishText(problem: Problem): string {
+  return renderProblem(problem, { language: 'en', unit: 'yuan' });
+}
+
+/** The coded problem of a store error (every store error has one). */
 export function problemOfStoreError(error: StoreError): Problem {
-  if (error.problem) return error.problem;
-  const path = error.path ?? '';
-  switch (error.code) {
-    case 'nothing-to-undo':
-      return problem('nothing-to-undo', {});
-    case 'nothing-to-redo':
-      return problem('nothing-to-redo', {});
-    case 'locked':
-      if (path) return problem('file-in-use', { path });
-      break;
-    case 'read-only':
-      if (path) return problem('file-read-only', { path });
-      break;
-    case 'newer-version':
-      if (path) return problem('file-newer-version', { path });
-      break;
-  }
-  return problem('other', { text: error.message });
+  return error.problem;
 }
 
-/** A file-system error while writing `path`: a missing folder, no permission, a full disk, a file in use. */
-export function writeProblem(error: unknown, path: string): Problem | undefined {
+/** A file-system error while writing `path`: a missing folder, no permission, a full disk, a file in use; else the OS's words as a detail. */
+export function writeProblem(error: unknown, path: string): Problem {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-  return fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path);
+  return (
+    fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path) ?? problem('file-write-failed', { path, detail: errorText(error) })
+  );
+}
+
+/** An error's own text (a library's, the OS's), for a problem's `detail`. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** A model that breaks a rule of the model (a file, a JSON, an import): the rule as its own problem where it has one. */
 export function brokenRule(path: string, issue: ModelIssue): StoreError {
-  const message = `${path} holds a model that breaks a rule: ${formatIssue(issue)}`;
-  return new StoreError(
-    'invalid-model',
-    message,
-    path,
-    issue.problem ? problem('model-breaks-rule', { path, where: issue.path, problem: issue.problem }) : undefined,
-  );
+  return new StoreError('invalid-model', brokenRuleProblem(path, issue), path);
+}
+
+export function brokenRuleProblem(path: string, issue: ModelIssue): Problem {
+  // Typed as optional so this reads the same whether ModelIssue's problem is optional or required.
+  const rule: Problem | undefined = issue.problem;
+  return problem('model-breaks-rule', { path, where: issue.path, ...(rule ? { problem: rule } : { rule: issue.message }) });
 }
 
 /** SQLite's quick_check report spans lines; a message is one line (the CLI prints one line). */
