@@ -1,5 +1,6 @@
 import type { ModelIssue } from '../../shared/model/validate';
 import { renderProblem } from '../../shared/messages/render';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
 
@@ -52,6 +53,8 @@ export function problemOfStoreError(error: StoreError): Problem {
 /** A file-system error while writing `path`: a missing folder, no permission, a full disk, a file in use; else the OS's words as a detail. */
 export function writeProblem(error: unknown, path: string): Problem {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  // SQLite's own "directory does not exist" carries no errno code.
+  if (code === undefined && !existsSync(dirname(path))) return problem('folder-missing', { path: dirname(path) });
   return (
     fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path) ?? problem('file-write-failed', { path, detail: errorText(error) })
   );

@@ -53,7 +53,7 @@ export const storeMessagesZh: TextShape<typeof storeMessagesEn> = {
       missing: '缺少{{type}}“{{name}}”',
     },
     offer: {
-      restore: '；最近一个完好的快照是 {{id}}（{{createdAt}}），可用“costplan restore {{path}} --snapshot {{id}}”恢复',
+      restore: '；最近一个完好的快照是“{{id}}”（{{createdAt}}），可用“costplan restore {{path}} --snapshot {{id}}”恢复',
       none: '；没有可用来恢复它的快照',
     },
     dataFolder: {
