@@ -83,6 +83,7 @@ const FORMAT: Formatters = {
   'file-open-failed': (p, _v, say) => ['file-open-failed', { path: p.path, detail: detailText(p.detail, say) }],
   'file-write-failed': (p, _v, say) => ['file-write-failed', { path: p.path, detail: detailText(p.detail, say) }],
   'safe-writing-refused': (p, _v, say) => ['safe-writing-refused', { path: p.path, detail: detailText(p.detail, say) }],
+  'snapshot-write-failed': (p, v) => ['snapshot-write-failed', { folder: p.folder, problem: renderProblem(p.problem, v) }],
   'damaged-file-recovery': (p, v, say) => [
     'damaged-file-recovery',
     {

@@ -57,6 +57,8 @@ export interface StoreProblemParams {
   'safe-writing-refused': { path: string; detail: string };
   'not-a-model': { path: string; reason: 'folder' | 'empty' | 'not-sqlite' | 'foreign-sqlite' };
   'snapshot-not-found': { path: string; id: string };
+  /** A snapshot (taken before a migration, an import, a restore, or every few minutes) could not be written in the data folder. */
+  'snapshot-write-failed': { folder: string; problem: Problem };
   /** A damaged or changed file, and the latest good snapshot to restore it from (null: there is none). */
   'damaged-file-recovery': { path: string; problem: Problem; snapshot: { id: string; createdAt: string } | null };
   /** A model file (or JSON) whose model breaks a rule: the rule as its own problem where it has one, else its text. */
@@ -83,6 +85,7 @@ export const STORE_CODES = [
   'safe-writing-refused',
   'not-a-model',
   'snapshot-not-found',
+  'snapshot-write-failed',
   'damaged-file-recovery',
   'model-breaks-rule',
   'data-folder-unusable',

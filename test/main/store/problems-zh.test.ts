@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeDataDirError } from '../../../main/store/data-dir';
@@ -160,7 +160,7 @@ describe('a hostile or damaged model file, refused in Chinese', () => {
     await writeHealthyModel(path, options.dataDir);
     damagePage(path, 'edit_log');
     const document = await ModelDocument.open(path, options);
-    expect(chinese(document.readOnly!.problem, path)).toMatch(/；没有可用来恢复它的快照$/u);
+    expect(chinese(document.readOnly!.problem, path)).toMatch(/；没有可用来恢复它的快照，如有备份请从备份中取回$/u);
     await document.close();
   });
 
@@ -210,6 +210,18 @@ describe('refusals of an open file in Chinese', () => {
     expect(chinese((await storeError(() => document.undo())).problem, path)).toBe(`${path} 已关闭，请重新打开后再修改`);
     const notFound = await storeError(() => restoreSnapshot(path, 'nope', options));
     expect(zh(notFound.problem)).toBe(zh(unknown.problem));
+  });
+
+  it('a snapshot that cannot be written says where and why', async () => {
+    const { path, options } = fileSetup(scratch, 'snapshot');
+    const document = await ModelDocument.create(path, createExampleModel('zh'), options);
+    // A file where the snapshots folder should be.
+    mkdirSync(options.dataDir, { recursive: true });
+    writeFileSync(join(options.dataDir, 'snapshots'), 'in the way');
+    const error = await storeError(() => document.snapshot('manual'));
+    expect(error.code).toBe('io');
+    expect(chinese(error.problem, options.dataDir)).toMatch(new RegExp(`^无法在数据文件夹 ${escaped(options.dataDir)}/snapshots/[^ ]+ 中写入快照：`, 'u'));
+    await document.close();
   });
 
   it('creating over an existing file, into a missing folder, or from a model that breaks a rule', async () => {

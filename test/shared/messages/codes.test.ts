@@ -63,6 +63,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'safe-writing-refused': { path: '/p/a.costplan', detail: 'journal delete, synchronous 1, foreign keys 0' },
   'not-a-model': { path: '/p/a.costplan', reason: 'foreign-sqlite' },
   'snapshot-not-found': { path: '/p/a.costplan', id: '7' },
+  'snapshot-write-failed': { folder: '/d/snapshots/a', problem: problem('disk-full', { path: '/d/snapshots/a/x.costplan' }) },
   'damaged-file-recovery': {
     path: '/p/a.costplan',
     problem: problem('file-damaged', {

@@ -20,6 +20,7 @@ export const storeMessagesEn = {
   'safe-writing-refused': '{{path}}: could not set safe write settings, so it was not opened for editing{{detail}}',
   'not-a-model': '{{path}} {{reason}}',
   'snapshot-not-found': '{{path}}: no snapshot "{{id}}" (list them with "costplan snapshots {{path}}")',
+  'snapshot-write-failed': 'cannot write a snapshot into the data folder {{folder}}: {{problem}}',
   'damaged-file-recovery': '{{problem}}{{offer}}',
   'model-breaks-rule': '{{path}} holds a model that breaks a rule: {{where}}{{problem}}',
   'data-folder-unusable': '{{text}}',

@@ -22,6 +22,7 @@ export const storeMessagesZh: TextShape<typeof storeMessagesEn> = {
   'safe-writing-refused': '{{path}}：无法启用安全写入设置，因此没有以可编辑方式打开{{detail}}',
   'not-a-model': '{{path}} {{reason}}',
   'snapshot-not-found': '{{path}}：没有编号为“{{id}}”的快照（可用“costplan snapshots {{path}}”列出）',
+  'snapshot-write-failed': '无法在数据文件夹 {{folder}} 中写入快照：{{problem}}',
   'damaged-file-recovery': '{{problem}}{{offer}}',
   'model-breaks-rule': '{{path}} 中的模型违反了规则：{{where}}{{problem}}',
   'data-folder-unusable': '{{text}}',
@@ -54,7 +55,7 @@ export const storeMessagesZh: TextShape<typeof storeMessagesEn> = {
     },
     offer: {
       restore: '；最近一个完好的快照是“{{id}}”（{{createdAt}}），可用“costplan restore {{path}} --snapshot {{id}}”恢复',
-      none: '；没有可用来恢复它的快照',
+      none: '；没有可用来恢复它的快照，如有备份请从备份中取回',
     },
     dataFolder: {
       'file-in-the-way':
