@@ -8,7 +8,7 @@ import { assignIds, type EditCommand } from '../../shared/edits/commands';
 import type { Model } from '../../shared/model/schema';
 import { validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { brokenRule, brokenRuleProblem, englishText, errorText, StoreError, writeProblem } from './errors';
+import { brokenRule, brokenRuleProblem, englishText, errorText, StoreError, storeFailure, writeProblem } from './errors';
 import { problem, type Problem } from '../../shared/messages/problems';
 import type { FileDamage } from '../../shared/messages/codes/store';
 import { integrityDamage } from './read';
@@ -74,6 +74,14 @@ export class ModelDocument {
 
   /** Opens a model file; a file that is not a model, or is newer, or is locked, is refused untouched. */
   static async open(path: string, options: StoreOptions): Promise<ModelDocument> {
+    try {
+      return await ModelDocument.openChecked(path, options);
+    } catch (error) {
+      throw storeFailure(error, path, 'open');
+    }
+  }
+
+  private static async openChecked(path: string, options: StoreOptions): Promise<ModelDocument> {
     const settings = withDefaults(options);
     removeAllTemporarySnapshotFiles(settings.dataDir);
     removeTemporarySiblings(path);
@@ -307,16 +315,16 @@ export class ModelDocument {
 
   private commit(command: unknown, changes: readonly EntityChange[], next: Model): void {
     const now = this.options.now();
-    this.db
-      .transaction(() => {
+    this.write(
+      this.db.transaction(() => {
         writeChanges(this.db, changes, 'forward');
         this.db.prepare('DELETE FROM edit_log WHERE undone = 1').run();
         this.db
           .prepare('INSERT INTO edit_log (applied_at, command, changes) VALUES (?, ?, ?)')
           .run(now.toISOString(), JSON.stringify(command), JSON.stringify(changes));
         this.db.prepare('DELETE FROM edit_log WHERE id <= (SELECT MAX(id) FROM edit_log) - ?').run(UNDO_DEPTH);
-      })
-      .immediate();
+      }),
+    );
     this.current = next;
     this.afterChange(now);
   }
@@ -324,15 +332,24 @@ export class ModelDocument {
   private replay(entry: LogRow, direction: 'forward' | 'backward'): Model {
     const changes = JSON.parse(entry.changes) as EntityChange[];
     const next = applyChanges(this.current, changes, direction);
-    this.db
-      .transaction(() => {
+    this.write(
+      this.db.transaction(() => {
         writeChanges(this.db, changes, direction);
         this.db.prepare('UPDATE edit_log SET undone = ? WHERE id = ?').run(direction === 'backward' ? 1 : 0, entry.id);
-      })
-      .immediate();
+      }),
+    );
     this.current = next;
     this.afterChange(this.options.now());
     return next;
+  }
+
+  /** Runs one write transaction; a full disk or a lost lock is the store's problem, and nothing of it is kept. */
+  private write(transaction: Database.Transaction<() => void>): void {
+    try {
+      transaction.immediate();
+    } catch (error) {
+      throw storeFailure(error, this.path, 'write');
+    }
   }
 
   private afterChange(now: Date): void {
@@ -439,7 +456,12 @@ export async function copyDatabase(source: Database.Database, target: string): P
 /** Copies a model file that is not open here (duplicate in the Models view), read-only on the source. */
 export async function copyModelFile(source: string, target: string): Promise<void> {
   inspectModelFile(source);
-  const db = openReadOnly(source);
+  let db: Database.Database;
+  try {
+    db = openReadOnly(source);
+  } catch (error) {
+    throw storeFailure(error, source, 'open');
+  }
   try {
     await copyDatabase(db, target);
   } finally {
@@ -535,7 +557,12 @@ function latestGood(snapshots: SnapshotFolder): SnapshotInfo | undefined {
 export function readSnapshotModel(folder: SnapshotFolder, snapshotId: string, path: string): Model {
   const snapshot = folder.find(snapshotId);
   if (!snapshot) throw new StoreError('snapshot-not-found', problem('snapshot-not-found', { path, id: snapshotId }), path);
-  const db = openReadOnly(snapshot.path);
+  let db: Database.Database;
+  try {
+    db = openReadOnly(snapshot.path);
+  } catch (error) {
+    throw storeFailure(error, snapshot.path, 'open');
+  }
   try {
     verifyModelDatabase(db, snapshot.path);
     const model = readValidModel(db, snapshot.path);

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileSystemProblem, problem, type Problem } from '../../shared/messages/problems';
 
-/** Why a model file could not be opened or changed; `message` is written for the planner. */
+/** Why a model file could not be opened or changed, for code; the planner reads the error's `problem`. */
 export type StoreErrorCode =
   | 'not-found'
   | 'empty'
@@ -58,6 +58,24 @@ export function writeProblem(error: unknown, path: string): Problem {
   return (
     fileSystemProblem(code, code === 'ENOENT' || code === 'ENOTDIR' ? dirname(path) : path) ?? problem('file-write-failed', { path, detail: errorText(error) })
   );
+}
+
+/**
+ * An error SQLite or the file system raised while opening (`open`) or writing (`write`) a model
+ * file, as a StoreError: a lock, a read-only file, a full disk, damaged pages by their reason;
+ * anything else with SQLite's or the OS's own words as the detail. A StoreError passes as it is.
+ */
+export function storeFailure(error: unknown, path: string, action: 'open' | 'write'): StoreError {
+  if (error instanceof StoreError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreError('locked', problem('file-in-use', { path }), path);
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError('read-only', problem('file-read-only', { path }), path);
+  if (code.startsWith('SQLITE_FULL')) return new StoreError('io', problem('disk-full', { path }), path);
+  if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB'))
+    return new StoreError('damaged', problem('file-damaged', { path, damage: { kind: 'rows-unreadable' }, detail: errorText(error) }), path);
+  const fileSystem = fileSystemProblem(code, path);
+  if (fileSystem) return new StoreError('io', fileSystem, path);
+  return new StoreError('io', problem(action === 'open' ? 'file-open-failed' : 'file-write-failed', { path, detail: errorText(error) }), path);
 }
 
 /** An error's own text (a library's, the OS's), for a problem's `detail`. */

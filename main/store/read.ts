@@ -3,7 +3,7 @@ import type { Model } from '../../shared/model/schema';
 import { validateModel } from '../../shared/model/validate';
 import { problem } from '../../shared/messages/problems';
 import type { FileDamage } from '../../shared/messages/codes/store';
-import { brokenRule, errorText, oneLine, StoreError } from './errors';
+import { brokenRule, errorText, oneLine, StoreError, storeFailure } from './errors';
 import { LOCK_WAIT_MS } from './format';
 import { inspectModelFile } from './inspect';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
@@ -27,7 +27,7 @@ export function readModelFile(path: string): FileReport {
   try {
     db = openDatabase(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
   } catch (error) {
-    throw new StoreError('io', problem('file-open-failed', { path, detail: errorText(error) }), path);
+    throw storeFailure(error, path, 'open');
   }
   try {
     // Before any row is read: a view, a trigger or a changed table is refused unread.

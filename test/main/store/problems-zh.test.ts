@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeDataDirError } from '../../../main/store/data-dir';
 import { ModelDocument } from '../../../main/store/document';
-import { StoreError } from '../../../main/store/errors';
+import { StoreError, storeFailure } from '../../../main/store/errors';
 import { readModelFile } from '../../../main/store/read';
 import { restoreSnapshot } from '../../../main/store/restore';
 import { runCli } from '../../../main/cli/index';
@@ -224,6 +224,21 @@ describe('refusals of an open file in Chinese', () => {
     await document.close();
   });
 
+  it('a full disk while an edit is written: refused in Chinese, the model and the file as they were', async () => {
+    const { path, options } = fileSetup(scratch, 'full');
+    const document = await ModelDocument.create(path, createExampleModel('zh'), options);
+    const before = document.model;
+    // The file may not grow by a page: SQLite answers SQLITE_FULL, as on a full disk.
+    const db = (document as unknown as { db: Database.Database }).db;
+    db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+    const error = await storeError(() => document.apply({ type: 'setNotes', nodeId: 'contact-center', notes: 'x'.repeat(1900) }));
+    expect(error.code).toBe('io');
+    expect(chinese(error.problem, path)).toBe(`磁盘已满，无法写入 ${path}`);
+    expect(document.model).toBe(before);
+    db.pragma('max_page_count = 1073741823');
+    await document.close();
+  });
+
   it('creating over an existing file, into a missing folder, or from a model that breaks a rule', async () => {
     const { folder, path, options } = fileSetup(scratch, 'create');
     writeFileSync(path, 'precious');
@@ -242,6 +257,26 @@ describe('refusals of an open file in Chinese', () => {
     const rule = await storeError(() => ModelDocument.create(target, broken, options));
     expect(rule.code).toBe('invalid-model');
     expect(chinese(rule.problem, target)).toMatch(new RegExp(`^${escaped(target)} 中的模型违反了规则：`, 'u'));
+  });
+});
+
+describe('SQLite errors of an open or a write, by their code', () => {
+  const path = '/m/计划.costplan';
+  const sqlite = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+  it('a lock, a read-only file, a full disk, damaged pages; anything else quotes SQLite', () => {
+    expect(zh(storeFailure(sqlite('SQLITE_BUSY', 'database is locked'), path, 'open').problem)).toBe(`${path} 正被其他窗口或程序使用，请先在那里关闭`);
+    expect(zh(storeFailure(sqlite('SQLITE_READONLY', 'attempt to write a readonly database'), path, 'write').problem)).toBe(`${path} 是只读的，无法写入`);
+    expect(zh(storeFailure(sqlite('SQLITE_FULL', 'database or disk is full'), path, 'write').problem)).toBe(`磁盘已满，无法写入 ${path}`);
+    const damaged = storeFailure(sqlite('SQLITE_CORRUPT', 'database disk image is malformed'), path, 'open');
+    expect(damaged.code).toBe('damaged');
+    expect(chinese(damaged.problem, path)).toBe(`${path} 无法读取（其中的数据行已损坏）（技术细节：“database disk image is malformed”）`);
+    expect(chinese(storeFailure(sqlite('SQLITE_CANTOPEN', 'unable to open database file'), path, 'open').problem, path)).toBe(
+      `无法打开 ${path}（技术细节：“unable to open database file”）`,
+    );
+    const write = storeFailure(sqlite('SQLITE_IOERR_WRITE', 'disk I/O error'), path, 'write');
+    expect(chinese(write.problem, path)).toBe(`无法写入 ${path}（技术细节：“disk I/O error”）`);
+    expect(write.message).toBe(`cannot write ${path} (technical detail: "disk I/O error")`);
   });
 });
 
