@@ -164,6 +164,20 @@ describe('a hostile or damaged model file, refused in Chinese', () => {
     await document.close();
   });
 
+  it("a file whose table definitions SQLite cannot read says so, SQLite's words quoted", async () => {
+    const { path, options } = fileSetup(scratch, 'schema');
+    await writeHealthyModel(path, options.dataDir);
+    // The first page after the 100-byte header holds sqlite_master: scrambled, the header intact.
+    const bytes = readFileSync(path);
+    for (let at = 100; at < 112; at++) bytes[at] = 0xff;
+    writeFileSync(path, bytes);
+    const error = await storeError(() => ModelDocument.open(path, options));
+    expect(error.code).toBe('damaged');
+    expect(chinese(error.problem, path)).toMatch(new RegExp(`^${escaped(path)} 已损坏（无法读取其中的表定义）（技术细节：“[^”]+”）`, 'u'));
+    const read = await storeError(() => readModelFile(path));
+    expect(zh(read.problem)).toContain('已损坏（无法读取其中的表定义）');
+  });
+
   it('a file changed outside the app offers the latest good snapshot too', async () => {
     const { path, options } = fileSetup(scratch, 'changed');
     const document = await ModelDocument.create(path, createExampleModel('zh'), options);
