@@ -201,7 +201,7 @@ describe('refusals of an open file in Chinese', () => {
     chmodSync(path, 0o444);
     const document = await ModelDocument.open(path, options);
     expect(chinese(document.readOnly!.problem, path)).toBe(`${path} 是只读的：可以查看，也可以“另存为”一份副本，但不能修改`);
-    const refused = await storeError(() => document.apply({ type: 'renameModel', name: 'x' }));
+    const refused = await storeError(() => document.apply({ type: 'renameNode', nodeId: 'contact-center', name: 'x' }));
     expect(refused.code).toBe('read-only');
     expect(zh(refused.problem)).toBe(zh(document.readOnly!.problem));
     await document.close();
