@@ -74,7 +74,7 @@ const FORMAT: Formatters = {
     },
   ],
   'file-read-only': (p, _v, say) => ['file-read-only', { path: p.path, then: say(`storeParts.readOnlyThen.${p.then ?? 'none'}`) }],
-  'file-damaged': (p, _v, say) => ['file-damaged', { path: p.path, damage: damageText(p.damage, say), detail: detailText(p.detail, say) }],
+  'file-damaged': (p, v, say) => ['file-damaged', { path: p.path, damage: damageText(p.damage, v, say), detail: detailText(p.detail, say) }],
   'file-tampered': (p, _v, say) => ['file-tampered', { path: p.path, change: schemaChangeText(p.change, say) }],
   'file-newer-version': (p) =>
     p.version === undefined
@@ -160,16 +160,18 @@ function detailQuoted(detail: string): string {
   return quoteText(detail.replace(/\s*\n\s*/gu, '; '), 300).slice(1, -1);
 }
 
-function damageText(damage: FileDamage, say: Say): string {
+/** What is damaged; byte and row counts grouped (20,000,000 bytes). */
+function damageText(damage: FileDamage, view: MessageView, say: Say): string {
+  const count = (n: number) => countText(n, view);
   switch (damage.kind) {
     case 'truncated':
-      return say('storeParts.damage.truncated', { bytes: damage.bytes, expected: damage.expectedBytes });
+      return say('storeParts.damage.truncated', { bytes: count(damage.bytes), expected: count(damage.expectedBytes) });
     case 'broken-references':
-      return say('storeParts.damage.broken-references', { count: damage.count });
+      return say('storeParts.damage.broken-references', { count: count(damage.count) });
     case 'value-too-long':
-      return say('storeParts.damage.value-too-long', { table: damage.table, column: damage.column, bytes: damage.bytes, max: damage.max });
+      return say('storeParts.damage.value-too-long', { table: damage.table, column: damage.column, bytes: count(damage.bytes), max: count(damage.max) });
     case 'too-many-rows':
-      return say('storeParts.damage.too-many-rows', { table: damage.table, rows: damage.rows, max: damage.max });
+      return say('storeParts.damage.too-many-rows', { table: damage.table, rows: count(damage.rows), max: count(damage.max) });
     default:
       return say(`storeParts.damage.${damage.kind}`);
   }

@@ -60,7 +60,7 @@ describe.each([
 
     const truncated = refusal(await transport.call('openModel', { file: '半截.costplan' }));
     expect(truncated.code).toBe('damaged');
-    expect(chinese(truncated, cut)).toMatch(/不完整：文件头标明应有 \d+ 字节，实际只有 \d+ 字节.*；没有可用来恢复它的快照，如有备份请从备份中取回$/u);
+    expect(chinese(truncated, cut)).toMatch(/不完整：文件头标明应有 [\d,]+ 字节，实际只有 [\d,]+ 字节.*；没有可用来恢复它的快照，如有备份请从备份中取回$/u);
   });
 
   it('a damaged file opens read-only: the session says why in Chinese, and a change is refused with the same words', async () => {

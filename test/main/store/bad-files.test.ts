@@ -137,7 +137,7 @@ const badCases: BadCase[] = [
       return {};
     },
     expected: 'damaged',
-    words: /is truncated: it holds \d+ bytes of the \d+ its header promises/,
+    words: /is truncated: it holds [\d,]+ bytes of the [\d,]+ its header promises/,
     cliArgs: (path) => ['check', path],
   },
   {
