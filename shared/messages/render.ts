@@ -3,6 +3,7 @@ import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
+import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -66,7 +67,35 @@ const FORMAT: Formatters = {
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
   'model-breaks-rule': (p, v, say) => [
     'model-breaks-rule',
-    { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
+    {
+      path: p.path,
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: p.problem ? renderProblem(p.problem, v) : say('storeParts.ruleText', { text: detailQuoted(p.rule ?? '') }),
+    },
+  ],
+  'file-read-only': (p, _v, say) => ['file-read-only', { path: p.path, then: say(`storeParts.readOnlyThen.${p.then ?? 'none'}`) }],
+  'file-damaged': (p, v, say) => ['file-damaged', { path: p.path, damage: damageText(p.damage, v, say), detail: detailText(p.detail, say) }],
+  'file-tampered': (p, _v, say) => ['file-tampered', { path: p.path, change: schemaChangeText(p.change, say) }],
+  'file-newer-version': (p) =>
+    p.version === undefined
+      ? ['file-newer-version', { path: p.path }]
+      : ['file-newer-format', { path: p.path, version: p.version, supported: p.supported ?? '?' }],
+  'file-open-failed': (p, _v, say) => ['file-open-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'file-write-failed': (p, _v, say) => ['file-write-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'safe-writing-refused': (p, _v, say) => ['safe-writing-refused', { path: p.path, detail: detailText(p.detail, say) }],
+  'snapshot-write-failed': (p, v) => ['snapshot-write-failed', { folder: p.folder, problem: renderProblem(p.problem, v) }],
+  'damaged-file-recovery': (p, v, say) => [
+    'damaged-file-recovery',
+    {
+      problem: renderProblem(p.problem, v),
+      offer: p.snapshot ? say('storeParts.offer.restore', { path: p.path, id: p.snapshot.id, createdAt: p.snapshot.createdAt }) : say('storeParts.offer.none'),
+    },
+  ],
+  'data-folder-unusable': (p, _v, say) => [
+    'data-folder-unusable',
+    {
+      text: say(`storeParts.dataFolder.${p.reason}`, { dir: p.dir, blocker: p.blocker ?? p.dir, parent: p.parent ?? p.dir, detail: detailText(p.detail, say) }),
+    },
   ],
   // analysis (shared/messages/codes/analysis.ts)
   'input-out-of-range': (p, v) => [
@@ -91,9 +120,9 @@ const FORMAT: Formatters = {
   ],
   'file-cannot-open': (p, _v, say) => [
     'file-cannot-open',
-    { reason: p.reason === 'other' ? say('importParts.cannotOpenOther', { detail: detailText(p.detail, say) }) : say(`parts.cannotOpen.${p.reason}`) },
+    { reason: p.reason === 'other' ? say('importParts.cannotOpenOther', { detail: importDetail(p.detail, say) }) : say(`parts.cannotOpen.${p.reason}`) },
   ],
-  'workbook-unreadable': (p, _v, say) => ['workbook-unreadable', { detail: detailText(p.detail, say) }],
+  'workbook-unreadable': (p, _v, say) => ['workbook-unreadable', { detail: importDetail(p.detail, say) }],
   'no-structure-sheet': (p, _v, say) => [
     'no-structure-sheet',
     { sheets: p.sheets.length > 0 ? p.sheets.map((sheet) => quoted(sheet, say)).join(say('parts.choiceJoin')) : say('importParts.noSheets') },
@@ -163,7 +192,7 @@ const FORMAT: Formatters = {
     'workbook-reader-failed',
     {
       reason: say(`importParts.reader.${p.reason}`, {
-        detail: detailText(p.detail, say),
+        detail: importDetail(p.detail, say),
         how: p.signal !== undefined ? say('importParts.reader.signal', { signal: p.signal }) : say('importParts.reader.code', { code: p.code ?? '' }),
       }),
     },
@@ -182,7 +211,7 @@ const FORMAT: Formatters = {
   'one-off-several-years': (p, _v, say) => ['one-off-several-years', { years: p.years.join(say('importParts.yearsJoin')) }],
   'formulas-replaced': (p) => ['formulas-replaced', { count: p.count, cell: p.cell }],
   // English keeps the rule's own words; other languages quote them as a technical detail.
-  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: detailText(p.detail, say) }],
+  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: importDetail(p.detail, say) }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
@@ -213,6 +242,57 @@ const FORMAT: Formatters = {
   // cli (shared/messages/codes/cli.ts)
   'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
 };
+
+/** A library's or the OS's own words, quoted at the end of a store message for diagnosis (never the sentence). */
+function detailText(detail: string | undefined, say: Say): string {
+  return detail ? say('storeParts.detail', { text: detailQuoted(detail) }) : '';
+}
+
+/** One line, control characters escaped, at most 300 characters. */
+function detailQuoted(detail: string): string {
+  return quoteText(detail.replace(/\s*\n\s*/gu, '; '), 300).slice(1, -1);
+}
+
+/** What is damaged; byte and row counts grouped (20,000,000 bytes). */
+function damageText(damage: FileDamage, view: MessageView, say: Say): string {
+  const count = (n: number) => countText(n, view);
+  switch (damage.kind) {
+    case 'truncated':
+      return say('storeParts.damage.truncated', { bytes: count(damage.bytes), expected: count(damage.expectedBytes) });
+    case 'broken-references':
+      return say('storeParts.damage.broken-references', { count: count(damage.count) });
+    case 'value-too-long':
+      return say('storeParts.damage.value-too-long', { table: damage.table, column: damage.column, bytes: count(damage.bytes), max: count(damage.max) });
+    case 'too-many-rows':
+      return say('storeParts.damage.too-many-rows', { table: damage.table, rows: count(damage.rows), max: count(damage.max) });
+    default:
+      return say(`storeParts.damage.${damage.kind}`);
+  }
+}
+
+function schemaTypeText(type: SchemaObjectType, say: Say): string {
+  return say(`storeParts.schemaType.${type === 'virtual table' ? 'virtualTable' : type}`);
+}
+
+function schemaChangeText(change: SchemaChange, say: Say): string {
+  switch (change.kind) {
+    case 'unexpected-column':
+    case 'missing-column':
+      return say(`storeParts.change.${change.kind}`, { table: change.table, column: change.column });
+    case 'wrong-table':
+      return say('storeParts.change.wrong-table', {
+        type: schemaTypeText(change.type, say),
+        name: change.name,
+        table: change.table,
+        expected: change.expectedTable,
+      });
+    case 'definition-changed':
+      if (change.type === 'table') return say('storeParts.change.table-definition-changed', { name: change.name });
+      return say('storeParts.change.definition-changed', { type: schemaTypeText(change.type, say), name: change.name });
+    default:
+      return say(`storeParts.change.${change.kind}`, { type: schemaTypeText(change.type, say), name: change.name });
+  }
+}
 
 /** A value of an input: a percentage, or an amount in the display unit. */
 function valueText(value: number, unit: ValueUnit, view: MessageView): string {
@@ -248,9 +328,9 @@ function outsideText(p: ProblemParams['cell-outside-area'], view: MessageView, s
   });
 }
 
-/** Raw text from a library or the OS, quoted at the end of a message ("; technical detail: …"); nothing when there is none. */
-function detailText(detail: string | undefined, say: Say): string {
-  return detail ? say('importParts.detail', { detail: quoteText(detail, 200).slice(1, -1) }) : '';
+/** Raw text from a library or the OS, quoted at the end of an import message ("; technical detail: …"); nothing when there is none. */
+function importDetail(detail: string | undefined, say: Say): string {
+  return detail ? say('importParts.detail', { detail: detailQuoted(detail) }) : '';
 }
 
 /** A zip entry's name in quotes, cut when long. */
