@@ -10,7 +10,7 @@ import {
   type RevenueLine,
   type Scenario,
 } from '../../shared/model/schema';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { workbookWords } from '../../shared/workbook/words';
 import { cellText, describeCell, getCell, type GridCell, type GridSheet } from './cell-grid';
 import type { ScenarioLayout, WorkbookLayout } from './layout';
 import { REVENUE_COL } from './sheets/revenue-block';
@@ -135,12 +135,12 @@ export class RevenueReader {
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = cells.timing(timingCell);
     if (!timing) {
-      const words = WORKBOOK_TEXT[this.layout.language].words.timing;
+      const book = workbookWords(this.layout.language);
       cells.problem(
         sheet.name,
         row,
         at.col.timing,
-        `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`,
+        `the timing must be ${JSON.stringify(book('words.timing.upfront'))} or ${JSON.stringify(book('words.timing.spread'))}, found ${describeCell(timingCell)}`,
       );
     } else next.timing = timing;
 

@@ -150,12 +150,12 @@ export function writeRevenueBlock(
 
   // One-off items: the amount in its plan year (an input), nothing in the others.
   sheet.set(rows.itemsHeader, 1, label(context, words.items), palette.header);
-  sheet.set(rows.itemsHeader, col.timing, text.scenario.timing, palette.header);
+  sheet.set(rows.itemsHeader, col.timing, text('scenario.timing'), palette.header);
   const items = scenario.oneOffs ?? [];
   items.forEach((item, k) => {
     const r = rows.firstItem + k;
     sheet.set(r, 1, item.name, palette.name(1));
-    sheet.set(r, col.timing, text.words.timing[item.timing], palette.inputText);
+    sheet.set(r, col.timing, text(`words.timing.${item.timing}`), palette.inputText);
     total(
       r,
       sum((year) => year.oneOffByItem[k] ?? 0),
@@ -180,8 +180,8 @@ export function writeRevenueBlock(
   for (const y of years) {
     const c = col.year(y);
     const year = result.years[y - 1]!;
-    sheet.set(rows.oneOffUpfront, c, { f: byTiming(c, text.words.timing.upfront), v: money(year.upfrontOneOff) }, palette.amount);
-    sheet.set(rows.oneOffSpread, c, { f: byTiming(c, text.words.timing.spread), v: money(year.spreadOneOff) }, palette.amount);
+    sheet.set(rows.oneOffUpfront, c, { f: byTiming(c, text('words.timing.upfront')), v: money(year.upfrontOneOff) }, palette.amount);
+    sheet.set(rows.oneOffSpread, c, { f: byTiming(c, text('words.timing.spread')), v: money(year.spreadOneOff) }, palette.amount);
     sheet.set(rows.oneOff, c, { f: `${ref(rows.oneOffUpfront, c)}+${ref(rows.oneOffSpread, c)}`, v: money(year.oneOff) }, palette.amount);
   }
   sheet.set(rows.totalMarginGain, 1, label(context, words.totalMarginGain), palette.section);

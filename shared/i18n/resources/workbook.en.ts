@@ -210,4 +210,4 @@ export const workbookEn = {
         'costplan import reads this file back: changes to the shaded inputs are taken over. The hidden sheet "_costplan" keeps the model as exported; do not edit it. Change the structure (levels, adding or removing lines, the horizon, the amount basis of an investment line) in the planner.',
     },
   },
-};
+} as const;
