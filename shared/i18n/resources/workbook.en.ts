@@ -145,6 +145,27 @@ export const workbookEn = {
     required: 'Required',
     meaning: 'Meaning',
   },
+  /** The block of revenue levers and one-off cash on a scenario sheet (main/excel/sheets/revenue-block.ts). */
+  revenue: {
+    block: 'Revenue levers and one-off cash',
+    line: 'Revenue line',
+    revenue: 'Own revenue ({{u}})',
+    margin: 'Contribution margin',
+    volume: '$t(workbook:scenario.volumeChange)',
+    price: 'Price change',
+    volumeFactor: 'Volume factor',
+    priceFactor: 'Price factor',
+    gain: 'Margin gain, year 1 ({{u}})',
+    baseMarginGain: 'Margin gain, year 1 at full target ({{u}})',
+    marginGain: 'Margin gain ({{u}})',
+    benefit: 'Benefit: saving + margin gain ({{u}})',
+    items: 'One-off cash items ({{u}}, in their plan year)',
+    upfront: 'One-off cash at the start of the year ({{u}})',
+    spread: 'One-off cash through the year ({{u}})',
+    oneOff: 'One-off cash ({{u}})',
+    totalMarginGain: 'Margin gain over the horizon ({{u}})',
+    totalOneOff: 'One-off cash over the horizon ({{u}})',
+  },
   /** The About sheet of the import template: whether each column of the layout is required, and what it holds. */
   layoutDoc: {
     level: {
