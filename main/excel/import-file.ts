@@ -2,7 +2,7 @@ import { problem, type Problem } from '../../shared/messages/problems';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Model } from '../../shared/model/schema';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { workbookWords } from '../../shared/workbook/words';
 import type { GridSheet } from './cell-grid';
 import { parseCsv } from './csv-parse';
 import { importExportedWorkbook, isExportedWorkbook } from './import-model';
@@ -46,7 +46,7 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     return { model: imported.value, kind: 'workbook', sheet: '', warnings };
   }
   const visible = grid.sheets.filter((sheet) => !sheet.hidden);
-  const structureNames = [WORKBOOK_TEXT.en.sheets.structure, WORKBOOK_TEXT.zh.sheets.structure];
+  const structureNames = [workbookWords('en')('sheets.structure'), workbookWords('zh')('sheets.structure')];
   const candidates = [...visible.filter((sheet) => structureNames.includes(sheet.name)), ...visible];
   const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
   if (!sheet) {

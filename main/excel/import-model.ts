@@ -4,6 +4,7 @@ import { preparedRevenueOf } from '../../shared/engine/revenue';
 import { prepareTree } from '../../shared/engine/tree';
 import {
   INVESTMENT_CATEGORIES,
+  INVESTMENT_TIMINGS,
   LEVER_KINDS,
   costBasisSchema,
   costNodeSchema,
@@ -22,7 +23,7 @@ import {
 import { LANGUAGES, UNIT_FACTOR, type Language } from '../../shared/model/units';
 import { validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { categoryWords, workbookWords } from '../../shared/workbook/words';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
 import { cellText, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
@@ -122,10 +123,9 @@ class Reader {
   ) {
     for (const sheet of grid.sheets) if (!this.sheets.has(sheet.name)) this.sheets.set(sheet.name, sheet);
     for (const language of LANGUAGES) {
-      const words = WORKBOOK_TEXT[language].words.timing;
-      this.timingWords.set(words.upfront.toLowerCase(), 'upfront');
-      this.timingWords.set(words.spread.toLowerCase(), 'spread');
-      for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(WORKBOOK_TEXT[language].words.category[category].toLowerCase(), category);
+      const book = workbookWords(language);
+      for (const timing of INVESTMENT_TIMINGS) this.timingWords.set(book(`words.timing.${timing}`).toLowerCase(), timing);
+      for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(book(`words.category.${category}`).toLowerCase(), category);
     }
     this.factor = UNIT_FACTOR[original.displayUnit];
     this.revenue = new RevenueReader(
@@ -283,14 +283,14 @@ class Reader {
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = this.timingWords.get(cellText(timingCell).trim().toLowerCase());
     if (!timing) {
-      const words = WORKBOOK_TEXT[this.layout.language].words.timing;
+      const book = workbookWords(this.layout.language);
       this.problem(
         sheet.name,
         row,
         at.col.timing,
         coded('cell-not-a-choice', {
           field: 'timing',
-          choices: [words.upfront, words.spread],
+          choices: [book('words.timing.upfront'), book('words.timing.spread')],
           found: cellShown(timingCell),
         }),
       );
@@ -300,7 +300,7 @@ class Reader {
     if (!isBlank(categoryCell)) {
       const category = this.categoryWords.get(cellText(categoryCell).trim().toLowerCase());
       if (!category) {
-        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category);
+        const words = categoryWords(workbookWords(this.layout.language));
         this.problem(sheet.name, row, at.col.category, coded('cell-not-a-choice', { field: 'category', choices: words, found: cellShown(categoryCell) }));
       } else next.category = category;
     }

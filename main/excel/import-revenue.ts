@@ -10,7 +10,7 @@ import {
   type RevenueLine,
   type Scenario,
 } from '../../shared/model/schema';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { workbookWords } from '../../shared/workbook/words';
 import { problem, type Problem } from '../../shared/messages/problems';
 import { cellText, getCell, type GridCell, type GridSheet } from './cell-grid';
 import { cellShown, type CellField } from './problems';
@@ -132,12 +132,12 @@ export class RevenueReader {
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = cells.timing(timingCell);
     if (!timing) {
-      const words = WORKBOOK_TEXT[this.layout.language].words.timing;
+      const book = workbookWords(this.layout.language);
       cells.problem(
         sheet.name,
         row,
         at.col.timing,
-        problem('cell-not-a-choice', { field: 'timing', choices: [words.upfront, words.spread], found: cellShown(timingCell) }),
+        problem('cell-not-a-choice', { field: 'timing', choices: [book('words.timing.upfront'), book('words.timing.spread')], found: cellShown(timingCell) }),
       );
     } else next.timing = timing;
 
