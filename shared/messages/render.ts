@@ -80,6 +80,33 @@ const FORMAT: Formatters = {
   'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
   'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
   'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  'no-such-scenario': (p, _v, say) => [
+    'no-such-scenario',
+    {
+      name: p.name,
+      which: p.baseline ? say('analysisParts.baseline') : '',
+      known: p.known.length > 0 ? p.known.map((name) => quoted(name, say)).join(say('parts.choiceJoin')) : say('analysisParts.none'),
+    },
+  ],
+  'address-form': (p, _v, say) => ['address-form', { form: say(`analysisParts.forms.${p.kind}`) }],
+  'lever-kind-unknown': (p, _v, say) => ['lever-kind-unknown', { kind: say(`analysisParts.leverKinds.${p.kind}`), found: p.found }],
+  'address-names-nothing': (p, _v, say) => [
+    'address-names-nothing',
+    { what: say(`analysisParts.nothing.${p.kind}`, { reference: p.reference, scenario: p.scenario ?? '' }) },
+  ],
+  'address-ambiguous': (p, _v, say) => [
+    'address-ambiguous',
+    {
+      reference: p.reference,
+      count: p.count,
+      what: say(`analysisParts.several.${p.kind}`),
+      candidates: p.candidates
+        .map((c) => (c.parent === undefined ? say('analysisParts.candidate', c) : say('analysisParts.candidateUnder', { ...c, parent: c.parent })))
+        .join(say('analysisParts.candidateJoin')),
+      more: p.count > p.candidates.length ? say('analysisParts.moreCandidates', { count: p.count - p.candidates.length }) : '',
+    },
+  ],
+  'address-basis': (p, _v, say) => ['address-basis', { entered: say(`analysisParts.entered.${p.entered}`, { name: p.name, id: p.id }) }],
   // import (shared/messages/codes/import.ts)
   'import-failed': (p, v, say) => [
     'import-failed',

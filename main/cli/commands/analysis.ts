@@ -105,7 +105,7 @@ function unwrap<T>(file: string, result: Result<T, ModelIssue>): T {
 
 function resolveOrFail(c: Common, text: string, option: string): Input {
   const resolved = resolveInput(c.context, text);
-  if (!resolved.ok) throw new UsageError(`${c.file}: ${option} ${JSON.stringify(text)}: ${resolved.error}`);
+  if (!resolved.ok) throw new UsageError(`${c.file}: ${option} ${JSON.stringify(text)}: ${resolved.error.message}`);
   return resolved.value;
 }
 

@@ -65,7 +65,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'range-order': { low: 0.2, mostLikely: 0.1, high: 0.3, unit: 'ratio' },
   'range-twice': {},
   'range-address-form': { address: '"lever:a:unitCost"' },
-  'no-such-scenario': { name: 'Nope', known: '"A"' },
+  'no-such-scenario': { name: 'Nope', known: ['A', 'B'], baseline: true },
   'same-input-twice': { input: 'growth', earlier: 'growth' },
   'unknown-output': { name: 'x', choices: 'npv, roi' },
   'swing-out-of-range': { value: 20, max: 10 },
@@ -76,6 +76,19 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'seed-invalid': { value: -1 },
   'bins-out-of-range': { value: 0, max: 200 },
   'no-uncertainty-ranges': {},
+  'address-form': { kind: 'lever' },
+  'lever-kind-unknown': { kind: 'lever', found: 'speed' },
+  'address-names-nothing': { kind: 'investment', reference: '机器人', scenario: '目标 15%' },
+  'address-ambiguous': {
+    kind: 'node',
+    reference: '其他',
+    count: 7,
+    candidates: [
+      { id: 'a-other', name: '其他', parent: '呼叫中心' },
+      { id: 'b-other', name: '其他' },
+    ],
+  },
+  'address-basis': { name: '呼叫中心', id: 'contact-center', entered: 'nodeShare' },
   // import
   'import-failed': {
     file: 'lines.csv',
