@@ -1,3 +1,4 @@
+import { problem } from '../../shared/messages/problems';
 import { defaultDataDir, DataDirError, ensureDataDir } from '../store/data-dir';
 import { UsageError } from './errors';
 
@@ -6,7 +7,7 @@ export function cliDataDir(): string {
   try {
     return ensureDataDir(defaultDataDir());
   } catch (error) {
-    if (error instanceof DataDirError) throw new UsageError(error.message);
+    if (error instanceof DataDirError) throw new UsageError(problem('data-folder-unusable', { path: error.dir, reason: error.reason }));
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import { formatAmount, formatNumber, formatShown, unitLabel } from '../format/nu
 import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
+import type { FileFailure } from './codes/cli';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
@@ -146,7 +147,43 @@ const FORMAT: Formatters = {
   },
   // cli (shared/messages/codes/cli.ts)
   'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'unknown-command': (p, _v, say) => ['unknown-command', { name: p.name, commands: p.commands.join(say('cliParts.listJoin')) }],
+  'option-choice': (p, _v, say) => ['option-choice', { option: p.option, value: p.value, choices: p.choices.join(say('cliParts.listJoin')) }],
+  'option-not-a-number': (p, _v, say) => [
+    'option-not-a-number',
+    { option: p.option, value: p.value, input: p.input === undefined ? '' : say('cliParts.numberOf', { input: p.input }) },
+  ],
+  'option-spec-form': (p, _v, say) => ['option-spec-form', { option: p.option, spec: p.spec, form: say(`cliParts.specForms.${p.form}`) }],
+  'file-kind': (p, _v, say) => [
+    'file-kind',
+    { path: p.path, expected: say(`cliParts.expected.${p.expected}`), usage: p.usage === undefined ? '' : say('cliParts.usage', { usage: p.usage }) },
+  ],
+  'cannot-read': (p, _v, say) => ['cannot-read', { reason: failureText(p, say) }],
+  'cannot-write': (p, _v, say) => ['cannot-write', { path: p.path, reason: failureText(p, say) }],
+  'logo-unreadable': (p, _v, say) => ['logo-unreadable', { path: p.path, reason: failureText(p, say) }],
+  'logo-too-large': (p, _v, say) => ['logo-too-large', { path: p.path, max: bytesText(p.max, say) }],
+  'slide-unknown': (p, _v, say) => ['slide-unknown', { name: p.name, slides: p.slides.join(say('cliParts.listJoin')) }],
+  'slides-empty': (p, _v, say) => ['slides-empty', { slides: p.slides.join(say('cliParts.listJoin')) }],
+  'data-folder-unusable': (p, _v, say) => ['data-folder-unusable', { text: say(`cliParts.dataFolder.${p.reason}`, { path: p.path }) }],
+  'json-invalid': (p, _v, say) => [
+    'json-invalid',
+    { text: p.line !== undefined ? say('cliParts.jsonAt', { line: p.line, column: p.column ?? 1 }) : say('cliParts.jsonDetail', { detail: p.detail ?? '' }) },
+  ],
+  'model-rule': (p, v, say) => [
+    'model-rule',
+    {
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: renderProblem(p.problem, v),
+      more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
+    },
+  ],
+  'in-file': (p, v) => ['in-file', { file: p.file, problem: renderProblem(p.problem, v) }],
 };
+
+/** Why a file could not be read or written, in the reader's words (the system's own code only as a detail). */
+function failureText(p: { reason: FileFailure; detail?: string }, say: Say): string {
+  return say(`cliParts.failures.${p.reason}`, { detail: p.detail ?? '' });
+}
 
 /** A value of an input: a percentage, or an amount in the display unit. */
 function valueText(value: number, unit: ValueUnit, view: MessageView): string {
