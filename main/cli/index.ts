@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../../shared/messages/problems';
-import type { Language } from '../../shared/model/units';
+import { LANGUAGES, type Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import type { CliText } from '../../shared/i18n/resources/shape';
 import type { NamespaceText } from '../../shared/i18n/vocabulary';
@@ -120,12 +120,17 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
     const command = await entry.load();
     await command.run({
       parse(options) {
+        let parsed;
         try {
-          const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
-          return { positionals: parsed.positionals, values: parsed.values };
+          // Every command takes --lang: the language of its messages (and of its output where it has words).
+          parsed = parseArgs({ args: [...rest], options: { lang: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
         } catch (error) {
           throw new UsageError(argsProblem(error, command.usage));
         }
+        const lang = parsed.values['lang'];
+        if (lang !== undefined && !(LANGUAGES as readonly unknown[]).includes(lang))
+          throw new UsageError(problem('option-choice', { option: '--lang', value: lang, choices: [...LANGUAGES] }));
+        return { positionals: parsed.positionals, values: parsed.values };
       },
       out: io.out,
     });

@@ -31,5 +31,7 @@ export function refuseExisting(out: string, force: unknown): void {
 
 /** A file that could not be written, in the planner's words. */
 export function cannotWrite(out: string, error: unknown): UsageError {
-  return new UsageError(problem('cannot-write', { path: out, ...fileFailure(error) }));
+  const failure = fileFailure(error);
+  // A file being written is not there yet: "missing" means its folder is.
+  return new UsageError(problem('cannot-write', { path: out, ...(failure.reason === 'missing' ? { reason: 'missing-folder' } : failure) }));
 }

@@ -146,12 +146,15 @@ const FORMAT: Formatters = {
     ];
   },
   // cli (shared/messages/codes/cli.ts)
-  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'option-invalid': (p, v, say) => [
+    'option-invalid',
+    { file: p.file, option: p.option, input: p.input === undefined ? '' : say('cliParts.inputOf', { input: p.input }), problem: renderProblem(p.problem, v) },
+  ],
   'unknown-command': (p, _v, say) => ['unknown-command', { name: p.name, commands: p.commands.join(say('cliParts.listJoin')) }],
   'option-choice': (p, _v, say) => ['option-choice', { option: p.option, value: p.value, choices: p.choices.join(say('cliParts.listJoin')) }],
   'option-not-a-number': (p, _v, say) => [
     'option-not-a-number',
-    { option: p.option, value: p.value, input: p.input === undefined ? '' : say('cliParts.numberOf', { input: p.input }) },
+    { option: p.option, value: p.value, input: p.input === undefined ? '' : say('cliParts.inputOf', { input: p.input }) },
   ],
   'option-spec-form': (p, _v, say) => ['option-spec-form', { option: p.option, spec: p.spec, form: say(`cliParts.specForms.${p.form}`) }],
   'file-kind': (p, _v, say) => [

@@ -100,8 +100,7 @@ function unwrap<T>(file: string, result: Result<T, ModelIssue>): T {
 
 function resolveOrFail(c: Common, text: string, option: string): Input {
   const resolved = resolveInput(c.context, text);
-  if (!resolved.ok)
-    throw new UsageError(problem('option-invalid', { file: c.file, option: `${option} ${JSON.stringify(text)}`, problem: resolved.error.problem }));
+  if (!resolved.ok) throw new UsageError(problem('option-invalid', { file: c.file, option, input: text, problem: resolved.error.problem }));
   return resolved.value;
 }
 

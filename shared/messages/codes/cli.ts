@@ -1,7 +1,7 @@
 import type { Problem } from '../problems';
 
 /** Why a file could not be read or written, from the operating system's error code; `other` carries that code as a detail. */
-export type FileFailure = 'missing' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'in-use' | 'other';
+export type FileFailure = 'missing' | 'missing-folder' | 'permission' | 'folder' | 'disk-full' | 'read-only' | 'in-use' | 'other';
 
 /** What a file given on the command line should have been (its name's ending says). */
 export type ExpectedFile = 'model' | 'model-out' | 'import-out' | 'dump-out' | 'check-in' | 'deck-out' | 'table-out' | 'logo';
@@ -55,8 +55,8 @@ export interface CliProblemParams {
   'rule-detail': { detail: string };
   /** A problem of a file named on the command line. */
   'in-file': { file: string; problem: Problem };
-  /** An option (or a place in the model) of a command that the analysis refused. */
-  'option-invalid': { file: string; option: string; problem: Problem };
+  /** An option (or a place in the model) of a command that the analysis refused; `input`: the address given to it (--input ADDRESS). */
+  'option-invalid': { file: string; option: string; input?: string; problem: Problem };
 }
 
 export const CLI_CODES = [

@@ -30,12 +30,12 @@ export const cliMessagesEn = {
   'model-rule': '{{where}}{{problem}}{{more}}',
   'rule-detail': '{{detail}}',
   'in-file': '{{file}}: {{problem}}',
-  'option-invalid': '{{file}}: {{option}}: {{problem}}',
+  'option-invalid': '{{file}}: {{option}}{{input}}: {{problem}}',
   /** Pieces of the cli texts above (render.ts picks them). */
   cliParts: {
     listJoin: ', ',
     usage: ' (usage: costplan {{usage}})',
-    numberOf: ' "{{input}}"',
+    inputOf: ' "{{input}}"',
     specForms: { table: 'INPUT=v1,v2,... (for example growth=0.1,0.2,0.3)', range: 'INPUT=low,likely,high[,pert|triangular]' },
     expected: {
       model: 'expected a model file ending in .costplan or .json',
@@ -49,6 +49,7 @@ export const cliMessagesEn = {
     },
     failures: {
       missing: 'no such file',
+      'missing-folder': 'the folder does not exist',
       permission: 'permission denied',
       folder: 'is a folder, not a file',
       'disk-full': 'the disk is full',

@@ -33,11 +33,11 @@ export const cliMessagesZh: TextShape<typeof cliMessagesEn> = {
   'model-rule': '{{where}}{{problem}}{{more}}',
   'rule-detail': '不符合模型的规则（技术细节：“{{detail}}”）',
   'in-file': '{{file}}：{{problem}}',
-  'option-invalid': '{{file}}：{{option}}：{{problem}}',
+  'option-invalid': '{{file}}：{{option}}{{input}}：{{problem}}',
   cliParts: {
     listJoin: '、',
     usage: '（用法：costplan {{usage}}）',
-    numberOf: '“{{input}}”',
+    inputOf: '“{{input}}”',
     specForms: { table: '“输入=值1,值2,...”（例如“growth=0.1,0.2,0.3”）', range: '“输入=最低值,最可能值,最高值[,pert|triangular]”' },
     expected: {
       model: '须为以 .costplan 或 .json 结尾的模型文件',
@@ -51,6 +51,7 @@ export const cliMessagesZh: TextShape<typeof cliMessagesEn> = {
     },
     failures: {
       missing: '文件不存在',
+      'missing-folder': '文件夹不存在',
       permission: '没有权限',
       folder: '这是文件夹，不是文件',
       'disk-full': '磁盘已满',
