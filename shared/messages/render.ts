@@ -154,7 +154,10 @@ const FORMAT: Formatters = {
   'option-choice': (p, _v, say) => ['option-choice', { option: p.option, value: p.value, choices: p.choices.join(say('cliParts.listJoin')) }],
   'option-not-a-number': (p, _v, say) => [
     'option-not-a-number',
-    { option: p.option, value: p.value, input: p.input === undefined ? '' : say('cliParts.inputOf', { input: p.input }) },
+    {
+      value: p.value,
+      subject: p.input === undefined ? say('cliParts.optionSubject', { option: p.option }) : say('cliParts.valueOf', { option: p.option, input: p.input }),
+    },
   ],
   'option-spec-form': (p, _v, say) => ['option-spec-form', { option: p.option, spec: p.spec, form: say(`cliParts.specForms.${p.form}`) }],
   'file-kind': (p, _v, say) => [

@@ -124,7 +124,7 @@ describe('input addresses that name nothing, or several things', () => {
         lines.problem,
         model.revenueLines!.map((line) => line.id),
       ),
-    ).toContain('有 2 个收入线都叫');
+    ).toContain('有 2 条收入线都叫');
   });
 
   it('more than five lines of one name: the first five and how many more', () => {

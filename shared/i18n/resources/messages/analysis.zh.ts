@@ -22,7 +22,7 @@ export const analysisMessagesZh: TextShape<typeof analysisMessagesEn> = {
   'address-form': '{{form}}',
   'lever-kind-unknown': '{{kind}}，输入的是“{{found}}”',
   'address-names-nothing': '{{what}}',
-  'address-ambiguous': '有 {{count}} 个{{what}}都叫“{{reference}}”：{{candidates}}{{more}}；请改用编号',
+  'address-ambiguous': '有 {{count}} {{what}}都叫“{{reference}}”：{{candidates}}{{more}}；请改用编号',
   'address-basis': '{{entered}}',
   analysisParts: {
     baseline: '基准',
@@ -49,7 +49,7 @@ export const analysisMessagesZh: TextShape<typeof analysisMessagesEn> = {
       revenueLine: '找不到收入线“{{reference}}”',
       oneOff: '情景“{{scenario}}”中没有一次性项目“{{reference}}”',
     },
-    several: { node: '成本项', investment: '投入项', revenueLine: '收入线', oneOff: '一次性项目' },
+    several: { node: '个成本项', investment: '个投入项', revenueLine: '条收入线', oneOff: '个一次性项目' },
     candidate: '“{{name}}”（编号 {{id}}）',
     candidateUnder: '“{{name}}”（编号 {{id}}，位于“{{parent}}”下）',
     candidateJoin: '、',

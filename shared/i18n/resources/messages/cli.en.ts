@@ -10,7 +10,7 @@ export const cliMessagesEn = {
   'file-argument-count': 'expected one FILE: {{usage}}',
   'unexpected-argument': 'unexpected argument "{{argument}}": {{usage}}',
   'option-choice': '{{option}} must be one of {{choices}}, got "{{value}}"',
-  'option-not-a-number': '{{option}}{{input}} must be a number (such as 0.15, -2e6 or 15%), got "{{value}}"',
+  'option-not-a-number': '{{subject}} must be a number (such as 0.15, -2e6 or 15%), got "{{value}}"',
   'option-spec-form': '{{option}} "{{spec}}": expected {{form}}',
   'data-table-inputs': 'give one or two --input INPUT=v1,v2,...: {{usage}}',
   'simulate-no-ranges':
@@ -36,6 +36,8 @@ export const cliMessagesEn = {
     listJoin: ', ',
     usage: ' (usage: costplan {{usage}})',
     inputOf: ' "{{input}}"',
+    valueOf: '{{option}} "{{input}}" value',
+    optionSubject: '{{option}}',
     specForms: { table: 'INPUT=v1,v2,... (for example growth=0.1,0.2,0.3)', range: 'INPUT=low,likely,high[,pert|triangular]' },
     expected: {
       model: 'expected a model file ending in .costplan or .json',

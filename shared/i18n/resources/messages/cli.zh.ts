@@ -13,7 +13,7 @@ export const cliMessagesZh: TextShape<typeof cliMessagesEn> = {
   'file-argument-count': '须给出且只给出一个模型文件（用法：costplan {{usage}}）',
   'unexpected-argument': '多余的参数“{{argument}}”（用法：costplan {{usage}}）',
   'option-choice': '{{option}} 须为 {{choices}} 之一，输入的是“{{value}}”',
-  'option-not-a-number': '{{option}}{{input}} 须为数字（如 0.15、-2e6 或 15%），输入的是“{{value}}”',
+  'option-not-a-number': '{{subject}}须为数字（如 0.15、-2e6 或 15%），输入的是“{{value}}”',
   'option-spec-form': '{{option}}“{{spec}}”：须写作{{form}}',
   'data-table-inputs': '请给出一个或两个 --input 输入=值1,值2,...（用法：costplan {{usage}}）',
   'simulate-no-ranges':
@@ -38,6 +38,8 @@ export const cliMessagesZh: TextShape<typeof cliMessagesEn> = {
     listJoin: '、',
     usage: '（用法：costplan {{usage}}）',
     inputOf: '“{{input}}”',
+    valueOf: '{{option}}“{{input}}”的取值',
+    optionSubject: '{{option}} ',
     specForms: { table: '“输入=值1,值2,...”（例如“growth=0.1,0.2,0.3”）', range: '“输入=最低值,最可能值,最高值[,pert|triangular]”' },
     expected: {
       model: '须为以 .costplan 或 .json 结尾的模型文件',
