@@ -1,4 +1,3 @@
-import { problem } from '../../shared/messages/problems';
 import { defaultDataDir, DataDirError, ensureDataDir } from '../store/data-dir';
 import { UsageError } from './errors';
 
@@ -7,7 +6,7 @@ export function cliDataDir(): string {
   try {
     return ensureDataDir(defaultDataDir());
   } catch (error) {
-    if (error instanceof DataDirError) throw new UsageError(problem('data-folder-unusable', { path: error.dir, reason: error.reason }));
+    if (error instanceof DataDirError) throw new UsageError(error.problem);
     throw error;
   }
 }

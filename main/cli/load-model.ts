@@ -1,7 +1,7 @@
 import { problem } from '../../shared/messages/problems';
 import type { Model } from '../../shared/model/schema';
 import { readModelJson } from '../io/model-json';
-import { problemOfStoreError, StoreError } from '../store/errors';
+import { StoreError } from '../store/errors';
 import { readModelFile } from '../store/read';
 import { UsageError } from './errors';
 
@@ -22,5 +22,5 @@ export function loadModel(file: string): Model {
 
 /** A store error as the CLI's one line: its problem already names the file. */
 export function asUsageError(error: unknown): unknown {
-  return error instanceof StoreError ? new UsageError(problemOfStoreError(error)) : error;
+  return error instanceof StoreError ? new UsageError(error.problem) : error;
 }

@@ -45,8 +45,6 @@ export interface CliProblemParams {
   'slides-empty': { slides: string[] };
   /** A deck of a model without a scenario. */
   'deck-needs-scenario': Record<string, never>;
-  /** The folder of snapshots cannot be made or written (main/store/data-dir.ts says why). */
-  'data-folder-unusable': { path: string; reason: 'permission' | 'file-in-the-way' | 'read-only' | 'other' };
   /** A .json model that is not JSON: where the parser stopped, or its own words as a detail. */
   'json-invalid': { line?: number; column?: number; detail?: string };
   /** A model that breaks a rule of the model, at `where` (a place in the JSON); `more` other problems not shown. */
@@ -84,7 +82,6 @@ export const CLI_CODES = [
   'slide-unknown',
   'slides-empty',
   'deck-needs-scenario',
-  'data-folder-unusable',
   'json-invalid',
   'model-rule',
   'rule-detail',

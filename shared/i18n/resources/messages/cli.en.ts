@@ -25,7 +25,6 @@ export const cliMessagesEn = {
   'slide-unknown': '--slides: no slide "{{name}}" (slides: {{slides}})',
   'slides-empty': '--slides needs at least one of {{slides}}',
   'deck-needs-scenario': 'the model has no scenario: a deck presents at least one (create one first)',
-  'data-folder-unusable': '{{text}}',
   'json-invalid': '{{text}}',
   'model-rule': '{{where}}{{problem}}{{more}}',
   'rule-detail': '{{detail}}',
@@ -58,15 +57,6 @@ export const cliMessagesEn = {
       'read-only': 'the disk is read-only',
       'in-use': 'the file is in use by another program',
       other: '{{detail}}',
-    },
-    dataFolder: {
-      'file-in-the-way':
-        'cannot create the data folder {{path}}: a file is in the way; move or rename that file, or start the planner with COSTPLAN_DATA_DIR set to a folder you can write to',
-      permission:
-        'cannot create or write the data folder {{path}}: permission denied; give your user write access to it, or start the planner with COSTPLAN_DATA_DIR set to a folder you can write to',
-      'read-only':
-        'cannot create or write the data folder {{path}}: the disk is read-only; start the planner with COSTPLAN_DATA_DIR set to a folder on a writable disk',
-      other: 'cannot create or write the data folder {{path}}; start the planner with COSTPLAN_DATA_DIR set to a folder you can write to',
     },
     jsonAt: 'not valid JSON at line {{line}}, column {{column}}',
     jsonDetail: 'not valid JSON ({{detail}})',
