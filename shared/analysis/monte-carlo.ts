@@ -103,7 +103,7 @@ export function simulate(model: Model, request: SimulationRequest, options: Simu
   const inputs: Input[] = [];
   for (const range of ranges) {
     const resolved = resolveInput(context, range.input, { idsOnly: true });
-    if (!resolved.ok) return err({ path: `${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`, message: resolved.error });
+    if (!resolved.ok) return err({ path: `${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`, ...resolved.error });
     inputs.push(resolved.value);
   }
 

@@ -380,7 +380,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
           problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
         );
       const resolved = resolveInput(inputContext(model, found.value), command.input);
-      if (!resolved.ok) return fail('command.input', resolved.error);
+      if (!resolved.ok) return fail('command.input', resolved.error.message, resolved.error.problem);
       const address = resolved.value.address;
       const before = scenarioSettingsOf(found.value);
       const ranges = [...(before.uncertainty ?? [])];

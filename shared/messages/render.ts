@@ -2,6 +2,7 @@ import { formatAmount, formatNumber, formatShown, unitLabel } from '../format/nu
 import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
+import type { FileFailure } from './codes/cli';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
 
@@ -109,6 +110,33 @@ const FORMAT: Formatters = {
   'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
   'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
   'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  'no-such-scenario': (p, _v, say) => [
+    'no-such-scenario',
+    {
+      name: p.name,
+      which: p.baseline ? say('analysisParts.baseline') : '',
+      known: p.known.length > 0 ? p.known.map((name) => quoted(name, say)).join(say('parts.choiceJoin')) : say('analysisParts.none'),
+    },
+  ],
+  'address-form': (p, _v, say) => ['address-form', { form: say(`analysisParts.forms.${p.kind}`) }],
+  'lever-kind-unknown': (p, _v, say) => ['lever-kind-unknown', { kind: say(`analysisParts.leverKinds.${p.kind}`), found: p.found }],
+  'address-names-nothing': (p, _v, say) => [
+    'address-names-nothing',
+    { what: say(`analysisParts.nothing.${p.kind}`, { reference: p.reference, scenario: p.scenario ?? '' }) },
+  ],
+  'address-ambiguous': (p, _v, say) => [
+    'address-ambiguous',
+    {
+      reference: p.reference,
+      count: p.count,
+      what: say(`analysisParts.several.${p.kind}`),
+      candidates: p.candidates
+        .map((c) => (c.parent === undefined ? say('analysisParts.candidate', c) : say('analysisParts.candidateUnder', { ...c, parent: c.parent })))
+        .join(say('analysisParts.candidateJoin')),
+      more: p.count > p.candidates.length ? say('analysisParts.moreCandidates', { count: p.count - p.candidates.length }) : '',
+    },
+  ],
+  'address-basis': (p, _v, say) => ['address-basis', { entered: say(`analysisParts.entered.${p.entered}`, { name: p.name, id: p.id }) }],
   // import (shared/messages/codes/import.ts)
   'import-failed': (p, v, say) => [
     'import-failed',
@@ -240,8 +268,49 @@ const FORMAT: Formatters = {
     ];
   },
   // cli (shared/messages/codes/cli.ts)
-  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'option-invalid': (p, v, say) => [
+    'option-invalid',
+    { file: p.file, option: p.option, input: p.input === undefined ? '' : say('cliParts.inputOf', { input: p.input }), problem: renderProblem(p.problem, v) },
+  ],
+  'unknown-command': (p, _v, say) => ['unknown-command', { name: p.name, commands: p.commands.join(say('cliParts.listJoin')) }],
+  'option-choice': (p, _v, say) => ['option-choice', { option: p.option, value: p.value, choices: p.choices.join(say('cliParts.listJoin')) }],
+  'option-not-a-number': (p, _v, say) => [
+    'option-not-a-number',
+    {
+      value: p.value,
+      subject: p.input === undefined ? say('cliParts.optionSubject', { option: p.option }) : say('cliParts.valueOf', { option: p.option, input: p.input }),
+    },
+  ],
+  'option-spec-form': (p, _v, say) => ['option-spec-form', { option: p.option, spec: p.spec, form: say(`cliParts.specForms.${p.form}`) }],
+  'file-kind': (p, _v, say) => [
+    'file-kind',
+    { path: p.path, expected: say(`cliParts.expected.${p.expected}`), usage: p.usage === undefined ? '' : say('cliParts.usage', { usage: p.usage }) },
+  ],
+  'cannot-read': (p, _v, say) => ['cannot-read', { reason: failureText(p, say) }],
+  'cannot-write': (p, _v, say) => ['cannot-write', { path: p.path, reason: failureText(p, say) }],
+  'logo-unreadable': (p, _v, say) => ['logo-unreadable', { path: p.path, reason: failureText(p, say) }],
+  'logo-too-large': (p, _v, say) => ['logo-too-large', { path: p.path, max: bytesText(p.max, say) }],
+  'slide-unknown': (p, _v, say) => ['slide-unknown', { name: p.name, slides: p.slides.join(say('cliParts.listJoin')) }],
+  'slides-empty': (p, _v, say) => ['slides-empty', { slides: p.slides.join(say('cliParts.listJoin')) }],
+  'json-invalid': (p, _v, say) => [
+    'json-invalid',
+    { text: p.line !== undefined ? say('cliParts.jsonAt', { line: p.line, column: p.column ?? 1 }) : say('cliParts.jsonDetail', { detail: p.detail ?? '' }) },
+  ],
+  'model-rule': (p, v, say) => [
+    'model-rule',
+    {
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: renderProblem(p.problem, v),
+      more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
+    },
+  ],
+  'in-file': (p, v) => ['in-file', { file: p.file, problem: renderProblem(p.problem, v) }],
 };
+
+/** Why a file could not be read or written, in the reader's words (the system's own code only as a detail). */
+function failureText(p: { reason: FileFailure; detail?: string }, say: Say): string {
+  return say(`cliParts.failures.${p.reason}`, { detail: p.detail ?? '' });
+}
 
 /** A library's or the OS's own words, quoted at the end of a store message for diagnosis (never the sentence). */
 function detailText(detail: string | undefined, say: Say): string {

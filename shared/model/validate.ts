@@ -104,7 +104,7 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
       const path = `${scenarioPath(scenario)}.uncertainty[${quoteText(range.input)}]`;
       const resolved = resolveInput(context, range.input, { idsOnly: true });
       if (!resolved.ok) {
-        issues.push({ path: `${path}.input`, message: resolved.error });
+        issues.push({ path: `${path}.input`, ...resolved.error });
         continue;
       }
       const input = resolved.value;
