@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { editCommandSchema } from '../edits/commands';
-import type { Problem } from '../messages/problems';
+import { problem, type Problem } from '../messages/problems';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
-import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, uploadName, type ExportKind } from './files';
+import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, refuse, uploadName, type ExportKind } from './files';
 import type { ApiMethod } from './methods';
 
 /**
@@ -15,7 +15,9 @@ const language = z.enum(LANGUAGES);
 const none = z.strictObject({});
 const exportOptions = { kind: z.enum(EXPORT_KINDS), language: language.optional(), scenarioIds: z.array(z.string()).optional() };
 /** An upload travels as base64 in JSON: at most IMPORT's 50 MB file, a third more as text. */
-export const MAX_UPLOAD_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+/** The largest file the browser edition uploads. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_BASE64 = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4;
 
 /** The slides of the client deck, in deck order (main/deck/build-deck.ts builds them). */
 export const DECK_SLIDE_KEYS = ['title', 'summary', 'structure', 'levers', 'bridge', 'cashflow', 'budget', 'compare', 'risk', 'assumptions'] as const;
@@ -81,7 +83,12 @@ export const apiContract = {
   closeModel: none,
   listRecentFiles: none,
   pickFile: z.strictObject({ purpose: z.enum(['open', 'import', 'export']), kind: z.enum(EXPORT_KINDS).optional() }),
-  uploadFile: z.strictObject({ fileName: uploadName, base64: z.string().max(MAX_UPLOAD_BASE64, { error: 'the file is larger than 50 MB' }) }),
+  uploadFile: z.strictObject({
+    fileName: uploadName,
+    base64: z.string().superRefine((base64, context) => {
+      if (base64.length > MAX_UPLOAD_BASE64) refuse(context, problem('request-too-large', { bytes: MAX_UPLOAD_BYTES, upload: true }));
+    }),
+  }),
   applyEdit: z.strictObject({ command: editCommandSchema }),
   undo: none,
   redo: none,
@@ -147,8 +154,8 @@ export interface ModelEntry {
   modifiedAt: string;
   bytes: number;
   open: boolean;
-  /** Why it cannot be opened (damaged, newer format, not a model...). */
-  problem?: string;
+  /** Why it cannot be opened (damaged, newer format, not a model...), worded by the Models view in its language. */
+  problem?: Problem;
 }
 
 export interface DeletedModel {
@@ -257,7 +264,7 @@ export interface ApiError {
   /** The field or model place the message is about. */
   path?: string;
   /** The problem as a code with typed parameters: the UI, menus and CLI word it in their language and unit. */
-  problem?: Problem;
+  problem: Problem;
 }
 
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };

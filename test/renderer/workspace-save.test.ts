@@ -3,6 +3,7 @@ import type { ApiClient, SessionState } from '../../shared/api/contract';
 import type { EditCommand } from '../../shared/edits/commands';
 import { createExampleModel } from '../../shared/model/example';
 import { Workspace } from '../../renderer/src/state/workspace';
+import { problem } from '../../shared/messages/problems';
 
 type ApplyEdit = ApiClient['applyEdit'];
 
@@ -90,7 +91,11 @@ describe('the workspace save queue', () => {
   it('goes back to what the file holds when the file refuses an edit (no retry)', async () => {
     let reloads = 0;
     const { api, sent } = fakeApi(
-      () => Promise.resolve({ ok: false, error: { code: 'invalid-edit', message: 'name is too long' } }),
+      () =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-edit', message: 'name is too long', problem: problem('name-too-long', { length: 90, max: 80 }) },
+        }),
       () => {
         reloads++;
       },
