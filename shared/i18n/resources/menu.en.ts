@@ -46,6 +46,15 @@ export const menuEn = {
   deckExported: 'Exported a deck of {{slides}} slides to {{path}}',
   importFiles: 'Excel or CSV',
   newModelTitle: 'Save the new model as',
+  /** What a new model from each template is called, and its file in the data folder (main/api/templates.ts). */
+  templates: {
+    example: 'Example',
+    'spare-parts': 'Spare parts',
+    'service-providers': 'Service providers',
+    'service-revenue': 'Service revenue',
+    empty: 'New model',
+  },
+  emptyRootLine: 'After-sales service cost',
   exampleFileName: 'Example.costplan',
   emptyFileName: 'New model.costplan',
   errorTitle: 'Could not do that',
