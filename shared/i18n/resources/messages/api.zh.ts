@@ -62,7 +62,7 @@ export const apiMessagesZh: TextShape<typeof apiMessagesEn> = {
       workbook: '此版本不提供工作簿的导出和导入',
       'file-dialog': '只有桌面版应用可以选择本机上的文件；在浏览器中请上传文件（模型库）或下载文件（导出）',
     },
-    field: '（字段 {{field}}）',
+    field: '（字段“{{field}}”）',
     upload: {
       'not-plain': ' 不是一个普通的文件名',
       extension: '：请上传模型文件（.costplan）、Excel 工作簿（.xlsx）或 CSV 文件（.csv）',
