@@ -6,7 +6,7 @@ import type { Model } from '../../shared/model/schema';
 import { problemOfStoreError, StoreError } from '../store/errors';
 import { readModelFile } from '../store/read';
 import { SnapshotFolder } from '../store/snapshots';
-import { problem } from '../../shared/messages/problems';
+import { problem, type Problem } from '../../shared/messages/problems';
 import { ApiFailure } from './failure';
 import { moveFile, type ModelFiles } from './files';
 
@@ -38,7 +38,7 @@ export class ModelLibrary {
             open: false,
             problem:
               error instanceof StoreError
-                ? problemOfStoreError(error)
+                ? byFileName(problemOfStoreError(error), path)
                 : problem('internal-error', { detail: error instanceof Error ? error.message : String(error) }),
           };
         }
@@ -83,6 +83,12 @@ export class ModelLibrary {
     renameSync(from, to);
     if (existsSync(snapshots)) renameSync(snapshots, new SnapshotFolder(this.files.dataDir, to).dir);
   }
+}
+
+/** The Models view lists files of the data folder by name: a problem about one names it so too. */
+function byFileName(coded: Problem, path: string): Problem {
+  const params = coded.params as { path?: unknown };
+  return params.path === path ? ({ ...coded, params: { ...coded.params, path: basename(path) } } as Problem) : coded;
 }
 
 const DELETED_PATTERN = /^(\d{8}T\d{9}Z)--(.+\.costplan)$/i;

@@ -24,7 +24,7 @@ export const apiMessagesZh: TextShape<typeof apiMessagesEn> = {
   'request-refused': '{{reason}}',
   'request-too-large': '{{what}}',
   'internal-error': '发生了应用未预料到的错误（技术细节：“{{detail}}”）',
-  'host-unreachable': '规划工具的本机服务没有响应：请确认启动它的命令（“npm run serve”）仍在运行（技术细节：“{{detail}}”）',
+  'host-unreachable': '规划工具的本机服务没有响应（技术细节：“{{detail}}”）',
   'save-failed': '最近的修改未能保存（{{reason}}）：它仍显示在屏幕上，但还没有写入文件',
   'logo-not-image': '标志图片必须是 PNG 或 JPEG 格式',
   'deck-no-scenario': '模型中还没有情景：演示文稿至少要展示一个情景（请先新建一个）',
