@@ -57,6 +57,7 @@ export const menuEn = {
   emptyRootLine: 'After-sales service cost',
   exampleFileName: 'Example.costplan',
   emptyFileName: 'New model.costplan',
+  sqliteBindingHint: 'SQLite for Electron is missing or built for another version: run "npm start" (it builds {{binding}}).',
   errorTitle: 'Could not do that',
   restoreQuestion: 'Restore the snapshot of {{when}}?',
   restoreDetail: 'The current state is kept as a snapshot first, and the restore itself can be undone.',

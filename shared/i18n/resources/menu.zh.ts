@@ -52,6 +52,7 @@ export const menuZh: MenuText = {
   emptyRootLine: '售后服务成本',
   exampleFileName: '示例.costplan',
   emptyFileName: '新模型.costplan',
+  sqliteBindingHint: '缺少为 Electron 构建的 SQLite，或它是为其他版本构建的：请运行“npm start”（它会构建 {{binding}}）。',
   errorTitle: '无法完成',
   restoreQuestion: '恢复 {{when}} 的快照？',
   restoreDetail: '恢复前会先为当前状态创建快照；恢复本身也可以撤销。',
