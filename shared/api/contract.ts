@@ -24,6 +24,7 @@ export const DECK_SLIDE_KEYS = ['title', 'summary', 'structure', 'levers', 'brid
 export type DeckSlideKey = (typeof DECK_SLIDE_KEYS)[number];
 /** A logo travels as base64 in the call; 1 MB of image keeps a call under the host's 2 MB body limit. */
 export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
+const MAX_CLIENT = 200;
 
 /**
  * What the deck shows: the scenarios (ids, the first is the headline), the baseline, the slides,
@@ -33,21 +34,34 @@ export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
 const deckOptions = {
   scenarioIds: z.array(z.string().max(64)).max(200).optional(),
   baselineScenarioId: z.string().max(64).nullable().optional(),
-  slides: z.array(z.enum(DECK_SLIDE_KEYS)).min(1, { error: 'choose at least one slide' }).optional(),
+  slides: z
+    .array(z.enum(DECK_SLIDE_KEYS))
+    .superRefine((slides, context) => {
+      if (slides.length === 0) refuse(context, problem('deck-option-invalid', { option: 'slides', max: 0 }));
+    })
+    .optional(),
   language: language.optional(),
   unit: z.enum(DISPLAY_UNITS).optional(),
-  client: z.string().max(200, { error: 'a client name may be at most 200 characters' }).optional(),
+  client: z
+    .string()
+    .superRefine((client, context) => {
+      if (client.length > MAX_CLIENT) refuse(context, problem('deck-option-invalid', { option: 'client', max: MAX_CLIENT }));
+    })
+    .optional(),
   accent: z
     .string()
-    .regex(/^#?[0-9a-fA-F]{6}$/, { error: 'an accent colour is six hex digits such as 1F6FB2' })
+    .superRefine((accent, context) => {
+      if (!/^#?[0-9a-fA-F]{6}$/.test(accent)) refuse(context, problem('deck-option-invalid', { option: 'accent', max: 0 }));
+    })
     .optional(),
   logo: z
     .strictObject({
       type: z.enum(['png', 'jpeg']),
-      base64: z
-        .string()
-        .max(Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4, { error: `a logo may be at most ${DECK_LOGO_MAX_BYTES / 1024 / 1024} MB` })
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'the logo must be base64' }),
+      base64: z.string().superRefine((base64, context) => {
+        if (base64.length > Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4)
+          refuse(context, problem('deck-option-invalid', { option: 'logo-size', max: DECK_LOGO_MAX_BYTES }));
+        else if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) refuse(context, problem('logo-not-image', {}));
+      }),
     })
     .optional(),
 };

@@ -90,6 +90,10 @@ const FORMAT: Formatters = {
     { what: say(p.upload ? 'apiParts.tooLarge.upload' : 'apiParts.tooLarge.request', { max: bytesText(p.bytes, say) }) },
   ],
   'save-failed': (p, v) => ['save-failed', { reason: renderProblem(p.reason, v) }],
+  'deck-option-invalid': (p, _v, say) => [
+    'deck-option-invalid',
+    { what: say(`apiParts.deckOption.${p.option}`, { max: p.option === 'logo-size' ? bytesText(p.max, say) : p.max }) },
+  ],
   'deck-baseline-missing': (p, _v, say) => ['deck-baseline-missing', { name: quoted(p.name, say), known: p.known }],
   // store (shared/messages/codes/store.ts)
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],

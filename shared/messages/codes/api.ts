@@ -54,6 +54,8 @@ export interface ApiProblemParams {
   'logo-not-image': Record<string, never>;
   'deck-no-scenario': Record<string, never>;
   'deck-baseline-missing': { name: string; known: string };
+  /** A deck option out of its bounds; `max` is the longest client name (characters) or the largest logo (bytes). */
+  'deck-option-invalid': { option: 'slides' | 'client' | 'accent' | 'logo-size'; max: number };
 }
 
 export const API_CODES = [
@@ -83,4 +85,5 @@ export const API_CODES = [
   'logo-not-image',
   'deck-no-scenario',
   'deck-baseline-missing',
+  'deck-option-invalid',
 ] as const satisfies readonly (keyof ApiProblemParams)[];

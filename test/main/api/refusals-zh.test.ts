@@ -148,6 +148,12 @@ describe('deck refusals and the IPC check in Chinese', () => {
       expect((await api.call('newModel', { template: 'example', language: 'zh', name: '示例二' })).ok).toBe(true);
       chinese(refusal(await api.call('downloadDeck', { logo: { type: 'png', base64: 'aGVsbG8=' } })), 'logo-not-image', ['标志图片必须是', 'PNG', 'JPEG']);
       chinese(refusal(await api.call('downloadDeck', { scenarioIds: ['不存在'] })), 'no-such-scenario', ['没有名为“不存在”的情景']);
+      chinese(refusal(await api.call('downloadDeck', { slides: [] })), 'deck-option-invalid', ['请至少选择一张幻灯片']);
+      chinese(refusal(await api.call('downloadDeck', { client: '客'.repeat(201) })), 'deck-option-invalid', ['客户名称最多 200 个字符']);
+      chinese(refusal(await api.call('downloadDeck', { accent: 'blue' })), 'deck-option-invalid', ['主题色须为 6 位十六进制数字']);
+      chinese(refusal(await api.call('downloadDeck', { logo: { type: 'png', base64: 'A'.repeat(1_500_000) } })), 'deck-option-invalid', [
+        '标志图片最大 1.0 MB',
+      ]);
     } finally {
       await api.shutdown();
     }

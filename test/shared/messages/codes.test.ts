@@ -69,6 +69,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemParams[C] } = {
   'logo-not-image': {},
   'deck-no-scenario': {},
   'deck-baseline-missing': { name: 'B', known: '"A"' },
+  'deck-option-invalid': { option: 'logo-size', max: 1024 * 1024 },
   // store
   'nothing-to-undo': {},
   'nothing-to-redo': {},

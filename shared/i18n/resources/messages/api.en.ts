@@ -26,6 +26,7 @@ export const apiMessagesEn = {
   'logo-not-image': 'the logo must be a PNG or JPEG image',
   'deck-no-scenario': 'the model has no scenario: a deck presents at least one (create one first)',
   'deck-baseline-missing': 'no baseline scenario named {{name}} (scenarios: {{known}})',
+  'deck-option-invalid': '{{what}}',
   /** Pieces the api texts are built from (shared/messages/render.ts, `// api`). */
   apiParts: {
     reference: {
@@ -75,6 +76,12 @@ export const apiMessagesEn = {
       'media-type': 'send JSON (application/json)',
       json: 'the request body is not valid JSON',
       'not-found': 'not found',
+    },
+    deckOption: {
+      slides: 'choose at least one slide',
+      client: 'a client name may be at most {{max}} characters',
+      accent: 'an accent colour is six hex digits such as 1F6FB2',
+      'logo-size': 'a logo may be at most {{max}}',
     },
     tooLarge: {
       upload: 'the file is too large to upload (at most {{max}})',

@@ -29,6 +29,7 @@ export const apiMessagesZh: TextShape<typeof apiMessagesEn> = {
   'logo-not-image': '标志图片必须是 PNG 或 JPEG 格式',
   'deck-no-scenario': '模型中还没有情景：演示文稿至少要展示一个情景（请先新建一个）',
   'deck-baseline-missing': '没有名为 {{name}} 的基准情景（现有情景：{{known}}）',
+  'deck-option-invalid': '{{what}}',
   apiParts: {
     reference: {
       'handle-malformed': '不是本应用给出的文件：请重新选择文件',
@@ -77,6 +78,12 @@ export const apiMessagesZh: TextShape<typeof apiMessagesEn> = {
       'media-type': '请求内容必须是 JSON 格式',
       json: '请求内容不是有效的 JSON',
       'not-found': '找不到这个地址',
+    },
+    deckOption: {
+      slides: '请至少选择一张幻灯片',
+      client: '客户名称最多 {{max}} 个字符',
+      accent: '主题色须为 6 位十六进制数字，例如 1F6FB2',
+      'logo-size': '标志图片最大 {{max}}',
     },
     tooLarge: {
       upload: '文件太大，无法上传（最多 {{max}}）',
