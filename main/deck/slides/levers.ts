@@ -85,14 +85,13 @@ export function leversSlide(context: DeckContext): void {
     { text: amount(row.saving), align: 'right', bold: true },
   ]);
   if (rest.length > 0)
-    body.push([
-      { text: text('levers.others', { levers: rest.length }) },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: amount(rest.reduce((sum, row) => sum + row.saving, 0)), align: 'right', bold: true },
-    ]);
+    body.push(
+      othersRow(
+        context,
+        rest.length,
+        rest.reduce((sum, row) => sum + row.saving, 0),
+      ),
+    );
   const fill = tint(style.accent, 0.9);
   const totalRow = (label: string, value: number): Cell[] => [
     { text: label, bold: true, fill },
@@ -234,15 +233,26 @@ function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][
     ]),
   ];
   if (rest.length > 0)
-    body.push([
-      { text: text('levers.others', { levers: rest.length }) },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: amount(rest.reduce((sum, row) => sum + row.gain, 0)), align: 'right', bold: true },
-    ]);
+    body.push(
+      othersRow(
+        context,
+        rest.length,
+        rest.reduce((sum, row) => sum + row.gain, 0),
+      ),
+    );
   return body;
+}
+
+/** The table's last row when not every lever fits: how many more, and their amount added up. */
+function othersRow(context: DeckContext, levers: number, total: number): Cell[] {
+  return [
+    { text: context.text('levers.others', { levers }) },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { text: money(context, total), align: 'right', bold: true },
+  ];
 }
 
 function revenueNotes(context: DeckContext, rows: readonly RevenueRow[]): string {

@@ -3,7 +3,7 @@ export const apiMessagesEn = {
   'no-model': 'no model is open: open a file or create one first',
   'file-reference-invalid': '{{file}} {{reason}}',
   'model-name-invalid': '{{reason}}',
-  'handle-unknown': '{{file}} is not a file handle the app gave out (handles last until the app quits): choose the file again',
+  'handle-unknown': 'the file was chosen before the app last started, and such choices last until the app quits: choose the file again',
   'handle-other-use': '{{name}} was chosen for another purpose ({{chosenFor}}), not for {{wanted}}: choose the file again',
   'data-folder-not-for': '{{file}}: {{what}}',
   'model-extension-missing': "{{file}} is not a model file (a model's name ends in {{extension}})",
