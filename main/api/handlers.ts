@@ -23,7 +23,7 @@ import type { Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
 import { writeFileAtomically } from '../io/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
-import { problemOfStoreError, StoreError } from '../store/errors';
+import { StoreError } from '../store/errors';
 import { fileSystemProblem, isProblem, problem, type Problem } from '../../shared/messages/problems';
 import { renderProblem } from '../../shared/messages/render';
 import { readModelFile } from '../store/read';
@@ -338,7 +338,7 @@ export class ApiService {
   private async importFile(path: string, mode: 'new' | 'replace'): Promise<ImportOutcome> {
     const isModel = extname(path).toLowerCase() === MODEL_EXTENSION;
     const current = mode === 'replace' ? this.requireDocument() : undefined;
-    if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.message);
+    if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.problem, current.path);
     let model: Model;
     let source: ImportOutcome['source'];
     let warnings: ImportWarning[] = [];
@@ -465,6 +465,7 @@ export class ApiService {
         ? {
             code: document.readOnly.code,
             message: document.readOnly.message,
+            problem: document.readOnly.problem,
             ...(document.readOnly.latestGoodSnapshot ? { latestGoodSnapshotId: document.readOnly.latestGoodSnapshot.id } : {}),
           }
         : null,
@@ -517,18 +518,13 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), problem: error.problem };
-  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
-  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, problem: orUnforeseen(error.problem, error.message) };
+  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: error.problem };
+  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, problem: error.problem };
   const message = error instanceof Error ? error.message : String(error);
   // A file-system error that reached here (an export, an import): the plain-words problem of its path.
   const errno = error as { code?: unknown; path?: unknown };
   const coded = typeof errno.path === 'string' ? fileSystemProblem(typeof errno.code === 'string' ? errno.code : undefined, errno.path) : undefined;
   return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message, problem: problem('internal-error', { detail: message }) };
-}
-
-/** An error class's problem where it has one (typed optional on purpose: right whether or not the class requires it yet). */
-function orUnforeseen(coded: Problem | undefined, message: string): Problem {
-  return coded ?? problem('internal-error', { detail: message });
 }
 
 function englishText(coded: Problem): string {

@@ -3,6 +3,7 @@ import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
+import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -99,7 +100,35 @@ const FORMAT: Formatters = {
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
   'model-breaks-rule': (p, v, say) => [
     'model-breaks-rule',
-    { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
+    {
+      path: p.path,
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: p.problem ? renderProblem(p.problem, v) : say('storeParts.ruleText', { text: detailQuoted(p.rule ?? '') }),
+    },
+  ],
+  'file-read-only': (p, _v, say) => ['file-read-only', { path: p.path, then: say(`storeParts.readOnlyThen.${p.then ?? 'none'}`) }],
+  'file-damaged': (p, v, say) => ['file-damaged', { path: p.path, damage: damageText(p.damage, v, say), detail: detailText(p.detail, say) }],
+  'file-tampered': (p, _v, say) => ['file-tampered', { path: p.path, change: schemaChangeText(p.change, say) }],
+  'file-newer-version': (p) =>
+    p.version === undefined
+      ? ['file-newer-version', { path: p.path }]
+      : ['file-newer-format', { path: p.path, version: p.version, supported: p.supported ?? '?' }],
+  'file-open-failed': (p, _v, say) => ['file-open-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'file-write-failed': (p, _v, say) => ['file-write-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'safe-writing-refused': (p, _v, say) => ['safe-writing-refused', { path: p.path, detail: detailText(p.detail, say) }],
+  'snapshot-write-failed': (p, v) => ['snapshot-write-failed', { folder: p.folder, problem: renderProblem(p.problem, v) }],
+  'damaged-file-recovery': (p, v, say) => [
+    'damaged-file-recovery',
+    {
+      problem: renderProblem(p.problem, v),
+      offer: p.snapshot ? say('storeParts.offer.restore', { path: p.path, id: p.snapshot.id, createdAt: p.snapshot.createdAt }) : say('storeParts.offer.none'),
+    },
+  ],
+  'data-folder-unusable': (p, _v, say) => [
+    'data-folder-unusable',
+    {
+      text: say(`storeParts.dataFolder.${p.reason}`, { dir: p.dir, blocker: p.blocker ?? p.dir, parent: p.parent ?? p.dir, detail: detailText(p.detail, say) }),
+    },
   ],
   // analysis (shared/messages/codes/analysis.ts)
   'input-out-of-range': (p, v) => [
@@ -122,7 +151,100 @@ const FORMAT: Formatters = {
       more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
     },
   ],
-  'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
+  'file-cannot-open': (p, _v, say) => [
+    'file-cannot-open',
+    { reason: p.reason === 'other' ? say('importParts.cannotOpenOther', { detail: importDetail(p.detail, say) }) : say(`parts.cannotOpen.${p.reason}`) },
+  ],
+  'workbook-unreadable': (p, _v, say) => ['workbook-unreadable', { detail: importDetail(p.detail, say) }],
+  'no-structure-sheet': (p, _v, say) => [
+    'no-structure-sheet',
+    { sheets: p.sheets.length > 0 ? p.sheets.map((sheet) => quoted(sheet, say)).join(say('parts.choiceJoin')) : say('importParts.noSheets') },
+  ],
+  'zip-refused': (p, _v, say) => [
+    'zip-refused',
+    {
+      reason: say(`importParts.zip.${p.reason}`, {
+        entry: entryText(p.entry, say),
+        method: p.method ?? '',
+        bytes: p.bytes === undefined ? '' : bytesText(p.bytes, say),
+        declared: p.declared === undefined ? '' : bytesText(p.declared, say),
+      }),
+    },
+  ],
+  'zip-bomb': (p, v, say) => [
+    'zip-bomb',
+    {
+      reason: say(`importParts.bomb.${p.reason}`, {
+        entry: entryText(p.entry, say),
+        max: p.max === undefined ? '' : p.reason === 'total-size' ? bytesText(p.max, say) : countText(p.max, v),
+        ratio: p.ratio === undefined ? '' : countText(Math.round(p.ratio), v),
+        compressed: p.compressed === undefined ? '' : bytesText(p.compressed, say),
+        bytes: p.bytes === undefined ? '' : bytesText(p.bytes, say),
+      }),
+    },
+  ],
+  'workbook-over-limit': (p, v, say) => [
+    'workbook-over-limit',
+    {
+      limit: say(`importParts.limit.${p.limit}`, {
+        // A count of entries stays as the zip holds it (1001), the rest grouped (32,767).
+        count: p.count ?? '',
+        max: p.limit === 'data' ? bytesText(p.max, say) : p.limit === 'entries' || p.limit === 'memory' ? p.max : countText(p.max, v),
+      }),
+    },
+  ],
+  'not-xlsx-package': (p, _v, say) => ['not-xlsx-package', { kind: say(`importParts.package.${p.kind}`) }],
+  'workbook-macros': (p, _v, say) => ['workbook-macros', { kind: say(`importParts.macros.${p.kind}`) }],
+  'cell-outside-area': (p, v, say) => [
+    'cell-outside-area',
+    {
+      at: outsideText(p, v, say),
+      maxRow: countText(p.maxRow, v),
+      maxColumn: p.maxColumn,
+    },
+  ],
+  'cell-text-too-long': (p, v, say) => [
+    'cell-text-too-long',
+    {
+      text:
+        p.sheet !== undefined
+          ? say('importParts.textTooLong.sheet', { sheet: quoted(p.sheet, say), max: countText(p.max, v) })
+          : p.part !== undefined
+            ? say('importParts.textTooLong.part', { part: p.part, max: countText(p.max, v) })
+            : p.length !== undefined
+              ? say('importParts.textTooLong.length', { length: countText(p.length, v), max: countText(p.max, v) })
+              : say('importParts.textTooLong.more', { max: countText(p.max, v) }),
+    },
+  ],
+  'cell-text-unclean': (p, _v, say) => [
+    'cell-text-unclean',
+    { text: say(`importParts.unclean.${p.reason}`, { field: fieldText(p.field, undefined, say), char: p.char, position: p.position }) },
+  ],
+  'id-invalid': (p, _v, say) => ['id-invalid', { text: say(`importParts.id.${p.reason}`, { id: quoted(p.id, say, 80), max: p.max }) }],
+  'workbook-reader-failed': (p, _v, say) => [
+    'workbook-reader-failed',
+    {
+      reason: say(`importParts.reader.${p.reason}`, {
+        detail: importDetail(p.detail, say),
+        how: p.signal !== undefined ? say('importParts.reader.signal', { signal: p.signal }) : say('importParts.reader.code', { code: p.code ?? '' }),
+      }),
+    },
+  ],
+  'revenue-rows-moved': (p, _v, say) => ['revenue-rows-moved', { name: quoted(p.name, say, 80) }],
+  'margin-differs': (p, v, say) => [
+    'margin-differs',
+    {
+      line: quoted(p.line, say, 80),
+      value: percentText(p.value, v.language),
+      other: percentText(p.other, v.language),
+      sheet: quoted(p.sheet, say),
+      row: p.row,
+    },
+  ],
+  'one-off-several-years': (p, _v, say) => ['one-off-several-years', { years: p.years.join(say('importParts.yearsJoin')) }],
+  'formulas-replaced': (p) => ['formulas-replaced', { count: p.count, cell: p.cell }],
+  // English keeps the rule's own words; other languages quote them as a technical detail.
+  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: importDetail(p.detail, say) }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
@@ -154,6 +276,57 @@ const FORMAT: Formatters = {
   'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
 };
 
+/** A library's or the OS's own words, quoted at the end of a store message for diagnosis (never the sentence). */
+function detailText(detail: string | undefined, say: Say): string {
+  return detail ? say('storeParts.detail', { text: detailQuoted(detail) }) : '';
+}
+
+/** One line, control characters escaped, at most 300 characters. */
+function detailQuoted(detail: string): string {
+  return quoteText(detail.replace(/\s*\n\s*/gu, '; '), 300).slice(1, -1);
+}
+
+/** What is damaged; byte and row counts grouped (20,000,000 bytes). */
+function damageText(damage: FileDamage, view: MessageView, say: Say): string {
+  const count = (n: number) => countText(n, view);
+  switch (damage.kind) {
+    case 'truncated':
+      return say('storeParts.damage.truncated', { bytes: count(damage.bytes), expected: count(damage.expectedBytes) });
+    case 'broken-references':
+      return say('storeParts.damage.broken-references', { count: count(damage.count) });
+    case 'value-too-long':
+      return say('storeParts.damage.value-too-long', { table: damage.table, column: damage.column, bytes: count(damage.bytes), max: count(damage.max) });
+    case 'too-many-rows':
+      return say('storeParts.damage.too-many-rows', { table: damage.table, rows: count(damage.rows), max: count(damage.max) });
+    default:
+      return say(`storeParts.damage.${damage.kind}`);
+  }
+}
+
+function schemaTypeText(type: SchemaObjectType, say: Say): string {
+  return say(`storeParts.schemaType.${type === 'virtual table' ? 'virtualTable' : type}`);
+}
+
+function schemaChangeText(change: SchemaChange, say: Say): string {
+  switch (change.kind) {
+    case 'unexpected-column':
+    case 'missing-column':
+      return say(`storeParts.change.${change.kind}`, { table: change.table, column: change.column });
+    case 'wrong-table':
+      return say('storeParts.change.wrong-table', {
+        type: schemaTypeText(change.type, say),
+        name: change.name,
+        table: change.table,
+        expected: change.expectedTable,
+      });
+    case 'definition-changed':
+      if (change.type === 'table') return say('storeParts.change.table-definition-changed', { name: change.name });
+      return say('storeParts.change.definition-changed', { type: schemaTypeText(change.type, say), name: change.name });
+    default:
+      return say(`storeParts.change.${change.kind}`, { type: schemaTypeText(change.type, say), name: change.name });
+  }
+}
+
 /** A value of an input: a percentage, or an amount in the display unit. */
 function valueText(value: number, unit: ValueUnit, view: MessageView): string {
   return unit === 'ratio' ? percentText(value, view.language) : amountText(value, view);
@@ -173,6 +346,29 @@ function bytesText(bytes: number, say: Say): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return say('parts.bytes', { count: bytes });
+}
+
+/** Where a cell beyond the import's area is, when no place says it: the cell or row in the sheet (or the part); '' when placed. */
+function outsideText(p: ProblemParams['cell-outside-area'], view: MessageView, say: Say): string {
+  const at = p.cell !== undefined ? 'Cell' : p.row !== undefined ? 'Row' : undefined;
+  const inside = p.sheet !== undefined ? 'sheet' : p.part !== undefined ? 'part' : undefined;
+  if (at === undefined || inside === undefined) return say('importParts.outside.placed');
+  return say(`importParts.outside.${inside}${at}`, {
+    sheet: p.sheet === undefined ? '' : quoted(p.sheet, say),
+    part: p.part ?? '',
+    cell: p.cell ?? '',
+    row: p.row === undefined ? '' : countText(p.row, view),
+  });
+}
+
+/** Raw text from a library or the OS, quoted at the end of an import message ("; technical detail: …"); nothing when there is none. */
+function importDetail(detail: string | undefined, say: Say): string {
+  return detail ? say('importParts.detail', { detail: detailQuoted(detail) }) : '';
+}
+
+/** A zip entry's name in quotes, cut when long. */
+function entryText(entry: string | undefined, say: Say): string {
+  return entry === undefined ? '' : quoted(entry, say, 80);
 }
 
 function fieldText(field: FieldName, year: number | undefined, say: Say): string {

@@ -4,7 +4,8 @@ import { describeFsError } from '../../io/model-json';
 import { resultsCsv } from '../../excel/csv';
 import { exportWorkbook } from '../../excel/export-workbook';
 import { importFile } from '../../excel/import-file';
-import { formatProblem, ImportError } from '../../excel/problems';
+import { ImportError, importFailed } from '../../excel/problems';
+import { renderProblem } from '../../../shared/messages/render';
 import { templateCsv, templateWorkbook } from '../../excel/template';
 import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
@@ -72,7 +73,9 @@ export async function runImport(context: CommandContext): Promise<void> {
     outcome.kind === 'workbook'
       ? `the model of an exported workbook: ${model.costTree.length} cost lines, ${model.scenarios.length} scenario${model.scenarios.length === 1 ? '' : 's'}`
       : `a cost structure of ${model.costTree.length} lines from sheet ${JSON.stringify(outcome.sheet)}, no scenarios yet`;
-  for (const warning of outcome.warnings) context.out(`warning: ${formatProblem(warning)}\n`);
+  // A warning in the language of --lang (English without it), placed at its sheet and cell.
+  const view = { language: options.language ?? 'en', unit: 'yuan' } as const;
+  for (const warning of outcome.warnings) context.out(`warning: ${renderProblem(importFailed([warning]), view)}\n`);
   context.out(`wrote ${out} (${what})\n`);
 }
 

@@ -109,7 +109,8 @@ export class Workspace {
   edit(command: EditCommand): Result<void, ModelIssue[]> {
     const model = this.state.model;
     if (!model) return err([{ path: '', message: 'no model is open', problem: problem('no-model', {}) }]);
-    if (this.state.session?.readOnly) return err([{ path: '', message: this.state.session.readOnly.message }]);
+    const readOnly = this.state.session?.readOnly;
+    if (readOnly) return err([{ path: '', message: readOnly.message, problem: readOnly.problem }]);
     const withIds = assignIds(command, this.newId);
     const started = performance.now();
     const applied = applyEdit(model, withIds);

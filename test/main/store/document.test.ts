@@ -335,7 +335,7 @@ describe('ModelDocument: create and open', () => {
     broken.costTree[1] = { ...broken.costTree[1]!, basis: { kind: 'share', share: 0.9 } };
     const error = await rejected(ModelDocument.create(path, broken, options));
     expect(error.code).toBe('invalid-model');
-    expect(error.message).toMatch(/costTree\["After-sales service cost"\]\.children: shares add up to 146%/);
+    expect(error.message).toMatch(/costTree\["After-sales service cost"\]\.children: the shares under "After-sales service cost" add up to 146%/);
     expect(listing(folder)).toEqual([]);
   });
 
@@ -367,7 +367,7 @@ describe('ModelDocument: create and open', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error.code).toBe('locked');
     expect(error.message).toContain(path);
-    expect(error.message).toMatch(/is open for editing in another window or program; close it there first/);
+    expect(error.message).toMatch(/is in use by another window or program; close it there first/);
     expect(listing(folder)).toEqual(before);
     first.apply({ type: 'renameNode', nodeId: 'other-service', name: 'Still mine' });
     await first.close();
@@ -682,7 +682,7 @@ describe('ModelDocument: replacing an existing file', () => {
     const open = await ModelDocument.create(path, example(), options);
     const error = await rejected(ModelDocument.create(path, createExampleModel('zh'), { ...options, overwrite: true }));
     expect(error.code).toBe('locked');
-    expect(error.message).toMatch(/is open for editing in another window or program/);
+    expect(error.message).toMatch(/is in use by another window or program/);
     expect(open.apply({ type: 'renameNode', nodeId: 'other-service', name: 'Kept' }).ok).toBe(true);
     await open.close();
     const model = readModelFile(path).model;
