@@ -1,4 +1,4 @@
-import type { Problem } from '../../../../shared/messages/problems';
+import { problem, type Problem } from '../../../../shared/messages/problems';
 import { simulate, type SimulationResult } from '../../../../shared/analysis/monte-carlo';
 import type { OutputName } from '../../../../shared/analysis/outputs';
 import type { Model } from '../../../../shared/model/schema';
@@ -14,7 +14,7 @@ export interface SimulationJob {
 }
 
 export type SimulationMessage =
-  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string; problem?: Problem };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string; problem: Problem };
 
 /** The shared Monte Carlo simulation (same seed, same result as the CLI), reporting progress per chunk. */
 export function runSimulation(job: SimulationJob, progress: (done: number, total: number) => void): SimulationMessage {
@@ -23,7 +23,10 @@ export function runSimulation(job: SimulationJob, progress: (done: number, total
     { scenario: job.scenarioId, output: job.output, trials: job.trials, seed: job.seed, ...(job.bins === undefined ? {} : { bins: job.bins }) },
     { onProgress: progress },
   );
-  return result.ok
-    ? { type: 'done', result: result.value }
-    : { type: 'error', message: result.error.message, ...(result.error.problem ? { problem: result.error.problem } : {}) };
+  return result.ok ? { type: 'done', result: result.value } : { type: 'error', message: result.error.message, problem: codedOrUnforeseen(result.error) };
+}
+
+/** An analysis error's problem; typed optional on purpose, so this stays right once every analysis error carries one. */
+function codedOrUnforeseen(error: { message: string; problem?: Problem | undefined }): Problem {
+  return error.problem ?? problem('internal-error', { detail: error.message });
 }
