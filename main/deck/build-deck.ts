@@ -80,7 +80,7 @@ export async function buildDeck(input: Model, options: DeckOptions = {}): Promis
   const known = () => model.scenarios.map((scenario) => JSON.stringify(scenario.name)).join(', ');
   const chosen = (options.scenarios && options.scenarios.length > 0 ? options.scenarios : model.scenarios.map((scenario) => scenario.id)).map((reference) => {
     const scenario = find(reference);
-    if (!scenario) throw new DeckError(problem('no-such-scenario', { name: reference, known: known() }));
+    if (!scenario) throw new DeckError(problem('no-such-scenario', { name: reference, known: model.scenarios.map((scenario) => scenario.name) }));
     return scenario;
   });
   const unique = chosen.filter((scenario, index) => chosen.indexOf(scenario) === index);

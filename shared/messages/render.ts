@@ -272,7 +272,7 @@ const FORMAT: Formatters = {
   'one-off-several-years': (p, _v, say) => ['one-off-several-years', { years: p.years.join(say('importParts.yearsJoin')) }],
   'formulas-replaced': (p) => ['formulas-replaced', { count: p.count, cell: p.cell }],
   // English keeps the rule's own words; other languages quote them as a technical detail.
-  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: importDetail(p.detail, say) }],
+  'value-refused': (p, _v, say) => ['value-refused', { detail: importDetail(p.detail, say) }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
