@@ -63,7 +63,7 @@ export async function runDeck(context: CommandContext): Promise<void> {
       style,
     });
   } catch (error) {
-    if (error instanceof DeckError) throw new UsageError(problem('in-file', { file, problem: problem('rule-detail', { detail: error.message }) }));
+    if (error instanceof DeckError) throw new UsageError(problem('in-file', { file, problem: error.problem }));
     throw error;
   }
   try {
