@@ -3,6 +3,7 @@ import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
+import type { PlaceStep, ValueFound } from './codes/model';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -51,7 +52,7 @@ const FORMAT: Formatters = {
       bound: say(p.exclusiveMin ? 'parts.above' : 'parts.atLeast'),
       min: percentText(p.min, v.language),
       max: percentText(p.max, v.language),
-      reason: p.reason ? say('parts.reason', { reason: say(`parts.reasons.${p.reason}`) }) : '',
+      reason: p.reason ? say('parts.reason', { reason: say(`modelParts.reasons.${p.reason}`) }) : '',
       value: percentText(p.value, v.language),
     },
   ],
@@ -60,7 +61,37 @@ const FORMAT: Formatters = {
     Number.isFinite(p.total)
       ? ['children-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }]
       : ['children-over-zero-parent', { parent: p.parent }],
-  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
+  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`modelParts.targets.${p.kind}`), id: p.id }],
+  'edit-id-taken': (p, _v, say) => ['edit-id-taken', { kind: say(`modelParts.targets.${p.kind}`), id: p.id }],
+  'duplicate-node-id': (p) => [p.lines ? 'modelParts.revenue.duplicate-node-id' : 'duplicate-node-id', { id: p.id }],
+  'duplicate-sibling-name': (p) => [p.lines ? 'modelParts.revenue.duplicate-sibling-name' : 'duplicate-sibling-name', { parent: p.parent, name: p.name }],
+  'orphan-line': (p) => [p.lines ? 'modelParts.revenue.orphan-line' : 'orphan-line', { parentId: p.parentId }],
+  'own-parent': (p) => [p.lines ? 'modelParts.revenue.own-parent' : 'own-parent', {}],
+  'parent-cycle': (p) => [p.lines ? 'modelParts.revenue.parent-cycle' : 'parent-cycle', {}],
+  'too-deep': (p) => [p.lines ? 'modelParts.revenue.too-deep' : 'too-deep', { depth: p.depth, max: p.max }],
+  'field-invalid': (p, v, say) => ['field-invalid', { place: modelPlaceText(p.place, say), problem: renderProblem(p.problem, v) }],
+  'value-missing': (p, _v, say) => ['value-missing', { expected: say(`modelParts.kinds.${p.expected}`) }],
+  'value-wrong-type': (p, _v, say) => ['value-wrong-type', { expected: say(`modelParts.kinds.${p.expected}`), found: foundText(p.found, say) }],
+  'value-not-a-choice': (p, _v, say) => [
+    'value-not-a-choice',
+    {
+      choices: p.choices.map((choice) => say('modelParts.choice', { text: quoteText(choice, 40).slice(1, -1) })).join(say('modelParts.choiceJoin')),
+      found: foundText(p.found, say),
+    },
+  ],
+  'value-format': (p, _v, say) => ['value-format', { format: say(`modelParts.formats.${p.format}`) }],
+  'list-too-long': (p, v, say) => ['list-too-long', { count: countText(p.count, v), max: countText(p.max, v), what: say(`modelParts.lists.${p.what}`) }],
+  'list-empty': (p, _v, say) => ['list-empty', { what: say(`modelParts.empty.${p.what}`) }],
+  'keys-unknown': (p, _v, say) => [
+    'keys-unknown',
+    { count: p.keys.length, keys: p.keys.map((key) => quoted(key, say, 40)).join(say('modelParts.choiceJoin')) },
+  ],
+  'model-format-wrong': (p, _v, say) => ['model-format-wrong', { expected: p.expected, found: foundText(p.found, say) }],
+  'schema-version-invalid': (p, _v, say) => [
+    'schema-version-invalid',
+    { supported: p.supported.join(say('modelParts.versionJoin')), found: foundText(p.found, say) },
+  ],
+  'text-unclean': (p, _v, say) => ['text-unclean', { reason: say(`modelParts.unclean.${p.reason}`, { character: p.character, position: p.position }) }],
   // api (shared/messages/codes/api.ts)
   // store (shared/messages/codes/store.ts)
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
@@ -120,6 +151,50 @@ const FORMAT: Formatters = {
   // cli (shared/messages/codes/cli.ts)
   'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
 };
+
+/** Where a value sits in a model, as the screens name it; a step the app has no name for shows the raw path. */
+function modelPlaceText(place: readonly PlaceStep[], say: Say): string {
+  if (place.length === 0) return say('modelParts.place.model');
+  if (place.some((step) => 'key' in step)) return say('modelParts.place.quoted', { text: quoteText(rawPath(place)).slice(1, -1) });
+  let text = '';
+  for (const step of place) {
+    const worded =
+      'list' in step
+        ? step.name !== undefined
+          ? say(`modelParts.place.named.${step.list}`, { name: quoteText(step.name, 40).slice(1, -1) })
+          : say(`modelParts.place.row.${step.list}`, { row: step.row })
+        : 'field' in step
+          ? say(`modelParts.place.fields.${step.field}`)
+          : say('modelParts.place.year', { year: 'year' in step ? step.year : 0 });
+    // A year follows what it is a year of without a joiner in Chinese ("达成率第 2 年") and with one in English.
+    text = text === '' ? worded : `${text}${'year' in step && say('modelParts.place.join') === '的' ? '' : say('modelParts.place.join')}${worded}`;
+  }
+  return text;
+}
+
+/** A place written as the file's path (costTree[3].colour), for a place the app cannot name. */
+function rawPath(place: readonly PlaceStep[]): string {
+  const text = place
+    .map((step) =>
+      'list' in step
+        ? `.${step.list}[${step.row - 1}]`
+        : 'field' in step
+          ? `.${step.field}`
+          : 'year' in step
+            ? `[${step.year - 1}]`
+            : step.key.startsWith('[')
+              ? step.key
+              : `.${step.key}`,
+    )
+    .join('');
+  return text.replace(/^\./u, '');
+}
+
+/** What a field held instead, in the reader's language. */
+function foundText(found: ValueFound, say: Say): string {
+  if (!('text' in found)) return say(`modelParts.found.${found.kind}`);
+  return say(`modelParts.found.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
 
 /** A value of an input: a percentage, or an amount in the display unit. */
 function valueText(value: number, unit: ValueUnit, view: MessageView): string {

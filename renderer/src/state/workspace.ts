@@ -4,7 +4,8 @@ import { assignIds, type EditCommand } from '../../../shared/edits/commands';
 import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
 import type { Model } from '../../../shared/model/schema';
 import type { DisplayUnit, Language } from '../../../shared/model/units';
-import type { ModelIssue } from '../../../shared/model/validate';
+import { modelIssue, type ModelIssue } from '../../../shared/model/validate';
+import { problem } from '../../../shared/messages/problems';
 import { err, ok, type Result } from '../../../shared/result';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -105,8 +106,9 @@ export class Workspace {
   /** Applies an edit locally at once; returns the problems (nothing changes) when it is invalid. */
   edit(command: EditCommand): Result<void, ModelIssue[]> {
     const model = this.state.model;
-    if (!model) return err([{ path: '', message: 'no model is open' }]);
-    if (this.state.session?.readOnly) return err([{ path: '', message: this.state.session.readOnly.message }]);
+    if (!model) return err([modelIssue('', problem('no-model', {}))]);
+    // A file open read-only (read-only on disk, or damaged and shown from its last good state) takes no edit.
+    if (this.state.session?.readOnly) return err([modelIssue('', problem('file-read-only', { path: this.state.session.file?.path ?? '' }))]);
     const withIds = assignIds(command, this.newId);
     const started = performance.now();
     const applied = applyEdit(model, withIds);

@@ -88,7 +88,7 @@ describe('costplan CLI', () => {
     writeFileSync(file, JSON.stringify(model));
     const result = await run('compute', file);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`error: ${file}: costTree["Contact center"].children: shares add up to 112% (max 100%)\n`);
+    expect(result.stderr).toBe(`error: ${file}: costTree["Contact center"].children: the shares under "Contact center" add up to 112% (max 100%)\n`);
   });
 
   it('reports broken JSON with its line and column, and unknown scenarios with the known ones', async () => {
