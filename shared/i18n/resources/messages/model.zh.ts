@@ -151,7 +151,7 @@ export const modelMessagesZh: TextShape<typeof modelMessagesEn> = {
     },
     found: {
       missing: '空',
-      null: '空值（null）',
+      null: '空值',
       list: '列表',
       object: '对象',
       number: '数字 {{text}}',
@@ -164,8 +164,8 @@ export const modelMessagesZh: TextShape<typeof modelMessagesEn> = {
     formats: {
       id: '只能含字母、数字和 _ . : -',
       colour: '须为“#RRGGBB”形式的颜色（如“#1F6FEB”）',
-      base64: '须为 Base64 编码',
-      currency: '须为三个大写字母的币种代码（ISO 4217），如 CNY',
+      base64: '须为按“Base64”编码的文字',
+      currency: '须为三个大写字母的币种代码，如“CNY”“USD”',
     },
     lists: { nodes: '项', lines: '条', scenarios: '个情景', items: '项', ranges: '个范围', years: '年' },
     empty: { costTree: '至少要有根节点', years: '至少要列出一年' },
