@@ -32,9 +32,10 @@ export function formatIssue(issue: { path: string; problem?: Problem; message?: 
 }
 
 /**
- * An input address `resolveInput` refused. Its refusals are English text until
- * shared/model/inputs.ts gives them codes; a coded refusal passes through as it is.
+ * An input address `resolveInput` refused: its coded refusal (a Problem, or an issue carrying
+ * one) as it is; a refusal still in English text is passed on as that text.
  */
-export function inputIssue(path: string, refusal: string | Problem): ModelIssue {
-  return modelIssue(path, typeof refusal === 'string' ? problem('other', { text: refusal }) : refusal);
+export function inputIssue(path: string, refusal: string | Problem | { problem: Problem }): ModelIssue {
+  if (typeof refusal === 'string') return modelIssue(path, problem('other', { text: refusal }));
+  return modelIssue(path, 'code' in refusal ? refusal : refusal.problem);
 }
