@@ -21,8 +21,14 @@ export function issueMessage(problem: Problem): string {
   return renderProblem(problem.code === 'field-invalid' ? problem.params.problem : problem, ENGLISH);
 }
 
+/**
+ * An issue at `path`. Its English `message` is worded when first read: a file of 50,000 broken
+ * lines gives 50,000 issues, and most callers read the first one only.
+ */
 export function modelIssue(path: string, problem: Problem): ModelIssue {
-  return { path, message: issueMessage(problem), problem };
+  let message: string | undefined;
+  const issue = { path, problem } as ModelIssue;
+  return Object.defineProperty(issue, 'message', { enumerable: true, get: () => (message ??= issueMessage(problem)) });
 }
 
 /** An issue in one English line for logs and the CLI: its path, then its problem (or, from an older caller, its message). */
