@@ -262,12 +262,7 @@ describe('a file whose shape is wrong, in Chinese, naming the place as the scree
     ],
     ['NaN where a number belongs', (m) => (scenario(m).volumeGrowth = Number.NaN), 'value-wrong-type', '的业务量年增长率：须为有限的数字，填的是数字 NaN'],
     ['a year of the ramp that is no number', (m) => set(scenario(m), 'ramp', [0.5, '满']), 'value-wrong-type', '的达成率第 2 年：须为数字'],
-    [
-      'a list where an object belongs',
-      (m) => set(node(m, 'contact-center'), 'basis', []),
-      'value-wrong-type',
-      '成本项“呼叫中心”的依据：须为对象（{…}），填的是列表',
-    ],
+    ['a list where an object belongs', (m) => set(node(m, 'contact-center'), 'basis', []), 'value-wrong-type', '成本项“呼叫中心”的依据：须为对象，填的是列表'],
     [
       'an unknown relevance',
       (m) => set(node(m, 'contact-center'), 'relevance', 'middling'),
@@ -321,7 +316,7 @@ describe('a file whose shape is wrong, in Chinese, naming the place as the scree
     const model = example();
     set(node(model, 'contact-center'), 'captions', { unitCostChange: { zh: 42 } });
     expect(chinese(model, 'value-wrong-type')).toContain('成本项“呼叫中心”的杠杆名称的单价变化的中文：须为文字，填的是数字 42');
-    expect(chinese(42, 'value-wrong-type')).toBe('模型：须为对象（{…}），填的是数字 42');
+    expect(chinese(42, 'value-wrong-type')).toBe('模型：须为对象，填的是数字 42');
   });
 
   it('keeps the path and the English of logs and the CLI', () => {

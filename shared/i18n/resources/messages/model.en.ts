@@ -145,7 +145,7 @@ export const modelMessagesEn = {
       finiteNumber: 'a finite number',
       text: 'text',
       list: 'a list',
-      object: 'an object ({...})',
+      object: 'an object',
       boolean: 'true or false',
     },
     found: {

@@ -146,7 +146,7 @@ export const modelMessagesZh: TextShape<typeof modelMessagesEn> = {
       finiteNumber: '有限的数字',
       text: '文字',
       list: '列表',
-      object: '对象（{…}）',
+      object: '对象',
       boolean: '是或否（true 或 false）',
     },
     found: {
