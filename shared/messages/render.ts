@@ -166,8 +166,8 @@ function modelPlaceText(place: readonly PlaceStep[], say: Say): string {
         : 'field' in step
           ? say(`modelParts.place.fields.${step.field}`)
           : say('modelParts.place.year', { year: 'year' in step ? step.year : 0 });
-    // A year follows what it is a year of without a joiner in Chinese ("达成率第 2 年") and with one in English.
-    text = text === '' ? worded : `${text}${'year' in step && say('modelParts.place.join') === '的' ? '' : say('modelParts.place.join')}${worded}`;
+    // A year follows what it is a year of without a joiner in Chinese ("达成率第 2 年"), with one in English.
+    text = text === '' ? worded : `${text}${say('year' in step ? 'modelParts.place.yearJoin' : 'modelParts.place.join')}${worded}`;
   }
   return text;
 }

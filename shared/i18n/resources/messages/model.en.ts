@@ -63,6 +63,7 @@ export const modelMessagesEn = {
     place: {
       model: 'the model',
       join: ', ',
+      yearJoin: ', ',
       quoted: '"{{text}}"',
       year: 'year {{year}}',
       named: {

@@ -64,6 +64,7 @@ export const modelMessagesZh: TextShape<typeof modelMessagesEn> = {
     place: {
       model: '模型',
       join: '的',
+      yearJoin: '',
       quoted: '“{{text}}”',
       year: '第 {{year}} 年',
       named: {
