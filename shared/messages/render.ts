@@ -155,21 +155,24 @@ const FORMAT: Formatters = {
 /** Where a value sits in a model, as the screens name it; a step the app has no name for shows the raw path. */
 function modelPlaceText(place: readonly PlaceStep[], say: Say): string {
   if (place.length === 0) return say('modelParts.place.model');
-  if (place.some((step) => 'key' in step)) return say('modelParts.place.quoted', { text: quoteText(rawPath(place)).slice(1, -1) });
+  if (!place.every((step): step is Exclude<PlaceStep, { key: string }> => !('key' in step)))
+    return say('modelParts.place.quoted', { text: quoteText(rawPath(place)).slice(1, -1) });
   let text = '';
   for (const step of place) {
-    const worded =
-      'list' in step
-        ? step.name !== undefined
-          ? say(`modelParts.place.named.${step.list}`, { name: quoteText(step.name, 40).slice(1, -1) })
-          : say(`modelParts.place.row.${step.list}`, { row: step.row })
-        : 'field' in step
-          ? say(`modelParts.place.fields.${step.field}`)
-          : say('modelParts.place.year', { year: 'year' in step ? step.year : 0 });
+    const worded = placeStepText(step, say);
     // A year follows what it is a year of without a joiner in Chinese ("达成率第 2 年"), with one in English.
     text = text === '' ? worded : `${text}${say('year' in step ? 'modelParts.place.yearJoin' : 'modelParts.place.join')}${worded}`;
   }
   return text;
+}
+
+function placeStepText(step: Exclude<PlaceStep, { key: string }>, say: Say): string {
+  if ('list' in step)
+    return step.name !== undefined
+      ? say(`modelParts.place.named.${step.list}`, { name: quoteText(step.name, 40).slice(1, -1) })
+      : say(`modelParts.place.row.${step.list}`, { row: step.row });
+  if ('field' in step) return say(`modelParts.place.fields.${step.field}`);
+  return say('modelParts.place.year', { year: step.year });
 }
 
 /** A place written as the file's path (costTree[3].colour), for a place the app cannot name. */
