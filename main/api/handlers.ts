@@ -24,7 +24,7 @@ import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { writeFileAtomically } from '../io/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
-import { problemOfStoreError, StoreError } from '../store/errors';
+import { StoreError } from '../store/errors';
 import { fileSystemProblem, problem } from '../../shared/messages/problems';
 import { readModelFile } from '../store/read';
 import { WorkbookImportError } from '../excel/errors';
@@ -335,7 +335,7 @@ export class ApiService {
   private async importFile(path: string, mode: 'new' | 'replace'): Promise<ImportOutcome> {
     const isModel = extname(path).toLowerCase() === MODEL_EXTENSION;
     const current = mode === 'replace' ? this.requireDocument() : undefined;
-    if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.message);
+    if (current?.readOnly) throw new StoreError(current.readOnly.code, current.readOnly.problem, current.path);
     let model: Model;
     let source: ImportOutcome['source'];
     let warnings: ImportWarning[] = [];
@@ -462,6 +462,7 @@ export class ApiService {
         ? {
             code: document.readOnly.code,
             message: document.readOnly.message,
+            problem: document.readOnly.problem,
             ...(document.readOnly.latestGoodSnapshot ? { latestGoodSnapshotId: document.readOnly.latestGoodSnapshot.id } : {}),
           }
         : null,
@@ -515,7 +516,7 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure)
     return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
-  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: problemOfStoreError(error) };
+  if (error instanceof StoreError) return { code: error.code, message: error.message, problem: error.problem };
   if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, ...(error.problem ? { problem: error.problem } : {}) };
   const message = error instanceof Error ? error.message : String(error);
   // A file-system error that reached here (an export, an import): the plain-words problem of its path.

@@ -1,6 +1,9 @@
 import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { problem, type Problem } from '../../shared/messages/problems';
+import type { DataFolderReason } from '../../shared/messages/codes/store';
+import { renderProblem } from '../../shared/messages/render';
 
 export const APP_FOLDER_NAME = 'Service Cost Planner';
 
@@ -15,19 +18,20 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
   return join(env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), APP_FOLDER_NAME);
 }
 
-/** The data folder cannot be made or written; `message` says why and what to do, in one paragraph. */
+/** The data folder cannot be made or written; the problem says why and what to do, `message` in English. */
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
+  readonly problem: Problem;
   constructor(
-    readonly reason: 'permission' | 'file-in-the-way' | 'read-only' | 'other',
+    readonly reason: DataFolderReason,
     readonly dir: string,
-    message: string,
+    details: { blocker?: string; parent?: string; detail?: string } = {},
   ) {
-    super(message);
+    const why = problem('data-folder-unusable', { dir, reason, ...details });
+    super(renderProblem(why, { language: 'en', unit: 'yuan' }));
+    this.problem = why;
   }
 }
-
-const REMEDY = 'or start the planner with COSTPLAN_DATA_DIR set to a folder you can write to';
 
 /**
  * Creates the data folder (and its parents) when it is missing and checks that it can be
@@ -52,26 +56,10 @@ export function ensureDataDir(dir: string): string {
 
 export function describeDataDirError(dir: string, error: unknown): DataDirError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const detail = error instanceof Error ? error.message : String(error);
-  if (code === 'EEXIST' || code === 'ENOTDIR')
-    return new DataDirError(
-      'file-in-the-way',
-      dir,
-      `cannot create the data folder ${dir}: a file is in the way (${inTheWay(dir) ?? dir} is a file, not a folder). Move or rename that file, ${REMEDY}.`,
-    );
-  if (code === 'EACCES' || code === 'EPERM')
-    return new DataDirError(
-      'permission',
-      dir,
-      `cannot create or write the data folder ${dir}: permission denied. Give your user write access to it (or to ${dirname(dir)}), ${REMEDY}.`,
-    );
-  if (code === 'EROFS')
-    return new DataDirError(
-      'read-only',
-      dir,
-      `cannot create or write the data folder ${dir}: the disk is read-only. Use a folder on a writable disk: ${REMEDY.slice(3)}.`,
-    );
-  return new DataDirError('other', dir, `cannot create or write the data folder ${dir} (${detail}); ${REMEDY}.`);
+  if (code === 'EEXIST' || code === 'ENOTDIR') return new DataDirError('file-in-the-way', dir, { blocker: inTheWay(dir) ?? dir });
+  if (code === 'EACCES' || code === 'EPERM') return new DataDirError('permission', dir, { parent: dirname(dir) });
+  if (code === 'EROFS') return new DataDirError('read-only', dir);
+  return new DataDirError('other', dir, { detail: error instanceof Error ? error.message : String(error) });
 }
 
 /** The nearest of `dir` and its parents that exists as something other than a folder. */

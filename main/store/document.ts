@@ -6,16 +6,18 @@ import { applyChanges, type EntityChange } from '../../shared/edits/changes';
 import { applyEdit } from '../../shared/edits/apply';
 import { assignIds, type EditCommand } from '../../shared/edits/commands';
 import type { Model } from '../../shared/model/schema';
-import { formatIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
+import { validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { oneLine, StoreError, writeProblem } from './errors';
-import { problem } from '../../shared/messages/problems';
+import { brokenRule, brokenRuleProblem, englishText, errorText, StoreError, storeFailure, writeProblem } from './errors';
+import { problem, type Problem } from '../../shared/messages/problems';
+import type { FileDamage } from '../../shared/messages/codes/store';
+import { integrityDamage } from './read';
 import { inspectModelFile } from './inspect';
 import { LOCK_WAIT_MS } from './format';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { insertModel, readModel, writeChanges } from './rows';
 import { processAlive, removeAllTemporarySnapshotFiles, SnapshotFolder, syncFile, type SnapshotInfo, type SnapshotReason } from './snapshots';
-import { storedValuesMessage, verifyModelDatabase } from './schema-check';
+import { storedValuesOverBounds, verifyModelDatabase } from './schema-check';
 import { openDatabase } from './sqlite';
 
 export interface StoreOptions {
@@ -30,8 +32,15 @@ export interface StoreOptions {
 /** Why a document is open read-only, and what the planner can do about it. */
 export interface ReadOnlyReason {
   code: 'read-only' | 'damaged';
+  /** Why, and what to do, as a code with parameters the UI words in the planner's language. */
+  problem: Problem;
+  /** The problem in English, for logs. */
   message: string;
   latestGoodSnapshot?: SnapshotInfo;
+}
+
+function readOnlyReason(code: ReadOnlyReason['code'], why: Problem, latestGoodSnapshot?: SnapshotInfo): ReadOnlyReason {
+  return { code, problem: why, message: englishText(why), ...(latestGoodSnapshot ? { latestGoodSnapshot } : {}) };
 }
 
 export const UNDO_DEPTH = 1000;
@@ -65,6 +74,14 @@ export class ModelDocument {
 
   /** Opens a model file; a file that is not a model, or is newer, or is locked, is refused untouched. */
   static async open(path: string, options: StoreOptions): Promise<ModelDocument> {
+    try {
+      return await ModelDocument.openChecked(path, options);
+    } catch (error) {
+      throw storeFailure(error, path, 'open');
+    }
+  }
+
+  private static async openChecked(path: string, options: StoreOptions): Promise<ModelDocument> {
     const settings = withDefaults(options);
     removeAllTemporarySnapshotFiles(settings.dataDir);
     removeTemporarySiblings(path);
@@ -73,7 +90,7 @@ export class ModelDocument {
     try {
       header = inspectModelFile(path);
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'damaged') return ModelDocument.openDamaged(path, error.message, snapshots, settings);
+      if (error instanceof StoreError && error.code === 'damaged') return ModelDocument.openDamaged(path, error.problem, snapshots, settings);
       throw error;
     }
     if (header.writeProtected) {
@@ -94,9 +111,9 @@ export class ModelDocument {
       const model = readValidModel(db, path);
       if (!model.ok) {
         db.close();
-        throw new StoreError('damaged', model.error);
+        throw new StoreError('damaged', model.error, path);
       }
-      const reason: ReadOnlyReason = { code: 'read-only', message: `${path} is read-only: you can look at it and "Save as" a copy, but not change it` };
+      const reason = readOnlyReason('read-only', problem('file-read-only', { path, then: 'save-as' }));
       return new ModelDocument(path, db, model.value, reason, snapshots, settings);
     }
 
@@ -112,10 +129,10 @@ export class ModelDocument {
         closeInRollbackMode(db, false);
         throw withSnapshotOffer(error, path, snapshots);
       }
-      const problem = integrityProblem(db);
-      if (problem) {
+      const damage = integrityProblem(db);
+      if (damage) {
         db.close();
-        return await ModelDocument.openDamaged(path, `${path} is damaged (${problem})`, snapshots, settings);
+        return await ModelDocument.openDamaged(path, problem('file-damaged', { path, ...damage }), snapshots, settings);
       }
       if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
         wal = true;
@@ -142,9 +159,9 @@ export class ModelDocument {
   /** Writes a new model file atomically: it appears complete under its name or not at all. */
   static async create(path: string, model: Model, options: StoreOptions & { overwrite?: boolean }): Promise<ModelDocument> {
     const validated = validateModel(model);
-    if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
+    if (!validated.ok) throw brokenRule(path, validated.error[0]!);
     const existed = existsSync(path);
-    if (existed && !options.overwrite) throw new StoreError('io', `${path} already exists`, path, problem('file-exists', { path }));
+    if (existed && !options.overwrite) throw new StoreError('io', problem('file-exists', { path }), path);
     prepareToReplace(path);
     const temporary = temporarySibling(path);
     try {
@@ -162,7 +179,7 @@ export class ModelDocument {
     } catch (error) {
       rmSync(temporary, { force: true });
       if (error instanceof StoreError) throw error;
-      throw new StoreError('io', `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, path, writeProblem(error, path));
+      throw new StoreError('io', writeProblem(error, path), path);
     }
     try {
       return await ModelDocument.open(path, options);
@@ -173,12 +190,9 @@ export class ModelDocument {
     }
   }
 
-  private static async openDamaged(path: string, message: string, snapshots: SnapshotFolder, settings: Required<StoreOptions>): Promise<ModelDocument> {
+  private static async openDamaged(path: string, damage: Problem, snapshots: SnapshotFolder, settings: Required<StoreOptions>): Promise<ModelDocument> {
     const latestGoodSnapshot = latestGood(snapshots);
-    const offer = latestGoodSnapshot
-      ? `; its latest good snapshot is ${latestGoodSnapshot.id} (${latestGoodSnapshot.createdAt.toISOString()}): restore it with "costplan restore ${path} --snapshot ${latestGoodSnapshot.id}"`
-      : '; there is no snapshot of it to restore';
-    const reason: ReadOnlyReason = { code: 'damaged', message: `${message}${offer}`, ...(latestGoodSnapshot ? { latestGoodSnapshot } : {}) };
+    const reason = readOnlyReason('damaged', recoveryProblem(path, damage, latestGoodSnapshot ?? null), latestGoodSnapshot);
     let db: Database.Database | undefined;
     try {
       db = openReadOnly(path);
@@ -189,7 +203,7 @@ export class ModelDocument {
       // Not even readable: refuse, with the offer of the snapshot.
     }
     db?.close();
-    throw new StoreError('damaged', reason.message);
+    throw new StoreError('damaged', reason.problem, path);
   }
 
   /** Validates and writes one edit; on any problem nothing is written and the problems come back. */
@@ -215,14 +229,14 @@ export class ModelDocument {
   undo(): Model {
     this.assertWritable();
     const entry = this.db.prepare('SELECT id, changes FROM edit_log WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as LogRow | undefined;
-    if (!entry) throw new StoreError('nothing-to-undo', 'there is nothing to undo');
+    if (!entry) throw new StoreError('nothing-to-undo', problem('nothing-to-undo', {}), this.path);
     return this.replay(entry, 'backward');
   }
 
   redo(): Model {
     this.assertWritable();
     const entry = this.db.prepare('SELECT id, changes FROM edit_log WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as LogRow | undefined;
-    if (!entry) throw new StoreError('nothing-to-redo', 'there is nothing to redo');
+    if (!entry) throw new StoreError('nothing-to-redo', problem('nothing-to-redo', {}), this.path);
     return this.replay(entry, 'forward');
   }
 
@@ -241,7 +255,7 @@ export class ModelDocument {
   /** Puts a snapshot's model in place as one undoable edit, after snapshotting the current state. */
   async restore(snapshotId: string): Promise<Model> {
     this.assertWritable();
-    const model = readSnapshotModel(this.snapshotFolder, snapshotId);
+    const model = readSnapshotModel(this.snapshotFolder, snapshotId, this.path);
     await this.snapshot('restore');
     return this.replaceModel(model, { type: 'restoreSnapshot', snapshotId });
   }
@@ -250,7 +264,7 @@ export class ModelDocument {
   async importModel(model: Model, source: string): Promise<Model> {
     this.assertWritable();
     const validated = validateModel(model);
-    if (!validated.ok) throw new StoreError('invalid-model', formatIssue(validated.error[0]!));
+    if (!validated.ok) throw brokenRule(source, validated.error[0]!);
     await this.snapshot('import');
     return this.replaceModel(validated.value, { type: 'import', source });
   }
@@ -301,16 +315,16 @@ export class ModelDocument {
 
   private commit(command: unknown, changes: readonly EntityChange[], next: Model): void {
     const now = this.options.now();
-    this.db
-      .transaction(() => {
+    this.write(
+      this.db.transaction(() => {
         writeChanges(this.db, changes, 'forward');
         this.db.prepare('DELETE FROM edit_log WHERE undone = 1').run();
         this.db
           .prepare('INSERT INTO edit_log (applied_at, command, changes) VALUES (?, ?, ?)')
           .run(now.toISOString(), JSON.stringify(command), JSON.stringify(changes));
         this.db.prepare('DELETE FROM edit_log WHERE id <= (SELECT MAX(id) FROM edit_log) - ?').run(UNDO_DEPTH);
-      })
-      .immediate();
+      }),
+    );
     this.current = next;
     this.afterChange(now);
   }
@@ -318,15 +332,24 @@ export class ModelDocument {
   private replay(entry: LogRow, direction: 'forward' | 'backward'): Model {
     const changes = JSON.parse(entry.changes) as EntityChange[];
     const next = applyChanges(this.current, changes, direction);
-    this.db
-      .transaction(() => {
+    this.write(
+      this.db.transaction(() => {
         writeChanges(this.db, changes, direction);
         this.db.prepare('UPDATE edit_log SET undone = ? WHERE id = ?').run(direction === 'backward' ? 1 : 0, entry.id);
-      })
-      .immediate();
+      }),
+    );
     this.current = next;
     this.afterChange(this.options.now());
     return next;
+  }
+
+  /** Runs one write transaction; a full disk or a lost lock is the store's problem, and nothing of it is kept. */
+  private write(transaction: Database.Transaction<() => void>): void {
+    try {
+      transaction.immediate();
+    } catch (error) {
+      throw storeFailure(error, this.path, 'write');
+    }
   }
 
   private afterChange(now: Date): void {
@@ -345,8 +368,8 @@ export class ModelDocument {
   }
 
   private assertWritable(): void {
-    if (this.closed) throw new StoreError('io', `${this.path} is closed`);
-    if (this.readOnly) throw new StoreError(this.readOnly.code, this.readOnly.message);
+    if (this.closed) throw new StoreError('io', problem('file-closed', { path: this.path }), this.path);
+    if (this.readOnly) throw new StoreError(this.readOnly.code, this.readOnly.problem, this.path);
   }
 }
 
@@ -385,9 +408,8 @@ function takeWriteLock(db: Database.Database, path: string): void {
     db.prepare('COMMIT').run();
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-      throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`, path);
-    if (code.startsWith('SQLITE_READONLY')) throw new StoreError('read-only', `${path} cannot be written (read-only)`, path);
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new StoreError('locked', problem('file-in-use', { path }), path);
+    if (code.startsWith('SQLITE_READONLY')) throw new StoreError('read-only', problem('file-read-only', { path }), path);
     throw error;
   }
 }
@@ -427,14 +449,19 @@ export async function copyDatabase(source: Database.Database, target: string): P
     syncFile(dirname(target));
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new StoreError('io', `cannot save ${target}: ${error instanceof Error ? error.message : String(error)}`, target, writeProblem(error, target));
+    throw new StoreError('io', writeProblem(error, target), target);
   }
 }
 
 /** Copies a model file that is not open here (duplicate in the Models view), read-only on the source. */
 export async function copyModelFile(source: string, target: string): Promise<void> {
   inspectModelFile(source);
-  const db = openReadOnly(source);
+  let db: Database.Database;
+  try {
+    db = openReadOnly(source);
+  } catch (error) {
+    throw storeFailure(error, source, 'open');
+  }
   try {
     await copyDatabase(db, target);
   } finally {
@@ -452,15 +479,12 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-function integrityProblem(db: Database.Database): string | undefined {
+/** What SQLite's quick check and the foreign keys find damaged; a check that fails outright is a failed check. */
+function integrityProblem(db: Database.Database): { damage: FileDamage; detail?: string } | undefined {
   try {
-    const quick = db.pragma('quick_check', { simple: true }) as string;
-    if (quick !== 'ok') return `integrity check: ${oneLine(quick)}`;
-    const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeys.length > 0) return `${foreignKeys.length} broken references between rows`;
-    return undefined;
+    return integrityDamage(db);
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return { damage: { kind: 'integrity-check-failed' }, detail: errorText(error) };
   }
 }
 
@@ -475,29 +499,41 @@ function setPragmas(db: Database.Database, path: string): void {
   if (journal !== 'wal' || synchronous !== 2 || foreignKeys !== 1)
     throw new StoreError(
       'io',
-      `${path}: could not set safe write settings (journal ${String(journal)}, synchronous ${String(synchronous)}, foreign keys ${String(foreignKeys)})`,
+      problem('safe-writing-refused', {
+        path,
+        detail: `journal_mode ${String(journal)}, synchronous ${String(synchronous)}, foreign_keys ${String(foreignKeys)}`,
+      }),
+      path,
     );
 }
 
-function readValidModel(db: Database.Database, path: string): Result<Model, string> {
+function readValidModel(db: Database.Database, path: string): Result<Model, Problem> {
   let model: Model;
   try {
-    const overBounds = storedValuesMessage(db, path);
+    const overBounds = storedValuesOverBounds(db, path);
     if (overBounds !== undefined) return err(overBounds);
     model = readModel(db);
   } catch (error) {
-    return err(`${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    return err(problem('file-damaged', { path, damage: { kind: 'rows-unreadable' }, detail: errorText(error) }));
   }
   const validated = validateModel(model);
-  return validated.ok ? ok(validated.value) : err(`${path} holds a model that breaks a rule: ${formatIssue(validated.error[0]!)}`);
+  return validated.ok ? ok(validated.value) : err(brokenRuleProblem(path, validated.error[0]!));
+}
+
+/** A damaged or changed file and the latest good snapshot to restore (null: there is none). */
+function recoveryProblem(path: string, damage: Problem, snapshot: SnapshotInfo | null): Problem {
+  return problem('damaged-file-recovery', {
+    path,
+    problem: damage,
+    snapshot: snapshot ? { id: snapshot.id, createdAt: snapshot.createdAt.toISOString() } : null,
+  });
 }
 
 /** A refused file: the message offers the latest good snapshot, as for a damaged file. */
 function withSnapshotOffer(error: unknown, path: string, snapshots: SnapshotFolder): unknown {
   if (!(error instanceof StoreError) || (error.code !== 'tampered' && error.code !== 'damaged')) return error;
   const snapshot = latestGood(snapshots);
-  const offer = snapshot ? `; its latest good snapshot is ${snapshot.id}: restore it with "costplan restore ${path} --snapshot ${snapshot.id}"` : '';
-  return new StoreError(error.code, `${error.message}${offer}`);
+  return snapshot ? new StoreError(error.code, recoveryProblem(path, error.problem, snapshot), path) : error;
 }
 
 function latestGood(snapshots: SnapshotFolder): SnapshotInfo | undefined {
@@ -517,14 +553,20 @@ function latestGood(snapshots: SnapshotFolder): SnapshotInfo | undefined {
   return undefined;
 }
 
-export function readSnapshotModel(folder: SnapshotFolder, snapshotId: string): Model {
+/** The model of a snapshot of the model file `path`, verified and read in full. */
+export function readSnapshotModel(folder: SnapshotFolder, snapshotId: string, path: string): Model {
   const snapshot = folder.find(snapshotId);
-  if (!snapshot) throw new StoreError('snapshot-not-found', `no snapshot "${snapshotId}" (list them with "costplan snapshots FILE")`);
-  const db = openReadOnly(snapshot.path);
+  if (!snapshot) throw new StoreError('snapshot-not-found', problem('snapshot-not-found', { path, id: snapshotId }), path);
+  let db: Database.Database;
+  try {
+    db = openReadOnly(snapshot.path);
+  } catch (error) {
+    throw storeFailure(error, snapshot.path, 'open');
+  }
   try {
     verifyModelDatabase(db, snapshot.path);
     const model = readValidModel(db, snapshot.path);
-    if (!model.ok) throw new StoreError('damaged', model.error);
+    if (!model.ok) throw new StoreError('damaged', model.error, snapshot.path);
     return model.value;
   } finally {
     db.close();

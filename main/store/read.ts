@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Model } from '../../shared/model/schema';
 import { validateModel } from '../../shared/model/validate';
-import { brokenRule, oneLine, StoreError } from './errors';
+import { problem } from '../../shared/messages/problems';
+import type { FileDamage } from '../../shared/messages/codes/store';
+import { brokenRule, errorText, oneLine, StoreError, storeFailure } from './errors';
 import { LOCK_WAIT_MS } from './format';
 import { inspectModelFile } from './inspect';
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations';
 import { readModel } from './rows';
-import { storedValuesMessage, verifyModelDatabase } from './schema-check';
+import { storedValuesOverBounds, verifyModelDatabase } from './schema-check';
 import { openDatabase } from './sqlite';
 
 export interface FileReport {
@@ -25,26 +27,26 @@ export function readModelFile(path: string): FileReport {
   try {
     db = openDatabase(path, { readonly: true, fileMustExist: true, timeout: LOCK_WAIT_MS });
   } catch (error) {
-    throw new StoreError('io', `${path} cannot be opened (${error instanceof Error ? error.message : String(error)})`);
+    throw storeFailure(error, path, 'open');
   }
   try {
     // Before any row is read: a view, a trigger or a changed table is refused unread.
     verifyModelDatabase(db, path);
-    const problem = check(db);
-    if (problem) throw new StoreError('damaged', `${path} is damaged (${problem})`);
+    const damage = integrityDamage(db);
+    if (damage) throw new StoreError('damaged', problem('file-damaged', { path, ...damage }), path);
     if (header.schemaVersion < CURRENT_SCHEMA_VERSION) {
       const copy = openDatabase(db.serialize());
       db.close();
       db = copy;
       migrate(db);
     }
-    const overBounds = storedValuesMessage(db, path);
-    if (overBounds !== undefined) throw new StoreError('damaged', overBounds);
+    const overBounds = storedValuesOverBounds(db, path);
+    if (overBounds !== undefined) throw new StoreError('damaged', overBounds, path);
     let model: Model;
     try {
       model = readModel(db);
     } catch (error) {
-      throw new StoreError('damaged', `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      throw unreadable(path, error);
     }
     const validated = validateModel(model);
     if (!validated.ok) throw brokenRule(path, validated.error[0]!);
@@ -64,16 +66,22 @@ export function readModelFile(path: string): FileReport {
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    if (code.startsWith('SQLITE_BUSY')) throw new StoreError('locked', `${path} is open for editing in another window or program; close it there first`);
-    throw new StoreError('damaged', `${path} cannot be read (${error instanceof Error ? error.message : String(error)})`);
+    if (code.startsWith('SQLITE_BUSY')) throw new StoreError('locked', problem('file-in-use', { path }), path);
+    throw unreadable(path, error);
   } finally {
     if (db.open) db.close();
   }
 }
 
-function check(db: Database.Database): string | undefined {
+/** The rows of a file SQLite cannot read: damaged pages (SQLite's words as the detail). */
+function unreadable(path: string, error: unknown): StoreError {
+  return new StoreError('damaged', problem('file-damaged', { path, damage: { kind: 'rows-unreadable' }, detail: errorText(error) }), path);
+}
+
+/** SQLite's quick check and the foreign keys: what is damaged, SQLite's report as the detail. */
+export function integrityDamage(db: Database.Database): { damage: FileDamage; detail?: string } | undefined {
   const quick = db.pragma('quick_check', { simple: true }) as string;
-  if (quick !== 'ok') return `integrity check: ${oneLine(quick)}`;
+  if (quick !== 'ok') return { damage: { kind: 'integrity-check-failed' }, detail: oneLine(quick) };
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-  return foreignKeys.length > 0 ? `${foreignKeys.length} broken references between rows` : undefined;
+  return foreignKeys.length > 0 ? { damage: { kind: 'broken-references', count: foreignKeys.length } } : undefined;
 }

@@ -2,7 +2,7 @@ import { problem } from '../../shared/messages/problems';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ModelDocument, readSnapshotModel, type StoreOptions } from './document';
-import { StoreError } from './errors';
+import { StoreError, writeProblem } from './errors';
 import { SnapshotFolder, syncFile } from './snapshots';
 import { openDatabase } from './sqlite';
 
@@ -18,13 +18,7 @@ export interface RestoreOutcome {
 export async function restoreSnapshot(path: string, snapshotId: string, options: StoreOptions): Promise<RestoreOutcome> {
   const folder = new SnapshotFolder(options.dataDir, path);
   const snapshot = folder.find(snapshotId);
-  if (!snapshot)
-    throw new StoreError(
-      'snapshot-not-found',
-      `${path}: no snapshot "${snapshotId}" (list them with "costplan snapshots ${path}")`,
-      path,
-      problem('snapshot-not-found', { path, id: snapshotId }),
-    );
+  if (!snapshot) throw new StoreError('snapshot-not-found', problem('snapshot-not-found', { path, id: snapshotId }), path);
   let document: ModelDocument | undefined;
   try {
     document = await ModelDocument.open(path, options);
@@ -42,20 +36,20 @@ export async function restoreSnapshot(path: string, snapshotId: string, options:
   }
   if (document?.readOnly?.code === 'read-only') {
     await document.close();
-    throw new StoreError('read-only', `${path} is read-only; make it writable to restore into it`, path);
+    throw new StoreError('read-only', problem('file-read-only', { path, then: 'restore' }), path);
   }
   await document?.close();
   const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[-:.]/g, '');
   const damagedCopy = join(dirname(path), `${basename(path, '.costplan')}.damaged-${stamp}.costplan`);
   const temporary = join(dirname(path), `.~${basename(path)}.${process.pid}.tmp`);
   // The snapshot itself is verified and read in full before it takes the file's place.
-  readSnapshotModel(folder, snapshotId);
+  readSnapshotModel(folder, snapshotId, path);
   const source = openDatabase(snapshot.path, { readonly: true, fileMustExist: true });
   try {
     await source.backup(temporary);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new StoreError('io', `cannot copy snapshot ${snapshotId}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StoreError('io', writeProblem(error, path), path);
   } finally {
     source.close();
   }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import { oneLine, StoreError } from './errors';
+import { problem, type Problem } from '../../shared/messages/problems';
+import type { FileDamage, SchemaChange, SchemaObjectType } from '../../shared/messages/codes/store';
+import { errorText, oneLine, StoreError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { openDatabase } from './sqlite';
 
@@ -57,34 +59,32 @@ export function readSchemaEntries(db: Database.Database): SchemaEntry[] {
 }
 
 /**
- * What differs from the expected schema, as one phrase a planner can read ("unexpected trigger
- * evil"), or undefined when the schema is exactly the app's. Views, triggers and virtual
- * tables are named first: they are what makes a file dangerous.
+ * What differs from the expected schema ("unexpected trigger evil"), or undefined when the
+ * schema is exactly the app's. Views, triggers and virtual tables are named first: they are
+ * what makes a file dangerous.
  */
-export function schemaProblem(db: Database.Database, version: number): string | undefined {
+export function schemaProblem(db: Database.Database, version: number): SchemaChange | undefined {
   const expected = expectedSchema(version);
   const actual = readSchemaEntries(db);
   const seen = new Set<string>();
   const code = actual.find((entry) => entry.type === 'view' || entry.type === 'trigger' || isVirtualTable(entry));
-  if (code) return `unexpected ${describeType(code)} ${quoteName(code.name)}`;
+  if (code) return { kind: 'unexpected', type: describeType(code), name: quoteName(code.name) };
   for (const entry of actual) {
     seen.add(entry.name);
     const wanted = expected.get(entry.name);
-    if (!wanted || wanted.type !== entry.type) return `unexpected ${describeType(entry)} ${quoteName(entry.name)}`;
-    if (wanted.table !== entry.table) return `${entry.type} ${quoteName(entry.name)} belongs to table ${quoteName(entry.table)}, not ${wanted.table}`;
-    if (wanted.sql !== entry.sql) return `${entry.type} ${quoteName(entry.name)} ${describeChange(db, entry, wanted)}`;
+    if (!wanted || wanted.type !== entry.type) return { kind: 'unexpected', type: describeType(entry), name: quoteName(entry.name) };
+    if (wanted.table !== entry.table)
+      return { kind: 'wrong-table', type: describeType(entry), name: quoteName(entry.name), table: quoteName(entry.table), expectedTable: wanted.table };
+    if (wanted.sql !== entry.sql) return describeChange(db, entry, wanted);
   }
-  for (const wanted of expected.values()) if (!seen.has(wanted.name)) return `${wanted.type} ${wanted.name} is missing`;
+  for (const wanted of expected.values()) if (!seen.has(wanted.name)) return { kind: 'missing', type: describeType(wanted), name: wanted.name };
   return undefined;
 }
 
-/** The first line of the refusal, as the issue asks for it: one clear line. */
-export function tamperedMessage(path: string, problem: string): string {
-  return `${path} was changed outside Service Cost Planner (${problem}); it was not opened and is left as it was`;
-}
-
-function describeType(entry: SchemaEntry): string {
-  return isVirtualTable(entry) ? 'virtual table' : entry.type;
+/** sqlite_master's type as a kind of schema object; a type SQLite does not write reads as a table. */
+function describeType(entry: SchemaEntry): SchemaObjectType {
+  if (isVirtualTable(entry)) return 'virtual table';
+  return entry.type === 'index' || entry.type === 'view' || entry.type === 'trigger' ? entry.type : 'table';
 }
 
 function isVirtualTable(entry: SchemaEntry): boolean {
@@ -92,20 +92,21 @@ function isVirtualTable(entry: SchemaEntry): boolean {
 }
 
 /** For a table whose definition differs: the column that is extra or missing, when that is it. */
-function describeChange(db: Database.Database, entry: SchemaEntry, wanted: SchemaEntry): string {
-  if (entry.type !== 'table') return 'has another definition than the one this version writes';
+function describeChange(db: Database.Database, entry: SchemaEntry, wanted: SchemaEntry): SchemaChange {
+  const changed: SchemaChange = { kind: 'definition-changed', type: describeType(entry), name: quoteName(entry.name) };
+  if (entry.type !== 'table') return changed;
   const expectedColumns = columnsOf(wanted.sql ?? '');
   try {
     // table_xinfo lists generated (hidden) columns too; it reads the definition, not the rows.
     const columns = (db.pragma(`table_xinfo(${quoteIdentifier(entry.name)})`) as { name: string }[]).map((column) => column.name);
     const extra = columns.find((column) => !expectedColumns.has(column.toLowerCase()));
-    if (extra !== undefined) return `has an unexpected column ${quoteName(extra)}`;
+    if (extra !== undefined) return { kind: 'unexpected-column', table: quoteName(entry.name), column: quoteName(extra) };
     const missing = [...expectedColumns].find((column) => !columns.some((name) => name.toLowerCase() === column));
-    if (missing !== undefined) return `lacks the column ${missing}`;
+    if (missing !== undefined) return { kind: 'missing-column', table: quoteName(entry.name), column: missing };
   } catch {
     // A definition SQLite cannot describe is reported as changed.
   }
-  return 'has another definition than the one this version writes (columns, types or constraints)';
+  return changed;
 }
 
 /** Column names of one of our own CREATE TABLE statements (simple: we wrote them). */
@@ -161,7 +162,7 @@ export const STORED_VALUE_LIMITS = {
 
 const LOG_TABLE = 'edit_log';
 
-export function storedValuesProblem(db: Database.Database, version: number, limits = STORED_VALUE_LIMITS): string | undefined {
+export function storedValuesProblem(db: Database.Database, version: number, limits = STORED_VALUE_LIMITS): FileDamage | undefined {
   for (const entry of expectedSchema(version).values()) {
     if (entry.type !== 'table' || entry.name.startsWith('sqlite_')) continue;
     try {
@@ -180,26 +181,26 @@ function damagedPage(error: unknown): boolean {
   return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB');
 }
 
-function tableValuesProblem(db: Database.Database, entry: SchemaEntry, limits: typeof STORED_VALUE_LIMITS): string | undefined {
+function tableValuesProblem(db: Database.Database, entry: SchemaEntry, limits: typeof STORED_VALUE_LIMITS): FileDamage | undefined {
   const table = quoteIdentifier(entry.name);
   const columns = [...columnsOf(entry.sql ?? '')];
   // One pass over the table: the row count and the longest value of each column.
   const longest = columns.map((column, k) => `MAX(octet_length(${quoteIdentifier(column)})) AS c${k}`);
   const row = db.prepare(`SELECT ${['COUNT(*) AS n', ...longest].join(', ')} FROM ${table}`).get() as Record<string, number | null>;
   const rows = row['n'] ?? 0;
-  if (rows > limits.maxRowsPerTable) return `table ${entry.name} holds ${rows} rows (at most ${limits.maxRowsPerTable})`;
+  if (rows > limits.maxRowsPerTable) return { kind: 'too-many-rows', table: entry.name, rows, max: limits.maxRowsPerTable };
   const cap = entry.name === LOG_TABLE ? limits.maxLogValueBytes : limits.maxValueBytes;
   for (const [k, column] of columns.entries()) {
     const bytes = row[`c${k}`] ?? 0;
-    if (bytes > cap) return `a value in ${entry.name}.${column} is ${bytes} bytes long (at most ${cap})`;
+    if (bytes > cap) return { kind: 'value-too-long', table: entry.name, column, bytes, max: cap };
   }
   return undefined;
 }
 
-/** Reading rows costs what the bounds allow: a message when a value or a table is over them. */
-export function storedValuesMessage(db: Database.Database, path: string): string | undefined {
-  const problem = storedValuesProblem(db, db.pragma('user_version', { simple: true }) as number);
-  return problem === undefined ? undefined : `${path} cannot be opened: ${problem}`;
+/** Reading rows costs what the bounds allow: the problem when a value or a table is over them. */
+export function storedValuesOverBounds(db: Database.Database, path: string): Problem | undefined {
+  const damage = storedValuesProblem(db, db.pragma('user_version', { simple: true }) as number);
+  return damage === undefined ? undefined : problem('file-damaged', { path, damage });
 }
 
 function busy(error: unknown): boolean {
@@ -212,15 +213,16 @@ function busy(error: unknown): boolean {
  * for one SQLite cannot even read.
  */
 export function verifyModelDatabase(db: Database.Database, path: string): void {
-  let problem: string | undefined;
+  let change: SchemaChange | undefined;
   try {
-    problem = schemaProblem(db, db.pragma('user_version', { simple: true }) as number);
+    change = schemaProblem(db, db.pragma('user_version', { simple: true }) as number);
   } catch (error) {
     if (busy(error)) throw error;
     throw new StoreError(
       'damaged',
-      `${path} is damaged (its table definitions cannot be read: ${oneLine(error instanceof Error ? error.message : String(error)).slice(0, 200)})`,
+      problem('file-damaged', { path, damage: { kind: 'table-definitions-unreadable' }, detail: oneLine(errorText(error)).slice(0, 200) }),
+      path,
     );
   }
-  if (problem !== undefined) throw new StoreError('tampered', tamperedMessage(path, problem));
+  if (change !== undefined) throw new StoreError('tampered', problem('file-tampered', { path, change }), path);
 }

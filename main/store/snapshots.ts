@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { openDatabase } from './sqlite';
+import { problem } from '../../shared/messages/problems';
+import { StoreError, writeProblem } from './errors';
 
 export const SNAPSHOT_REASONS = ['auto', 'manual', 'migration', 'import', 'restore'] as const;
 export type SnapshotReason = (typeof SNAPSHOT_REASONS)[number];
@@ -63,7 +65,11 @@ export class SnapshotFolder {
   }
 
   async create(source: Database.Database, reason: SnapshotReason, now: Date): Promise<SnapshotInfo> {
-    mkdirSync(this.dir, { recursive: true });
+    try {
+      mkdirSync(this.dir, { recursive: true });
+    } catch (error) {
+      throw new StoreError('io', problem('snapshot-write-failed', { folder: this.dir, problem: writeProblem(error, this.dir) }), this.dir);
+    }
     const stamp = formatStamp(now);
     // Chosen before the first await and reserved until written: two snapshots started in the
     // same millisecond get two names and two temporary files.
@@ -80,7 +86,7 @@ export class SnapshotFolder {
       syncFile(this.dir);
     } catch (error) {
       rmSync(temporary, { force: true });
-      throw error;
+      throw new StoreError('io', problem('snapshot-write-failed', { folder: this.dir, problem: writeProblem(error, temporary) }), this.dir);
     } finally {
       writing.delete(finalPath);
     }

@@ -108,7 +108,10 @@ export type DeckRequest = z.output<typeof apiContract.downloadDeck>;
 
 export interface ReadOnlyState {
   code: 'read-only' | 'damaged';
+  /** In English, for logs; the UI words `problem`. */
   message: string;
+  /** Why the file is read-only and what to do (restore a snapshot, "Save as"), worded by the UI in its language. */
+  problem: Problem;
   latestGoodSnapshotId?: string;
 }
 

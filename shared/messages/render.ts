@@ -4,6 +4,7 @@ import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 import type { PlaceStep, ValueFound } from './codes/model';
+import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
 export interface MessageView {
@@ -97,7 +98,35 @@ const FORMAT: Formatters = {
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
   'model-breaks-rule': (p, v, say) => [
     'model-breaks-rule',
-    { path: p.path, where: p.where ? say('parts.where', { where: p.where }) : '', problem: renderProblem(p.problem, v) },
+    {
+      path: p.path,
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: p.problem ? renderProblem(p.problem, v) : say('storeParts.ruleText', { text: detailQuoted(p.rule ?? '') }),
+    },
+  ],
+  'file-read-only': (p, _v, say) => ['file-read-only', { path: p.path, then: say(`storeParts.readOnlyThen.${p.then ?? 'none'}`) }],
+  'file-damaged': (p, v, say) => ['file-damaged', { path: p.path, damage: damageText(p.damage, v, say), detail: detailText(p.detail, say) }],
+  'file-tampered': (p, _v, say) => ['file-tampered', { path: p.path, change: schemaChangeText(p.change, say) }],
+  'file-newer-version': (p) =>
+    p.version === undefined
+      ? ['file-newer-version', { path: p.path }]
+      : ['file-newer-format', { path: p.path, version: p.version, supported: p.supported ?? '?' }],
+  'file-open-failed': (p, _v, say) => ['file-open-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'file-write-failed': (p, _v, say) => ['file-write-failed', { path: p.path, detail: detailText(p.detail, say) }],
+  'safe-writing-refused': (p, _v, say) => ['safe-writing-refused', { path: p.path, detail: detailText(p.detail, say) }],
+  'snapshot-write-failed': (p, v) => ['snapshot-write-failed', { folder: p.folder, problem: renderProblem(p.problem, v) }],
+  'damaged-file-recovery': (p, v, say) => [
+    'damaged-file-recovery',
+    {
+      problem: renderProblem(p.problem, v),
+      offer: p.snapshot ? say('storeParts.offer.restore', { path: p.path, id: p.snapshot.id, createdAt: p.snapshot.createdAt }) : say('storeParts.offer.none'),
+    },
+  ],
+  'data-folder-unusable': (p, _v, say) => [
+    'data-folder-unusable',
+    {
+      text: say(`storeParts.dataFolder.${p.reason}`, { dir: p.dir, blocker: p.blocker ?? p.dir, parent: p.parent ?? p.dir, detail: detailText(p.detail, say) }),
+    },
   ],
   // analysis (shared/messages/codes/analysis.ts)
   'input-out-of-range': (p, v) => [
@@ -197,6 +226,57 @@ function rawPath(place: readonly PlaceStep[]): string {
 function foundText(found: ValueFound, say: Say): string {
   if (!('text' in found)) return say(`modelParts.found.${found.kind}`);
   return say(`modelParts.found.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
+
+/** A library's or the OS's own words, quoted at the end of a store message for diagnosis (never the sentence). */
+function detailText(detail: string | undefined, say: Say): string {
+  return detail ? say('storeParts.detail', { text: detailQuoted(detail) }) : '';
+}
+
+/** One line, control characters escaped, at most 300 characters. */
+function detailQuoted(detail: string): string {
+  return quoteText(detail.replace(/\s*\n\s*/gu, '; '), 300).slice(1, -1);
+}
+
+/** What is damaged; byte and row counts grouped (20,000,000 bytes). */
+function damageText(damage: FileDamage, view: MessageView, say: Say): string {
+  const count = (n: number) => countText(n, view);
+  switch (damage.kind) {
+    case 'truncated':
+      return say('storeParts.damage.truncated', { bytes: count(damage.bytes), expected: count(damage.expectedBytes) });
+    case 'broken-references':
+      return say('storeParts.damage.broken-references', { count: count(damage.count) });
+    case 'value-too-long':
+      return say('storeParts.damage.value-too-long', { table: damage.table, column: damage.column, bytes: count(damage.bytes), max: count(damage.max) });
+    case 'too-many-rows':
+      return say('storeParts.damage.too-many-rows', { table: damage.table, rows: count(damage.rows), max: count(damage.max) });
+    default:
+      return say(`storeParts.damage.${damage.kind}`);
+  }
+}
+
+function schemaTypeText(type: SchemaObjectType, say: Say): string {
+  return say(`storeParts.schemaType.${type === 'virtual table' ? 'virtualTable' : type}`);
+}
+
+function schemaChangeText(change: SchemaChange, say: Say): string {
+  switch (change.kind) {
+    case 'unexpected-column':
+    case 'missing-column':
+      return say(`storeParts.change.${change.kind}`, { table: change.table, column: change.column });
+    case 'wrong-table':
+      return say('storeParts.change.wrong-table', {
+        type: schemaTypeText(change.type, say),
+        name: change.name,
+        table: change.table,
+        expected: change.expectedTable,
+      });
+    case 'definition-changed':
+      if (change.type === 'table') return say('storeParts.change.table-definition-changed', { name: change.name });
+      return say('storeParts.change.definition-changed', { type: schemaTypeText(change.type, say), name: change.name });
+    default:
+      return say(`storeParts.change.${change.kind}`, { type: schemaTypeText(change.type, say), name: change.name });
+  }
 }
 
 /** A value of an input: a percentage, or an amount in the display unit. */

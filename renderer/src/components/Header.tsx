@@ -5,6 +5,8 @@ import { DISPLAY_UNITS, LANGUAGES, type DisplayUnit, type Language } from '../..
 import { useViewLanguage, useViewUnit, useWorkspace, useWorkspaceState } from '../state/context';
 import { useLibrary, useLibraryState } from '../state/library-context';
 import { useImport } from '../screens/models/ImportDialog';
+import { renderProblem } from '../../../shared/messages/render';
+import { useMessageView } from '../messages';
 
 /** The Models button, model name, file, saved state, unit and language, undo and redo, export and import. */
 export function Header() {
@@ -24,6 +26,7 @@ export function Header() {
   const uploadInput = useRef<HTMLInputElement>(null);
   const language = useViewLanguage();
   const unit = useViewUnit();
+  const messageView = useMessageView();
 
   // The browser uploads a file from the planner's disk; the desktop asks in a native dialog.
   const importFile = async () => {
@@ -55,7 +58,7 @@ export function Header() {
           </span>
         )}
         {readOnly ? (
-          <span className="badge warning" title={readOnly.message}>
+          <span className="badge warning" data-testid="read-only" title={renderProblem(readOnly.problem, messageView)}>
             {t('header.readOnly')}
           </span>
         ) : (

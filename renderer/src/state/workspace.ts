@@ -107,8 +107,8 @@ export class Workspace {
   edit(command: EditCommand): Result<void, ModelIssue[]> {
     const model = this.state.model;
     if (!model) return err([modelIssue('', problem('no-model', {}))]);
-    // A file open read-only (read-only on disk, or damaged and shown from its last good state) takes no edit.
-    if (this.state.session?.readOnly) return err([modelIssue('', problem('file-read-only', { path: this.state.session.file?.path ?? '' }))]);
+    const readOnly = this.state.session?.readOnly;
+    if (readOnly) return err([modelIssue('', readOnly.problem)]);
     const withIds = assignIds(command, this.newId);
     const started = performance.now();
     const applied = applyEdit(model, withIds);

@@ -137,7 +137,7 @@ const badCases: BadCase[] = [
       return {};
     },
     expected: 'damaged',
-    words: /is truncated: it holds \d+ bytes of the \d+ its header promises/,
+    words: /is truncated: it holds [\d,]+ bytes of the [\d,]+ its header promises/,
     cliArgs: (path) => ['check', path],
   },
   {
@@ -192,7 +192,7 @@ const badCases: BadCase[] = [
       return { release: () => holder.close() };
     },
     expected: 'locked',
-    words: /is open for editing in another window or program; close it there first/,
+    words: /is in use by another window or program; close it there first/,
     cliArgs: (path) => ['check', path],
   },
 ];
@@ -302,7 +302,7 @@ describe('a damaged model (a page broken inside, the header intact)', () => {
     expect(document.readOnly?.code).toBe('damaged');
     expect(document.readOnly?.latestGoodSnapshot?.id).toBe(latest!.id);
     const message = document.readOnly?.message ?? '';
-    expect(message).toMatch(/is damaged \(integrity check: [^\n]*btreeInitPage\(\) returns error code 11\)/);
+    expect(message).toMatch(/is damaged \(the integrity check failed\) \(technical detail: "[^\n"]*btreeInitPage\(\) returns error code 11"\)/);
     expect(message).toContain(
       `its latest good snapshot is ${latest!.id} (2027-03-01T09:01:00.000Z): restore it with "costplan restore ${path} --snapshot ${latest!.id}"`,
     );
@@ -313,7 +313,7 @@ describe('a damaged model (a page broken inside, the header intact)', () => {
     expect(fingerprint(path, folder)).toEqual(before);
 
     vi.stubEnv('COSTPLAN_DATA_DIR', options.dataDir);
-    expectOneErrorLine(await cli('check', path), /is damaged \(integrity check: .*btreeInitPage/);
+    expectOneErrorLine(await cli('check', path), /is damaged \(the integrity check failed\) \(technical detail: .*btreeInitPage/);
     expect(fingerprint(path, folder)).toEqual(before);
 
     setup.clock.minutes(1);
@@ -357,7 +357,7 @@ describe('a damaged model (a page broken inside, the header intact)', () => {
 
     const error = await refusal(path, options);
     expect(error.code).toBe('damaged');
-    expect(error.message).toMatch(/is damaged \(integrity check: /);
+    expect(error.message).toMatch(/is damaged \(the integrity check failed\)/);
     expect(error.message).toContain(`its latest good snapshot is ${latest!.id}`);
     expect(fingerprint(path, folder)).toEqual(before);
 

@@ -367,7 +367,7 @@ describe('ModelDocument: create and open', () => {
     expect(performance.now() - started).toBeLessThan(2000);
     expect(error.code).toBe('locked');
     expect(error.message).toContain(path);
-    expect(error.message).toMatch(/is open for editing in another window or program; close it there first/);
+    expect(error.message).toMatch(/is in use by another window or program; close it there first/);
     expect(listing(folder)).toEqual(before);
     first.apply({ type: 'renameNode', nodeId: 'other-service', name: 'Still mine' });
     await first.close();
@@ -682,7 +682,7 @@ describe('ModelDocument: replacing an existing file', () => {
     const open = await ModelDocument.create(path, example(), options);
     const error = await rejected(ModelDocument.create(path, createExampleModel('zh'), { ...options, overwrite: true }));
     expect(error.code).toBe('locked');
-    expect(error.message).toMatch(/is open for editing in another window or program/);
+    expect(error.message).toMatch(/is in use by another window or program/);
     expect(open.apply({ type: 'renameNode', nodeId: 'other-service', name: 'Kept' }).ok).toBe(true);
     await open.close();
     const model = readModelFile(path).model;
