@@ -20,7 +20,7 @@ import {
   type Scenario,
 } from '../../shared/model/schema';
 import { LANGUAGES, UNIT_FACTOR, type Language } from '../../shared/model/units';
-import { formatIssue, problemOfIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
+import { problemOfIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
 import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
@@ -383,7 +383,6 @@ class Reader {
 
   /** Where a problem that only the whole-model check finds belongs. */
   locate(issue: ModelIssue, model: Model): ImportProblem {
-    const message = formatIssue(issue);
     const node = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
     if (node) {
       const name = JSON.parse(node[1]!) as string;
@@ -391,7 +390,7 @@ class Reader {
         (candidate) => candidate.name === name && (!issue.path.endsWith('.children') || model.costTree.some((child) => child.parentId === candidate.id)),
       );
       const row = found ? this.nodeRows.get(found.id) : undefined;
-      const what = issue.problem ?? (issue.path.endsWith('.children') ? `the lines under ${JSON.stringify(name)}: ${issue.message}` : message);
+      const what = issue.problem;
       return row === undefined
         ? placed({ sheet: this.layout.structure.sheet }, what)
         : placed({ sheet: this.layout.structure.sheet, row, column: issue.path.endsWith('.name') ? STRUCTURE_COL.name : STRUCTURE_COL.value }, what);
@@ -401,10 +400,10 @@ class Reader {
       const name = JSON.parse(scenario[1]!) as string;
       const index = model.scenarios.findIndex((candidate) => candidate.name === name);
       const at = index >= 0 ? this.layout.scenarios[index] : undefined;
-      const what = issue.problem ?? message;
+      const what = issue.problem;
       if (at) return issue.path.endsWith('.name') ? placed({ sheet: at.sheet, row: TITLE_ROW, column: 1 }, what) : placed({ sheet: at.sheet }, what);
     }
-    return placed({}, issue.problem ?? message);
+    return placed({}, issue.problem);
   }
 }
 

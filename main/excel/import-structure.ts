@@ -11,7 +11,7 @@ import {
 import { amountResolver, checkChildren, indexTree } from '../../shared/model/tree-rules';
 import { quoteText, textProblem } from '../../shared/model/text';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
-import { formatIssue, validateModel } from '../../shared/model/validate';
+import { validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
 import {
   columnForHeader,
@@ -124,16 +124,8 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
       seen.add(key);
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
-      if (issue.problem?.code === 'duplicate-sibling-name') continue;
-      problems.push(
-        at(
-          rowOfId.get(parentId)!,
-          'value',
-          issue.problem
-            ? issue.problem
-            : `the lines under it: ${issue.message.replace(/^shares and amounts add up to/u, 'add up to').replace(/^shares add up to/u, 'add up to')}`,
-        ),
-      );
+      if (issue.problem.code === 'duplicate-sibling-name') continue;
+      problems.push(at(rowOfId.get(parentId)!, 'value', issue.problem));
     }
   }
   if (problems.length > 0) return err(problems);
@@ -159,7 +151,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
         const named = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
         const name = named ? (JSON.parse(named[1]!) as string) : undefined;
         const k = name === undefined ? -1 : (lineOfName().get(name) ?? -1);
-        const what = issue.problem ?? formatIssue(issue);
+        const what = issue.problem;
         return k >= 0 ? at(lines[k]!.row, 'name', what) : placed({ sheet: sheet.name }, what);
       }),
     );

@@ -97,10 +97,7 @@ function unwrap<T>(file: string, result: Result<T, ModelIssue>): T {
   if (result.ok) return result.value;
   const issue = result.error;
   const path = issue.path.startsWith('input ') ? `--${issue.path}` : /^[a-z]+$/.test(issue.path) ? `--${issue.path}` : issue.path;
-  throw new UsageError(
-    `${file}: ${formatIssue({ path, message: issue.message })}`,
-    issue.problem ? problem('option-invalid', { file, option: path, problem: issue.problem }) : undefined,
-  );
+  throw new UsageError(`${file}: ${formatIssue({ path, message: issue.message })}`, problem('option-invalid', { file, option: path, problem: issue.problem }));
 }
 
 function resolveOrFail(c: Common, text: string, option: string): Input {

@@ -23,7 +23,5 @@ export function runSimulation(job: SimulationJob, progress: (done: number, total
     { scenario: job.scenarioId, output: job.output, trials: job.trials, seed: job.seed, ...(job.bins === undefined ? {} : { bins: job.bins }) },
     { onProgress: progress },
   );
-  return result.ok
-    ? { type: 'done', result: result.value }
-    : { type: 'error', message: result.error.message, ...(result.error.problem ? { problem: result.error.problem } : {}) };
+  return result.ok ? { type: 'done', result: result.value } : { type: 'error', message: result.error.message, problem: result.error.problem };
 }
