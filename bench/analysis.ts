@@ -128,7 +128,7 @@ function benchInputs(model: Model, scenario: Scenario, tree: PreparedTree): Inpu
   ];
   return texts.map((text) => {
     const resolved = resolveInput(context, text);
-    if (!resolved.ok) throw new Error(`${text}: ${resolved.error}`);
+    if (!resolved.ok) throw new Error(`${text}: ${resolved.error.message}`);
     return resolved.value;
   });
 }
@@ -159,7 +159,7 @@ function withRanges(model: Model, scenarioId: string, ranges: InputRange[]): Mod
 /** The NPV with one input set, from the engine. */
 function npvWith(model: Model, scenario: Scenario, tree: PreparedTree, address: string, value: number): number {
   const resolved = resolveInput(inputContext(model, scenario, tree), address);
-  if (!resolved.ok) throw new Error(resolved.error);
+  if (!resolved.ok) throw new Error(resolved.error.message);
   return recompute(model, scenario.id, [{ input: resolved.value, value }], tree).totals.npv;
 }
 

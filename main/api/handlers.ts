@@ -517,7 +517,7 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure)
     return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
   if (error instanceof StoreError) return { code: error.code, message: error.message, problem: error.problem };
-  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, ...(error.problem ? { problem: error.problem } : {}) };
+  if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, problem: error.problem };
   const message = error instanceof Error ? error.message : String(error);
   // A file-system error that reached here (an export, an import): the plain-words problem of its path.
   const errno = error as { code?: unknown; path?: unknown };

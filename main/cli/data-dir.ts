@@ -6,7 +6,7 @@ export function cliDataDir(): string {
   try {
     return ensureDataDir(defaultDataDir());
   } catch (error) {
-    if (error instanceof DataDirError) throw new UsageError(error.message, error.problem);
+    if (error instanceof DataDirError) throw new UsageError(error.problem);
     throw error;
   }
 }

@@ -1,9 +1,10 @@
 import { problem, type Problem } from '../../shared/messages/problems';
-import type { Language } from '../../shared/model/units';
+import { LANGUAGES, type Language } from '../../shared/model/units';
 import { parseArgs } from 'node:util';
 import type { CliText } from '../../shared/i18n/resources/shape';
 import type { NamespaceText } from '../../shared/i18n/vocabulary';
 import { escapeText } from '../../shared/model/text';
+import { renderProblem } from '../../shared/messages/render';
 import { UsageError } from './errors';
 import type { CommandContext } from './types';
 
@@ -114,29 +115,29 @@ export async function runCli(argv: readonly string[], terminal: { out: (text: st
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (!entry) {
-      const commands = Object.keys(COMMANDS).join(', ');
-      throw new UsageError(`unknown command ${JSON.stringify(name)} (commands: ${commands})`, problem('unknown-command', { name, commands }));
+      throw new UsageError(problem('unknown-command', { name, commands: Object.keys(COMMANDS) }));
     }
     const command = await entry.load();
     await command.run({
       parse(options) {
+        let parsed;
         try {
-          const parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
-          return { positionals: parsed.positionals, values: parsed.values };
+          // Every command takes --lang: the language of its messages (and of its output where it has words).
+          parsed = parseArgs({ args: [...rest], options: { lang: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
         } catch (error) {
-          const described = describeArgsError(error, command.usage);
-          throw new UsageError(`${described.message} (usage: costplan ${command.usage})`, described.problem);
+          throw new UsageError(argsProblem(error, command.usage));
         }
+        const lang = parsed.values['lang'];
+        if (lang !== undefined && !(LANGUAGES as readonly unknown[]).includes(lang))
+          throw new UsageError(problem('option-choice', { option: '--lang', value: lang, choices: [...LANGUAGES] }));
+        return { positionals: parsed.positionals, values: parsed.values };
       },
       out: io.out,
     });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      const language = languageOf(rest);
-      // The vocabulary (i18next) is loaded only when a message needs it: start-up stays small.
-      const worded = error.problem ? (await import('../../shared/messages/render')).renderProblem(error.problem, { language, unit: 'yuan' }) : error.message;
-      io.err(`error: ${messageLine(worded)}\n`);
+      io.err(`error: ${messageLine(renderProblem(error.problem, { language: languageOf(rest), unit: 'yuan' }))}\n`);
       return 2;
     }
     io.err(`${(await cliText())('errors.internal', { message: messageLine(error instanceof Error ? error.message : String(error)) })}\n`);
@@ -151,18 +152,19 @@ function languageOf(args: readonly string[]): Language {
   return value === 'zh' ? 'zh' : 'en';
 }
 
-function describeArgsError(error: unknown, usage: string): { message: string; problem?: Problem } {
+/** node:util parseArgs's refusal as a problem: its own English words are not shown, only the option they name. */
+function argsProblem(error: unknown, usage: string): Problem {
   const message = error instanceof Error ? error.message : String(error);
-  const option = /'([^']+)'/.exec(message)?.[1];
+  const quoted = /'([^']+)'/.exec(message)?.[1];
+  const option = quoted?.split(' ')[0];
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return { message: `unknown option ${option}`, problem: problem('unknown-option', { option, usage }) };
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option && message.includes('ambiguous'))
-    return { message: `option ${option.split(' ')[0]}: attach a value that starts with a dash, as in ${option.split(' ')[0]}=-0.02` };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && quoted) return problem('unknown-option', { option: quoted, usage });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    const name = option.split(' ')[0] ?? option;
-    return { message: `option ${name} needs a value`, problem: problem('option-needs-value', { option: name, usage }) };
+    if (message.includes('ambiguous')) return problem('option-value-dash', { option, usage });
+    if (message.includes('does not take an argument')) return problem('option-takes-no-value', { option, usage });
+    return problem('option-needs-value', { option, usage });
   }
-  return { message: message.split('. ')[0] ?? message };
+  return problem('arguments-unreadable', { usage });
 }
 
 /** An error is one line, of a length a terminal shows (a message quotes at most 80 characters of a value anyway). */

@@ -1,7 +1,7 @@
 import { problem } from '../../shared/messages/problems';
 import type { Model } from '../../shared/model/schema';
 import { readModelJson } from '../io/model-json';
-import { problemOfStoreError, StoreError } from '../store/errors';
+import { StoreError } from '../store/errors';
 import { readModelFile } from '../store/read';
 import { UsageError } from './errors';
 
@@ -14,15 +14,13 @@ export function loadModel(file: string): Model {
       throw asUsageError(error);
     }
   }
-  if (!file.endsWith('.json')) throw new UsageError(`${file}: expected a model file ending in .costplan or .json`, problem('model-file-kind', { path: file }));
+  if (!file.endsWith('.json')) throw new UsageError(problem('file-kind', { path: file, expected: 'model' }));
   const read = readModelJson(file);
-  if (!read.ok) throw new UsageError(`${file}: ${read.error}`);
+  if (!read.ok) throw new UsageError(problem('in-file', { file, problem: read.error }));
   return read.value;
 }
 
-/** Store errors already name the file. */
+/** A store error as the CLI's one line: its problem already names the file. */
 export function asUsageError(error: unknown): unknown {
-  if (!(error instanceof StoreError)) return error;
-  const coded = problemOfStoreError(error);
-  return new UsageError(error.message, coded.code === 'other' ? undefined : coded);
+  return error instanceof StoreError ? new UsageError(error.problem) : error;
 }

@@ -54,23 +54,3 @@ export function cellText(cell: GridCell | undefined): string {
   if (!cell || cell.value === null) return '';
   return typeof cell.value === 'string' ? cell.value : String(cell.value);
 }
-
-export function describeCell(cell: GridCell | undefined): string {
-  if (!cell) return 'an empty cell';
-  switch (cell.kind) {
-    case 'number':
-      return `the number ${String(cell.value)}`;
-    case 'text': {
-      const text = String(cell.value);
-      return `the text ${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)}`;
-    }
-    case 'boolean':
-      return `the value ${String(cell.value).toUpperCase()}`;
-    case 'date':
-      return `a date (${String(cell.value)})`;
-    case 'error':
-      return `the error ${String(cell.value)}`;
-    case 'missing':
-      return 'a formula without a saved result (open and save the file in Excel first)';
-  }
-}

@@ -4,6 +4,7 @@ import { emptySheet, putCell, type GridSheet } from './cell-grid';
 import { unneutralise } from './csv';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { fileProblem, ImportError, placed } from './problems';
+import { columnName } from './xlsx-writer';
 
 /**
  * A CSV file as a grid sheet (RFC 4180: quoted fields may hold the separator, quotes doubled,
@@ -30,9 +31,9 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
     if (field !== '' || wasQuoted) {
       if (sheet.cellCount >= limits.maxCells) throw fileProblem(problem('too-many-cells', { max: limits.maxCells }));
       if (row > limits.maxRow || col > limits.maxColumn)
-        throw fileProblem(
-          `row ${row}, field ${col} lies outside the area an import reads (${limits.maxRow.toLocaleString('en-US')} rows, ${limits.maxColumn} fields a row)`,
-        );
+        throw new ImportError([
+          placed({ sheet: sheetName, row, column: col }, problem('cell-outside-area', { maxRow: limits.maxRow, maxColumn: columnName(limits.maxColumn) })),
+        ]);
       putField(sheet, row, col, field, wasQuoted, separator);
     }
     field = '';
@@ -41,9 +42,7 @@ export function parseCsv(data: Buffer, sheetName: string, limits: ImportLimits =
   for (; i < text.length; i++) {
     // One field within a cell's size: a 45 MB field once took 1.75 GB to build.
     if (field.length > limits.maxCsvFieldChars)
-      throw fileProblem(
-        `row ${row}, field ${col} holds more than ${limits.maxCsvFieldChars.toLocaleString('en-US')} characters (a cell holds at most that many)`,
-      );
+      throw new ImportError([placed({ sheet: sheetName, row, column: col }, problem('cell-text-too-long', { max: limits.maxCsvFieldChars }))]);
     const char = text[i]!;
     if (quoted) {
       if (char === '"') {

@@ -3,7 +3,7 @@ import { prepareTree } from '../../shared/engine/tree';
 import { unitLabel } from '../../shared/format/number';
 import type { Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
-import { WORKBOOK_TEXT, withUnit } from '../../shared/workbook/labels';
+import { withUnit, workbookWords } from '../../shared/workbook/words';
 import { selectScenarios } from './export-workbook';
 
 /**
@@ -20,29 +20,27 @@ import { selectScenarios } from './export-workbook';
  */
 export function resultsCsv(model: Model, options: { language?: Language; scenarios?: readonly string[] } = {}): string {
   const language = options.language ?? model.language;
-  const text = WORKBOOK_TEXT[language];
+  const text = workbookWords(language);
   const unit = unitLabel('yuan', language, model.currency);
   const scenarios = selectScenarios(model, options.scenarios);
   const results = computeValidModel({ ...model, scenarios }, prepareTree(model.costTree), { contributions: false });
-  const t = text.scenario;
-  const rows = text.summary.rows;
-  const ratio = text.csv.ratio;
+  const ratio = text('csv.ratio');
   const header = [
-    text.csv.scenario,
-    text.csv.planYear,
-    text.csv.calendarYear,
-    t.saving,
-    t.upfront,
-    t.spread,
-    t.investment,
-    t.net,
-    t.cumulativeNet,
-    `${rows.returnOnInvestment}${ratio}`,
-    `${rows.netRoi}${ratio}`,
-    rows.npv,
-    rows.paybackYears,
+    text('csv.scenario'),
+    text('csv.planYear'),
+    text('csv.calendarYear'),
+    text('scenario.saving'),
+    text('scenario.upfront'),
+    text('scenario.spread'),
+    text('scenario.investment'),
+    text('scenario.net'),
+    text('scenario.cumulativeNet'),
+    `${text('summary.rows.returnOnInvestment')}${ratio}`,
+    `${text('summary.rows.netRoi')}${ratio}`,
+    text('summary.rows.npv'),
+    text('summary.rows.paybackYears'),
   ].map((label) => withUnit(label, unit));
-  const total = text.csv.total;
+  const total = text('csv.total');
   const lines = [header.map(csvField).join(',')];
   for (const result of results.scenarios) {
     for (const year of result.years) {
@@ -67,10 +65,10 @@ export function resultsCsv(model: Model, options: { language?: Language; scenari
         fixed(totals.investment, 2),
         fixed(totals.net, 2),
         last ? fixed(last.cumulativeNet, 2) : '',
-        totals.returnOnInvestment === null ? csvField(text.figures.notApplicable) : fixed(totals.returnOnInvestment, 6),
-        totals.netRoi === null ? csvField(text.figures.notApplicable) : fixed(totals.netRoi, 6),
+        totals.returnOnInvestment === null ? csvField(text('figures.notApplicable')) : fixed(totals.returnOnInvestment, 6),
+        totals.netRoi === null ? csvField(text('figures.notApplicable')) : fixed(totals.netRoi, 6),
         fixed(totals.npv, 2),
-        totals.paybackYears === null ? csvField(text.figures.never) : fixed(totals.paybackYears, 6),
+        totals.paybackYears === null ? csvField(text('figures.never')) : fixed(totals.paybackYears, 6),
       ].join(','),
     );
   }

@@ -3,8 +3,7 @@ import { prepareTree } from '../../shared/engine/tree';
 import { unitLabel } from '../../shared/format/number';
 import type { Model, Scenario } from '../../shared/model/schema';
 import { UNIT_FACTOR, type Language } from '../../shared/model/units';
-import { CLIENT_TEXT } from '../../shared/workbook/client-text';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { clientWords, workbookWords } from '../../shared/workbook/words';
 import { appVersion } from './app-version';
 import { absolute, onSheet } from './formulas';
 import { SCENARIO_COL, workbookLayout, type WorkbookLayout } from './layout';
@@ -57,12 +56,12 @@ export async function exportWorkbook(model: Model, options: ExportOptions = {}):
   // Each lever's part of the saving is computed when first read (the Analyses sheet's bridge), once.
   const results = computeValidModel(exported, tree);
   const layout = workbookLayout(tree, scenarios, language, results.revenue.ids.length);
-  const text = WORKBOOK_TEXT[language];
-  const client = CLIENT_TEXT[language];
+  const text = workbookWords(language);
+  const client = clientWords(language);
   // Chinese workbooks in DengXian (GB2312 charset, so a reader without it picks another CJK font).
   const writer = new WorkbookWriter(
     { title: model.name, creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' },
-    { compressionLevel: options.compressionLevel ?? 6, fontName: client.font, ...(language === 'zh' ? { fontCharset: 134 } : {}) },
+    { compressionLevel: options.compressionLevel ?? 6, fontName: client('font'), ...(language === 'zh' ? { fontCharset: 134 } : {}) },
   );
   const partial = { layout };
   const context: SheetContext = {

@@ -2,8 +2,7 @@ import { problem, type Problem } from '../../shared/messages/problems';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Model } from '../../shared/model/schema';
-import { quoteText } from '../../shared/model/text';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { workbookWords } from '../../shared/workbook/words';
 import type { GridSheet } from './cell-grid';
 import { parseCsv } from './csv-parse';
 import { importExportedWorkbook, isExportedWorkbook } from './import-model';
@@ -47,12 +46,11 @@ export async function importFile(path: string, options: ImportOptions = {}): Pro
     return { model: imported.value, kind: 'workbook', sheet: '', warnings };
   }
   const visible = grid.sheets.filter((sheet) => !sheet.hidden);
-  const structureNames = [WORKBOOK_TEXT.en.sheets.structure, WORKBOOK_TEXT.zh.sheets.structure];
+  const structureNames = [workbookWords('en')('sheets.structure'), workbookWords('zh')('sheets.structure')];
   const candidates = [...visible.filter((sheet) => structureNames.includes(sheet.name)), ...visible];
   const sheet = candidates.find((candidate) => findStructureHeader(candidate) !== undefined);
   if (!sheet) {
-    const names = grid.sheets.map((candidate) => quoteText(candidate.name)).join(', ') || 'none';
-    throw fileProblem(problem('no-structure-sheet', { sheets: names }));
+    throw fileProblem(problem('no-structure-sheet', { sheets: grid.sheets.map((candidate) => candidate.name) }));
   }
   return structureFrom(sheet, { ...options, name });
 }
@@ -78,7 +76,10 @@ async function readLimited(path: string, limit: number): Promise<Buffer> {
     const data = Buffer.alloc(stat.size);
     let read = 0;
     while (read < data.length) {
-      const { bytesRead } = await handle.read(data, read, data.length - read, read);
+      const { bytesRead } = await handle.read(data, read, data.length - read, read).catch((error: unknown) => {
+        // EIO, a file on a network share that went away: said like an open that failed.
+        throw fileProblem(describeOpenError(error));
+      });
       if (bytesRead === 0) break;
       read += bytesRead;
     }
@@ -88,10 +89,11 @@ async function readLimited(path: string, limit: number): Promise<Buffer> {
   }
 }
 
-function describeOpenError(error: unknown): Problem | string {
+function describeOpenError(error: unknown): Problem {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'ENOENT') return problem('file-cannot-open', { reason: 'missing' });
   if (code === 'EACCES' || code === 'EPERM') return problem('file-cannot-open', { reason: 'permission' });
   if (code === 'EISDIR') return problem('file-cannot-open', { reason: 'folder' });
-  return error instanceof Error ? error.message : String(error);
+  // Anything else (EMFILE, EIO...): the system's own words as a technical detail.
+  return problem('file-cannot-open', { reason: 'other', detail: error instanceof Error ? error.message : String(error) });
 }

@@ -4,6 +4,7 @@ import { preparedRevenueOf } from '../../shared/engine/revenue';
 import { prepareTree } from '../../shared/engine/tree';
 import {
   INVESTMENT_CATEGORIES,
+  INVESTMENT_TIMINGS,
   LEVER_KINDS,
   costBasisSchema,
   costNodeSchema,
@@ -20,17 +21,17 @@ import {
   type Scenario,
 } from '../../shared/model/schema';
 import { LANGUAGES, UNIT_FACTOR, type Language } from '../../shared/model/units';
-import { problemOfIssue, validateModel, type ModelIssue } from '../../shared/model/validate';
+import { validateModel, type ModelIssue } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { categoryWords, workbookWords } from '../../shared/workbook/words';
 import { parseBasisWord, parseNumberText, parseRelevanceWord } from '../../shared/workbook/structure-layout';
-import { cellText, describeCell, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
+import { cellText, getCell, type Grid, type GridCell, type GridSheet } from './cell-grid';
 import { META_SHEET, SCENARIO_COL, STRUCTURE_COL, TITLE_ROW, workbookLayout, type ScenarioLayout, type WorkbookLayout } from './layout';
 import { RevenueReader } from './import-revenue';
 import { replacedFormulaWarnings } from './import-warnings';
-import { cellShown, placed, type ImportProblem } from './problems';
-import { text } from '../../shared/i18n/vocabulary';
-import { problem as coded, type FieldName, type Problem } from '../../shared/messages/problems';
+import { cellShown, placed, type CellField, type ImportProblem } from './problems';
+import { problem as coded, type Problem } from '../../shared/messages/problems';
+import { fieldRuleProblem, issueProblem } from './rule-problems';
 import { parseRangeTables, readRanges } from './import-ranges';
 import { META_RANGES, META_ROWS, WORKBOOK_FORMAT, WORKBOOK_FORMAT_VERSION } from './sheets/meta';
 import { roundTripText } from './xml';
@@ -122,10 +123,9 @@ class Reader {
   ) {
     for (const sheet of grid.sheets) if (!this.sheets.has(sheet.name)) this.sheets.set(sheet.name, sheet);
     for (const language of LANGUAGES) {
-      const words = WORKBOOK_TEXT[language].words.timing;
-      this.timingWords.set(words.upfront.toLowerCase(), 'upfront');
-      this.timingWords.set(words.spread.toLowerCase(), 'spread');
-      for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(WORKBOOK_TEXT[language].words.category[category].toLowerCase(), category);
+      const book = workbookWords(language);
+      for (const timing of INVESTMENT_TIMINGS) this.timingWords.set(book(`words.timing.${timing}`).toLowerCase(), timing);
+      for (const category of INVESTMENT_CATEGORIES) this.categoryWords.set(book(`words.category.${category}`).toLowerCase(), category);
     }
     this.factor = UNIT_FACTOR[original.displayUnit];
     this.revenue = new RevenueReader(
@@ -153,15 +153,15 @@ class Reader {
     return sheet;
   }
 
-  private problem(sheet: string, row: number, column: number, what: Problem | string): void {
+  private problem(sheet: string, row: number, column: number, what: Problem): void {
     this.problems.push(placed({ sheet, row, column }, what));
   }
 
   /** A number cell (or a number typed as text, "15%"); undefined when empty; a problem otherwise. */
-  private number(sheet: GridSheet, row: number, col: number, what: Field | string, optional = false): number | undefined | null {
+  private number(sheet: GridSheet, row: number, col: number, what: CellField, optional = false): number | undefined | null {
     const cell = getCell(sheet, row, col);
     if (isBlank(cell)) {
-      if (!optional) this.problem(sheet.name, row, col, typeof what === 'string' ? `${what} is empty` : coded('cell-empty', what));
+      if (!optional) this.problem(sheet.name, row, col, coded('cell-empty', what));
       return optional ? undefined : null;
     }
     if (cell!.kind === 'number' && typeof cell!.value === 'number' && Number.isFinite(cell!.value)) return cell!.value;
@@ -169,28 +169,14 @@ class Reader {
       const parsed = parseNumberText(String(cell!.value));
       if (parsed) return parsed.value;
     }
-    this.problem(
-      sheet.name,
-      row,
-      col,
-      typeof what === 'string' ? `${what}: expected a number, found ${describeCell(cell)}` : coded('cell-not-a-number', { ...what, found: cellShown(cell) }),
-    );
+    this.problem(sheet.name, row, col, coded('cell-not-a-number', { ...what, found: cellShown(cell) }));
     return null;
   }
 
-  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: Field | string): boolean {
+  private check<T>(schema: z.ZodType<T>, value: unknown, sheet: string, row: number, col: number, what: CellField): boolean {
     const parsed = schema.safeParse(value);
     if (parsed.success) return true;
-    const issue = parsed.error.issues[0];
-    const rule = issue ? problemOfIssue(issue) : undefined;
-    this.problem(
-      sheet,
-      row,
-      col,
-      rule && typeof what !== 'string'
-        ? coded('cell-invalid', { ...what, problem: rule })
-        : `${typeof what === 'string' ? what : fieldInEnglish(what)} ${issue?.message ?? 'is not valid'}`,
-    );
+    this.problem(sheet, row, col, fieldRuleProblem(parsed.error.issues[0], value, what));
     return false;
   }
 
@@ -297,14 +283,14 @@ class Reader {
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = this.timingWords.get(cellText(timingCell).trim().toLowerCase());
     if (!timing) {
-      const words = WORKBOOK_TEXT[this.layout.language].words.timing;
+      const book = workbookWords(this.layout.language);
       this.problem(
         sheet.name,
         row,
         at.col.timing,
         coded('cell-not-a-choice', {
           field: 'timing',
-          choices: [words.upfront, words.spread],
+          choices: [book('words.timing.upfront'), book('words.timing.spread')],
           found: cellShown(timingCell),
         }),
       );
@@ -314,14 +300,14 @@ class Reader {
     if (!isBlank(categoryCell)) {
       const category = this.categoryWords.get(cellText(categoryCell).trim().toLowerCase());
       if (!category) {
-        const words = Object.values(WORKBOOK_TEXT[this.layout.language].words.category);
+        const words = categoryWords(workbookWords(this.layout.language));
         this.problem(sheet.name, row, at.col.category, coded('cell-not-a-choice', { field: 'category', choices: words, found: cellShown(categoryCell) }));
       } else next.category = category;
     }
 
     const amount = line.amount;
     if (amount.kind === 'perYear' || amount.kind === 'shareOfSaving') {
-      const field: Field = { field: amount.kind === 'perYear' ? 'amountPerYear' : 'shareOfSaving' };
+      const field: CellField = { field: amount.kind === 'perYear' ? 'amountPerYear' : 'shareOfSaving' };
       const value = this.number(sheet, row, at.col.parameter, field);
       if (typeof value !== 'number') return next;
       const written = amount.kind === 'perYear' ? amount.amount / this.factor : amount.share;
@@ -383,6 +369,7 @@ class Reader {
 
   /** Where a problem that only the whole-model check finds belongs. */
   locate(issue: ModelIssue, model: Model): ImportProblem {
+    const what = issueProblem(issue);
     const node = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
     if (node) {
       const name = JSON.parse(node[1]!) as string;
@@ -390,7 +377,6 @@ class Reader {
         (candidate) => candidate.name === name && (!issue.path.endsWith('.children') || model.costTree.some((child) => child.parentId === candidate.id)),
       );
       const row = found ? this.nodeRows.get(found.id) : undefined;
-      const what = issue.problem;
       return row === undefined
         ? placed({ sheet: this.layout.structure.sheet }, what)
         : placed({ sheet: this.layout.structure.sheet, row, column: issue.path.endsWith('.name') ? STRUCTURE_COL.name : STRUCTURE_COL.value }, what);
@@ -400,22 +386,14 @@ class Reader {
       const name = JSON.parse(scenario[1]!) as string;
       const index = model.scenarios.findIndex((candidate) => candidate.name === name);
       const at = index >= 0 ? this.layout.scenarios[index] : undefined;
-      const what = issue.problem;
       if (at) return issue.path.endsWith('.name') ? placed({ sheet: at.sheet, row: TITLE_ROW, column: 1 }, what) : placed({ sheet: at.sheet }, what);
     }
-    return placed({}, issue.problem);
+    return placed({}, what);
   }
 }
 
 function isBlank(cell: GridCell | undefined): boolean {
   return !cell || (cell.kind === 'text' && String(cell.value).trim() === '');
-}
-
-/** A field of a sheet (its name, and the year of a yearly one). */
-type Field = { field: FieldName; year?: number };
-
-function fieldInEnglish(what: Field): string {
-  return text('en', 'messages', `parts.fields.${what.field}`, what.year === undefined ? {} : { year: what.year });
 }
 
 /** The words of the basis and relevance columns, in both languages. */

@@ -4,8 +4,9 @@ import { inputContext, inputUnit, resolveInput } from '../../shared/model/inputs
 import { DISTRIBUTIONS, type Model, type Scenario } from '../../shared/model/schema';
 import { LANGUAGES, UNIT_FACTOR } from '../../shared/model/units';
 import { parseNumberText } from '../../shared/workbook/structure-layout';
-import { cellText, describeCell, getCell, type GridCell, type GridSheet } from './cell-grid';
-import type { ImportProblem } from './problems';
+import { problem, type FieldName, type Problem } from '../../shared/messages/problems';
+import { cellText, getCell, type GridCell, type GridSheet } from './cell-grid';
+import { cellShown, placed, type ImportProblem } from './problems';
 import { RANGE_COL, type RangeTable } from './sheets/analysis';
 
 type Distribution = (typeof DISTRIBUTIONS)[number];
@@ -51,30 +52,30 @@ export function readRanges(
   if (table.count !== ranges.length) return scenario.uncertainty;
   const context = inputContext(model, scenario, tree);
   const factor = UNIT_FACTOR[model.displayUnit];
-  const problem = (row: number, column: number, message: string) => problems.push({ sheet: sheet.name, row, column, message });
+  const report = (row: number, column: number, what: Problem) => problems.push(placed({ sheet: sheet.name, row, column }, what));
   return ranges.map((range, k) => {
     const row = table.firstRow + k;
     const resolved = resolveInput(context, range.input, { idsOnly: true });
     const scale = resolved.ok && inputUnit(context, resolved.value) === 'money' ? factor : 1;
-    const read = (col: number, exact: number, what: string): number => {
+    const read = (col: number, exact: number, field: FieldName): number => {
       const cell = getCell(sheet, row, col);
       const value = numberOf(cell);
       if (value === undefined) {
-        problem(row, col, `${what} of the range: expected a number, found ${describeCell(cell)}`);
+        report(row, col, problem('cell-not-a-number', { field, found: cellShown(cell) }));
         return exact;
       }
       return value === exact / scale ? exact : value * scale;
     };
-    const low = read(RANGE_COL.low, range.low, 'the low');
-    const mostLikely = read(RANGE_COL.mostLikely, range.mostLikely, 'the most likely value');
-    const high = read(RANGE_COL.high, range.high, 'the high');
+    const low = read(RANGE_COL.low, range.low, 'rangeLow');
+    const mostLikely = read(RANGE_COL.mostLikely, range.mostLikely, 'rangeMostLikely');
+    const high = read(RANGE_COL.high, range.high, 'rangeHigh');
     const cell = getCell(sheet, row, RANGE_COL.distribution);
     const distribution = DISTRIBUTION_WORDS.get(cellText(cell).trim().toLowerCase());
     if (!distribution)
-      problem(
+      report(
         row,
         RANGE_COL.distribution,
-        `the distribution must be one of ${[...DISTRIBUTION_WORDS.keys()].map((word) => JSON.stringify(word)).join(', ')}, found ${describeCell(cell)}`,
+        problem('cell-not-a-choice', { field: 'distribution', choices: [...DISTRIBUTION_WORDS.keys()], found: cellShown(cell) }),
       );
     return { ...range, low, mostLikely, high, distribution: distribution ?? range.distribution };
   });

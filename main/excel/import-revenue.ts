@@ -10,26 +10,28 @@ import {
   type RevenueLine,
   type Scenario,
 } from '../../shared/model/schema';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
-import { cellText, describeCell, getCell, type GridCell, type GridSheet } from './cell-grid';
+import { workbookWords } from '../../shared/workbook/words';
+import { problem, type Problem } from '../../shared/messages/problems';
+import { cellText, getCell, type GridCell, type GridSheet } from './cell-grid';
+import { cellShown, type CellField } from './problems';
 import type { ScenarioLayout, WorkbookLayout } from './layout';
 import { REVENUE_COL } from './sheets/revenue-block';
 import { roundTripText } from './xml';
 
 /** What the revenue reader needs of the import's reader: its cell helpers and where problems go. */
 export interface CellReader {
-  number(sheet: GridSheet, row: number, col: number, what: string, optional?: boolean): number | undefined | null;
-  check(schema: z.ZodType, value: unknown, sheet: string, row: number, col: number, what: string): boolean;
+  number(sheet: GridSheet, row: number, col: number, what: CellField, optional?: boolean): number | undefined | null;
+  check(schema: z.ZodType, value: unknown, sheet: string, row: number, col: number, what: CellField): boolean;
   text(sheet: GridSheet, row: number, col: number, original: string): string;
-  problem(sheet: string, row: number, col: number, message: string): void;
+  problem(sheet: string, row: number, col: number, what: Problem): void;
   timing(cell: GridCell | undefined): OneOffItem['timing'] | undefined;
 }
 
 const WHAT = {
-  margin: 'the contribution margin',
-  volumeChange: 'the volume change of the revenue line',
-  priceChange: 'the price change of the revenue line',
-} as const;
+  margin: { field: 'margin' },
+  volumeChange: { field: 'revenueVolumeChange' },
+  priceChange: { field: 'revenuePriceChange' },
+} as const satisfies Record<string, CellField>;
 
 /**
  * The revenue block of a scenario sheet (sheets/revenue-block.ts) read back: each revenue
@@ -78,12 +80,7 @@ export class RevenueReader {
       const line = prepared.lines[i]!;
       const row = firstLine + k;
       if (cellText(getCell(sheet, row, REVENUE_COL.name)) !== roundTripText(line.name)) {
-        cells.problem(
-          sheet.name,
-          row,
-          REVENUE_COL.name,
-          `expected the revenue line ${JSON.stringify(line.name)} here: rows were inserted, deleted or sorted (change the revenue lines in the planner)`,
-        );
+        cells.problem(sheet.name, row, REVENUE_COL.name, problem('revenue-rows-moved', { name: line.name }));
         continue;
       }
       this.margin(sheet, row, line);
@@ -120,7 +117,7 @@ export class RevenueReader {
         sheet.name,
         row,
         REVENUE_COL.margin,
-        `the margin of the revenue line ${JSON.stringify(line.name)} is ${asPercent(value)} here but ${asPercent(earlier.value)} on the sheet ${JSON.stringify(earlier.sheet)} (row ${earlier.row}): a line has one margin in every scenario`,
+        problem('margin-differs', { line: line.name, value, other: earlier.value, sheet: earlier.sheet, row: earlier.row }),
       );
       return;
     }
@@ -131,16 +128,16 @@ export class RevenueReader {
     const { cells, factor } = this;
     const next: OneOffItem = { ...item };
     const name = cells.text(sheet, row, 1, item.name);
-    if (name !== item.name && cells.check(oneOffItemSchema.shape.name, name, sheet.name, row, 1, 'the name of the one-off item')) next.name = name;
+    if (name !== item.name && cells.check(oneOffItemSchema.shape.name, name, sheet.name, row, 1, { field: 'oneOffName' })) next.name = name;
     const timingCell = getCell(sheet, row, at.col.timing);
     const timing = cells.timing(timingCell);
     if (!timing) {
-      const words = WORKBOOK_TEXT[this.layout.language].words.timing;
+      const book = workbookWords(this.layout.language);
       cells.problem(
         sheet.name,
         row,
         at.col.timing,
-        `the timing must be ${JSON.stringify(words.upfront)} or ${JSON.stringify(words.spread)}, found ${describeCell(timingCell)}`,
+        problem('cell-not-a-choice', { field: 'timing', choices: [book('words.timing.upfront'), book('words.timing.spread')], found: cellShown(timingCell) }),
       );
     } else next.timing = timing;
 
@@ -149,18 +146,13 @@ export class RevenueReader {
     let unreadable = false;
     for (let y = 1; y <= at.horizon; y++) {
       const col = at.col.year(y);
-      const value = cells.number(sheet, row, col, `the one-off amount of year ${y}`, true);
+      const value = cells.number(sheet, row, col, { field: 'oneOffYearAmount', year: y }, true);
       if (value === null) unreadable = true;
       else if (value !== undefined && value !== 0) filled.push({ year: y, value, col });
     }
     if (unreadable) return next;
     if (filled.length > 1) {
-      cells.problem(
-        sheet.name,
-        row,
-        filled[1]!.col,
-        `a one-off item is one amount in one plan year, found amounts in years ${filled.map((cell) => cell.year).join(' and ')} (add another item in the planner)`,
-      );
+      cells.problem(sheet.name, row, filled[1]!.col, problem('one-off-several-years', { years: filled.map((cell) => cell.year) }));
       return next;
     }
     const written = item.amount / factor;
@@ -172,14 +164,9 @@ export class RevenueReader {
     }
     if (cell.year === item.year && cell.value === written) return next;
     const amount = cell.value * factor;
-    if (!cells.check(oneOffItemSchema.shape.amount, amount, sheet.name, row, cell.col, 'the one-off amount')) return next;
+    if (!cells.check(oneOffItemSchema.shape.amount, amount, sheet.name, row, cell.col, { field: 'oneOffAmount' })) return next;
     next.year = cell.year;
     if (cell.value !== written) next.amount = amount;
     return next;
   }
-}
-
-/** 0.35 -> "35%", as the other messages of the import show shares. */
-function asPercent(value: number): string {
-  return `${Number((value * 100).toPrecision(12))}%`;
 }

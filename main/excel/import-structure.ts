@@ -9,7 +9,6 @@ import {
   type Relevance,
 } from '../../shared/model/schema';
 import { amountResolver, checkChildren, indexTree } from '../../shared/model/tree-rules';
-import { quoteText, textProblem } from '../../shared/model/text';
 import { UNIT_FACTOR, type DisplayUnit, type Language } from '../../shared/model/units';
 import { validateModel } from '../../shared/model/validate';
 import { err, ok, type Result } from '../../shared/result';
@@ -27,6 +26,7 @@ import {
 import { cellText, getCell, rowNumbers, type GridCell, type GridSheet } from './cell-grid';
 import { cellShown, placed, type ImportProblem } from './problems';
 import { columnName } from './xlsx-writer';
+import { issueProblem, uncleanTextProblem } from './rule-problems';
 import { problem, type Problem } from '../../shared/messages/problems';
 
 /** The words of the basis and relevance columns, in both languages (a cell holding another word is refused with them). */
@@ -82,7 +82,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     if (problems.length === 0) problems.push(placed({ sheet: sheet.name }, problem('no-header-row', { rows: HEADER_SEARCH_ROWS })));
     return err(problems);
   }
-  const at = (row: number, column: StructureColumn, what: Problem | string): ImportProblem => {
+  const at = (row: number, column: StructureColumn, what: Problem): ImportProblem => {
     const col = header.columns.get(column);
     return placed(col === undefined ? { sheet: sheet.name, row } : { sheet: sheet.name, row, column: col, header: header.texts.get(col) ?? column }, what);
   };
@@ -125,7 +125,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
       if (issue.problem.code === 'duplicate-sibling-name') continue;
-      problems.push(at(rowOfId.get(parentId)!, 'value', issue.problem));
+      problems.push(at(rowOfId.get(parentId)!, 'value', issueProblem(issue)));
     }
   }
   if (problems.length > 0) return err(problems);
@@ -151,7 +151,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
         const named = /^costTree\[("(?:[^"\\]|\\.)*")\]/u.exec(issue.path);
         const name = named ? (JSON.parse(named[1]!) as string) : undefined;
         const k = name === undefined ? -1 : (lineOfName().get(name) ?? -1);
-        const what = issue.problem;
+        const what = issueProblem(issue);
         return k >= 0 ? at(lines[k]!.row, 'name', what) : placed({ sheet: sheet.name }, what);
       }),
     );
@@ -191,7 +191,7 @@ function findHeader(sheet: GridSheet, problems: ImportProblem[]): Header | undef
   return undefined;
 }
 
-type At = (row: number, column: StructureColumn, what: Problem | string) => ImportProblem;
+type At = (row: number, column: StructureColumn, what: Problem) => ImportProblem;
 
 function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], at: At): Line[] {
   const lines: Line[] = [];
@@ -222,8 +222,8 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     if (name.trim() === '') problems.push(at(row, 'name', problem('cell-empty', { field: 'name' })));
     else if (name.length > LIMITS.nameMaxLength) problems.push(at(row, 'name', problem('name-too-long', { length: name.length, max: LIMITS.nameMaxLength })));
     else {
-      const unclean = textProblem(name);
-      if (unclean) problems.push(at(row, 'name', `the name ${unclean}`));
+      const unclean = uncleanTextProblem(name, 'name');
+      if (unclean) problems.push(at(row, 'name', unclean));
     }
 
     const levelCell = cell('level');
@@ -260,10 +260,17 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     }
     const notes = cellText(cell('notes'));
     if (notes !== '') {
-      if (notes.length > LIMITS.notesMaxLength) problems.push(at(row, 'notes', `the notes have ${notes.length} characters (at most ${LIMITS.notesMaxLength})`));
+      if (notes.length > LIMITS.notesMaxLength)
+        problems.push(
+          at(
+            row,
+            'notes',
+            problem('cell-invalid', { field: 'notes', problem: problem('text-too-long', { length: notes.length, max: LIMITS.notesMaxLength }) }),
+          ),
+        );
       else {
-        const unclean = textProblem(notes, { multiline: true });
-        if (unclean) problems.push(at(row, 'notes', `the notes ${unclean}`));
+        const unclean = uncleanTextProblem(notes, 'notes', true);
+        if (unclean) problems.push(at(row, 'notes', unclean));
       }
       line.notes = notes;
     }
@@ -271,7 +278,10 @@ function readLines(sheet: GridSheet, header: Header, problems: ImportProblem[], 
     if (idCell) {
       const id = cellText(idCell).trim();
       const checked = costNodeSchema.shape.id.safeParse(id);
-      if (!checked.success) problems.push(at(row, 'id', `the id ${quoteText(id)} ${checked.error.issues[0]?.message ?? 'is not valid'}`));
+      if (!checked.success)
+        problems.push(
+          at(row, 'id', problem('id-invalid', { id, reason: id.length > LIMITS.idMaxLength ? 'too-long' : 'characters', max: LIMITS.idMaxLength })),
+        );
       else line.id = id;
     }
     lines.push(line);

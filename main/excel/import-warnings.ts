@@ -2,7 +2,8 @@ import type { PreparedTree } from '../../shared/engine/tree';
 import type { Model } from '../../shared/model/schema';
 import { getCell, type Grid, type GridSheet } from './cell-grid';
 import { SCENARIO_COL, STRUCTURE_COL, type WorkbookLayout } from './layout';
-import type { ImportProblem } from './problems';
+import { problem } from '../../shared/messages/problems';
+import { placed, type ImportProblem } from './problems';
 import { REVENUE_COL } from './sheets/revenue-block';
 import { cellName } from './xlsx-writer';
 
@@ -29,11 +30,8 @@ export function replacedFormulaWarnings(grid: Grid, layout: WorkbookLayout, tree
     }
     if (count === 0 || !first) return;
     warnings.push({
-      sheet: name,
-      row: first[0],
-      column: first[1],
+      ...placed({ sheet: name, row: first[0], column: first[1] }, problem('formulas-replaced', { count, cell: cellName(first[0], first[1]) })),
       replacedFormulas: count,
-      message: `${count} formula cell${count > 1 ? 's were' : ' was'} replaced by a typed value (the first at ${cellName(first[0], first[1])}); the import reads only the inputs and the planner recomputes every figure, so ${count > 1 ? 'these values are' : 'this value is'} not kept`,
     });
   };
   const structure = layout.structure;

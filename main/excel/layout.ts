@@ -1,8 +1,7 @@
 import type { PreparedTree } from '../../shared/engine/tree';
 import type { Scenario } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
-import { CLIENT_TEXT } from '../../shared/workbook/client-text';
-import { WORKBOOK_TEXT } from '../../shared/workbook/labels';
+import { clientWords, workbookWords } from '../../shared/workbook/words';
 
 /**
  * Where everything sits in the exported workbook. The export writes by it and the import of
@@ -137,24 +136,24 @@ export interface WorkbookLayout {
 }
 
 export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[], language: Language, revenueLineCount = 0): WorkbookLayout {
-  const text = WORKBOOK_TEXT[language];
-  const client = CLIENT_TEXT[language].sheets;
-  const fixed = [
-    text.sheets.summary,
-    text.sheets.structure,
-    text.sheets.definitions,
-    client.cover,
-    client.checks,
-    client.assumptions,
-    client.charts,
-    META_SHEET,
-  ];
+  const text = workbookWords(language);
+  const client = clientWords(language);
+  const sheets = {
+    summary: text('sheets.summary'),
+    structure: text('sheets.structure'),
+    definitions: text('sheets.definitions'),
+    cover: client('sheets.cover'),
+    checks: client('sheets.checks'),
+    assumptions: client('sheets.assumptions'),
+    charts: client('sheets.charts'),
+  };
+  const fixed = [sheets.summary, sheets.structure, sheets.definitions, sheets.cover, sheets.checks, sheets.assumptions, sheets.charts, META_SHEET];
   const taken = new Set(fixed.map((name) => name.toLowerCase()));
   const rowOfNode = new Int32Array(tree.ids.length);
   const firstRow = HEADER_ROW + 1;
   for (let k = 0; k < tree.order.length; k++) rowOfNode[tree.order[k]!] = firstRow + k;
   const scenarioLayouts = scenarios.map((scenario, i) => {
-    const sheet = uniqueSheetName(sheetNameFor(scenario.name, text.sheets.scenarioFallback(i + 1)), taken);
+    const sheet = uniqueSheetName(sheetNameFor(scenario.name, text('sheets.scenarioFallback', { index: i + 1 })), taken);
     taken.add(sheet.toLowerCase());
     const layout = scenarioLayout(sheet, i + 1, scenario.horizonYears, scenario.investments.length);
     const items = scenario.oneOffs?.length ?? 0;
@@ -186,14 +185,14 @@ export function workbookLayout(tree: PreparedTree, scenarios: readonly Scenario[
   });
   return {
     language,
-    coverSheet: client.cover,
-    checksSheet: client.checks,
-    assumptionsSheet: client.assumptions,
-    chartsSheet: client.charts,
-    summarySheet: text.sheets.summary,
-    definitionsSheet: text.sheets.definitions,
-    analysisSheet: uniqueSheetName(text.sheets.analysis, taken),
-    structure: { sheet: text.sheets.structure, rowOfNode, firstRow, lastRow: firstRow + tree.order.length - 1 },
+    coverSheet: sheets.cover,
+    checksSheet: sheets.checks,
+    assumptionsSheet: sheets.assumptions,
+    chartsSheet: sheets.charts,
+    summarySheet: sheets.summary,
+    definitionsSheet: sheets.definitions,
+    analysisSheet: uniqueSheetName(text('sheets.analysis'), taken),
+    structure: { sheet: sheets.structure, rowOfNode, firstRow, lastRow: firstRow + tree.order.length - 1 },
     scenarios: scenarioLayouts,
   };
 }

@@ -31,9 +31,3 @@ export const IMPORT_LIMITS = {
 } as const;
 
 export type ImportLimits = { -readonly [K in keyof typeof IMPORT_LIMITS]: number };
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${bytes} bytes`;
-}

@@ -1,6 +1,5 @@
-import { problem, type CellShown, type PlacedProblem, type Problem } from '../../shared/messages/problems';
+import { problem, type CellShown, type FieldName, type PlacedProblem, type Problem } from '../../shared/messages/problems';
 import { renderProblem, type MessageView } from '../../shared/messages/render';
-import { quoteText } from '../../shared/model/text';
 import type { GridCell } from './cell-grid';
 import { columnName } from './xlsx-writer';
 
@@ -15,41 +14,42 @@ export interface ImportProblem {
   column?: number;
   /** The column's header, when there is one ("Value"). */
   header?: string;
-  /** In English, for logs and the CLI without --lang. */
+  /** In English, for logs and the CLI without --lang: `problem` worded (see `placed`). */
   message: string;
   /** A warning about formula cells typed over: how many on the sheet (the first at row, column). */
   replacedFormulas?: number;
-  /** What is wrong as a code with parameters (shared/messages): the UI words it in its language and unit. */
-  problem?: Problem;
+  /** What is wrong as a code with parameters (shared/messages): the UI and the CLI word it in their language and unit. */
+  problem: Problem;
+}
+
+/** A field of a sheet as its problems name it (and the year of a yearly one). */
+export interface CellField {
+  field: FieldName;
+  year?: number;
 }
 
 /** Messages kept in English for logs: amounts in yuan. */
 const ENGLISH: MessageView = { language: 'en', unit: 'yuan' };
 
-/** A problem at a place, with its English message worded from its code (a plain string stays as written). */
-export function placed(place: Omit<ImportProblem, 'message' | 'problem'>, what: Problem | string): ImportProblem {
-  return typeof what === 'string' ? { ...place, message: what } : { ...place, message: renderProblem(what, ENGLISH), problem: what };
+/** A problem at a place, with its English message worded from its code. */
+export function placed(place: Omit<ImportProblem, 'message' | 'problem'>, what: Problem): ImportProblem {
+  return { ...place, message: renderProblem(what, ENGLISH), problem: what };
 }
 
+/** One problem in English with its place (sheet, row, column and header), for logs and tests. */
 export function formatProblem(problem: ImportProblem): string {
-  const place: string[] = [];
-  if (problem.sheet !== undefined) place.push(`sheet ${quoteText(problem.sheet)}`);
-  if (problem.row !== undefined) place.push(`row ${problem.row}`);
-  if (problem.column !== undefined) place.push(`column ${columnName(problem.column)}${problem.header ? ` (${quoteText(problem.header).slice(1, -1)})` : ''}`);
-  return place.length > 0 ? `${place.join(', ')}: ${problem.message}` : problem.message;
+  return renderProblem(importFailed([problem]), ENGLISH);
 }
 
-/** The problems of an import in one line: the first few, and how many more there are. */
+/** The problems of an import in one English line: the first few, and how many more there are. */
 export function summarizeProblems(problems: readonly ImportProblem[], shown = 3): string {
-  const head = problems.slice(0, shown).map(formatProblem).join('; ');
-  const rest = problems.length - shown;
-  return rest > 0 ? `${head} (and ${rest} more problem${rest > 1 ? 's' : ''})` : head;
+  return renderProblem(importFailed(problems, '', shown), ENGLISH);
 }
 
 /** The problems of an import as one coded problem (the first few with their places), for `file` ('' when unnamed). */
 export function importFailed(problems: readonly ImportProblem[], file = '', shown = 3): Problem {
   const listed = problems.slice(0, shown).map((one): PlacedProblem => {
-    const at: PlacedProblem = { problem: one.problem ?? problem('other', { text: one.message }) };
+    const at: PlacedProblem = { problem: one.problem };
     if (one.sheet !== undefined) at.sheet = one.sheet;
     if (one.row !== undefined) at.row = one.row;
     if (one.column !== undefined) at.column = columnName(one.column);
@@ -73,7 +73,7 @@ export class ImportError extends Error {
   }
 }
 
-export function fileProblem(what: Problem | string): ImportError {
+export function fileProblem(what: Problem): ImportError {
   return new ImportError([placed({}, what)]);
 }
 

@@ -1,9 +1,9 @@
-import { problem } from '../../shared/messages/problems';
+import { problem, type Problem } from '../../shared/messages/problems';
 import { fileURLToPath } from 'node:url';
 import { emptySheet, putCell, type CellKind, type Grid, type GridSheet } from './cell-grid';
-import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
+import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { startParser } from './parser-process';
-import { fileProblem } from './problems';
+import { fileProblem, ImportError, placed } from './problems';
 import { GuardError, isEncrypted, inspectEntries, readCentralDirectory, sniff } from './zip-guard';
 
 /**
@@ -26,7 +26,7 @@ export async function readWorkbookCells(data: Buffer, options: ReadOptions = {})
   try {
     await inspectEntries(data, readCentralDirectory(data, limits), limits);
   } catch (error) {
-    if (error instanceof GuardError) throw fileProblem(error.message);
+    if (error instanceof GuardError) throw fileProblem(error.problem);
     throw error;
   }
   const sheets = await parseInChild(data, options.parserHeapMb ?? limits.parserHeapMb, limits);
@@ -34,7 +34,8 @@ export async function readWorkbookCells(data: Buffer, options: ReadOptions = {})
 }
 
 type ChildCell = [row: number, col: number, kind: 'n' | 's' | 'b' | 'd' | 'e' | 'x', value: unknown, formula: unknown, percent: unknown];
-type ChildReply = { ok: true; strings: unknown; sheets: { name: unknown; hidden: unknown; cells: unknown }[] } | { ok: false; message: unknown };
+type ChildReply =
+  { ok: true; strings: unknown; sheets: { name: unknown; hidden: unknown; cells: unknown }[] } | { ok: false; message: unknown; refusal?: unknown };
 
 const CHILD = fileURLToPath(new URL('./xlsx-reader.child.mjs', import.meta.url));
 
@@ -66,10 +67,7 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
       if (typeof piece.chunk === 'string') {
         received += piece.chunk.length;
         // Counted as it arrives: a reply past the cap is stopped, never held whole.
-        if (received > limits.maxReplyChars)
-          finish(() =>
-            reject(fileProblem(`the workbook's cells come to more than ${formatBytes(limits.maxReplyChars)} of data (an import reads at most that much)`)),
-          );
+        if (received > limits.maxReplyChars) finish(() => reject(fileProblem(problem('workbook-over-limit', { limit: 'data', max: limits.maxReplyChars }))));
         else pieces.push(piece.chunk);
         return;
       }
@@ -79,11 +77,11 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
         try {
           reply = JSON.parse(pieces.join('')) as ChildReply;
         } catch {
-          reject(fileProblem('the workbook reader returned a broken answer'));
+          reject(fileProblem(problem('workbook-reader-failed', { reason: 'answer' })));
           return;
         }
         pieces.length = 0;
-        if (!reply.ok) reject(fileProblem(problem('workbook-unreadable', { detail: String(reply.message).split('\n')[0] ?? '' })));
+        if (!reply.ok) reject(refusalOf(reply));
         else {
           try {
             resolve(toSheets(reply.sheets, reply.strings));
@@ -93,15 +91,15 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
         }
       });
     });
-    child.onError((error) => finish(() => reject(new Error(`could not start the workbook reader: ${error.message}`))));
+    child.onError((error) => finish(() => reject(fileProblem(problem('workbook-reader-failed', { reason: 'start', detail: error.message })))));
     child.onExit((code, signal, stderr) => {
       finish(() => {
         const outOfMemory = /heap out of memory|Allocation failed|Reached heap limit/iu.test(stderr);
         reject(
           fileProblem(
             outOfMemory || code === 134
-              ? `reading the workbook needs more than ${heapMb} MB of memory and was stopped (a damaged or hostile file?)`
-              : `the workbook reader stopped (${signal ?? `exit code ${code}`}) before it finished: the file is damaged or hostile`,
+              ? problem('workbook-over-limit', { limit: 'memory', max: heapMb })
+              : problem('workbook-reader-failed', { reason: 'stopped', ...(signal ? { signal } : { code: code ?? -1 }) }),
           ),
         );
       });
@@ -112,14 +110,32 @@ function parseInChild(data: Buffer, heapMb: number, limits: ImportLimits): Promi
         limits: { maxCellChars: limits.maxCellChars, maxTextChars: limits.maxTextChars, chunkChars: CHUNK_CHARS },
       });
     } catch (error) {
-      finish(() => reject(new Error(`could not hand the workbook to its reader: ${error instanceof Error ? error.message : String(error)}`)));
+      finish(() => reject(fileProblem(problem('workbook-reader-failed', { reason: 'start', detail: error instanceof Error ? error.message : String(error) }))));
     }
   });
 }
 
+/**
+ * Why the reader refused the workbook, as a coded problem: a limit it reported with its
+ * figures (and the cell, as a place), or the parser's own English as a technical detail.
+ */
+function refusalOf(reply: { message: unknown; refusal?: unknown }): ImportError {
+  const refusal = (typeof reply.refusal === 'object' && reply.refusal !== null ? reply.refusal : {}) as Record<string, unknown>;
+  const whole = (value: unknown): number | undefined => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined);
+  const max = whole(refusal['max']);
+  if (refusal['kind'] === 'text' && max !== undefined) return fileProblem(problem('workbook-over-limit', { limit: 'text', max }));
+  const row = whole(refusal['row']);
+  const col = whole(refusal['col']);
+  const length = whole(refusal['length']);
+  if (refusal['kind'] === 'cell-text' && max !== undefined && typeof refusal['sheet'] === 'string' && row && col && length !== undefined)
+    return new ImportError([placed({ sheet: refusal['sheet'], row, column: col }, problem('cell-text-too-long', { length, max }))]);
+  const detail: Problem = problem('workbook-unreadable', { detail: (String(reply.message).split('\n')[0] ?? '').slice(0, 500) });
+  return fileProblem(detail);
+}
+
 /** The child's arrays into grid sheets, checking every field's type (the child is not trusted). */
 function toSheets(raw: unknown, rawStrings: unknown): GridSheet[] {
-  if (!Array.isArray(raw)) throw fileProblem('the workbook reader returned nothing');
+  if (!Array.isArray(raw)) throw fileProblem(problem('workbook-reader-failed', { reason: 'answer' }));
   const strings = Array.isArray(rawStrings) ? (rawStrings as unknown[]) : [];
   const text = (index: unknown): string | undefined => (typeof index === 'number' && typeof strings[index] === 'string' ? strings[index] : undefined);
   return raw.map((entry: { name: unknown; hidden: unknown; cells: unknown }) => {

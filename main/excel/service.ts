@@ -37,7 +37,7 @@ export const workbookService: WorkbookService = {
         warnings: importWarnings(outcome.warnings),
       };
     } catch (error) {
-      if (error instanceof ImportError) throw new WorkbookImportError(path, error.message, error.problemFor(basename(path)));
+      if (error instanceof ImportError) throw new WorkbookImportError(path, error.problemFor(basename(path)));
       throw error;
     }
   },

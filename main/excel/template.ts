@@ -3,7 +3,7 @@ import { unitLabel } from '../../shared/format/number';
 import { createExampleModel } from '../../shared/model/example';
 import type { Model } from '../../shared/model/schema';
 import { UNIT_FACTOR, type Language } from '../../shared/model/units';
-import { WORKBOOK_TEXT, withUnit } from '../../shared/workbook/labels';
+import { withUnit, workbookWords } from '../../shared/workbook/words';
 import { structureLayoutDoc } from '../../shared/workbook/structure-layout';
 import { csvField } from './csv';
 import { HEADER_ROW, TITLE_ROW } from './layout';
@@ -29,10 +29,16 @@ interface TemplateRow {
 
 function templateRows(model: Model, language: Language): { headers: string[]; rows: TemplateRow[]; percent: boolean[] } {
   const tree = prepareTree(model.costTree);
-  const text = WORKBOOK_TEXT[language];
+  const text = workbookWords(language);
   const unit = unitLabel(model.displayUnit, language, model.currency);
-  const t = text.structure;
-  const headers = [t.level, t.name, t.basis, withUnit(t.value, unit), t.relevance, t.notes];
+  const headers = [
+    text('structure.level'),
+    text('structure.name'),
+    text('structure.basis'),
+    withUnit(text('structure.value'), unit),
+    text('structure.relevance'),
+    text('structure.notes'),
+  ];
   const rows: TemplateRow[] = [];
   const percent: boolean[] = [];
   for (const i of tree.order) {
@@ -41,9 +47,9 @@ function templateRows(model: Model, language: Language): { headers: string[]; ro
     rows.push({
       level: tree.depth[i]! + 1,
       name: node.name,
-      basis: share ? text.words.basis.share : text.words.basis.amount,
+      basis: share ? text('words.basis.share') : text('words.basis.amount'),
       value: node.basis.kind === 'share' ? node.basis.share : node.basis.amount / UNIT_FACTOR[model.displayUnit],
-      relevance: text.words.relevance[node.relevance],
+      relevance: text(`words.relevance.${node.relevance}`),
       notes: node.notes ?? '',
     });
     percent.push(share);
@@ -57,19 +63,19 @@ export async function templateWorkbook(language: Language): Promise<Buffer> {
 
 /** A model's cost structure in the import layout (the template is the example's). */
 export async function structureWorkbook(model: Model, language: Language): Promise<Buffer> {
-  const text = WORKBOOK_TEXT[language];
+  const text = workbookWords(language);
   const { headers, rows, percent } = templateRows(model, language);
-  const writer = new WorkbookWriter({ title: text.template.title, creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' });
+  const writer = new WorkbookWriter({ title: text('template.title'), creator: 'Service Cost Planner', language: language === 'zh' ? 'zh-CN' : 'en-US' });
   const palette = createPalette(writer.styles);
-  const sheet = writer.sheet(text.sheets.structure, {
+  const sheet = writer.sheet(text('sheets.structure'), {
     freeze: { rows: HEADER_ROW, columns: 0 },
     widths: [7, 42, 9, 24, 11, 60],
     selected: true,
     outlineAbove: true,
     print: { titleRows: [HEADER_ROW, HEADER_ROW] },
   });
-  sheet.set(TITLE_ROW, 1, text.template.title, palette.title);
-  sheet.set(TITLE_ROW + 1, 1, text.template.hint, palette.note);
+  sheet.set(TITLE_ROW, 1, text('template.title'), palette.title);
+  sheet.set(TITLE_ROW + 1, 1, text('template.hint'), palette.note);
   headers.forEach((header, k) => sheet.set(HEADER_ROW, k + 1, header, palette.header));
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
   rows.forEach((row, k) => {
@@ -93,11 +99,11 @@ export async function structureWorkbook(model: Model, language: Language): Promi
   });
   writer.addSheet(sheet);
 
-  const about = writer.sheet(text.template.about, { widths: [34, 22, 110], print: { titleRows: [HEADER_ROW, HEADER_ROW] } });
-  about.set(TITLE_ROW, 1, text.template.sheet, palette.title);
-  about.set(HEADER_ROW, 1, text.template.column, palette.header);
-  about.set(HEADER_ROW, 2, text.template.required, palette.header);
-  about.set(HEADER_ROW, 3, text.template.meaning, palette.header);
+  const about = writer.sheet(text('template.about'), { widths: [34, 22, 110], print: { titleRows: [HEADER_ROW, HEADER_ROW] } });
+  about.set(TITLE_ROW, 1, text('template.sheet'), palette.title);
+  about.set(HEADER_ROW, 1, text('template.column'), palette.header);
+  about.set(HEADER_ROW, 2, text('template.required'), palette.header);
+  about.set(HEADER_ROW, 3, text('template.meaning'), palette.header);
   structureLayoutDoc(language, unitLabel('tenThousand', language)).forEach((doc, k) => {
     about.set(HEADER_ROW + 1 + k, 1, doc.header, palette.term);
     about.set(HEADER_ROW + 1 + k, 2, doc.required, palette.wrap);

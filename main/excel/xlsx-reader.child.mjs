@@ -8,12 +8,15 @@
 //      (the .xlsx bytes, already checked by zip-guard.ts).
 // Out: the reply as JSON text in pieces: { chunk: string } messages, then { end: true }. The
 //      reply is { ok: true, strings: [text, ...], sheets: [{ name, hidden, cells: [[row, col,
-//      kind, value, formula, percent], ...] }] } or { ok: false, message }. kind: n number,
+//      kind, value, formula, percent], ...] }] } or { ok: false, message, refusal? }. kind: n number,
 //      s text, b boolean, d date, e error, x a formula without a saved result. For s the value,
 //      and a formula, are indexes into `strings`: each distinct text is sent once, however
 //      many cells show it (one 100 KB shared string in 25,000 cells was 2.5 GB as copies).
 //      A text longer than a cell can hold, or more text in all than the limit, ends the read
-//      with { ok: false }. The parent counts the pieces and stops a reply that grows too big.
+//      with { ok: false, refusal }: { kind: 'cell-text', sheet, row, col, length, max } or
+//      { kind: 'text', max }, which the parent words as a coded problem; any other failure (the
+//      parser's own English) comes as `message` only. The parent counts the pieces and stops
+//      a reply that grows too big.
 import ExcelJS from 'exceljs';
 
 const T = ExcelJS.ValueType;
@@ -50,7 +53,13 @@ function resultOf(result) {
   return undefined;
 }
 
-class TooMuchText extends Error {}
+/** A limit the workbook is over: `refusal` says which, with its figures and cell, for the parent to word. */
+class TooMuchText extends Error {
+  constructor(message, refusal) {
+    super(message);
+    this.refusal = refusal;
+  }
+}
 
 /** Each distinct text once, within the limits. */
 function stringTable(limits) {
@@ -63,14 +72,17 @@ function stringTable(limits) {
       const known = index.get(text);
       if (known !== undefined) return known;
       if (text.length > limits.maxCellChars)
-        throw new TooMuchText(
-          `${where} holds ${text.length.toLocaleString('en-US')} characters (a cell holds at most ${limits.maxCellChars.toLocaleString('en-US')})`,
-        );
+        throw new TooMuchText(`cell ${where.cell} of sheet ${JSON.stringify(where.sheet)} holds ${text.length} characters`, {
+          kind: 'cell-text',
+          sheet: where.sheet,
+          row: where.row,
+          col: where.col,
+          length: text.length,
+          max: limits.maxCellChars,
+        });
       chars += text.length;
       if (chars > limits.maxTextChars)
-        throw new TooMuchText(
-          `the workbook holds more than ${limits.maxTextChars.toLocaleString('en-US')} characters of text (an import reads at most that many)`,
-        );
+        throw new TooMuchText(`the workbook holds more than ${limits.maxTextChars} characters of text`, { kind: 'text', max: limits.maxTextChars });
       index.set(text, strings.length);
       strings.push(text);
       return strings.length - 1;
@@ -89,7 +101,7 @@ async function read(data, limits) {
     worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const percent = typeof cell.numFmt === 'string' && cell.numFmt.includes('%');
-        const where = `cell ${cell.address} of sheet ${JSON.stringify(sheetName)}`;
+        const where = { sheet: sheetName, cell: cell.address, row: rowNumber, col: colNumber };
         const text = (kind, value) => (kind === 's' ? table.add(value, where) : value);
         if (cell.type === T.Formula) {
           const formula = table.add(typeof cell.formula === 'string' ? cell.formula : '', where);
@@ -122,7 +134,11 @@ function onRequest(message) {
   const limits = message.limits;
   read(message.data, limits).then(
     (outcome) => reply({ ok: true, ...outcome }, limits.chunkChars),
-    (error) => reply({ ok: false, message: error instanceof Error ? error.message : String(error) }, limits.chunkChars),
+    (error) =>
+      reply(
+        { ok: false, message: error instanceof Error ? error.message : String(error), ...(error instanceof TooMuchText ? { refusal: error.refusal } : {}) },
+        limits.chunkChars,
+      ),
   );
 }
 

@@ -1,5 +1,9 @@
 import { createInflateRaw, crc32 } from 'node:zlib';
-import { formatBytes, IMPORT_LIMITS, type ImportLimits } from './limits';
+import type { ZipRefusal } from '../../shared/messages/codes/import';
+import { problem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
+import { IMPORT_LIMITS, type ImportLimits } from './limits';
+import { sheetNamesByPart } from './sheet-parts';
 import { columnName, columnNumber } from './xlsx-writer';
 
 /**
@@ -26,8 +30,18 @@ export interface GuardReport {
   cells: number;
 }
 
+/** A refusal of the guard: what is wrong as a coded problem; the message is its English wording, for logs. */
 export class GuardError extends Error {
   override readonly name = 'GuardError';
+
+  constructor(readonly problem: Problem) {
+    super(renderProblem(problem, { language: 'en', unit: 'yuan' }));
+  }
+}
+
+/** The zip is damaged or built as no workbook is; `entry` names the part. */
+function refused(reason: ZipRefusal, entry?: string, more: { method?: number; bytes?: number; declared?: number } = {}): GuardError {
+  return new GuardError(problem('zip-refused', { reason, ...(entry === undefined ? {} : { entry }), ...more }));
 }
 
 const EOCD = 0x06054b50;
@@ -53,15 +67,14 @@ export function isEncrypted(buffer: Buffer): boolean {
 
 export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPORT_LIMITS): ZipEntry[] {
   const end = findEndOfCentralDirectory(buffer);
-  if (end < 0) throw new GuardError('the file is not a complete .xlsx workbook (no zip directory at its end: truncated or damaged)');
-  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_LOCATOR)
-    throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
+  if (end < 0) throw refused('truncated');
+  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw refused('zip64');
   const count = buffer.readUInt16LE(end + 10);
   const centralSize = buffer.readUInt32LE(end + 12);
   const centralOffset = buffer.readUInt32LE(end + 16);
-  if (count === 0xffff || centralOffset === 0xffffffff) throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
-  if (count > limits.maxZipEntries) throw new GuardError(`the zip holds ${count} entries (at most ${limits.maxZipEntries})`);
-  if (centralOffset + centralSize > end) throw new GuardError('the zip directory points outside the file (truncated or damaged)');
+  if (count === 0xffff || centralOffset === 0xffffffff) throw refused('zip64');
+  if (count > limits.maxZipEntries) throw new GuardError(problem('workbook-over-limit', { limit: 'entries', count, max: limits.maxZipEntries }));
+  if (centralOffset + centralSize > end) throw refused('directory-outside');
 
   const entries: ZipEntry[] = [];
   const seen = new Set<string>();
@@ -69,7 +82,7 @@ export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPO
   let totalSize = 0;
   let totalCompressed = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || buffer.readUInt32LE(at) !== CENTRAL) throw new GuardError('the zip directory is damaged');
+    if (at + 46 > end || buffer.readUInt32LE(at) !== CENTRAL) throw refused('directory-damaged');
     const flags = buffer.readUInt16LE(at + 8);
     const method = buffer.readUInt16LE(at + 10);
     const crc = buffer.readUInt32LE(at + 16);
@@ -81,40 +94,40 @@ export function readCentralDirectory(buffer: Buffer, limits: ImportLimits = IMPO
     const localOffset = buffer.readUInt32LE(at + 42);
     const nameBytes = buffer.subarray(at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    if (at > end) throw new GuardError('the zip directory is damaged');
+    if (at > end) throw refused('directory-damaged');
     const name = nameBytes.toString(flags & 0x0800 ? 'utf8' : 'latin1');
     checkName(name, seen);
-    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff)
-      throw new GuardError('the zip uses ZIP64 extensions, which no workbook within the import limits needs');
-    if (flags & 0x0001) throw new GuardError(`zip entry ${JSON.stringify(name)} is encrypted`);
-    if (method !== 0 && method !== 8)
-      throw new GuardError(`zip entry ${JSON.stringify(name)} uses compression method ${method} (only stored and deflated entries are read)`);
-    if (method === 0 && compressedSize !== size) throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (stored with two different sizes)`);
+    if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw refused('zip64');
+    if (flags & 0x0001) throw refused('entry-encrypted', name);
+    if (method !== 0 && method !== 8) throw refused('compression', name, { method });
+    if (method === 0 && compressedSize !== size) throw refused('two-sizes', name);
 
     totalSize += size;
     totalCompressed += compressedSize;
-    if (totalSize > limits.maxInflatedBytes)
-      throw new GuardError(`the zip entries would inflate to more than ${formatBytes(limits.maxInflatedBytes)} (a zip bomb?)`);
+    if (totalSize > limits.maxInflatedBytes) throw new GuardError(problem('zip-bomb', { reason: 'total-size', max: limits.maxInflatedBytes }));
     if (size >= limits.ratioCheckMinBytes && size / Math.max(1, compressedSize) > limits.maxCompressionRatio)
       throw new GuardError(
-        `zip entry ${JSON.stringify(name)} would inflate ${Math.round(size / Math.max(1, compressedSize))} times (${formatBytes(compressedSize)} to ${formatBytes(size)}; at most ${limits.maxCompressionRatio}:1): a zip bomb?`,
+        problem('zip-bomb', {
+          reason: 'entry-ratio',
+          entry: name,
+          ratio: size / Math.max(1, compressedSize),
+          compressed: compressedSize,
+          bytes: size,
+          max: limits.maxCompressionRatio,
+        }),
       );
 
     // The local header: its name must be the directory's, and the data must lie before the directory.
-    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL)
-      throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (no local header)`);
+    if (localOffset + 30 > centralOffset || buffer.readUInt32LE(localOffset) !== LOCAL) throw refused('no-local-header', name);
     const localNameLength = buffer.readUInt16LE(localOffset + 26);
     const localExtraLength = buffer.readUInt16LE(localOffset + 28);
-    if (!buffer.subarray(localOffset + 30, localOffset + 30 + localNameLength).equals(nameBytes))
-      throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (its local header names another file)`);
+    if (!buffer.subarray(localOffset + 30, localOffset + 30 + localNameLength).equals(nameBytes)) throw refused('local-name', name);
     const dataOffset = localOffset + 30 + localNameLength + localExtraLength;
-    if (dataOffset + compressedSize > centralOffset) throw new GuardError(`zip entry ${JSON.stringify(name)} is damaged (its data runs past the end)`);
+    if (dataOffset + compressedSize > centralOffset) throw refused('past-end', name);
     entries.push({ name, method, flags, crc, compressedSize, size, dataOffset });
   }
   if (totalSize >= limits.ratioCheckMinBytes && totalSize / Math.max(1, totalCompressed) > limits.maxCompressionRatio)
-    throw new GuardError(
-      `the zip would inflate ${Math.round(totalSize / Math.max(1, totalCompressed))} times (at most ${limits.maxCompressionRatio}:1): a zip bomb?`,
-    );
+    throw new GuardError(problem('zip-bomb', { reason: 'ratio', ratio: totalSize / Math.max(1, totalCompressed), max: limits.maxCompressionRatio }));
   return entries;
 }
 
@@ -129,30 +142,29 @@ function findEndOfCentralDirectory(buffer: Buffer): number {
 }
 
 function checkName(name: string, seen: Set<string>): void {
-  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
-  if (name === '' || name.includes('\0')) throw new GuardError('a zip entry has an empty or invalid name');
-  if (name.includes('\\') || name.startsWith('/') || /^[A-Za-z]:/u.test(name)) throw new GuardError(`zip entry ${shown} has an absolute or Windows path`);
-  if (name.split('/').includes('..')) throw new GuardError(`zip entry ${shown} points outside the archive ("..")`);
+  if (name === '' || name.includes('\0')) throw refused('name-invalid');
+  if (name.includes('\\') || name.startsWith('/') || /^[A-Za-z]:/u.test(name)) throw refused('name-absolute', name);
+  if (name.split('/').includes('..')) throw refused('name-outside', name);
   const key = name.toLowerCase();
-  if (seen.has(key)) throw new GuardError(`the zip holds two entries named ${shown}`);
+  if (seen.has(key)) throw refused('name-twice', name);
   seen.add(key);
 }
 
 /** Inflates every entry as a stream and checks it; counts the worksheet cells. */
 export async function inspectEntries(buffer: Buffer, entries: readonly ZipEntry[], limits: ImportLimits = IMPORT_LIMITS): Promise<GuardReport> {
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
-  if (names.has('mimetype') && !names.has('[content_types].xml'))
-    throw new GuardError('this is an OpenDocument file (.ods), not an .xlsx workbook; save it as .xlsx');
-  if (!names.has('[content_types].xml')) throw new GuardError('the zip is not an .xlsx workbook (it has no [Content_Types].xml)');
-  if ([...names].some((name) => name.endsWith('vbaproject.bin')))
-    throw new GuardError('the workbook contains macros (VBA); save it as a macro-free workbook (.xlsx) and import that');
+  if (names.has('mimetype') && !names.has('[content_types].xml')) throw new GuardError(problem('not-xlsx-package', { kind: 'ods' }));
+  if (!names.has('[content_types].xml')) throw new GuardError(problem('not-xlsx-package', { kind: 'other' }));
+  if ([...names].some((name) => name.endsWith('vbaproject.bin'))) throw new GuardError(problem('workbook-macros', { kind: 'vba' }));
   const counter = { cells: 0 };
+  const sheets = await sheetNames(buffer, entries);
   for (const entry of entries) {
     const key = entry.name.toLowerCase();
+    const where: Where = { part: entry.name, ...(sheets.has(key) ? { sheet: sheets.get(key)! } : {}) };
     const scanner = /(^|\/)worksheets\/[^/]+\.xml$/u.test(key)
-      ? both(new SheetScanner(entry.name, counter, limits), new TextRunScanner(entry.name, limits.maxCellChars))
+      ? both(new SheetScanner(where, counter, limits), new TextRunScanner(where, limits.maxCellChars))
       : /(^|\/)sharedstrings\.xml$/u.test(key)
-        ? new TextRunScanner(entry.name, limits.maxCellChars)
+        ? new TextRunScanner(where, limits.maxCellChars)
         : key === '[content_types].xml'
           ? new ContentTypesScanner()
           : undefined;
@@ -167,11 +179,30 @@ interface Scanner {
   finish(): void;
 }
 
+/** A part of the package, and the sheet it is when it is a worksheet the workbook names. */
+type Where = { part: string; sheet?: string };
+
+/** The largest workbook part (and its relationships) read to name the sheets. */
+const NAMES_MAX_BYTES = 1024 * 1024;
+
+/** Sheet names by worksheet part (lower case), when the workbook part and its relationships are small enough to read. */
+async function sheetNames(buffer: Buffer, entries: readonly ZipEntry[]): Promise<Map<string, string>> {
+  const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  const workbook = byName.get('xl/workbook.xml');
+  const relationships = byName.get('xl/_rels/workbook.xml.rels');
+  if (!workbook || !relationships || workbook.size > NAMES_MAX_BYTES || relationships.size > NAMES_MAX_BYTES) return new Map();
+  const text = async (entry: ZipEntry): Promise<string> => {
+    const pieces: string[] = [];
+    await inflateEntry(buffer, entry, { feed: (piece) => pieces.push(piece), finish: () => undefined });
+    return Buffer.from(pieces.join(''), 'latin1').toString('utf8');
+  };
+  return sheetNamesByPart(workbook.name, await text(workbook), await text(relationships));
+}
+
 async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | undefined): Promise<void> {
   const data = buffer.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  const shown = JSON.stringify(entry.name);
   if (entry.method === 0) {
-    if (crc32(data) >>> 0 !== entry.crc >>> 0) throw new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`);
+    if (crc32(data) >>> 0 !== entry.crc >>> 0) throw refused('checksum', entry.name);
     feedInPieces(scanner, data);
     return;
   }
@@ -190,7 +221,7 @@ async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | 
       if (failed) return;
       size += chunk.length;
       if (size > entry.size) {
-        fail(new GuardError(`zip entry ${shown} inflates to more than the ${formatBytes(entry.size)} it declares (a zip bomb?)`));
+        fail(new GuardError(problem('zip-bomb', { reason: 'past-declared', entry: entry.name, bytes: entry.size })));
         return;
       }
       crc = crc32(chunk, crc);
@@ -200,11 +231,11 @@ async function inflateEntry(buffer: Buffer, entry: ZipEntry, scanner: Scanner | 
         fail(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    inflate.on('error', () => fail(new GuardError(`zip entry ${shown} is damaged (it does not inflate)`)));
+    inflate.on('error', () => fail(refused('not-inflating', entry.name)));
     inflate.on('end', () => {
       if (failed) return;
-      if (size !== entry.size) fail(new GuardError(`zip entry ${shown} is damaged (${size} bytes instead of ${entry.size})`));
-      else if (crc >>> 0 !== entry.crc >>> 0) fail(new GuardError(`zip entry ${shown} is damaged (checksum mismatch)`));
+      if (size !== entry.size) fail(refused('wrong-size', entry.name, { bytes: size, declared: entry.size }));
+      else if (crc >>> 0 !== entry.crc >>> 0) fail(refused('checksum', entry.name));
       else resolve();
     });
     inflate.end(data);
@@ -225,7 +256,7 @@ class SheetScanner implements Scanner {
   private carry = '';
 
   constructor(
-    private readonly name: string,
+    private readonly where: Where,
     private readonly counter: { cells: number },
     private readonly limits: ImportLimits,
   ) {}
@@ -239,15 +270,14 @@ class SheetScanner implements Scanner {
     if (this.carry.length > 64 * 1024) this.carry = this.carry.slice(-1024);
     // Any legal spelling of the closing tag: a prefix, and white space before the '>' (`</c >`, `</x:c\n>`).
     this.counter.cells += complete.match(/<\/(?:[A-Za-z_][\w.-]*:)?c[\t\n\r ]*>/gu)?.length ?? 0;
-    if (this.counter.cells > this.limits.maxCells)
-      throw new GuardError(`the workbook holds more than ${this.limits.maxCells.toLocaleString('en-US')} non-empty cells (an import reads at most that many)`);
+    if (this.counter.cells > this.limits.maxCells) throw new GuardError(problem('too-many-cells', { max: this.limits.maxCells }));
     for (const match of complete.matchAll(/<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,4})(\d{1,9})["']/gu)) {
       const column = columnNumber(match[1]!.toUpperCase()) ?? Number.POSITIVE_INFINITY;
       const row = Number(match[2]);
-      if (row > this.limits.maxRow || column > this.limits.maxColumn) throw this.outside(`${match[1]}${match[2]}`);
+      if (row > this.limits.maxRow || column > this.limits.maxColumn) throw this.outside({ cell: `${match[1]}${match[2]}` });
     }
     for (const match of complete.matchAll(/<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\br\s*=\s*["'](\d{1,9})["']/gu)) {
-      if (Number(match[1]) > this.limits.maxRow) throw this.outside(`row ${match[1]}`);
+      if (Number(match[1]) > this.limits.maxRow) throw this.outside({ row: Number(match[1]) });
     }
   }
 
@@ -255,10 +285,8 @@ class SheetScanner implements Scanner {
     this.carry = '';
   }
 
-  private outside(where: string): GuardError {
-    return new GuardError(
-      `worksheet ${this.name} has a cell at ${where}, outside the area an import reads (rows 1 to ${this.limits.maxRow.toLocaleString('en-US')}, columns A to ${columnName(this.limits.maxColumn)})`,
-    );
+  private outside(where: { cell: string } | { row: number }): GuardError {
+    return new GuardError(problem('cell-outside-area', { ...this.where, ...where, maxRow: this.limits.maxRow, maxColumn: columnName(this.limits.maxColumn) }));
   }
 }
 
@@ -287,7 +315,7 @@ class TextRunScanner implements Scanner {
   private run = 0;
 
   constructor(
-    private readonly name: string,
+    private readonly where: Where,
     private readonly maxChars: number,
   ) {}
 
@@ -320,8 +348,7 @@ class TextRunScanner implements Scanner {
         // UTF-8: a continuation byte adds nothing; a 4-byte sequence is two UTF-16 units.
         if (byte < 0x80 || byte >= 0xc0) this.run += byte >= 0xf0 ? 2 : 1;
       }
-      if (this.run > this.maxChars)
-        throw new GuardError(`${this.name} holds a text of more than ${this.maxChars.toLocaleString('en-US')} characters (a cell holds at most that many)`);
+      if (this.run > this.maxChars) throw new GuardError(problem('cell-text-too-long', { ...this.where, max: this.maxChars }));
       if (start < 0) return;
       this.inTag = true;
       at = start + 1;
@@ -344,7 +371,6 @@ class ContentTypesScanner implements Scanner {
   }
 
   finish(): void {
-    if (/macroEnabled/iu.test(this.text))
-      throw new GuardError('the workbook contains macros (it is macro-enabled); save it as a macro-free workbook (.xlsx) and import that');
+    if (/macroEnabled/iu.test(this.text)) throw new GuardError(problem('workbook-macros', { kind: 'macro-enabled' }));
   }
 }

@@ -11,35 +11,41 @@ import {
   scenarioSchema,
   type Model,
 } from '../../shared/model/schema';
-import { formatIssue, validateModel } from '../../shared/model/validate';
+import { validateModel, type ModelIssue } from '../../shared/model/validate';
+import { problem, type Problem } from '../../shared/messages/problems';
+import type { FileFailure } from '../../shared/messages/codes/cli';
 import { err, ok, type Result } from '../../shared/result';
 
-/** Reads and validates a model in the JSON interchange format; the message names the place. */
+/** A model as JSON larger than this is refused unread. */
 const MAX_MODEL_JSON_BYTES = 200 * 1024 * 1024;
 
-export function readModelJson(path: string): Result<Model, string> {
+/** Reads and validates a model in the JSON interchange format; the problem names the place (the caller names the file). */
+export function readModelJson(path: string): Result<Model, Problem> {
   let text: string;
   try {
     // A model of 100,000 lines is a few tens of MB of JSON; anything far larger is refused unread.
     const size = statSync(path).size;
-    if (size > MAX_MODEL_JSON_BYTES)
-      return err(`the file is ${Math.round(size / 1024 / 1024)} MB; a model as JSON is at most ${MAX_MODEL_JSON_BYTES / 1024 / 1024} MB`);
+    if (size > MAX_MODEL_JSON_BYTES) return err(problem('file-too-large', { bytes: size, max: MAX_MODEL_JSON_BYTES }));
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    return err(describeFsError(error));
+    return err(problem('cannot-read', fileFailure(error)));
   }
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   const validated = validateModel(parsed.value);
   if (!validated.ok) {
     const [first, ...rest] = validated.error;
-    const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    return err(`${formatIssue(first!)}${more}`);
+    return err(problem('model-rule', { where: first!.path, problem: issueProblem(first!), more: rest.length }));
   }
   return ok(validated.value);
 }
 
-export function parseJson(text: string): Result<unknown, string> {
+/** A rule the model breaks as its coded problem; one still without a code keeps its English words as a detail. */
+export function issueProblem(issue: ModelIssue): Problem {
+  return issue.problem;
+}
+
+export function parseJson(text: string): Result<unknown, Problem> {
   try {
     return ok(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown);
   } catch (error) {
@@ -50,9 +56,34 @@ export function parseJson(text: string): Result<unknown, string> {
       const before = text.slice(0, offset);
       const line = before.split('\n').length;
       const column = offset - before.lastIndexOf('\n');
-      return err(`not valid JSON at line ${line}, column ${column}`);
+      return err(problem('json-invalid', { line, column }));
     }
-    return err(`not valid JSON (${message.split('\n')[0]})`);
+    return err(problem('json-invalid', { detail: message.split('\n')[0] ?? message }));
+  }
+}
+
+/** Why the system refused to read or write a file, as a reason the planner reads (the system's code only as a detail). */
+export function fileFailure(error: unknown): { reason: FileFailure; detail?: string } {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { reason: 'missing' };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'permission' };
+    case 'EISDIR':
+      return { reason: 'folder' };
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { reason: 'disk-full' };
+    case 'EROFS':
+      return { reason: 'read-only' };
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return { reason: 'in-use' };
+    default:
+      return { reason: 'other', detail: code || (error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -109,6 +140,7 @@ export function modelToJson(model: Model): string {
   return `${JSON.stringify(canonicalModel(model), null, 2)}\n`;
 }
 
+/** A file-system error in English words (the store's logs); the CLI words it through `fileFailure`. */
 export function describeFsError(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   switch (code) {

@@ -1,7 +1,7 @@
 import { problem } from '../messages/problems';
 import { preparedRevenueOf } from '../engine/revenue';
 import type { InputRange, Model } from '../model/schema';
-import { inputIssue, scenarioPath, type ModelIssue } from '../model/validate';
+import { scenarioPath, type ModelIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
 import { ScenarioEvaluator } from './evaluator';
 import { resolveInput, type Input } from './inputs';
@@ -103,7 +103,7 @@ export function simulate(model: Model, request: SimulationRequest, options: Simu
   const inputs: Input[] = [];
   for (const range of ranges) {
     const resolved = resolveInput(context, range.input, { idsOnly: true });
-    if (!resolved.ok) return err(inputIssue(`${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`, resolved.error));
+    if (!resolved.ok) return err({ path: `${scenarioPath(scenario)}.uncertainty[${JSON.stringify(range.input)}]`, ...resolved.error });
     inputs.push(resolved.value);
   }
 

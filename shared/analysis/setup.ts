@@ -5,7 +5,7 @@ import { leverName, revenueLeverName } from '../i18n/figures';
 import { text, type TextKey } from '../i18n/vocabulary';
 import type { Model, Scenario } from '../model/schema';
 import type { Language } from '../model/units';
-import { inputIssue, type ModelIssue } from '../model/validate';
+import type { ModelIssue } from '../model/validate';
 import { err, ok, type Result } from '../result';
 import { findScenario, inputContext, inputValue, resolveInput, type Input, type InputContext } from './inputs';
 import { isOutputName, OUTPUTS, type OutputName } from './outputs';
@@ -34,10 +34,10 @@ export interface AnalysisOptions {
 export function startAnalysis(model: Model, scenarioReference: string, options: AnalysisOptions = {}): Result<Analysis, ModelIssue> {
   const scenario = findScenario(model, scenarioReference);
   if (!scenario) {
-    const known = model.scenarios.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
+    const known = model.scenarios.map((s) => s.name);
     return err({
       path: 'scenario',
-      message: `no scenario named ${JSON.stringify(scenarioReference)} (scenarios: ${known})`,
+      message: `no scenario named ${JSON.stringify(scenarioReference)} (scenarios: ${known.map((name) => JSON.stringify(name)).join(', ') || 'none'})`,
       problem: problem('no-such-scenario', { name: scenarioReference, known }),
     });
   }
@@ -55,7 +55,7 @@ export function resolveInputs(analysis: Analysis, texts: readonly string[]): Res
   const seen = new Map<string, string>();
   for (const text of texts) {
     const resolved = resolveInput(analysis.context, text);
-    if (!resolved.ok) return err(inputIssue(inputPath(text), resolved.error));
+    if (!resolved.ok) return err({ path: inputPath(text), ...resolved.error });
     const earlier = seen.get(resolved.value.address);
     if (earlier !== undefined)
       return err({

@@ -4,7 +4,7 @@ import { addressLineId, addressNodeId, inputContext, LEVER_INPUT_NAMES, resolveI
 import type { CostNode, InputRange, Lever, Model, OneOffItem, RevenueLever, Scenario } from '../model/schema';
 import { LEVER_KINDS, LIMITS, type LeverKind } from '../model/schema';
 import { planRevenueLineChanges, revenueLeverChanges } from './revenue-edits';
-import { inputIssue, modelIssue, nodePath, scenarioPath, type ModelIssue } from '../model/validate';
+import { modelIssue, nodePath, scenarioPath, type ModelIssue } from '../model/validate';
 import { entityIssue } from '../model/shape';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
 import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
@@ -316,7 +316,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       const found = findScenario(model, command.scenarioId);
       if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const resolved = resolveInput(inputContext(model, found.value), command.input);
-      if (!resolved.ok) return err([inputIssue('command.input', resolved.error)]);
+      if (!resolved.ok) return fail('command.input', resolved.error.problem);
       const address = resolved.value.address;
       const before = scenarioSettingsOf(found.value);
       const ranges = [...(before.uncertainty ?? [])];

@@ -45,6 +45,16 @@ export const FIELD_NAMES = [
   'unitCostChange',
   'throughputChange',
   'volumeChange',
+  'margin',
+  'revenueVolumeChange',
+  'revenuePriceChange',
+  'oneOffName',
+  'oneOffAmount',
+  'oneOffYearAmount',
+  'rangeLow',
+  'rangeMostLikely',
+  'rangeHigh',
+  'distribution',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 

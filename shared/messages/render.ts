@@ -2,6 +2,7 @@ import { formatAmount, formatNumber, formatShown, unitLabel } from '../format/nu
 import type { DisplayUnit, Language } from '../model/units';
 import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
+import type { FileFailure } from './codes/cli';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
 import type { PlaceStep, ValueFound } from './codes/model';
 import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
@@ -140,6 +141,33 @@ const FORMAT: Formatters = {
   'table-value-invalid': (p, v) => ['table-value-invalid', { position: p.position, problem: renderProblem(p.problem, v) }],
   'trials-out-of-range': (p, v) => ['trials-out-of-range', { value: String(p.value), max: countText(p.max, v) }],
   'table-value-count': (p, v) => ['table-value-count', { count: p.count, max: countText(p.max, v) }],
+  'no-such-scenario': (p, _v, say) => [
+    'no-such-scenario',
+    {
+      name: p.name,
+      which: p.baseline ? say('analysisParts.baseline') : '',
+      known: p.known.length > 0 ? p.known.map((name) => quoted(name, say)).join(say('parts.choiceJoin')) : say('analysisParts.none'),
+    },
+  ],
+  'address-form': (p, _v, say) => ['address-form', { form: say(`analysisParts.forms.${p.kind}`) }],
+  'lever-kind-unknown': (p, _v, say) => ['lever-kind-unknown', { kind: say(`analysisParts.leverKinds.${p.kind}`), found: p.found }],
+  'address-names-nothing': (p, _v, say) => [
+    'address-names-nothing',
+    { what: say(`analysisParts.nothing.${p.kind}`, { reference: p.reference, scenario: p.scenario ?? '' }) },
+  ],
+  'address-ambiguous': (p, _v, say) => [
+    'address-ambiguous',
+    {
+      reference: p.reference,
+      count: p.count,
+      what: say(`analysisParts.several.${p.kind}`),
+      candidates: p.candidates
+        .map((c) => (c.parent === undefined ? say('analysisParts.candidate', c) : say('analysisParts.candidateUnder', { ...c, parent: c.parent })))
+        .join(say('analysisParts.candidateJoin')),
+      more: p.count > p.candidates.length ? say('analysisParts.moreCandidates', { count: p.count - p.candidates.length }) : '',
+    },
+  ],
+  'address-basis': (p, _v, say) => ['address-basis', { entered: say(`analysisParts.entered.${p.entered}`, { name: p.name, id: p.id }) }],
   // import (shared/messages/codes/import.ts)
   'import-failed': (p, v, say) => [
     'import-failed',
@@ -149,7 +177,100 @@ const FORMAT: Formatters = {
       more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
     },
   ],
-  'file-cannot-open': (p, _v, say) => ['file-cannot-open', { reason: say(`parts.cannotOpen.${p.reason}`) }],
+  'file-cannot-open': (p, _v, say) => [
+    'file-cannot-open',
+    { reason: p.reason === 'other' ? say('importParts.cannotOpenOther', { detail: importDetail(p.detail, say) }) : say(`parts.cannotOpen.${p.reason}`) },
+  ],
+  'workbook-unreadable': (p, _v, say) => ['workbook-unreadable', { detail: importDetail(p.detail, say) }],
+  'no-structure-sheet': (p, _v, say) => [
+    'no-structure-sheet',
+    { sheets: p.sheets.length > 0 ? p.sheets.map((sheet) => quoted(sheet, say)).join(say('parts.choiceJoin')) : say('importParts.noSheets') },
+  ],
+  'zip-refused': (p, _v, say) => [
+    'zip-refused',
+    {
+      reason: say(`importParts.zip.${p.reason}`, {
+        entry: entryText(p.entry, say),
+        method: p.method ?? '',
+        bytes: p.bytes === undefined ? '' : bytesText(p.bytes, say),
+        declared: p.declared === undefined ? '' : bytesText(p.declared, say),
+      }),
+    },
+  ],
+  'zip-bomb': (p, v, say) => [
+    'zip-bomb',
+    {
+      reason: say(`importParts.bomb.${p.reason}`, {
+        entry: entryText(p.entry, say),
+        max: p.max === undefined ? '' : p.reason === 'total-size' ? bytesText(p.max, say) : countText(p.max, v),
+        ratio: p.ratio === undefined ? '' : countText(Math.round(p.ratio), v),
+        compressed: p.compressed === undefined ? '' : bytesText(p.compressed, say),
+        bytes: p.bytes === undefined ? '' : bytesText(p.bytes, say),
+      }),
+    },
+  ],
+  'workbook-over-limit': (p, v, say) => [
+    'workbook-over-limit',
+    {
+      limit: say(`importParts.limit.${p.limit}`, {
+        // A count of entries stays as the zip holds it (1001), the rest grouped (32,767).
+        count: p.count ?? '',
+        max: p.limit === 'data' ? bytesText(p.max, say) : p.limit === 'entries' || p.limit === 'memory' ? p.max : countText(p.max, v),
+      }),
+    },
+  ],
+  'not-xlsx-package': (p, _v, say) => ['not-xlsx-package', { kind: say(`importParts.package.${p.kind}`) }],
+  'workbook-macros': (p, _v, say) => ['workbook-macros', { kind: say(`importParts.macros.${p.kind}`) }],
+  'cell-outside-area': (p, v, say) => [
+    'cell-outside-area',
+    {
+      at: outsideText(p, v, say),
+      maxRow: countText(p.maxRow, v),
+      maxColumn: p.maxColumn,
+    },
+  ],
+  'cell-text-too-long': (p, v, say) => [
+    'cell-text-too-long',
+    {
+      text:
+        p.sheet !== undefined
+          ? say('importParts.textTooLong.sheet', { sheet: quoted(p.sheet, say), max: countText(p.max, v) })
+          : p.part !== undefined
+            ? say('importParts.textTooLong.part', { part: p.part, max: countText(p.max, v) })
+            : p.length !== undefined
+              ? say('importParts.textTooLong.length', { length: countText(p.length, v), max: countText(p.max, v) })
+              : say('importParts.textTooLong.more', { max: countText(p.max, v) }),
+    },
+  ],
+  'cell-text-unclean': (p, _v, say) => [
+    'cell-text-unclean',
+    { text: say(`importParts.unclean.${p.reason}`, { field: fieldText(p.field, undefined, say), char: p.char, position: p.position }) },
+  ],
+  'id-invalid': (p, _v, say) => ['id-invalid', { text: say(`importParts.id.${p.reason}`, { id: quoted(p.id, say, 80), max: p.max }) }],
+  'workbook-reader-failed': (p, _v, say) => [
+    'workbook-reader-failed',
+    {
+      reason: say(`importParts.reader.${p.reason}`, {
+        detail: importDetail(p.detail, say),
+        how: p.signal !== undefined ? say('importParts.reader.signal', { signal: p.signal }) : say('importParts.reader.code', { code: p.code ?? '' }),
+      }),
+    },
+  ],
+  'revenue-rows-moved': (p, _v, say) => ['revenue-rows-moved', { name: quoted(p.name, say, 80) }],
+  'margin-differs': (p, v, say) => [
+    'margin-differs',
+    {
+      line: quoted(p.line, say, 80),
+      value: percentText(p.value, v.language),
+      other: percentText(p.other, v.language),
+      sheet: quoted(p.sheet, say),
+      row: p.row,
+    },
+  ],
+  'one-off-several-years': (p, _v, say) => ['one-off-several-years', { years: p.years.join(say('importParts.yearsJoin')) }],
+  'formulas-replaced': (p) => ['formulas-replaced', { count: p.count, cell: p.cell }],
+  // English keeps the rule's own words; other languages quote them as a technical detail.
+  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: importDetail(p.detail, say) }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],
@@ -178,7 +299,43 @@ const FORMAT: Formatters = {
     ];
   },
   // cli (shared/messages/codes/cli.ts)
-  'option-invalid': (p, v) => ['option-invalid', { file: p.file, option: p.option, problem: renderProblem(p.problem, v) }],
+  'option-invalid': (p, v, say) => [
+    'option-invalid',
+    { file: p.file, option: p.option, input: p.input === undefined ? '' : say('cliParts.inputOf', { input: p.input }), problem: renderProblem(p.problem, v) },
+  ],
+  'unknown-command': (p, _v, say) => ['unknown-command', { name: p.name, commands: p.commands.join(say('cliParts.listJoin')) }],
+  'option-choice': (p, _v, say) => ['option-choice', { option: p.option, value: p.value, choices: p.choices.join(say('cliParts.listJoin')) }],
+  'option-not-a-number': (p, _v, say) => [
+    'option-not-a-number',
+    {
+      value: p.value,
+      subject: p.input === undefined ? say('cliParts.optionSubject', { option: p.option }) : say('cliParts.valueOf', { option: p.option, input: p.input }),
+    },
+  ],
+  'option-spec-form': (p, _v, say) => ['option-spec-form', { option: p.option, spec: p.spec, form: say(`cliParts.specForms.${p.form}`) }],
+  'file-kind': (p, _v, say) => [
+    'file-kind',
+    { path: p.path, expected: say(`cliParts.expected.${p.expected}`), usage: p.usage === undefined ? '' : say('cliParts.usage', { usage: p.usage }) },
+  ],
+  'cannot-read': (p, _v, say) => ['cannot-read', { reason: failureText(p, say) }],
+  'cannot-write': (p, _v, say) => ['cannot-write', { path: p.path, reason: failureText(p, say) }],
+  'logo-unreadable': (p, _v, say) => ['logo-unreadable', { path: p.path, reason: failureText(p, say) }],
+  'logo-too-large': (p, _v, say) => ['logo-too-large', { path: p.path, max: bytesText(p.max, say) }],
+  'slide-unknown': (p, _v, say) => ['slide-unknown', { name: p.name, slides: p.slides.join(say('cliParts.listJoin')) }],
+  'slides-empty': (p, _v, say) => ['slides-empty', { slides: p.slides.join(say('cliParts.listJoin')) }],
+  'json-invalid': (p, _v, say) => [
+    'json-invalid',
+    { text: p.line !== undefined ? say('cliParts.jsonAt', { line: p.line, column: p.column ?? 1 }) : say('cliParts.jsonDetail', { detail: p.detail ?? '' }) },
+  ],
+  'model-rule': (p, v, say) => [
+    'model-rule',
+    {
+      where: p.where ? say('parts.where', { where: p.where }) : '',
+      problem: renderProblem(p.problem, v),
+      more: p.more > 0 ? say('parts.more', { count: p.more }) : '',
+    },
+  ],
+  'in-file': (p, v) => ['in-file', { file: p.file, problem: renderProblem(p.problem, v) }],
 };
 
 /** Where a value sits in a model, as the screens name it; a step the app has no name for shows the raw path. */
@@ -226,6 +383,11 @@ function rawPath(place: readonly PlaceStep[]): string {
 function foundText(found: ValueFound, say: Say): string {
   if (!('text' in found)) return say(`modelParts.found.${found.kind}`);
   return say(`modelParts.found.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
+
+/** Why a file could not be read or written, in the reader's words (the system's own code only as a detail). */
+function failureText(p: { reason: FileFailure; detail?: string }, say: Say): string {
+  return say(`cliParts.failures.${p.reason}`, { detail: p.detail ?? '' });
 }
 
 /** A library's or the OS's own words, quoted at the end of a store message for diagnosis (never the sentence). */
@@ -298,6 +460,29 @@ function bytesText(bytes: number, say: Say): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes >= 10 * 1024 * 1024 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return say('parts.bytes', { count: bytes });
+}
+
+/** Where a cell beyond the import's area is, when no place says it: the cell or row in the sheet (or the part); '' when placed. */
+function outsideText(p: ProblemParams['cell-outside-area'], view: MessageView, say: Say): string {
+  const at = p.cell !== undefined ? 'Cell' : p.row !== undefined ? 'Row' : undefined;
+  const inside = p.sheet !== undefined ? 'sheet' : p.part !== undefined ? 'part' : undefined;
+  if (at === undefined || inside === undefined) return say('importParts.outside.placed');
+  return say(`importParts.outside.${inside}${at}`, {
+    sheet: p.sheet === undefined ? '' : quoted(p.sheet, say),
+    part: p.part ?? '',
+    cell: p.cell ?? '',
+    row: p.row === undefined ? '' : countText(p.row, view),
+  });
+}
+
+/** Raw text from a library or the OS, quoted at the end of an import message ("; technical detail: …"); nothing when there is none. */
+function importDetail(detail: string | undefined, say: Say): string {
+  return detail ? say('importParts.detail', { detail: detailQuoted(detail) }) : '';
+}
+
+/** A zip entry's name in quotes, cut when long. */
+function entryText(entry: string | undefined, say: Say): string {
+  return entry === undefined ? '' : quoted(entry, say, 80);
 }
 
 function fieldText(field: FieldName, year: number | undefined, say: Say): string {

@@ -160,84 +160,150 @@ export interface ResolveOptions {
   idsOnly?: boolean;
 }
 
-/** Resolves an address in a scenario; the error is a sentence about the address. */
-export function resolveInput(context: InputContext, text: string, options: ResolveOptions = {}): Result<Input, string> {
+/** Why an address names no input: the English sentence (for logs and ModelIssue.message) and its coded problem. */
+export interface AddressIssue {
+  message: string;
+  problem: Problem;
+}
+
+type AddressKind = 'any' | 'lever' | 'share' | 'amount' | 'investment' | 'revenue' | 'margin' | 'revenueLever' | 'oneOff';
+
+/** The English of each address form (the texts of 'address-form' in shared/i18n/resources/messages/analysis.en.ts say the same). */
+const FORM_MESSAGES: Record<AddressKind, string> = {
+  any: `is not an input address (expected ${ADDRESS_FORMS})`,
+  lever: 'a lever address is lever:<node>:unitCost, lever:<node>:throughput or lever:<node>:volume',
+  share: 'a share address is share:<node>',
+  amount: 'an amount address is amount:<node>',
+  investment: 'an investment address is investment:<line>',
+  revenue: 'a revenue address is revenue:<revenue line>',
+  margin: 'a margin address is margin:<revenue line>',
+  revenueLever: 'a revenue lever address is revenueLever:<line>:volume or revenueLever:<line>:price',
+  oneOff: 'a one-off address is oneOff:<item>',
+};
+
+function formIssue(kind: AddressKind): Result<never, AddressIssue> {
+  return err({ message: FORM_MESSAGES[kind], problem: problem('address-form', { kind }) });
+}
+
+/** Resolves an address in a scenario; the error says what is wrong with the address, as a sentence and as a coded problem. */
+export function resolveInput(context: InputContext, text: string, options: ResolveOptions = {}): Result<Input, AddressIssue> {
   const target = resolveTarget(context, text, options.idsOnly === true);
   if (!target.ok) return target;
   return ok({ address: canonicalAddress(target.value), target: target.value });
 }
 
-function resolveTarget(context: InputContext, text: string, idsOnly: boolean): Result<InputTarget, string> {
+function resolveTarget(context: InputContext, text: string, idsOnly: boolean): Result<InputTarget, AddressIssue> {
   const source = idsOnly ? text : text.trim();
   const colon = source.indexOf(':');
   const head = (colon < 0 ? source : source.slice(0, colon)).toLowerCase().replace('revenuelever', 'revenueLever').replace('oneoff', 'oneOff');
   const rest = colon < 0 ? undefined : source.slice(colon + 1);
-  const notAnAddress = err(`is not an input address (expected ${ADDRESS_FORMS})`);
   switch (head) {
     case 'growth':
     case 'discount':
-      return rest === undefined ? ok({ kind: head }) : notAnAddress;
+      return rest === undefined ? ok({ kind: head }) : formIssue('any');
     case 'lever': {
       const last = rest === undefined ? -1 : rest.lastIndexOf(':');
-      if (rest === undefined || last < 0) return err('a lever address is lever:<node>:unitCost, lever:<node>:throughput or lever:<node>:volume');
+      if (rest === undefined || last < 0) return formIssue('lever');
       const lever = leverKindOf(rest.slice(last + 1));
-      if (!lever) return err(`the lever must be unitCost, throughput or volume, got ${JSON.stringify(rest.slice(last + 1))}`);
+      if (!lever) return leverKindIssue('lever', rest.slice(last + 1));
       const node = findNode(context, rest.slice(0, last), idsOnly);
       return node.ok ? ok({ kind: 'lever', nodeId: node.value.id, lever }) : node;
     }
     case 'share':
     case 'amount': {
-      if (rest === undefined) return err(`a ${head} address is ${head}:<node>`);
+      if (rest === undefined) return formIssue(head);
       const node = findNode(context, rest, idsOnly);
       if (!node.ok) return node;
       const basis = node.value.basis.kind;
-      if (basis !== head)
-        return err(
-          basis === 'amount'
-            ? `${JSON.stringify(node.value.name)} is entered as an amount, not as a share of its parent; use amount:${node.value.id}`
-            : `${JSON.stringify(node.value.name)} is entered as a share of its parent; use share:${node.value.id}`,
-        );
+      if (basis !== head) {
+        const { name, id } = node.value;
+        return basis === 'amount'
+          ? err({
+              message: `${JSON.stringify(name)} is entered as an amount, not as a share of its parent; use amount:${id}`,
+              problem: problem('address-basis', { name, id, entered: 'nodeAmount' }),
+            })
+          : err({
+              message: `${JSON.stringify(name)} is entered as a share of its parent; use share:${id}`,
+              problem: problem('address-basis', { name, id, entered: 'nodeShare' }),
+            });
+      }
       return ok({ kind: head, nodeId: node.value.id });
     }
     case 'investment': {
-      if (rest === undefined) return err('an investment address is investment:<line>');
+      if (rest === undefined) return formIssue('investment');
       const line = findLine(context.scenario, rest, idsOnly);
       return line.ok ? ok({ kind: 'investment', lineId: line.value.id }) : line;
     }
     case 'revenue':
     case 'margin': {
-      if (rest === undefined) return err(`a ${head} address is ${head}:<revenue line>`);
+      if (rest === undefined) return formIssue(head);
       const line = findRevenueLine(context.model, rest, idsOnly);
       if (!line.ok) return line;
-      if (head === 'revenue' && line.value.basis.kind !== 'amount')
-        return err(`${JSON.stringify(line.value.name)} is entered as a share of the line above it, not as an amount`);
+      if (head === 'revenue' && line.value.basis.kind !== 'amount') {
+        const { name, id } = line.value;
+        return err({
+          message: `${JSON.stringify(name)} is entered as a share of the line above it, not as an amount`,
+          problem: problem('address-basis', { name, id, entered: 'revenueShare' }),
+        });
+      }
       return ok({ kind: head, lineId: line.value.id });
     }
     case 'revenueLever': {
       const last = rest === undefined ? -1 : rest.lastIndexOf(':');
-      if (rest === undefined || last < 0) return err('a revenue lever address is revenueLever:<line>:volume or revenueLever:<line>:price');
+      if (rest === undefined || last < 0) return formIssue('revenueLever');
       const key = rest
         .slice(last + 1)
         .trim()
         .toLowerCase();
       const lever = REVENUE_LEVER_KINDS.find((kind) => key === REVENUE_LEVER_INPUT_NAMES[kind] || key === kind.toLowerCase());
-      if (!lever) return err(`the revenue lever must be volume or price, got ${JSON.stringify(rest.slice(last + 1))}`);
+      if (!lever) return leverKindIssue('revenueLever', rest.slice(last + 1));
       const line = findRevenueLine(context.model, rest.slice(0, last), idsOnly);
       return line.ok ? ok({ kind: 'revenueLever', lineId: line.value.id, lever }) : line;
     }
     case 'oneOff': {
-      if (rest === undefined) return err('a one-off address is oneOff:<item>');
+      if (rest === undefined) return formIssue('oneOff');
       const match = findByIdOrName(context.scenario.oneOffs ?? [], rest, idsOnly);
       if ('found' in match) return ok({ kind: 'oneOff', itemId: match.found.id });
-      return err(
-        match.candidates.length === 0
-          ? `refers to no one-off item of ${JSON.stringify(context.scenario.name)} (${JSON.stringify(rest)})`
-          : `${JSON.stringify(rest)} names ${match.candidates.length} one-off items; use the id`,
-      );
+      return match.candidates.length === 0
+        ? err({
+            message: `refers to no one-off item of ${JSON.stringify(context.scenario.name)} (${JSON.stringify(rest)})`,
+            problem: problem('address-names-nothing', { kind: 'oneOff', reference: rest, scenario: context.scenario.name }),
+          })
+        : ambiguous('oneOff', rest, match.candidates);
     }
     default:
-      return notAnAddress;
+      return formIssue('any');
   }
+}
+
+function leverKindIssue(kind: 'lever' | 'revenueLever', found: string): Result<never, AddressIssue> {
+  return err({
+    message:
+      kind === 'lever'
+        ? `the lever must be unitCost, throughput or volume, got ${JSON.stringify(found)}`
+        : `the revenue lever must be volume or price, got ${JSON.stringify(found)}`,
+    problem: problem('lever-kind-unknown', { kind, found }),
+  });
+}
+
+/** At most this many of the lines a name fits are listed. */
+const SHOWN_CANDIDATES = 5;
+
+const CANDIDATE_WORDS = { node: 'cost nodes', investment: 'investment lines', revenueLine: 'revenue lines', oneOff: 'one-off items' } as const;
+
+/** A name that several nodes or lines carry: the first few listed with their ids (and a node's parent), to pick one by id. */
+function ambiguous(
+  kind: keyof typeof CANDIDATE_WORDS,
+  reference: string,
+  candidates: readonly { id: string; name: string; parent?: string }[],
+): Result<never, AddressIssue> {
+  const shown = candidates.slice(0, SHOWN_CANDIDATES).map(({ id, name, parent }) => (parent === undefined ? { id, name } : { id, name, parent }));
+  const listed = shown.map((c) => `${JSON.stringify(c.name)} (id ${c.id}${c.parent === undefined ? '' : `, under ${JSON.stringify(c.parent)}`})`);
+  const more = candidates.length - shown.length;
+  return err({
+    message: `${JSON.stringify(reference)} names ${candidates.length} ${CANDIDATE_WORDS[kind]}: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}; use the id`,
+    problem: problem('address-ambiguous', { kind, reference, count: candidates.length, candidates: shown }),
+  });
 }
 
 function leverKindOf(text: string): LeverKind | undefined {
@@ -259,7 +325,7 @@ function findByIdOrName<T extends { id: string; name: string }>(items: readonly 
   return named.length === 1 ? { found: named[0]! } : { candidates: named };
 }
 
-function findNode(context: InputContext, reference: string, idsOnly: boolean): Result<CostNode, string> {
+function findNode(context: InputContext, reference: string, idsOnly: boolean): Result<CostNode, AddressIssue> {
   const byId = context.nodeById(reference);
   if (byId) return ok(byId);
   const match = findByIdOrName(context.model.costTree, reference, idsOnly);
@@ -267,30 +333,45 @@ function findNode(context: InputContext, reference: string, idsOnly: boolean): R
   if (match.candidates.length === 0)
     return err(
       idsOnly
-        ? `refers to no cost node (no node has the id ${JSON.stringify(reference)})`
-        : `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`,
+        ? {
+            message: `refers to no cost node (no node has the id ${JSON.stringify(reference)})`,
+            problem: problem('address-names-nothing', { kind: 'nodeId', reference }),
+          }
+        : {
+            message: `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`,
+            problem: problem('address-names-nothing', { kind: 'node', reference }),
+          },
     );
-  const shown = match.candidates.slice(0, 5).map((node) => {
-    const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
-    return `${JSON.stringify(node.name)} (id ${node.id}${parent ? `, under ${JSON.stringify(parent.name)}` : ''})`;
-  });
-  const more = match.candidates.length > 5 ? ` and ${match.candidates.length - 5} more` : '';
-  return err(`${JSON.stringify(reference)} names ${match.candidates.length} cost nodes: ${shown.join(', ')}${more}; use the id`);
+  return ambiguous(
+    'node',
+    reference,
+    match.candidates.map((node) => {
+      const parent = node.parentId === null ? undefined : context.nodeById(node.parentId);
+      return parent ? { id: node.id, name: node.name, parent: parent.name } : { id: node.id, name: node.name };
+    }),
+  );
 }
 
-function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Result<InvestmentLine, string> {
+function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Result<InvestmentLine, AddressIssue> {
   const match = findByIdOrName(scenario.investments, reference, idsOnly);
   if ('found' in match) return ok(match.found);
-  if (match.candidates.length === 0) return err(`refers to no investment line of ${JSON.stringify(scenario.name)} (${JSON.stringify(reference)})`);
-  const shown = match.candidates.map((line) => `id ${line.id}`).join(', ');
-  return err(`${JSON.stringify(reference)} names ${match.candidates.length} investment lines (${shown}); use the id`);
+  if (match.candidates.length === 0)
+    return err({
+      message: `refers to no investment line of ${JSON.stringify(scenario.name)} (${JSON.stringify(reference)})`,
+      problem: problem('address-names-nothing', { kind: 'investment', reference, scenario: scenario.name }),
+    });
+  return ambiguous('investment', reference, match.candidates);
 }
 
-function findRevenueLine(model: Model, reference: string, idsOnly: boolean): Result<RevenueLine, string> {
+function findRevenueLine(model: Model, reference: string, idsOnly: boolean): Result<RevenueLine, AddressIssue> {
   const match = findByIdOrName(model.revenueLines ?? [], reference, idsOnly);
   if ('found' in match) return ok(match.found);
-  if (match.candidates.length === 0) return err(`refers to no revenue line ${JSON.stringify(reference)}`);
-  return err(`${JSON.stringify(reference)} names ${match.candidates.length} revenue lines; use the id`);
+  if (match.candidates.length === 0)
+    return err({
+      message: `refers to no revenue line ${JSON.stringify(reference)}`,
+      problem: problem('address-names-nothing', { kind: 'revenueLine', reference }),
+    });
+  return ambiguous('revenueLine', reference, match.candidates);
 }
 
 function revenueLineOf(context: InputContext, lineId: string): RevenueLine {

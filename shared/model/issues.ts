@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../messages/problems';
+import type { Problem } from '../messages/problems';
 import { renderProblem } from '../messages/render';
 
 /** One broken rule: where (a path a planner can read) and what. */
@@ -35,13 +35,4 @@ export function modelIssue(path: string, problem: Problem): ModelIssue {
 export function formatIssue(issue: { path: string; problem?: Problem; message?: string }): string {
   const message = issue.problem ? issueMessage(issue.problem) : (issue.message ?? '');
   return issue.path ? `${issue.path}: ${message}` : message;
-}
-
-/**
- * An input address `resolveInput` refused: its coded refusal (a Problem, or an issue carrying
- * one) as it is; a refusal still in English text is passed on as that text.
- */
-export function inputIssue(path: string, refusal: string | Problem | { problem: Problem }): ModelIssue {
-  if (typeof refusal === 'string') return modelIssue(path, problem('other', { text: refusal }));
-  return modelIssue(path, 'code' in refusal ? refusal : refusal.problem);
 }

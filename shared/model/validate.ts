@@ -6,12 +6,12 @@ import { modelSchema, type Model, type Scenario } from './schema';
 import { quoteText } from './text';
 import { checkChildren, checkTreeShape, indexTree, type TreeIndex } from './tree-rules';
 import { checkRevenueLines, checkScenarioRevenue } from './revenue-rules';
-import { inputIssue, modelIssue, type ModelIssue } from './issues';
+import { modelIssue, type ModelIssue } from './issues';
 import { issueProblem, placeOfPath } from './shape';
 import type { PlaceStep } from '../messages/codes/model';
 
 export { nodePath } from './tree-rules';
-export { formatIssue, inputIssue, issueMessage, modelIssue, type ModelIssue } from './issues';
+export { formatIssue, issueMessage, modelIssue, type ModelIssue } from './issues';
 export { problemOfIssue } from './shape';
 
 /** Parses an untrusted value into a model and checks every rule; never throws. */
@@ -79,7 +79,7 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
       const path = `${scenarioPath(scenario)}.uncertainty[${quoteText(range.input)}]`;
       const resolved = resolveInput(context, range.input, { idsOnly: true });
       if (!resolved.ok) {
-        issues.push(inputIssue(`${path}.input`, resolved.error));
+        issues.push({ path: `${path}.input`, ...resolved.error });
         continue;
       }
       const input = resolved.value;

@@ -1,7 +1,7 @@
 import { readTypedNumber } from '../format/typed-number';
 import { RELEVANCE, type Relevance } from '../model/schema';
 import type { DisplayUnit, Language } from '../model/units';
-import { WORKBOOK_TEXT } from './labels';
+import { withUnit, workbookWords } from './words';
 
 /**
  * The layout a cost structure is imported from (an .xlsx sheet or a .csv file), and the words
@@ -121,82 +121,11 @@ export interface LayoutColumnDoc {
 }
 
 export function structureLayoutDoc(language: Language, unitLabel: string): LayoutColumnDoc[] {
-  const t = WORKBOOK_TEXT[language].structure;
-  const w = WORKBOOK_TEXT[language].words;
-  if (language === 'zh') {
-    return [
-      {
-        column: 'level',
-        header: t.level,
-        required: '与“上级”二选一',
-        meaning: '根节点为 1，其组成部分为 2，依此类推。各行按大纲顺序排列：每行归属其上方最近的、层级小 1 的行。',
-      },
-      { column: 'parent', header: t.parent, required: '与“层级”二选一', meaning: '上级成本项的名称；根节点留空。名称须能唯一确定上级。有“层级”列时忽略本列。' },
-      { column: 'name', header: t.name, required: '必填', meaning: '成本项名称（最多 120 个字符）；同一上级下不得重名。' },
-      {
-        column: 'basis',
-        header: t.basis,
-        required: '根节点可留空',
-        meaning: `“${w.basis.share}”（上级金额的比例）或“${w.basis.amount}”。留空时：根节点为金额；数值写成“44%”时为占比。`,
-      },
-      {
-        column: 'value',
-        header: withUnitWord(t.value, unitLabel),
-        required: '必填',
-        meaning: `占比写作 44% 或 0.44（0 到 100%）；金额以标题括号中的单位计（如 ${unitLabel}，未写单位时为元）。根节点必须是金额。`,
-      },
-      {
-        column: 'relevance',
-        header: t.relevance,
-        required: '可选',
-        meaning: `“${w.relevance.strong}”或“${w.relevance.weak}”；留空时沿用上级（根节点为强相关）。`,
-      },
-      { column: 'notes', header: t.notes, required: '可选', meaning: '备注文字（最多 4000 个字符）。' },
-      { column: 'id', header: t.id, required: '可选', meaning: '成本项编号（字母、数字和 _ . : -）；留空时自动生成。' },
-    ];
-  }
-  return [
-    {
-      column: 'level',
-      header: t.level,
-      required: 'Level or Parent',
-      meaning: '1 for the root, 2 for its parts, and so on. Rows in outline order: each row belongs to the nearest row above it whose level is one less.',
-    },
-    {
-      column: 'parent',
-      header: t.parent,
-      required: 'Level or Parent',
-      meaning: 'The name of the parent line; empty for the root. The name must identify one line. Ignored when there is a Level column.',
-    },
-    {
-      column: 'name',
-      header: t.name,
-      required: 'required',
-      meaning: 'The name of the cost line (at most 120 characters); lines under the same parent need different names.',
-    },
-    {
-      column: 'basis',
-      header: t.basis,
-      required: 'may be empty for the root',
-      meaning: `"${w.basis.share}" (a share of the parent's amount) or "${w.basis.amount}". Empty: an amount for the root, a share when the value is written like 44%.`,
-    },
-    {
-      column: 'value',
-      header: withUnitWord(t.value, unitLabel),
-      required: 'required',
-      meaning: `A share as 44% or 0.44 (0 to 100%); an amount in the unit named in the header's brackets (such as ${unitLabel}; yuan when none is named). The root must be an amount.`,
-    },
-    {
-      column: 'relevance',
-      header: t.relevance,
-      required: 'optional',
-      meaning: `"${w.relevance.strong}" or "${w.relevance.weak}"; empty: the parent's (strong for the root).`,
-    },
-    { column: 'notes', header: t.notes, required: 'optional', meaning: 'Free text (at most 4,000 characters).' },
-    { column: 'id', header: t.id, required: 'optional', meaning: 'An id of letters, digits and _ . : - ; made up when empty.' },
-  ];
-}
-
-function withUnitWord(label: string, unit: string): string {
-  return label.replaceAll('{unit}', unit);
+  const book = workbookWords(language);
+  return STRUCTURE_COLUMNS.map((column) => ({
+    column,
+    header: withUnit(book(`structure.${column}`), unitLabel),
+    required: book(`layoutDoc.${column}.required`),
+    meaning: book(`layoutDoc.${column}.meaning`, { amountUnit: unitLabel }),
+  }));
 }

@@ -9,6 +9,9 @@ import { ApiService } from '../../main/api/handlers';
 import { SECRET_HEADER, startHost } from '../../main/host/server';
 import { writeHealthyModel } from '../fixtures/hostile/model-files';
 import { generateHostileCorpus, type HostileCase } from '../fixtures/hostile/generate';
+import { isProblem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
+import { englishWords } from '../support/chinese';
 
 /**
  * The hostile corpus (test/fixtures/hostile/generate.ts) through the two doors a file comes
@@ -18,6 +21,19 @@ import { generateHostileCorpus, type HostileCase } from '../fixtures/hostile/gen
  */
 const root = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'costplan-hostile-corpus-'));
 let corpus: HostileCase[] = [];
+/**
+ * Latin a Chinese refusal may show: letters of the cells it names (the cell XFD1048576, the last
+ * column an import reads, ALL) and the hostile files' own column headers.
+ */
+const FILE_WORDS = ['XFD', 'ALL', 'Name', 'Level', 'Parent', 'Basis', 'Value', 'Notes'];
+
+/** Every string a problem carries: a file's own words. */
+function parameterTexts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(parameterTexts);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(parameterTexts);
+  return [];
+}
 
 beforeAll(async () => {
   corpus = await generateHostileCorpus(join(root, 'corpus'));
@@ -99,6 +115,20 @@ describe('the hostile corpus', () => {
     expect(readdirSync(outDir)).toEqual([]);
   }, 300_000);
 
+  it('through the command line with --lang zh: each import refusal in Chinese, no English word left', async () => {
+    const outDir = mkdtempSync(join(root, 'out-zh-'));
+    for (const item of corpus.filter((entry) => entry.kind === 'import')) {
+      const run = await cli('import', item.path, '--out', join(outDir, `${basename(item.path)}.costplan`), '--lang', 'zh');
+      expect(run.code, item.name).toBe(2);
+      expect(run.stderr, item.name).toMatch(/^error: [^\n]+\n$/u);
+      const said = run.stderr.replace(/^error: /u, '');
+      expect(said, item.name).toMatch(/[\u4e00-\u9fff]/u);
+      // Latin left over may only be the file's path, cells' letters and the files' own headers.
+      expect(englishWords(said, [item.path, ...FILE_WORDS]), `${item.name}: ${said}`).toEqual([]);
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  }, 300_000);
+
   it("through the browser host's API: uploaded, then refused; the host still answering, the files untouched, nothing written", async () => {
     // The browser host takes files as uploads into its data folder, then opens or imports them.
     const dataDir = mkdtempSync(join(root, 'host-data-'));
@@ -106,13 +136,16 @@ describe('the hostile corpus', () => {
     const staticDir = mkdtempSync(join(root, 'static-'));
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>test</title>');
     const host = await startHost({ api, staticDir });
-    const call = async (method: string, input: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { message: string } }> => {
+    const call = async (
+      method: string,
+      input: unknown,
+    ): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { message: string; problem?: Problem } }> => {
       const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SECRET_HEADER]: host.secret },
         body: JSON.stringify(input),
       });
-      return (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { message: string } };
+      return (await response.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { message: string; problem?: Problem } };
     };
     const upload = async (item: HostileCase) => call('uploadFile', { fileName: basename(item.path), base64: readFileSync(item.path).toString('base64') });
     const answering = async () => (await call('getSession', {})).ok;
@@ -141,6 +174,12 @@ describe('the hostile corpus', () => {
           const imported = await call('importFile', { source: file, mode: 'replace' });
           expect(imported.ok, item.name).toBe(false);
           expect(imported.error?.message, item.name).toMatch(item.expect);
+          // The app words the refusal from its code: in Chinese, no English left.
+          const coded = imported.error?.problem;
+          expect(isProblem(coded) && coded.code, item.name).toBe('import-failed');
+          const chinese = renderProblem(coded!, { language: 'zh', unit: 'tenThousand' });
+          expect(chinese, item.name).toMatch(/[\u4e00-\u9fff]/u);
+          expect(englishWords(chinese, [file, ...parameterTexts(coded)]), `${item.name}: ${chinese}`).toEqual([]);
           expect(state(join(dataDir, 'plan.costplan')), item.name).toEqual(healthy);
         }
         expect(await answering(), item.name).toBe(true);

@@ -20,14 +20,15 @@ import { figureTexts } from '../../../shared/i18n/figures';
 import { namespaceText, text, type NamespaceText } from '../../../shared/i18n/vocabulary';
 import { DISTRIBUTIONS, type Distribution, type InputRange, type Model, type Scenario } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
-import { checkUncertainty, formatIssue, type ModelIssue } from '../../../shared/model/validate';
+import { checkUncertainty, type ModelIssue } from '../../../shared/model/validate';
+import { issueProblem } from '../../io/model-json';
 import type { Result } from '../../../shared/result';
 import { UsageError } from '../errors';
 import { loadModel } from '../load-model';
 import { renderTable } from '../table';
 import type { CommandContext } from '../types';
 import { readTypedNumber } from '../../../shared/format/typed-number';
-import { language, single } from './compute';
+import { language, requireScenario, single } from './compute';
 
 export const goalSeekUsage = 'goal-seek FILE --scenario NAME --input INPUT --output OUTPUT --target VALUE [--json] [--lang zh|en]';
 export const tornadoUsage = 'tornado FILE --scenario NAME --output OUTPUT [--swing 0.1] [--input INPUT ...] [--json] [--lang zh|en]';
@@ -59,14 +60,11 @@ function common(positionals: readonly string[], values: Record<string, unknown>,
   const scenarioName = requireString(values['scenario'], '--scenario NAME', usage);
   const outputName = requireString(values['output'], '--output OUTPUT', usage);
   if (!(OUTPUTS as readonly string[]).includes(outputName))
-    throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')}, got ${JSON.stringify(outputName)}`);
+    throw new UsageError(problem('option-choice', { option: '--output', value: outputName, choices: [...OUTPUTS] }));
   const lang = values['lang'];
   const model = loadModel(file);
-  const scenario = model.scenarios.find((s) => s.id === scenarioName) ?? model.scenarios.find((s) => s.name === scenarioName);
-  if (!scenario) {
-    const known = model.scenarios.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
-    throw new UsageError(`${file}: no scenario named ${JSON.stringify(scenarioName)} (scenarios: ${known})`);
-  }
+  requireScenario(file, model, scenarioName);
+  const scenario = (model.scenarios.find((s) => s.id === scenarioName) ?? model.scenarios.find((s) => s.name === scenarioName))!;
   const chosen = language(lang, model.language);
   return {
     file,
@@ -80,15 +78,15 @@ function common(positionals: readonly string[], values: Record<string, unknown>,
   };
 }
 
-function requireString(value: unknown, what: string, usage: string): string {
-  if (typeof value !== 'string' || value === '') throw new UsageError(`${what} is required: ${usage}`);
+function requireString(value: unknown, option: string, usage: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(problem('option-required', { option, usage }));
   return value;
 }
 
-/** A number as typed: 0.15, -1e6, 1,000, or a percent such as -16.42%. */
-export function parseNumber(text: string, what: string): number {
+/** A number as typed: 0.15, -1e6, 1,000, or a percent such as -16.42%; `input`: the input of an --input or --range spec it is a value of. */
+export function parseNumber(text: string, option: string, input?: string): number {
   const typed = readTypedNumber(text);
-  if (!typed) throw new UsageError(`${what} must be a number (such as 0.15, -2e6 or 15%), got ${JSON.stringify(text)}`);
+  if (!typed) throw new UsageError(problem('option-not-a-number', { option, value: text, ...(input === undefined ? {} : { input }) }));
   return typed.percent ? typed.value / 100 : typed.value;
 }
 
@@ -97,12 +95,12 @@ function unwrap<T>(file: string, result: Result<T, ModelIssue>): T {
   if (result.ok) return result.value;
   const issue = result.error;
   const path = issue.path.startsWith('input ') ? `--${issue.path}` : /^[a-z]+$/.test(issue.path) ? `--${issue.path}` : issue.path;
-  throw new UsageError(`${file}: ${formatIssue({ path, message: issue.message })}`, problem('option-invalid', { file, option: path, problem: issue.problem }));
+  throw new UsageError(problem('option-invalid', { file, option: path, problem: issueProblem(issue) }));
 }
 
 function resolveOrFail(c: Common, text: string, option: string): Input {
   const resolved = resolveInput(c.context, text);
-  if (!resolved.ok) throw new UsageError(`${c.file}: ${option} ${JSON.stringify(text)}: ${resolved.error}`);
+  if (!resolved.ok) throw new UsageError(problem('option-invalid', { file: c.file, option, input: text, problem: resolved.error.problem }));
   return resolved.value;
 }
 
@@ -248,15 +246,15 @@ export function runDataTable(context: CommandContext): void {
   const { positionals, values } = context.parse({ ...COMMON_OPTIONS, input: { type: 'string', multiple: true } });
   const c = common(positionals, values, dataTableUsage);
   const specs = (values['input'] as string[] | undefined) ?? [];
-  if (specs.length < 1 || specs.length > 2) throw new UsageError(`give one or two --input INPUT=v1,v2,...: ${dataTableUsage}`);
+  if (specs.length < 1 || specs.length > 2) throw new UsageError(problem('data-table-inputs', { usage: dataTableUsage }));
   const parsed = specs.map((spec) => {
     const at = spec.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--input ${JSON.stringify(spec)}: expected INPUT=v1,v2,... (for example growth=0.1,0.2,0.3)`);
+    if (at <= 0) throw new UsageError(problem('option-spec-form', { option: '--input', spec, form: 'table' }));
     const input = resolveOrFail(c, spec.slice(0, at), '--input');
     const numbers = spec
       .slice(at + 1)
       .split(',')
-      .map((text) => parseNumber(text, `--input ${JSON.stringify(spec.slice(0, at))} value`));
+      .map((text) => parseNumber(text, '--input', spec.slice(0, at)));
     return { input, values: numbers };
   });
   const result = unwrap(
@@ -300,10 +298,7 @@ export function runSimulate(context: CommandContext): void {
   const model = withCommandLineRanges(c, (values['range'] as string[] | undefined) ?? []);
   const scenario = model.scenarios.find((s) => s.id === c.scenario.id)!;
   if (!scenario.uncertainty || scenario.uncertainty.length === 0)
-    throw new UsageError(
-      `${c.file}: scenario ${JSON.stringify(scenario.name)} has no uncertainty ranges to simulate; give inputs a range in the model ` +
-        '("uncertainty" in the JSON, the setInputRange edit) or here with --range INPUT=low,likely,high',
-    );
+    throw new UsageError(problem('simulate-no-ranges', { file: c.file, scenario: scenario.name }));
   const result = unwrap(
     c.file,
     simulate(model, { scenario: scenario.id, output: c.output, trials, seed, ...(bins !== undefined ? { bins } : {}) }, { tree: prepareTree(model.costTree) }),
@@ -371,17 +366,13 @@ function withCommandLineRanges(c: Common, specs: readonly string[]): Model {
   const ranges: InputRange[] = [...(c.scenario.uncertainty ?? [])];
   for (const spec of specs) {
     const at = spec.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--range ${JSON.stringify(spec)}: expected INPUT=low,likely,high[,pert|triangular]`);
+    if (at <= 0) throw new UsageError(problem('option-spec-form', { option: '--range', spec, form: 'range' }));
     const input = resolveOrFail(c, spec.slice(0, at), '--range');
     const parts = spec.slice(at + 1).split(',');
     const distribution = parts.length === 4 ? parts[3]!.trim().toLowerCase() : 'pert';
     if (parts.length < 3 || parts.length > 4 || !(DISTRIBUTIONS as readonly string[]).includes(distribution))
-      throw new UsageError(`--range ${JSON.stringify(spec)}: expected INPUT=low,likely,high[,pert|triangular]`);
-    const [low, mostLikely, high] = parts.slice(0, 3).map((text) => parseNumber(text, `--range ${JSON.stringify(spec.slice(0, at))}`)) as [
-      number,
-      number,
-      number,
-    ];
+      throw new UsageError(problem('option-spec-form', { option: '--range', spec, form: 'range' }));
+    const [low, mostLikely, high] = parts.slice(0, 3).map((text) => parseNumber(text, '--range', spec.slice(0, at))) as [number, number, number];
     const range: InputRange = { input: input.address, low, mostLikely, high, distribution: distribution as Distribution };
     const existing = ranges.findIndex((r) => r.input === input.address);
     if (existing >= 0) ranges[existing] = range;
@@ -390,6 +381,13 @@ function withCommandLineRanges(c: Common, specs: readonly string[]): Model {
   const scenario: Scenario = { ...c.scenario, uncertainty: ranges };
   const model: Model = { ...c.model, scenarios: c.model.scenarios.map((s) => (s.id === scenario.id ? scenario : s)) };
   const issues = checkUncertainty({ ...model, scenarios: [scenario] });
-  if (issues.length > 0) throw new UsageError(`${c.file}: --range: ${formatIssue(issues[0]!)}`);
+  if (issues.length > 0)
+    throw new UsageError(
+      problem('option-invalid', {
+        file: c.file,
+        option: '--range',
+        problem: problem('model-rule', { where: issues[0]!.path, problem: issueProblem(issues[0]!), more: 0 }),
+      }),
+    );
   return model;
 }

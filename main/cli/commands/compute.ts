@@ -2,6 +2,8 @@ import { computeValidModel, prepareTree, type ScenarioResult } from '../../../sh
 import type { Language } from '../../../shared/model/units';
 import { LANGUAGES } from '../../../shared/model/units';
 import { renderComputeReport } from '../compute-report';
+import { problem } from '../../../shared/messages/problems';
+import type { Model } from '../../../shared/model/schema';
 import { UsageError } from '../errors';
 import { loadModel } from '../load-model';
 import type { CommandContext } from '../types';
@@ -17,12 +19,7 @@ export function runCompute(context: CommandContext): void {
   const file = single(positionals, computeUsage);
   const model = loadModel(file);
   const wanted = (values['scenario'] as string[] | undefined) ?? [];
-  for (const name of wanted) {
-    if (!model.scenarios.some((s) => s.name === name || s.id === name)) {
-      const known = model.scenarios.map((s) => JSON.stringify(s.name)).join(', ') || 'none';
-      throw new UsageError(`${file}: no scenario named ${JSON.stringify(name)} (scenarios: ${known})`);
-    }
-  }
+  for (const name of wanted) requireScenario(file, model, name);
   const scenarios = wanted.length === 0 ? model.scenarios : model.scenarios.filter((s) => wanted.includes(s.name) || wanted.includes(s.id));
   const results = computeValidModel({ ...model, scenarios }, prepareTree(model.costTree)).scenarios;
   if (values['json']) {
@@ -35,11 +32,20 @@ export function runCompute(context: CommandContext): void {
 export function language(option: unknown, fallback: Language): Language {
   if (option === undefined) return fallback;
   if (typeof option === 'string' && (LANGUAGES as readonly string[]).includes(option)) return option as Language;
-  throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, got ${JSON.stringify(option)}`);
+  throw new UsageError(
+    problem('option-choice', { option: '--lang', value: typeof option === 'string' ? option : JSON.stringify(option), choices: [...LANGUAGES] }),
+  );
+}
+
+/** A scenario named by its name or id on the command line; `baseline`: the one a comparison is made against. */
+export function requireScenario(file: string, model: Model, reference: string, baseline = false): void {
+  if (model.scenarios.some((s) => s.name === reference || s.id === reference)) return;
+  const known = model.scenarios.map((s) => s.name);
+  throw new UsageError(problem('in-file', { file, problem: problem('no-such-scenario', { name: reference, known, ...(baseline ? { baseline } : {}) }) }));
 }
 
 export function single(positionals: readonly string[], usage: string): string {
-  if (positionals.length !== 1) throw new UsageError(`expected one FILE: ${usage}`);
+  if (positionals.length !== 1) throw new UsageError(problem('file-argument-count', { usage }));
   return positionals[0]!;
 }
 

@@ -1,9 +1,10 @@
 import { createExampleModel } from '../../../shared/model/example';
 import { createTemplateModel, isTemplateId, TEMPLATE_IDS } from '../../../shared/model/templates';
-import { modelToJson, describeFsError } from '../../io/model-json';
+import { modelToJson } from '../../io/model-json';
+import { problem } from '../../../shared/messages/problems';
 import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
-import { requireOut, writeModelFile } from '../write-model';
+import { cannotWrite, requireOut, writeModelFile } from '../write-model';
 import type { CommandContext } from '../types';
 import { language } from './compute';
 
@@ -16,11 +17,11 @@ export async function runExample(context: CommandContext): Promise<void> {
     force: { type: 'boolean' },
     template: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: ${exampleUsage}`);
+  if (positionals.length > 0) throw new UsageError(problem('unexpected-argument', { argument: positionals[0]!, usage: exampleUsage }));
   const out = requireOut(values['out'], exampleUsage);
   const templateId = values['template'];
   if (templateId !== undefined && !isTemplateId(templateId))
-    throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')}, got ${JSON.stringify(templateId)}`);
+    throw new UsageError(problem('option-choice', { option: '--template', value: String(templateId), choices: [...TEMPLATE_IDS] }));
   const lang = language(values['lang'], 'zh');
   // Without --template: the built-in example exactly as the app's first run has it.
   const model = templateId === undefined ? createExampleModel(lang) : createTemplateModel(templateId, lang);
@@ -28,7 +29,7 @@ export async function runExample(context: CommandContext): Promise<void> {
     try {
       writeFileAtomically(out, modelToJson(model));
     } catch (error) {
-      throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
+      throw cannotWrite(out, error);
     }
   } else {
     await writeModelFile(out, model, values['force'] === true);

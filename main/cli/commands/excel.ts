@@ -1,17 +1,17 @@
-import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { describeFsError } from '../../io/model-json';
+import { problem } from '../../../shared/messages/problems';
 import { resultsCsv } from '../../excel/csv';
 import { exportWorkbook } from '../../excel/export-workbook';
 import { importFile } from '../../excel/import-file';
-import { formatProblem, ImportError } from '../../excel/problems';
+import { ImportError, importFailed } from '../../excel/problems';
+import { renderProblem } from '../../../shared/messages/render';
 import { templateCsv, templateWorkbook } from '../../excel/template';
 import { writeFileAtomically } from '../../io/write-file';
 import { UsageError } from '../errors';
 import { loadModel } from '../load-model';
 import type { CommandContext } from '../types';
-import { requireOut, writeModelFile } from '../write-model';
-import { language, single } from './compute';
+import { cannotWrite, refuseExisting, requireOut, writeModelFile } from '../write-model';
+import { language, requireScenario, single } from './compute';
 
 export const exportUsage = 'export FILE --out OUT.xlsx|OUT.csv [--lang zh|en] [--scenario NAME ...] [--force]';
 export const importUsage = 'import IN.xlsx|IN.csv --out FILE.costplan [--lang zh|en] [--name NAME] [--force]';
@@ -32,12 +32,7 @@ export async function runExport(context: CommandContext): Promise<void> {
   const model = loadModel(file);
   const lang = language(values['lang'], model.language);
   const wanted = (values['scenario'] as string[] | undefined) ?? [];
-  for (const name of wanted) {
-    if (!model.scenarios.some((scenario) => scenario.name === name || scenario.id === name)) {
-      const known = model.scenarios.map((scenario) => JSON.stringify(scenario.name)).join(', ') || 'none';
-      throw new UsageError(`${file}: no scenario named ${JSON.stringify(name)} (scenarios: ${known})`);
-    }
-  }
+  for (const name of wanted) requireScenario(file, model, name);
   const content =
     kind === 'csv' ? resultsCsv(model, { language: lang, scenarios: wanted }) : (await exportWorkbook(model, { language: lang, scenarios: wanted })).data;
   write(out, content);
@@ -54,7 +49,7 @@ export async function runImport(context: CommandContext): Promise<void> {
   });
   const file = single(positionals, importUsage);
   const out = requireOut(values['out'], importUsage);
-  if (!out.endsWith('.costplan')) throw new UsageError(`${out}: import writes a model file ending in .costplan`);
+  if (!out.endsWith('.costplan')) throw new UsageError(problem('file-kind', { path: out, expected: 'import-out' }));
   refuseExisting(out, values['force']);
   const options: { language?: 'zh' | 'en'; name?: string } = {};
   if (values['lang'] !== undefined) options.language = language(values['lang'], 'zh');
@@ -63,7 +58,7 @@ export async function runImport(context: CommandContext): Promise<void> {
   try {
     outcome = await importFile(file, options);
   } catch (error) {
-    if (error instanceof ImportError) throw new UsageError(`${file}: ${error.message}`, error.problemFor(file));
+    if (error instanceof ImportError) throw new UsageError(error.problemFor(file));
     throw error;
   }
   await writeModelFile(out, outcome.model, values['force'] === true);
@@ -72,14 +67,16 @@ export async function runImport(context: CommandContext): Promise<void> {
     outcome.kind === 'workbook'
       ? `the model of an exported workbook: ${model.costTree.length} cost lines, ${model.scenarios.length} scenario${model.scenarios.length === 1 ? '' : 's'}`
       : `a cost structure of ${model.costTree.length} lines from sheet ${JSON.stringify(outcome.sheet)}, no scenarios yet`;
-  for (const warning of outcome.warnings) context.out(`warning: ${formatProblem(warning)}\n`);
+  // A warning in the language of --lang (English without it), placed at its sheet and cell.
+  const view = { language: options.language ?? 'en', unit: 'yuan' } as const;
+  for (const warning of outcome.warnings) context.out(`warning: ${renderProblem(importFailed([warning]), view)}\n`);
   context.out(`wrote ${out} (${what})\n`);
 }
 
 /** The cost-structure layout as a file to fill in, with the example tree. */
 export async function runImportTemplate(context: CommandContext): Promise<void> {
   const { positionals, values } = context.parse({ out: { type: 'string' }, lang: { type: 'string' }, force: { type: 'boolean' } });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}: ${importTemplateUsage}`);
+  if (positionals.length > 0) throw new UsageError(problem('unexpected-argument', { argument: positionals[0]!, usage: importTemplateUsage }));
   const out = requireOut(values['out'], importTemplateUsage);
   const kind = outputKind(out, importTemplateUsage);
   refuseExisting(out, values['force']);
@@ -92,17 +89,13 @@ function outputKind(out: string, usage: string): 'xlsx' | 'csv' {
   const extension = extname(out).toLowerCase();
   if (extension === '.xlsx') return 'xlsx';
   if (extension === '.csv') return 'csv';
-  throw new UsageError(`${out}: the output must end in .xlsx or .csv (usage: costplan ${usage})`);
-}
-
-function refuseExisting(out: string, force: unknown): void {
-  if (existsSync(out) && force !== true) throw new UsageError(`${out} already exists; pass --force to replace it`);
+  throw new UsageError(problem('file-kind', { path: out, expected: 'table-out', usage }));
 }
 
 function write(out: string, content: string | Buffer): void {
   try {
     writeFileAtomically(out, content);
   } catch (error) {
-    throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
+    throw cannotWrite(out, error);
   }
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { modelToJson, describeFsError } from '../../io/model-json';
+import { problem } from '../../../shared/messages/problems';
+import { modelToJson } from '../../io/model-json';
 import { writeFileAtomically } from '../../io/write-file';
 import { defaultDataDir } from '../../store/data-dir';
 import { cliDataDir } from '../data-dir';
@@ -9,7 +10,7 @@ import { SnapshotFolder } from '../../store/snapshots';
 import { UsageError } from '../errors';
 import { asUsageError, loadModel } from '../load-model';
 import type { CommandContext } from '../types';
-import { requireOut, writeModelFile } from '../write-model';
+import { cannotWrite, refuseExisting, requireOut, writeModelFile } from '../write-model';
 import { single } from './compute';
 
 export const dumpUsage = 'dump FILE --out FILE.json [--force]';
@@ -22,13 +23,13 @@ export function runDump(context: CommandContext): void {
   const { positionals, values } = context.parse({ out: { type: 'string' }, force: { type: 'boolean' } });
   const file = single(positionals, dumpUsage);
   const out = requireOut(values['out'], dumpUsage);
-  if (!out.endsWith('.json')) throw new UsageError(`${out}: dump writes .json`);
-  if (existsSync(out) && values['force'] !== true) throw new UsageError(`${out} already exists; pass --force to replace it`);
+  if (!out.endsWith('.json')) throw new UsageError(problem('file-kind', { path: out, expected: 'dump-out' }));
+  refuseExisting(out, values['force']);
   const model = loadModel(file);
   try {
     writeFileAtomically(out, modelToJson(model));
   } catch (error) {
-    throw new UsageError(`${out}: cannot write (${describeFsError(error)})`);
+    throw cannotWrite(out, error);
   }
   context.out(`wrote ${out}\n`);
 }
@@ -44,7 +45,7 @@ export async function runLoad(context: CommandContext): Promise<void> {
 export function runCheck(context: CommandContext): void {
   const { positionals, values } = context.parse({ json: { type: 'boolean' } });
   const file = single(positionals, checkUsage);
-  if (!file.endsWith('.costplan')) throw new UsageError(`${file}: check reads .costplan files`);
+  if (!file.endsWith('.costplan')) throw new UsageError(problem('file-kind', { path: file, expected: 'check-in' }));
   let report;
   try {
     report = readModelFile(file);
@@ -75,7 +76,7 @@ export function runCheck(context: CommandContext): void {
 export function runSnapshots(context: CommandContext): void {
   const { positionals, values } = context.parse({ json: { type: 'boolean' } });
   const file = single(positionals, snapshotsUsage);
-  if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+  if (!existsSync(file)) throw new UsageError(problem('in-file', { file, problem: problem('cannot-read', { reason: 'missing' }) }));
   const folder = new SnapshotFolder(defaultDataDir(), file);
   const snapshots = folder.list();
   if (values['json']) {
@@ -100,7 +101,7 @@ export async function runRestore(context: CommandContext): Promise<void> {
   const { positionals, values } = context.parse({ snapshot: { type: 'string' } });
   const file = single(positionals, restoreUsage);
   const snapshotId = values['snapshot'];
-  if (typeof snapshotId !== 'string' || snapshotId === '') throw new UsageError(`--snapshot ID is required: ${restoreUsage}`);
+  if (typeof snapshotId !== 'string' || snapshotId === '') throw new UsageError(problem('option-required', { option: '--snapshot ID', usage: restoreUsage }));
   try {
     const outcome = await restoreSnapshot(file, snapshotId, { dataDir: cliDataDir() });
     context.out(

@@ -1,4 +1,4 @@
-import { WORKBOOK_TEXT } from '../../../shared/workbook/labels';
+import { workbookWords } from '../../../shared/workbook/words';
 import type { Scenario } from '../../../shared/model/schema';
 import { inUnit, money, paybackText, percent, ratioText, showsGain, showsOneOff, signedMoney, withUnit, type DeckContext } from '../context';
 import { addFittedText, addPagedTable, AMOUNT_FORMAT, BAD, chartBase, CONTENT, contentSlide, continuedSlide, GOOD, MUTED, NEUTRAL, type Cell } from '../layout';
@@ -11,7 +11,7 @@ const MAX_YEAR_COLUMNS = 9;
 /** Slide 7: the incentive budget: each line per year, the total, the saving it comes from and whether that saving funds it. */
 export function budgetSlide(context: DeckContext): void {
   const { text, headline, headlineResult: result, style, language } = context;
-  const words = WORKBOOK_TEXT[language].words;
+  const book = workbookWords(language);
   const title = text('slides.budget');
   const subtitle = text('scenarioLine', { name: headline.name, u: context.unitLabel });
   const slide = contentSlide(context, title, subtitle);
@@ -47,8 +47,13 @@ export function budgetSlide(context: DeckContext): void {
     const basis =
       line.amount.kind === 'shareOfSaving'
         ? text(gain ? 'revenue.budget.shareOfBenefit' : 'budget.shareOfSaving', { share: percent(context, line.amount.share) })
-        : words.amountKind[line.amount.kind];
-    return [{ text: line.name }, { text: `${words.category[line.category]} · ${basis}` }, { text: words.timing[line.timing] }, ...amountCells(values, total)];
+        : book(`words.amountKind.${line.amount.kind}`);
+    return [
+      { text: line.name },
+      { text: `${book(`words.category.${line.category}`)} · ${basis}` },
+      { text: book(`words.timing.${line.timing}`) },
+      ...amountCells(values, total),
+    ];
   });
   const fill = tint(style.accent, 0.9);
   rows.push([
@@ -116,7 +121,7 @@ export function budgetSlide(context: DeckContext): void {
   const notes = [text('notes.unit', { u: context.unitLabel }), text('notes.shareOfSaving')];
   headline.investments.forEach((line, l) =>
     notes.push(
-      `${line.name} (${words.timing[line.timing]}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
+      `${line.name} (${book(`words.timing.${line.timing}`)}): ${years.map((year) => m(year.investmentByLine[l] ?? 0)).join(' + ')} = ${m(years.reduce((sum, year) => sum + (year.investmentByLine[l] ?? 0), 0))}`,
     ),
   );
   if (gain)

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/analysis';
 import type { ScenarioResult } from '../../../shared/engine/compute';
 import { text as vocabularyText } from '../../../shared/i18n/vocabulary';
+import { distributionMessage } from '../../../shared/workbook/words';
 import { DISTRIBUTIONS, type Model, type Scenario } from '../../../shared/model/schema';
 import { absolute, onSheet, text as literal } from '../formulas';
 import { SCENARIO_COL } from '../layout';
@@ -78,8 +79,7 @@ export const RANGE_COL = { low: 2, mostLikely: 3, high: 4, distribution: 5 } as 
 
 /** `rangeTables` receives where each scenario's ranges were written (for the hidden sheet the import reads). */
 export function analysisSheet(context: SheetContext, model: Model, rangeTables: RangeTable[] = []): SheetWriter {
-  const { layout, palette, text, scenarios, results, unitFactor, language } = context;
-  const t = text.analysis;
+  const { layout, palette, text, client, scenarios, results, unitFactor, language } = context;
   // Filled as the range tables are written; rendered when the sheet is added.
   const validations: DataValidation[] = [];
   const sheet = context.writer.sheet(layout.analysisSheet, {
@@ -99,13 +99,16 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
     sheet.endRow();
   };
   const headers = (...captions: string[]) => put(...captions.map((caption, k): [number, CellContent, number] => [k + 1, caption, palette.header]));
-  put([1, t.title(model.name), palette.title]);
-  put([1, `${context.client.analyses.stamp(context.date, ANALYSIS_SEED)} ${t.note}`, palette.legendFormula]);
+  put([1, text('analysis.title', { model: model.name }), palette.title]);
+  put([1, `${client('analyses.stamp', { date: context.date, seed: ANALYSIS_SEED })} ${text('analysis.note')}`, palette.legendFormula]);
   // The one live cell of the sheet: have the inputs changed since these values were computed?
   put([1, changedSince(context), palette.flagCell]);
-  put([1, text.legend.unit(context.unit), palette.legendFormula], [4, context.client.analyses.liveElsewhere(layout.chartsSheet), palette.legendFormula]);
+  put(
+    [1, text('legend.unit', { amountUnit: context.unit }), palette.legendFormula],
+    [4, client('analyses.liveElsewhere', { sheet: layout.chartsSheet }), palette.legendFormula],
+  );
   const trials = analysisTrials(context.tree.ids.length);
-  const money = (value: number | null): CellContent => (value === null ? text.figures.notApplicable : value / unitFactor);
+  const money = (value: number | null): CellContent => (value === null ? text('figures.notApplicable') : value / unitFactor);
 
   scenarios.forEach((scenario, s) => {
     const inputs = inputContext(model, scenario, context.tree);
@@ -121,26 +124,26 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
     };
     const analyses = analyseScenario(model, context, scenario, results.scenarios[s]!, trials);
 
-    put([1, t.scenario(scenario.name), palette.title]);
+    put([1, text('analysis.scenario', { name: scenario.name }), palette.title]);
     put();
     for (const output of TORNADO_OUTPUTS) {
       const result = analyses.tornado[output];
-      const outputName = t.outputs[output];
-      put([1, t.tornado(outputName, ANALYSIS_SWING * 100), palette.section]);
+      const outputName = text(`analysis.outputs.${output}`);
+      put([1, text('analysis.tornado', { output: outputName, swing: ANALYSIS_SWING * 100 }), palette.section]);
       if (!result) {
         put();
         continue;
       }
-      put([1, label(context, t.base(outputName)), palette.text], [2, money(result.base), palette.amount]);
-      if (result.bars.length > MAX_TORNADO_BARS) put([1, t.largest(MAX_TORNADO_BARS, result.bars.length), palette.note]);
+      put([1, label(context, text('analysis.base', { output: outputName })), palette.text], [2, money(result.base), palette.amount]);
+      if (result.bars.length > MAX_TORNADO_BARS) put([1, text('analysis.largest', { shown: MAX_TORNADO_BARS, of: result.bars.length }), palette.note]);
       headers(
-        t.input,
-        label(context, t.low),
-        label(context, t.high),
-        label(context, t.atLow(outputName)),
-        label(context, t.atHigh(outputName)),
-        label(context, t.swing(outputName)),
-        t.source,
+        text('analysis.input'),
+        label(context, text('analysis.low')),
+        label(context, text('analysis.high')),
+        label(context, text('analysis.atLow', { output: outputName })),
+        label(context, text('analysis.atHigh', { output: outputName })),
+        label(context, text('analysis.swing', { output: outputName })),
+        text('analysis.source'),
       );
       for (const bar of result.bars.slice(0, MAX_TORNADO_BARS)) {
         const [low, lowStyle] = value(bar.input, bar.low);
@@ -152,14 +155,14 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
           [ANALYSIS_COL.atLow, money(bar.lowOutput), palette.amount],
           [ANALYSIS_COL.atHigh, money(bar.highOutput), palette.amount],
           [ANALYSIS_COL.swing, money(bar.swing), palette.amount],
-          [ANALYSIS_COL.source, t.sources[bar.source], palette.text],
+          [ANALYSIS_COL.source, text(`analysis.sources.${bar.source}`), palette.text],
         );
       }
       put();
     }
 
-    put([1, t.bridge, palette.section]);
-    headers(t.step, t.change, label(context, t.yearOneSaving), label(context, t.horizonSaving));
+    put([1, text('analysis.bridge'), palette.section]);
+    headers(text('analysis.step'), text('analysis.change'), label(context, text('analysis.yearOneSaving')), label(context, text('analysis.horizonSaving')));
     const { shown, others } = bridgeRows(analyses.bridge.steps);
     for (const step of shown) {
       if (step.kind === 'lever') {
@@ -174,35 +177,45 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
           [3, step.yearOneSaving / unitFactor, palette.amount],
           [4, step.saving / unitFactor, palette.amount],
         );
-      } else put([1, t.growthStep, palette.text], [4, step.saving / unitFactor, palette.amount]);
+      } else put([1, text('analysis.growthStep'), palette.text], [4, step.saving / unitFactor, palette.amount]);
     }
     if (others)
       put(
-        [1, t.otherLevers(others.count), palette.text],
+        [1, text('analysis.otherLevers', { levers: others.count }), palette.text],
         [3, others.yearOneSaving / unitFactor, palette.amount],
         [4, others.saving / unitFactor, palette.amount],
       );
     put(
-      [1, t.total, palette.section],
+      [1, text('analysis.total'), palette.section],
       [3, analyses.bridge.yearOneSaving / unitFactor, palette.amount],
       [4, analyses.bridge.saving / unitFactor, palette.amount],
     );
     put();
 
-    put([1, t.monteCarlo, palette.section]);
+    put([1, text('analysis.monteCarlo'), palette.section]);
     const simulation = analyses.simulation;
     if (!simulation) {
-      put([1, t.noRanges, palette.note]);
+      put([1, text('analysis.noRanges'), palette.note]);
       put();
       put();
       return;
     }
-    put([1, t.seed, palette.text], [2, simulation.npv.seed, palette.integer]);
+    put([1, text('analysis.seed'), palette.text], [2, simulation.npv.seed, palette.integer]);
     if (simulation.npv.trials < ANALYSIS_TRIALS)
-      put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer], [3, t.trialsLowered(ANALYSIS_TRIALS), palette.note]);
-    else put([1, t.trials, palette.text], [2, simulation.npv.trials, palette.integer]);
+      put(
+        [1, text('analysis.trials'), palette.text],
+        [2, simulation.npv.trials, palette.integer],
+        [3, text('analysis.trialsLowered', { full: ANALYSIS_TRIALS }), palette.note],
+      );
+    else put([1, text('analysis.trials'), palette.text], [2, simulation.npv.trials, palette.integer]);
     put();
-    headers(t.input, label(context, t.low), label(context, t.mostLikely), label(context, t.high), t.distribution);
+    headers(
+      text('analysis.input'),
+      label(context, text('analysis.low')),
+      label(context, text('analysis.mostLikely')),
+      label(context, text('analysis.high')),
+      text('analysis.distribution'),
+    );
     // The ranges are inputs (the import reads them back): low, most likely, high and the
     // distribution, chosen from a drop-down in the workbook's language.
     const ranges = scenario.uncertainty ?? [];
@@ -223,22 +236,26 @@ export function analysisSheet(context: SheetContext, model: Model, rangeTables: 
         sqref: `${cellName(firstRow, RANGE_COL.distribution)}:${cellName(row, RANGE_COL.distribution)}`,
         type: 'list',
         formula1: `"${words.join(',')}"`,
-        prompt: { title: context.client.input.title, text: context.client.input.distribution(words) },
-        error: { title: context.client.input.title, text: context.client.input.bad },
+        prompt: { title: client('input.title'), text: distributionMessage(client, words) },
+        error: { title: client('input.title'), text: client('input.bad') },
       });
     }
     put();
-    headers(t.figure, label(context, t.amount(t.outputs.npv)), label(context, t.amount(t.outputs.saving)));
+    headers(
+      text('analysis.figure'),
+      label(context, text('analysis.amount', { output: text('analysis.outputs.npv') })),
+      label(context, text('analysis.amount', { output: text('analysis.outputs.saving') })),
+    );
     const figures: [string, (result: SimulationResult) => number | null][] = [
       ['P10', (r) => r.p10],
       ['P50', (r) => r.p50],
       ['P90', (r) => r.p90],
-      [t.mean, (r) => r.mean],
+      [text('analysis.mean'), (r) => r.mean],
     ];
     for (const [caption, pick] of figures)
       put([1, caption, palette.text], [2, money(pick(simulation.npv)), palette.amount], [3, money(pick(simulation.saving)), palette.amount]);
-    put([1, t.probabilityRoi, palette.text], [2, simulation.npv.probabilityRoiAboveOne, palette.ratio]);
-    put([1, t.probabilityPayback, palette.text], [2, simulation.npv.probabilityPaybackWithinHorizon, palette.ratio]);
+    put([1, text('analysis.probabilityRoi'), palette.text], [2, simulation.npv.probabilityRoiAboveOne, palette.ratio]);
+    put([1, text('analysis.probabilityPayback'), palette.text], [2, simulation.npv.probabilityPaybackWithinHorizon, palette.ratio]);
     put();
     put();
   });
@@ -269,7 +286,10 @@ function changedSince(context: SheetContext): { f: string; v: string } {
     }
   });
   const changed = terms.length > 0 ? terms.join('+') : '0';
-  return { f: `IF(${changed}>0,${literal(`✗ ${client.analyses.changed}`)},${literal(`✓ ${client.analyses.unchanged}`)})`, v: `✓ ${client.analyses.unchanged}` };
+  return {
+    f: `IF(${changed}>0,${literal(`✗ ${client('analyses.changed')}`)},${literal(`✓ ${client('analyses.unchanged')}`)})`,
+    v: `✓ ${client('analyses.unchanged')}`,
+  };
 }
 
 /**

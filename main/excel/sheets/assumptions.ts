@@ -18,8 +18,6 @@ const COL = { area: 1, input: 2, value: 3, unit: 4, source: 5 } as const;
  */
 export function assumptionsSheet(context: SheetContext): SheetWriter {
   const { layout, palette, client, text, scenarios, tree, unitFactor, model } = context;
-  const a = client.assumptions;
-  const t = text.scenario;
   const sheet = context.writer.sheet(layout.assumptionsSheet, {
     freeze: { rows: HEADER_ROW, columns: 0 },
     widths: [26, 52, 16, 10, 60],
@@ -34,16 +32,16 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
     for (const [col, content, style] of cells) sheet.cell(col, content, style);
     sheet.endRow();
   };
-  put([1, a.title, palette.title]);
-  put([1, a.note, palette.legendFormula]);
+  put([1, client('assumptions.title'), palette.title]);
+  put([1, client('assumptions.note'), palette.legendFormula]);
   put(
-    [COL.area, a.area, palette.header],
-    [COL.input, a.input, palette.header],
-    [COL.value, a.value, palette.headerRight],
-    [COL.unit, a.unit, palette.header],
-    [COL.source, a.source, palette.header],
+    [COL.area, client('assumptions.area'), palette.header],
+    [COL.input, client('assumptions.input'), palette.header],
+    [COL.value, client('assumptions.value'), palette.headerRight],
+    [COL.unit, client('assumptions.unit'), palette.header],
+    [COL.source, client('assumptions.source'), palette.header],
   );
-  const percent = a.percent;
+  const percent = client('assumptions.percent');
   const input = (area: string, caption: string, reference: string, value: number | string, style: number, unit: string) =>
     put(
       [COL.area, area, palette.text],
@@ -59,7 +57,7 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
   for (let k = 0; k < tree.order.length; k++) position[tree.order[k]!] = k;
   const indexOf = tree.indexById;
   put();
-  put([COL.area, a.structure, palette.section]);
+  put([COL.area, client('assumptions.structure'), palette.section]);
   const shown = Math.min(tree.order.length, MAX_ASSUMPTION_ROWS);
   for (let k = 0; k < tree.order.length && k < MAX_ASSUMPTION_ROWS; k++) {
     const i = tree.order[k]!;
@@ -68,24 +66,31 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
     const cell = onSheet(structure.sheet, absolute(structure.rowOfNode[i]!, STRUCTURE_COL.value));
     const basis = node.basis;
     const caption = `${'  '.repeat(tree.depth[i]!)}${node.name}`;
-    if (basis.kind === 'share') input(a.structure, caption, cell, basis.share, palette.percent, percent);
-    else input(a.structure, caption, cell, basis.amount / unitFactor, palette.amount, context.unit);
+    if (basis.kind === 'share') input(client('assumptions.structure'), caption, cell, basis.share, palette.percent, percent);
+    else input(client('assumptions.structure'), caption, cell, basis.amount / unitFactor, palette.amount, context.unit);
   }
-  if (tree.order.length > shown) put([COL.input, a.more(shown, tree.order.length, structure.sheet), palette.note]);
+  if (tree.order.length > shown) put([COL.input, client('assumptions.more', { shown, total: tree.order.length, sheet: structure.sheet }), palette.note]);
 
   layout.scenarios.forEach((at, s) => {
     const scenario = scenarios[s]!;
     const on = (r: number, c: number) => onSheet(at.sheet, absolute(r, c));
     const area = scenario.name;
     put();
-    put([COL.area, `${a.scenarioInputs}: ${scenario.name}`, palette.section]);
-    input(area, t.volumeGrowth, on(at.row.volumeGrowth, SCENARIO_COL.total), scenario.volumeGrowth, palette.percent, percent);
-    input(area, t.discountRate, on(at.row.discountRate, SCENARIO_COL.total), scenario.discountRate, palette.percent, percent);
+    put([COL.area, `${client('assumptions.scenarioInputs')}: ${scenario.name}`, palette.section]);
+    input(area, text('scenario.volumeGrowth'), on(at.row.volumeGrowth, SCENARIO_COL.total), scenario.volumeGrowth, palette.percent, percent);
+    input(area, text('scenario.discountRate'), on(at.row.discountRate, SCENARIO_COL.total), scenario.discountRate, palette.percent, percent);
     for (let y = 1; y <= at.horizon; y++)
-      input(area, `${t.ramp} · ${model.firstPlanYear + y - 1}`, on(at.row.ramp, at.col.year(y)), rampForYear(scenario, y), palette.percent, percent);
+      input(
+        area,
+        `${text('scenario.ramp')} · ${model.firstPlanYear + y - 1}`,
+        on(at.row.ramp, at.col.year(y)),
+        rampForYear(scenario, y),
+        palette.percent,
+        percent,
+      );
     scenario.investments.forEach((line, k) => {
       const r = at.row.line(k);
-      const caption = `${a.investments}: ${line.name}`;
+      const caption = `${client('assumptions.investments')}: ${line.name}`;
       const amount = line.amount;
       if (amount.kind === 'perYear') input(area, caption, on(r, at.col.parameter), amount.amount / unitFactor, palette.amount, context.unit);
       else if (amount.kind === 'shareOfSaving') input(area, caption, on(r, at.col.parameter), amount.share, palette.percent, percent);
@@ -101,16 +106,20 @@ export function assumptionsSheet(context: SheetContext): SheetWriter {
           );
       put(
         [COL.area, area, palette.text],
-        [COL.input, `${caption} · ${t.timing}`, palette.text],
-        [COL.value, { f: on(r, at.col.timing), v: text.words.timing[line.timing] }, palette.text],
+        [COL.input, `${caption} · ${text('scenario.timing')}`, palette.text],
+        [COL.value, { f: on(r, at.col.timing), v: text(`words.timing.${line.timing}`) }, palette.text],
         [COL.source, null, palette.inputSource],
       );
     });
     // Every lever of the scenario, in the order of its sheet: tens of thousands of rows on a
     // large model, so each row goes straight to the sheet (no per-row arrays) and the caption
     // prefix and the reference pieces are built once.
-    const captions = { unitCostChange: t.unitCostChange, throughputChange: t.throughputChange, volumeChange: t.volumeChange };
-    const prefix = `${a.levers}: `;
+    const captions = {
+      unitCostChange: text('scenario.unitCostChange'),
+      throughputChange: text('scenario.throughputChange'),
+      volumeChange: text('scenario.volumeChange'),
+    };
+    const prefix = `${client('assumptions.levers')}: `;
     const sheetPrefix = onSheet(at.sheet, '');
     const columns = {
       unitCostChange: `$${columnName(SCENARIO_COL.unitCostChange)}$`,

@@ -44,13 +44,12 @@ export function sensitivityNpv(years: readonly { planYear: number; ramp: number;
 
 export function chartsSheet(context: SheetContext): SheetWriter {
   const { layout, palette, client, text, scenarios, results, tree, unitFactor, language } = context;
-  const c = client.charts;
   const charts: ChartSpec[] = [];
   const validations: DataValidation[] = [];
   const sheetName = layout.chartsSheet;
   const here = (row: number, col: number) => onSheet(sheetName, absolute(row, col));
   const money = (value: number) => value / unitFactor;
-  const chartBase = { font: client.font, language: language === 'zh' ? 'zh-CN' : 'en-US' };
+  const chartBase = { font: client('font'), language: language === 'zh' ? 'zh-CN' : 'en-US' };
   const cells: [row: number, col: number, content: CellContent, style: number][] = [];
   const set = (row: number, col: number, content: CellContent, style: number) => cells.push([row, col, content, style]);
   const anchor = (row: number) => ({ fromCol: 0, fromRow: row - 1, toCol: COLUMNS, toRow: row - 1 + CHART_ROWS });
@@ -61,9 +60,9 @@ export function chartsSheet(context: SheetContext): SheetWriter {
     color,
   });
 
-  set(1, 1, c.title, palette.title);
-  set(2, 1, c.note, palette.legendFormula);
-  set(3, 1, text.legend.unit(context.unit), palette.legendFormula);
+  set(1, 1, client('charts.title'), palette.title);
+  set(2, 1, client('charts.note'), palette.legendFormula);
+  set(3, 1, text('legend.unit', { amountUnit: context.unit }), palette.legendFormula);
   let row = 5;
 
   // Composition of the cost base: the root's parts, the largest first, the rest as one slice.
@@ -74,10 +73,10 @@ export function chartsSheet(context: SheetContext): SheetWriter {
   const largest = parts.slice(0, MAX_COMPOSITION);
   const structure = layout.structure;
   const rootAmount = onSheet(structure.sheet, absolute(structure.firstRow, STRUCTURE_COL.amount));
-  set(row, 1, c.composition, palette.section);
+  set(row, 1, client('charts.composition'), palette.section);
   row++;
-  set(row, 1, text.structure.name, palette.header);
-  set(row, 2, label(context, text.structure.amount), palette.headerRight);
+  set(row, 1, text('structure.name'), palette.header);
+  set(row, 2, label(context, text('structure.amount')), palette.headerRight);
   const compositionHeader = row;
   row++;
   const firstPart = row;
@@ -95,9 +94,9 @@ export function chartsSheet(context: SheetContext): SheetWriter {
   // The rest of the root: the other parts and the root's own amount (never below 0).
   const rest = Math.max(0, tree.totalAmount - shownSum);
   {
-    names.push(largest.length === 0 ? tree.nodes[root]!.name : c.other);
+    names.push(largest.length === 0 ? tree.nodes[root]!.name : client('charts.other'));
     amounts.push(money(rest));
-    set(row, 1, largest.length === 0 ? tree.nodes[root]!.name : c.other, palette.text);
+    set(row, 1, largest.length === 0 ? tree.nodes[root]!.name : client('charts.other'), palette.text);
     set(
       row,
       2,
@@ -114,10 +113,10 @@ export function chartsSheet(context: SheetContext): SheetWriter {
   charts.push({
     ...chartBase,
     kind: 'pie',
-    title: label(context, c.compositionTitle),
+    title: label(context, client('charts.compositionTitle')),
     series: [
       series(
-        [compositionHeader, 2, label(context, text.structure.amount)],
+        [compositionHeader, 2, label(context, text('structure.amount'))],
         { ref: here(firstPart, 1) + ':' + absolute(lastPart, 1), values: names },
         { ref: here(firstPart, 2) + ':' + absolute(lastPart, 2), values: amounts },
         COLORS.saving,
@@ -155,7 +154,6 @@ interface BlockTools {
 function scenarioBlock(context: SheetContext, scenario: Scenario, result: ScenarioResult, at: ScenarioLayout, start: number, tools: BlockTools): number {
   const { palette, client, text, tree, unitFactor, layout } = context;
   const { set, charts, validations, here, series, anchor, chartBase } = tools;
-  const c = client.charts;
   const money = (value: number) => value / unitFactor;
   const on = (r: number, col: number) => onSheet(at.sheet, absolute(r, col));
   const onRange = (r: number, fromCol: number, toCol: number) => onSheet(at.sheet, `${absolute(r, fromCol)}:${absolute(r, toCol)}`);
@@ -163,7 +161,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   const firstYear = at.col.year(1);
   const lastYear = at.col.lastYear;
   let row = start;
-  set(row, 1, c.scenario(scenario.name), palette.title);
+  set(row, 1, client('charts.scenario', { name: scenario.name }), palette.title);
   row += 2;
 
   // 1. Saving and investment by year, cumulative net: read straight from the scenario sheet.
@@ -175,25 +173,24 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     values: { ref: onRange(r, firstYear, lastYear), values },
     color,
   });
-  const t = text.scenario;
-  set(row, 1, label(context, c.years), palette.section);
+  set(row, 1, label(context, client('charts.years')), palette.section);
   charts.push({
     ...chartBase,
     kind: 'column',
-    title: label(context, c.years),
+    title: label(context, client('charts.years')),
     valueTitle: context.unit,
     series: [
       yearly(
         at.row.saving,
         result.years.map((y) => money(y.saving)),
         COLORS.saving,
-        t.saving,
+        text('scenario.saving'),
       ),
       yearly(
         at.row.investment,
         result.years.map((y) => money(y.investment)),
         COLORS.investment,
-        t.investment,
+        text('scenario.investment'),
       ),
     ],
     lines: [
@@ -201,7 +198,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
         at.row.cumulativeNet,
         result.years.map((y) => money(y.cumulativeNet)),
         COLORS.net,
-        t.cumulativeNet,
+        text('scenario.cumulativeNet'),
       ),
     ],
     at: anchor(row + 1),
@@ -210,11 +207,13 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
 
   // 2. Bridge of the horizon saving: each branch of the tree at its year-1 saving for every
   // year, the rest of the lines, then volume growth and ramp, up to the horizon saving.
-  set(row, 1, label(context, c.bridge), palette.section);
-  set(row + 1, 1, c.bridgeNote, palette.note);
+  set(row, 1, label(context, client('charts.bridge')), palette.section);
+  set(row + 1, 1, client('charts.bridgeNote'), palette.note);
   row += 2;
   const header = row;
-  [c.step, c.change, c.base, c.up, c.down, c.total].forEach((caption, k) => set(header, k + 1, caption, k === 0 ? palette.header : palette.headerRight));
+  [client('charts.step'), client('charts.change'), client('charts.base'), client('charts.up'), client('charts.down'), client('charts.total')].forEach(
+    (caption, k) => set(header, k + 1, caption, k === 0 ? palette.header : palette.headerRight),
+  );
   row++;
   const position = new Int32Array(tree.ids.length);
   for (let k = 0; k < tree.order.length; k++) position[tree.order[k]!] = k;
@@ -252,13 +251,17 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   }
   const hidden = branches.length - shown.length;
   {
-    const caption = hidden > 0 ? c.otherLines(hidden) : c.rootOwn(tree.nodes[root]!.name);
+    const caption = hidden > 0 ? client('charts.otherLines', { lines: hidden }) : client('charts.rootOwn', { name: tree.nodes[root]!.name });
     const firstStep = header + 1;
     const shownRange = steps.length > 0 ? `-SUM(${ref(firstStep, 2)}:${ref(firstStep + steps.length - 1, 2)})` : '';
     const value = money(result.baseSaving) * H - shownSum;
     steps.push({ caption, formula: `${baseSaving}*${H}${shownRange}`, value });
   }
-  steps.push({ caption: c.growthAndRamp, formula: `${horizonSaving}-${baseSaving}*${H}`, value: money(result.totals.saving) - money(result.baseSaving) * H });
+  steps.push({
+    caption: client('charts.growthAndRamp'),
+    formula: `${horizonSaving}-${baseSaving}*${H}`,
+    value: money(result.totals.saving) - money(result.baseSaving) * H,
+  });
   const firstStep = row;
   let cumulative = 0;
   for (const step of steps) {
@@ -273,12 +276,12 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     cumulative = after;
     row++;
   }
-  set(row, 1, c.total, palette.section);
+  set(row, 1, client('charts.total'), palette.section);
   set(row, 6, { f: horizonSaving, v: money(result.totals.saving) }, palette.amount);
   const lastStep = row;
   const stepNames = [
     ...steps.map((step) => (typeof step.caption === 'object' && step.caption !== null ? String(step.caption.v) : String(step.caption))),
-    c.total,
+    client('charts.total'),
   ];
   const bridgeCategories = { ref: `${here(firstStep, 1)}:${absolute(lastStep, 1)}`, values: stepNames };
   const column = (col: number, values: number[]) => ({ ref: `${here(firstStep, col)}:${absolute(lastStep, col)}`, values });
@@ -291,13 +294,13 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   charts.push({
     ...chartBase,
     kind: 'stackedColumn',
-    title: label(context, c.bridge),
+    title: label(context, client('charts.bridge')),
     valueTitle: context.unit,
     series: [
-      series([header, 3, c.base], bridgeCategories, column(3, [...baseValues, 0]), 'none'),
-      series([header, 4, c.up], bridgeCategories, column(4, [...steps.map((step) => Math.max(0, step.value)), 0]), COLORS.up),
-      series([header, 5, c.down], bridgeCategories, column(5, [...steps.map((step) => Math.max(0, -step.value)), 0]), COLORS.down),
-      series([header, 6, c.total], bridgeCategories, column(6, [...steps.map(() => 0), money(result.totals.saving)]), COLORS.total),
+      series([header, 3, client('charts.base')], bridgeCategories, column(3, [...baseValues, 0]), 'none'),
+      series([header, 4, client('charts.up')], bridgeCategories, column(4, [...steps.map((step) => Math.max(0, step.value)), 0]), COLORS.up),
+      series([header, 5, client('charts.down')], bridgeCategories, column(5, [...steps.map((step) => Math.max(0, -step.value)), 0]), COLORS.down),
+      series([header, 6, client('charts.total')], bridgeCategories, column(6, [...steps.map(() => 0), money(result.totals.saving)]), COLORS.total),
     ],
     hideLegendFor: [0],
     at: anchor(row + 2),
@@ -307,18 +310,18 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   // 3. Live one-way sensitivity of NPV (the tornado) and 4. the two-way table, over helpers:
   // the fixed investment by year and the share of saving paid out.
   const lines = scenario.investments.length;
-  const shareWord = literal(text.words.amountKind.shareOfSaving);
+  const shareWord = literal(text('words.amountKind.shareOfSaving'));
   const kindRange = lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), at.col.amountKind)}:${absolute(at.row.line(lines - 1), at.col.amountKind)}`) : '';
   const planYears = onRange(at.row.planYear, firstYear, lastYear);
   const ramp = onRange(at.row.ramp, firstYear, lastYear);
   const growth = on(at.row.volumeGrowth, SCENARIO_COL.total);
   const discount = on(at.row.discountRate, SCENARIO_COL.total);
 
-  set(row, 1, label(context, c.tornado), palette.section);
-  set(row + 1, 1, c.tornadoNote, palette.note);
+  set(row, 1, label(context, client('charts.tornado')), palette.section);
+  set(row + 1, 1, client('charts.tornadoNote'), palette.note);
   row += 2;
   const swingRow = row;
-  set(swingRow, 1, c.swing, palette.text);
+  set(swingRow, 1, client('charts.swing'), palette.text);
   set(swingRow, 2, SENSITIVITY_SWING, palette.inputPercent);
   validations.push({
     sqref: ref(swingRow, 2),
@@ -326,12 +329,12 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     operator: 'between',
     formula1: '0',
     formula2: '0.99',
-    prompt: { title: client.input.title, text: client.input.swing },
-    error: { title: client.input.title, text: client.input.bad },
+    prompt: { title: client('input.title'), text: client('input.swing') },
+    error: { title: client('input.title'), text: client('input.bad') },
   });
   row++;
   const baseNpvRow = row;
-  set(baseNpvRow, 1, label(context, c.baseNpv), palette.text);
+  set(baseNpvRow, 1, label(context, client('charts.baseNpv')), palette.text);
   set(baseNpvRow, 2, { f: on(at.row.npv, SCENARIO_COL.total), v: money(result.totals.npv) }, palette.amount);
   row += 2;
 
@@ -353,8 +356,10 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   const npvFormula = (b: string, g: string, r: string, mF: string, mR: string) =>
     `SUMPRODUCT((${b}*(1+${g})^(${planYears}-1)*${ramp}-${mF}*${fixedRange}-${mR}*${rateCell}*MAX(0,${b})*(1+${g})^(${planYears}-1)*${ramp})/(1+${r})^${planYears})`;
 
-  set(row, 1, c.driver, palette.header);
-  [c.low, c.high, c.npvLow, c.npvHigh, c.lowBar, c.highBar].forEach((caption, k) => set(row, k + 2, caption, palette.headerRight));
+  set(row, 1, client('charts.driver'), palette.header);
+  [client('charts.low'), client('charts.high'), client('charts.npvLow'), client('charts.npvHigh'), client('charts.lowBar'), client('charts.highBar')].forEach(
+    (caption, k) => set(row, k + 2, caption, palette.headerRight),
+  );
   const tornadoHeader = row;
   row++;
   const swing = absolute(swingRow, 2);
@@ -366,7 +371,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   const fixedSum = fixedByYear.reduce((a, b) => a + b, 0);
   const list: Driver[] = [
     {
-      caption: c.drivers.saving,
+      caption: client('charts.drivers.saving'),
       low: [`${base}*${moved(-1)}`, drivers.base * factor(-1)],
       high: [`${base}*${moved(1)}`, drivers.base * factor(1)],
       style: palette.amount,
@@ -376,7 +381,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
       ],
     },
     {
-      caption: c.drivers.growth,
+      caption: client('charts.drivers.growth'),
       low: [`${growth}*${moved(-1)}`, drivers.growth * factor(-1)],
       high: [`${growth}*${moved(1)}`, drivers.growth * factor(1)],
       style: palette.percent,
@@ -386,7 +391,7 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
       ],
     },
     {
-      caption: c.drivers.discount,
+      caption: client('charts.drivers.discount'),
       low: [`${discount}*${moved(-1)}`, drivers.discount * factor(-1)],
       high: [`${discount}*${moved(1)}`, drivers.discount * factor(1)],
       style: palette.percent,
@@ -396,14 +401,14 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
       ],
     },
     {
-      caption: c.drivers.fixedInvestment,
+      caption: client('charts.drivers.fixedInvestment'),
       low: [`${fixedTotal}*${moved(-1)}`, fixedSum * factor(-1)],
       high: [`${fixedTotal}*${moved(1)}`, fixedSum * factor(1)],
       style: palette.amount,
       npv: (side) => [npvFormula(base, growth, discount, moved(side), '1'), sensitivityNpv(years, { ...drivers, fixed: factor(side) })],
     },
     {
-      caption: c.drivers.shareRate,
+      caption: client('charts.drivers.shareRate'),
       low: [`${rateCell}*${moved(-1)}`, rate * factor(-1)],
       high: [`${rateCell}*${moved(1)}`, rate * factor(1)],
       style: palette.percent,
@@ -435,11 +440,11 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   row++;
 
   // Two-way: NPV for saving achieved (rows) x investment (columns), both as factors of the plan.
-  set(row, 1, label(context, c.twoWay), palette.section);
-  set(row + 1, 1, c.twoWayNote, palette.note);
+  set(row, 1, label(context, client('charts.twoWay')), palette.section);
+  set(row + 1, 1, client('charts.twoWayNote'), palette.note);
   row += 2;
   const gridHeader = row;
-  set(gridHeader, 1, `${c.savingFactor} \\ ${c.investmentFactor}`, palette.header);
+  set(gridHeader, 1, `${client('charts.savingFactor')} \\ ${client('charts.investmentFactor')}`, palette.header);
   FACTORS.forEach((f, k) => set(gridHeader, 2 + k, f, palette.inputPercentWhole));
   const xRow = rateRow + 1;
   const yRow = xRow + 1;
@@ -478,14 +483,14 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
     operator: 'between',
     formula1: '0',
     formula2: '10',
-    prompt: { title: client.input.title, text: client.input.factor },
-    error: { title: client.input.title, text: client.input.bad },
+    prompt: { title: client('input.title'), text: client('input.factor') },
+    error: { title: client('input.title'), text: client('input.bad') },
   });
   row = gridHeader + FACTORS.length + 2;
 
   // The helpers, below the results they serve.
   if (row > fixedRow) throw new Error('chart helper rows overlap the tables');
-  set(fixedRow, 1, label(context, c.helper.fixed), palette.note);
+  set(fixedRow, 1, label(context, client('charts.helper.fixed')), palette.note);
   result.years.forEach((_, y) => {
     const col = at.col.year(y + 1);
     const lineRange = lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), col)}:${absolute(at.row.line(lines - 1), col)}`) : '';
@@ -494,25 +499,35 @@ function scenarioBlock(context: SheetContext, scenario: Scenario, result: Scenar
   });
   const parameterRange =
     lines > 0 ? onSheet(at.sheet, `${absolute(at.row.line(0), at.col.parameter)}:${absolute(at.row.line(lines - 1), at.col.parameter)}`) : '';
-  set(rateRow, 1, c.helper.rate, palette.note);
+  set(rateRow, 1, client('charts.helper.rate'), palette.note);
   set(rateRow, 2, { f: lines > 0 ? `SUMIF(${kindRange},${shareWord},${parameterRange})` : '0', v: rate }, palette.percent);
-  set(xRow, 1, c.helper.x, palette.note);
+  set(xRow, 1, client('charts.helper.x'), palette.note);
   set(xRow, 2, { f: `SUMPRODUCT(${base}*(1+${growth})^(${planYears}-1)*${ramp}/(1+${discount})^${planYears})`, v: x }, palette.amount);
-  set(yRow, 1, c.helper.y, palette.note);
+  set(yRow, 1, client('charts.helper.y'), palette.note);
   set(yRow, 2, { f: `SUMPRODUCT(${fixedRange}/(1+${discount})^${planYears})`, v: yValue }, palette.amount);
-  set(zRow, 1, c.helper.z, palette.note);
+  set(zRow, 1, client('charts.helper.z'), palette.note);
   set(zRow, 2, { f: `${rateCell}*SUMPRODUCT(MAX(0,${base})*(1+${growth})^(${planYears}-1)*${ramp}/(1+${discount})^${planYears})`, v: z }, palette.amount);
   row = zRow + 2;
 
   charts.push({
     ...chartBase,
     kind: 'bar',
-    title: label(context, c.tornado),
+    title: label(context, client('charts.tornado')),
     valueTitle: context.unit,
     reverseCategories: true,
     series: [
-      series([tornadoHeader, 6, c.lowBar], driverCategories, { ref: `${here(firstDriver, 6)}:${absolute(lastDriver, 6)}`, values: lowBars }, COLORS.low),
-      series([tornadoHeader, 7, c.highBar], driverCategories, { ref: `${here(firstDriver, 7)}:${absolute(lastDriver, 7)}`, values: highBars }, COLORS.high),
+      series(
+        [tornadoHeader, 6, client('charts.lowBar')],
+        driverCategories,
+        { ref: `${here(firstDriver, 6)}:${absolute(lastDriver, 6)}`, values: lowBars },
+        COLORS.low,
+      ),
+      series(
+        [tornadoHeader, 7, client('charts.highBar')],
+        driverCategories,
+        { ref: `${here(firstDriver, 7)}:${absolute(lastDriver, 7)}`, values: highBars },
+        COLORS.high,
+      ),
     ],
     at: anchor(row),
   });

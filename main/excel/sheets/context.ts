@@ -2,8 +2,7 @@ import type { ModelResult } from '../../../shared/engine/compute';
 import type { PreparedTree } from '../../../shared/engine/tree';
 import type { Model, Scenario } from '../../../shared/model/schema';
 import type { Language } from '../../../shared/model/units';
-import type { ClientText } from '../../../shared/workbook/client-text';
-import type { WorkbookText } from '../../../shared/workbook/labels';
+import type { ClientWords, WorkbookWords } from '../../../shared/workbook/words';
 import type { WorkbookLayout } from '../layout';
 import type { Palette } from '../styles';
 import type { WorkbookWriter } from '../xlsx-writer';
@@ -19,8 +18,10 @@ export interface SheetContext {
   layout: WorkbookLayout;
   palette: Palette;
   language: Language;
-  text: WorkbookText;
-  client: ClientText;
+  /** The workbook's words in the export's language (`{{u}}` as the `{unit}` marker that label() fills). */
+  text: WorkbookWords;
+  /** The client-facing words (cover, checks, assumptions, charts, input messages, print). */
+  client: ClientWords;
   /** The export date, YYYY-MM-DD. */
   date: string;
   appVersion: string;
@@ -53,7 +54,7 @@ export function printSetup(
   return {
     ...(titleRows ? { titleRows } : {}),
     fitWidth,
-    header: context.client.print.header(model, context.date),
-    footer: context.client.print.footer,
+    header: context.client('print.header', { model, date: context.date }),
+    footer: context.client('print.footer'),
   };
 }

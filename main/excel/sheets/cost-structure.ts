@@ -13,8 +13,7 @@ import { label, printSetup, type SheetContext } from './context';
  * The layout is also the import layout (shared/workbook/structure-layout.ts).
  */
 export function costStructureSheet(context: SheetContext): SheetWriter {
-  const { model, tree, layout, palette, text, unitFactor } = context;
-  const t = text.structure;
+  const { model, tree, layout, palette, text, client, unitFactor } = context;
   const sheet = context.writer.sheet(layout.structure.sheet, {
     freeze: { rows: HEADER_ROW, columns: COL.name },
     widths: [6, 36, 8, 15, 9, 15, 16, 9, 26, 12, 11],
@@ -24,22 +23,22 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
     protect: true,
     validations: structureValidations(context),
   });
-  sheet.set(TITLE_ROW, 1, t.title(model.name), palette.title);
-  sheet.set(LEGEND_ROW, COL.name, text.legend.input, palette.legendInput);
-  sheet.set(LEGEND_ROW, COL.value, text.legend.formula, palette.legendFormula);
-  sheet.set(LEGEND_ROW, COL.ownAmount, text.legend.unit(context.unit), palette.legendFormula);
+  sheet.set(TITLE_ROW, 1, text('structure.title', { model: model.name }), palette.title);
+  sheet.set(LEGEND_ROW, COL.name, text('legend.input'), palette.legendInput);
+  sheet.set(LEGEND_ROW, COL.value, text('legend.formula'), palette.legendFormula);
+  sheet.set(LEGEND_ROW, COL.ownAmount, text('legend.unit', { amountUnit: context.unit }), palette.legendFormula);
   const headers: [number, string][] = [
-    [COL.level, t.level],
-    [COL.name, t.name],
-    [COL.basis, t.basis],
-    [COL.value, label(context, t.value)],
-    [COL.relevance, t.relevance],
-    [COL.amount, label(context, t.amount)],
-    [COL.ownAmount, label(context, t.ownAmount)],
-    [COL.shareOfTotal, t.shareOfTotal],
-    [COL.notes, t.notes],
-    [COL.id, t.id],
-    [COL.subLines, context.client.structure.subLines],
+    [COL.level, text('structure.level')],
+    [COL.name, text('structure.name')],
+    [COL.basis, text('structure.basis')],
+    [COL.value, label(context, text('structure.value'))],
+    [COL.relevance, text('structure.relevance')],
+    [COL.amount, label(context, text('structure.amount'))],
+    [COL.ownAmount, label(context, text('structure.ownAmount'))],
+    [COL.shareOfTotal, text('structure.shareOfTotal')],
+    [COL.notes, text('structure.notes')],
+    [COL.id, text('structure.id')],
+    [COL.subLines, client('structure.subLines')],
   ];
   const numberColumns = new Set<number>([COL.level, COL.value, COL.amount, COL.ownAmount, COL.shareOfTotal, COL.subLines]);
   for (const [col, header] of headers) sheet.set(HEADER_ROW, col, header, numberColumns.has(col) ? palette.headerRight : palette.header);
@@ -66,8 +65,7 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
   }
   const rootRow = absolute(firstRow, COL.amount);
   const total = tree.totalAmount;
-  const words = text.words;
-  const shareWord = literal(words.basis.share);
+  const shareWord = literal(text('words.basis.share'));
 
   for (let k = 0; k < count; k++) {
     const i = tree.order[k]!;
@@ -78,10 +76,10 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
     sheet.beginRow(row, depth);
     sheet.cell(COL.level, depth + 1, palette.level);
     sheet.cell(COL.name, node.name, palette.inputName(depth));
-    sheet.cell(COL.basis, node.basis.kind === 'share' ? words.basis.share : words.basis.amount, palette.inputText);
+    sheet.cell(COL.basis, node.basis.kind === 'share' ? text('words.basis.share') : text('words.basis.amount'), palette.inputText);
     if (node.basis.kind === 'share') sheet.cell(COL.value, node.basis.share, palette.inputPercent);
     else sheet.cell(COL.value, node.basis.amount / unitFactor, palette.inputAmount);
-    sheet.cell(COL.relevance, words.relevance[node.relevance], palette.inputText);
+    sheet.cell(COL.relevance, text(`words.relevance.${node.relevance}`), palette.inputText);
 
     // The basis decides: a share of the parent's amount, or the amount typed. The root is
     // always the amount typed (a share there fails a check on the Checks sheet).
@@ -126,41 +124,40 @@ export function costStructureSheet(context: SheetContext): SheetWriter {
 function structureValidations(context: SheetContext): DataValidation[] {
   const { layout, text, client, unitFactor } = context;
   const { firstRow, lastRow } = layout.structure;
-  const words = text.words;
   const range = (col: number) => `${ref(firstRow, col)}:${ref(lastRow, col)}`;
-  const prompt = (body: string) => ({ title: client.input.title, text: body });
-  const error = { title: client.input.title, text: client.input.bad };
+  const prompt = (body: string) => ({ title: client('input.title'), text: body });
+  const error = { title: client('input.title'), text: client('input.bad') };
   const basis = ref(firstRow, COL.basis);
   const value = ref(firstRow, COL.value);
   const maxAmount = LIMITS.maxAmount / unitFactor;
   return [
-    { sqref: range(COL.name), type: 'custom', formula1: `LEN(TRIM(${ref(firstRow, COL.name)}))>0`, prompt: prompt(client.input.name), error },
+    { sqref: range(COL.name), type: 'custom', formula1: `LEN(TRIM(${ref(firstRow, COL.name)}))>0`, prompt: prompt(client('input.name')), error },
     {
       sqref: range(COL.basis),
       type: 'list',
-      formula1: `"${words.basis.share},${words.basis.amount}"`,
-      prompt: prompt(client.input.basis(words.basis.share, words.basis.amount)),
+      formula1: `"${text('words.basis.share')},${text('words.basis.amount')}"`,
+      prompt: prompt(client('input.basis', { share: text('words.basis.share'), amount: text('words.basis.amount') })),
       error,
     },
     {
       sqref: range(COL.value),
       type: 'custom',
-      formula1: `AND(ISNUMBER(${value}),${value}>=0,IF(${basis}=${literal(words.basis.share)},${value}<=1,${value}<=${maxAmount}))`,
-      prompt: prompt(client.input.value),
+      formula1: `AND(ISNUMBER(${value}),${value}>=0,IF(${basis}=${literal(text('words.basis.share'))},${value}<=1,${value}<=${maxAmount}))`,
+      prompt: prompt(client('input.value')),
       error,
     },
     {
       sqref: range(COL.relevance),
       type: 'list',
-      formula1: `"${words.relevance.strong},${words.relevance.weak}"`,
-      prompt: prompt(client.input.relevance(words.relevance.strong, words.relevance.weak)),
+      formula1: `"${text('words.relevance.strong')},${text('words.relevance.weak')}"`,
+      prompt: prompt(client('input.relevance', { strong: text('words.relevance.strong'), weak: text('words.relevance.weak') })),
       error,
     },
     {
       sqref: range(COL.notes),
       type: 'custom',
       formula1: `LEN(${ref(firstRow, COL.notes)})<=${LIMITS.notesMaxLength}`,
-      prompt: prompt(client.input.notes),
+      prompt: prompt(client('input.notes')),
       error,
     },
   ];

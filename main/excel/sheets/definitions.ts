@@ -25,10 +25,10 @@ export function definitionsSheet(context: SheetContext): SheetWriter {
     print: printSetup(context, [HEADER_ROW, HEADER_ROW], true),
     protect: true,
   });
-  sheet.set(TITLE_ROW, 1, text.definitions.title, palette.title);
-  sheet.set(HEADER_ROW, 1, text.definitions.term, palette.header);
-  sheet.set(HEADER_ROW, 2, text.definitions.definition, palette.header);
-  if (first) sheet.set(HEADER_ROW, 3, text.definitions.liveModel(first.name), palette.header);
+  sheet.set(TITLE_ROW, 1, text('definitions.title'), palette.title);
+  sheet.set(HEADER_ROW, 1, text('definitions.term'), palette.header);
+  sheet.set(HEADER_ROW, 2, text('definitions.definition'), palette.header);
+  if (first) sheet.set(HEADER_ROW, 3, text('definitions.liveModel', { name: first.name }), palette.header);
   const worked = first ? workedFigures(context) : undefined;
   workbookDefinitions(context.language, context.unit).forEach((row, k) => {
     const r = HEADER_ROW + 1 + k;
@@ -80,7 +80,7 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
   const cell = (row: number, col: number = SCENARIO_COL.total) => onSheet(at.sheet, absolute(row, col));
   const r = (reference: string, digits: number): string => numberText(reference, digits);
   const money = (value: number) => value / unitFactor;
-  const minus = text.definitions.minus;
+  const minus = text('definitions.minus');
   const years = Array.from({ length: at.horizon }, (_, y) => y + 1);
   const listed = years.slice(0, MAX_TERMS);
   const more = years.length > MAX_TERMS;
@@ -94,14 +94,14 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
   const saving = cell(at.row.totalSaving);
   const investment = cell(at.row.totalInvestment);
   const ratio = (reference: string, formula: string, value: number | null, worded: (v: number) => string): Formula => {
-    const fallback = text.figures.notApplicable;
+    const fallback = text('figures.notApplicable');
     return { f: `IF(ISNUMBER(${reference}),${formula},${reference})`, v: value === null ? fallback : worded(value) };
   };
   const savingValue = money(totals.saving);
   const investmentValue = money(totals.investment);
   const netYears = listed.map((y) => r(cell(at.row.net, at.col.year(y)), 2)).join('&", "&');
-  const paybackText = text.definitions.yearsTimes12;
-  const monthsText = text.definitions.months;
+  const paybackText = text('definitions.yearsTimes12');
+  const monthsText = text('definitions.months');
   return {
     affectedShare: {
       f: `${r(cell(at.row.baseSaving), 2)}&" / "&${r(root, 2)}&" = "&${r(`${cell(at.row.affectedShare)}*100`, 3)}&"%"`,
@@ -131,7 +131,10 @@ function workedFigures(context: SheetContext): Record<WorkedFigure, Formula> {
     },
     paybackYears: {
       f: `IF(ISNUMBER(${cell(at.row.paybackYears)}),${r(cell(at.row.paybackYears), 4)}&${literal(paybackText)}&${r(cell(at.row.paybackMonths), 1)}&${literal(monthsText)},${cell(at.row.paybackYears)})`,
-      v: totals.paybackYears === null ? text.figures.never : `${shown(totals.paybackYears, 4)}${paybackText}${shown(totals.paybackYears * 12, 1)}${monthsText}`,
+      v:
+        totals.paybackYears === null
+          ? text('figures.never')
+          : `${shown(totals.paybackYears, 4)}${paybackText}${shown(totals.paybackYears * 12, 1)}${monthsText}`,
     },
   };
 }

@@ -9,49 +9,6 @@ import { label, type SheetContext } from './context';
 /** Columns of the revenue lines in the block (the year columns are the scenario sheet's). */
 export const REVENUE_COL = { name: 1, revenue: 2, margin: 3, volume: 4, price: 5, volumeFactor: 6, priceFactor: 7, gain: 8 } as const;
 
-const WORDS = {
-  en: {
-    block: 'Revenue levers and one-off cash',
-    line: 'Revenue line',
-    revenue: 'Own revenue ({unit})',
-    margin: 'Contribution margin',
-    volume: 'Volume change',
-    price: 'Price change',
-    volumeFactor: 'Volume factor',
-    priceFactor: 'Price factor',
-    gain: 'Margin gain, year 1 ({unit})',
-    baseMarginGain: 'Margin gain, year 1 at full target ({unit})',
-    marginGain: 'Margin gain ({unit})',
-    benefit: 'Benefit: saving + margin gain ({unit})',
-    items: 'One-off cash items ({unit}, in their plan year)',
-    upfront: 'One-off cash at the start of the year ({unit})',
-    spread: 'One-off cash through the year ({unit})',
-    oneOff: 'One-off cash ({unit})',
-    totalMarginGain: 'Margin gain over the horizon ({unit})',
-    totalOneOff: 'One-off cash over the horizon ({unit})',
-  },
-  zh: {
-    block: '收入杠杆与一次性现金',
-    line: '收入线',
-    revenue: '本行收入（{unit}）',
-    margin: '边际贡献率',
-    volume: '业务量变化',
-    price: '价格变化',
-    volumeFactor: '业务量系数',
-    priceFactor: '价格系数',
-    gain: '第 1 年边际贡献增加（{unit}）',
-    baseMarginGain: '第 1 年满目标边际贡献增加（{unit}）',
-    marginGain: '边际贡献增加（{unit}）',
-    benefit: '收益：节省 + 边际贡献增加（{unit}）',
-    items: '一次性现金项（{unit}，填在其计划年）',
-    upfront: '年初的一次性现金（{unit}）',
-    spread: '年内的一次性现金（{unit}）',
-    oneOff: '一次性现金（{unit}）',
-    totalMarginGain: '期内边际贡献增加（{unit}）',
-    totalOneOff: '期内一次性现金（{unit}）',
-  },
-} as const;
-
 /**
  * The block below the cost lines of a scenario with revenue levers or one-off items: each
  * revenue line with its margin and levers (inputs), the volume and price factors down the
@@ -69,23 +26,22 @@ export function writeRevenueBlock(
   prepared: PreparedRevenue,
 ): void {
   const { palette, text, unitFactor } = context;
-  const words = WORDS[context.language];
   const money = (value: number) => value / unitFactor;
   const { col, row } = at;
   const first = col.year(1);
   const last = col.lastYear;
   const years = Array.from({ length: at.horizon }, (_, y) => y + 1);
 
-  sheet.set(rows.label, 1, words.block, palette.section);
+  sheet.set(rows.label, 1, text('revenue.block'), palette.section);
   const headers: [number, string][] = [
-    [REVENUE_COL.name, words.line],
-    [REVENUE_COL.revenue, label(context, words.revenue)],
-    [REVENUE_COL.margin, words.margin],
-    [REVENUE_COL.volume, words.volume],
-    [REVENUE_COL.price, words.price],
-    [REVENUE_COL.volumeFactor, words.volumeFactor],
-    [REVENUE_COL.priceFactor, words.priceFactor],
-    [REVENUE_COL.gain, label(context, words.gain)],
+    [REVENUE_COL.name, text('revenue.line')],
+    [REVENUE_COL.revenue, label(context, text('revenue.revenue'))],
+    [REVENUE_COL.margin, text('revenue.margin')],
+    [REVENUE_COL.volume, text('revenue.volume')],
+    [REVENUE_COL.price, text('revenue.price')],
+    [REVENUE_COL.volumeFactor, text('revenue.volumeFactor')],
+    [REVENUE_COL.priceFactor, text('revenue.priceFactor')],
+    [REVENUE_COL.gain, label(context, text('revenue.gain'))],
   ];
   for (const [c, caption] of headers) sheet.set(rows.linesHeader, c, caption, palette.header);
 
@@ -120,7 +76,7 @@ export function writeRevenueBlock(
     );
   }
   const lastLine = rows.firstLine + Math.max(0, rows.lineCount - 1);
-  sheet.set(rows.baseMarginGain, 1, label(context, words.baseMarginGain), palette.section);
+  sheet.set(rows.baseMarginGain, 1, label(context, text('revenue.baseMarginGain')), palette.section);
   sheet.set(
     rows.baseMarginGain,
     SCENARIO_COL.total,
@@ -131,8 +87,8 @@ export function writeRevenueBlock(
   // Margin gain in year y = base margin gain x (1 + growth)^(y - 1) x ramp of year y, as savings.
   const total = (r: number, value: number) => sheet.set(r, SCENARIO_COL.total, { f: `SUM(${rowRange(r, first, last)})`, v: money(value) }, palette.amount);
   const sum = (pick: (year: ScenarioResult['years'][number]) => number) => result.years.reduce((acc, year) => acc + pick(year), 0);
-  sheet.set(rows.marginGain, 1, label(context, words.marginGain), palette.section);
-  sheet.set(rows.benefit, 1, label(context, words.benefit), palette.section);
+  sheet.set(rows.marginGain, 1, label(context, text('revenue.marginGain')), palette.section);
+  sheet.set(rows.benefit, 1, label(context, text('revenue.benefit')), palette.section);
   total(rows.marginGain, result.totals.marginGain);
   total(rows.benefit, result.totals.benefit);
   const base = absolute(rows.baseMarginGain, SCENARIO_COL.total);
@@ -149,13 +105,13 @@ export function writeRevenueBlock(
   }
 
   // One-off items: the amount in its plan year (an input), nothing in the others.
-  sheet.set(rows.itemsHeader, 1, label(context, words.items), palette.header);
-  sheet.set(rows.itemsHeader, col.timing, text.scenario.timing, palette.header);
+  sheet.set(rows.itemsHeader, 1, label(context, text('revenue.items')), palette.header);
+  sheet.set(rows.itemsHeader, col.timing, text('scenario.timing'), palette.header);
   const items = scenario.oneOffs ?? [];
   items.forEach((item, k) => {
     const r = rows.firstItem + k;
     sheet.set(r, 1, item.name, palette.name(1));
-    sheet.set(r, col.timing, text.words.timing[item.timing], palette.inputText);
+    sheet.set(r, col.timing, text(`words.timing.${item.timing}`), palette.inputText);
     total(
       r,
       sum((year) => year.oneOffByItem[k] ?? 0),
@@ -165,9 +121,9 @@ export function writeRevenueBlock(
   const timingRange = `${absolute(rows.firstItem, col.timing)}:${absolute(rows.firstItem + Math.max(0, items.length - 1), col.timing)}`;
   const byTiming = (c: number, word: string) =>
     items.length === 0 ? '0' : `SUMIF(${timingRange},${literal(word)},${ref(rows.firstItem, c)}:${ref(rows.firstItem + items.length - 1, c)})`;
-  sheet.set(rows.oneOffUpfront, 1, label(context, words.upfront), palette.text);
-  sheet.set(rows.oneOffSpread, 1, label(context, words.spread), palette.text);
-  sheet.set(rows.oneOff, 1, label(context, words.oneOff), palette.section);
+  sheet.set(rows.oneOffUpfront, 1, label(context, text('revenue.upfront')), palette.text);
+  sheet.set(rows.oneOffSpread, 1, label(context, text('revenue.spread')), palette.text);
+  sheet.set(rows.oneOff, 1, label(context, text('revenue.oneOff')), palette.section);
   total(
     rows.oneOffUpfront,
     sum((year) => year.upfrontOneOff),
@@ -180,13 +136,13 @@ export function writeRevenueBlock(
   for (const y of years) {
     const c = col.year(y);
     const year = result.years[y - 1]!;
-    sheet.set(rows.oneOffUpfront, c, { f: byTiming(c, text.words.timing.upfront), v: money(year.upfrontOneOff) }, palette.amount);
-    sheet.set(rows.oneOffSpread, c, { f: byTiming(c, text.words.timing.spread), v: money(year.spreadOneOff) }, palette.amount);
+    sheet.set(rows.oneOffUpfront, c, { f: byTiming(c, text('words.timing.upfront')), v: money(year.upfrontOneOff) }, palette.amount);
+    sheet.set(rows.oneOffSpread, c, { f: byTiming(c, text('words.timing.spread')), v: money(year.spreadOneOff) }, palette.amount);
     sheet.set(rows.oneOff, c, { f: `${ref(rows.oneOffUpfront, c)}+${ref(rows.oneOffSpread, c)}`, v: money(year.oneOff) }, palette.amount);
   }
-  sheet.set(rows.totalMarginGain, 1, label(context, words.totalMarginGain), palette.section);
+  sheet.set(rows.totalMarginGain, 1, label(context, text('revenue.totalMarginGain')), palette.section);
   sheet.set(rows.totalMarginGain, SCENARIO_COL.total, { f: ref(rows.marginGain, SCENARIO_COL.total), v: money(result.totals.marginGain) }, palette.amount);
-  sheet.set(rows.totalOneOff, 1, label(context, words.totalOneOff), palette.section);
+  sheet.set(rows.totalOneOff, 1, label(context, text('revenue.totalOneOff')), palette.section);
   sheet.set(rows.totalOneOff, SCENARIO_COL.total, { f: ref(rows.oneOff, SCENARIO_COL.total), v: money(result.totals.oneOff) }, palette.amount);
 }
 

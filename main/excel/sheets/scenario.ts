@@ -2,6 +2,7 @@ import type { ScenarioResult } from '../../../shared/engine/compute';
 import { rampForYear } from '../../../shared/engine/compute';
 import { LIMITS, type Scenario } from '../../../shared/model/schema';
 import { paybackSteps } from '../../../shared/workbook/payback-steps';
+import { categoryWords } from '../../../shared/workbook/words';
 import { absolute, costFactorFormula, fixedColumn, fixedRow, onSheet, ref, rowRange, text as literal } from '../formulas';
 import { HEADER_ROW, LEGEND_ROW, SCENARIO_COL as COL, STRUCTURE_COL, TITLE_ROW, type ScenarioLayout } from '../layout';
 import { HEADER_HEIGHT } from '../styles';
@@ -18,7 +19,6 @@ import { writeRevenueBlock } from './revenue-block';
  */
 export function scenarioSheet(context: SheetContext, scenario: Scenario, result: ScenarioResult, at: ScenarioLayout): SheetWriter {
   const { tree, palette, text, unitFactor, layout } = context;
-  const t = text.scenario;
   const { row, col, horizon } = at;
   // With revenue levers or one-off items the net, payback, NPV and ratios take them in (revenue-block.ts).
   const revenue = row.revenue;
@@ -39,34 +39,34 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const money = (value: number) => value / unitFactor;
 
   sheet.set(TITLE_ROW, 1, scenario.name, palette.inputTitle);
-  sheet.set(LEGEND_ROW, 1, text.legend.input, palette.legendInput);
-  sheet.set(LEGEND_ROW, 2, text.legend.formula, palette.legendFormula);
-  sheet.set(LEGEND_ROW, 5, text.legend.unit(context.unit), palette.legendFormula);
+  sheet.set(LEGEND_ROW, 1, text('legend.input'), palette.legendInput);
+  sheet.set(LEGEND_ROW, 2, text('legend.formula'), palette.legendFormula);
+  sheet.set(LEGEND_ROW, 5, text('legend.unit', { amountUnit: context.unit }), palette.legendFormula);
 
   // Column headers: the years, then the columns that describe investment lines.
-  sheet.set(HEADER_ROW, 1, t.year, palette.header);
-  sheet.set(HEADER_ROW, COL.total, t.totalOrValue, palette.headerRight);
+  sheet.set(HEADER_ROW, 1, text('scenario.year'), palette.header);
+  sheet.set(HEADER_ROW, COL.total, text('scenario.totalOrValue'), palette.headerRight);
   for (const y of years) sheet.set(HEADER_ROW, col.year(y), result.years[y - 1]!.calendarYear, palette.headerNumber);
-  sheet.set(HEADER_ROW, col.timing, t.timing, palette.header);
-  sheet.set(HEADER_ROW, col.amountKind, t.amountKind, palette.header);
-  sheet.set(HEADER_ROW, col.parameter, label(context, t.parameter), palette.headerRight);
-  sheet.set(HEADER_ROW, col.category, t.category, palette.header);
+  sheet.set(HEADER_ROW, col.timing, text('scenario.timing'), palette.header);
+  sheet.set(HEADER_ROW, col.amountKind, text('scenario.amountKind'), palette.header);
+  sheet.set(HEADER_ROW, col.parameter, label(context, text('scenario.parameter')), palette.headerRight);
+  sheet.set(HEADER_ROW, col.category, text('scenario.category'), palette.header);
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
 
-  sheet.set(row.planYear, 1, t.planYear, palette.text);
+  sheet.set(row.planYear, 1, text('scenario.planYear'), palette.text);
   for (const y of years) sheet.set(row.planYear, col.year(y), y, palette.integer);
-  sheet.set(row.volumeGrowth, 1, t.volumeGrowth, palette.text);
+  sheet.set(row.volumeGrowth, 1, text('scenario.volumeGrowth'), palette.text);
   sheet.set(row.volumeGrowth, COL.total, scenario.volumeGrowth, palette.inputPercent);
-  sheet.set(row.discountRate, 1, t.discountRate, palette.text);
+  sheet.set(row.discountRate, 1, text('scenario.discountRate'), palette.text);
   sheet.set(row.discountRate, COL.total, scenario.discountRate, palette.inputPercent);
-  sheet.set(row.ramp, 1, t.ramp, palette.text);
+  sheet.set(row.ramp, 1, text('scenario.ramp'), palette.text);
   for (const y of years) sheet.set(row.ramp, col.year(y), rampForYear(scenario, y), palette.inputPercent);
 
   const total = (r: number, value: number) => sheet.set(r, COL.total, { f: `SUM(${rowRange(r, first, last)})`, v: money(value) }, palette.amount);
   const sum = (pick: (year: ScenarioResult['years'][number]) => number) => result.years.reduce((acc, year) => acc + pick(year), 0);
 
   // Saving in year y = base saving x (1 + growth)^(y - 1) x ramp of year y.
-  sheet.set(row.saving, 1, label(context, t.saving), palette.section);
+  sheet.set(row.saving, 1, label(context, text('scenario.saving')), palette.section);
   total(row.saving, result.totals.saving);
   const base = absolute(row.baseSaving, COL.total);
   for (const y of years) {
@@ -79,7 +79,7 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     );
   }
 
-  sheet.set(row.investmentsLabel, 1, label(context, t.investmentLines), palette.section);
+  sheet.set(row.investmentsLabel, 1, label(context, text('scenario.investmentLines')), palette.section);
   scenario.investments.forEach((line, k) => {
     const r = row.line(k);
     const parameter = fixedColumn(r, col.parameter);
@@ -88,9 +88,9 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
       r,
       sum((year) => year.investmentByLine[k]!),
     );
-    sheet.set(r, col.timing, text.words.timing[line.timing], palette.inputText);
-    sheet.set(r, col.amountKind, text.words.amountKind[line.amount.kind], palette.text);
-    sheet.set(r, col.category, text.words.category[line.category], palette.inputText);
+    sheet.set(r, col.timing, text(`words.timing.${line.timing}`), palette.inputText);
+    sheet.set(r, col.amountKind, text(`words.amountKind.${line.amount.kind}`), palette.text);
+    sheet.set(r, col.category, text(`words.category.${line.category}`), palette.inputText);
     const amount = line.amount;
     if (amount.kind === 'perYear') sheet.set(r, col.parameter, money(amount.amount), palette.inputAmount);
     if (amount.kind === 'shareOfSaving') sheet.set(r, col.parameter, amount.share, palette.inputPercent);
@@ -108,11 +108,11 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const timingRange = `${absolute(row.line(0), col.timing)}:${absolute(row.line(Math.max(0, lines - 1)), col.timing)}`;
   const byTiming = (c: number, word: string) =>
     lines === 0 ? '0' : `SUMIF(${timingRange},${literal(word)},${ref(row.line(0), c)}:${ref(row.line(lines - 1), c)})`;
-  sheet.set(row.upfront, 1, label(context, t.upfront), palette.text);
-  sheet.set(row.spread, 1, label(context, t.spread), palette.text);
-  sheet.set(row.investment, 1, label(context, t.investment), palette.section);
-  sheet.set(row.net, 1, label(context, t.net), palette.section);
-  sheet.set(row.cumulativeNet, 1, label(context, t.cumulativeNet), palette.text);
+  sheet.set(row.upfront, 1, label(context, text('scenario.upfront')), palette.text);
+  sheet.set(row.spread, 1, label(context, text('scenario.spread')), palette.text);
+  sheet.set(row.investment, 1, label(context, text('scenario.investment')), palette.section);
+  sheet.set(row.net, 1, label(context, text('scenario.net')), palette.section);
+  sheet.set(row.cumulativeNet, 1, label(context, text('scenario.cumulativeNet')), palette.text);
   total(
     row.upfront,
     sum((year) => year.upfrontInvestment),
@@ -134,11 +134,11 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     palette.amount,
   );
 
-  sheet.set(row.workingLabel, 1, t.paybackWorking, palette.note);
-  sheet.set(row.moved, 1, label(context, t.moved), palette.note);
-  sheet.set(row.tolerance, 1, label(context, t.tolerance), palette.note);
-  sheet.set(row.start, 1, label(context, t.startOfYear), palette.note);
-  sheet.set(row.lastBelowZero, 1, t.lastBelowZero, palette.note);
+  sheet.set(row.workingLabel, 1, text('scenario.paybackWorking'), palette.note);
+  sheet.set(row.moved, 1, label(context, text('scenario.moved')), palette.note);
+  sheet.set(row.tolerance, 1, label(context, text('scenario.tolerance')), palette.note);
+  sheet.set(row.start, 1, label(context, text('scenario.startOfYear')), palette.note);
+  sheet.set(row.lastBelowZero, 1, text('scenario.lastBelowZero'), palette.note);
   const payback = paybackSteps(result.years);
   const tolerance = absolute(row.tolerance, COL.total);
   sheet.set(row.tolerance, COL.total, { f: `0.000000001*MAX(${rowRange(row.moved, first, last)})`, v: money(payback.tolerance) }, palette.amount);
@@ -148,8 +148,8 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
     const year = result.years[y - 1]!;
     const step = payback.steps[y - 1]!;
     const previous = c - 1;
-    sheet.set(row.upfront, c, { f: byTiming(c, text.words.timing.upfront), v: money(year.upfrontInvestment) }, palette.amount);
-    sheet.set(row.spread, c, { f: byTiming(c, text.words.timing.spread), v: money(year.spreadInvestment) }, palette.amount);
+    sheet.set(row.upfront, c, { f: byTiming(c, text('words.timing.upfront')), v: money(year.upfrontInvestment) }, palette.amount);
+    sheet.set(row.spread, c, { f: byTiming(c, text('words.timing.spread')), v: money(year.spreadInvestment) }, palette.amount);
     sheet.set(row.investment, c, { f: `${ref(row.upfront, c)}+${ref(row.spread, c)}`, v: money(year.investment) }, palette.amount);
     const gains = revenue ? `+${ref(revenue.marginGain, c)}+${ref(revenue.oneOff, c)}` : '';
     sheet.set(row.net, c, { f: `${ref(row.saving, c)}${gains}-${ref(row.investment, c)}`, v: money(year.net) }, palette.amount);
@@ -196,12 +196,12 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const r = row;
   const totals = result.totals;
   const b = (rowNumber: number) => ref(rowNumber, COL.total);
-  const never = text.figures.never;
-  const notApplicable = text.figures.notApplicable;
+  const never = text('figures.never');
+  const notApplicable = text('figures.notApplicable');
   const structureTotal = onSheet(layout.structure.sheet, absolute(layout.structure.firstRow, STRUCTURE_COL.amount));
   const firstNode = r.firstNode;
   const lastNode = r.firstNode + tree.order.length - 1;
-  sheet.set(r.resultsLabel, 1, t.results, palette.section);
+  sheet.set(r.resultsLabel, 1, text('scenario.results'), palette.section);
   // Benefit = saving + margin gain: what the profit ratios divide; the net adds one-off cash.
   const benefitTotal = revenue ? `(${b(r.totalSaving)}+${b(revenue.totalMarginGain)})` : b(r.totalSaving);
   const netTotal = revenue
@@ -211,46 +211,46 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   const rows: [number, string, string, number | string, number][] = [
     [
       r.baseSaving,
-      label(context, text.summary.rows.baseSaving),
+      label(context, text('summary.rows.baseSaving')),
       `SUM(${ref(firstNode, COL.lineSaving)}:${ref(lastNode, COL.lineSaving)})`,
       money(result.baseSaving),
       palette.amount,
     ],
     [
       r.affectedShare,
-      text.summary.rows.affectedShare,
+      text('summary.rows.affectedShare'),
       `IF(${structureTotal}>0,${b(r.baseSaving)}/${structureTotal},0)`,
       result.affectedShare,
       palette.percentFine,
     ],
-    [r.totalSaving, label(context, text.summary.rows.saving), b(r.saving), money(totals.saving), palette.amount],
-    [r.totalInvestment, label(context, text.summary.rows.investment), b(r.investment), money(totals.investment), palette.amount],
-    [r.totalNet, label(context, text.summary.rows.net), netTotal, money(totals.net), palette.amount],
+    [r.totalSaving, label(context, text('summary.rows.saving')), b(r.saving), money(totals.saving), palette.amount],
+    [r.totalInvestment, label(context, text('summary.rows.investment')), b(r.investment), money(totals.investment), palette.amount],
+    [r.totalNet, label(context, text('summary.rows.net')), netTotal, money(totals.net), palette.amount],
     [
       r.returnOnInvestment,
-      text.summary.rows.returnOnInvestment,
+      text('summary.rows.returnOnInvestment'),
       `IFERROR(IF(${b(r.totalInvestment)}>0,${benefitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
       totals.returnOnInvestment ?? notApplicable,
       palette.ratio,
     ],
     [
       r.netRoi,
-      text.summary.rows.netRoi,
+      text('summary.rows.netRoi'),
       `IFERROR(IF(${b(r.totalInvestment)}>0,${profitTotal}/${b(r.totalInvestment)},${literal(notApplicable)}),${literal(notApplicable)})`,
       totals.netRoi ?? notApplicable,
       palette.ratio,
     ],
-    [r.npv, label(context, text.summary.rows.npv), `NPV(${at.names.discountRate},${rowRange(r.net, first, last)})`, money(totals.npv), palette.amount],
+    [r.npv, label(context, text('summary.rows.npv')), `NPV(${at.names.discountRate},${rowRange(r.net, first, last)})`, money(totals.npv), palette.amount],
     [
       r.paybackYears,
-      text.summary.rows.paybackYears,
+      text('summary.rows.paybackYears'),
       `IF(${ref(r.cumulativeNet, last)}<-${tolerance},${literal(never)},${ref(r.lastBelowZero, last)})`,
       totals.paybackYears ?? never,
       palette.years,
     ],
     [
       r.paybackMonths,
-      text.summary.rows.paybackMonths,
+      text('summary.rows.paybackMonths'),
       `IF(ISNUMBER(${b(r.paybackYears)}),${b(r.paybackYears)}*12,${b(r.paybackYears)})`,
       totals.paybackYears === null ? never : totals.paybackYears * 12,
       palette.months,
@@ -262,12 +262,12 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
   }
 
   // The cost lines: levers (inputs; an empty one counts as 0), cost factor, saving.
-  sheet.set(r.linesHeader, 1, t.lines, palette.header);
-  sheet.set(r.linesHeader, COL.unitCostChange, t.unitCostChange, palette.headerRight);
-  sheet.set(r.linesHeader, COL.throughputChange, t.throughputChange, palette.headerRight);
-  sheet.set(r.linesHeader, COL.volumeChange, t.volumeChange, palette.headerRight);
-  sheet.set(r.linesHeader, COL.costFactor, t.costFactor, palette.headerRight);
-  sheet.set(r.linesHeader, COL.lineSaving, label(context, t.lineSaving), palette.headerRight);
+  sheet.set(r.linesHeader, 1, text('scenario.lines'), palette.header);
+  sheet.set(r.linesHeader, COL.unitCostChange, text('scenario.unitCostChange'), palette.headerRight);
+  sheet.set(r.linesHeader, COL.throughputChange, text('scenario.throughputChange'), palette.headerRight);
+  sheet.set(r.linesHeader, COL.volumeChange, text('scenario.volumeChange'), palette.headerRight);
+  sheet.set(r.linesHeader, COL.costFactor, text('scenario.costFactor'), palette.headerRight);
+  sheet.set(r.linesHeader, COL.lineSaving, label(context, text('scenario.lineSaving')), palette.headerRight);
   sheet.height(r.linesHeader, HEADER_HEIGHT);
   const levers = new Map(scenario.levers.map((lever) => [lever.nodeId, lever]));
   const structureRow = layout.structure.rowOfNode;
@@ -302,10 +302,8 @@ export function scenarioSheet(context: SheetContext, scenario: Scenario, result:
 function scenarioValidations(context: SheetContext, scenario: Scenario, at: ScenarioLayout): DataValidation[] {
   const { text, client, unitFactor, tree } = context;
   const { row, col } = at;
-  const words = text.words;
-  const messages = client.input;
-  const prompt = (body: string) => ({ title: messages.title, text: body });
-  const error = { title: messages.title, text: messages.bad };
+  const prompt = (body: string) => ({ title: client('input.title'), text: body });
+  const error = { title: client('input.title'), text: client('input.bad') };
   const years = `${ref(row.ramp, col.year(1))}:${ref(row.ramp, col.lastYear)}`;
   const maxAmount = String(LIMITS.maxAmount / unitFactor);
   const between = (sqref: string, low: number | string, high: number | string, body: string): DataValidation => ({
@@ -322,29 +320,29 @@ function scenarioValidations(context: SheetContext, scenario: Scenario, at: Scen
       sqref: ref(TITLE_ROW, 1),
       type: 'custom',
       formula1: `AND(LEN(TRIM(A${TITLE_ROW}))>0,LEN(A${TITLE_ROW})<=${LIMITS.nameMaxLength})`,
-      prompt: prompt(messages.name),
+      prompt: prompt(client('input.name')),
       error,
     },
-    between(`${ref(row.volumeGrowth, COL.total)} ${ref(row.discountRate, COL.total)}`, LIMITS.minRate, LIMITS.maxRate, messages.rate),
-    between(years, 0, 1, messages.ramp),
+    between(`${ref(row.volumeGrowth, COL.total)} ${ref(row.discountRate, COL.total)}`, LIMITS.minRate, LIMITS.maxRate, client('input.rate')),
+    between(years, 0, 1, client('input.ramp')),
   ];
   const lines = scenario.investments.length;
   if (lines > 0) {
     const first = row.line(0);
     const last = row.line(lines - 1);
-    rules.push({ sqref: `${ref(first, 1)}:${ref(last, 1)}`, type: 'custom', formula1: `LEN(TRIM(A${first}))>0`, prompt: prompt(messages.name), error });
+    rules.push({ sqref: `${ref(first, 1)}:${ref(last, 1)}`, type: 'custom', formula1: `LEN(TRIM(A${first}))>0`, prompt: prompt(client('input.name')), error });
     rules.push({
       sqref: `${ref(first, col.timing)}:${ref(last, col.timing)}`,
       type: 'list',
-      formula1: `"${words.timing.upfront},${words.timing.spread}"`,
-      prompt: prompt(messages.timing(words.timing.upfront, words.timing.spread)),
+      formula1: `"${text('words.timing.upfront')},${text('words.timing.spread')}"`,
+      prompt: prompt(client('input.timing', { upfront: text('words.timing.upfront'), spread: text('words.timing.spread') })),
       error,
     });
     rules.push({
       sqref: `${ref(first, col.category)}:${ref(last, col.category)}`,
       type: 'list',
-      formula1: `"${Object.values(words.category).join(',')}"`,
-      prompt: prompt(messages.category),
+      formula1: `"${categoryWords(text).join(',')}"`,
+      prompt: prompt(client('input.category')),
       error,
     });
     const perYear: string[] = [];
@@ -355,15 +353,15 @@ function scenarioValidations(context: SheetContext, scenario: Scenario, at: Scen
       else if (line.amount.kind === 'shareOfSaving') shares.push(ref(row.line(k), col.parameter));
       else yearly.push(`${ref(row.line(k), col.year(1))}:${ref(row.line(k), col.lastYear)}`);
     });
-    if (perYear.length > 0) rules.push(between(perYear.join(' '), 0, maxAmount, messages.perYear));
-    if (shares.length > 0) rules.push(between(shares.join(' '), 0, 1, messages.share));
-    if (yearly.length > 0) rules.push(between(yearly.join(' '), 0, maxAmount, messages.yearly));
+    if (perYear.length > 0) rules.push(between(perYear.join(' '), 0, maxAmount, client('input.perYear')));
+    if (shares.length > 0) rules.push(between(shares.join(' '), 0, 1, client('input.share')));
+    if (yearly.length > 0) rules.push(between(yearly.join(' '), 0, maxAmount, client('input.yearly')));
   }
   const firstNode = row.firstNode;
   const lastNode = row.firstNode + tree.order.length - 1;
   const lever = (c: number) => `${columnName(c)}${firstNode}:${columnName(c)}${lastNode}`;
-  rules.push(between(lever(COL.unitCostChange), -1, LIMITS.maxCostIncrease, messages.unitCost));
-  rules.push(between(lever(COL.throughputChange), LIMITS.minRate, LIMITS.maxThroughputIncrease, messages.throughput));
-  rules.push(between(lever(COL.volumeChange), -1, LIMITS.maxCostIncrease, messages.volume));
+  rules.push(between(lever(COL.unitCostChange), -1, LIMITS.maxCostIncrease, client('input.unitCost')));
+  rules.push(between(lever(COL.throughputChange), LIMITS.minRate, LIMITS.maxThroughputIncrease, client('input.throughput')));
+  rules.push(between(lever(COL.volumeChange), -1, LIMITS.maxCostIncrease, client('input.volume')));
   return rules;
 }

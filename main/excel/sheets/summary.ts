@@ -32,81 +32,98 @@ export interface YearFigure {
 
 export function summaryFigures(context: SheetContext): SummaryFigure[] {
   const { palette, text, results, scenarios, unitFactor } = context;
-  const rows = text.summary.rows;
-  const never = text.figures.never;
-  const notApplicable = text.figures.notApplicable;
+  const never = text('figures.never');
+  const notApplicable = text('figures.notApplicable');
   const money = (value: number) => value / unitFactor;
   const total = (r: (at: ScenarioLayout) => number) => (at: ScenarioLayout) => onSheet(at.sheet, absolute(r(at), SCENARIO_COL.total));
   const totals = (s: number) => results.scenarios[s]!.totals;
   return [
     {
-      caption: rows.horizon,
+      caption: text('summary.rows.horizon'),
       cell: (at) => onSheet(at.sheet, absolute(at.row.planYear, at.col.lastYear)),
       value: (s) => scenarios[s]!.horizonYears,
       style: palette.integer,
       difference: true,
     },
     {
-      caption: rows.volumeGrowth,
+      caption: text('summary.rows.volumeGrowth'),
       cell: total((at) => at.row.volumeGrowth),
       value: (s) => scenarios[s]!.volumeGrowth,
       style: palette.percent,
       difference: true,
     },
     {
-      caption: rows.discountRate,
+      caption: text('summary.rows.discountRate'),
       cell: total((at) => at.row.discountRate),
       value: (s) => scenarios[s]!.discountRate,
       style: palette.percent,
       difference: true,
     },
     {
-      caption: label(context, rows.baseSaving),
+      caption: label(context, text('summary.rows.baseSaving')),
       cell: total((at) => at.row.baseSaving),
       value: (s) => money(results.scenarios[s]!.baseSaving),
       style: palette.amount,
       difference: true,
     },
     {
-      caption: rows.affectedShare,
+      caption: text('summary.rows.affectedShare'),
       cell: total((at) => at.row.affectedShare),
       value: (s) => results.scenarios[s]!.affectedShare,
       style: palette.percentFine,
       difference: true,
     },
     {
-      caption: label(context, rows.saving),
+      caption: label(context, text('summary.rows.saving')),
       cell: total((at) => at.row.totalSaving),
       value: (s) => money(totals(s).saving),
       style: palette.amount,
       difference: true,
     },
     {
-      caption: label(context, rows.investment),
+      caption: label(context, text('summary.rows.investment')),
       cell: total((at) => at.row.totalInvestment),
       value: (s) => money(totals(s).investment),
       style: palette.amount,
       difference: true,
     },
-    { caption: label(context, rows.net), cell: total((at) => at.row.totalNet), value: (s) => money(totals(s).net), style: palette.amount, difference: true },
     {
-      caption: rows.returnOnInvestment,
+      caption: label(context, text('summary.rows.net')),
+      cell: total((at) => at.row.totalNet),
+      value: (s) => money(totals(s).net),
+      style: palette.amount,
+      difference: true,
+    },
+    {
+      caption: text('summary.rows.returnOnInvestment'),
       cell: total((at) => at.row.returnOnInvestment),
       value: (s) => totals(s).returnOnInvestment ?? notApplicable,
       style: palette.ratio,
       difference: true,
     },
-    { caption: rows.netRoi, cell: total((at) => at.row.netRoi), value: (s) => totals(s).netRoi ?? notApplicable, style: palette.ratio, difference: true },
-    { caption: label(context, rows.npv), cell: total((at) => at.row.npv), value: (s) => money(totals(s).npv), style: palette.amount, difference: true },
     {
-      caption: rows.paybackYears,
+      caption: text('summary.rows.netRoi'),
+      cell: total((at) => at.row.netRoi),
+      value: (s) => totals(s).netRoi ?? notApplicable,
+      style: palette.ratio,
+      difference: true,
+    },
+    {
+      caption: label(context, text('summary.rows.npv')),
+      cell: total((at) => at.row.npv),
+      value: (s) => money(totals(s).npv),
+      style: palette.amount,
+      difference: true,
+    },
+    {
+      caption: text('summary.rows.paybackYears'),
       cell: total((at) => at.row.paybackYears),
       value: (s) => totals(s).paybackYears ?? never,
       style: palette.years,
       difference: true,
     },
     {
-      caption: rows.paybackMonths,
+      caption: text('summary.rows.paybackMonths'),
       cell: total((at) => at.row.paybackMonths),
       value: (s) => {
         const years = totals(s).paybackYears;
@@ -119,13 +136,13 @@ export function summaryFigures(context: SheetContext): SummaryFigure[] {
 }
 
 export function yearFigures(context: SheetContext): YearFigure[] {
-  const t = context.text.scenario;
+  const { text } = context;
   const strip = (caption: string) => caption.replace(/\s*[（(][^()（）]*\{unit\}[^()（）]*[)）]\s*$/u, '');
   return [
-    { caption: strip(t.saving), row: (at) => at.row.saving, value: (year) => year.saving },
-    { caption: strip(t.investment), row: (at) => at.row.investment, value: (year) => year.investment },
-    { caption: strip(t.net), row: (at) => at.row.net, value: (year) => year.net },
-    { caption: strip(t.cumulativeNet), row: (at) => at.row.cumulativeNet, value: (year) => year.cumulativeNet },
+    { caption: strip(text('scenario.saving')), row: (at) => at.row.saving, value: (year) => year.saving },
+    { caption: strip(text('scenario.investment')), row: (at) => at.row.investment, value: (year) => year.investment },
+    { caption: strip(text('scenario.net')), row: (at) => at.row.net, value: (year) => year.net },
+    { caption: strip(text('scenario.cumulativeNet')), row: (at) => at.row.cumulativeNet, value: (year) => year.cumulativeNet },
   ];
 }
 
@@ -148,23 +165,23 @@ export function summarySheet(context: SheetContext): SheetWriter {
     protect: true,
     alerts: [{ sqref: `B${FLAG_ROW}`, formula: `LEFT($B$${FLAG_ROW},1)="✗"` }],
   });
-  sheet.set(TITLE_ROW, 1, text.summary.title(model.name), palette.title);
-  sheet.set(LEGEND_ROW, 1, text.summary.seeDefinitions, palette.legendFormula);
-  sheet.set(LEGEND_ROW, 2, text.legend.unit(context.unit), palette.legendFormula);
-  sheet.set(HEADER_ROW, 1, text.summary.figure, palette.header);
+  sheet.set(TITLE_ROW, 1, text('summary.title', { model: model.name }), palette.title);
+  sheet.set(LEGEND_ROW, 1, text('summary.seeDefinitions'), palette.legendFormula);
+  sheet.set(LEGEND_ROW, 2, text('legend.unit', { amountUnit: context.unit }), palette.legendFormula);
+  sheet.set(HEADER_ROW, 1, text('summary.figure'), palette.header);
   sheet.height(HEADER_ROW, HEADER_HEIGHT);
-  sheet.set(FLAG_ROW, 1, client.summary.flagRow, palette.section);
+  sheet.set(FLAG_ROW, 1, client('summary.flagRow'), palette.section);
   sheet.set(FLAG_ROW, 2, checksFlag(context), palette.flagCell);
 
   figures.forEach((figure, k) => sheet.set(FIRST_FIGURE + k, 1, figure.caption, palette.section));
   layout.scenarios.forEach((at, s) => {
     const col = s + 2;
-    sheet.set(HEADER_ROW, col, s === 0 && count > 1 ? client.summary.baseline(scenarios[s]!.name) : scenarios[s]!.name, palette.headerRight);
+    sheet.set(HEADER_ROW, col, s === 0 && count > 1 ? client('summary.baseline', { name: scenarios[s]!.name }) : scenarios[s]!.name, palette.headerRight);
     figures.forEach((figure, k) => sheet.set(FIRST_FIGURE + k, col, { f: figure.cell(at), v: figure.value(s) }, figure.style));
     if (s === 0) return;
     // The difference to the baseline; a dash when either side is a text ("not within the horizon").
     const dc = differenceCol(s - 1);
-    sheet.set(HEADER_ROW, dc, client.summary.difference(scenarios[s]!.name), palette.headerRight);
+    sheet.set(HEADER_ROW, dc, client('summary.difference', { name: scenarios[s]!.name }), palette.headerRight);
     figures.forEach((figure, k) => {
       if (!figure.difference) return;
       const row = FIRST_FIGURE + k;
@@ -183,9 +200,9 @@ export function summarySheet(context: SheetContext): SheetWriter {
 
   // Year by year: each scenario's yearly figures in rows, the plan years in columns.
   let row = FIRST_FIGURE + figures.length + 1;
-  sheet.set(row, 1, label(context, client.summary.perYear), palette.section);
+  sheet.set(row, 1, label(context, client('summary.perYear')), palette.section);
   row++;
-  sheet.set(row, 1, client.summary.perYearFigure, palette.header);
+  sheet.set(row, 1, client('summary.perYearFigure'), palette.header);
   for (let y = 1; y <= horizon; y++) sheet.set(row, 1 + y, model.firstPlanYear + y - 1, palette.headerNumber);
   row++;
   const yearly = yearFigures(context);

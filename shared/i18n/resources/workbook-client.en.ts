@@ -169,4 +169,4 @@ export const workbookClientEn = {
     bad: 'This value is not allowed here; see the input message.',
   },
   print: { header: '&L{{model}}&C&A&R{{date}}', footer: '&LService Cost Planner&RPage &P of &N' },
-};
+} as const;

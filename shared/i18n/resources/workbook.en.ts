@@ -145,6 +145,55 @@ export const workbookEn = {
     required: 'Required',
     meaning: 'Meaning',
   },
+  /** The block of revenue levers and one-off cash on a scenario sheet (main/excel/sheets/revenue-block.ts). */
+  revenue: {
+    block: 'Revenue levers and one-off cash',
+    line: 'Revenue line',
+    revenue: 'Own revenue ({{u}})',
+    margin: 'Contribution margin',
+    volume: '$t(workbook:scenario.volumeChange)',
+    price: 'Price change',
+    volumeFactor: 'Volume factor',
+    priceFactor: 'Price factor',
+    gain: 'Margin gain, year 1 ({{u}})',
+    baseMarginGain: 'Margin gain, year 1 at full target ({{u}})',
+    marginGain: 'Margin gain ({{u}})',
+    benefit: 'Benefit: saving + margin gain ({{u}})',
+    items: 'One-off cash items ({{u}}, in their plan year)',
+    upfront: 'One-off cash at the start of the year ({{u}})',
+    spread: 'One-off cash through the year ({{u}})',
+    oneOff: 'One-off cash ({{u}})',
+    totalMarginGain: 'Margin gain over the horizon ({{u}})',
+    totalOneOff: 'One-off cash over the horizon ({{u}})',
+  },
+  /** The About sheet of the import template: whether each column of the layout is required, and what it holds. */
+  layoutDoc: {
+    level: {
+      required: 'Level or Parent',
+      meaning: '1 for the root, 2 for its parts, and so on. Rows in outline order: each row belongs to the nearest row above it whose level is one less.',
+    },
+    parent: {
+      required: 'Level or Parent',
+      meaning: 'The name of the parent line; empty for the root. The name must identify one line. Ignored when there is a Level column.',
+    },
+    name: { required: 'required', meaning: 'The name of the cost line (at most 120 characters); lines under the same parent need different names.' },
+    basis: {
+      required: 'may be empty for the root',
+      meaning:
+        '"$t(workbook:words.basis.share)" (a share of the parent\'s amount) or "$t(workbook:words.basis.amount)". Empty: an amount for the root, a share when the value is written like 44%.',
+    },
+    value: {
+      required: 'required',
+      meaning:
+        "A share as 44% or 0.44 (0 to 100%); an amount in the unit named in the header's brackets (such as {{amountUnit}}; yuan when none is named). The root must be an amount.",
+    },
+    relevance: {
+      required: 'optional',
+      meaning: '"$t(workbook:words.relevance.strong)" or "$t(workbook:words.relevance.weak)"; empty: the parent\'s (strong for the root).',
+    },
+    notes: { required: 'optional', meaning: 'Free text (at most 4,000 characters).' },
+    id: { required: 'optional', meaning: 'An id of letters, digits and _ . : - ; made up when empty.' },
+  },
   /** The rows of the Definitions sheet that are not figures (shared/workbook/definitions.ts orders them). */
   definitionRows: {
     inputs: {
@@ -210,4 +259,4 @@ export const workbookEn = {
         'costplan import reads this file back: changes to the shaded inputs are taken over. The hidden sheet "_costplan" keeps the model as exported; do not edit it. Change the structure (levels, adding or removing lines, the horizon, the amount basis of an investment line) in the planner.',
     },
   },
-};
+} as const;

@@ -137,6 +137,48 @@ export const workbookZh: WorkbookResource = {
     required: '是否必填',
     meaning: '含义',
   },
+  revenue: {
+    block: '收入杠杆与一次性现金',
+    line: '收入线',
+    revenue: '本行收入（{{u}}）',
+    margin: '边际贡献率',
+    volume: '$t(workbook:scenario.volumeChange)',
+    price: '价格变化',
+    volumeFactor: '业务量系数',
+    priceFactor: '价格系数',
+    gain: '第 1 年边际贡献增加（{{u}}）',
+    baseMarginGain: '第 1 年满目标边际贡献增加（{{u}}）',
+    marginGain: '边际贡献增加（{{u}}）',
+    benefit: '收益：节省 + 边际贡献增加（{{u}}）',
+    items: '一次性现金项（{{u}}，填在其计划年）',
+    upfront: '年初的一次性现金（{{u}}）',
+    spread: '年内的一次性现金（{{u}}）',
+    oneOff: '一次性现金（{{u}}）',
+    totalMarginGain: '期内边际贡献增加（{{u}}）',
+    totalOneOff: '期内一次性现金（{{u}}）',
+  },
+  layoutDoc: {
+    level: {
+      required: '与“上级”二选一',
+      meaning: '根节点为 1，其组成部分为 2，依此类推。各行按大纲顺序排列：每行归属其上方最近的、层级小 1 的行。',
+    },
+    parent: { required: '与“层级”二选一', meaning: '上级成本项的名称；根节点留空。名称须能唯一确定上级。有“层级”列时忽略本列。' },
+    name: { required: '必填', meaning: '成本项名称（最多 120 个字符）；同一上级下不得重名。' },
+    basis: {
+      required: '根节点可留空',
+      meaning: '“$t(workbook:words.basis.share)”（上级金额的比例）或“$t(workbook:words.basis.amount)”。留空时：根节点为金额；数值写成“44%”时为占比。',
+    },
+    value: {
+      required: '必填',
+      meaning: '占比写作 44% 或 0.44（0 到 100%）；金额以标题括号中的单位计（如 {{amountUnit}}，未写单位时为元）。根节点必须是金额。',
+    },
+    relevance: {
+      required: '可选',
+      meaning: '“$t(workbook:words.relevance.strong)”或“$t(workbook:words.relevance.weak)”；留空时沿用上级（根节点为强相关）。',
+    },
+    notes: { required: '可选', meaning: '备注文字（最多 4000 个字符）。' },
+    id: { required: '可选', meaning: '成本项编号（字母、数字和 _ . : -）；留空时自动生成。' },
+  },
   definitionRows: {
     inputs: {
       term: '输入与公式',

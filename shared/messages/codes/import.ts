@@ -5,7 +5,7 @@ export interface ImportProblemParams {
   'import-failed': { file: string; problems: PlacedProblem[]; more: number };
   'import-file-type': { found: string };
   /** The chosen file cannot be opened (the import names the file before this). */
-  'file-cannot-open': { reason: 'missing' | 'permission' | 'folder' };
+  'file-cannot-open': { reason: 'missing' | 'permission' | 'folder' | 'other'; detail?: string };
   'file-too-large': { bytes: number; max: number };
   'too-many-cells': { max: number };
   'not-a-workbook': Record<string, never>;
@@ -18,7 +18,7 @@ export interface ImportProblemParams {
   /** "1,234" in a file that could mean either: the two readings (1234 and 1.234). */
   'number-ambiguous': { text: string; grouped: number; decimal: number };
   'no-header-row': { rows: number };
-  'no-structure-sheet': { sheets: string };
+  'no-structure-sheet': { sheets: string[] };
   'duplicate-column': { column: string; first: string };
   'no-cost-lines': Record<string, never>;
   'too-many-lines': { count: number; max: number };
@@ -47,7 +47,63 @@ export interface ImportProblemParams {
   'amount-written-as-percentage': Record<string, never>;
   /** A share typed outside 0..1; `percent` when it was typed with a % sign (44 without one hints at 44%). */
   'share-out-of-range': { value: number; percent: boolean };
+  /** A zip package the import refuses to read: damaged, or built in a way no workbook is; `entry` names the part. */
+  'zip-refused': { reason: ZipRefusal; entry?: string; method?: number; bytes?: number; declared?: number };
+  /** A zip that would inflate far beyond its size (a zip bomb). Sizes in bytes; `ratio` inflated / compressed. */
+  'zip-bomb': {
+    reason: 'total-size' | 'entry-ratio' | 'ratio' | 'past-declared';
+    entry?: string;
+    max?: number;
+    ratio?: number;
+    compressed?: number;
+    bytes?: number;
+  };
+  /** More of something than an import reads: zip entries (a count), text (characters), the cells' data (bytes), the reader's memory (MB). */
+  'workbook-over-limit': { limit: 'entries' | 'text' | 'data' | 'memory'; count?: number; max: number };
+  /** A zip that is not an .xlsx workbook: an OpenDocument spreadsheet, or a package without [Content_Types].xml. */
+  'not-xlsx-package': { kind: 'ods' | 'other' };
+  'workbook-macros': { kind: 'vba' | 'macro-enabled' };
+  /** A cell beyond the rows and columns an import reads; when no place does, `cell` or `row` says where, in the `sheet` (its name) or else the `part` ("xl/worksheets/sheet1.xml"). */
+  'cell-outside-area': { part?: string; sheet?: string; cell?: string; row?: number; maxRow: number; maxColumn: string };
+  /** A text longer than a cell holds; when no place does, the `sheet` or else the workbook's `part` that holds it. */
+  'cell-text-too-long': { part?: string; sheet?: string; length?: number; max: number };
+  /** Text a name or note may not hold: half a character, a control character, a line break or a direction control (`char` as "U+202E", `position` from 1). */
+  'cell-text-unclean': { field: FieldName; reason: 'surrogate' | 'control' | 'line-break' | 'bidi'; char: string; position: number };
+  /** An id with characters other than letters, digits and _ . : -, or too long. */
+  'id-invalid': { id: string; reason: 'characters' | 'too-long'; max: number };
+  /** The process that reads the workbook failed: it did not start, answered nonsense, or stopped (`signal` or exit `code`). */
+  'workbook-reader-failed': { reason: 'start' | 'answer' | 'stopped'; signal?: string; code?: number; detail?: string };
+  /** A revenue line's row holds another line (rows inserted, deleted or sorted). */
+  'revenue-rows-moved': { name: string };
+  /** A revenue line's margin differs between two scenario sheets (ratios). */
+  'margin-differs': { line: string; value: number; other: number; sheet: string; row: number };
+  /** A one-off item with amounts in several plan years. */
+  'one-off-several-years': { years: number[] };
+  /** A warning: formula cells of an exported workbook typed over (`cell` is the first, "F5"); their values are not kept. */
+  'formulas-replaced': { count: number; cell: string };
+  /** A value a rule of the model refuses that has no code of its own yet: the rule's English words as `detail`. */
+  'value-refused': { detail: string };
 }
+
+/** Why a zip package is refused (see main/excel/zip-guard.ts). */
+export type ZipRefusal =
+  | 'truncated'
+  | 'zip64'
+  | 'directory-outside'
+  | 'directory-damaged'
+  | 'entry-encrypted'
+  | 'compression'
+  | 'two-sizes'
+  | 'no-local-header'
+  | 'local-name'
+  | 'past-end'
+  | 'checksum'
+  | 'not-inflating'
+  | 'wrong-size'
+  | 'name-invalid'
+  | 'name-absolute'
+  | 'name-outside'
+  | 'name-twice';
 
 export const IMPORT_CODES = [
   'import-failed',
@@ -90,4 +146,19 @@ export const IMPORT_CODES = [
   'basis-empty',
   'amount-written-as-percentage',
   'share-out-of-range',
+  'zip-refused',
+  'zip-bomb',
+  'workbook-over-limit',
+  'not-xlsx-package',
+  'workbook-macros',
+  'cell-outside-area',
+  'cell-text-too-long',
+  'cell-text-unclean',
+  'id-invalid',
+  'workbook-reader-failed',
+  'revenue-rows-moved',
+  'margin-differs',
+  'one-off-several-years',
+  'formulas-replaced',
+  'value-refused',
 ] as const satisfies readonly (keyof ImportProblemParams)[];

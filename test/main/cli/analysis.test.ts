@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/index';
-import { createExampleModel } from '../../../shared/model';
+import { createExampleModel, type Model } from '../../../shared/model';
 import { dataTable, goalSeek, simulate, tornado } from '../../../shared/analysis';
 
 /** The what-if commands: goal-seek, tornado, data-table and simulate, as text and as JSON. */
@@ -23,6 +23,18 @@ const ranges = [
   { input: 'growth', low: 0.1, mostLikely: 0.2, high: 0.3, distribution: 'triangular' as const },
 ];
 
+/** The example with `ranges` on its first scenario: the model of the file `ranged`. */
+function rangedExample(): Model {
+  const model = structuredClone(example);
+  model.scenarios[0]!.uncertainty = ranges;
+  return model;
+}
+
+/** Runs an analysis command on a model file for a scenario and an output; `options` are the command's own. */
+function analyse(command: string, model: string, scenario: string, output: string, ...options: string[]) {
+  return run(command, model, '--scenario', scenario, '--output', output, ...options);
+}
+
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'costplan-analysis-'));
   file = join(dir, 'example.json');
@@ -30,25 +42,12 @@ beforeAll(() => {
   ranged = join(dir, 'ranged.json');
   writeFileSync(file, JSON.stringify(example));
   writeFileSync(zh, JSON.stringify(createExampleModel('zh')));
-  const withRanges = structuredClone(example);
-  withRanges.scenarios[0]!.uncertainty = ranges;
-  writeFileSync(ranged, JSON.stringify(withRanges));
+  writeFileSync(ranged, JSON.stringify(rangedExample()));
 });
 
 describe('goal-seek', () => {
   it('prints the value found, the output reached and that it is reachable', async () => {
-    const result = await run(
-      'goal-seek',
-      file,
-      '--scenario',
-      'Target 15%',
-      '--input',
-      'lever:Contact-center labor:unitCost',
-      '--output',
-      'affectedShare',
-      '--target',
-      '2%',
-    );
+    const result = await analyse('goal-seek', file, 'Target 15%', 'affectedShare', '--input', 'lever:Contact-center labor:unitCost', '--target', '2%');
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Goal seek: Share of total cost saved = 2.00%');
@@ -61,7 +60,7 @@ describe('goal-seek', () => {
   });
 
   it('prints JSON: the shared result with the scenario and the input named', async () => {
-    const result = await run('goal-seek', file, '--scenario', 'target-15', '--input', 'growth', '--output', 'npv', '--target', '3000000', '--json');
+    const result = await analyse('goal-seek', file, 'target-15', 'npv', '--input', 'growth', '--target', '3000000', '--json');
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
     const shared = goalSeek(example, { scenario: 'target-15', input: 'growth', output: 'npv', target: 3e6 });
@@ -70,11 +69,11 @@ describe('goal-seek', () => {
   });
 
   it("says when the target is out of reach, in the model's language", async () => {
-    const result = await run('goal-seek', zh, '--scenario', '目标 15%', '--input', 'lever:呼叫中心人工:unitCost', '--output', 'paybackYears', '--target', '5');
+    const result = await analyse('goal-seek', zh, '目标 15%', 'paybackYears', '--input', 'lever:呼叫中心人工:unitCost', '--target', '5');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('能否达到: 不能：在输入的有效范围内无法达到目标');
     expect(result.stdout).toMatch(/该取值下的结果: 3\.00 年/);
-    const negative = await run('goal-seek', file, '--scenario', 'target-15', '--input', 'discount', '--output', 'npv', '--target=-1e6');
+    const negative = await analyse('goal-seek', file, 'target-15', 'npv', '--input', 'discount', '--target=-1e6');
     expect(negative.code).toBe(0);
     expect(negative.stdout).toContain('Reachable:');
   });
@@ -82,19 +81,17 @@ describe('goal-seek', () => {
 
 describe('tornado', () => {
   it('prints bars sorted by swing, and JSON equal to the shared tornado', async () => {
-    const text = await run('tornado', file, '--scenario', 'Target 15%', '--output', 'npv');
+    const text = await analyse('tornado', file, 'Target 15%', 'npv');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Tornado of NPV (now 222.35); each input to its range, else ±10.0% of its value');
     const lines = text.stdout.split('\n');
     const first = lines.findIndex((line) => line.includes('Contact-center labor: unit cost'));
     expect(lines[first]).toMatch(/-16\.50%\s+-13\.50%\s+262\.63\s+182\.08\s+80\.55/);
     expect(first).toBeLessThan(lines.findIndex((line) => line.includes('Discount rate')));
-    const json = await run(
+    const json = await analyse(
       'tornado',
       ranged,
-      '--scenario',
       'target-15',
-      '--output',
       'saving',
       '--swing',
       '0.2',
@@ -105,7 +102,7 @@ describe('tornado', () => {
       '--json',
     );
     const parsed = JSON.parse(json.stdout) as { bars: { input: string; label: string; source: string }[] };
-    const shared = tornado(structuredClone({ ...example, scenarios: [{ ...example.scenarios[0]!, uncertainty: ranges }, example.scenarios[1]!] }), {
+    const shared = tornado(rangedExample(), {
       scenario: 'target-15',
       output: 'saving',
       swing: 0.2,
@@ -122,15 +119,13 @@ describe('tornado', () => {
 
 describe('data-table', () => {
   it('prints one input as a column and two as a grid; JSON equals the shared table', async () => {
-    const one = await run('data-table', file, '--scenario', 'target-15', '--output', 'returnOnInvestment', '--input', 'growth=0,10%,0.2');
+    const one = await analyse('data-table', file, 'target-15', 'returnOnInvestment', '--input', 'growth=0,10%,0.2');
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/20\.00%\s+225\.3%/);
-    const two = await run(
+    const two = await analyse(
       'data-table',
       file,
-      '--scenario',
       'target-15',
-      '--output',
       'npv',
       '--input',
       'growth=0,0.2',
@@ -149,18 +144,7 @@ describe('data-table', () => {
     });
     expect(shared.ok && json.cells).toEqual(shared.ok ? shared.value.cells : null);
     expect(json.inputs.map((input) => input.label)).toEqual(['Volume growth', 'Contact-center labor: unit cost']);
-    const grid = await run(
-      'data-table',
-      file,
-      '--scenario',
-      'target-15',
-      '--output',
-      'npv',
-      '--input',
-      'growth=0,0.2',
-      '--input',
-      'lever:contact-center-labor:unitCost=-0.1,-0.2',
-    );
+    const grid = await analyse('data-table', file, 'target-15', 'npv', '--input', 'growth=0,0.2', '--input', 'lever:contact-center-labor:unitCost=-0.1,-0.2');
     expect(grid.stdout).toMatch(/20\.00%\s+88\.10\s+356\.60/);
   });
 });
@@ -176,7 +160,7 @@ describe('simulate', () => {
     expect(first.stdout).toContain('Sensitivity (rank correlation with NPV):');
     expect((await run(...args)).stdout).toBe(first.stdout);
     const json = JSON.parse((await run(...args, '--json')).stdout) as Record<string, unknown>;
-    const model = { ...example, scenarios: [{ ...example.scenarios[0]!, uncertainty: ranges }, example.scenarios[1]!] };
+    const model = rangedExample();
     const shared = simulate(model, { scenario: 'target-15', output: 'npv', trials: 10_000, seed: 42 });
     expect(shared.ok).toBe(true);
     if (shared.ok) {
@@ -186,22 +170,20 @@ describe('simulate', () => {
   });
 
   it('takes ranges on the command line, and says so clearly when there are none', async () => {
-    const none = await run('simulate', file, '--scenario', 'Target 15%', '--trials', '1000', '--seed', '1', '--output', 'npv');
+    const none = await analyse('simulate', file, 'Target 15%', 'npv', '--trials', '1000', '--seed', '1');
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
       `error: ${file}: scenario "Target 15%" has no uncertainty ranges to simulate; give inputs a range in the model ("uncertainty" in the JSON, the setInputRange edit) or here with --range INPUT=low,likely,high\n`,
     );
-    const given = await run(
+    const given = await analyse(
       'simulate',
       file,
-      '--scenario',
       'Target 15%',
+      'paybackYears',
       '--trials',
       '1000',
       '--seed',
       '1',
-      '--output',
-      'paybackYears',
       '--range',
       'lever:Contact-center labor:unitCost=-20%,-15%,-10%',
       '--json',
@@ -210,17 +192,15 @@ describe('simulate', () => {
     expect((JSON.parse(given.stdout) as { ranges: unknown }).ranges).toEqual([
       { input: 'lever:contact-center-labor:unitCost', low: -0.2, mostLikely: -0.15, high: -0.1, distribution: 'pert' },
     ]);
-    const bad = await run(
+    const bad = await analyse(
       'simulate',
       file,
-      '--scenario',
       'Target 15%',
+      'npv',
       '--trials',
       '1000',
       '--seed',
       '1',
-      '--output',
-      'npv',
       '--range',
       'share:contact-center=0.1,0.14,0.3,triangular',
     );

@@ -22,11 +22,11 @@ beforeAll(() => {
 
 describe('command-line errors in Chinese with --lang zh', () => {
   it('an unknown command and an unknown option', async () => {
-    expect((await run('frob', '--lang', 'zh')).stderr).toMatch(/^error: 未知命令“frob”（命令：example, compute, /u);
+    expect((await run('frob', '--lang', 'zh')).stderr).toMatch(/^error: 没有“frob”这个命令（可用的命令：example、compute、/u);
     expect((await run('frob')).stderr).toMatch(/^error: unknown command "frob" \(commands: example, compute, /u);
     const option = await run('compute', file, '--bogus', '--lang', 'zh');
     expect(option.code).toBe(2);
-    expect(option.stderr).toMatch(/^error: 未知选项 --bogus（用法：costplan compute /u);
+    expect(option.stderr).toMatch(/^error: 该命令没有 --bogus 这个选项（用法：costplan compute /u);
   });
 
   it('a file that is not a model, and an import of a file that is not there', async () => {

@@ -82,7 +82,7 @@ describe('analysis sheet', () => {
       expected.value.bars.forEach((bar, k) => {
         const row = table.rows[k]!;
         const input = resolveInput(context, bar.input);
-        if (!input.ok) throw new Error(input.error);
+        if (!input.ok) throw new Error(input.error.message);
         expect(row.get(1)!.value).toBe(inputLabel(context, input.value, 'en'));
         const scale = bar.input.startsWith('investment:') ? unit : 1;
         expect(num(row, 2)).toBeCloseTo(bar.low / scale, 9);

@@ -137,7 +137,7 @@ describe('revenue lines and one-off items from an exported workbook', () => {
       'sheet "Service marketing", row 41, column C: the contribution margin must be at least 0% and at most 100%, got 150%',
       'sheet "Service marketing", row 41, column D: the volume change of the revenue line: expected a number, found the text "more"',
       expect.stringMatching(/^sheet "Service marketing", row 42, column E: the price change of the revenue line must be at least -100%/),
-      'sheet "Service marketing", row 47, column F: the timing must be "upfront" or "spread", found the text "sometime"',
+      'sheet "Service marketing", row 47, column F: the timing must be one of "upfront", "spread", found the text "sometime"',
       'sheet "Service marketing", row 47, column D: a one-off item is one amount in one plan year, found amounts in years 1 and 2 (add another item in the planner)',
     ]);
     // A revenue row moved: the names no longer line up.

@@ -41,7 +41,7 @@ function scaleOf(model: Model, scenarioId: string, input: Input, value: number, 
 function resolve(model: Model, scenarioId: string, text: string): Input {
   const scenario = model.scenarios.find((s) => s.id === scenarioId)!;
   const resolved = resolveInput(inputContext(model, scenario), text);
-  if (!resolved.ok) throw new Error(resolved.error);
+  if (!resolved.ok) throw new Error(resolved.error.message);
   return resolved.value;
 }
 
@@ -111,7 +111,7 @@ describe('goal seek on the example', () => {
       error: {
         path: 'scenario',
         message: 'no scenario named "Nope" (scenarios: "Target 15%", "Digital tools 20%")',
-        problem: { code: 'no-such-scenario', params: { name: 'Nope', known: '"Target 15%", "Digital tools 20%"' } },
+        problem: { code: 'no-such-scenario', params: { name: 'Nope', known: ['Target 15%', 'Digital tools 20%'] } },
       },
     });
     const infinite = bad({ target: Number.POSITIVE_INFINITY });

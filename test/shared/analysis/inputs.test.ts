@@ -12,14 +12,14 @@ const context = inputContext(example, example.scenarios[0]!);
 
 function resolve(text: string, model: Model = example, scenarioIndex = 0): Input {
   const result = resolveInput(inputContext(model, model.scenarios[scenarioIndex]!), text);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
 
 function problem(text: string, model: Model = example): string {
   const result = resolveInput(inputContext(model, model.scenarios[0]!), text);
   if (result.ok) throw new Error(`${text} resolved to ${result.value.address}`);
-  return result.error;
+  return result.error.message;
 }
 
 describe('input addresses', () => {
@@ -171,7 +171,7 @@ describe('valid ranges', () => {
         ];
         for (const text of texts) {
           const input = resolveInput(c, text, { idsOnly: true });
-          if (!input.ok) throw new Error(input.error);
+          if (!input.ok) throw new Error(input.error.message);
           const range = validRange(c, input.value);
           expect(range.min).toBeLessThanOrEqual(inputValue(c, input.value));
           expect(range.max).toBeGreaterThanOrEqual(inputValue(c, input.value));

@@ -42,7 +42,7 @@ function symmetricRanges(model: Model, scenarioId: string, addresses: string[], 
   const context = inputContext(model, scenario);
   return addresses.map((address) => {
     const resolved = resolveInput(context, address);
-    if (!resolved.ok) throw new Error(resolved.error);
+    if (!resolved.ok) throw new Error(resolved.error.message);
     const value = inputValue(context, resolved.value);
     const half = Math.abs(value) * spread;
     return { input: resolved.value.address, low: value - half, mostLikely: value, high: value + half, distribution };

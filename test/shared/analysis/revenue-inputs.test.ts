@@ -33,7 +33,13 @@ describe('revenue and one-off inputs', () => {
     if (margin.ok) expect(validRange(context, margin.value)).toEqual({ min: 0, max: 1 });
     const revenue = resolveInput(context, 'revenue:service-contracts');
     expect(revenue.ok && inputValue(context, revenue.value)).toBe(6_000_000);
-    expect(resolveInput(context, 'revenueLever:nowhere:price')).toEqual({ ok: false, error: 'refers to no revenue line "nowhere"' });
+    expect(resolveInput(context, 'revenueLever:nowhere:price')).toEqual({
+      ok: false,
+      error: {
+        message: 'refers to no revenue line "nowhere"',
+        problem: { code: 'address-names-nothing', params: { kind: 'revenueLine', reference: 'nowhere' } },
+      },
+    });
     const addresses = scenarioInputs(context).map((input) => input.address);
     expect(addresses).toEqual(
       expect.arrayContaining(['revenueLever:out-of-warranty:volume', 'revenueLever:out-of-warranty:price', 'revenueLever:service-contracts:volume']),
@@ -45,7 +51,7 @@ describe('revenue and one-off inputs', () => {
     const texts = ['revenueLever:out-of-warranty:volume', 'margin:out-of-warranty', 'revenue:service-contracts', 'revenueLever:service-contracts:price'];
     const inputs = texts.map((text) => {
       const resolved = resolveInput(context, text);
-      if (!resolved.ok) throw new Error(resolved.error);
+      if (!resolved.ok) throw new Error(resolved.error.message);
       return resolved.value;
     });
     const base = inputs.map((input) => inputValue(context, input));
@@ -79,7 +85,7 @@ describe('revenue and one-off inputs', () => {
     ];
     const inputs = texts.map((text) => {
       const resolved = resolveInput(context, text);
-      if (!resolved.ok) throw new Error(resolved.error);
+      if (!resolved.ok) throw new Error(resolved.error.message);
       return resolved.value;
     });
     const base = inputs.map((input) => inputValue(context, input));
@@ -122,7 +128,7 @@ describe('revenue and one-off inputs', () => {
   it('a one-off amount moves NPV and payback but never return / investment', () => {
     const { model, scenario, context, tree } = setUp('spare-parts');
     const resolved = resolveInput(context, 'oneOff:stock-released');
-    if (!resolved.ok) throw new Error(resolved.error);
+    if (!resolved.ok) throw new Error(resolved.error.message);
     const evaluator = new ScenarioEvaluator(tree, scenario, [resolved.value], [4_000_000], undefined, preparedRevenueOf(model));
     const a = { ...evaluator.evaluate([4_000_000]).totals };
     const b = { ...evaluator.evaluate([0]).totals };

@@ -15,7 +15,7 @@ const example = createExampleModel('en');
 function inputOf(model: Model, scenarioId: string, address: string): Input {
   const scenario = model.scenarios.find((s) => s.id === scenarioId)!;
   const resolved = resolveInput(inputContext(model, scenario), address);
-  if (!resolved.ok) throw new Error(resolved.error);
+  if (!resolved.ok) throw new Error(resolved.error.message);
   return resolved.value;
 }
 

@@ -132,7 +132,13 @@ describe('setInputRange', () => {
   it('refuses an unknown input or scenario and a range outside the valid range', () => {
     expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'lever:nowhere:unitCost', range })).toMatchObject({
       ok: false,
-      error: [{ path: 'command.input', message: 'refers to no cost node "nowhere" (give a node\'s id or name)' }],
+      error: [
+        {
+          path: 'command.input',
+          message: 'refers to no cost node "nowhere" (give a node\'s id or name)',
+          problem: { code: 'address-names-nothing', params: { kind: 'node', reference: 'nowhere' } },
+        },
+      ],
     });
     expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'nope', input: 'growth', range })).toMatchObject({
       ok: false,
