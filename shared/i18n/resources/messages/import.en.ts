@@ -63,7 +63,7 @@ export const importMessagesEn = {
     '{{count}} formula cell was replaced by a typed value (the first at {{cell}}); the import reads only the inputs and the planner recomputes every figure, so this value is not kept',
   'formulas-replaced_other':
     '{{count}} formula cells were replaced by a typed value (the first at {{cell}}); the import reads only the inputs and the planner recomputes every figure, so these values are not kept',
-  'value-refused': '{{text}}',
+  'value-refused': 'the value breaks a rule of the model{{detail}}',
   /** Pieces of the import's texts (render.ts picks them). */
   importParts: {
     detail: '; technical detail: "{{detail}}"',
