@@ -10,6 +10,10 @@ import { useParserLauncher } from './excel/parser-process';
 import { defaultDataDir } from './store/data-dir';
 import { useNativeBinding } from './store/sqlite';
 import { builtEntryPaths } from './window/paths';
+import { text } from '../shared/i18n/vocabulary';
+import { problem } from '../shared/messages/problems';
+import { renderProblem } from '../shared/messages/render';
+import type { Language } from '../shared/model/units';
 
 // Thin entry: the desktop shell is main/electron/desktop.ts; windows and their security are in
 // ./window. This file only hands Electron's objects to it.
@@ -29,13 +33,13 @@ useParserLauncher(utilityParserLauncher((modulePath, args, options) => utilityPr
 
 const dataDir = defaultDataDir();
 
-function reportError(message: string, error: unknown): void {
+/** An unforeseen error in a dialog, in the app's language: what happened is a quoted detail (it is English, for the log). */
+function reportError(message: string, error: unknown, language: Language): void {
   console.error(message, error);
-  const text = error instanceof Error ? error.message : String(error);
-  const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(text)
-    ? `\n\nSQLite for Electron is missing or built for another version: run "npm start" (it builds ${binding}).`
-    : '';
-  dialog.showErrorBox(message, `${text}${hint}`);
+  const detail = error instanceof Error ? error.message : String(error);
+  const hint = /NODE_MODULE_VERSION|better_sqlite3\.node/.test(detail) ? `\n\n${text(language, 'menu', 'sqliteBindingHint', { binding })}` : '';
+  const body = renderProblem(problem('internal-error', { detail: `${message}: ${detail}` }), { language, unit: 'tenThousand' });
+  dialog.showErrorBox(text(language, 'menu', 'errorTitle'), `${body}${hint}`);
 }
 
 startDesktop<BrowserWindow>({

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileReferenceProblem, HANDLE_PREFIX, MODEL_EXTENSION, modelFileName, type ExportKind } from '../../shared/api/files';
+import type { FileUse } from '../../shared/messages/codes/api';
+import { problem } from '../../shared/messages/problems';
 import { ApiFailure } from './failure';
 
 /** What a handle may be used for: a model to open or write, a file to import, an export target of one kind. */
@@ -59,23 +61,21 @@ export class ModelFiles {
 
   /** The path of a file the UI named, for a purpose; throws a clear `refused-file` otherwise. */
   resolve(file: string, purpose: FilePurpose): string {
-    const problem = fileReferenceProblem(file);
-    if (problem) throw new ApiFailure('refused-file', problem);
+    const refused = fileReferenceProblem(file);
+    if (refused) throw new ApiFailure('refused-file', refused);
     if (file.startsWith(HANDLE_PREFIX)) {
       const entry = this.handles.get(file);
-      if (!entry)
-        throw new ApiFailure('refused-file', `${file} is not a file handle the app gave out (handles last until the app quits): choose the file again`);
+      if (!entry) throw new ApiFailure('refused-file', problem('handle-unknown', { file }));
       if (entry.purpose !== purpose)
-        throw new ApiFailure('refused-file', `${basename(entry.path)} was chosen for another purpose (${entry.purpose}), not for ${purpose}`);
+        throw new ApiFailure(
+          'refused-file',
+          problem('handle-other-use', { name: basename(entry.path), chosenFor: fileUse(entry.purpose), wanted: fileUse(purpose) }),
+        );
       return entry.path;
     }
-    if (purpose !== 'model')
-      throw new ApiFailure(
-        'refused-file',
-        `${file}: ${purpose.startsWith('export') ? 'an export is written where you chose in the save dialog' : 'choose or upload the file to import'}, not into the data folder`,
-      );
+    if (purpose !== 'model') throw new ApiFailure('refused-file', problem('data-folder-not-for', { file, use: purpose === 'import' ? 'import' : 'export' }));
     if (!file.toLowerCase().endsWith(MODEL_EXTENSION))
-      throw new ApiFailure('refused-file', `${file} is not a model file (a model's name ends in ${MODEL_EXTENSION})`);
+      throw new ApiFailure('refused-file', problem('model-extension-missing', { file, extension: MODEL_EXTENSION }));
     const path = join(this.dataDir, file);
     this.assertInside(path);
     return path;
@@ -142,8 +142,13 @@ export class ModelFiles {
     const folder = realpathSync(this.dataDir);
     const inside = relative(folder, real);
     if (inside === '' || inside.startsWith('..') || inside.includes(sep))
-      throw new ApiFailure('refused-file', `${basename(path)} leads outside the data folder (a link): open it from where it is`);
+      throw new ApiFailure('refused-file', problem('data-folder-link', { name: basename(path) }));
   }
+}
+
+/** A purpose as the problems name it ("export:deck" -> "export-deck"). */
+function fileUse(purpose: FilePurpose): FileUse {
+  return purpose === 'model' || purpose === 'import' ? purpose : `export-${purpose.slice('export:'.length) as ExportKind}`;
 }
 
 /** Moves a file, also across disks. */

@@ -20,17 +20,17 @@ import { HANDLE_PREFIX, MODEL_EXTENSION, type ExportKind } from '../../shared/ap
 import { isApiMethod, type ApiMethod } from '../../shared/api/methods';
 import { computeModel } from '../../shared/engine';
 import type { Model } from '../../shared/model/schema';
-import { formatIssue } from '../../shared/model/validate';
 import type { Language } from '../../shared/model/units';
 import { writeFileAtomically } from '../io/write-file';
 import { copyModelFile, ModelDocument, type StoreOptions } from '../store/document';
 import { StoreError } from '../store/errors';
-import { fileSystemProblem, problem } from '../../shared/messages/problems';
+import { fileSystemProblem, isProblem, problem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
 import { readModelFile } from '../store/read';
 import { WorkbookImportError } from '../excel/errors';
 import type { WorkbookService } from '../excel/service';
 import { AppSettingsStore } from './app-settings';
-import { ApiFailure } from './failure';
+import { ApiFailure, problemOfIssue } from './failure';
 import { ModelFiles, type FilePolicy, type FilePurpose } from './files';
 import { ModelLibrary } from './library';
 import { TEMPLATE_BUILDERS } from './templates';
@@ -137,12 +137,21 @@ export class ApiService {
   }
 
   private async run(method: unknown, input: unknown): Promise<ApiResponse<ApiMethod>> {
-    if (!isApiMethod(method)) return { ok: false, error: { code: 'unknown-method', message: `there is no API method ${JSON.stringify(method)}` } };
+    if (!isApiMethod(method)) {
+      const refused = problem('unknown-method', { method: typeof method === 'string' ? method : typeof method });
+      return { ok: false, error: { code: 'unknown-method', message: englishText(refused), problem: refused } };
+    }
     const parsed = apiContract[method].safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const path = issue.path.map(String).join('.');
-      return { ok: false, error: { code: 'invalid-input', message: `${method}: ${path ? `${path}: ` : ''}${issue.message}`, ...(path ? { path } : {}) } };
+      // A contract refinement (a file or model name) carries its problem; zod's own checks give their English as the detail.
+      const carried: unknown = issue.code === 'custom' ? issue.params?.problem : undefined;
+      const refused = isProblem(carried) ? carried : problem('input-invalid', { method, field: path, detail: issue.message });
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `${method}: ${path ? `${path}: ` : ''}${issue.message}`, ...(path ? { path } : {}), problem: refused },
+      };
     }
     try {
       const handler = this.handlers[method] as (value: unknown) => Promise<ApiResults[ApiMethod]>;
@@ -194,8 +203,7 @@ export class ApiService {
     },
     renameModel: async ({ file, name }) => {
       const source = this.files.resolve(file, 'model');
-      if (!this.files.inDataFolder(source))
-        throw new ApiFailure('refused-file', `${basename(source)} is not in the data folder: only models listed in the Models view can be renamed here`);
+      if (!this.files.inDataFolder(source)) throw new ApiFailure('refused-file', problem('outside-data-folder', { name: basename(source), action: 'rename' }));
       const target = this.files.pathForName(name, false);
       if (target === source) return { entry: this.entryFor(source), session: this.state() };
       // A change of case only is the same file on Windows and macOS.
@@ -214,9 +222,8 @@ export class ApiService {
     },
     deleteModel: async ({ file }) => {
       const path = this.files.resolve(file, 'model');
-      if (!this.files.inDataFolder(path))
-        throw new ApiFailure('refused-file', `${basename(path)} is not in the data folder: only models listed in the Models view can be deleted here`);
-      if (!existsSync(path)) throw new ApiFailure('not-found', `${basename(path)} is not in the data folder (any more)`);
+      if (!this.files.inDataFolder(path)) throw new ApiFailure('refused-file', problem('outside-data-folder', { name: basename(path), action: 'delete' }));
+      if (!existsSync(path)) throw new ApiFailure('not-found', problem('not-in-data-folder', { name: basename(path) }));
       if (this.document?.path === path) await this.closeDocument();
       const deleted = this.library.delete(path, this.now());
       return { deleted, session: this.state() };
@@ -233,11 +240,7 @@ export class ApiService {
         .filter((recent) => this.reachable(recent.path))
         .map((recent) => ({ ...recent, file: recent.exists ? this.files.referenceFor(recent.path) : null })),
     pickFile: async ({ purpose, kind = 'workbook' }) => {
-      if (!this.picker)
-        throw new ApiFailure(
-          'unavailable',
-          'files on this computer are chosen in the desktop app; in the browser, upload the file (Models view) or download it (Export)',
-        );
+      if (!this.picker) throw new ApiFailure('unavailable', problem('feature-unavailable', { feature: 'file-dialog' }));
       const path = await this.picker({ purpose, kind, defaultName: this.exportName(kind) });
       if (path === undefined) return null;
       const use: FilePurpose = purpose === 'open' ? 'model' : purpose === 'import' ? 'import' : `export:${kind}`;
@@ -254,7 +257,7 @@ export class ApiService {
       const applied = document.apply(command);
       if (!applied.ok) {
         const issue = applied.error[0]!;
-        throw new ApiFailure('invalid-edit', formatIssue(issue), issue.path, issue.problem);
+        throw new ApiFailure('invalid-edit', problemOfIssue(issue), issue.path);
       }
       this.revision += 1;
       return { canUndo: document.canUndo(), canRedo: document.canRedo(), revision: this.revision };
@@ -280,7 +283,7 @@ export class ApiService {
       const model = this.requireDocument().model;
       const scoped = scenarioIds ? { ...model, scenarios: model.scenarios.filter((s) => scenarioIds.includes(s.id)) } : model;
       const computed = computeModel(scoped);
-      if (!computed.ok) throw new ApiFailure('invalid-model', formatIssue(computed.error[0]!), computed.error[0]!.path);
+      if (!computed.ok) throw new ApiFailure('invalid-model', problemOfIssue(computed.error[0]!), computed.error[0]!.path);
       return {
         scenarios: computed.value.scenarios.map((result) => ({
           id: result.scenarioId,
@@ -409,12 +412,12 @@ export class ApiService {
 
   private entryFor(path: string): ModelEntry {
     const entry = this.listModels().find((candidate) => candidate.fileName === basename(path));
-    if (!entry) throw new ApiFailure('not-found', `${basename(path)} is not in the data folder`);
+    if (!entry) throw new ApiFailure('not-found', problem('not-in-data-folder', { name: basename(path) }));
     return entry;
   }
 
   private refuseExisting(path: string): void {
-    if (existsSync(path)) throw new ApiFailure('exists', `${basename(path)} already exists in the data folder: choose another name`);
+    if (existsSync(path)) throw new ApiFailure('exists', problem('name-taken', { name: basename(path) }));
   }
 
   /** The browser host reaches only the data folder. */
@@ -475,7 +478,7 @@ export class ApiService {
   }
 
   private requireDocument(): ModelDocument {
-    if (!this.document) throw new ApiFailure('no-model', 'no model is open: open a file or create one first', undefined, problem('no-model', {}));
+    if (!this.document) throw new ApiFailure('no-model', problem('no-model', {}));
     return this.document;
   }
 
@@ -486,12 +489,12 @@ export class ApiService {
   }
 
   private decks(): DeckService {
-    if (!this.deps.decks) throw new ApiFailure('unavailable', 'deck export is not available in this build');
+    if (!this.deps.decks) throw new ApiFailure('unavailable', problem('feature-unavailable', { feature: 'deck' }));
     return this.deps.decks;
   }
 
   private workbooks(): WorkbookService {
-    if (!this.deps.workbooks) throw new ApiFailure('unavailable', 'workbook export and import are not available in this build');
+    if (!this.deps.workbooks) throw new ApiFailure('unavailable', problem('feature-unavailable', { feature: 'workbook' }));
     return this.deps.workbooks;
   }
 }
@@ -514,13 +517,16 @@ function withOptional<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure)
-    return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), ...(error.problem ? { problem: error.problem } : {}) };
+  if (error instanceof ApiFailure) return { code: error.code, message: error.message, ...(error.path ? { path: error.path } : {}), problem: error.problem };
   if (error instanceof StoreError) return { code: error.code, message: error.message, problem: error.problem };
   if (error instanceof WorkbookImportError) return { code: 'invalid-import', message: error.message, problem: error.problem };
   const message = error instanceof Error ? error.message : String(error);
   // A file-system error that reached here (an export, an import): the plain-words problem of its path.
   const errno = error as { code?: unknown; path?: unknown };
   const coded = typeof errno.path === 'string' ? fileSystemProblem(typeof errno.code === 'string' ? errno.code : undefined, errno.path) : undefined;
-  return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message };
+  return coded ? { code: 'io', message, problem: coded } : { code: 'internal', message, problem: problem('internal-error', { detail: message }) };
+}
+
+function englishText(coded: Problem): string {
+  return renderProblem(coded, { language: 'en', unit: 'yuan' });
 }

@@ -3,8 +3,10 @@ import { basename, join } from 'node:path';
 import type { DeletedModel, ModelEntry } from '../../shared/api/contract';
 import { MODEL_EXTENSION } from '../../shared/api/files';
 import type { Model } from '../../shared/model/schema';
+import { problemOfStoreError, StoreError } from '../store/errors';
 import { readModelFile } from '../store/read';
 import { SnapshotFolder } from '../store/snapshots';
+import { problem, type Problem } from '../../shared/messages/problems';
 import { ApiFailure } from './failure';
 import { moveFile, type ModelFiles } from './files';
 
@@ -34,7 +36,10 @@ export class ModelLibrary {
             scenarios: null,
             costLines: null,
             open: false,
-            problem: error instanceof Error ? error.message.replace(path, basename(path)) : String(error),
+            problem:
+              error instanceof StoreError
+                ? byFileName(problemOfStoreError(error), path)
+                : problem('internal-error', { detail: error instanceof Error ? error.message : String(error) }),
           };
         }
       })
@@ -65,7 +70,7 @@ export class ModelLibrary {
   restore(id: string): string {
     const entry = parseDeleted(id);
     const from = join(this.files.deletedDir, id);
-    if (!entry || !existsSync(from)) throw new ApiFailure('not-found', `there is no deleted model ${JSON.stringify(id)} (it may have been restored already)`);
+    if (!entry || !existsSync(from)) throw new ApiFailure('not-found', problem('deleted-model-missing', { id }));
     const target = this.files.pathForName(entry.fileName, true);
     moveFile(from, target);
     return target;
@@ -73,12 +78,17 @@ export class ModelLibrary {
 
   /** Renames a closed model file in the data folder, with its snapshots. */
   rename(from: string, to: string): void {
-    if (existsSync(to) && to.toLowerCase() !== from.toLowerCase())
-      throw new ApiFailure('exists', `${basename(to)} already exists in the data folder: choose another name`);
+    if (existsSync(to) && to.toLowerCase() !== from.toLowerCase()) throw new ApiFailure('exists', problem('name-taken', { name: basename(to) }));
     const snapshots = new SnapshotFolder(this.files.dataDir, from).dir;
     renameSync(from, to);
     if (existsSync(snapshots)) renameSync(snapshots, new SnapshotFolder(this.files.dataDir, to).dir);
   }
+}
+
+/** The Models view lists files of the data folder by name: a problem about one names it so too. */
+function byFileName(coded: Problem, path: string): Problem {
+  const params = coded.params as { path?: unknown };
+  return params.path === path ? ({ ...coded, params: { ...coded.params, path: basename(path) } } as unknown as Problem) : coded;
 }
 
 const DELETED_PATTERN = /^(\d{8}T\d{9}Z)--(.+\.costplan)$/i;

@@ -3,6 +3,7 @@ import { createExampleModel } from '../../shared/model/example';
 import { createTemplateModel } from '../../shared/model/templates';
 import { MODEL_FORMAT, MODEL_SCHEMA_VERSION, type Model } from '../../shared/model/schema';
 import type { Language } from '../../shared/model/units';
+import { text } from '../../shared/i18n/vocabulary';
 
 /**
  * What each template of shared/api/files.ts MODEL_TEMPLATES starts a model with, and the file
@@ -10,19 +11,24 @@ import type { Language } from '../../shared/model/units';
  * not type-check.
  */
 export const TEMPLATE_BUILDERS: Record<ModelTemplate, { build(language: Language): Model; fileName: Record<Language, string> }> = {
-  example: { build: createExampleModel, fileName: { zh: '示例', en: 'Example' } },
+  example: { build: createExampleModel, fileName: fileNames('example') },
   // The worked examples of the seed's other scenario families (shared/model/templates).
-  'spare-parts': { build: (language) => createTemplateModel('spare-parts', language), fileName: { zh: '物料与备件', en: 'Spare parts' } },
-  'service-providers': { build: (language) => createTemplateModel('service-providers', language), fileName: { zh: '服务商', en: 'Service providers' } },
-  'service-revenue': { build: (language) => createTemplateModel('service-revenue', language), fileName: { zh: '服务创收', en: 'Service revenue' } },
-  empty: { build: emptyModel, fileName: { zh: '新模型', en: 'New model' } },
+  'spare-parts': { build: (language) => createTemplateModel('spare-parts', language), fileName: fileNames('spare-parts') },
+  'service-providers': { build: (language) => createTemplateModel('service-providers', language), fileName: fileNames('service-providers') },
+  'service-revenue': { build: (language) => createTemplateModel('service-revenue', language), fileName: fileNames('service-revenue') },
+  empty: { build: emptyModel, fileName: fileNames('empty') },
 };
+
+/** A template's name in each language, from the vocabulary: the new model's file name in the data folder. */
+function fileNames(template: ModelTemplate): Record<Language, string> {
+  return { zh: text('zh', 'menu', `templates.${template}`), en: text('en', 'menu', `templates.${template}`) };
+}
 
 export function emptyModel(language: Language): Model {
   return {
     format: MODEL_FORMAT,
     schemaVersion: MODEL_SCHEMA_VERSION,
-    name: language === 'zh' ? '新模型' : 'New model',
+    name: text(language, 'menu', 'templates.empty'),
     currency: 'CNY',
     displayUnit: 'tenThousand',
     language,
@@ -31,7 +37,7 @@ export function emptyModel(language: Language): Model {
       {
         id: 'root',
         parentId: null,
-        name: language === 'zh' ? '售后服务成本' : 'After-sales service cost',
+        name: text(language, 'menu', 'emptyRootLine'),
         basis: { kind: 'amount', amount: 0 },
         relevance: 'strong',
       },

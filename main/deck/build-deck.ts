@@ -3,7 +3,10 @@ import { DECK_SLIDE_KEYS, type DeckSlideKey } from '../../shared/api/contract';
 import { computeValidModel, prepareTree } from '../../shared/engine';
 import type { Model } from '../../shared/model/schema';
 import type { DisplayUnit, Language } from '../../shared/model/units';
-import { validateModel, formatIssue } from '../../shared/model/validate';
+import { validateModel } from '../../shared/model/validate';
+import { problem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
+import { problemOfIssue } from '../api/failure';
 import { createContext, type DeckContext } from './context';
 import { addFooters } from './layout';
 import { finishPackage } from './package';
@@ -35,8 +38,12 @@ export interface DeckOptions {
   date?: Date;
 }
 
+/** A model or option a deck cannot be built from: the problem for the UI's and the CLI's own words, the English message for logs. */
 export class DeckError extends Error {
   override readonly name = 'DeckError';
+  constructor(readonly problem: Problem) {
+    super(renderProblem(problem, { language: 'en', unit: 'yuan' }));
+  }
 }
 
 export interface BuiltDeck {
@@ -65,20 +72,20 @@ const BUILDERS: Record<DeckSlide, (context: DeckContext) => void> = {
  */
 export async function buildDeck(input: Model, options: DeckOptions = {}): Promise<BuiltDeck> {
   const validated = validateModel(input);
-  if (!validated.ok) throw new DeckError(formatIssue(validated.error[0]!));
+  if (!validated.ok) throw new DeckError(problemOfIssue(validated.error[0]!));
   const model = validated.value;
-  if (model.scenarios.length === 0) throw new DeckError('the model has no scenario: a deck presents at least one (create one first)');
+  if (model.scenarios.length === 0) throw new DeckError(problem('deck-no-scenario', {}));
   const find = (reference: string) =>
     model.scenarios.find((scenario) => scenario.id === reference) ?? model.scenarios.find((scenario) => scenario.name === reference);
   const known = () => model.scenarios.map((scenario) => JSON.stringify(scenario.name)).join(', ');
   const chosen = (options.scenarios && options.scenarios.length > 0 ? options.scenarios : model.scenarios.map((scenario) => scenario.id)).map((reference) => {
     const scenario = find(reference);
-    if (!scenario) throw new DeckError(`no scenario named ${JSON.stringify(reference)} (scenarios: ${known()})`);
+    if (!scenario) throw new DeckError(problem('no-such-scenario', { name: reference, known: model.scenarios.map((scenario) => scenario.name) }));
     return scenario;
   });
   const unique = chosen.filter((scenario, index) => chosen.indexOf(scenario) === index);
   const baseline = options.baseline ? find(options.baseline) : model.scenarios[0]!;
-  if (!baseline) throw new DeckError(`no baseline scenario named ${JSON.stringify(options.baseline)} (scenarios: ${known()})`);
+  if (!baseline) throw new DeckError(problem('deck-baseline-missing', { name: options.baseline ?? '', known: known() }));
   const slides = options.slides && options.slides.length > 0 ? DECK_SLIDES.filter((slide) => options.slides!.includes(slide)) : DECK_SLIDES;
 
   const tree = prepareTree(model.costTree);

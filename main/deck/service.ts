@@ -1,5 +1,6 @@
 import type { DeckRequest } from '../../shared/api/contract';
 import type { Model } from '../../shared/model/schema';
+import { problem } from '../../shared/messages/problems';
 import { ApiFailure, type DeckService } from '../api/handlers';
 import { writeFileAtomically } from '../io/write-file';
 import { buildDeck, DeckError, type DeckOptions } from './build-deck';
@@ -36,13 +37,13 @@ async function build(model: Model, request: DeckRequest, baseline: string | null
   if (request.logo) {
     const data = Buffer.from(request.logo.base64, 'base64');
     const type = logoType(data);
-    if (type === null) throw new ApiFailure('invalid-input', 'the logo must be a PNG or JPEG image', 'logo');
+    if (type === null) throw new ApiFailure('invalid-input', problem('logo-not-image', {}), 'logo');
     options.style = { ...options.style, logo: { data, type } };
   }
   try {
     return await buildDeck(model, options);
   } catch (error) {
-    if (error instanceof DeckError) throw new ApiFailure('invalid-input', error.message);
+    if (error instanceof DeckError) throw new ApiFailure('invalid-input', error.problem);
     throw error;
   }
 }

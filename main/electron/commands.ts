@@ -316,9 +316,7 @@ export class DesktopCommands implements MenuCommands {
 
   async showError(error: ApiError): Promise<void> {
     // Coded problems in the menus' language (amounts, where a problem has one, in 万元 as the app starts).
-    const message = error.problem
-      ? renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' })
-      : error.message;
+    const message = renderProblem(error.problem, { language: this.deps.language(), unit: this.deps.displayUnit?.() ?? 'tenThousand' });
     await this.deps.dialogs.message({ type: 'error', title: this.text('errorTitle'), message });
   }
 

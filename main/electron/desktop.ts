@@ -52,7 +52,8 @@ export interface DesktopEnvironment<W extends AppWindow> {
   openExternal: (url: string) => Promise<void>;
   /** The work areas of the screens (read once the app is ready). */
   workAreas: () => Rectangle[];
-  reportError: (message: string, error: unknown) => void;
+  /** Shows an unforeseen error (`message` and the error's own text are for the log, and a detail of the dialog) in `language`. */
+  reportError: (message: string, error: unknown, language: Language) => void;
 }
 
 const MENU_REFRESH_DELAY_MS = 150;
@@ -69,13 +70,13 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
   try {
     ensureDataDir(env.dataDir);
   } catch (error) {
-    env.reportError('Service Cost Planner cannot start', error);
+    env.reportError('Service Cost Planner cannot start', error, languageOfLocale(app.getLocale()));
     app.quit();
     return false;
   }
   const rendererDir = dirname(env.paths.renderer);
   const stateFile = windowStateFile(env.dataDir);
-  const hardening: HardeningOptions = { openExternal: env.openExternal, reportError: env.reportError };
+  const hardening: HardeningOptions = { openExternal: env.openExternal, reportError: (message, error) => report(message, error) };
 
   let api: ApiService | undefined;
   const requireApi = (): ApiService => {
@@ -94,6 +95,17 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     const document = requireApi().currentDocument;
     // The language chosen in the app (a view setting) comes first, then the model's own.
     return requireApi().settings.settings(undefined).uiLanguage ?? document?.model.language ?? languageOfLocale(app.getLocale());
+  };
+
+  // An unforeseen error is shown in the app's language (the system's while no model is open yet).
+  const report = (message: string, error: unknown): void => {
+    let shown: Language;
+    try {
+      shown = language();
+    } catch {
+      shown = languageOfLocale(app.getLocale());
+    }
+    env.reportError(message, error, shown);
   };
 
   const dialogs: Dialogs = {
@@ -119,7 +131,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     changed: () => refreshMenu(),
     appVersion: app.getVersion(),
     versions: env.versions,
-    reportError: env.reportError,
+    reportError: report,
   });
 
   let shownMenu = '';
@@ -134,7 +146,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
       shownMenu = key;
       env.setMenu(buildMenuTemplate(state, commands));
     } catch (error) {
-      env.reportError('Could not update the menus', error);
+      report('Could not update the menus', error);
     }
   };
   // After each call from the window (edits come fast): once they pause.
@@ -148,7 +160,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
       pendingFile = path;
       return;
     }
-    commands.openFile(path).catch((error: unknown) => env.reportError(`Could not open ${path}`, error));
+    commands.openFile(path).catch((error: unknown) => report(`Could not open ${path}`, error));
   };
 
   const openFirstModel = async (): Promise<void> => {
@@ -167,11 +179,11 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     app,
     platform: env.platform,
     defaultSession: env.defaultSession,
-    reportError: env.reportError,
+    reportError: report,
     hardening,
     beforeFirstWindow: async () => {
       restrictNetwork(env.defaultSession().webRequest, rendererDir);
-      servePageWithStyleNonce(env.defaultSession().protocol, env.paths.renderer, env.fetchFile, env.reportError);
+      servePageWithStyleNonce(env.defaultSession().protocol, env.paths.renderer, env.fetchFile, report);
       const isTrusted = createSenderCheck(() => (mainWindow === null ? [] : [mainWindow]), rendererDir);
       registerApiHandlers(env.ipcMain, requireApi(), isTrusted, scheduleMenuRefresh);
       await openFirstModel();
@@ -179,7 +191,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
       refreshMenu();
     },
     createWindow: () => {
-      const window = createMainWindow(env.createWindow, env.paths, env.reportError, {
+      const window = createMainWindow(env.createWindow, env.paths, report, {
         state: fitToDisplays(readWindowState(stateFile), env.workAreas()),
         saveState: (state) => writeWindowState(stateFile, state),
         hardening,
@@ -216,7 +228,7 @@ export function startDesktop<W extends AppWindow>(env: DesktopEnvironment<W>): b
     closing = true;
     api
       .shutdown()
-      .catch((error: unknown) => env.reportError('Could not close the model file cleanly', error))
+      .catch((error: unknown) => report('Could not close the model file cleanly', error))
       .finally(() => {
         closed = true;
         app.quit();

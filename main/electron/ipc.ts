@@ -1,4 +1,6 @@
 import type { ApiError, ApiResponse } from '../../shared/api/contract';
+import { problem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
 import { API_METHODS, type ApiMethod } from '../../shared/api/methods';
 import type { IpcSenderEvent } from '../window/sender';
 import { apiChannel } from './channels';
@@ -14,7 +16,12 @@ export interface ApiDispatcher {
 }
 
 export function forbiddenSender(method: ApiMethod): { ok: false; error: ApiError } {
-  return { ok: false, error: { code: 'forbidden-sender', message: `${method}: refused, the call did not come from the app's own window` } };
+  return coded('forbidden-sender', problem('sender-refused', { method }));
+}
+
+/** A refusal of the IPC layer: its problem, and the English message (for logs) worded from it. */
+function coded(code: string, refused: Problem): { ok: false; error: ApiError } {
+  return { ok: false, error: { code, message: renderProblem(refused, { language: 'en', unit: 'yuan' }), problem: refused } };
 }
 
 /**
@@ -34,8 +41,7 @@ export function registerApiHandlers(
     const channel = apiChannel(method);
     ipcMain.handle(channel, async (event, ...args) => {
       if (!isTrustedFrame(event)) return forbiddenSender(method);
-      if (args.length > 1)
-        return { ok: false, error: { code: 'invalid-input', message: `${method}: takes one input object` } } satisfies ApiResponse<ApiMethod>;
+      if (args.length > 1) return coded('invalid-input', problem('one-input-only', { method })) satisfies ApiResponse<ApiMethod>;
       const response = await api.dispatch(method, args[0]);
       afterCall(method, response);
       return response;

@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, newStyleNonce, withStyleNonce } from '../window/csp';
 import type { ApiService } from '../api/handlers';
-import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract';
+import { MAX_UPLOAD_BASE64, MAX_UPLOAD_BYTES } from '../../shared/api/contract';
+import { problem, type Problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
 
 /**
  * The browser host: the same renderer and the same API as the desktop window, over HTTP on
@@ -54,18 +56,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent)
-        send(response, 500, { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } });
+        refuse(response, 500, 'internal', problem('internal-error', { detail: error instanceof Error ? error.message : String(error) }));
     });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!hostAllowed(request.headers.host, port)) {
-      send(response, 421, { ok: false, error: { code: 'forbidden-host', message: 'requests must name this computer (127.0.0.1 or localhost)' } });
+      refuse(response, 421, 'forbidden-host', problem('request-refused', { reason: 'host' }));
       return;
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !originAllowed(origin, port)) {
-      send(response, 403, { ok: false, error: { code: 'forbidden-origin', message: 'requests from other sites are refused' } });
+      refuse(response, 403, 'forbidden-origin', problem('request-refused', { reason: 'origin' }));
       return;
     }
     let url: URL;
@@ -75,12 +77,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       pathname = decodeURIComponent(url.pathname);
     } catch {
       // "%E0%A4%A" and the like: the client's mistake, not the host's.
-      send(response, 400, { ok: false, error: { code: 'bad-request', message: 'the address holds a malformed %-escape' } });
+      refuse(response, 400, 'bad-request', problem('request-refused', { reason: 'escape' }));
       return;
     }
     if (url.pathname.startsWith('/api/')) return handleApi(request, response, pathname.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'only GET here' } });
+      refuse(response, 405, 'method-not-allowed', problem('request-refused', { reason: 'get-only' }));
       return;
     }
     return serveStatic(response, options.staticDir, url.pathname === '/' ? '/' : pathname);
@@ -88,35 +90,30 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     if (request.method !== 'POST') {
-      send(response, 405, { ok: false, error: { code: 'method-not-allowed', message: 'API calls are POST requests' } });
+      refuse(response, 405, 'method-not-allowed', problem('request-refused', { reason: 'post-only' }));
       return;
     }
     if (!secretMatches(request.headers[SECRET_HEADER], secret)) {
-      send(response, 401, { ok: false, error: { code: 'unauthorized', message: 'missing or wrong secret: open the address the planner printed' } });
+      refuse(response, 401, 'unauthorized', problem('request-refused', { reason: 'secret' }));
       return;
     }
     const contentType = request.headers['content-type'] ?? '';
     if (!contentType.startsWith('application/json')) {
-      send(response, 415, { ok: false, error: { code: 'unsupported-media-type', message: 'send JSON (application/json)' } });
+      refuse(response, 415, 'unsupported-media-type', problem('request-refused', { reason: 'media-type' }));
       return;
     }
     const limit = method === 'uploadFile' ? maxUploadBody : maxBody;
     const body = await readBody(request, limit);
     if (!body.ok) {
-      send(response, 413, {
-        ok: false,
-        error: {
-          code: 'body-too-large',
-          message: method === 'uploadFile' ? 'the file is too large to upload (at most 50 MB)' : `a request may carry at most ${limit} bytes`,
-        },
-      });
+      const upload = method === 'uploadFile';
+      refuse(response, 413, 'body-too-large', problem('request-too-large', { bytes: upload ? MAX_UPLOAD_BYTES : limit, upload }));
       return;
     }
     let input: unknown;
     try {
       input = body.text === '' ? {} : (JSON.parse(body.text) as unknown);
     } catch {
-      send(response, 400, { ok: false, error: { code: 'invalid-json', message: 'the request body is not valid JSON' } });
+      refuse(response, 400, 'invalid-json', problem('request-refused', { reason: 'json' }));
       return;
     }
     const result = await options.api.dispatch(method, input);
@@ -177,18 +174,23 @@ function readBody(request: IncomingMessage, limit: number): Promise<{ ok: true; 
   });
 }
 
+/** A refusal as the API's error: the problem the page words in its language, the English message for logs and curl. */
+function refuse(response: ServerResponse, status: number, code: string, refused: Problem): void {
+  send(response, status, { ok: false, error: { code, message: renderProblem(refused, { language: 'en', unit: 'yuan' }), problem: refused } });
+}
+
 async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
   const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const target = normalize(join(root, relative));
   if (!target.startsWith(normalize(root) + sep) && target !== normalize(join(root, 'index.html'))) {
-    send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    refuse(response, 404, 'not-found', problem('request-refused', { reason: 'not-found' }));
     return;
   }
   let content: Buffer;
   try {
     content = await readFile(target);
   } catch {
-    send(response, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
+    refuse(response, 404, 'not-found', problem('request-refused', { reason: 'not-found' }));
     return;
   }
   // The page gets a fresh style nonce per request (for the grid's theme styles), stated in its

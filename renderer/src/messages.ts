@@ -12,8 +12,9 @@ export function issuesText(issues: readonly ModelIssue[], view: MessageView): st
   return [...new Set(issues.map((issue) => renderProblem(issue.problem, view)))].join(view.language === 'zh' ? '；' : '; ');
 }
 
+/** An API error in the screen's language: every error carries its problem. */
 export function errorText(error: ApiError, view: MessageView): string {
-  return error.problem ? renderProblem(error.problem, view) : error.message;
+  return renderProblem(error.problem, view);
 }
 
 /** The view messages are worded for: the screen's language and unit, the model's currency. */

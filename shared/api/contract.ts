@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { editCommandSchema } from '../edits/commands';
-import type { Problem } from '../messages/problems';
+import { problem, type Problem } from '../messages/problems';
 import type { Model } from '../model/schema';
 import { DISPLAY_UNITS, LANGUAGES } from '../model/units';
-import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, uploadName, type ExportKind } from './files';
+import { EXPORT_KINDS, fileReference, MODEL_TEMPLATES, modelName, refuse, uploadName, type ExportKind } from './files';
 import type { ApiMethod } from './methods';
 
 /**
@@ -15,13 +15,16 @@ const language = z.enum(LANGUAGES);
 const none = z.strictObject({});
 const exportOptions = { kind: z.enum(EXPORT_KINDS), language: language.optional(), scenarioIds: z.array(z.string()).optional() };
 /** An upload travels as base64 in JSON: at most IMPORT's 50 MB file, a third more as text. */
-export const MAX_UPLOAD_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 4;
+/** The largest file the browser edition uploads. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_BASE64 = Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4;
 
 /** The slides of the client deck, in deck order (main/deck/build-deck.ts builds them). */
 export const DECK_SLIDE_KEYS = ['title', 'summary', 'structure', 'levers', 'bridge', 'cashflow', 'budget', 'compare', 'risk', 'assumptions'] as const;
 export type DeckSlideKey = (typeof DECK_SLIDE_KEYS)[number];
 /** A logo travels as base64 in the call; 1 MB of image keeps a call under the host's 2 MB body limit. */
 export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
+const MAX_CLIENT = 200;
 
 /**
  * What the deck shows: the scenarios (ids, the first is the headline), the baseline, the slides,
@@ -31,21 +34,34 @@ export const DECK_LOGO_MAX_BYTES = 1024 * 1024;
 const deckOptions = {
   scenarioIds: z.array(z.string().max(64)).max(200).optional(),
   baselineScenarioId: z.string().max(64).nullable().optional(),
-  slides: z.array(z.enum(DECK_SLIDE_KEYS)).min(1, { error: 'choose at least one slide' }).optional(),
+  slides: z
+    .array(z.enum(DECK_SLIDE_KEYS))
+    .superRefine((slides, context) => {
+      if (slides.length === 0) refuse(context, problem('deck-option-invalid', { option: 'slides', max: 0 }));
+    })
+    .optional(),
   language: language.optional(),
   unit: z.enum(DISPLAY_UNITS).optional(),
-  client: z.string().max(200, { error: 'a client name may be at most 200 characters' }).optional(),
+  client: z
+    .string()
+    .superRefine((client, context) => {
+      if (client.length > MAX_CLIENT) refuse(context, problem('deck-option-invalid', { option: 'client', max: MAX_CLIENT }));
+    })
+    .optional(),
   accent: z
     .string()
-    .regex(/^#?[0-9a-fA-F]{6}$/, { error: 'an accent colour is six hex digits such as 1F6FB2' })
+    .superRefine((accent, context) => {
+      if (!/^#?[0-9a-fA-F]{6}$/.test(accent)) refuse(context, problem('deck-option-invalid', { option: 'accent', max: 0 }));
+    })
     .optional(),
   logo: z
     .strictObject({
       type: z.enum(['png', 'jpeg']),
-      base64: z
-        .string()
-        .max(Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4, { error: `a logo may be at most ${DECK_LOGO_MAX_BYTES / 1024 / 1024} MB` })
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'the logo must be base64' }),
+      base64: z.string().superRefine((base64, context) => {
+        if (base64.length > Math.ceil(DECK_LOGO_MAX_BYTES / 3) * 4)
+          refuse(context, problem('deck-option-invalid', { option: 'logo-size', max: DECK_LOGO_MAX_BYTES }));
+        else if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) refuse(context, problem('logo-not-image', {}));
+      }),
     })
     .optional(),
 };
@@ -81,7 +97,12 @@ export const apiContract = {
   closeModel: none,
   listRecentFiles: none,
   pickFile: z.strictObject({ purpose: z.enum(['open', 'import', 'export']), kind: z.enum(EXPORT_KINDS).optional() }),
-  uploadFile: z.strictObject({ fileName: uploadName, base64: z.string().max(MAX_UPLOAD_BASE64, { error: 'the file is larger than 50 MB' }) }),
+  uploadFile: z.strictObject({
+    fileName: uploadName,
+    base64: z.string().superRefine((base64, context) => {
+      if (base64.length > MAX_UPLOAD_BASE64) refuse(context, problem('request-too-large', { bytes: MAX_UPLOAD_BYTES, upload: true }));
+    }),
+  }),
   applyEdit: z.strictObject({ command: editCommandSchema }),
   undo: none,
   redo: none,
@@ -150,8 +171,8 @@ export interface ModelEntry {
   modifiedAt: string;
   bytes: number;
   open: boolean;
-  /** Why it cannot be opened (damaged, newer format, not a model...). */
-  problem?: string;
+  /** Why it cannot be opened (damaged, newer format, not a model...), worded by the Models view in its language. */
+  problem?: Problem;
 }
 
 export interface DeletedModel {
@@ -260,7 +281,7 @@ export interface ApiError {
   /** The field or model place the message is about. */
   path?: string;
   /** The problem as a code with typed parameters: the UI, menus and CLI word it in their language and unit. */
-  problem?: Problem;
+  problem: Problem;
 }
 
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { FileReferenceReason, ModelNameIssue } from '../messages/codes/api';
+import { problem, type Problem } from '../messages/problems';
+import { renderProblem } from '../messages/render';
 
 /**
  * How the UI names files: never by a path. A model in the data folder is named by its file name
@@ -29,14 +32,7 @@ const FORBIDDEN_CHARACTERS = /[<>:"/\\|?*\u0000-\u001f]/;
 const RESERVED_WINDOWS = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /** Why a name cannot name a model file; the UI words each kind in its language. */
-export type ModelNameIssue =
-  | { kind: 'empty' }
-  | { kind: 'too-long'; length: number; max: number }
-  | { kind: 'leading-dot' }
-  | { kind: 'separator' }
-  | { kind: 'character'; character: string }
-  | { kind: 'reserved' }
-  | { kind: 'trailing' };
+export type { ModelNameIssue } from '../messages/codes/api';
 
 /** The first reason `name` (without ".costplan") cannot be a model's name in the data folder, or undefined. */
 export function modelNameIssue(name: string): ModelNameIssue | undefined {
@@ -51,28 +47,10 @@ export function modelNameIssue(name: string): ModelNameIssue | undefined {
   return undefined;
 }
 
-/** The same in English, for API errors. */
-export function modelNameProblem(name: string): string | undefined {
+/** Why `name` cannot be a model's name, as a problem (worded by each client), or undefined. */
+export function modelNameProblem(name: string): Problem | undefined {
   const issue = modelNameIssue(name);
-  const quoted = JSON.stringify(name.trim());
-  switch (issue?.kind) {
-    case undefined:
-      return undefined;
-    case 'empty':
-      return 'the name is empty';
-    case 'too-long':
-      return `the name is ${issue.length} characters long (at most ${issue.max})`;
-    case 'leading-dot':
-      return 'the name cannot start with a dot';
-    case 'separator':
-      return `the name cannot contain a folder separator (${quoted})`;
-    case 'character':
-      return `the name cannot contain ${JSON.stringify(issue.character)} (${quoted})`;
-    case 'reserved':
-      return `${quoted} is a name Windows reserves`;
-    case 'trailing':
-      return 'the name cannot end with a dot or a space';
-  }
+  return issue ? problem('model-name-invalid', { name: name.trim(), issue }) : undefined;
 }
 
 /** "客户A" -> "客户A.costplan"; a name that already ends in .costplan keeps it. */
@@ -82,16 +60,22 @@ export function modelFileName(name: string): string {
 }
 
 /** Why `file` is neither a file name in the data folder nor a handle, or undefined when it is one of them. */
-export function fileReferenceProblem(file: string): string | undefined {
-  if (file.startsWith(HANDLE_PREFIX)) return /^#[a-z0-9-]{1,64}$/.test(file) ? undefined : `${JSON.stringify(file)} is not a file handle the app gave out`;
-  if (/^([a-zA-Z]:|[/\\~])/.test(file))
-    return `${JSON.stringify(file)} is a path: give the name of a file in the data folder (for example 客户A.costplan), not a path`;
-  if (file.split(/[/\\]/).includes('..'))
-    return `${JSON.stringify(file)} points outside the data folder: give the name of a file in it (for example 客户A.costplan)`;
-  if (/[/\\]/.test(file))
-    return `${JSON.stringify(file)} names another folder: only files directly in the data folder can be named (for example 客户A.costplan)`;
+export function fileReferenceProblem(file: string): Problem | undefined {
+  const refused = (reason: FileReferenceReason): Problem => problem('file-reference-invalid', { file, reason });
+  if (file.startsWith(HANDLE_PREFIX)) return /^#[a-z0-9-]{1,64}$/.test(file) ? undefined : refused('handle-malformed');
+  if (/^([a-zA-Z]:|[/\\~])/.test(file)) return refused('path');
+  if (file.split(/[/\\]/).includes('..')) return refused('parent-folder');
+  if (/[/\\]/.test(file)) return refused('other-folder');
   const stem = file.slice(0, file.lastIndexOf('.') > 0 ? file.lastIndexOf('.') : file.length);
   return modelNameProblem(stem);
+}
+
+/**
+ * A contract field's refusal: the problem rides in the issue's params (the API hands it on as
+ * the error's problem), the English text is for logs and zod's own report.
+ */
+export function refuse(context: z.RefinementCtx, refused: Problem): void {
+  context.addIssue({ code: 'custom', message: renderProblem(refused, { language: 'en', unit: 'yuan' }), params: { problem: refused } });
 }
 
 /** A file the UI refers to: a file name in the data folder, or a handle from the main process. */
@@ -100,8 +84,8 @@ export const fileReference = z
   .min(1, { error: 'a file is required' })
   .max(260)
   .superRefine((file, context) => {
-    const problem = fileReferenceProblem(file);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
+    const refused = fileReferenceProblem(file);
+    if (refused) refuse(context, refused);
   });
 
 /** A model's name as typed (without ".costplan"). */
@@ -109,8 +93,8 @@ export const modelName = z
   .string()
   .max(200)
   .superRefine((name, context) => {
-    const problem = modelNameProblem(name.toLowerCase().endsWith(MODEL_EXTENSION) ? name.trim().slice(0, -MODEL_EXTENSION.length) : name);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
+    const refused = modelNameProblem(name.toLowerCase().endsWith(MODEL_EXTENSION) ? name.trim().slice(0, -MODEL_EXTENSION.length) : name);
+    if (refused) refuse(context, refused);
   });
 
 /** An uploaded file's own name (the browser gives the name without a folder). */
@@ -119,8 +103,7 @@ export const uploadName = z
   .min(1)
   .max(255)
   .superRefine((name, context) => {
-    if (/[/\\]/.test(name) || name === '..' || name.startsWith('.'))
-      context.addIssue({ code: 'custom', message: `${JSON.stringify(name)} is not a plain file name` });
+    if (/[/\\]/.test(name) || name === '..' || name.startsWith('.')) refuse(context, problem('upload-name-invalid', { name, reason: 'not-plain' }));
     else if (!UPLOAD_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension)))
-      context.addIssue({ code: 'custom', message: `${JSON.stringify(name)}: upload a model file (.costplan), an Excel workbook (.xlsx) or a CSV file (.csv)` });
+      refuse(context, problem('upload-name-invalid', { name, reason: 'extension' }));
   });

@@ -95,6 +95,39 @@ const FORMAT: Formatters = {
   ],
   'text-unclean': (p, _v, say) => ['text-unclean', { reason: say(`modelParts.unclean.${p.reason}`, { character: p.character, position: p.position }) }],
   // api (shared/messages/codes/api.ts)
+  'file-reference-invalid': (p, _v, say) => ['file-reference-invalid', { file: quoted(p.file, say), reason: say(`apiParts.reference.${p.reason}`) }],
+  'model-name-invalid': (p, _v, say) => [
+    'model-name-invalid',
+    {
+      reason: say(`apiParts.name.${p.issue.kind}`, {
+        name: quoted(p.name, say),
+        ...(p.issue.kind === 'too-long' ? { length: p.issue.length, max: p.issue.max } : {}),
+        ...(p.issue.kind === 'character' ? { character: quoted(p.issue.character, say) } : {}),
+      }),
+    },
+  ],
+  'handle-other-use': (p, _v, say) => [
+    'handle-other-use',
+    { name: p.name, chosenFor: say(`apiParts.uses.${p.chosenFor}`), wanted: say(`apiParts.uses.${p.wanted}`) },
+  ],
+  'data-folder-not-for': (p, _v, say) => ['data-folder-not-for', { file: p.file, what: say(`apiParts.notForDataFolder.${p.use}`) }],
+  'outside-data-folder': (p, _v, say) => ['outside-data-folder', { name: p.name, action: say(`apiParts.actions.${p.action}`) }],
+  'deleted-model-missing': (p, _v, say) => ['deleted-model-missing', { id: quoted(p.id, say) }],
+  'feature-unavailable': (p, _v, say) => ['feature-unavailable', { what: say(`apiParts.unavailable.${p.feature}`) }],
+  'unknown-method': (p, _v, say) => ['unknown-method', { method: quoted(p.method, say) }],
+  'input-invalid': (p, _v, say) => ['input-invalid', { method: p.method, field: p.field ? say('apiParts.field', { field: p.field }) : '', detail: p.detail }],
+  'upload-name-invalid': (p, _v, say) => ['upload-name-invalid', { name: quoted(p.name, say), reason: say(`apiParts.upload.${p.reason}`) }],
+  'request-refused': (p, _v, say) => ['request-refused', { reason: say(`apiParts.refused.${p.reason}`) }],
+  'request-too-large': (p, _v, say) => [
+    'request-too-large',
+    { what: say(p.upload ? 'apiParts.tooLarge.upload' : 'apiParts.tooLarge.request', { max: bytesText(p.bytes, say) }) },
+  ],
+  'save-failed': (p, v) => ['save-failed', { reason: renderProblem(p.reason, v) }],
+  'deck-option-invalid': (p, _v, say) => [
+    'deck-option-invalid',
+    { what: say(`apiParts.deckOption.${p.option}`, { max: p.option === 'logo-size' ? bytesText(p.max, say) : p.max }) },
+  ],
+  'deck-baseline-missing': (p, _v, say) => ['deck-baseline-missing', { name: quoted(p.name, say), known: p.known }],
   // store (shared/messages/codes/store.ts)
   'not-a-model': (p, _v, say) => ['not-a-model', { path: p.path, reason: say(`parts.notAModel.${p.reason}`) }],
   'model-breaks-rule': (p, v, say) => [
@@ -270,7 +303,7 @@ const FORMAT: Formatters = {
   'one-off-several-years': (p, _v, say) => ['one-off-several-years', { years: p.years.join(say('importParts.yearsJoin')) }],
   'formulas-replaced': (p) => ['formulas-replaced', { count: p.count, cell: p.cell }],
   // English keeps the rule's own words; other languages quote them as a technical detail.
-  'value-refused': (p, _v, say) => ['value-refused', { text: p.detail, detail: importDetail(p.detail, say) }],
+  'value-refused': (p, _v, say) => ['value-refused', { detail: importDetail(p.detail, say) }],
   'file-too-large': (p, v, say) => ['file-too-large', { bytes: bytesText(p.bytes, say), max: bytesText(p.max, say) }],
   'too-many-cells': (p, v) => ['too-many-cells', { max: countText(p.max, v) }],
   'too-many-lines': (p, v) => ['too-many-lines', { count: countText(p.count, v), max: countText(p.max, v) }],

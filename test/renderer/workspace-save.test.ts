@@ -3,6 +3,9 @@ import type { ApiClient, SessionState } from '../../shared/api/contract';
 import type { EditCommand } from '../../shared/edits/commands';
 import { createExampleModel } from '../../shared/model/example';
 import { Workspace } from '../../renderer/src/state/workspace';
+import { problem } from '../../shared/messages/problems';
+import { renderProblem } from '../../shared/messages/render';
+import { englishWords } from '../support/chinese';
 
 type ApplyEdit = ApiClient['applyEdit'];
 
@@ -87,10 +90,39 @@ describe('the workspace save queue', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it("keeps an edit the browser host did not answer, and says why in the screen's language", async () => {
+    const unreachable = problem('host-unreachable', { detail: 'Failed to fetch' });
+    let reloads = 0;
+    const { api, sent } = fakeApi(
+      () => Promise.resolve({ ok: false, error: { code: 'offline', message: 'the host does not answer', problem: unreachable } }),
+      () => {
+        reloads++;
+      },
+    );
+    const workspace = await opened(api);
+    reloads = 0;
+    workspace.edit(rename('Offline'));
+    expect(await workspace.retrySaving()).toBe(false);
+    const state = workspace.getState();
+    // Tried again like a call that threw (the file may be fine), never reloaded over the screen.
+    expect(sent.length).toBeGreaterThan(1);
+    expect(reloads).toBe(0);
+    expect(state.model?.name).toBe('Offline');
+    expect(state).toMatchObject({ saveState: 'failed', unsavedEdits: 1 });
+    expect(state.error?.problem).toEqual(problem('save-failed', { reason: unreachable }));
+    const chinese = renderProblem(state.error!.problem, { language: 'zh', unit: 'tenThousand' });
+    expect(chinese).toContain('最近的修改未能保存（规划工具的本机服务没有响应');
+    expect(englishWords(chinese)).toEqual([]);
+  });
+
   it('goes back to what the file holds when the file refuses an edit (no retry)', async () => {
     let reloads = 0;
     const { api, sent } = fakeApi(
-      () => Promise.resolve({ ok: false, error: { code: 'invalid-edit', message: 'name is too long' } }),
+      () =>
+        Promise.resolve({
+          ok: false,
+          error: { code: 'invalid-edit', message: 'name is too long', problem: problem('name-too-long', { length: 90, max: 80 }) },
+        }),
       () => {
         reloads++;
       },

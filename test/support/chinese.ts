@@ -16,6 +16,7 @@ const LATIN_IN_CHINESE = new Set(
     'XLS',
     'ODS',
     'PNG',
+    'JPEG',
     'PPTX',
     'MB',
     'KB',

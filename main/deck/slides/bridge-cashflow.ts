@@ -196,7 +196,6 @@ export function bridgeSlide(context: DeckContext): void {
   addFittedText(context, slide, note, { x: CONTENT.x, y: CONTENT.y + CONTENT.h - 0.7, w: CONTENT.w, h: 0.65 }, { max: 12, min: 8, color: MUTED });
 
   const m = (value: number) => money(context, value, 4);
-  const zh = context.language === 'zh';
   const lines = [text('notes.unit', { u: context.unitLabel })];
   if (gain) {
     let running = 0;
@@ -215,12 +214,7 @@ export function bridgeSlide(context: DeckContext): void {
     lines.push(`${text('bridge.after')}: ${m(context.tree.totalAmount)} − ${m(result.baseSaving)} = ${m(context.tree.totalAmount - result.baseSaving)}`);
   }
   lines.push(text('notes.bridgeArithmetic', { ramps: number(context, full.rampYears, 4), levers: m(levers), growth: m(growth), total: m(full.saving) }));
-  if (gain)
-    lines.push(
-      zh
-        ? `期内收益 = 期内节省 ${m(result.totals.saving)} + 期内边际贡献增加 ${m(result.totals.marginGain)} = ${m(result.totals.benefit)}。`
-        : `Horizon benefit = horizon saving ${m(result.totals.saving)} + horizon margin gain ${m(result.totals.marginGain)} = ${m(result.totals.benefit)}.`,
-    );
+  if (gain) lines.push(text('notes.bridgeBenefit', { saving: m(result.totals.saving), gain: m(result.totals.marginGain), benefit: m(result.totals.benefit) }));
   slide.addNotes(lines.join('\n'));
 }
 
@@ -309,14 +303,24 @@ export function cashflowSlide(context: DeckContext): void {
     { max: 16, min: 10, bold: true, color: style.accent, valign: 'middle' },
   );
   const m = (value: number) => money(context, value, 4);
-  const zh = context.language === 'zh';
   const lines = [text('notes.unit', { u: context.unitLabel })];
   for (const year of result.years) {
     if (gain || oneOff) {
       lines.push(
-        zh
-          ? `第 ${year.year} 年（${year.calendarYear}）：节省 ${m(year.saving)} + 边际贡献增加 ${m(year.marginGain)} + 一次性现金 ${m(year.oneOff)}（年初 ${m(year.upfrontOneOff)}，年内 ${m(year.spreadOneOff)}）− 投入 ${m(year.investment)}（年初 ${m(year.upfrontInvestment)}，年内 ${m(year.spreadInvestment)}）= 净收益 ${m(year.net)}，累计 ${m(year.cumulativeNet)}`
-          : `Year ${year.year} (${year.calendarYear}): saving ${m(year.saving)} + margin gain ${m(year.marginGain)} + one-off cash ${m(year.oneOff)} (upfront ${m(year.upfrontOneOff)}, spread ${m(year.spreadOneOff)}) - investment ${m(year.investment)} (upfront ${m(year.upfrontInvestment)}, spread ${m(year.spreadInvestment)}) = net ${m(year.net)}, cumulative ${m(year.cumulativeNet)}`,
+        text('notes.cashflowYearRevenue', {
+          n: year.year,
+          calendar: year.calendarYear,
+          saving: m(year.saving),
+          gain: m(year.marginGain),
+          oneOff: m(year.oneOff),
+          upfrontOneOff: m(year.upfrontOneOff),
+          spreadOneOff: m(year.spreadOneOff),
+          investment: m(year.investment),
+          upfront: m(year.upfrontInvestment),
+          spread: m(year.spreadInvestment),
+          net: m(year.net),
+          cumulative: m(year.cumulativeNet),
+        }),
       );
       continue;
     }

@@ -117,7 +117,6 @@ export function budgetSlide(context: DeckContext): void {
     () => ({ slide: continuedSlide(context, title, subtitle), y: CONTENT.y + 0.05 }),
   );
   const m = (value: number) => money(context, value, 4);
-  const zh = language === 'zh';
   const notes = [text('notes.unit', { u: context.unitLabel }), text('notes.shareOfSaving')];
   headline.investments.forEach((line, l) =>
     notes.push(
@@ -126,22 +125,28 @@ export function budgetSlide(context: DeckContext): void {
   );
   if (gain)
     notes.push(
-      zh
-        ? `有收入杠杆时，节省的比例按当年收益（节省 + 边际贡献增加）计算：${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('；')}。`
-        : `With revenue levers, shares of saving are taken of the year's benefit (saving + margin gain): ${years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join('; ')}.`,
+      text('notes.sharesOfBenefit', {
+        years: years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} = ${m(year.benefit)}`).join(text('notes.listJoin')),
+      }),
     );
   for (const year of years)
     if (gain)
       notes.push(
-        zh
-          ? `第 ${year.year} 年：收益 ${m(year.benefit)} − 投入 ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? '，由当年收益支付' : '，当年收益不足'}`
-          : `Year ${year.year}: benefit ${m(year.benefit)} - investment ${m(year.investment)} = ${m(year.benefit - year.investment)}${year.benefit >= year.investment ? ", funded from that year's benefit" : ", more than that year's benefit"}`,
+        text(year.benefit >= year.investment ? 'notes.budgetYearBenefitFunded' : 'notes.budgetYearBenefitShort', {
+          n: year.year,
+          benefit: m(year.benefit),
+          investment: m(year.investment),
+          net: m(year.benefit - year.investment),
+        }),
       );
     else
       notes.push(
-        zh
-          ? `第 ${year.year} 年：节省 ${m(year.saving)} − 投入 ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? '，由当年节省支付' : '，当年节省不足'}`
-          : `Year ${year.year}: saving ${m(year.saving)} - investment ${m(year.investment)} = ${m(year.saving - year.investment)}${year.saving >= year.investment ? ", funded from that year's saving" : ", more than that year's saving"}`,
+        text(year.saving >= year.investment ? 'notes.budgetYearFunded' : 'notes.budgetYearShort', {
+          n: year.year,
+          saving: m(year.saving),
+          investment: m(year.investment),
+          net: m(year.saving - year.investment),
+        }),
       );
   slide.addNotes(notes.join('\n'));
 }

@@ -85,14 +85,13 @@ export function leversSlide(context: DeckContext): void {
     { text: amount(row.saving), align: 'right', bold: true },
   ]);
   if (rest.length > 0)
-    body.push([
-      { text: text('levers.others', { levers: rest.length }) },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: amount(rest.reduce((sum, row) => sum + row.saving, 0)), align: 'right', bold: true },
-    ]);
+    body.push(
+      othersRow(
+        context,
+        rest.length,
+        rest.reduce((sum, row) => sum + row.saving, 0),
+      ),
+    );
   const fill = tint(style.accent, 0.9);
   const totalRow = (label: string, value: number): Cell[] => [
     { text: label, bold: true, fill },
@@ -196,11 +195,11 @@ export function revenueRows(context: DeckContext): RevenueRow[] {
       parts.push(text('revenue.levers.inherited', { volume: signedPercent(context, inheritedVolume - 1), price: signedPercent(context, inheritedPrice - 1) }));
     rows.push({
       line: line.name,
-      driver: kinds.map((kind) => revenueLeverName(line, kind, language)).join(language === 'zh' ? '、' : ', '),
-      change: kinds.map((kind) => signedPercent(context, lever![kind]!)).join(language === 'zh' ? '、' : ', '),
+      driver: kinds.map((kind) => revenueLeverName(line, kind, language)).join(text('notes.itemJoin')),
+      change: kinds.map((kind) => signedPercent(context, lever![kind]!)).join(text('notes.itemJoin')),
       revenue: own,
       revenueWithTarget: own * volume[i] * price[i],
-      words: parts.join(language === 'zh' ? '；' : '; '),
+      words: parts.join(text('notes.listJoin')),
       margin: line.margin,
       gain,
     });
@@ -234,30 +233,44 @@ function revenueBody(context: DeckContext, rows: readonly RevenueRow[]): Cell[][
     ]),
   ];
   if (rest.length > 0)
-    body.push([
-      { text: text('levers.others', { levers: rest.length }) },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: '' },
-      { text: amount(rest.reduce((sum, row) => sum + row.gain, 0)), align: 'right', bold: true },
-    ]);
+    body.push(
+      othersRow(
+        context,
+        rest.length,
+        rest.reduce((sum, row) => sum + row.gain, 0),
+      ),
+    );
   return body;
+}
+
+/** The table's last row when not every lever fits: how many more, and their amount added up. */
+function othersRow(context: DeckContext, levers: number, total: number): Cell[] {
+  return [
+    { text: context.text('levers.others', { levers }) },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { text: '' },
+    { text: money(context, total), align: 'right', bold: true },
+  ];
 }
 
 function revenueNotes(context: DeckContext, rows: readonly RevenueRow[]): string {
   const { text } = context;
-  const zh = context.language === 'zh';
   const m = (value: number) => money(context, value, 4);
   const result = context.headlineResult;
-  const lines = [
-    zh
-      ? '边际贡献增加 = 本级收入 R ×（边际贡献率 m ×（业务量系数 V − 1）+（价格系数 P − 1）× V）；V、P 是本行及其上级收入线的 (1 + v)、(1 + p) 之积。'
-      : 'Margin gain = own revenue R x (margin m x (volume factor V - 1) + (price factor P - 1) x V); V and P multiply (1 + v) and (1 + p) of the line and the lines above it.',
-  ];
+  const lines = [text('notes.marginGainFormula')];
   for (const row of rows.slice(0, MAX_LEVERS_IN_NOTES))
     lines.push(
-      `${row.line}${row.driver ? ` · ${row.driver} ${row.change}` : ''}: ${row.words}; R ${m(row.revenue)} → ${m(row.revenueWithTarget)}, m ${percent(context, row.margin, 2)}; ${zh ? '边际贡献增加' : 'margin gain'} ${m(row.gain)}`,
+      text('notes.revenueLever', {
+        line: row.line,
+        driver: row.driver ? ` · ${row.driver} ${row.change}` : '',
+        words: row.words,
+        revenue: m(row.revenue),
+        target: m(row.revenueWithTarget),
+        margin: percent(context, row.margin, 2),
+        gain: m(row.gain),
+      }),
     );
   if (rows.length > MAX_LEVERS_IN_NOTES) lines.push(text('levers.others', { levers: rows.length - MAX_LEVERS_IN_NOTES }));
   lines.push(`${text('revenue.levers.gainTotal')}: ${m(result.baseMarginGain)}`);

@@ -154,8 +154,7 @@ function baselineText(context: DeckContext): string {
 /** The arithmetic behind every figure on the summary, with the engine's numbers. */
 function summaryNotes(context: DeckContext): string {
   const { text } = context;
-  const { headline, headlineResult: result, figures, language } = context;
-  const zh = language === 'zh';
+  const { headline, headlineResult: result, figures } = context;
   const totals = result.totals;
   const u = context.unitLabel;
   const m = (v: number, digits = 4) => money(context, v, digits);
@@ -165,19 +164,13 @@ function summaryNotes(context: DeckContext): string {
   lines.push(
     text('notes.yearOneSaving', { saving: m(result.baseSaving), share: percent(context, result.affectedShare, 4), total: m(context.tree.totalAmount, 2) }),
   );
-  lines.push(
-    zh
-      ? `各年节省 = 第 1 年节省 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${savings}；${figures.saving.label} = ${m(totals.saving)} ${u}。`
-      : `Saving in year y = year-1 saving x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${savings}; ${figures.saving.label.toLowerCase()} = ${m(totals.saving)} ${u}.`,
-  );
+  lines.push(text('notes.yearlySavings', { growth: percent(context, headline.volumeGrowth, 1), savings, total: m(totals.saving), u }));
   const gain = showsGain(headline);
   const oneOff = showsOneOff(headline);
   if (gain) lines.push(...gainNotes(context));
   if (oneOff)
     lines.push(
-      `${figures.oneOff.label} = ${result.years.map((year) => m(year.oneOff)).join(' + ')} = ${m(totals.oneOff)} ${u}${
-        zh ? '（计入净收益、净现值与回收期，不计入投入产出比）' : ' (in the net, NPV and payback; not in return / investment)'
-      }.`,
+      text('notes.oneOffLine', { label: figures.oneOff.label, years: result.years.map((year) => m(year.oneOff)).join(' + '), total: m(totals.oneOff), u }),
     );
   lines.push(`${figures.investment.label} = ${result.years.map((year) => m(year.investment)).join(' + ')} = ${m(totals.investment)} ${u}.`);
   // The ratios are profit ratios: of the benefit (saving + margin gain), never of one-off cash.
@@ -190,9 +183,11 @@ function summaryNotes(context: DeckContext): string {
     lines.push(`${figures.netRoi.label} = (${m(profit)} − ${m(totals.investment)}) / ${m(totals.investment)} = ${percent(context, totals.netRoi, 1)}`);
   if (gain || oneOff)
     lines.push(
-      zh
-        ? `各年净收益 = 节省 + 边际贡献增加 + 一次性现金 − 投入：${result.years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} + ${m(year.oneOff)} − ${m(year.investment)} = ${m(year.net)}`).join('；')}。`
-        : `Net of a year = saving + margin gain + one-off cash - investment: ${result.years.map((year) => `${m(year.saving)} + ${m(year.marginGain)} + ${m(year.oneOff)} - ${m(year.investment)} = ${m(year.net)}`).join('; ')}.`,
+      text('notes.netOfYear', {
+        years: result.years
+          .map((year) => `${m(year.saving)} + ${m(year.marginGain)} + ${m(year.oneOff)} ${text('notes.minus')} ${m(year.investment)} = ${m(year.net)}`)
+          .join(text('notes.listJoin')),
+      }),
     );
   const r = number(context, 1 + headline.discountRate, 4);
   lines.push(`${figures.npv.label} = ${result.years.map((year) => `${m(year.net)} / ${r}^${year.year}`).join(' + ')} = ${m(totals.npv)} ${u}`);
@@ -210,9 +205,15 @@ function summaryNotes(context: DeckContext): string {
     const rate = first.saving + first.marginGain + first.spreadOneOff - first.spreadInvestment;
     if (start < 0 && rate > 0)
       lines.push(
-        zh
-          ? `第 1 年：年初净支付 ${m(-start, 2)}，累计净收益以每年 ${m(first.saving, 2)} + ${m(first.marginGain, 2)} + ${m(first.spreadOneOff, 2)} − ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} 的速度回升：${m(-start, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} 年。`
-          : `Year 1: ${m(-start, 2)} is paid upfront, net, and the cumulative net climbs at ${m(first.saving, 2)} + ${m(first.marginGain, 2)} + ${m(first.spreadOneOff, 2)} - ${m(first.spreadInvestment, 2)} = ${m(rate, 2)} a year: ${m(-start, 2)} / ${m(rate, 2)} = ${number(context, totals.paybackYears, 5)} years.`,
+        text('notes.paybackFirstYearNet', {
+          upfront: m(-start, 2),
+          saving: m(first.saving, 2),
+          gain: m(first.marginGain, 2),
+          oneOff: m(first.spreadOneOff, 2),
+          spread: m(first.spreadInvestment, 2),
+          rate: m(rate, 2),
+          years: number(context, totals.paybackYears, 5),
+        }),
       );
   } else if (first && first.upfrontInvestment > 0 && totals.paybackYears !== null && totals.paybackYears > 0 && totals.paybackYears < 1) {
     const rate = first.saving - first.spreadInvestment;
@@ -238,19 +239,14 @@ function summaryNotes(context: DeckContext): string {
       }),
     );
     if (gain || showsGain(context.baseline))
-      lines.push(
-        zh
-          ? `期内收益：${m(totals.benefit)} 对 ${m(b.benefit)}，差额 ${m(totals.benefit - b.benefit)}。`
-          : `Horizon benefit: ${m(totals.benefit)} against ${m(b.benefit)}; difference ${m(totals.benefit - b.benefit)}.`,
-      );
+      lines.push(text('notes.baselineBenefit', { benefit: m(totals.benefit), baseline: m(b.benefit), difference: m(totals.benefit - b.benefit) }));
   }
   return lines.join('\n');
 }
 
 /** The margin gain's arithmetic: R x (m x v + p x (1 + v)) per revenue line, grown and ramped like the saving. */
 function gainNotes(context: DeckContext): string[] {
-  const { headline, headlineResult: result, figures, language, revenue } = context;
-  const zh = language === 'zh';
+  const { headline, headlineResult: result, figures, revenue, text } = context;
   const totals = result.totals;
   const u = context.unitLabel;
   const m = (v: number, digits = 4) => money(context, v, digits);
@@ -261,15 +257,14 @@ function gainNotes(context: DeckContext): string[] {
     const gain = result.lineMarginGain[i] ?? 0;
     if (gain !== 0) parts.push(`${revenue.lines[i]!.name} ${m(gain)}`);
   }
+  lines.push(text('notes.gainYearOne', { parts: parts.join(' + ') || '0', total: m(result.baseMarginGain) }));
   lines.push(
-    zh
-      ? `第 1 年满目标边际贡献增加 = Σ 各收入线本级收入 R ×（边际贡献率 m × 业务量变化 v + 价格变化 p × (1 + v)）= ${parts.join(' + ') || '0'} = ${m(result.baseMarginGain)}。`
-      : `Year-1 margin gain at full target = sum of own revenue R x (margin m x volume change v + price change p x (1 + v)) over the revenue lines = ${parts.join(' + ') || '0'} = ${m(result.baseMarginGain)}.`,
-  );
-  lines.push(
-    zh
-      ? `各年边际贡献增加 = 第 1 年边际贡献增加 × (1 + ${percent(context, headline.volumeGrowth, 1)})^(年 − 1) × 达成率：${result.years.map((year) => m(year.marginGain)).join(' + ')}；${figures.marginGain.label} = ${m(totals.marginGain)} ${u}。`
-      : `Margin gain in year y = year-1 margin gain x (1 + ${percent(context, headline.volumeGrowth, 1)})^(y - 1) x ramp: ${result.years.map((year) => m(year.marginGain)).join(' + ')}; ${figures.marginGain.label.toLowerCase()} = ${m(totals.marginGain)} ${u}.`,
+    text('notes.gainYearly', {
+      growth: percent(context, headline.volumeGrowth, 1),
+      gains: result.years.map((year) => m(year.marginGain)).join(' + '),
+      total: m(totals.marginGain),
+      u,
+    }),
   );
   lines.push(`${figures.benefit.label} = ${m(totals.saving)} + ${m(totals.marginGain)} = ${m(totals.benefit)} ${u}.`);
   return lines;

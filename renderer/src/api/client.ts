@@ -1,5 +1,8 @@
-import type { ApiClient } from '../../../shared/api/contract';
+import type { ApiClient, ApiError } from '../../../shared/api/contract';
 import { API_METHODS, type ApiMethod } from '../../../shared/api/methods';
+import { problem } from '../../../shared/messages/problems';
+import { renderProblem } from '../../../shared/messages/render';
+import { OFFLINE } from './offline';
 
 /**
  * The UI's one way to the main process. On the desktop the preload exposes one function per
@@ -24,13 +27,10 @@ export function createApiClient(): { client: ApiClient; transport: Transport } {
         });
         return (await response.json()) as unknown;
       } catch (error) {
-        return {
-          ok: false,
-          error: {
-            code: 'offline',
-            message: `the planner's host does not answer (${error instanceof Error ? error.message : String(error)}); is "npm run serve" still running?`,
-          },
-        };
+        // The browser's own text ("Failed to fetch") is only a detail: the problem says what it means.
+        const unreachable = problem('host-unreachable', { detail: error instanceof Error ? error.message : String(error) });
+        const failed: ApiError = { code: OFFLINE, message: renderProblem(unreachable, { language: 'en', unit: 'yuan' }), problem: unreachable };
+        return { ok: false, error: failed };
       }
     }),
     transport: 'browser',

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OFFLINE } from '../api/offline';
 import { errorText, useMessageView } from '../messages';
 import { useWorkspace, useWorkspaceState } from '../state/context';
 
@@ -9,7 +10,7 @@ export function ErrorBanner() {
   const error = useWorkspaceState((state) => state.error);
   const view = useMessageView();
   if (!error) return null;
-  const hint = error.code === 'offline' ? t('errors.offline') : t('errors.generic');
+  const hint = error.code === OFFLINE ? t('errors.offline') : error.code === 'save-failed' ? t('errors.unsaved') : t('errors.generic');
   return (
     <div className="error-banner" role="alert">
       <strong>{t('errors.title')}:</strong> <span className="error-message">{errorText(error, view)}</span>

@@ -5,8 +5,10 @@ import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
 import type { Model } from '../../../shared/model/schema';
 import type { DisplayUnit, Language } from '../../../shared/model/units';
 import { modelIssue, type ModelIssue } from '../../../shared/model/validate';
-import { problem } from '../../../shared/messages/problems';
+import { problem, type Problem } from '../../../shared/messages/problems';
+import { renderProblem } from '../../../shared/messages/render';
 import { err, ok, type Result } from '../../../shared/result';
+import { OFFLINE } from '../api/offline';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
 
@@ -314,14 +316,20 @@ export class Workspace {
       this.set({ unsavedEdits: this.unsaved.length, saveState: 'failed' });
       return;
     }
-    let failure: unknown;
+    let failure: Problem = problem('internal-error', { detail: 'no answer' });
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
       if (attempt > 0) await delay(this.retryDelaysMs[attempt - 1] ?? 0);
       let response: Awaited<ReturnType<ApiClient['applyEdit']>>;
       try {
         response = await this.api.applyEdit({ command });
       } catch (error) {
-        failure = error;
+        // The main process did not answer (the desktop's channel): its own text is only a detail.
+        failure = problem('internal-error', { detail: error instanceof Error ? error.message : String(error) });
+        continue;
+      }
+      if (!response.ok && response.error.code === OFFLINE) {
+        // The browser's host did not answer: the file may be fine, so the edit waits to be tried again.
+        failure = response.error.problem;
         continue;
       }
       if (response.ok) {
@@ -335,9 +343,10 @@ export class Workspace {
       return;
     }
     this.unsaved.push(command);
-    const message = failure instanceof Error ? failure.message : String(failure);
     this.set({ saveState: 'failed', unsavedEdits: this.unsaved.length });
-    this.fail({ code: 'save-failed', message: `the last change could not be saved (${message}); it is still on screen, not yet in the file` });
+    // The reason stays a problem, so the banner words it in the screen's language with the rest.
+    const unsaved = problem('save-failed', { reason: failure });
+    this.fail({ code: 'save-failed', message: renderProblem(unsaved, { language: 'en', unit: 'yuan' }), problem: unsaved });
   }
 
   private async reloadFromFile(): Promise<void> {

@@ -214,6 +214,26 @@ export const deckEn = {
     yearlySavings: 'Saving in year y = year-1 saving x (1 + {{growth}})^(y - 1) x ramp: {{savings}}; horizon saving = {{total}} {{u}}.',
     paybackFirstYear:
       'Year 1: {{upfront}} is paid upfront, and the cumulative net climbs at {{saving}} - {{spread}} = {{rate}} a year: {{upfront}} / {{rate}} = {{years}} years.',
+    minus: '-',
+    itemJoin: ', ',
+    listJoin: '; ',
+    oneOffLine: '{{label}} = {{years}} = {{total}} {{u}} (in the net, NPV and payback; not in return / investment).',
+    netOfYear: 'Net of a year = saving + margin gain + one-off cash - investment: {{years}}.',
+    paybackFirstYearNet:
+      'Year 1: {{upfront}} is paid upfront, net, and the cumulative net climbs at {{saving}} + {{gain}} + {{oneOff}} - {{spread}} = {{rate}} a year: {{upfront}} / {{rate}} = {{years}} years.',
+    baselineBenefit: 'Horizon benefit: {{benefit}} against {{baseline}}; difference {{difference}}.',
+    gainYearOne:
+      'Year-1 margin gain at full target = sum of own revenue R x (margin m x volume change v + price change p x (1 + v)) over the revenue lines = {{parts}} = {{total}}.',
+    gainYearly: 'Margin gain in year y = year-1 margin gain x (1 + {{growth}})^(y - 1) x ramp: {{gains}}; margin gain = {{total}} {{u}}.',
+    sharesOfBenefit: "With revenue levers, shares of saving are taken of the year's benefit (saving + margin gain): {{years}}.",
+    budgetYearBenefitFunded: "Year {{n}}: benefit {{benefit}} - investment {{investment}} = {{net}}, funded from that year's benefit",
+    budgetYearBenefitShort: "Year {{n}}: benefit {{benefit}} - investment {{investment}} = {{net}}, more than that year's benefit",
+    bridgeBenefit: 'Horizon benefit = horizon saving {{saving}} + horizon margin gain {{gain}} = {{benefit}}.',
+    cashflowYearRevenue:
+      'Year {{n}} ({{calendar}}): saving {{saving}} + margin gain {{gain}} + one-off cash {{oneOff}} (upfront {{upfrontOneOff}}, spread {{spreadOneOff}}) - investment {{investment}} (upfront {{upfront}}, spread {{spread}}) = net {{net}}, cumulative {{cumulative}}',
+    marginGainFormula:
+      'Margin gain = own revenue R x (margin m x (volume factor V - 1) + (price factor P - 1) x V); V and P multiply (1 + v) and (1 + p) of the line and the lines above it.',
+    revenueLever: '{{line}}{{driver}}: {{words}}; R {{revenue}} → {{target}}, m {{margin}}; margin gain {{gain}}',
     baseline: 'Baseline "{{name}}": horizon saving {{saving}}, NPV {{npv}}; differences {{savingDiff}} and {{npvDiff}}.',
   },
 };

@@ -205,6 +205,25 @@ export const deckZh: DeckText = {
     yearOneSaving: '第 1 年满目标节省 = Σ 各成本项本级金额 × (1 − 成本系数) = {{saving}}；占服务总成本 {{total}} 的 {{share}}。',
     yearlySavings: '各年节省 = 第 1 年节省 × (1 + {{growth}})^(年 − 1) × 达成率：{{savings}}；期内节省 = {{total}} {{u}}。',
     paybackFirstYear: '第 1 年：年初支付 {{upfront}}，累计净收益以每年 {{saving}} − {{spread}} = {{rate}} 的速度回升：{{upfront}} / {{rate}} = {{years}} 年。',
+    minus: '−',
+    itemJoin: '、',
+    listJoin: '；',
+    oneOffLine: '{{label}} = {{years}} = {{total}} {{u}}（计入净收益、净现值与回收期，不计入投入产出比）。',
+    netOfYear: '各年净收益 = 节省 + 边际贡献增加 + 一次性现金 − 投入：{{years}}。',
+    paybackFirstYearNet:
+      '第 1 年：年初净支付 {{upfront}}，累计净收益以每年 {{saving}} + {{gain}} + {{oneOff}} − {{spread}} = {{rate}} 的速度回升：{{upfront}} / {{rate}} = {{years}} 年。',
+    baselineBenefit: '期内收益：{{benefit}} 对 {{baseline}}，差额 {{difference}}。',
+    gainYearOne: '第 1 年满目标边际贡献增加 = Σ 各收入线本级收入 R ×（边际贡献率 m × 业务量变化 v + 价格变化 p × (1 + v)）= {{parts}} = {{total}}。',
+    gainYearly: '各年边际贡献增加 = 第 1 年边际贡献增加 × (1 + {{growth}})^(年 − 1) × 达成率：{{gains}}；期内边际贡献增加 = {{total}} {{u}}。',
+    sharesOfBenefit: '有收入杠杆时，节省的比例按当年收益（节省 + 边际贡献增加）计算：{{years}}。',
+    budgetYearBenefitFunded: '第 {{n}} 年：收益 {{benefit}} − 投入 {{investment}} = {{net}}，由当年收益支付',
+    budgetYearBenefitShort: '第 {{n}} 年：收益 {{benefit}} − 投入 {{investment}} = {{net}}，当年收益不足',
+    bridgeBenefit: '期内收益 = 期内节省 {{saving}} + 期内边际贡献增加 {{gain}} = {{benefit}}。',
+    cashflowYearRevenue:
+      '第 {{n}} 年（{{calendar}}）：节省 {{saving}} + 边际贡献增加 {{gain}} + 一次性现金 {{oneOff}}（年初 {{upfrontOneOff}}，年内 {{spreadOneOff}}）− 投入 {{investment}}（年初 {{upfront}}，年内 {{spread}}）= 净收益 {{net}}，累计 {{cumulative}}',
+    marginGainFormula:
+      '边际贡献增加 = 本级收入 R ×（边际贡献率 m ×（业务量系数 V − 1）+（价格系数 P − 1）× V）；V、P 是本行及其上级收入线的 (1 + v)、(1 + p) 之积。',
+    revenueLever: '{{line}}{{driver}}：{{words}}；R {{revenue}} → {{target}}，m {{margin}}；边际贡献增加 {{gain}}',
     baseline: '基准情景“{{name}}”：期内节省 {{saving}}，净现值 {{npv}}；差额 {{savingDiff}}、{{npvDiff}}。',
   },
 };

@@ -46,8 +46,18 @@ export const menuEn = {
   deckExported: 'Exported a deck of {{slides}} slides to {{path}}',
   importFiles: 'Excel or CSV',
   newModelTitle: 'Save the new model as',
+  /** What a new model from each template is called, and its file in the data folder (main/api/templates.ts). */
+  templates: {
+    example: 'Example',
+    'spare-parts': 'Spare parts',
+    'service-providers': 'Service providers',
+    'service-revenue': 'Service revenue',
+    empty: 'New model',
+  },
+  emptyRootLine: 'After-sales service cost',
   exampleFileName: 'Example.costplan',
   emptyFileName: 'New model.costplan',
+  sqliteBindingHint: 'SQLite for Electron is missing or built for another version: run "npm start" (it builds {{binding}}).',
   errorTitle: 'Could not do that',
   restoreQuestion: 'Restore the snapshot of {{when}}?',
   restoreDetail: 'The current state is kept as a snapshot first, and the restore itself can be undone.',

@@ -61,7 +61,7 @@ describe.each([
       ok: false,
       error: {
         code: 'invalid-edit',
-        message: 'costTree["Contact center"].children: the shares under "Contact center" add up to 112% (max 100%)',
+        message: 'the shares under "Contact center" add up to 112% (max 100%)',
         path: 'costTree["Contact center"].children',
         // The same problem as a code with parameters, for the screen to word in its language.
         problem: { code: 'shares-over-parent', params: { parent: 'Contact center', total: expect.closeTo(1.12, 12) } },

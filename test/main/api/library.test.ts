@@ -94,7 +94,11 @@ describe.each([
     expect(copy).toMatchObject({ fileName: '客户A.costplan', name: '售后服务成本示例', scenarios: 2, open: false });
     expect(await api.call('duplicateModel', { file: '示例.costplan', name: '客户A' })).toEqual({
       ok: false,
-      error: { code: 'exists', message: '客户A.costplan already exists in the data folder: choose another name' },
+      error: {
+        code: 'exists',
+        message: '客户A.costplan already exists in the data folder: choose another name',
+        problem: { code: 'name-taken', params: { name: '客户A.costplan' } },
+      },
     });
 
     // A name in the data folder never replaces a file there (only a save dialog's answer may).

@@ -22,7 +22,7 @@ function refusal(response: ApiResponse<ApiMethod>): ApiError {
 
 function chinese(error: Pick<ApiError, 'problem'>, path: string): string {
   expect(error.problem).toBeDefined();
-  const text = renderProblem(error.problem!, { language: 'zh', unit: 'tenThousand' });
+  const text = renderProblem(error.problem, { language: 'zh', unit: 'tenThousand' });
   expect(text).toMatch(/[\u4e00-\u9fff]/u);
   expect(englishWords(text, [path]), text).toEqual([]);
   return text;

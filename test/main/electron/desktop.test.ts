@@ -40,7 +40,7 @@ function start(options: Options = {}) {
   const menus: MenuItemConstructorOptions[][] = [];
   const dialogs = new FakeDialogs();
   const external: string[] = [];
-  const errors: [string, unknown][] = [];
+  const errors: [string, unknown, string][] = [];
   const apis: ApiService[] = [];
   const started = startDesktop<FakeWindow>({
     app,
@@ -70,7 +70,7 @@ function start(options: Options = {}) {
       return Promise.resolve();
     },
     workAreas: () => [{ x: 0, y: 0, width: 1920, height: 1080 }],
-    reportError: (message, error) => errors.push([message, error]),
+    reportError: (message, error, language) => errors.push([message, error, language]),
   });
   cleanups.push(() => Promise.all(apis.map((api) => api.shutdown())).then(() => undefined));
   const window = (): FakeWindow => {
@@ -132,6 +132,9 @@ describe('startDesktop', () => {
       ['Service Cost Planner cannot start', expect.stringContaining(`a file is in the way (${join(root, 'blocker')} is a file, not a folder)`)],
     ]);
     expect(blocked.windows).toEqual([]);
+    // The dialog is worded in the system's language (no model, no setting yet).
+    expect(blocked.errors[0]?.[2]).toBe('en');
+    expect(start({ dataDir: join(root, 'blocker', 'data'), locale: 'zh-CN' }).errors[0]?.[2]).toBe('zh');
   });
 
   it('names the example in Chinese on a Chinese system and labels the menus in Chinese', async () => {

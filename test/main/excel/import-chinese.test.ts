@@ -332,8 +332,8 @@ describe('through the API', () => {
       const imported = await api.call('importFile', { source: uploaded.value.file, mode: 'replace' });
       if (imported.ok) throw new Error('expected a refusal');
       const coded = imported.error.problem;
-      expect(coded?.code).toBe('import-failed');
-      expect(chinese(coded!)).toBe('客户.xlsx：zip 条目“xl/../../evil.sh”指向压缩包之外（“..”）：请用 Excel 重新另存为 .xlsx 后再导入');
+      expect(coded.code).toBe('import-failed');
+      expect(chinese(coded)).toBe('客户.xlsx：zip 条目“xl/../../evil.sh”指向压缩包之外（“..”）：请用 Excel 重新另存为 .xlsx 后再导入');
       expect(imported.error.message).toBe(
         '客户.xlsx: zip entry "xl/../../evil.sh" points outside the archive (".."); save the workbook again from Excel as .xlsx and import that',
       );

@@ -22,6 +22,7 @@ import { numberView, parseTypedNumber, type NumberView } from '../../format';
 import { useViewUnit, useWorkspace, useWorkspaceState } from '../../state/context';
 import { buildHistogram, buildTornado, buildWaterfall, formatOutput, type AnalysisText, type WaterfallStep } from './charts';
 import type { SimulationJob, SimulationMessage } from './simulation';
+import { problem } from '../../../../shared/messages/problems';
 import { useIssuesText } from '../../messages';
 import './analysis.css';
 
@@ -403,14 +404,16 @@ function SimulationPanel({ model, scenario, context, inputs, text, view, label }
         setState(
           message.type === 'done'
             ? { status: 'done', result: message.result, model: job.model, rangesKey: rangesKeyOf(job.model, job.scenarioId) }
-            : { status: 'error', message: message.problem ? wordIssues([{ path: '', message: message.message, problem: message.problem }]) : message.message },
+            : { status: 'error', message: wordIssues([{ path: '', message: message.message, problem: message.problem }]) },
         );
       }
     };
     started.onerror = (event) => {
       if (worker.current !== started) return;
       stop();
-      setState({ status: 'error', message: event.message || 'worker failed' });
+      // The browser's text (if any) is only a detail: the problem says the simulation stopped unforeseen.
+      const detail = event.message || 'the simulation worker stopped';
+      setState({ status: 'error', message: wordIssues([{ path: '', message: detail, problem: problem('internal-error', { detail }) }]) });
     };
     started.postMessage(job);
   };

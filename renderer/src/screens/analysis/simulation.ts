@@ -14,7 +14,7 @@ export interface SimulationJob {
 }
 
 export type SimulationMessage =
-  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string; problem?: Problem };
+  { type: 'progress'; done: number; total: number } | { type: 'done'; result: SimulationResult } | { type: 'error'; message: string; problem: Problem };
 
 /** The shared Monte Carlo simulation (same seed, same result as the CLI), reporting progress per chunk. */
 export function runSimulation(job: SimulationJob, progress: (done: number, total: number) => void): SimulationMessage {

@@ -4,6 +4,7 @@ import type { ApiError, ModelEntry } from '../../../../shared/api/contract';
 import { MODEL_EXTENSION, MODEL_TEMPLATES, modelNameIssue, UPLOAD_EXTENSIONS, type ModelNameIssue, type ModelTemplate } from '../../../../shared/api/files';
 import type { Language } from '../../../../shared/model/units';
 import { useDialogs } from '../../components/dialog';
+import { renderProblem } from '../../../../shared/messages/render';
 import { errorText, useMessageView } from '../../messages';
 import { useWorkspaceState } from '../../state/context';
 import { useLibrary, useLibraryState } from '../../state/library-context';
@@ -186,12 +187,17 @@ export function ModelsView() {
           {(models ?? []).map((entry) => (
             <tr key={entry.file} data-model-file={entry.fileName} className={entry.open ? 'open' : undefined}>
               <td>
-                <button className="model-name" disabled={entry.problem !== undefined} onClick={() => void library.open(entry.file)} title={entry.problem}>
+                <button
+                  className="model-name"
+                  disabled={entry.problem !== undefined}
+                  onClick={() => void library.open(entry.file)}
+                  title={entry.problem ? renderProblem(entry.problem, messageView) : undefined}
+                >
                   <strong>{stem(entry.fileName)}</strong>
                   {entry.open && <span className="badge saved">{t('models.isOpen')}</span>}
                   <span className="muted model-title">{entry.problem ? t('models.cannotOpen') : entry.name}</span>
                 </button>
-                {entry.problem && <div className="model-problem">{entry.problem}</div>}
+                {entry.problem && <div className="model-problem">{renderProblem(entry.problem, messageView)}</div>}
               </td>
               <td className="number">{entry.scenarios ?? '–'}</td>
               <td className="number">{entry.costLines ?? '–'}</td>

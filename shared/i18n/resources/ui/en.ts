@@ -61,6 +61,7 @@ export const uiEn = {
     dismiss: 'Dismiss',
     whatToDo: 'What to do',
     offline: 'Start the planner again ("npm run serve") and reload this page.',
+    unsaved: 'Your changes are still on screen: once the planner runs again, use "Retry saving" to write them to the file.',
     generic: 'Check the value and try again; nothing was changed.',
   },
   results: {

@@ -62,7 +62,8 @@ export const uiZh: UiText = {
     title: '出现问题',
     dismiss: '关闭',
     whatToDo: '怎么办',
-    offline: '重新启动规划工具（npm run serve）并刷新页面。',
+    offline: '重新启动规划工具（“npm run serve”）并刷新页面。',
+    unsaved: '修改仍在屏幕上：规划工具恢复运行后，点击“重试保存”把它们写入文件。',
     generic: '请检查输入后重试；模型没有被修改。',
   },
   results: {
