@@ -88,7 +88,7 @@ export class ModelLibrary {
 /** The Models view lists files of the data folder by name: a problem about one names it so too. */
 function byFileName(coded: Problem, path: string): Problem {
   const params = coded.params as { path?: unknown };
-  return params.path === path ? ({ ...coded, params: { ...coded.params, path: basename(path) } } as Problem) : coded;
+  return params.path === path ? ({ ...coded, params: { ...coded.params, path: basename(path) } } as unknown as Problem) : coded;
 }
 
 const DELETED_PATTERN = /^(\d{8}T\d{9}Z)--(.+\.costplan)$/i;

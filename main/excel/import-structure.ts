@@ -124,7 +124,7 @@ export function importStructure(sheet: GridSheet, options: StructureImportOption
       seen.add(key);
     }
     for (const issue of checkChildren(index, [parentId], resolve)) {
-      if (issue.problem?.code === 'duplicate-sibling-name') continue;
+      if (issue.problem.code === 'duplicate-sibling-name') continue;
       problems.push(at(rowOfId.get(parentId)!, 'value', issueProblem(issue)));
     }
   }

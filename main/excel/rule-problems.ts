@@ -33,7 +33,7 @@ export function uncleanTextProblem(text: string, field: FieldName, multiline = f
 
 /** A rule of the model a whole-model check found broken: its code, or its English words as a detail. */
 export function issueProblem(issue: Pick<ModelIssue, 'message' | 'problem'>): Problem {
-  return issue.problem ?? problem('value-refused', { detail: issue.message });
+  return issue.problem;
 }
 
 /** The rule a field's value breaks (a zod issue of the model's schema), as a problem of that field. */

@@ -42,7 +42,7 @@ export function readModelJson(path: string): Result<Model, Problem> {
 
 /** A rule the model breaks as its coded problem; one still without a code keeps its English words as a detail. */
 export function issueProblem(issue: ModelIssue): Problem {
-  return issue.problem ?? problem('rule-detail', { detail: issue.message });
+  return issue.problem;
 }
 
 export function parseJson(text: string): Result<unknown, Problem> {

@@ -89,9 +89,7 @@ export function brokenRule(path: string, issue: ModelIssue): StoreError {
 }
 
 export function brokenRuleProblem(path: string, issue: ModelIssue): Problem {
-  // Typed as optional so this reads the same whether ModelIssue's problem is optional or required.
-  const rule: Problem | undefined = issue.problem;
-  return problem('model-breaks-rule', { path, where: issue.path, ...(rule ? { problem: rule } : { rule: issue.message }) });
+  return problem('model-breaks-rule', { path, where: issue.path, problem: issue.problem });
 }
 
 /** SQLite's quick_check report spans lines; a message is one line (the CLI prints one line). */

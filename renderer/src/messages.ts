@@ -6,10 +6,10 @@ import { useViewLanguage, useViewUnit, useWorkspaceState } from './state/context
 
 /**
  * Problems of the engine and the store in the screen's language, amounts in the display unit
- * the planner typed them in. A problem without a code yet keeps its English text.
+ * the planner typed them in: every issue carries its problem as a code.
  */
 export function issuesText(issues: readonly ModelIssue[], view: MessageView): string {
-  return [...new Set(issues.map((issue) => (issue.problem ? renderProblem(issue.problem, view) : issue.message)))].join('; ');
+  return [...new Set(issues.map((issue) => renderProblem(issue.problem, view)))].join(view.language === 'zh' ? '；' : '; ');
 }
 
 /** An API error in the screen's language: every error carries its problem. */

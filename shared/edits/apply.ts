@@ -4,7 +4,8 @@ import { addressLineId, addressNodeId, inputContext, LEVER_INPUT_NAMES, resolveI
 import type { CostNode, InputRange, Lever, Model, OneOffItem, RevenueLever, Scenario } from '../model/schema';
 import { LEVER_KINDS, LIMITS, type LeverKind } from '../model/schema';
 import { planRevenueLineChanges, revenueLeverChanges } from './revenue-edits';
-import { nodePath, problemOfIssue, scenarioPath, type ModelIssue } from '../model/validate';
+import { modelIssue, nodePath, scenarioPath, type ModelIssue } from '../model/validate';
+import { entityIssue } from '../model/shape';
 import { applyChanges, scenarioSettingsOf, settingsOf, type EntityChange, type Placed } from './changes';
 import { editCommandSchema, type EditCommand, type SingleEditCommand } from './commands';
 import { validateChangedModel } from './validate-edit';
@@ -59,7 +60,7 @@ function applyPlanned(model: Model, changes: EntityChange[], path: string): Resu
   try {
     return ok(applyChanges(model, changes));
   } catch (error) {
-    return err([{ path, message: error instanceof Error ? error.message : String(error) }]);
+    return err([modelIssue(path, problem('edit-inconsistent', { detail: error instanceof Error ? error.message : String(error) }))]);
   }
 }
 
@@ -67,11 +68,7 @@ function parseCommand(input: unknown): Result<EditCommand, ModelIssue[]> {
   const parsed = editCommandSchema.safeParse(input);
   if (!parsed.success)
     return err(
-      parsed.error.issues.map((issue) => {
-        const path = `command.${issue.path.join('.')}`.replace(/\.$/, '');
-        const coded = problemOfIssue(issue);
-        return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
-      }),
+      parsed.error.issues.map((issue) => entityIssue(`command.${issue.path.join('.')}`.replace(/\.$/, ''), issue, input, undefined, [{ key: 'command' }])),
     );
   return ok(parsed.data);
 }
@@ -86,8 +83,8 @@ export function planEdit(model: Model, input: unknown): Planned {
   return applied.ok ? ok(applied.value.changes) : applied;
 }
 
-function fail(path: string, message: string, coded?: Problem): Planned {
-  return err([coded ? { path, message, problem: coded } : { path, message }]);
+function fail(path: string, coded: Problem): Planned {
+  return err([modelIssue(path, coded)]);
 }
 
 function planChanges(model: Model, command: SingleEditCommand): Planned {
@@ -104,8 +101,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'setCaptions': {
       const found = findNode(model, command.nodeId);
-      if (!found)
-        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
+      if (!found) return fail('command.nodeId', problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const updated: CostNode = { ...found.node };
       if (command.captions === null || Object.keys(command.captions).length === 0) delete updated.captions;
       else updated.captions = command.captions;
@@ -117,18 +113,9 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
       return planRevenueLineChanges(model, command);
     case 'setRevenueLever': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       if (!(model.revenueLines ?? []).some((line) => line.id === command.lineId))
-        return fail(
-          'command.lineId',
-          `refers to no revenue line ("${command.lineId}")`,
-          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
-        );
+        return fail('command.lineId', problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }));
       const levers = [...(found.value.revenueLevers ?? [])];
       const index = levers.findIndex((lever) => lever.lineId === command.lineId);
       const updated: RevenueLever = { ...(index >= 0 ? levers[index]! : { lineId: command.lineId }) };
@@ -146,21 +133,17 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'changeOneOff':
     case 'deleteOneOff': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const items = [...(found.value.oneOffs ?? [])];
       if (command.type === 'addOneOff') {
         const item = command.item as OneOffItem;
-        if (!item.id) return fail('command.item.id', 'is missing (assign ids before applying)');
-        if (items.some((existing) => existing.id === item.id)) return fail(`${scenarioPath(found.value)}.oneOffs`, `an item with id "${item.id}" exists`);
+        if (!item.id) return fail('command.item.id', problem('edit-id-missing', {}));
+        if (items.some((existing) => existing.id === item.id))
+          return fail(`${scenarioPath(found.value)}.oneOffs`, problem('edit-id-taken', { kind: 'oneOff', id: item.id }));
         items.push(item);
       } else {
         const index = items.findIndex((item) => item.id === command.itemId);
-        if (index < 0) return fail('command.itemId', `refers to no one-off item of ${JSON.stringify(found.value.name)} ("${command.itemId}")`);
+        if (index < 0) return fail('command.itemId', problem('edit-target-missing', { kind: 'oneOff', id: command.itemId }));
         if (command.type === 'deleteOneOff') items.splice(index, 1);
         else {
           const { type: _t, scenarioId: _s, itemId: _i, ...fields } = command;
@@ -186,12 +169,11 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'addNode': {
       const node = command.node as CostNode;
-      if (!node.id) return fail('command.node.id', 'is missing (assign ids before applying)');
-      if (model.costTree.some((n) => n.id === node.id)) return fail('command.node.id', `a node with id "${node.id}" exists`);
-      if (node.parentId === null) return fail('command.node.parentId', 'a model has one root; add the node under it');
+      if (!node.id) return fail('command.node.id', problem('edit-id-missing', {}));
+      if (model.costTree.some((n) => n.id === node.id)) return fail('command.node.id', problem('edit-id-taken', { kind: 'node', id: node.id }));
+      if (node.parentId === null) return fail('command.node.parentId', problem('root-exists', {}));
       const parent = findNode(model, node.parentId);
-      if (!parent)
-        return fail('command.node.parentId', `refers to no node ("${node.parentId}")`, problem('edit-target-missing', { kind: 'node', id: node.parentId }));
+      if (!parent) return fail('command.node.parentId', problem('edit-target-missing', { kind: 'node', id: node.parentId }));
       const index = insertionIndex(model.costTree, parent.node.id, node.id, command.beforeId);
       if (!index.ok) return index;
       return ok([{ entity: 'node', id: node.id, before: null, after: { index: index.value, value: node } }]);
@@ -201,8 +183,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'setRelevance':
     case 'setNotes': {
       const found = findNode(model, command.nodeId);
-      if (!found)
-        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
+      if (!found) return fail('command.nodeId', problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const updated: CostNode = { ...found.node };
       if (command.type === 'renameNode') updated.name = command.name;
       if (command.type === 'setBasis') updated.basis = command.basis;
@@ -215,18 +196,12 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'moveNode': {
       const found = findNode(model, command.nodeId);
-      if (!found)
-        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
+      if (!found) return fail('command.nodeId', problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const parent = findNode(model, command.parentId);
-      if (!parent)
-        return fail('command.parentId', `refers to no node ("${command.parentId}")`, problem('edit-target-missing', { kind: 'node', id: command.parentId }));
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be moved', problem('root-cannot-move', {}));
+      if (!parent) return fail('command.parentId', problem('edit-target-missing', { kind: 'node', id: command.parentId }));
+      if (found.node.parentId === null) return fail(nodePath(found.node), problem('root-cannot-move', {}));
       if (subtreeIds(model.costTree, found.node.id).has(parent.node.id))
-        return fail(
-          `${nodePath(found.node)}.parentId`,
-          `cannot move a node under itself or its own descendant ${JSON.stringify(parent.node.name)}`,
-          problem('move-under-itself', { target: parent.node.name }),
-        );
+        return fail(`${nodePath(found.node)}.parentId`, problem('move-under-itself', { target: parent.node.name }));
       const without = model.costTree.filter((n) => n.id !== found.node.id);
       const index = insertionIndex(without, parent.node.id, found.node.id, command.beforeId);
       if (!index.ok) return index;
@@ -241,21 +216,15 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'deleteNode': {
       const found = findNode(model, command.nodeId);
-      if (!found)
-        return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
-      if (found.node.parentId === null) return fail(nodePath(found.node), 'the root cannot be deleted', problem('root-cannot-delete', {}));
+      if (!found) return fail('command.nodeId', problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
+      if (found.node.parentId === null) return fail(nodePath(found.node), problem('root-cannot-delete', {}));
       return ok(deleteSubtreeChanges(model, found.node.id));
     }
     case 'setLever': {
       const scenario = findScenario(model, command.scenarioId);
-      if (!scenario)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!scenario) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const node = findNode(model, command.nodeId);
-      if (!node) return fail('command.nodeId', `refers to no node ("${command.nodeId}")`, problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
+      if (!node) return fail('command.nodeId', problem('edit-target-missing', { kind: 'node', id: command.nodeId }));
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       const current = index >= 0 ? scenario.value.levers[index]! : undefined;
       const updated: Lever = { ...(current ?? { nodeId: command.nodeId }) };
@@ -270,12 +239,7 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'clearLevers': {
       const scenario = findScenario(model, command.scenarioId);
-      if (!scenario)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!scenario) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const index = scenario.value.levers.findIndex((lever) => lever.nodeId === command.nodeId);
       if (index < 0) return ok([]);
       return ok([
@@ -284,32 +248,23 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'addScenario': {
       const scenario = command.scenario as Scenario;
-      if (model.scenarios.some((s) => s.id === scenario.id)) return fail('command.scenario.id', `a scenario with id "${scenario.id}" exists`);
+      if (model.scenarios.some((s) => s.id === scenario.id))
+        return fail('command.scenario.id', problem('edit-id-taken', { kind: 'scenario', id: scenario.id }));
       return ok(addScenarioChanges(scenario, model.scenarios.length));
     }
     case 'cloneScenario': {
       const source = findScenario(model, command.scenarioId);
-      if (!source)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!source) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const newId = command.newId;
-      if (!newId) return fail('command.newId', 'is missing (assign ids before applying)');
-      if (model.scenarios.some((s) => s.id === newId)) return fail('command.newId', `a scenario with id "${newId}" exists`);
+      if (!newId) return fail('command.newId', problem('edit-id-missing', {}));
+      if (model.scenarios.some((s) => s.id === newId)) return fail('command.newId', problem('edit-id-taken', { kind: 'scenario', id: newId }));
       const clone = JSON.parse(JSON.stringify({ ...source.value, id: newId, name: command.name })) as Scenario;
       return ok(addScenarioChanges(clone, source.index + 1));
     }
     case 'renameScenario':
     case 'setScenarioParameters': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const before = scenarioSettingsOf(found.value);
       const after = { ...before };
       if (command.type === 'renameScenario') after.name = command.name;
@@ -324,25 +279,16 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'deleteScenario': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       return ok(deleteScenarioChanges(found));
     }
     case 'addInvestment': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const line = command.line as Scenario['investments'][number];
-      if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
-      if (found.value.investments.some((l) => l.id === line.id)) return fail(`${scenarioPath(found.value)}.investments`, `a line with id "${line.id}" exists`);
+      if (!line.id) return fail('command.line.id', problem('edit-id-missing', {}));
+      if (found.value.investments.some((l) => l.id === line.id))
+        return fail(`${scenarioPath(found.value)}.investments`, problem('edit-id-taken', { kind: 'investment', id: line.id }));
       return ok([
         { entity: 'investment', scenarioId: found.value.id, id: line.id, before: null, after: { index: found.value.investments.length, value: line } },
       ]);
@@ -350,14 +296,9 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     case 'changeInvestment':
     case 'deleteInvestment': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const index = found.value.investments.findIndex((line) => line.id === command.lineId);
-      if (index < 0) return fail('command.lineId', `refers to no investment line of ${JSON.stringify(found.value.name)} ("${command.lineId}")`);
+      if (index < 0) return fail('command.lineId', problem('edit-target-missing', { kind: 'investment', id: command.lineId }));
       const line = found.value.investments[index]!;
       const before = { index, value: line };
       if (command.type === 'deleteInvestment')
@@ -373,14 +314,9 @@ function planChanges(model: Model, command: SingleEditCommand): Planned {
     }
     case 'setInputRange': {
       const found = findScenario(model, command.scenarioId);
-      if (!found)
-        return fail(
-          'command.scenarioId',
-          `refers to no scenario ("${command.scenarioId}")`,
-          problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }),
-        );
+      if (!found) return fail('command.scenarioId', problem('edit-target-missing', { kind: 'scenario', id: command.scenarioId }));
       const resolved = resolveInput(inputContext(model, found.value), command.input);
-      if (!resolved.ok) return fail('command.input', resolved.error.message, resolved.error.problem);
+      if (!resolved.ok) return fail('command.input', resolved.error.problem);
       const address = resolved.value.address;
       const before = scenarioSettingsOf(found.value);
       const ranges = [...(before.uncertainty ?? [])];
@@ -485,8 +421,7 @@ export function subtreeIds(nodes: readonly CostNode[], rootId: string): Set<stri
 function insertionIndex(nodes: readonly CostNode[], parentId: string, nodeId: string, beforeId: string | undefined): Result<number, ModelIssue[]> {
   if (beforeId !== undefined) {
     const index = nodes.findIndex((node) => node.id === beforeId);
-    if (index < 0 || nodes[index]!.parentId !== parentId)
-      return err([{ path: 'command.beforeId', message: `must be a child of the new parent ("${beforeId}" is not)` }]);
+    if (index < 0 || nodes[index]!.parentId !== parentId) return err([modelIssue('command.beforeId', problem('before-not-sibling', { id: beforeId }))]);
     return ok(index);
   }
   const subtree = subtreeIds(nodes, parentId);

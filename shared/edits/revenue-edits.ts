@@ -2,14 +2,14 @@ import { problem, type Problem } from '../messages/problems';
 import { err, ok, type Result } from '../result';
 import type { Model, RevenueLever, RevenueLine, Scenario } from '../model/schema';
 import { revenuePath } from '../model/revenue-rules';
-import type { ModelIssue } from '../model/validate';
+import { modelIssue, type ModelIssue } from '../model/validate';
 import { scenarioSettingsOf, type EntityChange, type Placed } from './changes';
 import type { EditCommand } from './commands';
 
 type RevenueCommand = Extract<EditCommand, { type: 'addRevenueLine' | 'changeRevenueLine' | 'deleteRevenueLine' }>;
 
-function fail(path: string, message: string, coded?: Problem): Result<EntityChange[], ModelIssue[]> {
-  return err([coded ? { path, message, problem: coded } : { path, message }]);
+function fail(path: string, coded: Problem): Result<EntityChange[], ModelIssue[]> {
+  return err([modelIssue(path, coded)]);
 }
 
 /** The ids of a revenue line and every line below it. */
@@ -57,19 +57,14 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
   switch (command.type) {
     case 'addRevenueLine': {
       const line = command.line as RevenueLine;
-      if (!line.id) return fail('command.line.id', 'is missing (assign ids before applying)');
-      if (lines.some((existing) => existing.id === line.id)) return fail('command.line.id', `a revenue line with id "${line.id}" exists`);
+      if (!line.id) return fail('command.line.id', problem('edit-id-missing', {}));
+      if (lines.some((existing) => existing.id === line.id)) return fail('command.line.id', problem('edit-id-taken', { kind: 'revenueLine', id: line.id }));
       if (line.parentId !== null && !lines.some((existing) => existing.id === line.parentId))
-        return fail(
-          'command.line.parentId',
-          `refers to no revenue line ("${line.parentId}")`,
-          problem('edit-target-missing', { kind: 'revenueLine', id: line.parentId }),
-        );
+        return fail('command.line.parentId', problem('edit-target-missing', { kind: 'revenueLine', id: line.parentId }));
       let index = lines.length;
       if (command.beforeId !== undefined) {
         index = lines.findIndex((existing) => existing.id === command.beforeId);
-        if (index < 0 || lines[index]!.parentId !== line.parentId)
-          return fail('command.beforeId', `must be a line with the same parent ("${command.beforeId}" is not)`);
+        if (index < 0 || lines[index]!.parentId !== line.parentId) return fail('command.beforeId', problem('before-not-sibling', { id: command.beforeId }));
       } else if (line.parentId !== null) {
         // After the parent's subtree, so the list reads as a tree.
         const subtree = revenueSubtree(lines, line.parentId);
@@ -81,12 +76,7 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
     }
     case 'changeRevenueLine': {
       const index = lines.findIndex((line) => line.id === command.lineId);
-      if (index < 0)
-        return fail(
-          'command.lineId',
-          `refers to no revenue line ("${command.lineId}")`,
-          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
-        );
+      if (index < 0) return fail('command.lineId', problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }));
       const line = lines[index]!;
       const { type: _t, lineId: _l, ...fields } = command;
       const updated: RevenueLine = { ...line };
@@ -99,12 +89,7 @@ export function planRevenueLineChanges(model: Model, command: RevenueCommand): R
     }
     case 'deleteRevenueLine': {
       const index = lines.findIndex((line) => line.id === command.lineId);
-      if (index < 0)
-        return fail(
-          'command.lineId',
-          `refers to no revenue line ("${command.lineId}")`,
-          problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }),
-        );
+      if (index < 0) return fail('command.lineId', problem('edit-target-missing', { kind: 'revenueLine', id: command.lineId }));
       const doomed = revenueSubtree(lines, command.lineId);
       const changes: EntityChange[] = [];
       // Levers and uncertainty ranges on the deleted lines go first, then the lines children-first by index.

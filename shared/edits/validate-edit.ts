@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import { costNodeSchema, investmentLineSchema, leverSchema, modelSchema, revenueLineSchema, scenarioSchema, type Model } from '../model/schema';
 import { checkRevenueLines, checkScenarioRevenue, revenuePath } from '../model/revenue-rules';
 import { checkChildren, checkDepth, checkRootBasis, indexTree, subtreeOf } from '../model/tree-rules';
-import { checkScenarioIdentity, checkUncertainty, nodePath, problemOfIssue, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
+import { checkScenarioIdentity, checkUncertainty, modelIssue, nodePath, scenarioPath, validateModel, type ModelIssue } from '../model/validate';
+import { entityIssue } from '../model/shape';
+import { problem } from '../messages/problems';
+import type { ModelList, PlaceStep } from '../messages/codes/model';
 import type { EntityChange } from './changes';
 
 const settingsSchema = modelSchema.pick({
@@ -121,22 +124,37 @@ function fieldIssues(model: Model, change: EntityChange): ModelIssue[] {
     case 'model':
       return [];
     case 'settings':
-      return prefixed('', settingsSchema.safeParse(change.after));
-    case 'node':
-      return prefixed(nodePath(change.after!.value), costNodeSchema.safeParse(change.after!.value));
-    case 'revenueLine':
-      return prefixed(revenuePath(change.after!.value), revenueLineSchema.safeParse(change.after!.value));
-    case 'scenario':
-      return prefixed(scenarioPath(change.after!.value), scenarioSettingsSchema.safeParse(change.after!.value));
-    case 'lever': {
-      const nodeName = model.costTree.find((node) => node.id === change.nodeId)?.name ?? change.nodeId;
-      return prefixed(`${scenarioLabel(model, change.scenarioId)}.levers[${JSON.stringify(nodeName)}]`, leverSchema.safeParse(change.after!.value));
+      return prefixed('', settingsSchema.safeParse(change.after), change.after, model, []);
+    case 'node': {
+      const { value, index } = change.after!;
+      return prefixed(nodePath(value), costNodeSchema.safeParse(value), value, model, [itemStep('costTree', index, value.name)]);
     }
-    case 'investment':
+    case 'revenueLine': {
+      const { value, index } = change.after!;
+      return prefixed(revenuePath(value), revenueLineSchema.safeParse(value), value, model, [itemStep('revenueLines', index, value.name)]);
+    }
+    case 'scenario': {
+      const { value, index } = change.after!;
+      return prefixed(scenarioPath(value), scenarioSettingsSchema.safeParse(value), value, model, [itemStep('scenarios', index, value.name)]);
+    }
+    case 'lever': {
+      const { value, index } = change.after!;
+      const nodeName = model.costTree.find((node) => node.id === change.nodeId)?.name ?? change.nodeId;
+      return prefixed(`${scenarioLabel(model, change.scenarioId)}.levers[${JSON.stringify(nodeName)}]`, leverSchema.safeParse(value), value, model, [
+        ...scenarioPlace(model, change.scenarioId),
+        itemStep('levers', index, nodeName),
+      ]);
+    }
+    case 'investment': {
+      const { value, index } = change.after!;
       return prefixed(
-        `${scenarioLabel(model, change.scenarioId)}.investments[${JSON.stringify(change.after!.value.name)}]`,
-        investmentLineSchema.safeParse(change.after!.value),
+        `${scenarioLabel(model, change.scenarioId)}.investments[${JSON.stringify(value.name)}]`,
+        investmentLineSchema.safeParse(value),
+        value,
+        model,
+        [...scenarioPlace(model, change.scenarioId), itemStep('investments', index, value.name)],
       );
+    }
   }
 }
 
@@ -145,13 +163,22 @@ function scenarioLabel(model: Model, scenarioId: string): string {
   return scenario ? scenarioPath(scenario) : `scenarios[${JSON.stringify(scenarioId)}]`;
 }
 
-function prefixed(prefix: string, result: z.ZodSafeParseResult<unknown>): ModelIssue[] {
+/** An item of a list as a step of a place: by its name where it has one, else its row. */
+function itemStep(list: ModelList, index: number, name: unknown): PlaceStep {
+  return typeof name === 'string' && name.trim() ? { list, row: index + 1, name } : { list, row: index + 1 };
+}
+
+function scenarioPlace(model: Model, scenarioId: string): PlaceStep[] {
+  const index = model.scenarios.findIndex((s) => s.id === scenarioId);
+  return index < 0 ? [] : [itemStep('scenarios', index, model.scenarios[index]!.name)];
+}
+
+/** The issues of a written entity: paths under `prefix`, shape problems placed under `start`. */
+function prefixed(prefix: string, result: z.ZodSafeParseResult<unknown>, value: unknown, model: Model, start: PlaceStep[]): ModelIssue[] {
   if (result.success) return [];
   return result.error.issues.map((issue) => {
     const tail = issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
-    const path = `${prefix}${tail}`.replace(/^\./, '');
-    const coded = problemOfIssue(issue);
-    return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
+    return entityIssue(`${prefix}${tail}`.replace(/^\./, ''), issue, value, model, start);
   });
 }
 
@@ -163,12 +190,12 @@ function checkWrittenItem(model: Model, change: EntityChange, hasNode: (id: stri
   const path = scenarioPath(scenario);
   if (change.entity === 'lever') {
     const nodeName = () => JSON.stringify(model.costTree.find((node) => node.id === change.nodeId)?.name ?? change.nodeId);
-    if (!hasNode(change.nodeId)) return [{ path: `${path}.levers[${nodeName()}].nodeId`, message: `refers to no cost node ("${change.nodeId}")` }];
+    if (!hasNode(change.nodeId)) return [modelIssue(`${path}.levers[${nodeName()}].nodeId`, problem('lever-line-missing', { id: change.nodeId }))];
     const entries = scenario.levers.reduce((n, lever) => n + (lever.nodeId === change.nodeId ? 1 : 0), 0);
-    return entries > 1 ? [{ path: `${path}.levers[${nodeName()}]`, message: 'the node has two lever entries; merge them into one' }] : [];
+    return entries > 1 ? [modelIssue(`${path}.levers[${nodeName()}]`, problem('lever-twice', {}))] : [];
   }
   const lines = scenario.investments.filter((line) => line.id === change.id);
   return lines.length > 1
-    ? [{ path: `${path}.investments[${JSON.stringify(lines[1]!.name)}].id`, message: `duplicate investment line id "${change.id}"` }]
+    ? [modelIssue(`${path}.investments[${JSON.stringify(lines[1]!.name)}].id`, problem('duplicate-investment-id', { id: change.id }))]
     : [];
 }

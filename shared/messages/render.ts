@@ -4,6 +4,7 @@ import { quoteText } from '../model/text';
 import { text, type TextKey, type TextParams } from '../i18n/vocabulary';
 import type { FileFailure } from './codes/cli';
 import type { CellShown, FieldName, PlacedProblem, Problem, ProblemCode, ProblemParams, ValueUnit } from './problems';
+import type { PlaceStep, ValueFound } from './codes/model';
 import type { FileDamage, SchemaChange, SchemaObjectType } from './codes/store';
 
 /** How the planner sees numbers now: the display unit amounts are typed and shown in. */
@@ -53,7 +54,7 @@ const FORMAT: Formatters = {
       bound: say(p.exclusiveMin ? 'parts.above' : 'parts.atLeast'),
       min: percentText(p.min, v.language),
       max: percentText(p.max, v.language),
-      reason: p.reason ? say('parts.reason', { reason: say(`parts.reasons.${p.reason}`) }) : '',
+      reason: p.reason ? say('parts.reason', { reason: say(`modelParts.reasons.${p.reason}`) }) : '',
       value: percentText(p.value, v.language),
     },
   ],
@@ -62,7 +63,37 @@ const FORMAT: Formatters = {
     Number.isFinite(p.total)
       ? ['children-over-parent', { parent: p.parent, total: percentText(p.total, v.language) }]
       : ['children-over-zero-parent', { parent: p.parent }],
-  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`parts.targets.${p.kind}`), id: p.id }],
+  'edit-target-missing': (p, _v, say) => ['edit-target-missing', { kind: say(`modelParts.targets.${p.kind}`), id: p.id }],
+  'edit-id-taken': (p, _v, say) => ['edit-id-taken', { kind: say(`modelParts.targets.${p.kind}`), id: p.id }],
+  'duplicate-node-id': (p) => [p.lines ? 'modelParts.revenue.duplicate-node-id' : 'duplicate-node-id', { id: p.id }],
+  'duplicate-sibling-name': (p) => [p.lines ? 'modelParts.revenue.duplicate-sibling-name' : 'duplicate-sibling-name', { parent: p.parent, name: p.name }],
+  'orphan-line': (p) => [p.lines ? 'modelParts.revenue.orphan-line' : 'orphan-line', { parentId: p.parentId }],
+  'own-parent': (p) => [p.lines ? 'modelParts.revenue.own-parent' : 'own-parent', {}],
+  'parent-cycle': (p) => [p.lines ? 'modelParts.revenue.parent-cycle' : 'parent-cycle', {}],
+  'too-deep': (p) => [p.lines ? 'modelParts.revenue.too-deep' : 'too-deep', { depth: p.depth, max: p.max }],
+  'field-invalid': (p, v, say) => ['field-invalid', { place: modelPlaceText(p.place, say), problem: renderProblem(p.problem, v) }],
+  'value-missing': (p, _v, say) => ['value-missing', { expected: say(`modelParts.kinds.${p.expected}`) }],
+  'value-wrong-type': (p, _v, say) => ['value-wrong-type', { expected: say(`modelParts.kinds.${p.expected}`), found: foundText(p.found, say) }],
+  'value-not-a-choice': (p, _v, say) => [
+    'value-not-a-choice',
+    {
+      choices: p.choices.map((choice) => say('modelParts.choice', { text: quoteText(choice, 40).slice(1, -1) })).join(say('modelParts.choiceJoin')),
+      found: foundText(p.found, say),
+    },
+  ],
+  'value-format': (p, _v, say) => ['value-format', { format: say(`modelParts.formats.${p.format}`) }],
+  'list-too-long': (p, v, say) => ['list-too-long', { count: countText(p.count, v), max: countText(p.max, v), what: say(`modelParts.lists.${p.what}`) }],
+  'list-empty': (p, _v, say) => ['list-empty', { what: say(`modelParts.empty.${p.what}`) }],
+  'keys-unknown': (p, _v, say) => [
+    'keys-unknown',
+    { count: p.keys.length, keys: p.keys.map((key) => quoted(key, say, 40)).join(say('modelParts.choiceJoin')) },
+  ],
+  'model-format-wrong': (p, _v, say) => ['model-format-wrong', { expected: p.expected, found: foundText(p.found, say) }],
+  'schema-version-invalid': (p, _v, say) => [
+    'schema-version-invalid',
+    { supported: p.supported.join(say('modelParts.versionJoin')), found: foundText(p.found, say) },
+  ],
+  'text-unclean': (p, _v, say) => ['text-unclean', { reason: say(`modelParts.unclean.${p.reason}`, { character: p.character, position: p.position }) }],
   // api (shared/messages/codes/api.ts)
   'file-reference-invalid': (p, _v, say) => ['file-reference-invalid', { file: quoted(p.file, say), reason: say(`apiParts.reference.${p.reason}`) }],
   'model-name-invalid': (p, _v, say) => [
@@ -339,6 +370,53 @@ const FORMAT: Formatters = {
   ],
   'in-file': (p, v) => ['in-file', { file: p.file, problem: renderProblem(p.problem, v) }],
 };
+
+/** Where a value sits in a model, as the screens name it; a step the app has no name for shows the raw path. */
+function modelPlaceText(place: readonly PlaceStep[], say: Say): string {
+  if (place.length === 0) return say('modelParts.place.model');
+  if (!place.every((step): step is Exclude<PlaceStep, { key: string }> => !('key' in step)))
+    return say('modelParts.place.quoted', { text: quoteText(rawPath(place)).slice(1, -1) });
+  let text = '';
+  for (const step of place) {
+    const worded = placeStepText(step, say);
+    // A year follows what it is a year of without a joiner in Chinese ("达成率第 2 年"), with one in English.
+    text = text === '' ? worded : `${text}${say('year' in step ? 'modelParts.place.yearJoin' : 'modelParts.place.join')}${worded}`;
+  }
+  return text;
+}
+
+function placeStepText(step: Exclude<PlaceStep, { key: string }>, say: Say): string {
+  if ('list' in step)
+    return step.name !== undefined
+      ? say(`modelParts.place.named.${step.list}`, { name: quoteText(step.name, 40).slice(1, -1) })
+      : say(`modelParts.place.row.${step.list}`, { row: step.row });
+  if ('field' in step) return say(`modelParts.place.fields.${step.field}`);
+  return say('modelParts.place.year', { year: step.year });
+}
+
+/** A place written as the file's path (costTree[3].colour), for a place the app cannot name. */
+function rawPath(place: readonly PlaceStep[]): string {
+  const text = place
+    .map((step) =>
+      'list' in step
+        ? `.${step.list}[${step.row - 1}]`
+        : 'field' in step
+          ? `.${step.field}`
+          : 'year' in step
+            ? `[${step.year - 1}]`
+            : step.key.startsWith('[')
+              ? step.key
+              : `.${step.key}`,
+    )
+    .join('');
+  return text.replace(/^\./u, '');
+}
+
+/** What a field held instead, in the reader's language. */
+function foundText(found: ValueFound, say: Say): string {
+  if (!('text' in found)) return say(`modelParts.found.${found.kind}`);
+  return say(`modelParts.found.${found.kind}`, { text: found.kind === 'text' ? quoted(found.text, say, 40) : found.text });
+}
 
 /** Why a file could not be read or written, in the reader's words (the system's own code only as a detail). */
 function failureText(p: { reason: FileFailure; detail?: string }, say: Say): string {

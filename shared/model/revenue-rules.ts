@@ -1,6 +1,7 @@
+import { problem, type Problem } from '../messages/problems';
 import type { CostNode, Model, RevenueLine } from './schema';
 import { checkChildren, checkTreeShape, indexTree } from './tree-rules';
-import type { ModelIssue } from './validate';
+import { modelIssue, type ModelIssue } from './issues';
 
 /** An id no line can have (ids are letters, digits and _ . : -), for the forest's hidden top. */
 const TOP = ' revenue';
@@ -19,8 +20,7 @@ export function checkRevenueLines(lines: readonly RevenueLine[]): ModelIssue[] {
   if (lines.length === 0) return [];
   const issues: ModelIssue[] = [];
   for (const line of lines) {
-    if (line.parentId === null && line.basis.kind !== 'amount')
-      issues.push({ path: `${revenuePath(line)}.basis`, message: 'a top-level revenue line must have an amount, not a share of a parent' });
+    if (line.parentId === null && line.basis.kind !== 'amount') issues.push(modelIssue(`${revenuePath(line)}.basis`, problem('revenue-top-needs-amount', {})));
   }
   const top: CostNode = { id: TOP, parentId: null, name: TOP, basis: { kind: 'amount', amount: 0 }, relevance: 'strong' };
   const nodes: CostNode[] = [top];
@@ -34,12 +34,26 @@ export function checkRevenueLines(lines: readonly RevenueLine[]): ModelIssue[] {
   for (const line of lines) {
     if (line.parentId !== null) continue;
     const key = line.name.trim();
-    if (names.has(key)) issues.push({ path: 'revenueLines', message: `two top-level lines are named ${JSON.stringify(key)}` });
+    if (names.has(key)) issues.push(modelIssue('revenueLines', problem('duplicate-top-revenue-name', { name: key })));
     names.add(key);
   }
-  for (const issue of rules)
-    issues.push({ path: issue.path.replace(/^costTree/, 'revenueLines'), message: issue.message.replace(/levels below the root/, 'levels deep') });
+  for (const issue of rules) issues.push(modelIssue(issue.path.replace(/^costTree/, 'revenueLines'), asRevenueProblem(issue.problem)));
   return issues;
+}
+
+/** A rule of the cost tree broken by revenue lines, worded for revenue lines (a revenue line's id, levels deep rather than below the root). */
+function asRevenueProblem(found: Problem): Problem {
+  switch (found.code) {
+    case 'duplicate-node-id':
+    case 'duplicate-sibling-name':
+    case 'orphan-line':
+    case 'own-parent':
+    case 'parent-cycle':
+    case 'too-deep':
+      return { ...found, params: { ...found.params, lines: 'revenue' } } as Problem;
+    default:
+      return found;
+  }
 }
 
 /** Revenue levers and one-off items of every scenario: they name lines that exist, once. */
@@ -52,13 +66,13 @@ export function checkScenarioRevenue(model: Model, scenarioPath: (name: string) 
     for (const lever of scenario.revenueLevers ?? []) {
       const lineName = lineNames.get(lever.lineId);
       const leverPath = `${path}.revenueLevers[${JSON.stringify(lineName ?? lever.lineId)}]`;
-      if (lineName === undefined) issues.push({ path: `${leverPath}.lineId`, message: `refers to no revenue line ("${lever.lineId}")` });
-      if (seen.has(lever.lineId)) issues.push({ path: leverPath, message: 'the line has two lever entries; merge them into one' });
+      if (lineName === undefined) issues.push(modelIssue(`${leverPath}.lineId`, problem('revenue-lever-line-missing', { id: lever.lineId })));
+      if (seen.has(lever.lineId)) issues.push(modelIssue(leverPath, problem('revenue-lever-twice', {})));
       seen.add(lever.lineId);
     }
     const itemIds = new Set<string>();
     for (const item of scenario.oneOffs ?? []) {
-      if (itemIds.has(item.id)) issues.push({ path: `${path}.oneOffs[${JSON.stringify(item.name)}].id`, message: `duplicate one-off item id "${item.id}"` });
+      if (itemIds.has(item.id)) issues.push(modelIssue(`${path}.oneOffs[${JSON.stringify(item.name)}].id`, problem('duplicate-one-off-id', { id: item.id })));
       itemIds.add(item.id);
     }
   }

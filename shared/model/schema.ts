@@ -1,6 +1,7 @@
 import { problem } from '../messages/problems';
+import type { RatioReason } from '../messages/codes/model';
 import { z } from 'zod';
-import { cleanText, quoteText, textProblem } from './text';
+import { cleanText, quoteText, textProblem, uncleanText } from './text';
 import { DISPLAY_UNITS, LANGUAGES } from './units';
 
 /**
@@ -63,7 +64,7 @@ function finiteNumber(): z.ZodNumber {
 }
 
 /** A number in [min, max]; `exclusiveMin` turns the lower bound into "greater than". */
-function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string; reason?: 'unitCost' | 'throughput' | 'volume' } = {}) {
+function ratioInRange(min: number, max: number, options: { exclusiveMin?: boolean; what?: string; reason?: RatioReason } = {}) {
   return finiteNumber().superRefine((value, ctx) => {
     const belowMin = options.exclusiveMin ? value <= min : value < min;
     if (belowMin || value > max) {
@@ -107,8 +108,8 @@ const name = z.string({ error: (issue) => `must be text, got ${describe(issue.in
     });
   else {
     // Clean text (shared/model/text.ts): no lone surrogates, controls or direction overrides.
-    const unclean = textProblem(value);
-    if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
+    const unclean = uncleanText(value);
+    if (unclean) ctx.addIssue({ code: 'custom', message: textProblem(value), params: { problem: unclean } });
   }
 });
 
@@ -176,9 +177,9 @@ export const REVENUE_LEVER_KINDS = ['volumeChange', 'priceChange'] as const;
 export const revenueLeverSchema = z.strictObject({
   lineId: id,
   /** v: the volume sold on this line changes by v (more paid repairs, a higher repeat-purchase rate). */
-  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero' }).optional(),
+  volumeChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a volume cannot fall below zero', reason: 'volume' }).optional(),
   /** p: the price changes by p. */
-  priceChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a price cannot fall below zero' }).optional(),
+  priceChange: ratioInRange(-1, LIMITS.maxCostIncrease, { what: 'a price cannot fall below zero', reason: 'price' }).optional(),
 });
 
 export const leverSchema = z.strictObject({

@@ -1,4 +1,5 @@
-import { problem } from '../messages/problems';
+import { problem, type Problem } from '../messages/problems';
+import { renderProblem } from '../messages/render';
 import { z } from 'zod';
 
 /**
@@ -27,18 +28,27 @@ export interface CleanTextOptions {
   multiline?: boolean;
 }
 
-/** Why `text` is not clean, as the end of a message ("must not hold ..."), or undefined. */
-export function textProblem(text: string, options: { multiline?: boolean } = {}): string | undefined {
+/** Why `text` is not clean, as a coded problem (which character, where), or undefined. */
+export function uncleanText(text: string, options: { multiline?: boolean } = {}): Problem | undefined {
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate)
-    return `must not hold half of a character (a lone surrogate ${codePoint(text.charCodeAt(surrogate.index))} at character ${surrogate.index + 1}): the text was damaged on its way here`;
+    return problem('text-unclean', { reason: 'half-character', character: codePoint(text.charCodeAt(surrogate.index)), position: surrogate.index + 1 });
   const control = CONTROL.exec(text) ?? (options.multiline ? null : (LINE_BREAK.exec(text) ?? TAB.exec(text)));
   if (control)
-    return `must not hold the control character ${codePoint(control[0].charCodeAt(0))} (at character ${control.index + 1})${options.multiline ? '' : '; it is one line of text'}`;
+    return problem('text-unclean', {
+      reason: options.multiline ? 'control' : 'control-one-line',
+      character: codePoint(control[0].charCodeAt(0)),
+      position: control.index + 1,
+    });
   const bidi = BIDI_CONTROL.exec(text);
-  if (bidi)
-    return `must not hold the text-direction control ${codePoint(bidi[0].charCodeAt(0))} (at character ${bidi.index + 1}): it changes how the text reads`;
+  if (bidi) return problem('text-unclean', { reason: 'direction', character: codePoint(bidi[0].charCodeAt(0)), position: bidi.index + 1 });
   return undefined;
+}
+
+/** Why `text` is not clean, in English as the end of a message ("must not hold ..."), or undefined. */
+export function textProblem(text: string, options: { multiline?: boolean } = {}): string | undefined {
+  const unclean = uncleanText(text, options);
+  return unclean && renderProblem(unclean, { language: 'en', unit: 'yuan' });
 }
 
 /**
@@ -59,8 +69,8 @@ export function cleanText(options: CleanTextOptions) {
       });
       return;
     }
-    const unclean = textProblem(value, options);
-    if (unclean) ctx.addIssue({ code: 'custom', message: unclean });
+    const unclean = uncleanText(value, options);
+    if (unclean) ctx.addIssue({ code: 'custom', message: textProblem(value, options), params: { problem: unclean } });
   });
 }
 

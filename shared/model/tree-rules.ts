@@ -1,7 +1,7 @@
 import { problem } from '../messages/problems';
 import { LIMITS, type CostNode } from './schema';
 import { quoteText } from './text';
-import type { ModelIssue } from './validate';
+import { modelIssue, type ModelIssue } from './issues';
 
 /** Allows for float noise when shares such as 0.44 + 0.14 + 0.42 are summed. */
 const SHARE_TOLERANCE = 1e-9;
@@ -36,28 +36,18 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
   const { nodes, byId } = index;
   const seen = new Set<string>();
   for (const node of nodes) {
-    if (seen.has(node.id))
-      issues.push({ path: `${nodePath(node)}.id`, message: `duplicate node id "${node.id}"`, problem: problem('duplicate-node-id', { id: node.id }) });
+    if (seen.has(node.id)) issues.push(modelIssue(`${nodePath(node)}.id`, problem('duplicate-node-id', { id: node.id })));
     seen.add(node.id);
   }
   const roots = nodes.filter((node) => node.parentId === null);
-  if (roots.length === 0) issues.push({ path: 'costTree', message: 'has no root node (a node whose parentId is null)', problem: problem('no-root', {}) });
+  if (roots.length === 0) issues.push(modelIssue('costTree', problem('no-root', {})));
   if (roots.length > 1)
-    issues.push({
-      path: 'costTree',
-      message: `has ${roots.length} root nodes (${roots.map((r) => JSON.stringify(r.name)).join(', ')}); exactly one is allowed`,
-      problem: problem('several-roots', { count: roots.length, names: roots.map((r) => quoteText(r.name)).join(', ') }),
-    });
+    issues.push(modelIssue('costTree', problem('several-roots', { count: roots.length, names: roots.map((r) => quoteText(r.name)).join(', ') })));
   for (const root of roots) issues.push(...checkRootBasis(root));
   for (const node of nodes) {
     if (node.parentId !== null && !byId.has(node.parentId))
-      issues.push({
-        path: `${nodePath(node)}.parentId`,
-        message: `refers to no node (orphan: "${node.parentId}")`,
-        problem: problem('orphan-line', { parentId: node.parentId }),
-      });
-    if (node.parentId === node.id)
-      issues.push({ path: `${nodePath(node)}.parentId`, message: 'a node cannot be its own parent', problem: problem('own-parent', {}) });
+      issues.push(modelIssue(`${nodePath(node)}.parentId`, problem('orphan-line', { parentId: node.parentId })));
+    if (node.parentId === node.id) issues.push(modelIssue(`${nodePath(node)}.parentId`, problem('own-parent', {})));
   }
   if (issues.length > 0) return issues;
 
@@ -90,8 +80,7 @@ export function checkTreeShape(index: TreeIndex): ModelIssue[] {
   };
   for (const node of nodes) {
     const verdict = reachesRoot.get(node.id) ?? walk(node);
-    if (!verdict)
-      issues.push({ path: `${nodePath(node)}.parentId`, message: 'is part of a cycle: the node never reaches the root', problem: problem('parent-cycle', {}) });
+    if (!verdict) issues.push(modelIssue(`${nodePath(node)}.parentId`, problem('parent-cycle', {})));
   }
   if (issues.length > 0) return issues;
   return checkDepth(
@@ -115,11 +104,7 @@ export function checkDepth(index: TreeIndex, startIds: Iterable<string>): ModelI
     let level = [start];
     while (level.length > 0) {
       if (depth > LIMITS.maxDepth) {
-        issues.push({
-          path: `${nodePath(level[0]!)}.parentId`,
-          message: `is ${depth} levels below the root (at most ${LIMITS.maxDepth})`,
-          problem: problem('too-deep', { depth, max: LIMITS.maxDepth }),
-        });
+        issues.push(modelIssue(`${nodePath(level[0]!)}.parentId`, problem('too-deep', { depth, max: LIMITS.maxDepth })));
         break;
       }
       level = level.flatMap((node) => index.children.get(node.id) ?? []);
@@ -130,9 +115,7 @@ export function checkDepth(index: TreeIndex, startIds: Iterable<string>): ModelI
 }
 
 export function checkRootBasis(root: CostNode): ModelIssue[] {
-  return root.basis.kind === 'amount'
-    ? []
-    : [{ path: `${nodePath(root)}.basis`, message: 'the root must have an amount, not a share of a parent', problem: problem('root-needs-amount', {}) }];
+  return root.basis.kind === 'amount' ? [] : [modelIssue(`${nodePath(root)}.basis`, problem('root-needs-amount', {}))];
 }
 
 /** Resolved annual amounts, worked out on demand up the parent chain (iteratively: trees can be deep). */
@@ -169,34 +152,20 @@ export function checkChildren(index: TreeIndex, parentIds: Iterable<string>, res
     let amountSum = 0;
     for (const child of siblings) {
       const key = child.name.trim();
-      if (names.has(key))
-        issues.push({
-          path: `${nodePath(parent)}.children`,
-          message: `two children are named ${JSON.stringify(key)}`,
-          problem: problem('duplicate-sibling-name', { parent: parent.name, name: key }),
-        });
+      if (names.has(key)) issues.push(modelIssue(`${nodePath(parent)}.children`, problem('duplicate-sibling-name', { parent: parent.name, name: key })));
       names.add(key);
       if (child.basis.kind === 'share') shareSum += child.basis.share;
       else amountSum += child.basis.amount;
     }
     if (amountSum === 0) {
       if (shareSum > 1 + SHARE_TOLERANCE)
-        issues.push({
-          path: `${nodePath(parent)}.children`,
-          message: `shares add up to ${formatPercent(shareSum)} (max 100%)`,
-          problem: problem('shares-over-parent', { parent: parent.name, total: shareSum }),
-        });
+        issues.push(modelIssue(`${nodePath(parent)}.children`, problem('shares-over-parent', { parent: parent.name, total: shareSum })));
       continue;
     }
     const parentAmount = resolve(parent);
     const claimed = shareSum + (parentAmount > 0 ? amountSum / parentAmount : Number.POSITIVE_INFINITY);
     if (claimed > 1 + SHARE_TOLERANCE) {
-      const ofParent = Number.isFinite(claimed) ? `${formatPercent(claimed)} of the parent` : 'more than the parent, whose amount is 0';
-      issues.push({
-        path: `${nodePath(parent)}.children`,
-        message: `shares and amounts add up to ${ofParent} (max 100%)`,
-        problem: problem('children-over-parent', { parent: parent.name, total: claimed }),
-      });
+      issues.push(modelIssue(`${nodePath(parent)}.children`, problem('children-over-parent', { parent: parent.name, total: claimed })));
     }
   }
   return issues;
@@ -207,8 +176,4 @@ export function subtreeOf(index: TreeIndex, rootId: string): string[] {
   const ids = [rootId];
   for (let i = 0; i < ids.length; i++) for (const child of index.children.get(ids[i]!) ?? []) ids.push(child.id);
   return ids;
-}
-
-function formatPercent(ratio: number): string {
-  return `${Number((ratio * 100).toFixed(6))}%`;
 }

@@ -1,4 +1,4 @@
-import { isProblem, problem, type Problem } from '../messages/problems';
+import { problem } from '../messages/problems';
 import type { z } from 'zod';
 import { err, ok, type Result } from '../result';
 import { inputContext, inputUnit, rangeIssue, resolveInput, validRange } from './inputs';
@@ -6,27 +6,13 @@ import { modelSchema, type Model, type Scenario } from './schema';
 import { quoteText } from './text';
 import { checkChildren, checkTreeShape, indexTree, type TreeIndex } from './tree-rules';
 import { checkRevenueLines, checkScenarioRevenue } from './revenue-rules';
+import { modelIssue, type ModelIssue } from './issues';
+import { issueProblem, placeOfPath } from './shape';
+import type { PlaceStep } from '../messages/codes/model';
 
 export { nodePath } from './tree-rules';
-
-/** One broken rule: where (a path a planner can read) and what. */
-export interface ModelIssue {
-  path: string;
-  /** In English, for logs and old callers; screens word `problem` in their own language. */
-  message: string;
-  /** The problem as a code with its parameters (shared/messages), where it has one. */
-  problem?: Problem;
-}
-
-/** The coded problem a zod issue carries in its params (set by the schema's refinements). */
-export function problemOfIssue(issue: { params?: Record<string, unknown> } | object): Problem | undefined {
-  const params = 'params' in issue ? issue.params : undefined;
-  return isProblem(params?.['problem']) ? params['problem'] : undefined;
-}
-
-export function formatIssue(issue: ModelIssue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
-}
+export { formatIssue, issueMessage, modelIssue, type ModelIssue } from './issues';
+export { problemOfIssue } from './shape';
 
 /** Parses an untrusted value into a model and checks every rule; never throws. */
 export function validateModel(input: unknown): Result<Model, ModelIssue[]> {
@@ -65,24 +51,13 @@ function checkScenarios(model: Model): ModelIssue[] {
     for (const lever of scenario.levers) {
       const nodeName = nodeNames.get(lever.nodeId);
       const leverPath = () => `${path}.levers[${quoteText(nodeName ?? lever.nodeId)}]`;
-      if (nodeName === undefined)
-        issues.push({
-          path: `${leverPath()}.nodeId`,
-          message: `refers to no cost node ("${lever.nodeId}")`,
-          problem: problem('lever-line-missing', { id: lever.nodeId }),
-        });
-      if (leverNodes.has(lever.nodeId))
-        issues.push({ path: leverPath(), message: 'the node has two lever entries; merge them into one', problem: problem('lever-twice', {}) });
+      if (nodeName === undefined) issues.push(modelIssue(`${leverPath()}.nodeId`, problem('lever-line-missing', { id: lever.nodeId })));
+      if (leverNodes.has(lever.nodeId)) issues.push(modelIssue(leverPath(), problem('lever-twice', {})));
       leverNodes.add(lever.nodeId);
     }
     const lineIds = new Set<string>();
     for (const line of scenario.investments) {
-      if (lineIds.has(line.id))
-        issues.push({
-          path: `${path}.investments[${quoteText(line.name)}].id`,
-          message: `duplicate investment line id "${line.id}"`,
-          problem: problem('duplicate-investment-id', { id: line.id }),
-        });
+      if (lineIds.has(line.id)) issues.push(modelIssue(`${path}.investments[${quoteText(line.name)}].id`, problem('duplicate-investment-id', { id: line.id })));
       lineIds.add(line.id);
     }
   }
@@ -108,20 +83,13 @@ export function checkUncertainty(model: Model, index: TreeIndex = indexTree(mode
         continue;
       }
       const input = resolved.value;
-      if (input.address !== range.input)
-        issues.push({
-          path: `${path}.input`,
-          message: `must be written ${JSON.stringify(input.address)}`,
-          problem: problem('range-address-form', { address: JSON.stringify(input.address) }),
-        });
-      if (seen.has(input.address)) issues.push({ path, message: 'the input has two ranges; keep one', problem: problem('range-twice', {}) });
+      if (input.address !== range.input) issues.push(modelIssue(`${path}.input`, problem('range-address-form', { address: JSON.stringify(input.address) })));
+      if (seen.has(input.address)) issues.push(modelIssue(path, problem('range-twice', {})));
       seen.add(input.address);
       if (!(range.low <= range.mostLikely && range.mostLikely <= range.high))
-        issues.push({
-          path,
-          message: `low, most likely and high must be in order (low <= most likely <= high), got ${range.low}, ${range.mostLikely}, ${range.high}`,
-          problem: problem('range-order', { low: range.low, mostLikely: range.mostLikely, high: range.high, unit: inputUnit(context, input) }),
-        });
+        issues.push(
+          modelIssue(path, problem('range-order', { low: range.low, mostLikely: range.mostLikely, high: range.high, unit: inputUnit(context, input) })),
+        );
       const valid = validRange(context, input);
       const unit = inputUnit(context, input);
       for (const field of ['low', 'mostLikely', 'high'] as const) {
@@ -140,64 +108,31 @@ export function checkScenarioIdentity(scenarios: readonly Scenario[]): ModelIssu
   const names = new Set<string>();
   for (const scenario of scenarios) {
     const path = scenarioPath(scenario);
-    if (ids.has(scenario.id))
-      issues.push({ path: `${path}.id`, message: `duplicate scenario id "${scenario.id}"`, problem: problem('duplicate-scenario-id', { id: scenario.id }) });
+    if (ids.has(scenario.id)) issues.push(modelIssue(`${path}.id`, problem('duplicate-scenario-id', { id: scenario.id })));
     ids.add(scenario.id);
     const nameKey = scenario.name.trim().toLowerCase();
-    if (names.has(nameKey))
-      issues.push({ path: `${path}.name`, message: 'duplicate scenario name', problem: problem('duplicate-scenario-name', { name: scenario.name.trim() }) });
+    if (names.has(nameKey)) issues.push(modelIssue(`${path}.name`, problem('duplicate-scenario-name', { name: scenario.name.trim() })));
     names.add(nameKey);
   }
   return issues;
 }
 
-/** Turns zod's index paths into the names a planner gave things: costTree["Contact center"].basis. */
+/** A zod issue of a model file, its path in the names a planner gave things: costTree["Contact center"].basis. */
 function structuralIssue(issue: z.core.$ZodIssue, input: unknown): ModelIssue {
-  let path = '';
-  let cursor: unknown = input;
-  let parentKey: PropertyKey | undefined;
-  for (const key of issue.path) {
-    const next = isRecord(cursor) || Array.isArray(cursor) ? (cursor as Record<PropertyKey, unknown>)[key as never] : undefined;
-    if (typeof key === 'number') {
-      const label = namedLabel(parentKey, next, input);
-      path += label ? `[${quoteText(label)}]` : `[${key}]`;
-    } else {
-      path += path ? `.${String(key)}` : String(key);
-    }
-    parentKey = key;
-    cursor = next;
-  }
-  const coded = problemOfIssue(issue);
-  return coded ? { path, message: issue.message, problem: coded } : { path, message: issue.message };
+  const path = pathOfPlace(placeOfPath(issue.path, input, input, [], false));
+  // A file's problem names its place in the screens' words; the path is for logs and the CLI.
+  return modelIssue(path, problem('field-invalid', { place: placeOfPath(issue.path, input), problem: issueProblem(issue, input) }));
 }
 
-function namedLabel(collection: PropertyKey | undefined, item: unknown, model: unknown): string | undefined {
-  if (!isRecord(item)) return undefined;
-  const candidate =
-    collection === 'levers'
-      ? leverNodeName(item['nodeId'], model)
-      : collection === 'revenueLevers'
-        ? revenueLineName(item['lineId'], model)
-        : collection === 'uncertainty'
-          ? item['input']
-          : item['name'];
-  return typeof candidate === 'string' && candidate.trim() ? candidate : undefined;
-}
-
-function leverNodeName(nodeId: unknown, model: unknown): unknown {
-  const nodes = isRecord(model) ? model['costTree'] : undefined;
-  if (!Array.isArray(nodes)) return nodeId;
-  const node: unknown = nodes.find((candidate) => isRecord(candidate) && candidate['id'] === nodeId);
-  return isRecord(node) && typeof node['name'] === 'string' ? node['name'] : nodeId;
-}
-
-function revenueLineName(lineId: unknown, model: unknown): unknown {
-  const lines = isRecord(model) ? model['revenueLines'] : undefined;
-  if (!Array.isArray(lines)) return lineId;
-  const line: unknown = lines.find((candidate) => isRecord(candidate) && candidate['id'] === lineId);
-  return isRecord(line) && typeof line['name'] === 'string' ? line['name'] : lineId;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A place as a path: items by their names where they have one (costTree["Contact center"].basis), else their index. */
+export function pathOfPlace(place: readonly PlaceStep[]): string {
+  const text = place
+    .map((step) => {
+      if ('list' in step) return `.${step.list}[${step.name === undefined ? step.row - 1 : quoteText(step.name)}]`;
+      if ('field' in step) return `.${step.field}`;
+      if ('year' in step) return `[${step.year - 1}]`;
+      return step.key.startsWith('[') ? step.key : `.${step.key}`;
+    })
+    .join('');
+  return text.replace(/^\./u, '');
 }

@@ -4,7 +4,7 @@ import { assignIds, type EditCommand } from '../../../shared/edits/commands';
 import { IncrementalEngine, type ModelResult } from '../../../shared/engine';
 import type { Model } from '../../../shared/model/schema';
 import type { DisplayUnit, Language } from '../../../shared/model/units';
-import type { ModelIssue } from '../../../shared/model/validate';
+import { modelIssue, type ModelIssue } from '../../../shared/model/validate';
 import { problem, type Problem } from '../../../shared/messages/problems';
 import { renderProblem } from '../../../shared/messages/render';
 import { err, ok, type Result } from '../../../shared/result';
@@ -108,9 +108,9 @@ export class Workspace {
   /** Applies an edit locally at once; returns the problems (nothing changes) when it is invalid. */
   edit(command: EditCommand): Result<void, ModelIssue[]> {
     const model = this.state.model;
-    if (!model) return err([{ path: '', message: 'no model is open', problem: problem('no-model', {}) }]);
+    if (!model) return err([modelIssue('', problem('no-model', {}))]);
     const readOnly = this.state.session?.readOnly;
-    if (readOnly) return err([{ path: '', message: readOnly.message, problem: readOnly.problem }]);
+    if (readOnly) return err([modelIssue('', readOnly.problem)]);
     const withIds = assignIds(command, this.newId);
     const started = performance.now();
     const applied = applyEdit(model, withIds);

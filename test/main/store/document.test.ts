@@ -465,7 +465,7 @@ describe('ModelDocument: edits', () => {
       label: 'a share that pushes its siblings to 112%',
       command: { type: 'setBasis', nodeId: 'materials-field', basis: { kind: 'share', share: 0.56 } },
       path: 'costTree["After-sales service cost"].children',
-      message: /shares add up to 112% \(max 100%\)/,
+      message: /shares under "After-sales service cost" add up to 112% \(max 100%\)/,
     },
     {
       label: 'a throughput change of -150%',
@@ -477,7 +477,7 @@ describe('ModelDocument: edits', () => {
       label: 'an unknown node',
       command: { type: 'renameNode', nodeId: 'no-such-node', name: 'Ghost' },
       path: 'command.nodeId',
-      message: /refers to no node \("no-such-node"\)/,
+      message: /the cost line "no-such-node" is no longer there/,
     },
   ];
 

@@ -115,7 +115,7 @@ describe('goal seek on the example', () => {
       },
     });
     const infinite = bad({ target: Number.POSITIVE_INFINITY });
-    expect(infinite.ok ? '' : renderProblem(infinite.error.problem!, { language: 'zh', unit: 'tenThousand' })).toBe('须为有限的数字，输入的是 Infinity');
+    expect(infinite.ok ? '' : renderProblem(infinite.error.problem, { language: 'zh', unit: 'tenThousand' })).toBe('须为有限的数字，输入的是 Infinity');
     expect(bad({ input: 'lever:nowhere:unitCost' })).toMatchObject({
       ok: false,
       error: { path: 'input "lever:nowhere:unitCost"', message: expect.stringContaining('refers to no cost node') },

@@ -198,7 +198,7 @@ describe('Monte Carlo', () => {
       },
     });
     const trials = simulate(model, { scenario: 'target-15', output: 'npv', trials: 100_001, seed: 1 });
-    expect(trials.ok ? '' : renderProblem(trials.error.problem!, { language: 'zh', unit: 'yuan' })).toBe('模拟次数须为 1 到 100,000 的整数，输入的是 100001');
+    expect(trials.ok ? '' : renderProblem(trials.error.problem, { language: 'zh', unit: 'yuan' })).toBe('模拟次数须为 1 到 100,000 的整数，输入的是 100001');
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 100_001, seed: 1 })).toMatchObject({ ok: false, error: { path: 'trials' } });
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 10, seed: -1 })).toMatchObject({ ok: false, error: { path: 'seed' } });
     expect(simulate(model, { scenario: 'target-15', output: 'npv', trials: 10, seed: 1.5 })).toMatchObject({ ok: false, error: { path: 'seed' } });

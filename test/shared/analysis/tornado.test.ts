@@ -209,7 +209,7 @@ describe('data table', () => {
       error: { path: 'input "share:contact-center"', message: 'value 2 must be at least 0% and at most 14%, got 20%', problem: expect.anything() },
     });
     const refused = dataTable(example, { scenario: 'target-15', output: 'npv', inputs: [{ input: 'share:contact-center', values: [0.1, 0.2] }] });
-    expect(refused.ok ? '' : renderProblem(refused.error.problem!, { language: 'zh', unit: 'tenThousand' })).toBe(
+    expect(refused.ok ? '' : renderProblem(refused.error.problem, { language: 'zh', unit: 'tenThousand' })).toBe(
       '第 2 个取值须不小于 0% 且不大于 14%，输入的是 20%',
     );
     const three = ['growth', 'discount', 'investment:digital-tools'].map((input) => ({ input, values: [0.1] }));

@@ -57,9 +57,9 @@ describe('validation of uncertainty ranges', () => {
     [{ ...labor, input: 'wages' }, `${TARGET}.uncertainty["wages"].input: is not an input address`],
     [
       { ...labor, low: -0.1, high: -0.2 },
-      `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"]: low, most likely and high must be in order (low <= most likely <= high), got -0.1, -0.15, -0.2`,
+      `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"]: low, most likely and high must be in order (low <= most likely <= high), got -10%, -15%, -20%`,
     ],
-    [{ ...labor, low: -1.5 }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].low: must be at least -100% and at most 1000%, got -150%`],
+    [{ ...labor, low: -1.5 }, `${TARGET}.uncertainty["lever:contact-center-labor:unitCost"].low: must be at least -100% and at most 1,000%, got -150%`],
     [
       { input: 'share:contact-center', low: 0.1, mostLikely: 0.14, high: 0.2, distribution: 'pert' },
       `${TARGET}.uncertainty["share:contact-center"].high: must be at least 0% and at most 14%, got 20%`,
@@ -130,7 +130,7 @@ describe('setInputRange', () => {
   });
 
   it('refuses an unknown input or scenario and a range outside the valid range', () => {
-    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'lever:nowhere:unitCost', range })).toEqual({
+    expect(applyEdit(example, { type: 'setInputRange', scenarioId: 'target-15', input: 'lever:nowhere:unitCost', range })).toMatchObject({
       ok: false,
       error: [
         {

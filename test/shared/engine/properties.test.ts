@@ -647,7 +647,7 @@ describe('issues found by the properties, pinned to concrete inputs', () => {
   it('rejects a discount rate just above -100% (it compounds past any number over 30 years)', () => {
     const validated = validateModel(rejected.discountNearMinus100);
     expect(validated.ok ? [] : validated.error.map(formatIssue)).toEqual([
-      'scenarios["Target 15%"].discountRate: must be at least -99% and at most 1000%, got -100%',
+      'scenarios["Target 15%"].discountRate: must be at least -99% and at most 1,000%, got -100%',
     ]);
   });
 

@@ -28,7 +28,7 @@ describe('revenue lines, revenue levers, one-off items and the new model fields'
 
   it('an orphan line, a cycle and children claiming more than their parent are named', () => {
     expect(issuesOf(revenueModel((m) => (m.revenueLines![1]!.parentId = 'nowhere')))).toEqual([
-      'revenueLines["Service contracts"].parentId: refers to no node (orphan: "nowhere")',
+      'revenueLines["Service contracts"].parentId: refers to no revenue line (orphan: "nowhere")',
     ]);
     const cycle = revenueModel((m) => {
       m.revenueLines![0]!.parentId = 'service-contracts';
@@ -43,7 +43,7 @@ describe('revenue lines, revenue levers, one-off items and the new model fields'
         { id: 'b', parentId: 'service-contracts', name: 'B', basis: { kind: 'share', share: 0.4 }, margin: 0.2 },
       );
     });
-    expect(issuesOf(over)).toEqual(['revenueLines["Service contracts"].children: shares add up to 110% (max 100%)']);
+    expect(issuesOf(over)).toEqual(['revenueLines["Service contracts"].children: the shares under "Service contracts" add up to 110% (max 100%)']);
   });
 
   it('margins stay within 0..100%, levers name lines that exist, once', () => {

@@ -148,7 +148,7 @@ describe('validateModel rejects', () => {
         `${ROOT}.basis.amount`,
         'must not be negative',
       );
-      expect(rendered).toBe(`${ROOT}.basis.amount: must not be negative, got -1`);
+      expect(rendered).toBe(`${ROOT}.basis.amount: must not be negative, got -1 yuan`);
     });
 
     it('on an investment line, per year and year by year', () => {
@@ -168,7 +168,7 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (node(m, 'service-cost').basis = { kind: 'amount', amount: 1e16 })),
         `${ROOT}.basis.amount`,
-        'must be at most 1000000000000000',
+        'must be at most 1,000,000,000,000,000 yuan, got 10,000,000,000,000,000 yuan',
       );
     });
   });
@@ -216,9 +216,9 @@ describe('validateModel rejects', () => {
           node(m, 'contact-center-other').basis = { kind: 'share', share: 0.25 };
         }),
         `${CONTACT}.children`,
-        'shares add up to 112%',
+        'the shares under "Contact center" add up to 112%',
       );
-      expect(rendered).toBe('costTree["Contact center"].children: shares add up to 112% (max 100%)');
+      expect(rendered).toBe('costTree["Contact center"].children: the shares under "Contact center" add up to 112% (max 100%)');
     });
 
     it('an amount child that does not fit beside its share siblings', () => {
@@ -226,7 +226,7 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (node(m, 'contact-center-labor').basis = { kind: 'amount', amount: 900 * WAN })),
         `${CONTACT}.children`,
-        'shares and amounts add up to 103.339677% of the parent (max 100%)',
+        'the shares and amounts under "Contact center" add up to 103.34% of it (max 100%)',
       );
     });
 
@@ -237,7 +237,7 @@ describe('validateModel rejects', () => {
           node(m, 'materials-field').basis = { kind: 'amount', amount: 1 };
         }),
         `${ROOT}.children`,
-        'more than the parent, whose amount is 0',
+        'its amount is 0',
       );
     });
   });
@@ -284,7 +284,7 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (scenario(m).levers[0]!.unitCostChange = 10.5)),
         `${LABOR_LEVER}.unitCostChange`,
-        'at most 1000%',
+        'at most 1,000%',
       );
     });
   });
@@ -341,17 +341,17 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (m.name = long)),
         'name',
-        'must be at most 120 characters, got 121',
+        'a name has at most 120 characters, this one 121',
       );
       expectIssue(
         broken((m) => (node(m, 'materials-field').name = long)),
         `costTree[${quoteText(long)}].name`,
-        'must be at most 120 characters, got 121',
+        'a name has at most 120 characters, this one 121',
       );
       expectIssue(
         broken((m) => (scenario(m, 'digital-tools-20').name = long)),
         `scenarios[${quoteText(long)}].name`,
-        'must be at most 120 characters, got 121',
+        'a name has at most 120 characters, this one 121',
       );
     });
 
@@ -359,12 +359,12 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (scenario(m, 'digital-tools-20').name = 'Target 15%')),
         `${TARGET}.name`,
-        'duplicate scenario name',
+        'there is already a scenario named "Target 15%"',
       );
       expectIssue(
         broken((m) => (scenario(m, 'digital-tools-20').name = ' target 15% ')),
         'scenarios[" target 15% "].name',
-        'duplicate scenario name',
+        'there is already a scenario named "target 15%"',
       );
     });
 
@@ -372,7 +372,7 @@ describe('validateModel rejects', () => {
       expectIssue(
         broken((m) => (node(m, 'other-service').name = 'Contact center ')),
         `${ROOT}.children`,
-        'two children are named "Contact center"',
+        '"After-sales service cost" already has a line named "Contact center"',
       );
     });
   });

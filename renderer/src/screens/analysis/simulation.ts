@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../../../../shared/messages/problems';
+import type { Problem } from '../../../../shared/messages/problems';
 import { simulate, type SimulationResult } from '../../../../shared/analysis/monte-carlo';
 import type { OutputName } from '../../../../shared/analysis/outputs';
 import type { Model } from '../../../../shared/model/schema';
@@ -23,10 +23,5 @@ export function runSimulation(job: SimulationJob, progress: (done: number, total
     { scenario: job.scenarioId, output: job.output, trials: job.trials, seed: job.seed, ...(job.bins === undefined ? {} : { bins: job.bins }) },
     { onProgress: progress },
   );
-  return result.ok ? { type: 'done', result: result.value } : { type: 'error', message: result.error.message, problem: codedOrUnforeseen(result.error) };
-}
-
-/** An analysis error's problem; typed optional on purpose, so this stays right once every analysis error carries one. */
-function codedOrUnforeseen(error: { message: string; problem?: Problem | undefined }): Problem {
-  return error.problem ?? problem('internal-error', { detail: error.message });
+  return result.ok ? { type: 'done', result: result.value } : { type: 'error', message: result.error.message, problem: result.error.problem };
 }
