@@ -42,7 +42,8 @@ export function readModelJson(path: string): Result<Model, Problem> {
 
 /** A rule the model breaks as its coded problem; one still without a code keeps its English words as a detail. */
 export function issueProblem(issue: ModelIssue): Problem {
-  return issue.problem;
+  // The message prints the issue's path first: a field's place in words would say it twice.
+  return issue.problem.code === 'field-invalid' ? issue.problem.params.problem : issue.problem;
 }
 
 export function parseJson(text: string): Result<unknown, Problem> {
