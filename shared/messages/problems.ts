@@ -13,10 +13,7 @@ import { CLI_CODES, type CliProblemParams } from './codes/cli';
  *
  * Amounts are in yuan (base currency units); ratios as fractions (0.15 for 15%).
  */
-export interface ProblemParams extends ModelProblemParams, ApiProblemParams, StoreProblemParams, AnalysisProblemParams, ImportProblemParams, CliProblemParams {
-  /** Not yet given a code: the English text as it was written, shown as it is. */
-  other: { text: string };
-}
+export interface ProblemParams extends ModelProblemParams, ApiProblemParams, StoreProblemParams, AnalysisProblemParams, ImportProblemParams, CliProblemParams {}
 
 /** The kind of value an input or range holds: a ratio (0.15 is 15%) or an amount in yuan. */
 export type ValueUnit = 'ratio' | 'money';
@@ -82,7 +79,6 @@ export const PROBLEM_CODES = [
   ...ANALYSIS_CODES,
   ...IMPORT_CODES,
   ...CLI_CODES,
-  'other',
 ] as const satisfies readonly ProblemCode[];
 
 /** Fails to compile when a code of ProblemParams is missing from PROBLEM_CODES. */

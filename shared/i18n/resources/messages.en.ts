@@ -18,7 +18,6 @@ export const messagesEn = {
   ...analysisMessagesEn,
   ...importMessagesEn,
   ...cliMessagesEn,
-  other: '{{text}}',
   parts: {
     quoted: '"{{text}}"',
     shareHint: '; for {{typed}}% write {{typed}}% or {{ratio}}',

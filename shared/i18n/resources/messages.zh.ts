@@ -14,7 +14,6 @@ export const messagesZh: MessagesText = {
   ...analysisMessagesZh,
   ...importMessagesZh,
   ...cliMessagesZh,
-  other: '{{text}}',
   parts: {
     quoted: '“{{text}}”',
     shareHint: '；如指 {{typed}}%，请写 {{typed}}% 或 {{ratio}}',

@@ -4,8 +4,8 @@ import { text, translator } from '../../../shared/i18n/vocabulary';
 
 describe('the vocabulary', () => {
   it('words a text in each language with its placeholders filled', () => {
-    expect(text('zh', 'messages', 'other', { text: '原文' })).toBe('原文');
-    expect(translator('en')('messages', 'other', { text: 'as written' })).toBe('as written');
+    expect(text('zh', 'messages', 'not-a-number', { text: '原文' })).toBe('“原文”不是数字');
+    expect(translator('en')('messages', 'not-a-number', { text: 'abc' })).toBe('"abc" is not a number');
   });
 
   it('holds the same namespaces in Chinese and English', () => {
