@@ -22,7 +22,6 @@ export const messagesEn = {
     quoted: '"{{text}}"',
     shareHint: '; for {{typed}}% write {{typed}}% or {{ratio}}',
     cannotOpen: { missing: 'no such file', permission: 'permission denied', folder: 'is a folder, not a file' },
-    targets: { node: 'cost line', scenario: 'scenario', revenueLine: 'revenue line', oneOff: 'one-off item' },
     bytes: '{{count}} bytes',
     notAModel: {
       folder: 'is a folder, not a model file',
@@ -88,10 +87,5 @@ export const messagesEn = {
     above: 'above',
     atLeast: 'at least',
     reason: ' ({{reason}})',
-    reasons: {
-      unitCost: 'a unit cost cannot fall below zero',
-      throughput: 'per-capita volume cannot fall to zero',
-      volume: 'a volume cannot fall below zero',
-    },
   },
 };

@@ -18,7 +18,6 @@ export const messagesZh: MessagesText = {
     quoted: '“{{text}}”',
     shareHint: '；如指 {{typed}}%，请写 {{typed}}% 或 {{ratio}}',
     cannotOpen: { missing: '文件不存在', permission: '没有读取权限', folder: '这是文件夹，不是文件' },
-    targets: { node: '成本项', scenario: '情景', revenueLine: '收入线', oneOff: '一次性项目' },
     bytes: '{{count}} 字节',
     notAModel: {
       folder: '是文件夹，不是模型文件',
@@ -83,10 +82,5 @@ export const messagesZh: MessagesText = {
     above: '大于',
     atLeast: '不小于',
     reason: '（{{reason}}）',
-    reasons: {
-      unitCost: '单价不能降到零以下',
-      throughput: '人均量不能降到零',
-      volume: '业务量不能降到零以下',
-    },
   },
 };
