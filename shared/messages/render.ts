@@ -134,8 +134,9 @@ const FORMAT: Formatters = {
     'model-breaks-rule',
     {
       path: p.path,
-      where: p.where ? say('parts.where', { where: p.where }) : '',
-      problem: p.problem ? renderProblem(p.problem, v) : say('storeParts.ruleText', { text: detailQuoted(p.rule ?? '') }),
+      // A shape problem names its place the way the screens do; the file's own path would say it twice.
+      where: p.where && p.problem.code !== 'field-invalid' ? say('parts.where', { where: p.where }) : '',
+      problem: renderProblem(p.problem, v),
     },
   ],
   'file-read-only': (p, _v, say) => ['file-read-only', { path: p.path, then: say(`storeParts.readOnlyThen.${p.then ?? 'none'}`) }],

@@ -62,7 +62,7 @@ export interface StoreProblemParams {
   /** A damaged or changed file, and the latest good snapshot to restore it from (null: there is none). */
   'damaged-file-recovery': { path: string; problem: Problem; snapshot: { id: string; createdAt: string } | null };
   /** A model file (or JSON) whose model breaks a rule: the rule as its own problem where it has one, else its text. */
-  'model-breaks-rule': { path: string; where: string; problem?: Problem; rule?: string };
+  'model-breaks-rule': { path: string; where: string; problem: Problem };
   'data-folder-unusable': { dir: string; reason: DataFolderReason; blocker?: string; parent?: string; detail?: string };
 }
 

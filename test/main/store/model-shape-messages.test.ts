@@ -51,6 +51,8 @@ describe('a model file of the wrong shape, in Chinese', () => {
     const path = await tampered("UPDATE cost_node SET basis_value = 'lots' WHERE id = 'service-cost'");
     const { text, where } = refusalInChinese(path);
     expect(text).toContain('成本项“售后服务成本”的金额：须为数字，填的是文字“lots”');
+    // The place is named once, as the screens name it, not also as the file's own path.
+    expect(text).not.toContain(where);
     expect(englishWords(text, [path, where])).toEqual([]);
   });
 });

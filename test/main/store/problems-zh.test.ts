@@ -92,7 +92,7 @@ const HOSTILE_WORDS: Record<string, RegExp> = {
   'statistics-table': /（多出了表“sqlite_stat1”）/u,
   'constraint-removed': /（表“edit_log”的定义（列、类型或约束）与本版本写入的不同）/u,
   'huge-value': /无法打开：“cost_node\.notes”中有一个值长达 20,000,000 字节（最多 16,777,216 字节）/u,
-  'lone-surrogates-in-name': /中的模型违反了规则：name：/u,
+  'lone-surrogates-in-name': /中的模型违反了规则：名称：名称最多 120 个字/u,
   'control-characters-in-name': /中的模型违反了规则：/u,
   'future-user-version': /由更新版本的服务成本规划保存（文件格式 99，本版本最高只能读取格式 \d+），请升级应用后再打开/u,
   truncated: /不完整：文件头标明应有 [\d,]+ 字节，实际只有 [\d,]+ 字节（复制或下载可能中断了，请重新获取完整的文件）/u,

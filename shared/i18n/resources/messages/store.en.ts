@@ -27,7 +27,6 @@ export const storeMessagesEn = {
   /** Pieces the store's texts are built from (render.ts, `// store`). */
   storeParts: {
     detail: ' (technical detail: "{{text}}")',
-    ruleText: '{{text}}',
     readOnlyThen: {
       none: '',
       'save-as': ': you can look at it and "Save as" a copy, but not change it',

@@ -28,7 +28,6 @@ export const storeMessagesZh: TextShape<typeof storeMessagesEn> = {
   'data-folder-unusable': '{{text}}',
   storeParts: {
     detail: '（技术细节：“{{text}}”）',
-    ruleText: '“{{text}}”',
     readOnlyThen: {
       none: '，无法写入',
       'save-as': '：可以查看，也可以“另存为”一份副本，但不能修改',
