@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../support/chinese';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { browserAvailable, chineseDataDir, openAppPage, screenshot, startServe, type ServedApp } from './support/app';
 import { cellText, openTab, typeInto } from './support/grid';
 
 /**
@@ -20,14 +19,10 @@ describe.skipIf(!browserAvailable())('API messages in the Chinese UI (Chromium)'
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'costplan-e2e-api-messages-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recent: [], baselines: [], uiLanguage: 'zh' }));
+    const dataDir = chineseDataDir('costplan-e2e-api-messages-');
     writeFileSync(join(dataDir, '损坏.costplan'), 'not a model at all');
     app = await startServe(dataDir);
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(app.url);
+    ({ context, page } = await openAppPage(app, errors));
   }, 120_000);
 
   afterAll(async () => {

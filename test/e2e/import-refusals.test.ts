@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../support/chinese';
 import { minimalWorkbook } from '../main/excel/support/hostile';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { browserAvailable, chineseDataDir, openAppPage, screenshot, startServe, type ServedApp } from './support/app';
 
 /**
  * A workbook the import guard refuses (a zip entry that points outside the archive) reported
@@ -19,15 +19,11 @@ describe.skipIf(!browserAvailable())('an import refused by the zip guard, in the
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'costplan-e2e-import-refusals-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recent: [], baselines: [], uiLanguage: 'zh' }));
+    const dataDir = chineseDataDir('costplan-e2e-import-refusals-');
     files = mkdtempSync(join(tmpdir(), 'costplan-e2e-import-refusal-files-'));
     writeFileSync(join(files, '客户.xlsx'), minimalWorkbook('', { extra: [{ name: 'xl/../../evil.sh', data: Buffer.from('rm -rf /') }] }));
     app = await startServe(dataDir);
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(app.url);
+    ({ context, page } = await openAppPage(app, errors));
   }, 120_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { browserAvailable, chineseDataDir, openAppPage, screenshot, startServe, type ServedApp } from './support/app';
 
 /**
  * Messages that used to reach the Chinese screen in English, now worded in Chinese from the
@@ -18,15 +18,11 @@ describe.skipIf(!browserAvailable())('messages in the Chinese UI (Chromium)', ()
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'costplan-e2e-messages-'));
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recent: [], baselines: [], uiLanguage: 'zh' }));
+    const dataDir = chineseDataDir('costplan-e2e-messages-');
     files = mkdtempSync(join(tmpdir(), 'costplan-e2e-message-files-'));
     writeFileSync(join(files, '成本.csv'), ['层级,名称,依据,数值', '1,售后服务成本,金额,100', '2,呼叫中心,占比,abc', '2,现场服务,其他,10%'].join('\n'));
     app = await startServe(dataDir);
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(app.url);
+    ({ context, page } = await openAppPage(app, errors));
   }, 120_000);
 
   afterAll(async () => {

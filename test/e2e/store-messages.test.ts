@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHealthyModel } from '../fixtures/hostile/model-files';
 import { englishWords } from '../support/chinese';
-import { browserAvailable, launchBrowser, screenshot, startServe, type ServedApp } from './support/app';
+import { browserAvailable, openAppPage, screenshot, startServe, type ServedApp } from './support/app';
 
 /**
  * A damaged model, the last file opened, opens read-only in the Chinese UI: the read-only badge
@@ -36,10 +36,7 @@ describe.skipIf(!browserAvailable())('store messages in the Chinese UI (Chromium
     bytes[(rootpage - 1) * pageSize] = 0;
     writeFileSync(damaged, bytes);
     app = await startServe(dataDir);
-    context = await launchBrowser();
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(app.url);
+    ({ context, page } = await openAppPage(app, errors));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -157,4 +157,20 @@ export function usePage(tab: string, ready: (page: Page) => Promise<unknown>, se
     },
     errors,
   };
+}
+
+/** A fresh data folder whose settings open the app in the Chinese UI. */
+export function chineseDataDir(prefix: string): string {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ recent: [], baselines: [], uiLanguage: 'zh' }));
+  return dataDir;
+}
+
+/** Chromium on the served app: a page that records its uncaught errors into `errors`. */
+export async function openAppPage(app: ServedApp, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await launchBrowser();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.url);
+  return { context, page };
 }
