@@ -1,4 +1,5 @@
 import { problem, type Problem } from '../messages/problems';
+import { issueMessage } from './issues';
 import { err, ok, type Result } from '../result';
 import {
   LEVER_KINDS,
@@ -160,29 +161,21 @@ export interface ResolveOptions {
   idsOnly?: boolean;
 }
 
-/** Why an address names no input: the English sentence (for logs and ModelIssue.message) and its coded problem. */
+/** Why an address names no input: its coded problem, and the English sentence for logs and ModelIssue.message. */
 export interface AddressIssue {
   message: string;
   problem: Problem;
 }
 
+/** The English is the vocabulary's, worded from the problem: one text, not a second copy here. */
+function addressIssue(coded: Problem): AddressIssue {
+  return { message: issueMessage(coded), problem: coded };
+}
+
 type AddressKind = 'any' | 'lever' | 'share' | 'amount' | 'investment' | 'revenue' | 'margin' | 'revenueLever' | 'oneOff';
 
-/** The English of each address form (the texts of 'address-form' in shared/i18n/resources/messages/analysis.en.ts say the same). */
-const FORM_MESSAGES: Record<AddressKind, string> = {
-  any: `is not an input address (expected ${ADDRESS_FORMS})`,
-  lever: 'a lever address is lever:<node>:unitCost, lever:<node>:throughput or lever:<node>:volume',
-  share: 'a share address is share:<node>',
-  amount: 'an amount address is amount:<node>',
-  investment: 'an investment address is investment:<line>',
-  revenue: 'a revenue address is revenue:<revenue line>',
-  margin: 'a margin address is margin:<revenue line>',
-  revenueLever: 'a revenue lever address is revenueLever:<line>:volume or revenueLever:<line>:price',
-  oneOff: 'a one-off address is oneOff:<item>',
-};
-
 function formIssue(kind: AddressKind): Result<never, AddressIssue> {
-  return err({ message: FORM_MESSAGES[kind], problem: problem('address-form', { kind }) });
+  return err(addressIssue(problem('address-form', { kind })));
 }
 
 /** Resolves an address in a scenario; the error says what is wrong with the address, as a sentence and as a coded problem. */
@@ -218,14 +211,8 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
       if (basis !== head) {
         const { name, id } = node.value;
         return basis === 'amount'
-          ? err({
-              message: `${JSON.stringify(name)} is entered as an amount, not as a share of its parent; use amount:${id}`,
-              problem: problem('address-basis', { name, id, entered: 'nodeAmount' }),
-            })
-          : err({
-              message: `${JSON.stringify(name)} is entered as a share of its parent; use share:${id}`,
-              problem: problem('address-basis', { name, id, entered: 'nodeShare' }),
-            });
+          ? err(addressIssue(problem('address-basis', { name, id, entered: 'nodeAmount' })))
+          : err(addressIssue(problem('address-basis', { name, id, entered: 'nodeShare' })));
       }
       return ok({ kind: head, nodeId: node.value.id });
     }
@@ -241,10 +228,7 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
       if (!line.ok) return line;
       if (head === 'revenue' && line.value.basis.kind !== 'amount') {
         const { name, id } = line.value;
-        return err({
-          message: `${JSON.stringify(name)} is entered as a share of the line above it, not as an amount`,
-          problem: problem('address-basis', { name, id, entered: 'revenueShare' }),
-        });
+        return err(addressIssue(problem('address-basis', { name, id, entered: 'revenueShare' })));
       }
       return ok({ kind: head, lineId: line.value.id });
     }
@@ -265,10 +249,7 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
       const match = findByIdOrName(context.scenario.oneOffs ?? [], rest, idsOnly);
       if ('found' in match) return ok({ kind: 'oneOff', itemId: match.found.id });
       return match.candidates.length === 0
-        ? err({
-            message: `refers to no one-off item of ${JSON.stringify(context.scenario.name)} (${JSON.stringify(rest)})`,
-            problem: problem('address-names-nothing', { kind: 'oneOff', reference: rest, scenario: context.scenario.name }),
-          })
+        ? err(addressIssue(problem('address-names-nothing', { kind: 'oneOff', reference: rest, scenario: context.scenario.name })))
         : ambiguous('oneOff', rest, match.candidates);
     }
     default:
@@ -277,33 +258,20 @@ function resolveTarget(context: InputContext, text: string, idsOnly: boolean): R
 }
 
 function leverKindIssue(kind: 'lever' | 'revenueLever', found: string): Result<never, AddressIssue> {
-  return err({
-    message:
-      kind === 'lever'
-        ? `the lever must be unitCost, throughput or volume, got ${JSON.stringify(found)}`
-        : `the revenue lever must be volume or price, got ${JSON.stringify(found)}`,
-    problem: problem('lever-kind-unknown', { kind, found }),
-  });
+  return err(addressIssue(problem('lever-kind-unknown', { kind, found })));
 }
 
 /** At most this many of the lines a name fits are listed. */
 const SHOWN_CANDIDATES = 5;
 
-const CANDIDATE_WORDS = { node: 'cost nodes', investment: 'investment lines', revenueLine: 'revenue lines', oneOff: 'one-off items' } as const;
-
 /** A name that several nodes or lines carry: the first few listed with their ids (and a node's parent), to pick one by id. */
 function ambiguous(
-  kind: keyof typeof CANDIDATE_WORDS,
+  kind: 'node' | 'investment' | 'revenueLine' | 'oneOff',
   reference: string,
   candidates: readonly { id: string; name: string; parent?: string }[],
 ): Result<never, AddressIssue> {
   const shown = candidates.slice(0, SHOWN_CANDIDATES).map(({ id, name, parent }) => (parent === undefined ? { id, name } : { id, name, parent }));
-  const listed = shown.map((c) => `${JSON.stringify(c.name)} (id ${c.id}${c.parent === undefined ? '' : `, under ${JSON.stringify(c.parent)}`})`);
-  const more = candidates.length - shown.length;
-  return err({
-    message: `${JSON.stringify(reference)} names ${candidates.length} ${CANDIDATE_WORDS[kind]}: ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}; use the id`,
-    problem: problem('address-ambiguous', { kind, reference, count: candidates.length, candidates: shown }),
-  });
+  return err(addressIssue(problem('address-ambiguous', { kind, reference, count: candidates.length, candidates: shown })));
 }
 
 function leverKindOf(text: string): LeverKind | undefined {
@@ -333,14 +301,8 @@ function findNode(context: InputContext, reference: string, idsOnly: boolean): R
   if (match.candidates.length === 0)
     return err(
       idsOnly
-        ? {
-            message: `refers to no cost node (no node has the id ${JSON.stringify(reference)})`,
-            problem: problem('address-names-nothing', { kind: 'nodeId', reference }),
-          }
-        : {
-            message: `refers to no cost node ${JSON.stringify(reference)} (give a node's id or name)`,
-            problem: problem('address-names-nothing', { kind: 'node', reference }),
-          },
+        ? addressIssue(problem('address-names-nothing', { kind: 'nodeId', reference }))
+        : addressIssue(problem('address-names-nothing', { kind: 'node', reference })),
     );
   return ambiguous(
     'node',
@@ -355,22 +317,14 @@ function findNode(context: InputContext, reference: string, idsOnly: boolean): R
 function findLine(scenario: Scenario, reference: string, idsOnly: boolean): Result<InvestmentLine, AddressIssue> {
   const match = findByIdOrName(scenario.investments, reference, idsOnly);
   if ('found' in match) return ok(match.found);
-  if (match.candidates.length === 0)
-    return err({
-      message: `refers to no investment line of ${JSON.stringify(scenario.name)} (${JSON.stringify(reference)})`,
-      problem: problem('address-names-nothing', { kind: 'investment', reference, scenario: scenario.name }),
-    });
+  if (match.candidates.length === 0) return err(addressIssue(problem('address-names-nothing', { kind: 'investment', reference, scenario: scenario.name })));
   return ambiguous('investment', reference, match.candidates);
 }
 
 function findRevenueLine(model: Model, reference: string, idsOnly: boolean): Result<RevenueLine, AddressIssue> {
   const match = findByIdOrName(model.revenueLines ?? [], reference, idsOnly);
   if ('found' in match) return ok(match.found);
-  if (match.candidates.length === 0)
-    return err({
-      message: `refers to no revenue line ${JSON.stringify(reference)}`,
-      problem: problem('address-names-nothing', { kind: 'revenueLine', reference }),
-    });
+  if (match.candidates.length === 0) return err(addressIssue(problem('address-names-nothing', { kind: 'revenueLine', reference })));
   return ambiguous('revenueLine', reference, match.candidates);
 }
 
